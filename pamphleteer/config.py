@@ -1,0 +1,140 @@
+"""Read `sources/publication.toml` into frozen `Settings`.
+
+Every key is checked: an unknown key, a wrong type or a bad value stops the
+build with a message that names the file and the key.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pamphleteer.errors import ConfigurationError
+
+PAGE_SIZES = ("A5", "A6", "half-letter", "letter")
+SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class PrintSettings:
+    """Options for the print edition."""
+
+    page_size: str = "A5"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The publication as configured by `publication.toml`."""
+
+    path: Path
+    title: str
+    slug: str
+    subtitle: str = ""
+    editor: str = ""
+    publisher: str = ""
+    language: str = "en"
+    identifier: str = ""
+    description: str = ""
+    order: tuple[str, ...] = ()
+    print: PrintSettings = field(default_factory=PrintSettings)
+
+
+def slugify(text: str) -> str:
+    """A file-name-safe slug: lower case ASCII letters, digits and hyphens."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug or "publication"
+
+
+def _string(table: dict[str, Any], key: str, path: Path, default: str = "") -> str:
+    value = table.get(key, default)
+    if not isinstance(value, str):
+        raise ConfigurationError(
+            f"'{key}' must be a text in quotes, not {type(value).__name__}", file=path
+        )
+    return value.strip()
+
+
+def _string_list(table: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigurationError(
+            f"'{key}' must be a list of texts, like {key} = [\"first\", \"second\"]", file=path
+        )
+    return tuple(item.strip() for item in value)
+
+
+def _reject_unknown(table: dict[str, Any], known: set[str], path: Path, prefix: str = "") -> None:
+    for key in table:
+        if key not in known:
+            raise ConfigurationError(
+                f"unknown key '{prefix}{key}'; known keys are: {', '.join(sorted(known))}",
+                file=path,
+            )
+
+
+def _print_settings(table: Any, path: Path) -> PrintSettings:
+    if not isinstance(table, dict):
+        raise ConfigurationError("'print' must be a table: [print]", file=path)
+    _reject_unknown(table, {"page_size"}, path, "print.")
+    page_size = _string(table, "page_size", path, "A5")
+    if page_size not in PAGE_SIZES:
+        raise ConfigurationError(
+            f"'print.page_size' is '{page_size}'; choose one of {', '.join(PAGE_SIZES)}",
+            file=path,
+        )
+    return PrintSettings(page_size=page_size)
+
+
+def load_settings(path: Path) -> Settings:
+    """Read and check `publication.toml`."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigurationError(
+            "publication settings not found; create it with at least: title = \"…\"", file=path
+        ) from None
+    except OSError as error:
+        raise ConfigurationError(f"cannot read the file: {error.strerror}", file=path) from None
+    try:
+        table = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ConfigurationError(
+            "the file is not valid UTF-8 text; save it as UTF-8", file=path, line=line
+        ) from None
+    except tomllib.TOMLDecodeError as error:
+        match = re.search(r"\(at line (\d+)", str(error))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+        raise ConfigurationError(
+            f"not valid TOML: {message}", file=path, line=int(match.group(1)) if match else None
+        ) from None
+
+    known = {
+        "title", "subtitle", "editor", "publisher", "language", "identifier",
+        "description", "slug", "order", "print",
+    }
+    _reject_unknown(table, known, path)
+    title = _string(table, "title", path)
+    if not title:
+        raise ConfigurationError("'title' is missing; add: title = \"…\"", file=path)
+    slug = _string(table, "slug", path) or slugify(title)
+    if not SLUG_PATTERN.match(slug):
+        raise ConfigurationError(
+            f"'slug' is '{slug}'; use lower-case letters, digits and hyphens only", file=path
+        )
+    return Settings(
+        path=path,
+        title=title,
+        slug=slug,
+        subtitle=_string(table, "subtitle", path),
+        editor=_string(table, "editor", path),
+        publisher=_string(table, "publisher", path),
+        language=_string(table, "language", path, "en") or "en",
+        identifier=_string(table, "identifier", path) or f"urn:pamphleteer:{slug}",
+        description=_string(table, "description", path),
+        order=_string_list(table, "order", path),
+        print=_print_settings(table.get("print", {}), path),
+    )

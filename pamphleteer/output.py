@@ -1,0 +1,81 @@
+"""Write the editions into the output folder, all or nothing.
+
+Every file is first written under a temporary name in the output folder and
+moved into place only when every edition of the build is complete, so a
+failed or interrupted build leaves the previous editions as they were. A lock
+file stops two builds from writing the same folder at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import tempfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from pamphleteer.errors import OutputError
+
+LOCK_NAME = ".pamphleteer.lock"
+
+
+@contextlib.contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Hold the output folder's lock, or fail at once if another build holds it."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError("the output path exists and is not a folder; choose another --output", file=folder) from None
+    except OSError as error:
+        raise OutputError(f"cannot create the output folder: {error.strerror}", file=folder) from None
+    if not folder.is_dir():
+        raise OutputError("the output path is not a folder; choose another --output", file=folder)
+    try:
+        handle = open(folder / LOCK_NAME, "a+b")  # noqa: SIM115 (held for the whole block)
+    except OSError as error:
+        raise OutputError(f"cannot write in the output folder: {error.strerror}", file=folder) from None
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            if error.errno in (errno.EAGAIN, errno.EACCES):
+                raise OutputError(
+                    "another build is writing this output folder; wait for it to finish", file=folder
+                ) from None
+            raise
+        for leftover in folder.glob(".*.tmp"):  # from a build that was killed
+            leftover.unlink(missing_ok=True)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def write_all(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
+    """Write every file atomically: all are staged first, then moved into place."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for name, data in files.items():
+            descriptor, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+            staged.append((name, Path(temporary)))
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(temporary, 0o644)
+    except OSError as error:
+        for _, temporary in staged:
+            temporary.unlink(missing_ok=True)
+        raise OutputError(f"cannot write the editions: {error.strerror}", file=folder) from None
+    except BaseException:
+        for _, temporary in staged:
+            temporary.unlink(missing_ok=True)
+        raise
+    written = []
+    for name, temporary in staged:
+        target = folder / name
+        os.replace(temporary, target)
+        written.append(target)
+    return written

@@ -1,0 +1,152 @@
+"""Build a publication: sources -> parse -> normalise -> model -> render -> output.
+
+`build` is the whole pipeline. Every edition is rendered in memory first and
+written only when all succeeded, with a machine-readable build report beside
+them listing every repair and diagnostic.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import logging
+import os
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from pamphleteer import __version__
+from pamphleteer.errors import ConfigurationError, Diagnostic, Severity, StrictFailure
+from pamphleteer.model import Publication, build_publication
+from pamphleteer.normalise import normalise
+from pamphleteer.output import locked, write_all
+from pamphleteer.parse import parse_part, parse_texts, pandoc_version
+from pamphleteer.sources import Sources, read_sources
+
+LOGGER = logging.getLogger(__name__)
+
+FORMATS = ("pdf", "epub", "html")
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build did: the files it wrote and what it noticed."""
+
+    publication: Publication
+    written: tuple[Path, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    seconds: float
+    page_count: int | None
+
+
+def edition_time(sources: Path) -> datetime.datetime:
+    """The edition's date: SOURCE_DATE_EPOCH, else the sources' last commit, else their newest file."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None:
+        try:
+            seconds = int(epoch)
+            if seconds < 0:
+                raise ValueError
+            return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc).replace(tzinfo=None)
+        except (ValueError, OverflowError, OSError):
+            raise ConfigurationError(
+                f"SOURCE_DATE_EPOCH is '{epoch}'; it must be a whole number of seconds since 1970 "
+                "(for example: SOURCE_DATE_EPOCH=$(date +%s))"
+            ) from None
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%ct", "--", "."],
+            cwd=sources, capture_output=True, text=True, timeout=10, check=False,
+        )
+        if result.returncode == 0 and result.stdout.strip():
+            seconds = int(result.stdout.strip())
+            return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc).replace(tzinfo=None)
+    except (OSError, ValueError, subprocess.SubprocessError):
+        pass
+    newest = max(path.stat().st_mtime for path in sources.rglob("*") if path.is_file())
+    return datetime.datetime.fromtimestamp(int(newest), datetime.timezone.utc).replace(tzinfo=None)
+
+
+def assemble(sources: Sources) -> tuple[Publication, tuple[Diagnostic, ...]]:
+    """Read, parse, normalise and model: everything before rendering."""
+    parsed = parse_texts(sources.texts)
+    parts = tuple(parse_part(part) for part in sources.front)
+    normalised = tuple(normalise(text) for text in parsed)
+    generator = f"Pamphleteer {__version__} (pandoc {pandoc_version()})"
+    publication, model_diagnostics = build_publication(
+        sources.settings, normalised, parts, edition_time(sources.root), generator
+    )
+    diagnostics = tuple(d for text in normalised for d in text.diagnostics) + model_diagnostics
+    return publication, diagnostics
+
+
+def render(publication: Publication, sources: Path, formats: tuple[str, ...]) -> tuple[dict[str, bytes], int | None]:
+    """Render the chosen editions in memory: file name -> bytes."""
+    slug = publication.settings.slug
+    files: dict[str, bytes] = {}
+    page_count = None
+    if "pdf" in formats:
+        from pamphleteer.render.pdf import render_pdf
+
+        edition = render_pdf(publication, sources)
+        files[f"{slug}.pdf"] = edition.pdf
+        page_count = edition.page_count
+    if "epub" in formats:
+        from pamphleteer.render.epub import render_epub
+
+        files[f"{slug}.epub"] = render_epub(publication)
+    if "html" in formats:
+        from pamphleteer.render.html import render_html
+
+        files[f"{slug}.html"] = render_html(publication)
+    return files, page_count
+
+
+def report(result_files: dict[str, bytes], publication: Publication, diagnostics: tuple[Diagnostic, ...], root: Path) -> bytes:
+    """The build report as JSON: the editions, the texts and every diagnostic."""
+    data = {
+        "publication": publication.settings.slug,
+        "title": publication.title,
+        "generator": publication.generator,
+        "edition_date": publication.edition_time.isoformat() + "Z",
+        "editions": {name: len(data) for name, data in sorted(result_files.items())},
+        "texts": [
+            {"slug": text.slug, "title": text.title, "authors": list(text.authors),
+             "questions": len(text.questions)}
+            for text in publication.texts
+        ],
+        "diagnostics": [d.as_dict(root) for d in diagnostics],
+    }
+    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def build(
+    sources_dir: Path,
+    output_dir: Path,
+    formats: tuple[str, ...] = FORMATS,
+    strict: bool = False,
+) -> BuildResult:
+    """Build every chosen edition of the publication in `sources_dir` into `output_dir`."""
+    started = time.monotonic()
+    sources_dir = sources_dir.resolve()
+    sources = read_sources(sources_dir)
+    publication, diagnostics = assemble(sources)
+    warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
+    if strict and warnings:
+        first = warnings[0]
+        raise StrictFailure(
+            f"{len(warnings)} warning(s) and --strict is on; the first: {first.message}",
+            file=first.file, line=first.line,
+        )
+    files, page_count = render(publication, sources_dir, formats)
+    files[f"{publication.settings.slug}-report.json"] = report(files, publication, diagnostics, sources_dir.parent)
+    with locked(output_dir):
+        written = write_all(output_dir, files)
+    return BuildResult(
+        publication=publication,
+        written=tuple(written),
+        diagnostics=diagnostics,
+        seconds=time.monotonic() - started,
+        page_count=page_count,
+    )

@@ -1,0 +1,1 @@
+"""Renderers: one module per edition (print PDF, EPUB, HTML), each on its own library."""

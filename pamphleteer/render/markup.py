@@ -1,0 +1,291 @@
+"""Serialise pandoc AST blocks to HTML that is also well-formed XHTML.
+
+Every edition renders text bodies through this one writer, so a paragraph
+reads the same in print, ebook and web. What differs between editions is a
+choice passed in: how links appear (`LinkStyle`), and where print page
+markers go (`PageMarks`). Raw HTML from sources is never passed through here
+except for a few bare inline tags; it is the normaliser's job to sanitise it.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from pamphleteer.parse import Block, Node
+
+SAFE_RAW_INLINE = re.compile(r"^<(/?)(sup|sub|em|strong|i|b|small|br|s|u)\s*(/?)>$", re.IGNORECASE)
+QUOTES = {"DoubleQuote": ("\u201c", "\u201d"), "SingleQuote": ("\u2018", "\u2019")}
+SIMPLE_INLINES = {
+    "Emph": "em", "Strong": "strong", "Underline": "u", "Strikeout": "s",
+    "Superscript": "sup", "Subscript": "sub",
+}
+
+
+class LinkStyle(enum.Enum):
+    """How a link reaches the reader."""
+
+    LIVE = "live"  # a clickable link (ebook, web)
+    FOOTNOTE = "footnote"  # the link text, and its URL in a page-bottom note (print)
+
+
+def is_dead_link(url: str) -> bool:
+    """A link that goes nowhere: empty, or a bare '#'."""
+    return url.strip() in ("", "#")
+
+
+@dataclass
+class PageMarks:
+    """Where print pages begin: top-level block line -> [(word index, page label)].
+
+    `marker` renders one marker; each edition says how (EPUB and HTML differ).
+    """
+
+    starts: Mapping[int, Sequence[tuple[int, str]]]
+    marker: Callable[[str], Markup]
+
+
+@dataclass
+class Writer:
+    """Serialise the blocks of one text (or one shared part)."""
+
+    prefix: str  # id prefix, unique in the document: the text's slug
+    links: LinkStyle = LinkStyle.LIVE
+    heading_offset: int = 2  # body "#" headings sit under the text's own title
+    page_marks: PageMarks | None = None
+    notes: list[Markup] = field(default_factory=list)  # footnotes collected while writing
+    _words: int = 0
+    _pending: list[tuple[int, str]] = field(default_factory=list)
+    _raw_open: list[str] = field(default_factory=list)  # bare raw tags opened, not yet closed
+
+    # -- blocks -------------------------------------------------------------
+
+    def blocks(self, blocks: Iterable[Block]) -> Markup:
+        """Top-level blocks, each with an id made from its source line."""
+        out = []
+        for block in blocks:
+            self._words = 0
+            starts = self.page_marks.starts.get(block.line, ()) if self.page_marks else ()
+            self._pending = sorted(starts)
+            html = self.block(block.node, f"{self.prefix}-{block.line}")
+            if self._pending and self.page_marks:  # marks past the last word: put them after
+                html += Markup("").join(self.page_marks.marker(label) for _, label in self._pending)
+                self._pending = []
+            out.append(html)
+        return Markup("\n").join(out)
+
+    def block_list(self, nodes: Iterable[Node]) -> Markup:
+        return Markup("\n").join(self.block(node) for node in nodes)
+
+    def block(self, node: Node, identifier: str = "") -> Markup:
+        kind, content = node["t"], node.get("c")
+        id_attr = Markup(' id="{}"').format(identifier) if identifier else Markup("")
+        if kind in ("Para", "Plain"):
+            return Markup("<p{}>{}</p>").format(id_attr, self.inlines(content))
+        if kind == "Header":
+            level, attr, inlines = content
+            tag = f"h{min(6, level + self.heading_offset)}"
+            return Markup("<{0}{1}>{2}</{0}>").format(Markup(tag), id_attr, self.inlines(inlines))
+        if kind == "BlockQuote":
+            return Markup("<blockquote{}>\n{}\n</blockquote>").format(id_attr, self.block_list(content))
+        if kind == "BulletList":
+            return Markup("<ul{}>\n{}\n</ul>").format(id_attr, self._items(content))
+        if kind == "OrderedList":
+            (start, _style, _delim), items = content
+            start_attr = Markup(' start="{}"').format(start) if start != 1 else Markup("")
+            return Markup("<ol{}{}>\n{}\n</ol>").format(id_attr, start_attr, self._items(items))
+        if kind == "DefinitionList":
+            parts = []
+            for term, definitions in content:
+                parts.append(Markup("<dt>{}</dt>").format(self.inlines(term)))
+                parts.extend(Markup("<dd>{}</dd>").format(self.block_list(d)) for d in definitions)
+            return Markup("<dl{}>\n{}\n</dl>").format(id_attr, Markup("\n").join(parts))
+        if kind == "LineBlock":
+            lines = Markup("<br />\n").join(self.inlines(line) for line in content)
+            return Markup('<p class="line-block"{}>{}</p>').format(id_attr, lines)
+        if kind == "CodeBlock":
+            return Markup("<pre{}><code>{}</code></pre>").format(id_attr, content[1])
+        if kind == "HorizontalRule":
+            return Markup('<hr{} />').format(id_attr)
+        if kind == "Div":
+            return self._div(content, id_attr)
+        if kind == "Figure":
+            _attr, _caption, body = content
+            return Markup("<figure{}>\n{}\n</figure>").format(id_attr, self.block_list(body))
+        if kind == "Table":
+            return self._table(content, id_attr)
+        # RawBlock and anything unknown: nothing of it reaches an edition.
+        return Markup("")
+
+    def _div(self, content: list[Any], id_attr: Markup) -> Markup:
+        (_identifier, classes, _pairs), body = content
+        class_attr = Markup(' class="{}"').format(" ".join(classes)) if classes else Markup("")
+        return Markup("<div{}{}>\n{}\n</div>").format(id_attr, class_attr, self.block_list(body))
+
+    def _items(self, items: list[list[Node]]) -> Markup:
+        return Markup("\n").join(
+            Markup("<li>{}</li>").format(self._item_body(item)) for item in items
+        )
+
+    def _item_body(self, item: list[Node]) -> Markup:
+        if len(item) == 1 and item[0]["t"] == "Plain":
+            return self.inlines(item[0]["c"])
+        return self.block_list(item)
+
+    def _table(self, content: list[Any], id_attr: Markup) -> Markup:
+        _attr, _caption, _specs, head, bodies, foot = content
+        rows: list[Markup] = []
+
+        def emit(row_list: list[Any], cell_tag: str) -> None:
+            for _row_attr, cells in row_list:
+                tags = Markup("").join(
+                    Markup("<{0}>{1}</{0}>").format(Markup(cell_tag), self._item_body(cell[4]))
+                    for cell in cells
+                )
+                rows.append(Markup("<tr>{}</tr>").format(tags))
+
+        emit(head[1], "th")
+        for body in bodies:
+            emit(body[2], "th")
+            emit(body[3], "td")
+        emit(foot[1], "td")
+        return Markup("<table{}>\n{}\n</table>").format(id_attr, Markup("\n").join(rows))
+
+    # -- inlines ------------------------------------------------------------
+
+    def inlines(self, nodes: Iterable[Node]) -> Markup:
+        """Inline content; raw tags it opens are closed at its end, so markup stays balanced."""
+        outer, self._raw_open = self._raw_open, []
+        html = Markup("").join(self.inline(node) for node in nodes)
+        html += Markup("").join(Markup("</{}>").format(tag) for tag in reversed(self._raw_open))
+        self._raw_open = outer
+        return html
+
+    def _word(self, text: str) -> Markup:
+        """A word of running text, preceded by any page marker that falls before it."""
+        marks = Markup("")
+        while self._pending and self._pending[0][0] <= self._words and self.page_marks:
+            marks += self.page_marks.marker(self._pending.pop(0)[1])
+        self._words += 1
+        return marks + escape(text)
+
+    def inline(self, node: Node) -> Markup:
+        kind, content = node["t"], node.get("c")
+        if kind == "Str":
+            return self._word(content)
+        if kind in ("Space", "SoftBreak"):
+            return Markup(" ")
+        if kind == "LineBreak":
+            return Markup("<br />\n")
+        if kind in SIMPLE_INLINES:
+            tag = Markup(SIMPLE_INLINES[kind])
+            return Markup("<{0}>{1}</{0}>").format(tag, self.inlines(content))
+        if kind == "SmallCaps":
+            return Markup('<span class="small-caps">{}</span>').format(self.inlines(content))
+        if kind == "Quoted":
+            opening, closing = QUOTES[content[0]["t"]]
+            return Markup("{}{}{}").format(opening, self.inlines(content[1]), closing)
+        if kind == "Cite":
+            return self.inlines(content[1])
+        if kind == "Code":
+            return Markup("<code>{}</code>").format(content[1])
+        if kind == "Math":
+            return Markup('<span class="math">{}</span>').format(content[1])
+        if kind == "RawInline":
+            return self._raw_inline(content)
+        if kind == "Link":
+            return self._link(content)
+        if kind == "Image":
+            _attr, alt, _target = content
+            return Markup('<span class="image-alt">{}</span>').format(self.inlines(alt))
+        if kind == "Note":
+            return self._note(content)
+        if kind == "Span":
+            (_identifier, classes, _pairs), inner = content
+            if classes:
+                return Markup('<span class="{}">{}</span>').format(" ".join(classes), self.inlines(inner))
+            return self.inlines(inner)
+        return Markup("")
+
+    def _raw_inline(self, content: list[str]) -> Markup:
+        fmt, text = content
+        match = SAFE_RAW_INLINE.match(text.strip()) if fmt == "html" else None
+        if not match:
+            return Markup("")
+        closing, tag, _self_closing = match.groups()
+        tag = tag.lower()
+        if tag == "br":
+            return Markup("<br />") if not closing else Markup("")
+        if not closing:
+            self._raw_open.append(tag)
+            return Markup("<{}>").format(tag)
+        if tag not in self._raw_open:
+            return Markup("")
+        closed = Markup("")
+        while self._raw_open:  # close anything opened inside it, then it
+            inner = self._raw_open.pop()
+            closed += Markup("</{}>").format(inner)
+            if inner == tag:
+                break
+        return closed
+
+    def _link(self, content: list[Any]) -> Markup:
+        _attr, text, (url, _title) = content
+        label = self.inlines(text)
+        if is_dead_link(url):
+            return label
+        if url.startswith("#") or self.links is LinkStyle.LIVE:
+            return Markup('<a href="{}">{}</a>').format(url, label)
+        return Markup('<a href="{0}">{1}</a><span class="link-note"><a href="{0}">{0}</a></span>').format(
+            url, label
+        )
+
+    def _note(self, blocks: list[Node]) -> Markup:
+        number = len(self.notes) + 1
+        note_id = f"{self.prefix}-note-{number}"
+        saved = (self._words, self._pending)
+        self._pending = []
+        body = self.block_list(blocks)
+        self._words, self._pending = saved
+        self.notes.append(Markup('<li id="{}">{}</li>').format(note_id, body))
+        return Markup('<a class="noteref" href="#{}" id="{}-ref">{}</a>').format(
+            note_id, note_id, number
+        )
+
+
+def plain_text(nodes: Iterable[Node]) -> str:
+    """The words of inline or block nodes as plain text (for titles, metadata, search)."""
+    parts: list[str] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            kind = value.get("t")
+            if kind == "Str":
+                parts.append(value["c"])
+            elif kind in ("Space", "SoftBreak", "LineBreak"):
+                parts.append(" ")
+            elif kind == "Quoted":
+                opening, closing = QUOTES[value["c"][0]["t"]]
+                parts.append(opening)
+                walk(value["c"][1])
+                parts.append(closing)
+            elif kind in ("Code", "Math"):
+                parts.append(value["c"][1])
+            elif kind in ("RawInline", "RawBlock", "Note"):
+                return
+            elif kind in ("Para", "Plain", "Header") and parts and parts[-1] != " ":
+                parts.append(" ")
+                walk(value.get("c"))
+            else:
+                walk(value.get("c"))
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(list(nodes))
+    return re.sub(r"\s+", " ", "".join(parts)).strip()

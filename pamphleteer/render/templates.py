@@ -1,0 +1,67 @@
+"""Load the Jinja2 templates and stylesheets every edition is drawn from.
+
+Templates and styles live at the top of the project (`templates/`, `styles/`),
+never in the sources folder, so a publication cannot change how it is built.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from pamphleteer.parse import Block
+from pamphleteer.render.markup import LinkStyle, PageMarks, Writer
+
+PROJECT = Path(__file__).resolve().parents[2]
+TEMPLATES = PROJECT / "templates"
+STYLES = PROJECT / "styles"
+FONTS = STYLES / "fonts"
+
+
+@dataclass(frozen=True)
+class Written:
+    """Blocks rendered for an edition, with the footnotes they carry."""
+
+    html: Markup
+    notes: tuple[Markup, ...]
+
+
+def block_writer(
+    links: LinkStyle, page_marks: PageMarks | None = None
+) -> Callable[[Iterable[Block], str], Written]:
+    """A `write(blocks, prefix)` function for templates, set up for one edition."""
+
+    def write(blocks: Iterable[Block], prefix: str) -> Written:
+        writer = Writer(prefix=prefix, links=links, page_marks=page_marks)
+        html = writer.blocks(blocks)
+        return Written(html=html, notes=tuple(writer.notes))
+
+    return write
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    """The one Jinja2 environment: strict about undefined names, escaping by default."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_template(name: str, **context: object) -> str:
+    """Render `templates/<name>` with the given context."""
+    return environment().get_template(name).render(**context)
+
+
+def read_style(name: str) -> str:
+    """The text of `styles/<name>`."""
+    return (STYLES / name).read_text(encoding="utf-8")

@@ -1,0 +1,56 @@
+"""The one HTML writer every edition uses: what a reader sees for each kind of Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from markupsafe import Markup
+
+from pamphleteer.parse import markdown_to_blocks
+from pamphleteer.render.markup import LinkStyle, PageMarks, Writer
+
+
+def render(markdown: str, links: LinkStyle = LinkStyle.LIVE, marks: PageMarks | None = None) -> str:
+    blocks = markdown_to_blocks(markdown, path=Path("t.md"), first_line=1)
+    return str(Writer(prefix="t", links=links, page_marks=marks).blocks(blocks))
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("Plain *em* **strong**", '<p id="t-1">Plain <em>em</em> <strong>strong</strong></p>'),
+        ('"Quoted" and it\'s', '<p id="t-1">\u201cQuoted\u201d and it\u2019s</p>'),
+        ("a  \nb", '<p id="t-1">a<br />\nb</p>'),
+        ("# Head", '<h3 id="t-1">Head</h3>'),
+        ("[x](https://a.example/)", '<p id="t-1"><a href="https://a.example/">x</a></p>'),
+        ("[Cuba](#) and [gone]()", '<p id="t-1">Cuba and gone</p>'),
+        ("<script>alert(1)</script>", ""),
+        ("3<sup>rd</sup> <b onclick='x'>b</b>", '<p id="t-1">3<sup>rd</sup> b</p>'),
+        ("a < b & c", '<p id="t-1">a &lt; b &amp; c</p>'),
+        ("- one\n- two", '<ul id="t-1">\n<li>one</li>\n<li>two</li>\n</ul>'),
+    ],
+)
+def test_live_markup(markdown, expected):
+    assert render(markdown) == expected
+
+
+def test_print_links_carry_their_url_as_a_note():
+    html = render("See [this](https://a.example/x) and [dead](#).", LinkStyle.FOOTNOTE)
+    assert '<a href="https://a.example/x">this</a><span class="link-note">' in html
+    assert html.count("https://a.example/x") == 3  # the link, and the note's visible URL and its link
+    assert "dead" in html and 'href="#"' not in html
+
+
+def test_page_markers_go_before_the_word_that_starts_the_page():
+    marks = PageMarks({1: [(2, "7")]}, lambda label: Markup('<span class="pb">{}</span>').format(label))
+    html = render("one two three four", marks=marks)
+    assert html == '<p id="t-1">one two <span class="pb">7</span>three four</p>'
+
+
+def test_footnotes_are_collected_with_back_links():
+    blocks = markdown_to_blocks("Text[^1].\n\n[^1]: The note.\n", path=Path("t.md"), first_line=1)
+    writer = Writer(prefix="t")
+    html = str(writer.blocks(blocks))
+    assert 'href="#t-note-1"' in html
+    assert len(writer.notes) == 1 and "The note." in writer.notes[0]
