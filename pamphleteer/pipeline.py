@@ -37,7 +37,7 @@ class BuildResult:
     written: tuple[Path, ...]
     diagnostics: tuple[Diagnostic, ...]
     seconds: float
-    page_count: int | None
+    page_count: int
 
 
 def edition_time(sources: Path) -> datetime.datetime:
@@ -81,26 +81,27 @@ def assemble(sources: Sources) -> tuple[Publication, tuple[Diagnostic, ...]]:
     return publication, diagnostics
 
 
-def render(publication: Publication, sources: Path, formats: tuple[str, ...]) -> tuple[dict[str, bytes], int | None]:
-    """Render the chosen editions in memory: file name -> bytes."""
+def render(publication: Publication, sources: Path, formats: tuple[str, ...]) -> tuple[dict[str, bytes], int]:
+    """Render the chosen editions in memory: file name -> bytes.
+
+    The print layout is always made: the ebook and web editions mark its page breaks.
+    """
+    from pamphleteer.render.pdf import render_pdf
+
     slug = publication.settings.slug
     files: dict[str, bytes] = {}
-    page_count = None
+    edition = render_pdf(publication, sources)
     if "pdf" in formats:
-        from pamphleteer.render.pdf import render_pdf
-
-        edition = render_pdf(publication, sources)
         files[f"{slug}.pdf"] = edition.pdf
-        page_count = edition.page_count
     if "epub" in formats:
         from pamphleteer.render.epub import render_epub
 
-        files[f"{slug}.epub"] = render_epub(publication)
+        files[f"{slug}.epub"] = render_epub(publication, edition.page_starts)
     if "html" in formats:
         from pamphleteer.render.html import render_html
 
-        files[f"{slug}.html"] = render_html(publication)
-    return files, page_count
+        files[f"{slug}.html"] = render_html(publication, edition.page_starts)
+    return files, edition.page_count
 
 
 def report(result_files: dict[str, bytes], publication: Publication, diagnostics: tuple[Diagnostic, ...], root: Path) -> bytes:

@@ -43,7 +43,7 @@ def test_print_links_carry_their_url_as_a_note():
 
 
 def test_page_markers_go_before_the_word_that_starts_the_page():
-    marks = PageMarks({1: [(2, "7")]}, lambda label: Markup('<span class="pb">{}</span>').format(label))
+    marks = PageMarks({"t-1": [(2, "7")]}, lambda label: Markup('<span class="pb">{}</span>').format(label))
     html = render("one two three four", marks=marks)
     assert html == '<p id="t-1">one two <span class="pb">7</span>three four</p>'
 
@@ -54,3 +54,12 @@ def test_footnotes_are_collected_with_back_links():
     html = str(writer.blocks(blocks))
     assert 'href="#t-note-1"' in html
     assert len(writer.notes) == 1 and "The note." in writer.notes[0]
+
+
+def test_pull_quotes_are_asides_hidden_from_assistive_technology():
+    node = {"t": "Div", "c": [["", ["pullquote"], [["quotes", "12"]]], [{"t": "Para", "c": [{"t": "Str", "c": "Said."}]}]]}
+    from pamphleteer.parse import Block
+
+    html = str(Writer(prefix="t", epub_types=True).blocks([Block(20, node)]))
+    assert html.startswith('<aside class="pullquote" role="doc-pullquote" aria-hidden="true" epub:type="pullquote" data-quotes="t-12">')
+    assert "Said." in html

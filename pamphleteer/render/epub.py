@@ -15,7 +15,9 @@ import zipfile
 from ebooklib import epub
 
 from pamphleteer.model import Publication
-from pamphleteer.render.markup import LinkStyle
+from markupsafe import Markup
+
+from pamphleteer.render.markup import LinkStyle, PageMarks, PageStart
 from pamphleteer.render.templates import FONTS, block_writer, read_style, render_template
 
 PART_TYPES = {"introduction": ("introduction", "doc-introduction")}
@@ -57,10 +59,17 @@ def _reproducible(data: bytes, when: datetime.datetime) -> bytes:
     return out.getvalue()
 
 
-def render_epub(publication: Publication) -> bytes:
-    """The publication as an EPUB 3 file."""
+def page_marker(label: str) -> Markup:
+    """A print page break, as EPUB reading systems and assistive technology know it."""
+    return Markup(
+        '<span epub:type="pagebreak" role="doc-pagebreak" id="page-{0}" aria-label="{0}"></span>'
+    ).format(label)
+
+
+def render_epub(publication: Publication, page_starts: tuple[PageStart, ...] = ()) -> bytes:
+    """The publication as an EPUB 3 file, marked with the print edition's page breaks."""
     settings = publication.settings
-    write = block_writer(LinkStyle.LIVE)
+    write = block_writer(LinkStyle.LIVE, PageMarks.from_starts(page_starts, page_marker), epub_types=True)
     book = epub.EpubBook()
     book.set_identifier(settings.identifier)
     book.set_title(publication.title)

@@ -39,15 +39,35 @@ def is_dead_link(url: str) -> bool:
     return url.strip() in ("", "#")
 
 
+@dataclass(frozen=True)
+class PageStart:
+    """Where a print page begins: in the top-level block `block_id`, before word `word`.
+
+    Block ids are the same in every edition (`<prefix>-<source line>`), so a page
+    start found in the print layout can be marked in the ebook and web editions.
+    """
+
+    label: str  # the page number as printed: "7", "iv"
+    block_id: str
+    word: int
+
+
 @dataclass
 class PageMarks:
-    """Where print pages begin: top-level block line -> [(word index, page label)].
+    """Print page starts to mark while writing: block id -> [(word index, page label)].
 
     `marker` renders one marker; each edition says how (EPUB and HTML differ).
     """
 
-    starts: Mapping[int, Sequence[tuple[int, str]]]
+    starts: Mapping[str, Sequence[tuple[int, str]]]
     marker: Callable[[str], Markup]
+
+    @classmethod
+    def from_starts(cls, starts: Iterable[PageStart], marker: Callable[[str], Markup]) -> PageMarks:
+        table: dict[str, list[tuple[int, str]]] = {}
+        for start in starts:
+            table.setdefault(start.block_id, []).append((start.word, start.label))
+        return cls(table, marker)
 
 
 @dataclass
@@ -58,6 +78,7 @@ class Writer:
     links: LinkStyle = LinkStyle.LIVE
     heading_offset: int = 2  # body "#" headings sit under the text's own title
     page_marks: PageMarks | None = None
+    epub_types: bool = False  # add epub:type attributes (EPUB only)
     notes: list[Markup] = field(default_factory=list)  # footnotes collected while writing
     _words: int = 0
     _pending: list[tuple[int, str]] = field(default_factory=list)
@@ -70,9 +91,10 @@ class Writer:
         out = []
         for block in blocks:
             self._words = 0
-            starts = self.page_marks.starts.get(block.line, ()) if self.page_marks else ()
+            identifier = f"{self.prefix}-{block.line}"
+            starts = self.page_marks.starts.get(identifier, ()) if self.page_marks else ()
             self._pending = sorted(starts)
-            html = self.block(block.node, f"{self.prefix}-{block.line}")
+            html = self.block(block.node, identifier)
             if self._pending and self.page_marks:  # marks past the last word: put them after
                 html += Markup("").join(self.page_marks.marker(label) for _, label in self._pending)
                 self._pending = []
@@ -123,9 +145,27 @@ class Writer:
         return Markup("")
 
     def _div(self, content: list[Any], id_attr: Markup) -> Markup:
-        (_identifier, classes, _pairs), body = content
+        (_identifier, classes, pairs), body = content
+        if "pullquote" in classes:
+            return self._pull_quote(dict(pairs), body)
         class_attr = Markup(' class="{}"').format(" ".join(classes)) if classes else Markup("")
         return Markup("<div{}{}>\n{}\n</div>").format(id_attr, class_attr, self.block_list(body))
+
+    def _pull_quote(self, pairs: dict[str, str], body: list[Node]) -> Markup:
+        """A pull quote repeats the text: shown as a display quote, hidden from assistive technology.
+
+        Its `quotes` attribute names the block id of the passage it quotes.
+        """
+        saved = (self._words, self._pending)  # its words are not the text's words
+        self._pending = []
+        inner = self.block_list(body)
+        self._words, self._pending = saved
+        epub = Markup(' epub:type="pullquote"') if self.epub_types else Markup("")
+        target = pairs.get("quotes", "")
+        quotes = Markup(' data-quotes="{}-{}"').format(self.prefix, target) if target else Markup("")
+        return Markup('<aside class="pullquote" role="doc-pullquote" aria-hidden="true"{}{}>\n{}\n</aside>').format(
+            epub, quotes, inner
+        )
 
     def _items(self, items: list[list[Node]]) -> Markup:
         return Markup("\n").join(

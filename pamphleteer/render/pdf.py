@@ -17,7 +17,7 @@ import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
 from pamphleteer.model import Publication
-from pamphleteer.render.markup import LinkStyle
+from pamphleteer.render.markup import LinkStyle, PageStart
 from pamphleteer.render.templates import STYLES, block_writer, read_style, render_template
 
 LOGGER = logging.getLogger(__name__)
@@ -27,10 +27,11 @@ PAGE_SIZES = {"A5": "A5", "A6": "A6", "half-letter": "5.5in 8.5in", "letter": "l
 
 @dataclass(frozen=True)
 class PrintEdition:
-    """The laid-out PDF."""
+    """The laid-out PDF, and where each of its pages begins in the text."""
 
     pdf: bytes
     page_count: int
+    page_starts: tuple[PageStart, ...] = ()  # for the print page markers of the other editions
 
 
 class ConfinedFetcher(weasyprint.urls.URLFetcher):

@@ -32,12 +32,12 @@ class Written:
 
 
 def block_writer(
-    links: LinkStyle, page_marks: PageMarks | None = None
+    links: LinkStyle, page_marks: PageMarks | None = None, epub_types: bool = False
 ) -> Callable[[Iterable[Block], str], Written]:
     """A `write(blocks, prefix)` function for templates, set up for one edition."""
 
     def write(blocks: Iterable[Block], prefix: str) -> Written:
-        writer = Writer(prefix=prefix, links=links, page_marks=page_marks)
+        writer = Writer(prefix=prefix, links=links, page_marks=page_marks, epub_types=epub_types)
         html = writer.blocks(blocks)
         return Written(html=html, notes=tuple(writer.notes))
 
