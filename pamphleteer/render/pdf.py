@@ -8,19 +8,16 @@ inside the project's `styles/` and the publication's sources folder.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 
 from pamphleteer.model import Publication
 from pamphleteer.render.markup import LinkStyle, PageStart
+from pamphleteer.render.fetch import ConfinedFetcher
 from pamphleteer.render.templates import STYLES, block_writer, read_style, render_template
-
-LOGGER = logging.getLogger(__name__)
 
 PAGE_SIZES = {"A5": "A5", "A6": "A6", "half-letter": "5.5in 8.5in", "letter": "letter"}
 
@@ -32,25 +29,6 @@ class PrintEdition:
     pdf: bytes
     page_count: int
     page_starts: tuple[PageStart, ...] = ()  # for the print page markers of the other editions
-
-
-class ConfinedFetcher(weasyprint.urls.URLFetcher):
-    """Serve files from inside the allowed folders; refuse everything else."""
-
-    def __init__(self, allowed: tuple[Path, ...]):
-        super().__init__(allowed_protocols=("file",), allow_redirects=False)
-        self.allowed = tuple(path.resolve() for path in allowed)
-
-    def fetch(self, url: str, headers: object = None) -> weasyprint.urls.URLFetcherResponse:
-        parts = urlsplit(url)
-        if parts.scheme != "file":
-            LOGGER.warning("refused to fetch %s: the build reads only local files", url)
-            raise ValueError(f"refused: {url}")
-        path = Path(unquote(parts.path)).resolve()
-        if not any(path.is_relative_to(folder) for folder in self.allowed):
-            LOGGER.warning("refused to read %s: outside the project's styles and sources", path)
-            raise ValueError(f"refused: {url}")
-        return weasyprint.urls.URLFetcherResponse(url, path.read_bytes())
 
 
 def print_html(publication: Publication) -> str:
