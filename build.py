@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 import traceback
 from pathlib import Path
 
 from pamphleteer import __version__
-from pamphleteer.errors import PamphleteerError, Severity
+from pamphleteer.errors import Diagnostic, PamphleteerError, Severity, StrictFailure
 
 PROJECT = Path(__file__).resolve().parent
 EXAMPLES = """\
@@ -26,7 +27,8 @@ examples:
   SOURCE_DATE_EPOCH=1700000000 python build.py reproducible build (fixed dates)
 
 exit codes: 0 success, 1 unexpected error, 2 configuration, 3 sources, 4 rendering,
-            5 output folder, 6 validation failed, 7 warnings with --strict, 130 interrupted
+            5 output folder, 6 validation failed, 7 warnings with --strict,
+            130 interrupted (Ctrl-C), 143 terminated
 """
 
 
@@ -64,6 +66,12 @@ def show_path(path: Path) -> str:
         return str(path)
 
 
+def show(kind: str, diagnostic: Diagnostic) -> None:
+    """Print one diagnostic as `kind: file:line: message [code]` on stderr."""
+    where = diagnostic.location(Path.cwd())
+    print(f"{kind}: {where + ': ' if where else ''}{diagnostic.message} [{diagnostic.code}]", file=sys.stderr)
+
+
 def run_build(arguments: argparse.Namespace) -> int:
     from pamphleteer.pipeline import build
 
@@ -71,8 +79,7 @@ def run_build(arguments: argparse.Namespace) -> int:
     warnings = [d for d in result.diagnostics if d.severity is Severity.WARNING]
     repairs = [d for d in result.diagnostics if d.severity is Severity.INFO]
     for diagnostic in warnings:
-        print(f"warning: {diagnostic.location(Path.cwd())}: {diagnostic.message} [{diagnostic.code}]",
-              file=sys.stderr)
+        show("warning", diagnostic)
     print(f"Built '{result.publication.title}' ({len(result.publication.texts)} texts) "
           f"in {result.seconds:.1f} s:")
     for path in result.written:
@@ -99,8 +106,17 @@ def run_check(arguments: argparse.Namespace) -> int:
     return 0 if failed == 0 else 6
 
 
+class Terminated(BaseException):
+    """A TERM signal: unwind like Ctrl-C, so no temporary file is left behind."""
+
+
+def on_terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    signal.signal(signal.SIGTERM, on_terminate)
     logging.basicConfig(level=logging.DEBUG if arguments.debug else logging.WARNING,
                         format="%(levelname)s: %(message)s")
     for noisy in ("weasyprint", "fontTools"):
@@ -110,11 +126,20 @@ def main(argv: list[str] | None = None) -> int:
     except PamphleteerError as error:
         if arguments.debug:
             traceback.print_exc()
-        print(f"error: {error}", file=sys.stderr)
+        for diagnostic in getattr(error, "warnings", ()) if isinstance(error, StrictFailure) else ():
+            show("warning", diagnostic)
+        show("error", error.diagnostic)
         return error.exit_code
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Terminated) as stop:
         print("interrupted: nothing was written; the previous editions are as they were", file=sys.stderr)
-        return 130
+        return 130 if isinstance(stop, KeyboardInterrupt) else 143
+    except RecursionError:  # nesting the parser's limits did not catch: say what to look at
+        if arguments.debug:
+            traceback.print_exc()
+        print("error: a text nests quotations, lists or markup too deeply to lay out; "
+              "look for long runs of '>', '-' or '*' at the start of lines (run with --debug "
+              "for details)", file=sys.stderr)
+        return 3
     except Exception as error:  # a bug: say so plainly, with the traceback only on request
         if arguments.debug:
             traceback.print_exc()

@@ -256,7 +256,7 @@ def _safe_blocks(
     return safe, diagnostics
 
 
-def markdown_to_blocks(
+def read_markdown(
     markdown: str, *, path: Path, first_line: int
 ) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:
     """Parse Markdown with pandoc; lines are counted from `first_line` of `path`.
@@ -285,9 +285,14 @@ def markdown_to_blocks(
     return tuple(safe), tuple(diagnostics + removed)
 
 
+def markdown_to_blocks(markdown: str, *, path: Path, first_line: int) -> tuple[Block, ...]:
+    """Parse Markdown with pandoc into safe blocks; lines are counted from `first_line` of `path`."""
+    return read_markdown(markdown, path=path, first_line=first_line)[0]
+
+
 def parse_text(source: SourceText) -> ParsedText:
     """Parse one text's body."""
-    blocks, diagnostics = markdown_to_blocks(source.body, path=source.path, first_line=source.body_line)
+    blocks, diagnostics = read_markdown(source.body, path=source.path, first_line=source.body_line)
     if not any(_has_words(block.node) for block in blocks):
         raise SourceError(
             "the text has no words once raw HTML and empty markup are left out; "
@@ -309,7 +314,7 @@ def _has_words(value: Any) -> bool:
 
 def parse_part(source: SourcePart) -> ParsedPart:
     """Parse one shared part."""
-    blocks, diagnostics = markdown_to_blocks(source.body, path=source.path, first_line=source.body_line)
+    blocks, diagnostics = read_markdown(source.body, path=source.path, first_line=source.body_line)
     return ParsedPart(source=source, blocks=blocks, diagnostics=diagnostics)
 
 

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pamphleteer import __version__
-from pamphleteer.errors import ConfigurationError, Diagnostic, Severity, StrictFailure
+from pamphleteer.errors import ConfigurationError, Diagnostic, RenderError, Severity, StrictFailure
 from pamphleteer.model import Publication, build_publication
-from pamphleteer.normalise import normalise
+from pamphleteer.normalise import NormalisedText, normalise
 from pamphleteer.output import locked, write_all
-from pamphleteer.parse import parse_part, parse_texts, pandoc_version
+from pamphleteer.parse import ParsedText, parse_part, parse_texts, pandoc_version
 from pamphleteer.sources import Sources, read_sources
 
 LOGGER = logging.getLogger(__name__)
@@ -68,16 +68,32 @@ def edition_time(sources: Path) -> datetime.datetime:
     return datetime.datetime.fromtimestamp(int(newest), datetime.timezone.utc).replace(tzinfo=None)
 
 
+def normalise_text(parsed: ParsedText) -> NormalisedText:
+    """Normalise one text; a failing rule is reported against the text, not as a bare traceback."""
+    try:
+        return normalise(parsed)
+    except Exception as error:  # a bug in a rule: name the text that triggers it
+        raise RenderError(
+            f"repairing this text failed ({type(error).__name__}: {error}); this is a bug in "
+            "Pamphleteer: please report it with the text (run with --debug for the traceback)",
+            file=parsed.source.path,
+        ) from error
+
+
 def assemble(sources: Sources) -> tuple[Publication, tuple[Diagnostic, ...]]:
     """Read, parse, normalise and model: everything before rendering."""
     parsed = parse_texts(sources.texts)
     parts = tuple(parse_part(part) for part in sources.front)
-    normalised = tuple(normalise(text) for text in parsed)
+    normalised = tuple(normalise_text(text) for text in parsed)
     generator = f"Pamphleteer {__version__} (pandoc {pandoc_version()})"
     publication, model_diagnostics = build_publication(
         sources.settings, normalised, parts, edition_time(sources.root), generator
     )
-    diagnostics = tuple(d for text in normalised for d in text.diagnostics) + model_diagnostics
+    diagnostics = (
+        tuple(d for text in (*parsed, *parts) for d in text.diagnostics)
+        + tuple(d for text in normalised for d in text.diagnostics)
+        + model_diagnostics
+    )
     return publication, diagnostics
 
 
@@ -132,17 +148,24 @@ def build(
     started = time.monotonic()
     sources_dir = sources_dir.resolve()
     sources = read_sources(sources_dir)
-    publication, diagnostics = assemble(sources)
-    warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
-    if strict and warnings:
-        first = warnings[0]
-        raise StrictFailure(
-            f"{len(warnings)} warning(s) and --strict is on; the first: {first.message}",
-            file=first.file, line=first.line,
+    if output_dir.resolve().is_relative_to(sources_dir):
+        raise ConfigurationError(
+            "the output folder is inside the sources folder; choose an --output outside it",
+            file=output_dir,
         )
-    files, page_count = render(publication, sources_dir, formats)
-    files[f"{publication.settings.slug}-report.json"] = report(files, publication, diagnostics, sources_dir.parent)
-    with locked(output_dir):
+    with locked(output_dir):  # taken before the slow part, so a second build is refused at once
+        publication, diagnostics = assemble(sources)
+        warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
+        if strict and warnings:
+            first = warnings[0]
+            raise StrictFailure(
+                f"{len(warnings)} warning(s) and --strict is on; the first: {first.message}",
+                file=first.file, line=first.line, warnings=tuple(warnings),
+            )
+        files, page_count = render(publication, sources_dir, formats)
+        files[f"{publication.settings.slug}-report.json"] = report(
+            files, publication, diagnostics, sources_dir.parent
+        )
         written = write_all(output_dir, files)
     return BuildResult(
         publication=publication,
