@@ -282,7 +282,7 @@ def read_markdown(
             ))
         blocks.extend(found)
     safe, removed = _safe_blocks(blocks, document["pandoc-api-version"], path)
-    return tuple(safe), tuple(diagnostics + removed)
+    return tuple(safe), tuple(sorted(diagnostics + removed, key=lambda d: d.line or 0))
 
 
 def markdown_to_blocks(markdown: str, *, path: Path, first_line: int) -> tuple[Block, ...]:

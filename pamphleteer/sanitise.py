@@ -50,7 +50,7 @@ REMOVED_WITH_CONTENT = {
 URL_SCHEMES = {"http", "https", "mailto"}
 HOSTILE = re.compile(
     r"<\s*(script|style|iframe|frame|object|embed|applet|form|input|link|meta|base|svg|math)\b"
-    r"|\son[a-z]+\s*=|javascript\s*:|vbscript\s*:|data\s*:",
+    r"|\son[a-z]+\s*=|\sstyle\s*=|javascript\s*:|vbscript\s*:|data\s*:",
     re.IGNORECASE,
 )
 UNSEEN = re.compile(r"[\x00-\x20\x7f]+")  # browsers ignore these inside a URL
