@@ -13,8 +13,10 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -266,3 +268,124 @@ def test_debug_shows_the_traceback_that_is_otherwise_hidden(tmp_path):
     result = run_build(tmp_path, "--sources", "sources", "--output", "output", "--debug")
     assert result.returncode == 3
     assert "Traceback" in result.stderr and "sources/texts/a.md:1" in result.stderr
+
+
+# -- interrupted and failing builds ---------------------------------------------------------------
+
+SEED_SLUG = "no-alien-but-the-capitalist"
+
+
+def seed_publication(root: Path) -> tuple[Path, Path]:
+    """A copy of the seed reader, and an output folder holding an earlier build's editions."""
+    sources, output = root / "sources", root / "output"
+    shutil.copytree(PROJECT / "sources", sources)
+    output.mkdir()
+    for name, data in PREVIOUS.items():
+        (output / name.replace("reader", SEED_SLUG)).write_bytes(data)
+    return sources, output
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("signal_number", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_an_interrupted_build_leaves_the_previous_editions_and_no_temporary_file(tmp_path, signal_number, code):
+    sources, output = seed_publication(tmp_path)
+    before = snapshot(output)
+    process = subprocess.Popen(
+        [sys.executable, str(PROJECT / "build.py"), "--sources", str(sources), "--output", str(output)],
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600"},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    deadline = time.monotonic() + 120
+    while not (output / ".pamphleteer.lock").exists() and time.monotonic() < deadline:
+        time.sleep(0.02)  # the build holds the folder: it is parsing, then rendering
+    time.sleep(1.5)
+    assert process.poll() is None, "the build ended before it could be interrupted"
+    process.send_signal(signal_number)
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == code, err
+    assert "interrupted" in err and "Traceback" not in out + err
+    assert snapshot(output) == before
+    assert not list(output.glob(".*.tmp"))
+
+
+@pytest.mark.slow
+def test_a_renderer_that_fails_leaves_the_previous_editions(tmp_path, monkeypatch):
+    from pamphleteer.pipeline import build
+    from pamphleteer.render import html
+
+    sources, output = seed_publication(tmp_path)
+    before = snapshot(output)
+
+    def broken(*_args: object, **_kwargs: object) -> bytes:  # the last edition, after PDF and EPUB
+        raise RuntimeError("the web edition broke")
+
+    monkeypatch.setattr(html, "render_html", broken)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    with pytest.raises(RuntimeError, match="web edition broke"):
+        build(sources, output)
+    assert snapshot(output) == before
+    assert not list(output.glob(".*.tmp"))
+
+
+def test_a_write_that_fails_half_way_leaves_every_previous_edition(tmp_path, monkeypatch):
+    from pamphleteer import output as output_module
+    from pamphleteer.errors import OutputError
+
+    folder = tmp_path / "output"
+    folder.mkdir()
+    for name, data in PREVIOUS.items():
+        (folder / name).write_bytes(data)
+    before = snapshot(folder)
+    calls = []
+
+    def full_disk(descriptor: int) -> None:
+        calls.append(descriptor)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(output_module.os, "fsync", full_disk)
+    with pytest.raises(OutputError, match="No space left on device"):
+        output_module.write_all(folder, {name: b"new " + data for name, data in PREVIOUS.items()})
+    assert snapshot(folder) == before
+    assert not list(folder.glob(".*.tmp"))
+
+
+def test_temporary_files_of_a_killed_build_are_cleaned_by_the_next(tmp_path):
+    from pamphleteer.output import locked
+
+    folder = tmp_path / "output"
+    folder.mkdir()
+    (folder / ".reader.pdf.abc123.tmp").write_bytes(b"half a PDF")
+    (folder / "reader.pdf").write_bytes(b"kept")
+    with locked(folder):
+        pass
+    assert sorted(path.name for path in folder.iterdir()) == [".pamphleteer.lock", "reader.pdf"]
+
+
+# -- input that looks broken but must build -------------------------------------------------------
+
+TOLERATED = {
+    "deep-quotes": ">" * 10_000 + " quotewords at the bottom\n",
+    "deep-lists": "- " * 3_000 + "listwords at the bottom\n",
+    "deep-emphasis": "*a " * 3_000 + "emphwords" + " b*" * 3_000 + "\n",
+    "deep-brackets": "[" * 10_000 + "bracketwords" + "]" * 10_000 + "\n",
+    "deep-divs": "<div>" * 5_000 + "divwords" + "</div>" * 5_000 + "\n",
+    "unbalanced": "**bold never closed and `code never closed\n\n<b>raw never closed</i> "
+                  "</div></p> [a link( never closed unbalancedwords\n\n_emph *mixed_ up*\n",
+}
+
+
+@pytest.mark.slow
+def test_deep_nesting_and_unbalanced_markup_build_without_error(tmp_path):
+    sources, output = make_publication(tmp_path)
+    for slug, body in TOLERATED.items():
+        (sources / "texts" / f"{slug}.md").write_text(f"---\ntitle: {slug}\n---\n{body}", encoding="utf-8")
+    result = run_build(tmp_path, "--sources", "sources", "--output", "output")
+    said = result.stdout + result.stderr
+    assert result.returncode == 0, said
+    assert "Traceback" not in said
+    html = (output / "reader.html").read_text(encoding="utf-8")
+    for word in ("quotewords", "listwords", "emphwords", "bracketwords", "divwords", "unbalancedwords"):
+        assert word in html, word
+    for slug in ("deep-quotes", "deep-lists", "deep-emphasis"):
+        assert f"warning: sources/texts/{slug}.md:4: quotations, lists or emphasis nested" in said, slug
