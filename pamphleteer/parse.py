@@ -25,6 +25,7 @@ from typing import Any
 import pypandoc
 
 from pamphleteer import sanitise
+from pamphleteer.cache import Cache, digest
 from pamphleteer.errors import Diagnostic, Severity, SourceError
 from pamphleteer.nesting import MAX_BLOCK_DEPTH, MAX_DEPTH, flatten_deep, load_json
 from pamphleteer.sources import SourcePart, SourceText
@@ -318,10 +319,41 @@ def parse_part(source: SourcePart) -> ParsedPart:
     return ParsedPart(source=source, blocks=blocks, diagnostics=diagnostics)
 
 
-def parse_texts(sources: tuple[SourceText, ...]) -> tuple[ParsedText, ...]:
-    """Parse many texts; pandoc runs as separate processes, two at a time."""
+def parse_texts(
+    sources: tuple[SourceText, ...], cache: Cache | None = None, version: str = ""
+) -> tuple[ParsedText, ...]:
+    """Parse many texts; pandoc runs as separate processes, two at a time.
+
+    With a cache, a text whose body (and `version`, the code that parses it) is
+    unchanged is not parsed again.
+    """
+
+    def cached(source: SourceText) -> ParsedText:
+        if cache is None:
+            return parse_text(source)
+        key = digest(READER, version, str(source.body_line), source.body)
+        stored = cache.get("ast", key)
+        if stored is not None:
+            try:
+                data = json.loads(stored)
+                blocks = tuple(Block(line, node) for line, node in data["blocks"])
+                diagnostics = tuple(  # what the sanitiser said, said again on every build
+                    Diagnostic(code, Severity(severity), message, source.path, line)
+                    for code, severity, message, line in data["diagnostics"]
+                )
+                return ParsedText(source=source, blocks=blocks, diagnostics=diagnostics)
+            except (ValueError, TypeError, KeyError):
+                pass
+        parsed = parse_text(source)
+        data = {
+            "blocks": [[b.line, b.node] for b in parsed.blocks],
+            "diagnostics": [[d.code, d.severity.value, d.message, d.line] for d in parsed.diagnostics],
+        }
+        cache.put("ast", key, json.dumps(data).encode("utf-8"))
+        return parsed
+
     with ThreadPoolExecutor(max_workers=2) as pool:
-        return tuple(pool.map(parse_text, sources))
+        return tuple(pool.map(cached, sources))
 
 
 def inline_markdown(text: str) -> list[Node]:
