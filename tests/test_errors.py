@@ -185,13 +185,13 @@ CASES = [
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder` (the lock file aside) and its bytes."""
+    """Every edition in `folder` and its bytes (hidden files: the lock, the build cache, aside)."""
     if not folder.is_dir():
         return {".": folder.read_bytes()} if folder.exists() else {}
     return {
         str(path.relative_to(folder)): path.read_bytes()
         for path in sorted(folder.rglob("*"))
-        if path.is_file() and path.name != ".pamphleteer.lock"
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts)
     }
 
 
