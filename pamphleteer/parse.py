@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 import secrets
+import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,8 @@ from pamphleteer.sources import SourcePart, SourceText
 Node = dict[str, Any]  # one element of pandoc's JSON AST: {"t": "Para", "c": [...]}
 
 READER = "commonmark_x-yaml_metadata_block+sourcepos"
+PANDOC_SECONDS = 120  # no honest text takes pandoc more than a few seconds
+MAX_BRACKETS = 32  # brackets nested deeper than this are text, not links (pandoc slows quadratically)
 POSITION = re.compile(r"(\d+):\d+-")
 
 
@@ -257,6 +260,35 @@ def _safe_blocks(
     return safe, diagnostics
 
 
+def _defuse_brackets(markdown: str) -> str:
+    """Escape square brackets nested beyond `MAX_BRACKETS`: no reader sees a link in them,
+    and pandoc's time to match them grows with the square of their number."""
+    if markdown.count("[") <= MAX_BRACKETS:
+        return markdown
+    out: list[str] = []
+    escaped: list[bool] = []  # for each open bracket: was it escaped?
+    index = 0
+    while index < len(markdown):
+        char = markdown[index]
+        if char == "\\" and index + 1 < len(markdown):
+            out.append(markdown[index : index + 2])
+            index += 2
+            continue
+        if char == "[":
+            deep = len(escaped) >= MAX_BRACKETS
+            escaped.append(deep)
+            out.append("\\[" if deep else "[")
+        elif char == "]" and escaped:
+            out.append("\\]" if escaped.pop() else "]")
+        elif char == "\n" and markdown.startswith("\n\n", index):
+            escaped.clear()  # a blank line ends every bracket
+            out.append(char)
+        else:
+            out.append(char)
+        index += 1
+    return "".join(out)
+
+
 def read_markdown(
     markdown: str, *, path: Path, first_line: int
 ) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:
@@ -265,9 +297,22 @@ def read_markdown(
     Returns the safe blocks, and a diagnostic for everything flattened or removed.
     """
     try:
-        output = pypandoc.convert_text(markdown, "json", format=READER)
-    except RuntimeError as error:
-        raise SourceError(f"pandoc could not read the text: {error}", file=path) from None
+        output = subprocess.run(
+            [pypandoc.get_pandoc_path(), "--from", READER, "--to", "json"],
+            input=_defuse_brackets(markdown).encode("utf-8"), capture_output=True,
+            timeout=PANDOC_SECONDS, check=True,
+        ).stdout.decode("utf-8")
+    except subprocess.TimeoutExpired:
+        raise SourceError(
+            f"pandoc took more than {PANDOC_SECONDS} s to read the text, so the build stopped; it "
+            "probably nests brackets, emphasis or quotations thousands deep: simplify that markup",
+            file=path, line=first_line,
+        ) from None
+    except subprocess.CalledProcessError as error:
+        message = error.stderr.decode("utf-8", "replace").strip()[:300]
+        raise SourceError(f"pandoc could not read the text: {message}", file=path) from None
+    except OSError as error:
+        raise SourceError(f"pandoc could not run: {error.strerror}", file=path) from None
     document = load_json(output)
     diagnostics: list[Diagnostic] = []
     blocks: list[Block] = []

@@ -33,7 +33,7 @@ FRONT_MATTER_KEYS = {
     "fixes": "a list of {find: …, replace: …} entries",
 }
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-MAX_TEXT_BYTES = 2 * 1024 * 1024  # a long book; a pamphlet text is rarely 100 KB
+MAX_TEXT_BYTES = 1024 * 1024  # about 170,000 words, a long book; a pamphlet text is rarely 100 KB
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 WEB_URL = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
 

@@ -389,3 +389,23 @@ def test_deep_nesting_and_unbalanced_markup_build_without_error(tmp_path):
         assert word in html, word
     for slug in ("deep-quotes", "deep-lists", "deep-emphasis"):
         assert f"warning: sources/texts/{slug}.md:4: quotations, lists or emphasis nested" in said, slug
+
+
+def test_pandoc_that_runs_too_long_is_stopped_with_a_message_naming_the_text(monkeypatch):
+    from pamphleteer import parse
+    from pamphleteer.errors import SourceError
+
+    monkeypatch.setattr(parse, "PANDOC_SECONDS", 0.001)
+    with pytest.raises(SourceError, match="pandoc took more than") as caught:
+        parse.read_markdown("[" * 20_000 + "x" + "]" * 20_000 + "\n", path=Path("slow.md"), first_line=7)
+    assert caught.value.diagnostic.file == Path("slow.md") and caught.value.diagnostic.line == 7
+
+
+def test_brackets_nested_past_any_link_are_kept_as_text():
+    from pamphleteer.parse import markdown_to_blocks
+    from pamphleteer.render.markup import Writer
+
+    markdown = "[" * 5_000 + "[inner](https://ok.example/)" + "]" * 5_000 + " and [a link](https://b.example/)\n"
+    html = str(Writer(prefix="t").blocks(markdown_to_blocks(markdown, path=Path("t.md"), first_line=1)))
+    assert html.count("[") == 5_000 + 1 and html.count("]") == 5_000 + 1
+    assert '<a href="https://b.example/">a link</a>' in html
