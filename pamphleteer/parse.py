@@ -199,9 +199,7 @@ def _html_to_ast(nodes: list[Node], api_version: list[int]) -> list[list[Node] |
     """
     marker = f"{sanitise.MARKER}{secrets.token_hex(6)}-"
     wrapped = [{"t": "Div", "c": [[f"{marker}{index}", [], []], [node]]} for index, node in enumerate(nodes)]
-    html = pypandoc.convert_text(
-        json.dumps({"pandoc-api-version": api_version, "meta": {}, "blocks": wrapped}), "html", format="json"
-    )
+    html = _pandoc(json.dumps({"pandoc-api-version": api_version, "meta": {}, "blocks": wrapped}), "json", "html")
     opening = re.compile(rf'<div id="{re.escape(marker)}(\d+)">')
     starts = list(opening.finditer(html))
     cleaned = []
@@ -210,7 +208,7 @@ def _html_to_ast(nodes: list[Node], api_version: list[int]) -> list[list[Node] |
         fragment = html[match.end() : end].rstrip()
         fragment = fragment[: -len("</div>")] if fragment.endswith("</div>") else fragment
         cleaned.append(f'<div id="{marker}{match.group(1)}">{sanitise.clean_html(fragment)}</div>')
-    document = load_json(pypandoc.convert_text("\n".join(cleaned), "json", format="html"))
+    document = load_json(_pandoc("\n".join(cleaned), "html", "json"))
     blocks, _ = flatten_deep(document["blocks"])
     results: list[list[Node] | None] = [None] * len(nodes)
     for block in blocks:
@@ -246,7 +244,7 @@ def _safe_blocks(
         with_html = [index for index in with_html if not _has_note(blocks[index].node)]
         try:
             results = _html_to_ast([blocks[index].node for index in with_html], api_version) if with_html else []
-        except (RuntimeError, ValueError, KeyError, IndexError):
+        except (subprocess.SubprocessError, OSError, ValueError, KeyError, IndexError):
             results = [None] * len(with_html)  # keep the blocks, without their raw HTML
         replaced = dict(zip(with_html, results, strict=True))
     safe: list[Block] = []
@@ -258,6 +256,14 @@ def _safe_blocks(
         node = nodes[0] if len(nodes) == 1 else {"t": "Div", "c": [["", [], []], nodes]}
         safe.append(Block(line=block.line, node=sanitise.safe_targets(node, path, block.line, diagnostics)))
     return safe, diagnostics
+
+
+def _pandoc(text: str, reader: str, writer: str) -> str:
+    """Run the bundled pandoc on `text`, stopping it after `PANDOC_SECONDS`."""
+    return subprocess.run(
+        [pypandoc.get_pandoc_path(), "--from", reader, "--to", writer],
+        input=text.encode("utf-8"), capture_output=True, timeout=PANDOC_SECONDS, check=True,
+    ).stdout.decode("utf-8")
 
 
 def _defuse_brackets(markdown: str) -> str:
@@ -297,11 +303,7 @@ def read_markdown(
     Returns the safe blocks, and a diagnostic for everything flattened or removed.
     """
     try:
-        output = subprocess.run(
-            [pypandoc.get_pandoc_path(), "--from", READER, "--to", "json"],
-            input=_defuse_brackets(markdown).encode("utf-8"), capture_output=True,
-            timeout=PANDOC_SECONDS, check=True,
-        ).stdout.decode("utf-8")
+        output = _pandoc(_defuse_brackets(markdown), READER, "json")
     except subprocess.TimeoutExpired:
         raise SourceError(
             f"pandoc took more than {PANDOC_SECONDS} s to read the text, so the build stopped; it "

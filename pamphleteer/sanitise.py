@@ -14,6 +14,7 @@ replaced by its description. Each removal is a warning naming the line.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from pathlib import Path
@@ -74,6 +75,13 @@ def clean_html(html: str) -> str:
         link_rel=None,
         strip_comments=True,
     )
+
+
+def plain_text(text: str) -> str:
+    """A metadata value (a title, a name) with any HTML tags taken out, scripts with their content."""
+    if "<" not in text:
+        return text
+    return html.unescape(nh3.clean(text, tags=set(), clean_content_tags=REMOVED_WITH_CONTENT)).strip()
 
 
 def hostile_html(html: str) -> str:

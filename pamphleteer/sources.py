@@ -18,6 +18,7 @@ import yaml
 
 from pamphleteer.config import SLUG_PATTERN, Settings, load_settings
 from pamphleteer.errors import SourceError
+from pamphleteer.sanitise import plain_text
 
 FRONT_MATTER_KEYS = {
     "title": "a text",
@@ -173,7 +174,7 @@ def _text_value(data: dict[str, Any], key: str, path: Path, lines: dict[str, int
     if isinstance(value, (datetime.date, datetime.datetime)) and key == "date":
         return value.isoformat()[:10]
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        return str(value).strip()
+        return plain_text(str(value).strip())
     raise SourceError(
         f"front matter '{key}' must be {FRONT_MATTER_KEYS[key]}", file=path, line=lines.get(key)
     )
@@ -184,9 +185,9 @@ def _list_value(data: dict[str, Any], key: str, path: Path, lines: dict[str, int
     if value is None:
         return ()
     if isinstance(value, str):
-        return (value.strip(),)
+        return (plain_text(value.strip()),)
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return tuple(item.strip() for item in value)
+        return tuple(plain_text(item.strip()) for item in value)
     raise SourceError(
         f"front matter '{key}' must be {FRONT_MATTER_KEYS[key]}", file=path, line=lines.get(key)
     )

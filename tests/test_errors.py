@@ -158,6 +158,8 @@ CASES = [
          "'title' is missing", "sources/publication.toml", 2),
     Case("publication.toml bad page size", toml('title = "R"\n[print]\npage_size = "B5"\n'),
          "'print.page_size' is 'B5'", "sources/publication.toml", 2),
+    Case("publication.toml bad language", toml('title = "R"\nlanguage = "English"\n'),
+         "'language' is 'English'", "sources/publication.toml", 2),
     Case("publication.toml not UTF-8", lambda s, o: (s / "publication.toml").write_bytes(b'title = "R\xe9"\n'),
          "not valid UTF-8", "sources/publication.toml:1", 2),
     Case("publication.toml missing", toml(None), "publication settings not found", "sources/publication.toml", 2),

@@ -86,8 +86,9 @@ def server() -> Iterator[int]:
 def hostile_text(port: int) -> str:
     probe = f"http://127.0.0.1:{port}"
     return f"""---
-title: A hostile text
-questions: ["Did anything run?"]
+title: A hostile <script>alert('title')</script>text
+author: <img src=x onerror=alert('author')>Mallory
+questions: ["Did anything <iframe src='{probe}/q.html'></iframe>run?"]
 ---
 
 The first paragraph is harmless and must be published.
@@ -179,8 +180,10 @@ def test_hostile_text_builds_with_nothing_hostile_in_any_edition(tmp_path, serve
         return next(number for number, line in enumerate(lines, 1) if fragment in line)
 
     where = "sources/texts/hostile.md"
-    assert f"{where}:{line_of('<script>alert')}: raw HTML '<script" in said
-    assert f"{where}:{line_of('<iframe')}: raw HTML '<iframe" in said
+    script_line = line_of('<script>alert("raw script")')
+    assert f"{where}:{script_line}: raw HTML '<script" in said
+    frame_line = line_of("frame fallback")
+    assert f"{where}:{frame_line}: raw HTML '<iframe" in said
     assert f"{where}:{line_of('[script link]')}: the link to 'javascript:" in said
     assert f"{where}:{line_of('![passwd]')}: the image '/etc/passwd' is left out" in said
     assert "the image '../../secret.png' is left out" in said
