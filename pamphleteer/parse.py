@@ -199,7 +199,8 @@ def _html_to_ast(nodes: list[Node], api_version: list[int]) -> list[list[Node] |
     """
     marker = f"{sanitise.MARKER}{secrets.token_hex(6)}-"
     wrapped = [{"t": "Div", "c": [[f"{marker}{index}", [], []], [node]]} for index, node in enumerate(nodes)]
-    html = _pandoc(json.dumps({"pandoc-api-version": api_version, "meta": {}, "blocks": wrapped}), "json", "html")
+    document = {"pandoc-api-version": api_version, "meta": {}, "blocks": wrapped}
+    html = _pandoc(json.dumps(document), "json", "html")
     opening = re.compile(rf'<div id="{re.escape(marker)}(\d+)">')
     starts = list(opening.finditer(html))
     cleaned = []
@@ -232,7 +233,8 @@ def _safe_blocks(
     replaced: dict[int, list[Node] | None] = {}
     if with_html:
         for index in with_html:
-            hostile = next(filter(None, map(sanitise.hostile_html, _raw_html_strings(blocks[index].node))), "")
+            raw = _raw_html_strings(blocks[index].node)
+            hostile = next(filter(None, map(sanitise.hostile_html, raw)), "")
             if hostile:
                 diagnostics.append(Diagnostic(
                     "W100", Severity.WARNING,
@@ -243,7 +245,8 @@ def _safe_blocks(
         # A footnote would move to the end of pandoc's HTML: blocks with notes only lose their raw HTML.
         with_html = [index for index in with_html if not _has_note(blocks[index].node)]
         try:
-            results = _html_to_ast([blocks[index].node for index in with_html], api_version) if with_html else []
+            nodes = [blocks[index].node for index in with_html]
+            results = _html_to_ast(nodes, api_version) if nodes else []
         except (subprocess.SubprocessError, OSError, ValueError, KeyError, IndexError):
             results = [None] * len(with_html)  # keep the blocks, without their raw HTML
         replaced = dict(zip(with_html, results, strict=True))
