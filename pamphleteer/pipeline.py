@@ -13,6 +13,7 @@ import logging
 import os
 import subprocess
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,8 +22,9 @@ from pamphleteer.errors import ConfigurationError, Diagnostic, Severity, StrictF
 from pamphleteer.model import Publication, build_publication
 from pamphleteer.normalise import normalise
 from pamphleteer.output import locked, write_all
-from pamphleteer.parse import parse_part, parse_texts, pandoc_version
-from pamphleteer.sources import Sources, read_sources
+from pamphleteer.parse import ParsedText, parse_part, parse_text, pandoc_version
+from pamphleteer.progress import SILENT, Progress
+from pamphleteer.sources import Sources, SourceText, read_sources
 
 LOGGER = logging.getLogger(__name__)
 
@@ -68,20 +70,38 @@ def edition_time(sources: Path) -> datetime.datetime:
     return datetime.datetime.fromtimestamp(int(newest), datetime.timezone.utc).replace(tzinfo=None)
 
 
-def assemble(sources: Sources) -> tuple[Publication, tuple[Diagnostic, ...]]:
+def assemble(sources: Sources, progress: Progress = SILENT) -> tuple[Publication, tuple[Diagnostic, ...]]:
     """Read, parse, normalise and model: everything before rendering."""
-    parsed = parse_texts(sources.texts)
+
+    def parse_one(source: SourceText) -> ParsedText:
+        parsed_text = parse_text(source)
+        progress.advance("parse", source.slug)
+        return parsed_text
+
+    progress.stage("parse", total=len(sources.texts))
+    with ThreadPoolExecutor(max_workers=2) as pool:  # pandoc runs as separate processes
+        parsed = tuple(pool.map(parse_one, sources.texts))
     parts = tuple(parse_part(part) for part in sources.front)
-    normalised = tuple(normalise(text) for text in parsed)
+    progress.done("parse")
+    progress.stage("normalise", total=len(parsed))
+    normalised = []
+    for text in parsed:
+        normalised.append(normalise(text))
+        progress.advance("normalise", text.source.slug)
+    progress.done("normalise")
+    progress.stage("model")
     generator = f"Pamphleteer {__version__} (pandoc {pandoc_version()})"
     publication, model_diagnostics = build_publication(
-        sources.settings, normalised, parts, edition_time(sources.root), generator
+        sources.settings, tuple(normalised), parts, edition_time(sources.root), generator
     )
     diagnostics = tuple(d for text in normalised for d in text.diagnostics) + model_diagnostics
+    progress.done("model")
     return publication, diagnostics
 
 
-def render(publication: Publication, sources: Path, formats: tuple[str, ...]) -> tuple[dict[str, bytes], int]:
+def render(
+    publication: Publication, sources: Path, formats: tuple[str, ...], progress: Progress = SILENT
+) -> tuple[dict[str, bytes], int]:
     """Render the chosen editions in memory: file name -> bytes.
 
     The print layout is always made: the ebook and web editions mark its page breaks.
@@ -90,17 +110,23 @@ def render(publication: Publication, sources: Path, formats: tuple[str, ...]) ->
 
     slug = publication.settings.slug
     files: dict[str, bytes] = {}
+    progress.stage("pdf")
     edition = render_pdf(publication, sources)
     if "pdf" in formats:
         files[f"{slug}.pdf"] = edition.pdf
+    progress.done("pdf")
     if "epub" in formats:
         from pamphleteer.render.epub import render_epub
 
+        progress.stage("epub")
         files[f"{slug}.epub"] = render_epub(publication, edition.page_starts)
+        progress.done("epub")
     if "html" in formats:
         from pamphleteer.render.html import render_html
 
+        progress.stage("html")
         files[f"{slug}.html"] = render_html(publication, edition.page_starts)
+        progress.done("html")
     return files, edition.page_count
 
 
@@ -127,12 +153,15 @@ def build(
     output_dir: Path,
     formats: tuple[str, ...] = FORMATS,
     strict: bool = False,
+    progress: Progress = SILENT,
 ) -> BuildResult:
     """Build every chosen edition of the publication in `sources_dir` into `output_dir`."""
     started = time.monotonic()
     sources_dir = sources_dir.resolve()
+    progress.stage("read")
     sources = read_sources(sources_dir)
-    publication, diagnostics = assemble(sources)
+    progress.done("read")
+    publication, diagnostics = assemble(sources, progress)
     warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
     if strict and warnings:
         first = warnings[0]
@@ -140,10 +169,12 @@ def build(
             f"{len(warnings)} warning(s) and --strict is on; the first: {first.message}",
             file=first.file, line=first.line,
         )
-    files, page_count = render(publication, sources_dir, formats)
+    files, page_count = render(publication, sources_dir, formats, progress)
     files[f"{publication.settings.slug}-report.json"] = report(files, publication, diagnostics, sources_dir.parent)
+    progress.stage("write")
     with locked(output_dir):
         written = write_all(output_dir, files)
+    progress.done("write")
     return BuildResult(
         publication=publication,
         written=tuple(written),

@@ -1,0 +1,86 @@
+"""Watch a publication's folders and yield each batch of changes: the library side of `build.py watch`.
+
+The watched folders are the publication's sources and the project's
+`templates/` and `styles/`. Changes are read with watchfiles, grouped while an
+editor saves (a short debounce), stripped of editor droppings (swap files,
+backups, lock files) and of anything inside the output folder, and yielded as
+`Change` values. The caller rebuilds and reports; nothing here prints.
+"""
+
+from __future__ import annotations
+
+import enum
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import watchfiles
+
+PROJECT = Path(__file__).resolve().parents[1]
+IGNORED_NAMES = ("4913",)  # vim's probe file
+IGNORED_SUFFIXES = ("~", ".swp", ".swo", ".swx", ".tmp", ".bak", ".pyc", ".crdownload", ".part")
+DEBOUNCE_MS = 300
+
+
+class Kind(str, enum.Enum):
+    """What happened to a file."""
+
+    ADDED = "added"
+    MODIFIED = "modified"
+    DELETED = "deleted"
+
+
+KINDS = {watchfiles.Change.added: Kind.ADDED, watchfiles.Change.modified: Kind.MODIFIED,
+         watchfiles.Change.deleted: Kind.DELETED}
+
+
+@dataclass(frozen=True, order=True)
+class Change:
+    """One changed file."""
+
+    path: Path
+    kind: Kind
+
+
+def watched_folders(sources: Path) -> tuple[Path, ...]:
+    """The folders whose changes call for a rebuild: the sources, the templates, the styles."""
+    return (sources.resolve(), PROJECT / "templates", PROJECT / "styles")
+
+
+def is_relevant(path: Path, ignored: Sequence[Path] = ()) -> bool:
+    """Whether a change to `path` could change an edition."""
+    name = path.name
+    if name.startswith((".", "#")) or name in IGNORED_NAMES or name.endswith(IGNORED_SUFFIXES):
+        return False
+    if any(part in ("__pycache__", ".git") for part in path.parts):
+        return False
+    return not any(path == folder or folder in path.parents for folder in ignored)
+
+
+def changes(
+    folders: Sequence[Path],
+    *,
+    ignored: Sequence[Path] = (),
+    stop: threading.Event | None = None,
+    debounce_ms: int = DEBOUNCE_MS,
+) -> Iterator[tuple[Change, ...]]:
+    """Yield each batch of relevant changes under `folders` until `stop` is set or Ctrl-C.
+
+    `ignored` folders (the output folder) never trigger a rebuild, even when
+    they sit inside a watched folder.
+    """
+    resolved_ignored = tuple(folder.resolve() for folder in ignored)
+    existing = [folder for folder in folders if folder.is_dir()]
+
+    def relevant(_: watchfiles.Change, path: str) -> bool:
+        return is_relevant(Path(path), resolved_ignored)
+
+    for batch in watchfiles.watch(
+        *existing, watch_filter=relevant, debounce=debounce_ms, stop_event=stop,
+        rust_timeout=500, raise_interrupt=False,
+    ):
+        latest: dict[Path, Kind] = {}
+        for change, path in batch:
+            latest[Path(path)] = KINDS[change]
+        yield tuple(sorted(Change(path, kind) for path, kind in latest.items()))
