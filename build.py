@@ -166,18 +166,22 @@ def run_add(arguments: argparse.Namespace, terminal) -> int:
             terminal.say(Text(f"  {key + ':':<13}").append(value, style="bold"))
     else:
         terminal.say("Nothing could be inferred from the text.")
-    todo = [f"give '{key}' in the front matter" for key in added.missing]
-    todo += [f"{d.location()}: {d.message}" for d in added.diagnostics if d.severity is not Severity.INFO]
+    todo = []
+    if added.missing:
+        todo.append(f"not found in the text, so give them in the front matter: {', '.join(added.missing)}")
+    todo += [f"{d.message} [{d.code}]" for d in added.diagnostics if d.severity is not Severity.INFO]
     if todo:
-        terminal.say(Text("Still needs a person:", style="yellow"))
+        terminal.say(Text().append("Still needs a person:", style="yellow"))
         for item in todo:
             terminal.say(f"  - {item}")
     for diagnostic in added.diagnostics:
-        terminal.diagnostic(diagnostic)  # the repairs the build will make, with -v
+        if diagnostic.severity is Severity.INFO:
+            terminal.diagnostic(diagnostic)  # the repairs the build will make, shown with -v
     if not added.listed:
         terminal.say(f"It comes after the texts listed in publication.toml's 'order'; "
                      f"add \"{added.slug}\" there to place it elsewhere.")
-    terminal.say(f"Edit {where}, then run: python build.py (or keep python build.py watch running)")
+    terminal.say(f"Next: check the front matter of {where} and add the questions; "
+                 "`build.py watch` rebuilds every time you save.")
     return 0
 
 

@@ -140,8 +140,8 @@ def add_text(file: Path, sources_dir: Path, slug: str | None = None) -> Added:
             handle.write(data)
     except FileExistsError:
         raise ConfigurationError(
-            f"texts/{slug}.md already exists; choose another name with --slug, "
-            "or remove the old text first", file=target,
+            "a text with this name is already in the publication; choose another name "
+            "with --slug, or remove the old text first", file=target,
         ) from None
     except OSError as error:
         raise SourceError(f"cannot write the text: {error.strerror}", file=target) from None
