@@ -19,7 +19,7 @@ import traceback
 from pathlib import Path
 
 from pamphleteer import __version__
-from pamphleteer.errors import PamphleteerError, Severity
+from pamphleteer.errors import PamphleteerError, Severity, SourceError
 
 PROJECT = Path(__file__).resolve().parent
 COMMANDS = ("build", "check", "watch", "add", "list")
@@ -217,7 +217,7 @@ def run_list(arguments: argparse.Namespace, terminal) -> int:
 def run_watch(arguments: argparse.Namespace, terminal) -> int:
     from rich.text import Text
 
-    from pamphleteer.watch import changes, watched_folders
+    from pamphleteer.watch import Watcher, watched_folders
 
     server = None
     if arguments.serve:
@@ -238,24 +238,30 @@ def run_watch(arguments: argparse.Namespace, terminal) -> int:
         terminal.say(Text().append(f"[{time.strftime('%H:%M:%S')}] ", style="dim")
                      .append(f"rebuilt after {reason} in {time.monotonic() - started:.1f} s"))
 
+    if not arguments.sources.is_dir():
+        raise SourceError("the sources folder does not exist; pass --sources DIR", file=arguments.sources)
     folders = watched_folders(arguments.sources)
-    rebuild("starting")
-    if server is not None:
-        slug_page = next(iter(sorted(Path(arguments.output).glob("*.html"))), None)
-        terminal.say(Text().append("Preview: ", style="green").append(server.url(slug_page.name if slug_page else ""),
-                                                            style="bold")
-                     .append(" (this computer only; the page reloads after each rebuild)"))
-    terminal.say(Text().append("Watching ", style="green").append(", ".join(show_path(f) for f in folders if f.is_dir()))
-                 .append(" — press Ctrl-C to stop."))
-    stop = threading.Event()
     try:
-        for batch in changes(folders, ignored=(arguments.output,), stop=stop):
-            for change in batch:
-                terminal.say(Text().append(f"{change.kind.value}: ", style="cyan").append(show_path(change.path)))
-            names = ", ".join(change.path.name for change in batch)
-            rebuild(names if len(batch) <= 3 else f"{len(batch)} changes")
+        with Watcher(folders, ignored=(arguments.output,)) as watcher:
+            rebuild("starting")
+            if server is not None:
+                page = next(iter(sorted(Path(arguments.output).glob("*.html"))), None)
+                terminal.say(Text().append("Preview: ", style="green")
+                             .append(server.url(page.name if page else ""), style="bold")
+                             .append(" (this computer only; the page reloads after each rebuild)"))
+            terminal.say(Text().append("Watching ", style="green")
+                         .append(", ".join(show_path(f) for f in folders if f.is_dir()))
+                         .append(" — press Ctrl-C to stop."))
+            while True:
+                batch = watcher.wait()
+                if not batch:  # the watcher stopped (its folders vanished)
+                    break
+                for change in batch:
+                    terminal.say(Text().append(f"{change.kind.value}: ", style="cyan")
+                                 .append(show_path(change.path)))
+                names = ", ".join(change.path.name for change in batch)
+                rebuild(names if len(batch) <= 3 else f"{len(batch)} changes")
     finally:
-        stop.set()
         if server is not None:
             server.stop()
     terminal.say("Stopped watching.")

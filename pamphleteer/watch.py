@@ -4,13 +4,17 @@ The watched folders are the publication's sources and the project's
 `templates/` and `styles/`. Changes are read with watchfiles, grouped while an
 editor saves (a short debounce), stripped of editor droppings (swap files,
 backups, lock files) and of anything inside the output folder, and yielded as
-`Change` values. The caller rebuilds and reports; nothing here prints.
+`Change` values. A `Watcher` does this in a background thread from the moment
+it is entered, so edits made during a rebuild are kept and merged into the
+next batch. The caller rebuilds and reports; nothing here prints.
 """
 
 from __future__ import annotations
 
 import enum
+import queue
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,3 +88,56 @@ def changes(
         for change, path in batch:
             latest[Path(path)] = KINDS[change]
         yield tuple(sorted(Change(path, kind) for path, kind in latest.items()))
+
+
+class Watcher:
+    """Watch in a background thread; `wait` returns everything that changed since the last call.
+
+    Use it as a context manager: watching starts on entry and stops on exit.
+    """
+
+    def __init__(self, folders: Sequence[Path], *, ignored: Sequence[Path] = (),
+                 debounce_ms: int = DEBOUNCE_MS) -> None:
+        self.folders = tuple(folders)
+        self.ignored = tuple(ignored)
+        self.debounce_ms = debounce_ms
+        self.batches: queue.Queue[tuple[Change, ...]] = queue.Queue()
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="watch", daemon=True)
+
+    def _run(self) -> None:
+        for batch in changes(self.folders, ignored=self.ignored, stop=self.stop, debounce_ms=self.debounce_ms):
+            self.batches.put(batch)
+
+    def __enter__(self) -> Watcher:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        self.stop.set()
+        self.thread.join(timeout=5)
+
+    def wait(self, timeout: float | None = None) -> tuple[Change, ...]:
+        """Block until something changes (or `timeout` seconds pass: then return nothing).
+
+        Every batch waiting is merged into one, the latest kind of change per file winning.
+        """
+        deadline = None if timeout is None else time.monotonic() + timeout
+        first: tuple[Change, ...] | None = None
+        while first is None:
+            remaining = 0.5 if deadline is None else min(0.5, deadline - time.monotonic())
+            if remaining <= 0:
+                return ()
+            try:
+                first = self.batches.get(timeout=remaining)
+            except queue.Empty:
+                if not self.thread.is_alive():
+                    return ()
+        latest = {change.path: change.kind for change in first}
+        while True:
+            try:
+                batch = self.batches.get_nowait()
+            except queue.Empty:
+                break
+            latest.update((change.path, change.kind) for change in batch)
+        return tuple(sorted(Change(path, kind) for path, kind in latest.items()))
