@@ -11,6 +11,7 @@ what still needs a person is returned; nothing here prints.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,7 @@ from pamphleteer.sources import SourceText, TextMeta, parse_meta, read_text, rea
 
 METADATA_KEYS = ("title", "author", "date", "publication", "source")
 SLUG_LENGTH = 60
+FRONT_MATTER_LINE = re.compile(r"^[A-Za-z_][\w-]*:(\s|$)")
 HEADER = "# Written by `build.py add` from what it could infer: check every value.\n"
 QUESTIONS_STUB = (
     "# questions:      # the discussion questions, one per line\n"
@@ -84,14 +86,18 @@ def front_matter(inferred: Inferred) -> str:
 def _existing_front_matter(text: str, file: Path) -> tuple[TextMeta, str, int] | None:
     """The file's own front matter, body and body line; None when it has none.
 
-    A leading `---` that does not open valid front matter is a rule in the body.
+    A leading `---` is a rule in the body unless the next non-blank line reads
+    like a `key:` line; front matter that reads so but is wrong is refused.
     """
     if not text.startswith("---\n"):
         return None
+    first = next((line for line in text[4:].splitlines() if line.strip()), "")
     try:
         data, lines, body, body_line = split_front_matter(text, file)
         return parse_meta(data, lines, file), body, body_line
     except SourceError:
+        if FRONT_MATTER_LINE.match(first):
+            raise
         return None
 
 
