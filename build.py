@@ -125,8 +125,8 @@ def run_build(arguments: argparse.Namespace, terminal) -> int:
                        strict=arguments.strict, progress=progress)
     for diagnostic in result.diagnostics:
         terminal.diagnostic(diagnostic)
-    terminal.build_summary(result.publication.title, len(result.publication.texts), result.seconds,
-                           result.written, result.page_count, result.diagnostics)
+    terminal.build_summary(result.title, result.text_count, result.seconds, result.written,
+                           result.page_count, result.diagnostics, up_to_date=result.up_to_date)
     return 0
 
 

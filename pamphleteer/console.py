@@ -129,12 +129,18 @@ class Terminal:
         written: Sequence[Path],
         page_count: int,
         diagnostics: Sequence[Diagnostic],
+        up_to_date: bool = False,
     ) -> None:
         """What a build wrote (with page counts and sizes), the repairs it made and its warnings."""
         if self.quiet:
             return
-        heading = Text().append("Built ", style="green").append(f"“{title}”", style="bold")
-        heading.append(f": {text_count} text{'s' if text_count != 1 else ''} in {seconds:.1f} s")
+        if up_to_date:
+            heading = Text().append(f"“{title}”", style="bold").append(
+                f" is up to date: nothing changed since the last build ({seconds:.2f} s)"
+            )
+        else:
+            heading = Text().append("Built ", style="green").append(f"“{title}”", style="bold")
+            heading.append(f": {text_count} text{'s' if text_count != 1 else ''} in {seconds:.1f} s")
         self.out.print(heading)
         names = [show_path(path) for path in written]
         width = max((len(name) for name in names), default=0)

@@ -66,11 +66,11 @@ def test_options_work_before_and_after_the_command(tmp_path):
 
 def test_the_summary_gives_each_edition_with_pages_and_size(built):
     console, out, _ = terminal()
-    console.build_summary(built.publication.title, len(built.publication.texts), built.seconds,
+    console.build_summary(built.title, built.text_count, built.seconds,
                           built.written, built.page_count, built.diagnostics)
     text = out.getvalue()
     assert not ANSI.search(text)  # plain when not a terminal
-    assert f"Built “{built.publication.title}”: {len(built.publication.texts)} texts" in text
+    assert f"Built “{built.title}”: {built.text_count} texts" in text
     pdf = next(p for p in built.written if p.suffix == ".pdf")
     pdf_line = next(line for line in text.splitlines() if pdf.name in line)
     assert f"{built.page_count} pages" in pdf_line and file_size(pdf.stat().st_size) in pdf_line
