@@ -142,10 +142,13 @@ class Terminal:
             heading = Text().append("Built ", style="green").append(f"“{title}”", style="bold")
             heading.append(f": {text_count} text{'s' if text_count != 1 else ''} in {seconds:.1f} s")
         self.out.print(heading)
+        order = ("print", "booklet", "ebook", "web", "image", "report")
+        written = sorted(written, key=lambda path: (order.index(self._kind(path)) if self._kind(path) in order
+                                                     else len(order), path.name))
         names = [show_path(path) for path in written]
         width = max((len(name) for name in names), default=0)
         for path, name in zip(written, names, strict=True):
-            kind = "booklet" if path.name.endswith("-booklet.pdf") else EDITION_NAMES.get(path.suffix, "file")
+            kind = self._kind(path)
             pages = f"{page_count} pages" if kind == "print" and page_count else ""
             size = file_size(path.stat().st_size) if path.exists() else "missing"
             line = Text(f"  {kind:<8} ").append(name.ljust(width), style="bold")
@@ -164,6 +167,10 @@ class Terminal:
         if infos and not self.verbose:
             report = next((show_path(p) for p in written if p.suffix == ".json"), "the build report")
             self.out.print(Text(f"Every repair is listed in {report}; -v shows them here.", style="dim"))
+
+    @staticmethod
+    def _kind(path: Path) -> str:
+        return "booklet" if path.name.endswith("-booklet.pdf") else EDITION_NAMES.get(path.suffix, "file")
 
     def _counted(self, label: str, diagnostics: Sequence[Diagnostic]) -> Text:
         by_file = Counter(d.file.stem if d.file else "publication" for d in diagnostics)
