@@ -125,8 +125,12 @@ def run_build(arguments: argparse.Namespace, terminal) -> int:
                        strict=arguments.strict, progress=progress)
     for diagnostic in result.diagnostics:
         terminal.diagnostic(diagnostic)
+    import pamphleteer.normalise
+
+    rule_names = getattr(pamphleteer.normalise, "RULE_NAMES", {})  # what each repair code means
     terminal.build_summary(result.title, result.text_count, result.seconds, result.written,
-                           result.page_count, result.diagnostics, up_to_date=result.up_to_date)
+                           result.page_count, result.diagnostics, up_to_date=result.up_to_date,
+                           rule_names=rule_names)
     return 0
 
 

@@ -11,6 +11,7 @@ what still needs a person is returned; nothing here prints.
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from pamphleteer.sources import SourceText, TextMeta, parse_meta, read_text, rea
 
 METADATA_KEYS = ("title", "author", "date", "publication", "source")
 SLUG_LENGTH = 60
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 FRONT_MATTER_LINE = re.compile(r"^[A-Za-z_][\w-]*:(\s|$)")
 HEADER = "# Written by `build.py add` from what it could infer: check every value.\n"
 QUESTIONS_STUB = (
@@ -77,6 +79,11 @@ def front_matter(inferred: Inferred) -> str:
     data: dict[str, object] = {}
     for key, value in _inferred_items(inferred):
         data[key] = value
+    if ISO_DATE.fullmatch(inferred.date):
+        try:
+            data["date"] = datetime.date.fromisoformat(inferred.date)  # written unquoted: 2024-01-29
+        except ValueError:
+            pass
     if len(inferred.authors) > 1:
         data["author"] = list(inferred.authors)
     block = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=10**6)

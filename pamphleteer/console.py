@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -130,6 +130,7 @@ class Terminal:
         page_count: int,
         diagnostics: Sequence[Diagnostic],
         up_to_date: bool = False,
+        rule_names: Mapping[str, str] | None = None,
     ) -> None:
         """What a build wrote (with page counts and sizes), the repairs it made and its warnings."""
         if self.quiet:
@@ -159,6 +160,14 @@ class Terminal:
         inferred = [d for d in infos if d.code == "I001"]
         repairs = [d for d in infos if d.code != "I001"]
         self.out.print(self._counted("repairs made", repairs))
+        by_rule: dict[str, list[Diagnostic]] = {}
+        for diagnostic in repairs:
+            if rule_names and diagnostic.code in rule_names:
+                by_rule.setdefault(diagnostic.code, []).append(diagnostic)
+        for code in sorted(by_rule):
+            texts = len({d.file for d in by_rule[code]})
+            line = Text(f"  {code}  {rule_names[code]}: {len(by_rule[code])}")  # type: ignore[index]
+            self.out.print(line.append(f" in {texts} texts" if texts > 1 else "", style="dim"))
         self.out.print(self._counted("metadata inferred", inferred))
         line = Text().append(f"warnings: {len(warnings)}", style="yellow" if warnings else "")
         if warnings:

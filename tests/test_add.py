@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import subprocess
 import sys
 from pathlib import Path
@@ -73,7 +74,8 @@ def test_what_the_normaliser_infers_is_written_and_names_the_file(sources_copy, 
     added = add_text(scraped, sources_copy)
     assert added.slug == "souza-solidarity-across-borders"
     front, body = written_parts(added.path)
-    assert front == {"title": "Solidarity across borders", "author": "Ana Souza", "date": "2024-03-05",
+    assert b"\ndate: 2024-03-05\n" in added.path.read_bytes()  # a date, as a person would type it
+    assert front == {"title": "Solidarity across borders", "author": "Ana Souza", "date": datetime.date(2024, 3, 5),
                      "publication": "Example Magazine", "source": "https://example.org/solidarity/"}
     assert body == scraped.read_bytes()
     meta = read_text(added.path).meta

@@ -84,6 +84,20 @@ def test_the_summary_gives_each_edition_with_pages_and_size(built):
     )
 
 
+def test_repairs_are_counted_by_rule_when_the_rules_have_names(built):
+    repairs = tuple(
+        Diagnostic(code, Severity.INFO, "repaired", Path(f"sources/texts/{name}.md"), 1)
+        for code, name in (("N101", "a"), ("N101", "b"), ("N101", "b"), ("N200", "a"))
+    )
+    console, out, _ = terminal()
+    console.build_summary("T", 2, 1.0, built.written, built.page_count, repairs,
+                          rule_names={"N101": "repeated URL removed", "N200": "paragraph joined"})
+    text = out.getvalue()
+    assert "repairs made: 4 (a 2, b 2)" in text
+    assert "  N101  repeated URL removed: 3 in 2 texts" in text
+    assert "  N200  paragraph joined: 1\n" in text
+
+
 def test_colours_on_a_terminal_and_none_with_no_color(built, monkeypatch):
     warning = Diagnostic("W002", Severity.WARNING, "no questions", Path("sources/texts/a.md"), 3)
     console, out, err = terminal(force_terminal=True)
