@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-import threading
 import time
 import traceback
 from pathlib import Path
@@ -195,7 +194,8 @@ def run_list(arguments: argparse.Namespace, terminal) -> int:
     from pamphleteer.listing import list_texts
 
     listing = list_texts(arguments.sources)
-    terminal.say(Text().append(f"“{listing.title}”", style="bold").append(f": {len(listing.texts)} texts in reading order"))
+    terminal.say(Text().append(f"“{listing.title}”", style="bold")
+                 .append(f": {len(listing.texts)} texts in reading order"))
     for text in listing.texts:
         by = f" — {', '.join(text.authors)}" if text.authors else ""
         line = Text(f"{text.position:>3}. ").append(text.slug, style="bold").append(f"  {text.title}{by}")
@@ -203,7 +203,8 @@ def run_list(arguments: argparse.Namespace, terminal) -> int:
         order = "placed by publication.toml 'order'" if text.listed else "appended (not in 'order')"
         questions = f"{text.questions} questions" if text.questions else "no questions yet"
         open_count = f"{len(text.warnings)} open" if text.warnings else "nothing open"
-        terminal.say(Text(f"     {text.words:,} words · ").append(questions, style="" if text.questions else "yellow")
+        terminal.say(Text(f"     {text.words:,} words · ")
+                     .append(questions, style="" if text.questions else "yellow")
                      .append(f" · {open_count} · {len(text.notes)} repairs · {order}"))
         for diagnostic in text.warnings:
             where = diagnostic.location(Path.cwd())

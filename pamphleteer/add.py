@@ -11,6 +11,7 @@ what still needs a person is returned; nothing here prints.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import re
 import unicodedata
@@ -24,7 +25,14 @@ from pamphleteer.errors import ConfigurationError, Diagnostic, PamphleteerError,
 from pamphleteer.model import build_text
 from pamphleteer.normalise import Inferred, normalise
 from pamphleteer.parse import parse_text
-from pamphleteer.sources import SourceText, TextMeta, parse_meta, read_text, read_text_file, split_front_matter
+from pamphleteer.sources import (
+    SourceText,
+    TextMeta,
+    parse_meta,
+    read_text,
+    read_text_file,
+    split_front_matter,
+)
 
 METADATA_KEYS = ("title", "author", "date", "publication", "source")
 SLUG_LENGTH = 60
@@ -80,10 +88,8 @@ def front_matter(inferred: Inferred) -> str:
     for key, value in _inferred_items(inferred):
         data[key] = value
     if ISO_DATE.fullmatch(inferred.date):
-        try:
-            data["date"] = datetime.date.fromisoformat(inferred.date)  # written unquoted: 2024-01-29
-        except ValueError:
-            pass
+        with contextlib.suppress(ValueError):  # a real date is written unquoted: 2024-01-29
+            data["date"] = datetime.date.fromisoformat(inferred.date)
     if len(inferred.authors) > 1:
         data["author"] = list(inferred.authors)
     block = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=10**6)

@@ -185,7 +185,8 @@ class Terminal:
         by_file = Counter(d.file.stem if d.file else "publication" for d in diagnostics)
         line = Text(f"{label}: {len(diagnostics)}")
         if by_file:
-            line.append(" (" + ", ".join(f"{name} {count}" for name, count in by_file.items()) + ")", style="dim")
+            counts = ", ".join(f"{name} {count}" for name, count in by_file.items())
+            line.append(f" ({counts})", style="dim")
         return line
 
 

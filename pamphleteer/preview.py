@@ -29,7 +29,10 @@ RELOAD_SCRIPT = (
     "  function poll() {\n"
     f"    fetch('{VERSION_PATH}', {{cache: 'no-store'}})\n"
     "      .then(function (response) { return response.text(); })\n"
-    "      .then(function (build) { if (seen !== null && build !== seen) { location.reload(); } seen = build; })\n"
+    "      .then(function (build) {\n"
+    "        if (seen !== null && build !== seen) { location.reload(); }\n"
+    "        seen = build;\n"
+    "      })\n"
     "      .catch(function () {})\n"
     "      .then(function () { setTimeout(poll, 1000); });\n"
     "  }\n"
@@ -37,6 +40,7 @@ RELOAD_SCRIPT = (
     "})();\n"
     "</script>\n"
 )
+NOT_FOUND = b"Not found: only the editions in the output folder are served.\n"
 CSP_META = re.compile(rb"<meta\s+http-equiv=[\"']?content-security-policy[\"']?[^>]*>", re.IGNORECASE)
 
 
@@ -97,7 +101,7 @@ class PreviewServer:
             return self._index()
         target = (self.folder / name).resolve()
         if target.parent != self.folder or target.name.startswith(".") or not target.is_file():
-            return 404, "text/plain; charset=utf-8", b"Not found: only the editions in the output folder are served.\n"
+            return 404, "text/plain; charset=utf-8", NOT_FOUND
         data = target.read_bytes()
         if target.suffix == ".html":
             return 200, "text/html; charset=utf-8", with_reload_script(data)

@@ -27,7 +27,7 @@ IGNORED_SUFFIXES = ("~", ".swp", ".swo", ".swx", ".tmp", ".bak", ".pyc", ".crdow
 DEBOUNCE_MS = 300
 
 
-class Kind(str, enum.Enum):
+class Kind(enum.StrEnum):
     """What happened to a file."""
 
     ADDED = "added"
@@ -106,7 +106,8 @@ class Watcher:
         self.thread = threading.Thread(target=self._run, name="watch", daemon=True)
 
     def _run(self) -> None:
-        for batch in changes(self.folders, ignored=self.ignored, stop=self.stop, debounce_ms=self.debounce_ms):
+        batches = changes(self.folders, ignored=self.ignored, stop=self.stop, debounce_ms=self.debounce_ms)
+        for batch in batches:
             self.batches.put(batch)
 
     def __enter__(self) -> Watcher:

@@ -1,4 +1,4 @@
-"""`build.py add FILE`: a scraped text lands in sources/texts/ with inferred front matter, its body untouched."""
+"""`build.py add FILE`: a scraped text lands in sources/texts/ with inferred front matter, body untouched."""
 
 from __future__ import annotations
 
@@ -75,11 +75,13 @@ def test_what_the_normaliser_infers_is_written_and_names_the_file(sources_copy, 
     assert added.slug == "souza-solidarity-across-borders"
     front, body = written_parts(added.path)
     assert b"\ndate: 2024-03-05\n" in added.path.read_bytes()  # a date, as a person would type it
-    assert front == {"title": "Solidarity across borders", "author": "Ana Souza", "date": datetime.date(2024, 3, 5),
+    assert front == {"title": "Solidarity across borders", "author": "Ana Souza",
+                     "date": datetime.date(2024, 3, 5),
                      "publication": "Example Magazine", "source": "https://example.org/solidarity/"}
     assert body == scraped.read_bytes()
     meta = read_text(added.path).meta
-    assert (meta.title, meta.authors, meta.date) == ("Solidarity across borders", ("Ana Souza",), "2024-03-05")
+    assert (meta.title, meta.authors) == ("Solidarity across borders", ("Ana Souza",))
+    assert meta.date == "2024-03-05"
     assert dict(added.inferred)["publication"] == "Example Magazine"
     assert added.missing == ()
 
@@ -135,7 +137,9 @@ def test_a_file_the_build_could_not_read_is_refused(sources_copy, tmp_path, cont
 
 def test_a_file_with_its_own_front_matter_is_copied_unchanged(sources_copy, tmp_path):
     path = tmp_path / "prepared.md"
-    path.write_bytes(b'---\ntitle: Prepared\n# a comment the editor wrote\nquestions: ["Why?"]\n---\n\nBody text.\n')
+    path.write_bytes(
+        b'---\ntitle: Prepared\n# a comment the editor wrote\nquestions: ["Why?"]\n---\n\nBody text.\n'
+    )
     added = add_text(path, sources_copy)
     assert added.kept_front_matter and added.has_questions
     assert added.path.name == "prepared.md"
@@ -162,7 +166,7 @@ def test_a_body_that_opens_with_a_rule_is_kept_as_body(sources_copy, tmp_path):
 
 
 def test_windows_line_endings_and_a_bom_are_kept_as_received(sources_copy, tmp_path):
-    content = "# Title\r\n\r\nA line.\r\n".encode()
+    content = b"# Title\r\n\r\nA line.\r\n"
     path = tmp_path / "windows.md"
     path.write_bytes(b"\xef\xbb\xbf" + content)
     added = add_text(path, sources_copy)
@@ -212,8 +216,8 @@ def test_cli_add_says_what_it_wrote_and_what_is_left(sources_copy, scraped, monk
 
 
 def test_cli_add_refuses_to_overwrite_with_exit_code_2(sources_copy, scraped):
-    arguments = [sys.executable, str(PROJECT / "build.py"), "add", str(scraped), "--sources", str(sources_copy),
-                 "--slug", "camfield-internationalism-today"]
+    arguments = [sys.executable, str(PROJECT / "build.py"), "add", str(scraped),
+                 "--sources", str(sources_copy), "--slug", "camfield-internationalism-today"]
     result = subprocess.run(arguments, capture_output=True, text=True, check=False)
     assert result.returncode == 2
     assert "camfield-internationalism-today.md" in result.stderr and "--slug" in result.stderr

@@ -50,7 +50,9 @@ def test_help_names_every_command_and_the_output_options():
         assert word in result.stdout, word
 
 
-@pytest.mark.parametrize("arguments", [("add",), ("watch", "--port", "eighty"), ("frobnicate",), ("-q", "-v")])
+@pytest.mark.parametrize(
+    "arguments", [("add",), ("watch", "--port", "eighty"), ("frobnicate",), ("-q", "-v")]
+)
 def test_bad_command_lines_exit_2_with_usage(arguments):
     result = run_cli(*arguments)
     assert result.returncode == 2
@@ -58,7 +60,8 @@ def test_bad_command_lines_exit_2_with_usage(arguments):
 
 
 def test_options_work_before_and_after_the_command(tmp_path):
-    for arguments in (("--sources", str(tmp_path / "none"), "list"), ("list", "--sources", str(tmp_path / "none"))):
+    missing = str(tmp_path / "none")
+    for arguments in (("--sources", missing, "list"), ("list", "--sources", missing)):
         result = run_cli(*arguments)
         assert result.returncode == 3, result.stderr
         assert f"error: {tmp_path / 'none'}" in result.stderr
@@ -78,7 +81,8 @@ def test_the_summary_gives_each_edition_with_pages_and_size(built):
         assert path.name in text
     warnings = sum(d.severity is Severity.WARNING for d in built.diagnostics)
     assert f"warnings: {warnings}" in text
-    assert f"repairs made: {sum(d.severity is Severity.INFO and d.code != 'I001' for d in built.diagnostics)}" in text
+    repairs = sum(d.severity is Severity.INFO and d.code != "I001" for d in built.diagnostics)
+    assert f"repairs made: {repairs}" in text
     assert max(len(line) for line in text.splitlines()) > 80 or all(  # long lines are never wrapped
         not line.startswith(" " * 10) for line in text.splitlines()
     )
@@ -130,7 +134,8 @@ def test_quiet_keeps_only_warnings_and_errors(built):
 
 def test_verbose_shows_repairs_with_before_and_after():
     console, out, _ = terminal(verbose=True)
-    console.diagnostic(Diagnostic("N010", Severity.INFO, "repeated URL removed", Path("t.md"), 7, "a (a)", "a"))
+    repair = Diagnostic("N010", Severity.INFO, "repeated URL removed", Path("t.md"), 7, "a (a)", "a")
+    console.diagnostic(repair)
     assert "note: t.md:7: repeated URL removed [N010]" in out.getvalue()
     assert "'a (a)' -> 'a'" in out.getvalue()
     console, out, _ = terminal()

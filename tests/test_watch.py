@@ -123,7 +123,8 @@ def test_the_preview_injects_the_reload_script_into_the_served_copy_only(tmp_pat
 
 
 def test_a_content_security_policy_cannot_block_the_served_reload_script():
-    page = b'<html><head><meta http-equiv="Content-Security-Policy" content="script-src \'none\'"></head><body></body></html>'
+    page = (b'<html><head><meta http-equiv="Content-Security-Policy" content="script-src \'none\'">'
+            b"</head><body></body></html>")
     served = with_reload_script(page)
     assert b"Content-Security-Policy" not in served and b"<script>" in served
 
@@ -183,7 +184,8 @@ def test_watch_rebuilds_after_an_edit_and_the_preview_reloads(tmp_path):
         text = sources / "texts" / "kellaway-internationalism-today.md"
         with text.open("a", encoding="utf-8") as handle:
             handle.write("\nA sentence added while watching.\n")
-        assert wait_for(lines, "rebuilt after kellaway-internationalism-today.md", seen, timeout=180), "".join(seen)
+        rebuilt = "rebuilt after kellaway-internationalism-today.md"
+        assert wait_for(lines, rebuilt, seen, timeout=180), "".join(seen)
         assert any(line.startswith("modified: ") and "kellaway" in line for line in seen)
         assert "A sentence added while watching." in html.read_text(encoding="utf-8")
         assert "<script" not in html.read_text(encoding="utf-8")
