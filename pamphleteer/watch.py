@@ -80,14 +80,39 @@ def changes(
     def relevant(_: watchfiles.Change, path: str) -> bool:
         return is_relevant(Path(path), resolved_ignored)
 
+    known = {path for folder in existing for path in folder.rglob("*") if path.is_file()}
     for batch in watchfiles.watch(
         *existing, watch_filter=relevant, debounce=debounce_ms, stop_event=stop,
         rust_timeout=500, raise_interrupt=False,
     ):
-        latest: dict[Path, Kind] = {}
-        for change, path in batch:
-            latest[Path(path)] = KINDS[change]
-        yield tuple(sorted(Change(path, kind) for path, kind in latest.items()))
+        result = []
+        for path in sorted({Path(path) for _, path in batch}):
+            before, now = path in known, path.is_file()
+            if now:
+                known.add(path)
+                result.append(Change(path, Kind.MODIFIED if before else Kind.ADDED))
+            elif before:
+                known.discard(path)
+                result.append(Change(path, Kind.DELETED))
+            # else: a file that came and went within the batch (a temporary file): not news
+        if result:
+            yield tuple(result)
+
+
+def settled(kinds: dict[Path, set[Kind]]) -> tuple[Change, ...]:
+    """One change per file, in path order, without the files that came and went."""
+    found = ((path, settle(path, seen)) for path, seen in kinds.items())
+    return tuple(sorted(Change(path, kind) for path, kind in found if kind is not None))
+
+
+def settle(path: Path, kinds: set[Kind]) -> Kind | None:
+    """What several changes to one file amount to, from their kinds and whether it exists now.
+
+    A file that came and went (an editor's or a tool's temporary file) is None.
+    """
+    if not path.exists():
+        return None if Kind.ADDED in kinds else Kind.DELETED
+    return Kind.ADDED if Kind.ADDED in kinds and Kind.DELETED not in kinds else Kind.MODIFIED
 
 
 class Watcher:
@@ -121,7 +146,7 @@ class Watcher:
     def wait(self, timeout: float | None = None) -> tuple[Change, ...]:
         """Block until something changes (or `timeout` seconds pass: then return nothing).
 
-        Every batch waiting is merged into one, the latest kind of change per file winning.
+        Every batch waiting is merged into one change per file (see `settle`).
         """
         deadline = None if timeout is None else time.monotonic() + timeout
         first: tuple[Change, ...] | None = None
@@ -134,11 +159,14 @@ class Watcher:
             except queue.Empty:
                 if not self.thread.is_alive():
                     return ()
-        latest = {change.path: change.kind for change in first}
-        while True:
+        kinds: dict[Path, set[Kind]] = {}
+        batch: tuple[Change, ...] | None = first
+        while batch is not None:
+            for change in batch:
+                kinds.setdefault(change.path, set()).add(change.kind)
             try:
                 batch = self.batches.get_nowait()
             except queue.Empty:
-                break
-            latest.update((change.path, change.kind) for change in batch)
-        return tuple(sorted(Change(path, kind) for path, kind in latest.items()))
+                batch = None
+        merged = settled(kinds)
+        return merged or self.wait(None if deadline is None else max(0.01, deadline - time.monotonic()))

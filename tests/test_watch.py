@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from pamphleteer.preview import RELOAD_SCRIPT, VERSION_PATH, PreviewServer, with_reload_script
-from pamphleteer.watch import Change, Kind, Watcher, is_relevant
+from pamphleteer.watch import Change, Kind, Watcher, is_relevant, settle
 from tests.conftest import EPOCH, PROJECT, SOURCES
 
 
@@ -84,6 +84,33 @@ def test_changes_made_during_a_rebuild_are_merged_into_one_batch(folders):
         time.sleep(0.5)
         batch = watcher.wait(timeout=5)
     assert {"b.md", "c.md"} <= {c.path.name for c in batch}
+
+
+@pytest.mark.parametrize(
+    ("kinds", "exists", "kind"),
+    [
+        ({Kind.MODIFIED}, True, Kind.MODIFIED), ({Kind.ADDED}, True, Kind.ADDED),
+        ({Kind.ADDED, Kind.DELETED}, True, Kind.MODIFIED),  # replaced by a rename (sed -i, many editors)
+        ({Kind.DELETED}, False, Kind.DELETED), ({Kind.MODIFIED, Kind.DELETED}, False, Kind.DELETED),
+        ({Kind.ADDED, Kind.DELETED}, False, None), ({Kind.ADDED, Kind.MODIFIED}, False, None),  # came, went
+    ],
+)
+def test_what_a_batch_of_events_amounts_to(tmp_path, kinds, exists, kind):
+    path = tmp_path / "a.md"
+    if exists:
+        path.write_text("x", encoding="utf-8")
+    assert settle(path, kinds) is kind
+
+
+def test_a_temporary_file_that_came_and_went_is_not_reported(folders):
+    sources, styles = folders
+    with Watcher((sources, styles), debounce_ms=300) as watcher:
+        time.sleep(0.3)
+        temporary = sources / "texts" / "sedAbC123"
+        temporary.write_text("One. Two.\n", encoding="utf-8")
+        temporary.replace(sources / "texts" / "a.md")  # how `sed -i` saves
+        batch = watcher.wait(timeout=10)
+    assert [(c.path.name, c.kind) for c in batch] == [("a.md", Kind.MODIFIED)]
 
 
 def fetch(url: str) -> tuple[int, bytes]:
