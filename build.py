@@ -16,9 +16,13 @@ import sys
 import time
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pamphleteer import __version__
 from pamphleteer.errors import PamphleteerError, Severity, SourceError
+
+if TYPE_CHECKING:
+    from pamphleteer.console import Terminal
 
 PROJECT = Path(__file__).resolve().parent
 COMMANDS = ("build", "check", "watch", "add", "list")
@@ -116,7 +120,7 @@ def show_path(path: Path) -> str:
         return str(path)
 
 
-def run_build(arguments: argparse.Namespace, terminal) -> int:
+def run_build(arguments: argparse.Namespace, terminal: Terminal) -> int:
     from pamphleteer.pipeline import build
 
     with terminal.progress() as progress:
@@ -149,7 +153,7 @@ def run_check(arguments: argparse.Namespace) -> int:
     return 0 if failed == 0 else 6
 
 
-def run_add(arguments: argparse.Namespace, terminal) -> int:
+def run_add(arguments: argparse.Namespace, terminal: Terminal) -> int:
     from rich.text import Text
 
     from pamphleteer.add import add_text
@@ -188,7 +192,7 @@ def run_add(arguments: argparse.Namespace, terminal) -> int:
     return 0
 
 
-def run_list(arguments: argparse.Namespace, terminal) -> int:
+def run_list(arguments: argparse.Namespace, terminal: Terminal) -> int:
     from rich.text import Text
 
     from pamphleteer.listing import list_texts
@@ -219,7 +223,7 @@ def run_list(arguments: argparse.Namespace, terminal) -> int:
     return 0
 
 
-def run_watch(arguments: argparse.Namespace, terminal) -> int:
+def run_watch(arguments: argparse.Namespace, terminal: Terminal) -> int:
     from rich.text import Text
 
     from pamphleteer.watch import Watcher, watched_folders
