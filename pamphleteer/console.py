@@ -36,6 +36,7 @@ STAGE_NAMES = {
     "html": "making the web edition",
     "write": "writing the editions",
 }
+SHOWN_TEXTS = 5  # texts named in a count line; the rest are summed up
 EDITION_NAMES = {".pdf": "print", ".epub": "ebook", ".html": "web", ".json": "report", ".png": "image"}
 
 
@@ -185,7 +186,10 @@ class Terminal:
         by_file = Counter(d.file.stem if d.file else "publication" for d in diagnostics)
         line = Text(f"{label}: {len(diagnostics)}")
         if by_file:
-            counts = ", ".join(f"{name} {count}" for name, count in by_file.items())
+            shown = list(by_file.items())[:SHOWN_TEXTS]
+            counts = ", ".join(f"{name} {count}" for name, count in shown)
+            if len(by_file) > SHOWN_TEXTS:
+                counts += f" and {len(by_file) - SHOWN_TEXTS} more texts"
             line.append(f" ({counts})", style="dim")
         return line
 

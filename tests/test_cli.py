@@ -102,6 +102,14 @@ def test_repairs_are_counted_by_rule_when_the_rules_have_names(built):
     assert "  N200  paragraph joined: 1\n" in text
 
 
+def test_a_long_reader_keeps_the_summary_short(built):
+    repairs = tuple(Diagnostic("N101", Severity.INFO, "r", Path(f"texts/t{i:02}.md"), 1) for i in range(40))
+    console, out, _ = terminal()
+    console.build_summary("T", 40, 1.0, built.written, built.page_count, repairs)
+    line = next(line for line in out.getvalue().splitlines() if line.startswith("repairs made"))
+    assert line == "repairs made: 40 (t00 1, t01 1, t02 1, t03 1, t04 1 and 35 more texts)"
+
+
 def test_colours_on_a_terminal_and_none_with_no_color(built, monkeypatch):
     warning = Diagnostic("W002", Severity.WARNING, "no questions", Path("sources/texts/a.md"), 3)
     console, out, err = terminal(force_terminal=True)
