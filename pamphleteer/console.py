@@ -36,6 +36,7 @@ STAGE_NAMES = {
     "html": "making the web edition",
     "write": "writing the editions",
 }
+INFERRED = "I001"  # the code of "… inferred from the text": shown so that a person can confirm it
 SHOWN_TEXTS = 5  # texts named in a count line; the rest are summed up
 EDITION_NAMES = {".pdf": "print", ".epub": "ebook", ".html": "web", ".json": "report", ".png": "image"}
 
@@ -99,12 +100,13 @@ class Terminal:
         self.err.print(line)
 
     def diagnostic(self, diagnostic: Diagnostic, root: Path | None = None) -> None:
-        """A warning (always shown) or a repair/inference (shown with --verbose)."""
-        if diagnostic.severity is Severity.INFO and not self.verbose:
+        """A warning (always shown), an inference (to confirm; not with --quiet) or a repair (--verbose)."""
+        inference = diagnostic.code == INFERRED
+        if diagnostic.severity is Severity.INFO and not (self.verbose or (inference and not self.quiet)):
             return
         styles = {Severity.INFO: ("note", "cyan"), Severity.WARNING: ("warning", "yellow"),
                   Severity.ERROR: ("error", "bold red")}
-        label, style = styles[diagnostic.severity]
+        label, style = ("inferred", "cyan") if inference else styles[diagnostic.severity]
         where = diagnostic.location(root or Path.cwd())
         line = Text().append(f"{label}: ", style=style)
         if where:
@@ -149,17 +151,20 @@ class Terminal:
                                                      else len(order), path.name))
         names = [show_path(path) for path in written]
         width = max((len(name) for name in names), default=0)
+        reports = [p.name for p in written if p.name.endswith("-report.json")]
+        reader = [name.removesuffix("-report.json") + ".pdf" for name in reports]
         for path, name in zip(written, names, strict=True):
             kind = self._kind(path)
-            pages = f"{page_count} pages" if kind == "print" and page_count else ""
+            counted = path.name in reader if reader else kind == "print"  # the reader, not per-text pamphlets
+            pages = f"{page_count} pages" if counted and page_count else ""
             size = file_size(path.stat().st_size) if path.exists() else "missing"
             line = Text(f"  {kind:<8} ").append(name.ljust(width), style="bold")
             line.append(f"  {pages:>9}  {size:>7}")
             self.out.print(line)
         infos = [d for d in diagnostics if d.severity is Severity.INFO]
         warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
-        inferred = [d for d in infos if d.code == "I001"]
-        repairs = [d for d in infos if d.code != "I001"]
+        inferred = [d for d in infos if d.code == INFERRED]
+        repairs = [d for d in infos if d.code != INFERRED]
         self.out.print(self._counted("repairs made", repairs))
         by_rule: dict[str, list[Diagnostic]] = {}
         for diagnostic in repairs:

@@ -102,6 +102,30 @@ def test_repairs_are_counted_by_rule_when_the_rules_have_names(built):
     assert "  N200  paragraph joined: 1\n" in text
 
 
+def test_inferred_metadata_is_shown_for_a_person_to_confirm():
+    inferred = Diagnostic("I001", Severity.INFO, "author inferred from the text: Dave Kellaway", Path("t.md"))
+    console, out, _ = terminal()
+    console.diagnostic(inferred)
+    assert out.getvalue() == "inferred: t.md: author inferred from the text: Dave Kellaway [I001]\n"
+    console, out, err = terminal(quiet=True)
+    console.diagnostic(inferred)
+    assert out.getvalue() == err.getvalue() == ""
+
+
+def test_pages_are_given_for_the_reader_not_for_each_pamphlet(tmp_path):
+    names = ("reader.pdf", "reader-booklet.pdf", "one-text.pdf", "reader.epub", "reader-report.json")
+    for name in names:
+        (tmp_path / name).write_bytes(b"x" * 2048)
+    console, out, _ = terminal()
+    console.build_summary("Reader", 1, 1.0, [tmp_path / name for name in names], 44, ())
+    lines = {line.split()[1].rsplit("/", 1)[-1]: line for line in out.getvalue().splitlines()[1:6]}
+    assert "44 pages" in lines["reader.pdf"]
+    for name in ("reader-booklet.pdf", "one-text.pdf", "reader.epub"):
+        assert not re.search(r"\d pages", lines[name]), name
+    assert [line.split()[0] for line in out.getvalue().splitlines()[1:6]] == [
+        "print", "print", "booklet", "ebook", "report"]
+
+
 def test_a_long_reader_keeps_the_summary_short(built):
     repairs = tuple(Diagnostic("N101", Severity.INFO, "r", Path(f"texts/t{i:02}.md"), 1) for i in range(40))
     console, out, _ = terminal()
