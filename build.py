@@ -197,7 +197,7 @@ def run_list(arguments: argparse.Namespace, terminal: Terminal) -> int:
 
     from pamphleteer.listing import list_texts
 
-    listing = list_texts(arguments.sources)
+    listing = list_texts(arguments.sources, arguments.output)
     terminal.say(Text().append(f"“{listing.title}”", style="bold")
                  .append(f": {len(listing.texts)} texts in reading order"))
     for text in listing.texts:

@@ -1,7 +1,7 @@
 """List a publication's texts: the library side of `build.py list`.
 
 The sources are read, parsed, normalised and modelled exactly as a build does
-(nothing is rendered or written), and each text is summarised in reading
+(nothing is rendered, and no edition written), and each text is summarised in reading
 order: its title and authors, where its place in the order comes from, its
 word count, whether it has discussion questions, and the diagnostics still
 open for it (warnings) beside the repairs the build will make (notes).
@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pamphleteer.cache import CACHE_FOLDER, Cache
 from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.parse import Block
-from pamphleteer.pipeline import assemble
+from pamphleteer.pipeline import assemble, code_fingerprint
 from pamphleteer.sources import read_sources
 
 WORD = re.compile(r"\w")
@@ -61,10 +62,18 @@ def count_words(value: Any) -> int:
     return 0
 
 
-def list_texts(sources_dir: Path) -> Listing:
-    """Summarise every text of the publication in `sources_dir`, in reading order."""
+def list_texts(sources_dir: Path, output_dir: Path | None = None) -> Listing:
+    """Summarise every text of the publication in `sources_dir`, in reading order.
+
+    When `output_dir` holds a build cache, texts parsed by an earlier build are
+    not parsed again (nothing is written there when it holds none).
+    """
     sources = read_sources(sources_dir.resolve())
-    publication, diagnostics = assemble(sources)
+    cache_dir = output_dir / CACHE_FOLDER if output_dir is not None else None
+    if cache_dir is not None and cache_dir.is_dir():
+        publication, diagnostics = assemble(sources, Cache(cache_dir), code_fingerprint())
+    else:
+        publication, diagnostics = assemble(sources)
     paths = {text.slug: text.path.resolve() for text in sources.texts}
     by_file: dict[Path, list[Diagnostic]] = {}
     for diagnostic in diagnostics:

@@ -18,6 +18,7 @@ from pamphleteer.console import Terminal, file_size
 from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.listing import count_words, list_texts
 from pamphleteer.parse import markdown_to_blocks
+from pamphleteer.pipeline import assemble
 from tests.conftest import EPOCH, PROJECT, SOURCES
 
 ANSI = re.compile(r"\x1b\[")
@@ -230,6 +231,20 @@ def test_list_gives_order_words_questions_and_open_warnings(tmp_path):
     assert any("questions" in d.message for d in first.warnings)
     assert not any("questions" in d.message for d in second.warnings)
     assert first.authors == ("A. Author",)
+
+
+def test_list_reuses_a_build_cache_and_creates_none(tmp_path, monkeypatch):
+    import pamphleteer.listing
+
+    sources, output = write_reader(tmp_path / "sources"), tmp_path / "out"
+    list_texts(sources, output)
+    assert not output.exists()  # listing never creates the output folder
+    calls: list[object] = []
+    monkeypatch.setattr(pamphleteer.listing, "assemble", lambda *args: calls.append(args) or assemble(*args))
+    (output / ".cache").mkdir(parents=True)
+    listing = list_texts(sources, output)
+    assert len(calls) == 1 and len(calls[0]) == 3  # sources, the cache, the code fingerprint
+    assert [t.slug for t in listing.texts] == ["second", "first"]
 
 
 @pytest.mark.parametrize(
