@@ -18,6 +18,7 @@ import json
 import re
 import secrets
 import subprocess
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -370,12 +371,13 @@ def parse_part(source: SourcePart) -> ParsedPart:
 
 
 def parse_texts(
-    sources: tuple[SourceText, ...], cache: Cache | None = None, version: str = ""
+    sources: tuple[SourceText, ...], cache: Cache | None = None, version: str = "",
+    done: Callable[[SourceText], None] | None = None,
 ) -> tuple[ParsedText, ...]:
     """Parse many texts; pandoc runs as separate processes, two at a time.
 
     With a cache, a text whose body (and `version`, the code that parses it) is
-    unchanged is not parsed again.
+    unchanged is not parsed again. `done` is called (from a worker thread) as each text is ready.
     """
 
     def cached(source: SourceText) -> ParsedText:
@@ -402,8 +404,14 @@ def parse_texts(
         cache.put("ast", key, json.dumps(data).encode("utf-8"))
         return parsed
 
+    def reported(source: SourceText) -> ParsedText:
+        parsed = cached(source)
+        if done is not None:
+            done(source)
+        return parsed
+
     with ThreadPoolExecutor(max_workers=2) as pool:
-        return tuple(pool.map(cached, sources))
+        return tuple(pool.map(reported, sources))
 
 
 def inline_markdown(text: str) -> list[Node]:
