@@ -77,7 +77,8 @@ def run_build(arguments: argparse.Namespace) -> int:
           f"in {result.seconds:.1f} s:")
     for path in result.written:
         size = path.stat().st_size
-        pages = f", {result.page_count} pages" if path.suffix == ".pdf" and result.page_count else ""
+        reading_edition = path.name == f"{result.publication.settings.slug}.pdf"
+        pages = f", {result.page_count} pages" if reading_edition and result.page_count else ""
         print(f"  {show_path(path)}  ({size / 1024:.0f} KB{pages})")
     print(f"{len(repairs)} repairs and notes, {len(warnings)} warnings (details in the report).")
     return 0

@@ -27,6 +27,7 @@ from pamphleteer.sources import Sources, read_sources
 LOGGER = logging.getLogger(__name__)
 
 FORMATS = ("pdf", "epub", "html")
+PREVIEW_PAGE_WIDTH = 420  # pixels a page in <slug>-preview.png
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,12 @@ def render(publication: Publication, sources: Path, formats: tuple[str, ...]) ->
     files: dict[str, bytes] = {}
     edition = render_pdf(publication, sources)
     if "pdf" in formats:
+        from pamphleteer.render.impose import impose_booklet
+        from pamphleteer.render.raster import preview_png
+
         files[f"{slug}.pdf"] = edition.pdf
+        files[f"{slug}-booklet.pdf"] = impose_booklet(edition.pdf, publication.settings.print.booklet_sheet).pdf
+        files[f"{slug}-preview.png"] = preview_png(edition.pdf, edition.preview_pages, PREVIEW_PAGE_WIDTH)
     if "epub" in formats:
         from pamphleteer.render.epub import render_epub
 
