@@ -8,12 +8,16 @@ them duplex, flipping on the long edge, cut the stack across the middle, lay the
 top half on the bottom half, fold and staple: one saddle-stitched booklet.
 
 Either way, blank pages are added before the last page (the back cover), so that
-the page count fills whole sheets.
+the page count fills whole sheets. The file identifier that the PDF writer draws at
+random is replaced by one computed from the content, so that two builds of the same
+sources give the same bytes.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
+import re
 from dataclasses import dataclass
 
 from pdfimpose.pdf import Reader
@@ -79,7 +83,21 @@ def impose_booklet(pdf: bytes, sheet: str) -> Booklet:
             left=(width - 2 * page[0]) / 2, right=(width - 2 * page[0]) / 2,
         )
         cutstackfold.impose([io.BytesIO(pdf)], output, signature=(1, 2), omargin=margins, last=1)
-    data = output.getvalue()
+    data = stable_identifier(output.getvalue())
     with Reader([io.BytesIO(data)]) as imposed:
         sides = len(imposed)
     return Booklet(pdf=data, sheet=sheet, pages_per_side=count, sides=sides)
+
+
+TRAILER_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
+
+
+def stable_identifier(pdf: bytes) -> bytes:
+    """`pdf` with its trailer's /ID computed from its content (same length, so offsets hold)."""
+    matches = list(TRAILER_ID.finditer(pdf))
+    if not matches:
+        return pdf
+    last = matches[-1]
+    digest = hashlib.md5(pdf[: last.start()], usedforsecurity=False).hexdigest().upper().encode()
+    first, second = (digest * 4)[: len(last.group(1))], (digest * 4)[: len(last.group(2))]
+    return pdf[: last.start()] + b"/ID[<" + first + b"><" + second + b">]" + pdf[last.end():]

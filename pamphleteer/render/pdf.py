@@ -11,6 +11,7 @@ then 1, 2, … from the first text), so a viewer's "page 3" is the printed page 
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from pamphleteer.render.markup import LinkStyle, PageStart
 from pamphleteer.render.fetch import ConfinedFetcher
 from pamphleteer.render.templates import STYLES, block_writer, read_style, render_template
 
+LOGGER = logging.getLogger(__name__)
+NOTE_PASSES = 3  # layouts at most, after the first, to bring footnotes back to their calls
 PAGE_SIZES = {"A5": "A5", "A6": "A6", "half-letter": "5.5in 8.5in", "letter": "letter"}
 
 
@@ -78,12 +81,68 @@ def render_pdf(publication: Publication, sources: Path) -> PrintEdition:
         string=print_html(publication), base_url=str(sources) + "/", url_fetcher=fetcher
     )
     document = html.render(font_config=fonts, stylesheets=stylesheets, pdf_tags=True)
+    document = keep_notes_with_their_calls(document, html, stylesheets, fonts)
     openings = opening_pages(document, tuple(text.slug for text in publication.texts))
     first_arabic = openings[0] if openings else len(document.pages)
     pdf = document.write_pdf(
         pdf_variant="pdf/ua-1", finisher=lambda _document, pdf: label_pages(pdf, first_arabic)
     )
     return PrintEdition(pdf=pdf, page_count=len(document.pages), openings=openings)
+
+
+def keep_notes_with_their_calls(
+    document: Document, html: weasyprint.HTML, stylesheets: list[weasyprint.CSS], fonts: FontConfiguration
+) -> Document:
+    """Lay out again, where needed, so that every footnote is on the page of its call.
+
+    When a line at a page's foot cannot move to the next page alone (orphans and
+    widows: 2), WeasyPrint moves the page's last footnote to the next page to make
+    room for it. On such a page, the last paragraph (with a heading just before it)
+    is sent to the next page instead, the page stays a line or two short, and the
+    document is laid out again.
+    """
+    pushed: set[str] = set()
+    for _ in range(NOTE_PASSES):
+        blocks = blocks_ending_pages_with_moved_notes(document) - pushed
+        if not blocks:
+            return document
+        pushed |= blocks
+        targets = ", ".join(f'[id="{block}"]' for block in sorted(pushed))
+        rule = (
+            f":is({targets}):not(:is(h3, h4, h5, h6) + *) {{ break-before: page; }}\n"
+            f":is(h3, h4, h5, h6):has(+ :is({targets})) {{ break-before: page; }}\n"
+        )
+        extra = weasyprint.CSS(string=rule, font_config=fonts)
+        document = html.render(font_config=fonts, stylesheets=[*stylesheets, extra], pdf_tags=True)
+    if blocks_ending_pages_with_moved_notes(document):
+        LOGGER.warning("some footnotes are printed on the page after their call")
+    return document
+
+
+def blocks_ending_pages_with_moved_notes(document: Document) -> set[str]:
+    """The id of the last block on each page where a footnote call has no note."""
+    found: set[str] = set()
+    for page in document.pages:
+        root, *areas = page._page_box.children  # the page's content, then its footnote area if any
+        noted = {id(note.element) for area in areas[:1] for note in area.children}
+        moved, last = False, ""
+
+        def walk(box: object, block: str) -> None:
+            nonlocal moved, last
+            element = getattr(box, "element", None)
+            if element is not None and element.get("id"):
+                block = element.get("id")
+            last = block
+            note = getattr(box, "footnote", None)
+            if note is not None and id(note.element) not in noted:
+                moved = True
+            for child in getattr(box, "children", ()):
+                walk(child, block)
+
+        walk(root, "")
+        if moved and last:
+            found.add(last)
+    return found
 
 
 def opening_pages(document: Document, anchors: tuple[str, ...]) -> tuple[int, ...]:
