@@ -23,6 +23,7 @@ from weasyprint.text.fonts import FontConfiguration
 from pamphleteer.model import Publication
 from pamphleteer.render.markup import LinkStyle, PageStart
 from pamphleteer.render.fetch import ConfinedFetcher
+from pamphleteer.render.pagemap import block_ids, page_starts
 from pamphleteer.render.templates import STYLES, block_writer, read_style, render_template
 
 LOGGER = logging.getLogger(__name__)
@@ -87,7 +88,8 @@ def render_pdf(publication: Publication, sources: Path) -> PrintEdition:
     pdf = document.write_pdf(
         pdf_variant="pdf/ua-1", finisher=lambda _document, pdf: label_pages(pdf, first_arabic)
     )
-    return PrintEdition(pdf=pdf, page_count=len(document.pages), openings=openings)
+    starts = page_starts(document, html.etree_element, block_ids(publication))
+    return PrintEdition(pdf=pdf, page_count=len(document.pages), page_starts=starts, openings=openings)
 
 
 def keep_notes_with_their_calls(
