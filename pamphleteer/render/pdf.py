@@ -72,7 +72,7 @@ def render_pdf(publication: Publication, sources: Path) -> PrintEdition:
     fonts = FontConfiguration()
     stylesheets = [
         weasyprint.CSS(
-            string=read_style("fonts/fonts.css"),
+            string=read_style("fonts/fonts-print.css"),
             base_url=str(STYLES / "fonts") + "/",
             url_fetcher=fetcher,
             font_config=fonts,
