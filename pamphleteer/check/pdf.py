@@ -132,9 +132,9 @@ def qpdf_check(path: Path) -> CheckResult:
         if line.upper().startswith("WARNING"):
             found.append(Diagnostic("qpdf/warning", Severity.WARNING, line, path))
     if process.returncode != 3:
-        problem = process.stderr.strip() or process.stdout.strip().splitlines()[-1:]
+        problem = " ".join((process.stderr.strip() or process.stdout.strip()).splitlines()[-3:])
         found.append(Diagnostic("qpdf/error", Severity.ERROR,
-                                f"qpdf --check failed (exit {process.returncode}): {str(problem)[-400:]}", path))
+                                f"qpdf --check failed (exit {process.returncode}): {problem[-400:]}", path))
     elif not found:
         found.append(Diagnostic("qpdf/warning", Severity.WARNING, "qpdf --check reported warnings", path))
     return result_from(name, path, found)
