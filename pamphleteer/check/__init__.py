@@ -57,11 +57,17 @@ def _jobs(folder: Path, sources: Path) -> list[Callable[[], list[CheckResult]]]:
     for path in sorted(folder.glob("*.pdf")):
         if path.name.endswith(BOOKLET_SUFFIX):
             pamphlet = path.with_name(path.name[: -len(BOOKLET_SUFFIX)] + ".pdf")
-            jobs.append(lambda p=path, q=pamphlet: [
-                fonts(p), qpdf_check(p),
-                booklet(q, p) if q.is_file() else could_not_run(
-                    "booklet imposition", p, f"there is no pamphlet {q.name} to compare the booklet with"),
-            ])
+            jobs.append(
+                lambda p=path, q=pamphlet: [
+                    fonts(p),
+                    qpdf_check(p),
+                    booklet(q, p)
+                    if q.is_file()
+                    else could_not_run(
+                        "booklet imposition", p, f"there is no pamphlet {q.name} to compare the booklet with"
+                    ),
+                ]
+            )
         else:
             jobs.append(lambda p=path: [structure(p), fonts(p), qpdf_check(p)])
     jobs.append(lambda: fidelity_of(folder, sources))

@@ -34,10 +34,18 @@ def _violations(report: dict[str, Any], epub: Path) -> list[Diagnostic]:
             impact = str(test.get("earl:impact", "unknown"))
             pointer = outcome.get("earl:pointer", {}) or {}
             css = ", ".join(pointer.get("css", []) or [])
-            description = str(outcome.get("dct:description", "") or test.get("help", {}).get("dct:description", ""))
+            description = str(
+                outcome.get("dct:description", "") or test.get("help", {}).get("dct:description", "")
+            )
             message = f"[{impact}] {description.strip()}" + (f" (at {css})" if css else "")
-            found.append(Diagnostic(f"ace/{test.get('dct:title', '?')}", Severity.ERROR, message,
-                                    Path(f"{epub.name}/{where}") if where else epub))
+            found.append(
+                Diagnostic(
+                    f"ace/{test.get('dct:title', '?')}",
+                    Severity.ERROR,
+                    message,
+                    Path(f"{epub.name}/{where}") if where else epub,
+                )
+            )
     return found
 
 
@@ -52,8 +60,11 @@ def ace(path: Path) -> CheckResult:
             process = run(
                 [program, "--force", "--silent", "--outdir", reports, "--tempdir", work, path.resolve()],
                 timeout=600,
-                env={"PUPPETEER_EXECUTABLE_PATH": str(browser), "PUPPETEER_SKIP_DOWNLOAD": "1",
-                     "ELECTRON_SKIP_BINARY_DOWNLOAD": "1"},
+                env={
+                    "PUPPETEER_EXECUTABLE_PATH": str(browser),
+                    "PUPPETEER_SKIP_DOWNLOAD": "1",
+                    "ELECTRON_SKIP_BINARY_DOWNLOAD": "1",
+                },
             )
             report_file = reports / "report.json"
             if not report_file.is_file():

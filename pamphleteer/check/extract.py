@@ -20,10 +20,11 @@ from lxml import etree, html
 
 from pamphleteer.check.tools import ToolFailed, pdftotext, run
 
-BLOCKS = frozenset(
-    "address article aside blockquote body br dd details div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 "
-    "header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul".split()
-)
+BLOCKS = frozenset((
+    "address", "article", "aside", "blockquote", "body", "br", "dd", "details", "div", "dl", "dt",
+    "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
+    "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+))  # fmt: skip
 SKIPPED = frozenset(("style", "script", "template", "head", "title"))
 XHTML = "{http://www.w3.org/1999/xhtml}"
 EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
@@ -76,7 +77,9 @@ def _reading_text(root: etree._Element) -> str:
 
 
 def _links(root: etree._Element) -> list[str]:
-    return [anchor.get("href", "") for anchor in root.iter() if _local(anchor.tag) == "a" and anchor.get("href")]
+    return [
+        anchor.get("href", "") for anchor in root.iter() if _local(anchor.tag) == "a" and anchor.get("href")
+    ]
 
 
 def html_text(path: Path) -> EditionText:
@@ -98,7 +101,9 @@ def epub_text(path: Path) -> EditionText:
             if not href:
                 continue
             name = posixpath.normpath(posixpath.join(base, href))
-            root = etree.fromstring(archive.read(name), etree.XMLParser(resolve_entities=False, no_network=True))
+            root = etree.fromstring(
+                archive.read(name), etree.XMLParser(resolve_entities=False, no_network=True)
+            )
             body = next(root.iter(f"{XHTML}body"), root)
             texts.append(_reading_text(body))
             links += _links(body)

@@ -108,7 +108,9 @@ def expected_from(sources: Path) -> Expected:
         links += [(url, source, line) for url, line in text_links]
         texts.append(ExpectedText(text.title, source, tuple(found), tuple(lines), text_links))
     for part in publication.front:
-        links += [(url, sources / "front" / f"{part.name}.md", line) for url, line in _block_links(part.blocks)]
+        links += [
+            (url, sources / "front" / f"{part.name}.md", line) for url, line in _block_links(part.blocks)
+        ]
     return Expected(publication.settings.slug, tuple(texts), tuple(dict.fromkeys(links)))
 
 
@@ -134,11 +136,16 @@ def fidelity(edition: Path, expected: Expected) -> CheckResult:
         total += match.total
         missing += match.missing_words
         for run in match.missing:
-            found.append(Diagnostic(
-                "fidelity/missing-words", Severity.ERROR,
-                f"{len(run.words)} word(s) of '{text.title}' are not in {edition.name} in order: {run.context}",
-                text.source, text.line_of(run.index),
-            ))
+            found.append(
+                Diagnostic(
+                    "fidelity/missing-words",
+                    Severity.ERROR,
+                    f"{len(run.words)} word(s) of '{text.title}' are not in {edition.name} in order: "
+                    f"{run.context}",
+                    text.source,
+                    text.line_of(run.index),
+                )
+            )
     if kind == "pdf":
         raw = extracted.text
         compact = [re.sub(r"\s+", "", raw), re.sub(r"\s+", "", re.sub(r"[-\u2010]\s*\n", "", raw))]
@@ -149,8 +156,11 @@ def fidelity(edition: Path, expected: Expected) -> CheckResult:
         lost = [(url, source, line) for url, source, line in expected.links if url not in live]
         how = "a live link"
     for url, source, line in lost:
-        found.append(Diagnostic("fidelity/url-lost", Severity.ERROR, f"{url} is not {how} in {edition.name}",
-                                source, line))
+        found.append(
+            Diagnostic(
+                "fidelity/url-lost", Severity.ERROR, f"{url} is not {how} in {edition.name}", source, line
+            )
+        )
     counts = (("words", total), ("missing", missing), ("URLs", len(expected.links)), ("lost", len(lost)))
     return result_from(NAME, edition, found, counts=counts)
 
@@ -164,6 +174,12 @@ def fidelity_of(folder: Path, sources: Path) -> list[CheckResult]:
     editions = [folder / f"{expected.slug}.{kind}" for kind in ("pdf", "epub", "html")]
     present = [edition for edition in editions if edition.is_file()]
     if not present:
-        return [could_not_run(NAME, folder, f"no edition of '{expected.slug}' (from {sources}) is here; "
-                              "build it first with 'python build.py', or give the right --sources")]
+        return [
+            could_not_run(
+                NAME,
+                folder,
+                f"no edition of '{expected.slug}' (from {sources}) is here; "
+                "build it first with 'python build.py', or give the right --sources",
+            )
+        ]
     return [fidelity(edition, expected) for edition in present]

@@ -27,7 +27,9 @@ def nu_html_checker(path: Path) -> CheckResult:
     except (ToolMissing, ToolFailed) as error:
         return could_not_run(NAME, path, str(error))
     except json.JSONDecodeError:
-        return could_not_run(NAME, path, f"the Nu Html Checker gave no report: {process.stderr.strip()[:500]}")
+        return could_not_run(
+            NAME, path, f"the Nu Html Checker gave no report: {process.stderr.strip()[:500]}"
+        )
     found = []
     for message in data.get("messages", []):
         kind, subtype = message.get("type"), message.get("subType")

@@ -49,28 +49,49 @@ def structure(path: Path) -> CheckResult:
         root = pdf.Root
         tree = root.get("/StructTreeRoot")
         if tree is None:
-            found.append(_error("untagged", "the PDF has no structure tree (StructTreeRoot): it is not tagged; "
-                                "render it with tags (WeasyPrint pdf_tags=True)", path))
+            found.append(
+                _error(
+                    "untagged",
+                    "the PDF has no structure tree (StructTreeRoot): it is not tagged; "
+                    "render it with tags (WeasyPrint pdf_tags=True)",
+                    path,
+                )
+            )
         elif tree.get("/K") is None or tree.get("/ParentTree") is None:
-            found.append(_error("empty-structure", "the structure tree has no elements or no ParentTree", path))
+            found.append(
+                _error("empty-structure", "the structure tree has no elements or no ParentTree", path)
+            )
         mark_info = root.get("/MarkInfo")
         if mark_info is None or not bool(mark_info.get("/Marked", False)):
-            found.append(_error("not-marked", "MarkInfo /Marked is not true: the PDF does not declare its tags",
-                                path))
+            found.append(
+                _error("not-marked", "MarkInfo /Marked is not true: the PDF does not declare its tags", path)
+            )
         if not str(root.get("/Lang", "")).strip():
-            found.append(_error("no-language", "the document has no /Lang: screen readers cannot pick a voice",
-                                path))
+            found.append(
+                _error("no-language", "the document has no /Lang: screen readers cannot pick a voice", path)
+            )
         metadata = pdf.open_metadata()
         title = str(metadata.get("dc:title", "") or pdf.docinfo.get("/Title", "")).strip()
         if not title:
             found.append(_error("no-title", "the document has no title (XMP dc:title or Info /Title)", path))
         preferences = root.get("/ViewerPreferences")
         if preferences is None or not bool(preferences.get("/DisplayDocTitle", False)):
-            found.append(_error("title-not-shown", "ViewerPreferences /DisplayDocTitle is not true: viewers "
-                                "show the file name instead of the title", path))
+            found.append(
+                _error(
+                    "title-not-shown",
+                    "ViewerPreferences /DisplayDocTitle is not true: viewers "
+                    "show the file name instead of the title",
+                    path,
+                )
+            )
         if not str(metadata.get("pdfuaid:part", "")).strip():
-            found.append(_error("no-pdfua-identifier", "the XMP metadata has no PDF/UA identifier "
-                                "(pdfuaid:part); write the PDF as pdf/ua-1", path))
+            found.append(
+                _error(
+                    "no-pdfua-identifier",
+                    "the XMP metadata has no PDF/UA identifier (pdfuaid:part); write the PDF as pdf/ua-1",
+                    path,
+                )
+            )
     return result_from(name, path, found)
 
 
@@ -95,13 +116,25 @@ def _font_problems(pdf: pikepdf.Pdf, path: Path, families: frozenset[str]) -> li
             )
         if not embedded and ("embed", base) not in seen:
             seen.add(("embed", base))
-            found.append(_error("font-not-embedded", f"the font {base} ({subtype.lstrip('/')}) is not "
-                                "embedded: printers and readers will substitute another", path))
+            found.append(
+                _error(
+                    "font-not-embedded",
+                    f"the font {base} ({subtype.lstrip('/')}) is not "
+                    "embedded: printers and readers will substitute another",
+                    path,
+                )
+            )
         if subtype != "/Type3" and not is_vendored(base, families) and ("face", base) not in seen:
             seen.add(("face", base))
-            found.append(_error("fallback-face", f"the font {base} is not one of the vendored faces in "
-                                "styles/fonts: a glyph fell back to a system font; give the text a vendored "
-                                "face that has it", path))
+            found.append(
+                _error(
+                    "fallback-face",
+                    f"the font {base} is not one of the vendored faces in "
+                    "styles/fonts: a glyph fell back to a system font; give the text a vendored "
+                    "face that has it",
+                    path,
+                )
+            )
     return found
 
 
@@ -133,8 +166,14 @@ def qpdf_check(path: Path) -> CheckResult:
             found.append(Diagnostic("qpdf/warning", Severity.WARNING, line, path))
     if process.returncode != 3:
         problem = " ".join((process.stderr.strip() or process.stdout.strip()).splitlines()[-3:])
-        found.append(Diagnostic("qpdf/error", Severity.ERROR,
-                                f"qpdf --check failed (exit {process.returncode}): {problem[-400:]}", path))
+        found.append(
+            Diagnostic(
+                "qpdf/error",
+                Severity.ERROR,
+                f"qpdf --check failed (exit {process.returncode}): {problem[-400:]}",
+                path,
+            )
+        )
     elif not found:
         found.append(Diagnostic("qpdf/warning", Severity.WARNING, "qpdf --check reported warnings", path))
     return result_from(name, path, found)
@@ -155,8 +194,9 @@ def booklet(pamphlet: Path, imposed: Path) -> CheckResult:
         with _open(pamphlet) as source, _open(imposed) as target:
             pages = len(source.pages)
             if not pages or not len(target.pages):
-                return result_from(name, imposed, [_error("booklet-empty", "the pamphlet or booklet has no pages",
-                                                          imposed)])
+                return result_from(
+                    name, imposed, [_error("booklet-empty", "the pamphlet or booklet has no pages", imposed)]
+                )
             page_w, page_h = _page_size(source.pages[0])
             sheet_w, sheet_h = _page_size(target.pages[0])
             sides = len(target.pages)
@@ -165,11 +205,23 @@ def booklet(pamphlet: Path, imposed: Path) -> CheckResult:
     up = round((sheet_w * sheet_h) / (page_w * page_h))
     found = []
     if up < 2 or up & (up - 1):
-        found.append(_error("booklet-sheet-size", f"a booklet side is {sheet_w:.0f} x {sheet_h:.0f} pt, which "
-                            f"does not hold 2, 4 or 8 pamphlet pages of {page_w:.0f} x {page_h:.0f} pt", imposed))
+        found.append(
+            _error(
+                "booklet-sheet-size",
+                f"a booklet side is {sheet_w:.0f} x {sheet_h:.0f} pt, which "
+                f"does not hold 2, 4 or 8 pamphlet pages of {page_w:.0f} x {page_h:.0f} pt",
+                imposed,
+            )
+        )
     else:
         expected = math.ceil(pages / (2 * up)) * 2
         if sides != expected:
-            found.append(_error("booklet-page-count", f"the booklet has {sides} sides; {pages} pamphlet pages, "
-                                f"{up} to a side, padded to a multiple of {2 * up}, need {expected}", imposed))
+            found.append(
+                _error(
+                    "booklet-page-count",
+                    f"the booklet has {sides} sides; {pages} pamphlet pages, "
+                    f"{up} to a side, padded to a multiple of {2 * up}, need {expected}",
+                    imposed,
+                )
+            )
     return result_from(name, imposed, found, counts=(("pamphlet pages", pages), ("sides", sides)))

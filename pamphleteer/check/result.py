@@ -32,7 +32,7 @@ class CheckResult:
 
     @property
     def summary(self) -> str:
-        """"2 errors, 0 warnings (serious 1, minor 1)" for the summary table."""
+        """ "2 errors, 0 warnings (serious 1, minor 1)" for the summary table."""
         text = f"{self.errors} errors, {self.warnings} warnings"
         detail = ", ".join(f"{key} {value}" for key, value in self.counts if value)
         return f"{text} ({detail})" if detail else text
@@ -50,8 +50,9 @@ class CheckResult:
         }
 
 
-def result_from(name: str, target: Path, diagnostics: Iterable[Diagnostic],
-                counts: tuple[tuple[str, int], ...] = ()) -> CheckResult:
+def result_from(
+    name: str, target: Path, diagnostics: Iterable[Diagnostic], counts: tuple[tuple[str, int], ...] = ()
+) -> CheckResult:
     """A result whose counts are its diagnostics' severities (one finding, one diagnostic)."""
     found = tuple(diagnostics)
     return CheckResult(

@@ -75,14 +75,15 @@ def _forgiven(expected: list[str], found: list[str]) -> bool:
         return True
     first, last = found[0], found[-1]
     return len(found) > 1 and any(
-        first.startswith(letters[:split]) and last.endswith(letters[split:]) for split in range(1, len(letters))
+        first.startswith(letters[:split]) and last.endswith(letters[split:])
+        for split in range(1, len(letters))
     )
 
 
 def _displaced(run: list[str], edition: list[str], near: int) -> bool:
     if len(run) > DISPLACED_RUN:
         return False
-    window = edition[max(0, near - DISPLACEMENT): near + DISPLACEMENT]
+    window = edition[max(0, near - DISPLACEMENT) : near + DISPLACEMENT]
     return all(word in window for word in run)
 
 
@@ -92,11 +93,13 @@ def match_in_order(text: list[str], edition: list[str], *, displaced: bool = Fal
     missing: list[Missing] = []
     edition_at = text_at = 0
     for block in matcher.get_matching_blocks():  # the last block is (len(edition), len(text), 0)
-        gap_text, gap_edition = text[text_at:block.b], edition[edition_at:block.a]
-        if gap_text and not _forgiven(gap_text, gap_edition) and not (
-            displaced and _displaced(gap_text, edition, edition_at)
+        gap_text, gap_edition = text[text_at : block.b], edition[edition_at : block.a]
+        if (
+            gap_text
+            and not _forgiven(gap_text, gap_edition)
+            and not (displaced and _displaced(gap_text, edition, edition_at))
         ):
-            before, after = text[max(0, text_at - 6):text_at], text[block.b:block.b + 6]
+            before, after = text[max(0, text_at - 6) : text_at], text[block.b : block.b + 6]
             shown = " ".join(gap_text[:40]) + (" …" if len(gap_text) > 40 else "")
             context = " ".join(before) + f" [{shown}] " + " ".join(after)
             missing.append(Missing(text_at, tuple(gap_text), context.strip()))

@@ -40,8 +40,10 @@ class ToolFailed(Exception):
 def java() -> Path:
     found = shutil.which("java")
     if found is None:
-        raise ToolMissing("Java is not installed; install a Java runtime (apt-get install default-jre-headless) "
-                          "or " + INSTALL_HINT)
+        raise ToolMissing(
+            "Java is not installed; install a Java runtime (apt-get install default-jre-headless) "
+            "or " + INSTALL_HINT
+        )
     return Path(found)
 
 
@@ -73,18 +75,29 @@ def qpdf() -> Path:
 def pdftotext() -> Path:
     found = shutil.which("pdftotext")
     if found is None:
-        raise ToolMissing("pdftotext is not installed; install poppler-utils (apt-get install poppler-utils) "
-                          "or " + INSTALL_HINT)
+        raise ToolMissing(
+            "pdftotext is not installed; install poppler-utils (apt-get install poppler-utils) "
+            "or " + INSTALL_HINT
+        )
     return Path(found)
 
 
-def run(command: Sequence[str | Path], *, timeout: float, env: Mapping[str, str] | None = None,
-        cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    command: Sequence[str | Path],
+    *,
+    timeout: float,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> subprocess.CompletedProcess[str]:
     """Run a validator; a time-out or a failure to start is a `ToolFailed`."""
     try:
         return subprocess.run(
             [str(part) for part in command],
-            capture_output=True, text=True, timeout=timeout, check=False, cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+            cwd=cwd,
             env={**os.environ, **(env or {})},
         )
     except subprocess.TimeoutExpired:
