@@ -77,4 +77,7 @@ def ace(path: Path) -> CheckResult:
     verdict = report.get("earl:result", {}).get("earl:outcome")
     if verdict == "fail" and not found:  # never pass what Ace failed
         found.append(Diagnostic("ace/fail", Severity.ERROR, "Ace's verdict is 'fail'; see its report", path))
-    return CheckResult(NAME, path, len(found), 0, tuple(found), counts=counts)
+    release = report.get("earl:assertedBy", {}).get("doap:release", {}).get("doap:revision", "")
+    return CheckResult(
+        NAME, path, len(found), 0, tuple(found), counts=counts, tool=f"DAISY Ace {release}".strip()
+    )

@@ -57,6 +57,7 @@ def axe(path: Path) -> CheckResult:
     except ToolMissing as error:
         return could_not_run(NAME, path, str(error))
     found: list[Diagnostic] = []
+    engine = ""
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
@@ -68,11 +69,15 @@ def axe(path: Path) -> CheckResult:
                     page = context.new_page()
                     page.route("**/*", _refuse_network)
                     page.goto(path.resolve().as_uri(), wait_until="load")
-                    found += _violations(Axe().run(page).response, width, path)
+                    response = Axe().run(page).response
+                    found += _violations(response, width, path)
+                    engine = (
+                        f"axe-core {response.get('testEngine', {}).get('version', '')} in Chromium {browser.version}"
+                    )
                     context.close()
             finally:
                 browser.close()
     except PlaywrightError as error:
         return could_not_run(NAME, path, f"Chromium could not run axe: {str(error).splitlines()[0]}")
     counts = tuple((impact, sum(d.message.startswith(f"[{impact}]") for d in found)) for impact in IMPACTS)
-    return CheckResult(NAME, path, len(found), 0, tuple(found), counts=counts)
+    return CheckResult(NAME, path, len(found), 0, tuple(found), counts=counts, tool=engine)

@@ -66,4 +66,5 @@ def epubcheck(path: Path) -> CheckResult:
         counts["warning"],
         tuple(diagnostics),
         counts=tuple(counts.items()),
+        tool=f"EPUBCheck {data.get('checker', {}).get('checkerVersion', '')}".strip(),
     )

@@ -43,4 +43,5 @@ def nu_html_checker(path: Path) -> CheckResult:
         text = str(message.get("message", "")) + (f" (in: {extract[:80]})" if extract else "")
         found.append(Diagnostic(f"vnu/{subtype or kind}", level, text, path, message.get("lastLine")))
     errors = sum(d.severity is Severity.ERROR for d in found)
-    return CheckResult(NAME, path, errors, len(found) - errors, tuple(found))
+    tool = f"Nu Html Checker {data.get('version', '')}".strip()
+    return CheckResult(NAME, path, errors, len(found) - errors, tuple(found), tool=tool)

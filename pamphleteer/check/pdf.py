@@ -92,7 +92,7 @@ def structure(path: Path) -> CheckResult:
                     path,
                 )
             )
-    return result_from(name, path, found)
+    return result_from(name, path, found, tool=f"pikepdf {pikepdf.__version__}")
 
 
 def _font_problems(pdf: pikepdf.Pdf, path: Path, families: frozenset[str]) -> list[Diagnostic]:

@@ -25,6 +25,7 @@ class CheckResult:
     warnings: int
     diagnostics: tuple[Diagnostic, ...]
     counts: tuple[tuple[str, int], ...] = ()
+    tool: str = ""  # the validator and its version, as it reported them: "EPUBCheck 5.3.0"
 
     @property
     def passed(self) -> bool:
@@ -41,6 +42,7 @@ class CheckResult:
         """A JSON-ready form for the check report."""
         return {
             "check": self.name,
+            "tool": self.tool,
             "target": str(self.target),
             "passed": self.passed,
             "errors": self.errors,
@@ -51,7 +53,11 @@ class CheckResult:
 
 
 def result_from(
-    name: str, target: Path, diagnostics: Iterable[Diagnostic], counts: tuple[tuple[str, int], ...] = ()
+    name: str,
+    target: Path,
+    diagnostics: Iterable[Diagnostic],
+    counts: tuple[tuple[str, int], ...] = (),
+    tool: str = "",
 ) -> CheckResult:
     """A result whose counts are its diagnostics' severities (one finding, one diagnostic)."""
     found = tuple(diagnostics)
@@ -62,6 +68,7 @@ def result_from(
         warnings=sum(d.severity is Severity.WARNING for d in found),
         diagnostics=found,
         counts=counts,
+        tool=tool,
     )
 
 
