@@ -71,9 +71,8 @@ def axe(path: Path) -> CheckResult:
                     page.goto(path.resolve().as_uri(), wait_until="load")
                     response = Axe().run(page).response
                     found += _violations(response, width, path)
-                    engine = (
-                        f"axe-core {response.get('testEngine', {}).get('version', '')} in Chromium {browser.version}"
-                    )
+                    version = response.get("testEngine", {}).get("version", "")
+                    engine = f"axe-core {version} in Chromium {browser.version}"
                     context.close()
             finally:
                 browser.close()

@@ -3,7 +3,8 @@
 HTML and EPUB: the text of the page (or of the spine's documents, in reading
 order) without what a reader does not read as text — styles, scripts,
 pull quotes and anything hidden from assistive technology (`aria-hidden`),
-page-break markers — with a line break at every block element; and every
+page-break markers — with a line break at every block element and an
+image's `alt` text in its place; and every
 `<a href>` as a live link. PDF: `pdftotext` (poppler) in reading order,
 every page; URLs are looked for in that text, since print shows them in
 footnotes.
@@ -64,6 +65,8 @@ def _reading_text(root: etree._Element) -> str:
         block = name in BLOCKS or skip
         if block:
             parts.append("\n")
+        if name == "img" and not skip:  # what a screen reader reads for an image
+            parts.append(f" {element.get('alt') or ''} ")
         if not skip:
             parts.append(element.text or "")
             for child in element:
