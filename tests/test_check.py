@@ -273,6 +273,9 @@ def test_a_booklet_has_the_pages_rounded_up_to_four_halved(tmp_path, pages):
         ("one two three four five", "one two four five", [("three",)]),
         ("one two three four five", "one two five four three", [("three", "four")]),
         ("a whole sentence gone. and the rest", "and the rest", [("a", "whole", "sentence", "gone")]),
+        # The title matched its repeat in the imprint; the masthead before it stands with it later on.
+        ("tempest what is it now x y z", "what is it now q q tempest what is it x y z", []),
+        ("tempest what is it now x y z", "what is it now q q tempest what was it x y z", [("tempest",)]),
     ],
 )
 def test_words_are_matched_in_order_despite_page_furniture(text, edition, missing):

@@ -5,7 +5,9 @@ after NFKC (so ligatures such as "ﬁ" are two letters) and with words
 hyphenated at a line end joined again. The edition may hold more than the
 text: running heads, page numbers, footnotes, pull quotes, page-break markers.
 The two word lists are aligned (difflib's longest matching blocks); each
-stretch of the text left unmatched is then forgiven only when its letters
+stretch of the text left unmatched is then forgiven only when it stands
+word for word between its neighbours elsewhere in the edition (the
+alignment paired a title with its repeat in the contents), or its letters
 stand in the facing stretch of the edition — a compound split or joined at a
 line end ("working-" / "class"), a footnote number glued to a word
 ("Canada1"), a word hyphenated across a page break with the page's notes and
@@ -26,6 +28,7 @@ LINE_END_HYPHEN = re.compile(r"[-\u2010\u2011\u00ad]\s*\n\s*")
 WORD = re.compile(r"[^\W_]+")
 DISPLACEMENT = 40  # words: how far a displaced word may stand from its place
 DISPLACED_RUN = 3  # words: the longest unmatched run that may count as displaced
+CONTEXT = 3  # words: the neighbours a run must keep to be found in its context
 
 
 def words(text: str) -> list[str]:
@@ -80,6 +83,20 @@ def _forgiven(expected: list[str], found: list[str]) -> bool:
     )
 
 
+def _in_context(run: list[str], before: list[str], after: list[str], edition_line: str) -> bool:
+    """The run stands in the edition together with the words around it in the text, word for word.
+
+    The alignment can pair a heading with its repetition in the contents or
+    the imprint; the run is there all the same if it is found in its place
+    between its neighbours somewhere in the edition.
+    """
+    return any(
+        f" {' '.join(sequence)} " in edition_line
+        for sequence in ([*before, *run], [*run, *after])
+        if len(sequence) >= len(run) + CONTEXT
+    )
+
+
 def _displaced(run: list[str], edition: list[str], near: int) -> bool:
     if len(run) > DISPLACED_RUN:
         return False
@@ -92,11 +109,18 @@ def match_in_order(text: list[str], edition: list[str], *, displaced: bool = Fal
     matcher = difflib.SequenceMatcher(None, edition, text, autojunk=False)
     missing: list[Missing] = []
     edition_at = text_at = 0
+    edition_line = f" {' '.join(edition)} "
     for block in matcher.get_matching_blocks():  # the last block is (len(edition), len(text), 0)
         gap_text, gap_edition = text[text_at : block.b], edition[edition_at : block.a]
         if (
             gap_text
             and not _forgiven(gap_text, gap_edition)
+            and not _in_context(
+                gap_text,
+                text[max(0, text_at - CONTEXT) : text_at],
+                text[block.b : block.b + CONTEXT],
+                edition_line,
+            )
             and not (displaced and _displaced(gap_text, edition, edition_at))
         ):
             before, after = text[max(0, text_at - 6) : text_at], text[block.b : block.b + 6]
