@@ -268,6 +268,7 @@ def test_a_booklet_has_the_pages_rounded_up_to_four_halved(tmp_path, pages):
         ("working-class people", "working-\nclass people", []),
         ("working class people", "workingclass people", []),
         ("in Canada today", "in Canada4 today", []),
+        ("than in Palestine, Iran or Venezuela", "than in Palestine5, Iran6 or Venezuela7", []),
         ("nationalism is everywhere today", "nationalism is every1. https://x.org/ 4 where today", []),
         ("co\u00f6perate \ufb01nally", "coöperate finally", []),
         ("one two three four five", "one two four five", [("three",)]),

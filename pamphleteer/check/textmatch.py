@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 LINE_END_HYPHEN = re.compile(r"[-\u2010\u2011\u00ad]\s*\n\s*")
 WORD = re.compile(r"[^\W_]+")
+DIGITS = re.compile(r"\d")
 DISPLACEMENT = 40  # words: how far a displaced word may stand from its place
 DISPLACED_RUN = 3  # words: the longest unmatched run that may count as displaced
 CONTEXT = 3  # words: the neighbours a run must keep to be found in its context
@@ -67,13 +68,17 @@ def _forgiven(expected: list[str], found: list[str]) -> bool:
     """An unmatched stretch whose letters stand in the facing stretch of the edition.
 
     Either all together ("working" "class" as "workingclass", "canada" as
-    "canada4"), or split between the start of the stretch's first word and the
+    "canada4", "palestine" "iran" as "palestine5" "iran6"), or split between the start of the stretch's first word and the
     end of its last, with notes, a page number and a running head between
     them (a word hyphenated across a page break: "every" … "where").
     """
     letters = "".join(expected)
     if not letters or not found:
         return False
+    if not DIGITS.search(letters):  # note numbers glued to words: "palestine5" "iran6"
+        found = [stripped for stripped in (DIGITS.sub("", word) for word in found) if stripped]
+        if not found:
+            return False
     if letters in "".join(found):
         return True
     first, last = found[0], found[-1]
