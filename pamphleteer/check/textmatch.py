@@ -68,9 +68,9 @@ def _forgiven(expected: list[str], found: list[str]) -> bool:
     """An unmatched stretch whose letters stand in the facing stretch of the edition.
 
     Either all together ("working" "class" as "workingclass", "canada" as
-    "canada4", "palestine" "iran" as "palestine5" "iran6"), or split between the start of the stretch's first word and the
-    end of its last, with notes, a page number and a running head between
-    them (a word hyphenated across a page break: "every" … "where").
+    "canada4", "palestine" "iran" as "palestine5" "iran6"), or split between
+    the start of the stretch's first word and the end of its last, with notes,
+    a page number and a running head between them (a word hyphenated across a page break: "every" … "where").
     """
     letters = "".join(expected)
     if not letters or not found:
