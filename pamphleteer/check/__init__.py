@@ -9,7 +9,8 @@ own messages as diagnostics (nothing here prints):
 - every edition: fidelity to the sources, words and URLs (`fidelity`).
 
 `check_output` runs every check that applies to every edition in the folder,
-two at a time (the validators are separate processes), in a fixed order.
+two at a time (the validators are separate processes), in a fixed order,
+holding the folder's lock so that no build replaces an edition meanwhile.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def check_output(folder: Path, sources: Path) -> CheckRun:
         raise CheckFailed("the output folder does not exist; build first with 'python build.py'", file=folder)
     if not any(folder.glob(pattern) for pattern in ("*.epub", "*.html", "*.pdf")):
         raise CheckFailed("no editions to check here; build first with 'python build.py'", file=folder)
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    with locked(folder), ThreadPoolExecutor(max_workers=2) as pool:  # no build may change them meanwhile
         batches = list(pool.map(lambda job: job(), _jobs(folder, sources)))
     return CheckRun(folder, tuple(result for batch in batches for result in batch))
 
