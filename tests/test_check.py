@@ -367,3 +367,13 @@ def test_the_gate_passes_on_the_seed_reader(editions):
     ]:
         assert expected in checks, expected
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_gate_does_not_check_editions_a_build_is_writing(tmp_path):
+    from pamphleteer.check import check_output
+    from pamphleteer.errors import OutputError
+    from pamphleteer.output import locked
+
+    (tmp_path / "broken.epub").write_bytes(broken_epub())
+    with locked(tmp_path), pytest.raises(OutputError, match="another build is writing"):
+        check_output(tmp_path, PROJECT / "sources")
