@@ -113,7 +113,9 @@ def assemble(
     return publication, diagnostics
 
 
-def render(publication: Publication, sources: Path, formats: tuple[str, ...]) -> tuple[dict[str, bytes], int]:
+def render(
+    publication: Publication, sources: Path, formats: tuple[str, ...], cache: Cache | None = None
+) -> tuple[dict[str, bytes], int]:
     """Render the chosen editions in memory: file name -> bytes.
 
     The print layout is always made: the ebook and web editions mark its page breaks.
@@ -122,7 +124,7 @@ def render(publication: Publication, sources: Path, formats: tuple[str, ...]) ->
 
     slug = publication.settings.slug
     files: dict[str, bytes] = {}
-    edition = render_pdf(publication, sources)
+    edition = render_pdf(publication, sources, cache)
     if "pdf" in formats:
         from pamphleteer.render.impose import impose_booklet
         from pamphleteer.render.raster import preview_png
@@ -204,7 +206,7 @@ def build(
                 f"{len(warnings)} warning(s) and --strict is on; the first: {first.message}",
                 file=first.file, line=first.line,
             )
-        files, page_count = render(publication, sources_dir, formats)
+        files, page_count = render(publication, sources_dir, formats, cache)
         files[f"{publication.settings.slug}-report.json"] = report(files, publication, diagnostics, sources_dir.parent)
         summary = {
             "title": publication.title, "text_count": len(publication.texts), "page_count": page_count,
