@@ -57,6 +57,13 @@ class PrintEdition:
 SECTIONS = frozenset({"front", "main", "back"})
 
 
+def size_style(page_size: str) -> str:
+    """The page size rule, and `styles/print-<size>.css` (margins and type for that size) if any."""
+    extra = STYLES / f"print-{page_size}.css"
+    rules = f"\n@page {{ size: {PAGE_SIZES[page_size]}; }}\n"
+    return rules + (read_style(extra.name) if extra.is_file() else "")
+
+
 def print_html(
     publication: Publication,
     sections: frozenset[str] = SECTIONS,
@@ -99,10 +106,9 @@ class Typesetter:
         self.sources = sources
         self.fetcher = ConfinedFetcher((STYLES, sources))
         self.fonts = FontConfiguration()
-        page_size = PAGE_SIZES[publication.settings.print.page_size]
         self.css = (
             read_style("fonts/fonts-print.css"),
-            read_style("print.css") + f"\n@page {{ size: {page_size}; }}\n",
+            read_style("print.css") + size_style(publication.settings.print.page_size),
         )
         self.stylesheets = [
             weasyprint.CSS(string=self.css[0], base_url=str(STYLES / "fonts") + "/",
@@ -225,13 +231,16 @@ def keep_notes_with_their_calls(
     widows: 2), WeasyPrint moves the page's last footnote to the next page to make
     room for it. On such a page, the last paragraph (with a heading just before it)
     is sent to the next page instead, the page stays a line or two short, and the
-    document is laid out again.
+    document is laid out again, as long as that brings notes back (the best layout
+    is kept: fewest misplaced notes, then fewest pages).
     """
+    moved = pages_with_moved_notes(document)
+    best = (len(moved), len(document.pages), document)
     pushed: set[str] = set()
     for _ in range(NOTE_PASSES):
-        blocks = blocks_ending_pages_with_moved_notes(document) - pushed
+        blocks = {block for block in moved.values() if block} - pushed
         if not blocks:
-            return document
+            break
         pushed |= blocks
         targets = ", ".join(f'[id="{block}"]' for block in sorted(pushed))
         rule = (
@@ -240,15 +249,23 @@ def keep_notes_with_their_calls(
         )
         extra = weasyprint.CSS(string=rule, font_config=fonts)
         document = html.render(font_config=fonts, stylesheets=[*stylesheets, extra], pdf_tags=True)
-    if blocks_ending_pages_with_moved_notes(document):
-        LOGGER.warning("some footnotes are printed on the page after their call")
+        moved = pages_with_moved_notes(document)
+        if (len(moved), len(document.pages)) >= best[:2]:
+            break  # no better: pushing paragraphs does not make room for these notes
+        best = (len(moved), len(document.pages), document)
+    count, _pages, document = best
+    if count:
+        LOGGER.warning(
+            "on %d page(s) of the print edition a link's footnote is printed on the next page, "
+            "for lack of room; a larger print.page_size in publication.toml avoids it", count
+        )
     return document
 
 
-def blocks_ending_pages_with_moved_notes(document: Document) -> set[str]:
-    """The id of the last block on each page where a footnote call has no note."""
-    found: set[str] = set()
-    for page in document.pages:
+def pages_with_moved_notes(document: Document) -> dict[int, str]:
+    """Page index -> the last block on it, for each page where a footnote call has no note."""
+    found: dict[int, str] = {}
+    for index, page in enumerate(document.pages):
         root, *areas = page._page_box.children  # the page's content, then its footnote area if any
         noted = {id(note.element) for area in areas[:1] for note in area.children}
         moved, last = False, ""
@@ -266,6 +283,6 @@ def blocks_ending_pages_with_moved_notes(document: Document) -> set[str]:
                 walk(child, block)
 
         walk(root, "")
-        if moved and last:
-            found.add(last)
+        if moved:
+            found[index] = last
     return found
