@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 import time
 import traceback
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pamphleteer import __version__
-from pamphleteer.errors import PamphleteerError, Severity, SourceError
+from pamphleteer.errors import PamphleteerError, Severity, SourceError, StrictFailure
 
 if TYPE_CHECKING:
     from pamphleteer.console import Terminal
@@ -45,7 +46,7 @@ output: -q/--quiet prints only warnings and errors, -v/--verbose every stage, te
 
 exit codes: 0 success, 1 unexpected error, 2 configuration or command line, 3 sources,
             4 rendering, 5 output folder, 6 validation failed, 7 warnings with --strict,
-            130 interrupted
+            130 interrupted (Ctrl-C), 143 terminated
 """
 
 
@@ -291,8 +292,17 @@ def run_watch(arguments: argparse.Namespace, terminal: Terminal) -> int:
     return 0
 
 
+class Terminated(BaseException):
+    """A TERM signal: unwind like Ctrl-C, so no temporary file is left behind."""
+
+
+def on_terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    signal.signal(signal.SIGTERM, on_terminate)
     logging.basicConfig(level=logging.DEBUG if arguments.debug else logging.WARNING,
                         format="%(levelname)s: %(message)s")
     for noisy in ("weasyprint", "fontTools", "watchfiles"):
@@ -308,14 +318,22 @@ def main(argv: list[str] | None = None) -> int:
     except PamphleteerError as error:
         if arguments.debug:
             traceback.print_exc()
-        terminal.error(str(error))
+        for warning in error.warnings if isinstance(error, StrictFailure) else ():
+            terminal.diagnostic(warning)
+        terminal.diagnostic(error.diagnostic)  # error: file:line: message [code]
         return error.exit_code
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Terminated) as stop:
         if arguments.command == "watch":
             terminal.say("Stopped watching.")
             return 0
         terminal.error("interrupted: nothing was written; the previous editions are as they were")
-        return 130
+        return 130 if isinstance(stop, KeyboardInterrupt) else 143
+    except RecursionError:  # nesting the parser's limits did not catch: say what to look at
+        if arguments.debug:
+            traceback.print_exc()
+        terminal.error("a text nests quotations, lists or markup too deeply to lay out; look for long "
+                       "runs of '>', '-' or '*' at the start of lines", "run with --debug for details")
+        return 3
     except Exception as error:  # a bug: say so plainly, with the traceback only on request
         if arguments.debug:
             traceback.print_exc()

@@ -105,6 +105,15 @@ def _print_settings(table: Any, path: Path) -> PrintSettings:
     return PrintSettings(page_size=page_size, booklet_sheet=booklet_sheet)
 
 
+def _language(table: dict[str, Any], path: Path) -> str:
+    language = _string(table, "language", path, "en") or "en"
+    if not re.match(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", language):
+        raise ConfigurationError(
+            f"'language' is '{language}'; use a language tag like \"en\" or \"en-GB\"", file=path
+        )
+    return language
+
+
 def load_settings(path: Path) -> Settings:
     """Read and check `publication.toml`."""
     try:
@@ -149,7 +158,7 @@ def load_settings(path: Path) -> Settings:
         subtitle=_string(table, "subtitle", path),
         editor=_string(table, "editor", path),
         publisher=_string(table, "publisher", path),
-        language=_string(table, "language", path, "en") or "en",
+        language=_language(table, path),
         identifier=_string(table, "identifier", path) or f"urn:pamphleteer:{slug}",
         description=_string(table, "description", path),
         order=_string_list(table, "order", path),

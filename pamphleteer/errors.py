@@ -133,3 +133,8 @@ class StrictFailure(PamphleteerError):
 
     exit_code = 7
     code = "E600"
+
+    def __init__(self, message: str, *, file: Path | None = None, line: int | None = None,
+                 warnings: tuple[Diagnostic, ...] = ()):
+        super().__init__(message, file=file, line=line)
+        self.warnings = warnings  # every warning, for the command line to show

@@ -12,6 +12,7 @@ import contextlib
 import errno
 import fcntl
 import os
+import signal
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -74,8 +75,17 @@ def write_all(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
             temporary.unlink(missing_ok=True)
         raise
     written = []
-    for name, temporary in staged:
-        target = folder / name
-        os.replace(temporary, target)
-        written.append(target)
+    # Ctrl-C or a TERM now would leave some editions new and some old: hold them until all are moved.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        for name, temporary in staged:
+            target = folder / name
+            os.replace(temporary, target)
+            written.append(target)
+    except OSError as error:
+        for _, temporary in staged:
+            temporary.unlink(missing_ok=True)
+        raise OutputError(f"cannot put '{name}' in place: {error.strerror}", file=folder) from None
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
     return written

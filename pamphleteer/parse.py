@@ -4,12 +4,20 @@ Each text is parsed with pandoc's CommonMark reader (with pandoc's extensions,
 and source positions), so every top-level block knows the line of the source
 file it came from. The source-position wrappers are then removed, leaving the
 plain pandoc AST (as JSON-like dicts) that the normaliser rewrites.
+
+The AST is made safe before anyone else sees it: nesting too deep to lay out
+is flattened (`nesting`), raw HTML is passed through pandoc's HTML writer, the
+allow-list sanitiser and pandoc's HTML reader, so `3<sup>rd</sup>` becomes a
+real superscript and `<script>` nothing at all, and links and images are
+checked (`sanitise`).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import secrets
+import subprocess
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -18,13 +26,17 @@ from typing import Any
 
 import pypandoc
 
+from pamphleteer import sanitise
 from pamphleteer.cache import Cache, digest
-from pamphleteer.errors import SourceError
+from pamphleteer.errors import Diagnostic, Severity, SourceError
+from pamphleteer.nesting import MAX_BLOCK_DEPTH, MAX_DEPTH, flatten_deep, load_json
 from pamphleteer.sources import SourcePart, SourceText
 
 Node = dict[str, Any]  # one element of pandoc's JSON AST: {"t": "Para", "c": [...]}
 
 READER = "commonmark_x-yaml_metadata_block+sourcepos"
+PANDOC_SECONDS = 120  # no honest text takes pandoc more than a few seconds
+MAX_BRACKETS = 32  # brackets nested deeper than this are text, not links (pandoc slows quadratically)
 POSITION = re.compile(r"(\d+):\d+-")
 
 
@@ -42,6 +54,7 @@ class ParsedText:
 
     source: SourceText
     blocks: tuple[Block, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()  # what parsing removed or flattened
 
 
 @dataclass(frozen=True)
@@ -50,6 +63,7 @@ class ParsedPart:
 
     source: SourcePart
     blocks: tuple[Block, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
 
 
 def pandoc_version() -> str:
@@ -144,30 +158,216 @@ def _top_level(blocks: list[Node], first_line: int) -> tuple[Block, ...]:
     return tuple(result)
 
 
-def markdown_to_blocks(markdown: str, *, path: Path, first_line: int) -> tuple[Block, ...]:
-    """Parse Markdown with pandoc; lines are counted from `first_line` of `path`."""
+def _is_wrapper_node(node: Node) -> bool:
+    return node.get("t") in ("Div", "Span") and _is_wrapper(node["c"][0])
+
+
+def _has_raw_html(value: Any) -> bool:
+    if isinstance(value, list):
+        return any(_has_raw_html(item) for item in value)
+    if isinstance(value, dict):
+        if value.get("t") in ("RawInline", "RawBlock"):
+            return value["c"][0] == "html"
+        return _has_raw_html(value.get("c"))
+    return False
+
+
+def _has_note(value: Any) -> bool:
+    if isinstance(value, list):
+        return any(_has_note(item) for item in value)
+    if isinstance(value, dict):
+        return value.get("t") == "Note" or _has_note(value.get("c"))
+    return False
+
+
+def _raw_html_strings(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [text for item in value for text in _raw_html_strings(item)]
+    if isinstance(value, dict):
+        if value.get("t") in ("RawInline", "RawBlock"):
+            return [value["c"][1]] if value["c"][0] == "html" else []
+        return _raw_html_strings(value.get("c"))
+    return []
+
+
+def _html_to_ast(nodes: list[Node], api_version: list[int]) -> list[list[Node] | None]:
+    """Each node written as HTML by pandoc, cleaned by the allow-list, and read back.
+
+    Two pandoc runs for all the nodes: each is wrapped in a Div with a marker id
+    that raw HTML cannot forge, and each is cleaned on its own, so markup in one
+    cannot break out into another. Returns the blocks each node became (None
+    where it did not come back).
+    """
+    marker = f"{sanitise.MARKER}{secrets.token_hex(6)}-"
+    wrapped = [{"t": "Div", "c": [[f"{marker}{index}", [], []], [node]]} for index, node in enumerate(nodes)]
+    document = {"pandoc-api-version": api_version, "meta": {}, "blocks": wrapped}
+    html = _pandoc(json.dumps(document), "json", "html")
+    opening = re.compile(rf'<div id="{re.escape(marker)}(\d+)">')
+    starts = list(opening.finditer(html))
+    cleaned = []
+    for number, match in enumerate(starts):
+        end = starts[number + 1].start() if number + 1 < len(starts) else len(html)
+        fragment = html[match.end() : end].rstrip()
+        fragment = fragment[: -len("</div>")] if fragment.endswith("</div>") else fragment
+        cleaned.append(f'<div id="{marker}{match.group(1)}">{sanitise.clean_html(fragment)}</div>')
+    document = load_json(_pandoc("\n".join(cleaned), "html", "json"))
+    blocks, _ = flatten_deep(document["blocks"])
+    results: list[list[Node] | None] = [None] * len(nodes)
+    for block in blocks:
+        if block.get("t") == "Div" and block["c"][0][0].startswith(marker):
+            index = int(block["c"][0][0][len(marker) :])
+            if 0 <= index < len(nodes):
+                results[index] = block["c"][1]
+    return results
+
+
+def _safe_blocks(
+    blocks: list[Block], api_version: list[int], path: Path
+) -> tuple[list[Block], list[Diagnostic]]:
+    """Raw HTML through the sanitiser and back into the AST; links and images checked."""
+    diagnostics: list[Diagnostic] = []
+    blocks = [  # Markdown links and images first, while raw HTML is still there to clean
+        Block(block.line, sanitise.safe_targets(block.node, path, block.line, diagnostics, keep_raw=True))
+        for block in blocks
+    ]
+    with_html = [index for index, block in enumerate(blocks) if _has_raw_html(block.node)]
+    replaced: dict[int, list[Node] | None] = {}
+    if with_html:
+        for index in with_html:
+            raw = _raw_html_strings(blocks[index].node)
+            hostile = next(filter(None, map(sanitise.hostile_html, raw)), "")
+            if hostile:
+                diagnostics.append(Diagnostic(
+                    "W100", Severity.WARNING,
+                    f"raw HTML '{hostile}…' was removed: scripts, styles, frames, event handlers "
+                    "and script or data URLs are never published; remove it from the text",
+                    path, blocks[index].line,
+                ))
+        # A footnote would move to the end of pandoc's HTML: blocks with notes only lose their raw HTML.
+        with_html = [index for index in with_html if not _has_note(blocks[index].node)]
+        try:
+            nodes = [blocks[index].node for index in with_html]
+            results = _html_to_ast(nodes, api_version) if nodes else []
+        except (subprocess.SubprocessError, OSError, ValueError, KeyError, IndexError):
+            results = [None] * len(with_html)  # keep the blocks, without their raw HTML
+        replaced = dict(zip(with_html, results, strict=True))
+    safe: list[Block] = []
+    for index, block in enumerate(blocks):
+        result = replaced.get(index)
+        nodes = [node for node in ([block.node] if result is None else result) if not sanitise.is_raw(node)]
+        if not nodes:
+            continue
+        node = nodes[0] if len(nodes) == 1 else {"t": "Div", "c": [["", [], []], nodes]}
+        safe.append(Block(line=block.line, node=sanitise.safe_targets(node, path, block.line, diagnostics)))
+    return safe, diagnostics
+
+
+def _pandoc(text: str, reader: str, writer: str) -> str:
+    """Run the bundled pandoc on `text`, stopping it after `PANDOC_SECONDS`."""
+    return subprocess.run(
+        [pypandoc.get_pandoc_path(), "--from", reader, "--to", writer],
+        input=text.encode("utf-8"), capture_output=True, timeout=PANDOC_SECONDS, check=True,
+    ).stdout.decode("utf-8")
+
+
+def _defuse_brackets(markdown: str) -> str:
+    """Escape square brackets nested beyond `MAX_BRACKETS`: no reader sees a link in them,
+    and pandoc's time to match them grows with the square of their number."""
+    if markdown.count("[") <= MAX_BRACKETS:
+        return markdown
+    out: list[str] = []
+    escaped: list[bool] = []  # for each open bracket: was it escaped?
+    index = 0
+    while index < len(markdown):
+        char = markdown[index]
+        if char == "\\" and index + 1 < len(markdown):
+            out.append(markdown[index : index + 2])
+            index += 2
+            continue
+        if char == "[":
+            deep = len(escaped) >= MAX_BRACKETS
+            escaped.append(deep)
+            out.append("\\[" if deep else "[")
+        elif char == "]" and escaped:
+            out.append("\\]" if escaped.pop() else "]")
+        elif char == "\n" and markdown.startswith("\n\n", index):
+            escaped.clear()  # a blank line ends every bracket
+            out.append(char)
+        else:
+            out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def read_markdown(
+    markdown: str, *, path: Path, first_line: int
+) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:
+    """Parse Markdown with pandoc; lines are counted from `first_line` of `path`.
+
+    Returns the safe blocks, and a diagnostic for everything flattened or removed.
+    """
     try:
-        output = pypandoc.convert_text(markdown, "json", format=READER)
-    except RuntimeError as error:
-        raise SourceError(f"pandoc could not read the text: {error}", file=path) from None
-    document = json.loads(output)
-    return _top_level(document["blocks"], first_line)
+        output = _pandoc(_defuse_brackets(markdown), READER, "json")
+    except subprocess.TimeoutExpired:
+        raise SourceError(
+            f"pandoc took more than {PANDOC_SECONDS} s to read the text, so the build stopped; it "
+            "probably nests brackets, emphasis or quotations thousands deep: simplify that markup",
+            file=path, line=first_line,
+        ) from None
+    except subprocess.CalledProcessError as error:
+        message = error.stderr.decode("utf-8", "replace").strip()[:300]
+        raise SourceError(f"pandoc could not read the text: {message}", file=path) from None
+    except OSError as error:
+        raise SourceError(f"pandoc could not run: {error.strerror}", file=path) from None
+    document = load_json(output)
+    diagnostics: list[Diagnostic] = []
+    blocks: list[Block] = []
+    for raw in document["blocks"]:
+        raw, flattened = flatten_deep(raw, ignore=_is_wrapper_node)
+        found = _top_level([raw], first_line)
+        if flattened and found:
+            diagnostics.append(Diagnostic(
+                "W103", Severity.WARNING,
+                f"quotations, lists or emphasis nested more than {MAX_BLOCK_DEPTH} (or {MAX_DEPTH}) "
+                "deep were set as plain text; check the markup of this passage",
+                path, found[0].line,
+            ))
+        blocks.extend(found)
+    safe, removed = _safe_blocks(blocks, document["pandoc-api-version"], path)
+    return tuple(safe), tuple(sorted(diagnostics + removed, key=lambda d: d.line or 0))
+
+
+def markdown_to_blocks(markdown: str, *, path: Path, first_line: int) -> tuple[Block, ...]:
+    """Parse Markdown with pandoc into safe blocks; lines are counted from `first_line` of `path`."""
+    return read_markdown(markdown, path=path, first_line=first_line)[0]
 
 
 def parse_text(source: SourceText) -> ParsedText:
     """Parse one text's body."""
-    return ParsedText(
-        source=source,
-        blocks=markdown_to_blocks(source.body, path=source.path, first_line=source.body_line),
-    )
+    blocks, diagnostics = read_markdown(source.body, path=source.path, first_line=source.body_line)
+    if not any(_has_words(block.node) for block in blocks):
+        raise SourceError(
+            "the text has no words once raw HTML and empty markup are left out; "
+            "give it a body in Markdown",
+            file=source.path, line=source.body_line,
+        )
+    return ParsedText(source=source, blocks=blocks, diagnostics=diagnostics)
+
+
+def _has_words(value: Any) -> bool:
+    if isinstance(value, list):
+        return any(_has_words(item) for item in value)
+    if isinstance(value, dict):
+        if value.get("t") in ("Str", "Code", "CodeBlock", "Math"):
+            return True
+        return _has_words(value.get("c"))
+    return False
 
 
 def parse_part(source: SourcePart) -> ParsedPart:
     """Parse one shared part."""
-    return ParsedPart(
-        source=source,
-        blocks=markdown_to_blocks(source.body, path=source.path, first_line=source.body_line),
-    )
+    blocks, diagnostics = read_markdown(source.body, path=source.path, first_line=source.body_line)
+    return ParsedPart(source=source, blocks=blocks, diagnostics=diagnostics)
 
 
 def parse_texts(
@@ -187,12 +387,21 @@ def parse_texts(
         stored = cache.get("ast", key)
         if stored is not None:
             try:
-                blocks = tuple(Block(line, node) for line, node in json.loads(stored))
-                return ParsedText(source=source, blocks=blocks)
-            except (ValueError, TypeError):
+                data = json.loads(stored)
+                blocks = tuple(Block(line, node) for line, node in data["blocks"])
+                diagnostics = tuple(  # what the sanitiser said, said again on every build
+                    Diagnostic(code, Severity(severity), message, source.path, line)
+                    for code, severity, message, line in data["diagnostics"]
+                )
+                return ParsedText(source=source, blocks=blocks, diagnostics=diagnostics)
+            except (ValueError, TypeError, KeyError):
                 pass
         parsed = parse_text(source)
-        cache.put("ast", key, json.dumps([[b.line, b.node] for b in parsed.blocks]).encode("utf-8"))
+        data = {
+            "blocks": [[b.line, b.node] for b in parsed.blocks],
+            "diagnostics": [[d.code, d.severity.value, d.message, d.line] for d in parsed.diagnostics],
+        }
+        cache.put("ast", key, json.dumps(data).encode("utf-8"))
         return parsed
 
     def reported(source: SourceText) -> ParsedText:
@@ -207,8 +416,9 @@ def parse_texts(
 
 def inline_markdown(text: str) -> list[Node]:
     """Parse a short piece of Markdown (a question, a title) into inline nodes."""
-    document = json.loads(pypandoc.convert_text(text, "json", format="commonmark_x-yaml_metadata_block"))
-    blocks = document["blocks"]
+    document = load_json(pypandoc.convert_text(text, "json", format="commonmark_x-yaml_metadata_block"))
+    blocks, _ = flatten_deep(document["blocks"])
+    blocks = sanitise.safe_targets(blocks, Path(), 0, [])
     if len(blocks) == 1 and blocks[0]["t"] in ("Para", "Plain"):
         return blocks[0]["c"]
     return [{"t": "Str", "c": text}]

@@ -20,11 +20,11 @@ from pamphleteer import __version__
 from pamphleteer.cache import (
     CACHE_FOLDER, STATE_FILE, Cache, fingerprint, outputs_digest, read_state, state_bytes,
 )
-from pamphleteer.errors import ConfigurationError, Diagnostic, Severity, StrictFailure
+from pamphleteer.errors import ConfigurationError, Diagnostic, RenderError, Severity, StrictFailure
 from pamphleteer.model import Publication, build_publication
-from pamphleteer.normalise import normalise
+from pamphleteer.normalise import NormalisedText, normalise
 from pamphleteer.output import locked, write_all
-from pamphleteer.parse import parse_part, parse_texts, pandoc_version
+from pamphleteer.parse import ParsedText, parse_part, parse_texts, pandoc_version
 from pamphleteer.progress import SILENT, Progress
 from pamphleteer.sources import Sources, read_sources
 
@@ -63,7 +63,10 @@ def code_fingerprint() -> str:
 
 def input_fingerprint(sources_dir: Path, code: str, formats: tuple[str, ...], strict: bool) -> str:
     """A hash of everything a build reads: if it is unchanged, so are the editions."""
-    sources = [path for path in sources_dir.rglob("*") if path.is_file()]
+    sources = [  # a link to a file outside the sources is never read (read_sources refuses it)
+        path for path in sources_dir.rglob("*")
+        if path.is_file() and path.resolve().is_relative_to(sources_dir.resolve())
+    ]
     options = {
         "formats": ",".join(formats), "strict": str(strict), "code": code,
         "edition": edition_time(sources_dir).isoformat(),
@@ -99,6 +102,18 @@ def edition_time(sources: Path) -> datetime.datetime:
     return datetime.datetime.fromtimestamp(int(newest), datetime.timezone.utc).replace(tzinfo=None)
 
 
+def normalise_text(parsed: ParsedText) -> NormalisedText:
+    """Normalise one text; a failing rule is reported against the text, not as a bare traceback."""
+    try:
+        return normalise(parsed)
+    except Exception as error:  # a bug in a rule: name the text that triggers it
+        raise RenderError(
+            f"repairing this text failed ({type(error).__name__}: {error}); this is a bug in "
+            "Pamphleteer: please report it with the text (run with --debug for the traceback)",
+            file=parsed.source.path,
+        ) from error
+
+
 def assemble(
     sources: Sources, cache: Cache | None = None, code: str = "", progress: Progress = SILENT
 ) -> tuple[Publication, tuple[Diagnostic, ...]]:
@@ -110,7 +125,7 @@ def assemble(
     progress.stage("normalise", total=len(parsed))
     normalised = []
     for text in parsed:
-        normalised.append(normalise(text))
+        normalised.append(normalise_text(text))
         progress.advance("normalise", text.source.slug)
     progress.done("normalise")
     progress.stage("model")
@@ -118,7 +133,11 @@ def assemble(
     publication, model_diagnostics = build_publication(
         sources.settings, tuple(normalised), parts, edition_time(sources.root), generator
     )
-    diagnostics = tuple(d for text in normalised for d in text.diagnostics) + model_diagnostics
+    diagnostics = (
+        tuple(d for text in (*parsed, *parts) for d in text.diagnostics)
+        + tuple(d for text in normalised for d in text.diagnostics)
+        + model_diagnostics
+    )
     progress.done("model")
     return publication, diagnostics
 
@@ -198,7 +217,12 @@ def build(
     sources_dir = sources_dir.resolve()
     if not sources_dir.is_dir():
         read_sources(sources_dir)  # raises the error that explains it
-    with locked(output_dir):
+    if output_dir.resolve().is_relative_to(sources_dir):
+        raise ConfigurationError(
+            "the output folder is inside the sources folder; choose an --output outside it",
+            file=output_dir,
+        )
+    with locked(output_dir):  # taken before the slow part, so a second build is refused at once
         code = code_fingerprint()
         inputs = input_fingerprint(sources_dir, code, formats, strict)
         state = read_state(output_dir)
@@ -227,7 +251,7 @@ def build(
             first = warnings[0]
             raise StrictFailure(
                 f"{len(warnings)} warning(s) and --strict is on; the first: {first.message}",
-                file=first.file, line=first.line,
+                file=first.file, line=first.line, warnings=tuple(warnings),
             )
         files, page_count = render(publication, sources_dir, formats, progress, cache)
         files[f"{publication.settings.slug}-report.json"] = report(files, publication, diagnostics, sources_dir.parent)

@@ -18,6 +18,7 @@ import yaml
 
 from pamphleteer.config import SLUG_PATTERN, Settings, load_settings
 from pamphleteer.errors import SourceError
+from pamphleteer.sanitise import plain_text
 
 FRONT_MATTER_KEYS = {
     "title": "a text",
@@ -33,6 +34,9 @@ FRONT_MATTER_KEYS = {
     "fixes": "a list of {find: …, replace: …} entries",
 }
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+MAX_TEXT_BYTES = 1024 * 1024  # about 170,000 words, a long book; a pamphlet text is rarely 100 KB
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+WEB_URL = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,13 @@ class Sources:
 def read_text_file(path: Path) -> str:
     """Read a file as strict UTF-8 text, refusing binary data and control characters."""
     try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise SourceError(
+                f"the file is {size / 1024 / 1024:.1f} MB; a text may be at most "
+                f"{MAX_TEXT_BYTES // 1024 // 1024} MB: split it into several texts",
+                file=path,
+            )
         raw = path.read_bytes()
     except OSError as error:
         raise SourceError(f"cannot read the file: {error.strerror}", file=path) from None
@@ -163,7 +174,7 @@ def _text_value(data: dict[str, Any], key: str, path: Path, lines: dict[str, int
     if isinstance(value, (datetime.date, datetime.datetime)) and key == "date":
         return value.isoformat()[:10]
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        return str(value).strip()
+        return plain_text(str(value).strip())
     raise SourceError(
         f"front matter '{key}' must be {FRONT_MATTER_KEYS[key]}", file=path, line=lines.get(key)
     )
@@ -174,9 +185,9 @@ def _list_value(data: dict[str, Any], key: str, path: Path, lines: dict[str, int
     if value is None:
         return ()
     if isinstance(value, str):
-        return (value.strip(),)
+        return (plain_text(value.strip()),)
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return tuple(item.strip() for item in value)
+        return tuple(plain_text(item.strip()) for item in value)
     raise SourceError(
         f"front matter '{key}' must be {FRONT_MATTER_KEYS[key]}", file=path, line=lines.get(key)
     )
@@ -220,15 +231,28 @@ def parse_meta(data: dict[str, Any], lines: dict[str, int], path: Path) -> TextM
     order = data.get("order")
     if order is not None and (not isinstance(order, int) or isinstance(order, bool)):
         raise SourceError("front matter 'order' must be a whole number", file=path, line=lines.get("order"))
+    lang = _text_value(data, "lang", path, lines)
+    if lang and not LANGUAGE_TAG.match(lang):
+        raise SourceError(
+            f"front matter 'lang' is '{lang}'; it must be {FRONT_MATTER_KEYS['lang']}",
+            file=path, line=lines.get("lang"),
+        )
+    source = _text_value(data, "source", path, lines)
+    if source and not WEB_URL.match(source):
+        raise SourceError(
+            f"front matter 'source' is '{source[:60]}'; it must be the original's web address, "
+            "starting with https:// or http://",
+            file=path, line=lines.get("source"),
+        )
     return TextMeta(
         title=_text_value(data, "title", path, lines),
         subtitle=_text_value(data, "subtitle", path, lines),
         authors=_list_value(data, "author", path, lines),
         date=_text_value(data, "date", path, lines),
-        lang=_text_value(data, "lang", path, lines),
+        lang=lang,
         rights=_text_value(data, "rights", path, lines),
         publication=_text_value(data, "publication", path, lines),
-        source=_text_value(data, "source", path, lines),
+        source=source,
         order=order,
         questions=_list_value(data, "questions", path, lines),
         fixes=_fixes(data, path, lines),
@@ -289,6 +313,16 @@ def order_texts(texts: list[SourceText], settings: Settings) -> tuple[SourceText
     return tuple(listed + rest)
 
 
+def _inside(path: Path, root: Path) -> None:
+    """Refuse a source that is a link to a file outside the sources folder."""
+    if not path.resolve().is_relative_to(root.resolve()):
+        raise SourceError(
+            "the file is a link to a file outside the sources folder, which the build does not "
+            "read; copy the text into the sources folder instead",
+            file=path,
+        )
+
+
 def read_sources(root: Path) -> Sources:
     """Read `publication.toml`, every text and every shared part under `root`."""
     if not root.is_dir():
@@ -300,7 +334,10 @@ def read_sources(root: Path) -> Sources:
     paths = sorted(texts_dir.glob("*.md"))
     if not paths:
         raise SourceError("there are no texts (*.md files) in this folder", file=texts_dir)
-    texts = order_texts([read_text(path) for path in paths], settings)
     front_dir = root / "front"
-    front = tuple(read_part(path) for path in sorted(front_dir.glob("*.md"))) if front_dir.is_dir() else ()
+    parts = sorted(front_dir.glob("*.md")) if front_dir.is_dir() else []
+    for path in [*paths, *parts]:
+        _inside(path, root)
+    texts = order_texts([read_text(path) for path in paths], settings)
+    front = tuple(read_part(path) for path in parts)
     return Sources(root=root, settings=settings, texts=texts, front=front)

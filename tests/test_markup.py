@@ -26,7 +26,7 @@ def render(markdown: str, links: LinkStyle = LinkStyle.LIVE, marks: PageMarks | 
         ("[x](https://a.example/)", '<p id="t-1"><a href="https://a.example/">x</a></p>'),
         ("[Cuba](#) and [gone]()", '<p id="t-1">Cuba and gone</p>'),
         ("<script>alert(1)</script>", ""),
-        ("3<sup>rd</sup> <b onclick='x'>b</b>", '<p id="t-1">3<sup>rd</sup> b</p>'),
+        ("3<sup>rd</sup> <b onclick='x'>b</b>", '<p id="t-1">3<sup>rd</sup> <strong>b</strong></p>'),
         ("a < b & c", '<p id="t-1">a &lt; b &amp; c</p>'),
         ("- one\n- two", '<ul id="t-1">\n<li>one</li>\n<li>two</li>\n</ul>'),
     ],

@@ -1,17 +1,19 @@
-"""The only way a renderer reads a file: from inside the allowed folders, never the network.
+"""The only way WeasyPrint reads a file: from inside the allowed folders, never the network.
 
 WeasyPrint asks this fetcher for every stylesheet, font and image. It serves
 files inside the project's `styles/` and the publication's sources folder and
-refuses everything else (other paths, `..`, `http(s)://`, `data:`), with a warning.
+refuses everything else (other paths, `..`, `http(s)://`, `data:`), with a
+warning naming what was refused (see `confine`).
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import weasyprint
+
+from pamphleteer.render.confine import Refused, confined_path
 
 LOGGER = logging.getLogger(__name__)
 
@@ -22,14 +24,17 @@ class ConfinedFetcher(weasyprint.urls.URLFetcher):
     def __init__(self, allowed: tuple[Path, ...]):
         super().__init__(allowed_protocols=("file",), allow_redirects=False)
         self.allowed = tuple(path.resolve() for path in allowed)
+        self.refused: list[str] = []  # every refusal, for the build to report
 
     def fetch(self, url: str, headers: object = None) -> weasyprint.urls.URLFetcherResponse:
-        parts = urlsplit(url)
-        if parts.scheme != "file":
-            LOGGER.warning("refused to fetch %s: the build reads only local files", url)
-            raise ValueError(f"refused: {url}")
-        path = Path(unquote(parts.path)).resolve()
-        if not any(path.is_relative_to(folder) for folder in self.allowed):
-            LOGGER.warning("refused to read %s: outside the project's styles and sources", path)
-            raise ValueError(f"refused: {url}")
+        try:
+            path = confined_path(url, self.allowed)
+        except Refused as refusal:
+            LOGGER.warning("%s", refusal)
+            self.refused.append(str(refusal))
+            raise
         return weasyprint.urls.URLFetcherResponse(url, path.read_bytes())
+
+    def open(self, url: object, data: object = None, timeout: object = None) -> object:
+        """urllib's way in goes through `fetch` too, so it is confined the same way."""
+        return self.fetch(getattr(url, "full_url", url))
