@@ -33,7 +33,8 @@ URL = re.compile(r"""url\(\s*(["']?)([^"')]+)\1\s*\)""")
 def page_marker(label: str) -> Markup:
     """A print page break: "p. 12" beside the text, announced as a page break."""
     return Markup(
-        '<span class="page-break" role="doc-pagebreak" id="page-{0}" aria-label="Page {0}">p.&#160;{0}</span>'
+        '<span class="page-break" role="doc-pagebreak" id="page-{0}" aria-label="Page {0}">'
+        '<span class="page-number">p.&#160;{0}</span></span>'
     ).format(label)
 
 
