@@ -169,7 +169,7 @@ def test_the_page_stays_light_enough_for_a_phone(built_page):
 # -- Structure ---------------------------------------------------------------
 
 
-def test_landmarks_in_reading_order(built_page, built):
+def test_landmarks_in_reading_order(built_page, seed):
     _, root = built_page
     body = root.find("body")
     children = [child for child in body if isinstance(child.tag, str)]
@@ -177,21 +177,21 @@ def test_landmarks_in_reading_order(built_page, built):
     skip, header, nav, main, footer = children
     assert skip.get("href") == "#main" and main.get("id") == "main"
     assert text_of(skip)  # says where it goes
-    assert len(header.findall(".//h1")) == 1 and text_of(header.find(".//h1")) == built.publication.title
+    assert len(header.findall(".//h1")) == 1 and text_of(header.find(".//h1")) == seed.title
     assert text_of(by_id(root)[nav.get("aria-labelledby")]) == "Contents"
     contents = [text_of(a) for a in nav.iter("a")]
-    for text in built.publication.texts:
+    for text in seed.texts:
         assert any(entry.startswith(text.title) for entry in contents), text.title
     assert "Pamphleteer" in text_of(footer)  # the credits
 
 
-def test_each_text_is_an_article_in_its_own_language(built_page, built):
+def test_each_text_is_an_article_in_its_own_language(built_page, seed):
     _, root = built_page
-    assert root.get("lang") == built.publication.language
+    assert root.get("lang") == seed.language
     articles = root.find("body/main").findall("article")
-    assert len(articles) == len(built.publication.texts)
+    assert len(articles) == len(seed.texts)
     ids = by_id(root)
-    for article, text in zip(articles, built.publication.texts):
+    for article, text in zip(articles, seed.texts):
         assert article.get("lang") == text.lang
         title = ids[article.get("aria-labelledby")]
         assert title.tag == "h2" and text_of(title) == text.title
@@ -216,10 +216,10 @@ def test_questions_are_named_after_their_text(seed):
         assert text.title in " ".join(text_of(ids[i]) for i in section.get("aria-labelledby").split())
 
 
-def test_a_shared_link_previews_with_title_and_description(built_page, built):
+def test_a_shared_link_previews_with_title_and_description(built_page, seed):
     _, root = built_page
     head = root.find("head")
-    settings = built.publication.settings
+    settings = seed.settings
     meta = {(m.get("name") or m.get("property")): m.get("content") for m in head.iter("meta")}
     assert text_of(head.find("title")).startswith(settings.title)
     assert meta["viewport"] == "width=device-width, initial-scale=1"
