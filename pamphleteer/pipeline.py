@@ -32,6 +32,7 @@ LOGGER = logging.getLogger(__name__)
 
 FORMATS = ("pdf", "epub", "html")
 PROJECT = Path(__file__).resolve().parent.parent
+PREVIEW_PAGE_WIDTH = 420  # pixels a page in <slug>-preview.png
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,12 @@ def render(
     progress.stage("pdf")
     edition = render_pdf(publication, sources)
     if "pdf" in formats:
+        from pamphleteer.render.impose import impose_booklet
+        from pamphleteer.render.raster import preview_png
+
         files[f"{slug}.pdf"] = edition.pdf
+        files[f"{slug}-booklet.pdf"] = impose_booklet(edition.pdf, publication.settings.print.booklet_sheet).pdf
+        files[f"{slug}-preview.png"] = preview_png(edition.pdf, edition.preview_pages, PREVIEW_PAGE_WIDTH)
     progress.done("pdf")
     if "epub" in formats:
         from pamphleteer.render.epub import render_epub
