@@ -124,7 +124,11 @@ def assemble(
 
 
 def render(
-    publication: Publication, sources: Path, formats: tuple[str, ...], progress: Progress = SILENT
+    publication: Publication,
+    sources: Path,
+    formats: tuple[str, ...],
+    progress: Progress = SILENT,
+    cache: Cache | None = None,
 ) -> tuple[dict[str, bytes], int]:
     """Render the chosen editions in memory: file name -> bytes.
 
@@ -135,7 +139,7 @@ def render(
     slug = publication.settings.slug
     files: dict[str, bytes] = {}
     progress.stage("pdf")
-    edition = render_pdf(publication, sources)
+    edition = render_pdf(publication, sources, cache)
     if "pdf" in formats:
         from pamphleteer.render.impose import impose_booklet
         from pamphleteer.render.raster import preview_png
@@ -225,7 +229,7 @@ def build(
                 f"{len(warnings)} warning(s) and --strict is on; the first: {first.message}",
                 file=first.file, line=first.line,
             )
-        files, page_count = render(publication, sources_dir, formats, progress)
+        files, page_count = render(publication, sources_dir, formats, progress, cache)
         files[f"{publication.settings.slug}-report.json"] = report(files, publication, diagnostics, sources_dir.parent)
         summary = {
             "title": publication.title, "text_count": len(publication.texts), "page_count": page_count,

@@ -2,8 +2,10 @@
 
 The print template is filled with the publication, the print stylesheets are
 loaded with one shared `FontConfiguration` (so the vendored fonts are embedded),
-and WeasyPrint lays out and writes the PDF. WeasyPrint may only read files
-inside the project's `styles/` and the publication's sources folder.
+and WeasyPrint lays out and writes the PDF, part by part (front matter, each
+text, back matter), reusing unchanged parts from the build cache; the parts are
+joined by `render/assemble.py`. WeasyPrint may only read files inside the
+project's `styles/` and the publication's sources folder.
 
 The PDF's page labels follow the printed folios (i, ii, … for the front matter,
 then 1, 2, … from the first text), so a viewer's "page 3" is the printed page 3.
@@ -11,16 +13,19 @@ then 1, 2, … from the first text), so a viewer's "page 3" is the printed page 
 
 from __future__ import annotations
 
+import json
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-import pydyf
 import weasyprint
 from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 
+from pamphleteer.cache import Cache, digest
 from pamphleteer.model import Publication
+from pamphleteer.render.assemble import CROSS_PART_PREFIX, PartPdf, join_parts
 from pamphleteer.render.markup import LinkStyle, PageStart
 from pamphleteer.render.fetch import ConfinedFetcher
 from pamphleteer.render.pagemap import block_ids, page_starts
@@ -49,6 +54,9 @@ class PrintEdition:
         return (0, *range(first, min(first + 2, self.page_count)))
 
 
+SECTIONS = frozenset({"front", "main", "back"})
+
+
 def size_style(page_size: str) -> str:
     """The page size rule, and `styles/print-<size>.css` (margins and type for that size) if any."""
     extra = STYLES / f"print-{page_size}.css"
@@ -56,46 +64,162 @@ def size_style(page_size: str) -> str:
     return rules + (read_style(extra.name) if extra.is_file() else "")
 
 
-def print_html(publication: Publication) -> str:
-    """The print edition as one HTML document (before layout)."""
+def print_html(
+    publication: Publication,
+    sections: frozenset[str] = SECTIONS,
+    href: Callable[[str], str] | None = None,
+) -> str:
+    """The print edition, or some of its sections, as one HTML document (before layout)."""
     return render_template(
         "print/book.html",
         pub=publication,
+        sections=sections,
         write=block_writer(LinkStyle.FOOTNOTE),
-        href=lambda name: f"#{name}",
+        href=href or (lambda name: f"#{name}"),
     )
 
 
-def render_pdf(publication: Publication, sources: Path) -> PrintEdition:
-    """Lay out the publication and write it as a tagged PDF (PDF/UA-1)."""
-    fetcher = ConfinedFetcher((STYLES, sources))
-    fonts = FontConfiguration()
-    stylesheets = [
-        weasyprint.CSS(
-            string=read_style("fonts/fonts-print.css"),
-            base_url=str(STYLES / "fonts") + "/",
-            url_fetcher=fetcher,
-            font_config=fonts,
-        ),
-        weasyprint.CSS(
-            string=read_style("print.css") + size_style(publication.settings.print.page_size),
-            base_url=str(STYLES) + "/",
-            url_fetcher=fetcher,
-            font_config=fonts,
-        ),
-    ]
-    html = weasyprint.HTML(
-        string=print_html(publication), base_url=str(sources) + "/", url_fetcher=fetcher
+@dataclass(frozen=True)
+class LaidOut:
+    """One part of the print edition, laid out alone."""
+
+    pdf: bytes
+    page_count: int
+    page_starts: tuple[PageStart, ...]
+    anchors: dict[str, int]  # anchor name -> page (0-based) of the part where it is
+
+    def to_json(self) -> bytes:
+        starts = [[s.label, s.block_id, s.word] for s in self.page_starts]
+        return json.dumps({"pages": self.page_count, "starts": starts, "anchors": self.anchors}).encode()
+
+    @classmethod
+    def from_cache(cls, pdf: bytes, meta: bytes) -> LaidOut:
+        data = json.loads(meta)
+        starts = tuple(PageStart(str(a), str(b), int(c)) for a, b, c in data["starts"])
+        return cls(pdf, int(data["pages"]), starts, {str(k): int(v) for k, v in data["anchors"].items()})
+
+
+class Typesetter:
+    """WeasyPrint set up for one publication: fonts, stylesheets and the confined fetcher."""
+
+    def __init__(self, publication: Publication, sources: Path):
+        self.sources = sources
+        self.fetcher = ConfinedFetcher((STYLES, sources))
+        self.fonts = FontConfiguration()
+        self.css = (
+            read_style("fonts/fonts-print.css"),
+            read_style("print.css") + size_style(publication.settings.print.page_size),
+        )
+        self.stylesheets = [
+            weasyprint.CSS(string=self.css[0], base_url=str(STYLES / "fonts") + "/",
+                           url_fetcher=self.fetcher, font_config=self.fonts),
+            weasyprint.CSS(string=self.css[1], base_url=str(STYLES) + "/",
+                           url_fetcher=self.fetcher, font_config=self.fonts),
+        ]
+
+    def lay_out(self, html_string: str, extra_css: str, ids: frozenset[str]) -> LaidOut:
+        """Lay out one HTML document, with `extra_css` telling it where it stands in the book."""
+        html = weasyprint.HTML(string=html_string, base_url=str(self.sources) + "/", url_fetcher=self.fetcher)
+        stylesheets = [*self.stylesheets, weasyprint.CSS(string=extra_css, font_config=self.fonts)]
+        document = html.render(font_config=self.fonts, stylesheets=stylesheets, pdf_tags=True)
+        document = keep_notes_with_their_calls(document, html, stylesheets, self.fonts)
+        anchors: dict[str, int] = {}
+        for index, page in enumerate(document.pages):
+            for name in page.anchors:
+                anchors.setdefault(name, index)
+        return LaidOut(
+            pdf=document.write_pdf(pdf_variant="pdf/ua-1"),
+            page_count=len(document.pages),
+            page_starts=page_starts(document, html.etree_element, ids),
+            anchors=anchors,
+        )
+
+
+def css_string(text: str) -> str:
+    """`text` as a CSS string literal."""
+    return '"' + "".join(f"\\{ord(c):x} " if c in '"\\\n' else c for c in text) + '"'
+
+
+def next_right(folio: int) -> int:
+    """The first right-hand (odd) folio at or after `folio`."""
+    return folio if folio % 2 else folio + 1
+
+
+def render_pdf(publication: Publication, sources: Path, cache: Cache | None = None) -> PrintEdition:
+    """Lay out the publication part by part and join the parts into one tagged PDF (PDF/UA-1).
+
+    The parts are the front matter (roman folios), each text (each opening on a
+    right-hand page, its folios following the text before) and the back matter
+    with the back cover. Each is laid out alone from the same template and
+    stylesheets as the whole book; a part whose input is unchanged since an earlier
+    build comes from the cache, so adding or editing a text lays out little.
+    The front matter is laid out last: its contents give the folio where each text
+    and back-matter part begins.
+    """
+    setter = Typesetter(publication, sources)
+    ids = block_ids(publication)
+    version = weasyprint.__version__ + "".join(setter.css)
+
+    def part(html_string: str, extra_css: str) -> LaidOut:
+        key = digest(version, html_string, extra_css)
+        if cache is not None:
+            pdf, meta = cache.get("layout", key), cache.get("layout-meta", key)
+            if pdf is not None and meta is not None:
+                try:
+                    return LaidOut.from_cache(pdf, meta)
+                except (ValueError, KeyError, TypeError):
+                    pass
+        laid = setter.lay_out(html_string, extra_css, ids)
+        if cache is not None:
+            cache.put("layout", key, laid.pdf)
+            cache.put("layout-meta", key, laid.to_json())
+        return laid
+
+    running_head = f"html {{ string-set: reader-title {css_string(publication.title)}; }}\n"
+    texts: list[tuple[int, LaidOut]] = []
+    folio = 1
+    for text in publication.texts:
+        html_string = print_html(replace(publication, texts=(text,)), frozenset({"main"}))
+        laid = part(html_string, running_head + f"@page :nth(1 of main) {{ counter-set: page {folio}; }}\n")
+        texts.append((folio, laid))
+        folio = next_right(folio + laid.page_count)
+    back_folio = folio
+    back = part(print_html(publication, frozenset({"back"})),
+                running_head + f"@page :first {{ counter-set: page {back_folio}; }}\n")
+
+    targets = {text.slug: start for text, (start, _) in zip(publication.texts, texts, strict=True)}
+    targets.update({name: back_folio + index for name, index in back.anchors.items()})
+    front_names = {part_.name for part_ in publication.front}
+
+    def href(name: str) -> str:
+        return f"#{name}" if name in front_names or name not in targets else CROSS_PART_PREFIX + name
+
+    numbers = "".join(
+        f'nav.contents .contents-list li a[href="{CROSS_PART_PREFIX}{name}"]::after '
+        f'{{ content: leader(". ") "{folio_}"; }}\n'
+        for name, folio_ in sorted(targets.items())
     )
-    document = html.render(font_config=fonts, stylesheets=stylesheets, pdf_tags=True)
-    document = keep_notes_with_their_calls(document, html, stylesheets, fonts)
-    openings = opening_pages(document, tuple(text.slug for text in publication.texts))
-    first_arabic = openings[0] if openings else len(document.pages)
-    pdf = document.write_pdf(
-        pdf_variant="pdf/ua-1", finisher=lambda _document, pdf: label_pages(pdf, first_arabic)
+    front = part(print_html(publication, frozenset({"front"}), href), numbers)
+
+    first_arabic = next_right(front.page_count + 1) - 1  # the first text opens on a right-hand page
+    joined: list[PartPdf] = [PartPdf(front.pdf)]
+    at = front.page_count  # pages so far
+    openings = []
+    for start, laid in texts:
+        index = first_arabic + start - 1
+        joined.append(PartPdf(laid.pdf, blanks_before=index - at))
+        openings.append(index)
+        at = index + laid.page_count
+    back_index = first_arabic + back_folio - 1
+    joined.append(PartPdf(back.pdf, blanks_before=back_index - at))
+    pdf = join_parts(joined, page_labels=((0, "r"), (first_arabic, "D")) if texts else ((0, "r"),))
+    starts = front.page_starts + tuple(s for _, laid in texts for s in laid.page_starts) + back.page_starts
+    return PrintEdition(
+        pdf=pdf,
+        page_count=back_index + back.page_count,
+        page_starts=starts,
+        openings=tuple(openings),
     )
-    starts = page_starts(document, html.etree_element, block_ids(publication))
-    return PrintEdition(pdf=pdf, page_count=len(document.pages), page_starts=starts, openings=openings)
 
 
 def keep_notes_with_their_calls(
@@ -162,22 +286,3 @@ def pages_with_moved_notes(document: Document) -> dict[int, str]:
         if moved:
             found[index] = last
     return found
-
-
-def opening_pages(document: Document, anchors: tuple[str, ...]) -> tuple[int, ...]:
-    """The page (0-based) where each anchor (a text's id) first is: a text's anchor is on every page it spans."""
-    where: dict[str, int] = {}
-    for index, page in enumerate(document.pages):
-        for name in page.anchors:
-            where.setdefault(name, index)
-    return tuple(where[name] for name in anchors if name in where)
-
-
-def label_pages(pdf: pydyf.PDF, first_arabic: int) -> None:
-    """Label the pages as they are numbered in print: roman before `first_arabic`, then arabic from 1."""
-    numbers = pydyf.Array([0, pydyf.Dictionary({"S": "/r"})])
-    if first_arabic > 0:
-        numbers.extend([first_arabic, pydyf.Dictionary({"S": "/D"})])
-    else:
-        numbers[1] = pydyf.Dictionary({"S": "/D"})
-    pdf.catalog["PageLabels"] = pydyf.Dictionary({"Nums": numbers})
