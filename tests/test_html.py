@@ -1,0 +1,359 @@
+"""The web edition: one self-contained, accessible page to post, share and read on a phone.
+
+The page is parsed as a browser parses it (tinyhtml5, the HTML5 parser WeasyPrint
+uses) and its stylesheet as a browser reads it (tinycss2). The validators (the Nu
+Html Checker, axe in Chromium) run in `build.py check`; these tests pin down the
+structure a reader relies on.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import os
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import tinycss2
+import tinyhtml5
+
+from pamphleteer.errors import RenderError
+from pamphleteer.parse import Block
+from pamphleteer.render.html import render_html, self_contained
+from pamphleteer.render.markup import PageStart, plain_text
+from pamphleteer.render.templates import FONTS
+from tests.conftest import EPOCH, SOURCES
+
+HTML_NS = "{http://www.w3.org/1999/xhtml}"
+LATIN = "U+0000-00FF"
+LATIN_EXT = "U+0100-02BA"
+
+
+def parse(html: bytes | str) -> ET.Element:
+    """The page as a browser's DOM, with plain tag names."""
+    root = tinyhtml5.parse(html.decode("utf-8") if isinstance(html, bytes) else html)
+    for element in root.iter():
+        if isinstance(element.tag, str):
+            element.tag = element.tag.removeprefix(HTML_NS)
+    return root
+
+
+def text_of(element: ET.Element) -> str:
+    return re.sub(r"[ \t\n\r\f]+", " ", "".join(element.itertext())).strip(" ")
+
+
+def by_id(root: ET.Element) -> dict[str, ET.Element]:
+    return {element.get("id"): element for element in root.iter() if element.get("id")}
+
+
+def style_of(root: ET.Element) -> str:
+    styles = root.findall(".//style")
+    assert len(styles) == 1
+    return styles[0].text or ""
+
+
+def css_urls(nodes) -> list[str]:
+    """Every url(...) a stylesheet's tokens hold, at any depth."""
+    found: list[str] = []
+    for node in nodes or ():
+        if node.type == "url":
+            found.append(node.value)
+        elif node.type == "function" and node.lower_name == "url":
+            found.extend(arg.value for arg in node.arguments if arg.type == "string")
+        for attribute in ("prelude", "content", "arguments"):
+            child = getattr(node, attribute, None)
+            if isinstance(child, list):
+                found.extend(css_urls(child))
+    return found
+
+
+def media_rules(css: str) -> dict[str, list]:
+    """`@media` prelude (normalised) -> the rules inside it."""
+    rules: dict[str, list] = {}
+    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if rule.type == "at-rule" and rule.lower_at_keyword == "media":
+            prelude = re.sub(r"\s+", " ", tinycss2.serialize(rule.prelude)).strip()
+            rules.setdefault(prelude, []).extend(
+                tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+            )
+    return rules
+
+
+def declarations(rules: list, selector: str) -> dict[str, str]:
+    """The declarations of the qualified rules whose selector list includes `selector`."""
+    found: dict[str, str] = {}
+    for rule in rules:
+        if rule.type != "qualified-rule":
+            continue
+        selectors = [s.strip() for s in tinycss2.serialize(rule.prelude).split(",")]
+        if selector in selectors:
+            for item in tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True):
+                if item.type == "declaration":
+                    found[item.lower_name] = tinycss2.serialize(item.value).strip()
+    return found
+
+
+@pytest.fixture(scope="module")
+def seed():
+    """The seed reader's publication (no print layout), for pages rendered with chosen page starts."""
+    from pamphleteer.pipeline import assemble
+    from pamphleteer.sources import read_sources
+
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    try:
+        publication, _ = assemble(read_sources(SOURCES))
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+    return publication
+
+
+@pytest.fixture(scope="module")
+def built_page(built) -> tuple[bytes, ET.Element]:
+    path = next(p for p in built.written if p.suffix == ".html")
+    data = path.read_bytes()
+    return data, parse(data)
+
+
+def with_text(publication, index: int, **changes):
+    texts = list(publication.texts)
+    texts[index] = dataclasses.replace(texts[index], **changes)
+    return dataclasses.replace(publication, texts=tuple(texts))
+
+
+def first_paragraph(text, min_words: int = 6) -> Block:
+    return next(
+        block for block in text.body
+        if block.node["t"] == "Para" and len(plain_text([block.node]).split()) >= min_words
+    )
+
+
+# -- One file, no requests ----------------------------------------------------
+
+
+def test_the_page_loads_nothing_from_anywhere_and_needs_no_script(built_page):
+    data, root = built_page
+    assert root.findall(".//script") == []
+    assert root.findall(".//link") == []  # no external stylesheet, font or icon
+    for element in root.iter():
+        if element.tag in ("img", "iframe", "embed", "object", "video", "audio", "source", "track", "input"):
+            pytest.fail(f"<{element.tag}> would be fetched: {element.attrib}")
+        assert "style" not in element.attrib or "url(" not in element.get("style")
+    css = style_of(root)
+    assert "@import" not in css
+    urls = css_urls(tinycss2.parse_stylesheet(css, skip_comments=True))
+    assert urls, "the vendored faces are embedded"
+    assert all(url.startswith("data:") for url in urls), [url[:60] for url in urls if not url.startswith("data:")]
+
+
+def test_every_link_within_the_page_lands_somewhere(built_page):
+    _, root = built_page
+    ids = by_id(root)
+    fragments = [a.get("href")[1:] for a in root.iter("a") if a.get("href", "").startswith("#")]
+    assert "main" in fragments  # the skip link
+    assert all(fragment in ids for fragment in fragments), [f for f in fragments if f not in ids]
+    others = [a.get("href") for a in root.iter("a") if not a.get("href", "").startswith("#")]
+    assert all(re.match(r"https?://|mailto:", href) for href in others), others
+
+
+def test_the_page_stays_light_enough_for_a_phone(built_page):
+    data, _ = built_page
+    assert len(data) < 300_000, f"{len(data) // 1000} KB"
+
+
+# -- Structure ---------------------------------------------------------------
+
+
+def test_landmarks_in_reading_order(built_page, seed):
+    _, root = built_page
+    body = root.find("body")
+    children = [child for child in body if isinstance(child.tag, str)]
+    assert [child.tag for child in children] == ["a", "header", "nav", "main", "footer"]
+    skip, header, nav, main, footer = children
+    assert skip.get("href") == "#main" and main.get("id") == "main"
+    assert text_of(skip)  # says where it goes
+    assert len(header.findall(".//h1")) == 1 and text_of(header.find(".//h1")) == seed.title
+    assert text_of(by_id(root)[nav.get("aria-labelledby")]) == "Contents"
+    contents = [text_of(a) for a in nav.iter("a")]
+    for text in seed.texts:
+        assert any(entry.startswith(text.title) for entry in contents), text.title
+    assert "Pamphleteer" in text_of(footer)  # the credits
+
+
+def test_each_text_is_an_article_in_its_own_language(built_page, seed):
+    _, root = built_page
+    assert root.get("lang") == seed.language
+    articles = root.find("body/main").findall("article")
+    assert len(articles) == len(seed.texts)
+    ids = by_id(root)
+    for article, text in zip(articles, seed.texts):
+        assert article.get("lang") == text.lang
+        title = ids[article.get("aria-labelledby")]
+        assert title.tag == "h2" and text_of(title) == text.title
+        header = article.find("header")
+        assert header is not None and text.authors[0] in text_of(header)
+        assert article.find("div[@class='text-body']") is not None
+
+
+def test_questions_are_named_after_their_text(seed):
+    questions = ("What does the author mean by an imagined community?", "Where do you stand?")
+    publication = seed
+    for index in range(len(seed.texts)):
+        publication = with_text(publication, index, questions=questions)
+    root = parse(render_html(publication))
+    ids = by_id(root)
+    sections = [s for s in root.iter("section") if "questions" in (s.get("class") or "").split()]
+    assert len(sections) == len(publication.texts)
+    names = [" ".join(text_of(ids[i]) for i in s.get("aria-labelledby").split()) for s in sections]
+    assert len(set(names)) == len(names)  # one landmark per text, told apart by name
+    for section, text in zip(sections, publication.texts):
+        assert [text_of(li) for li in section.iter("li")] == list(questions)
+        assert text.title in " ".join(text_of(ids[i]) for i in section.get("aria-labelledby").split())
+
+
+def test_a_shared_link_previews_with_title_and_description(built_page, seed):
+    _, root = built_page
+    head = root.find("head")
+    settings = seed.settings
+    meta = {(m.get("name") or m.get("property")): m.get("content") for m in head.iter("meta")}
+    assert text_of(head.find("title")).startswith(settings.title)
+    assert meta["viewport"] == "width=device-width, initial-scale=1"
+    assert meta["description"] == settings.description
+    assert meta["og:title"].startswith(settings.title) and meta["og:description"] == settings.description
+    assert meta["og:type"] and meta["twitter:card"] == "summary"
+    assert meta["twitter:title"] == meta["og:title"]
+
+
+# -- Print page markers -------------------------------------------------------
+
+
+def test_a_page_marker_stands_before_the_word_its_page_begins_with(seed):
+    text = seed.texts[0]
+    block = first_paragraph(text)
+    words = plain_text([block.node]).split()
+    starts = (PageStart("7", f"{text.slug}-{block.line}", 3),)
+    root = parse(render_html(seed, starts))
+    paragraph = by_id(root)[f"{text.slug}-{block.line}"]
+    markers = [e for e in root.iter() if e.get("role") == "doc-pagebreak"]
+    assert len(markers) == 1
+    marker = markers[0]
+    assert marker.get("id") == "page-7" and marker.get("aria-label") == "Page 7"
+    assert text_of(marker) == "p.\u00a07"
+    assert marker in list(paragraph.iter())
+    assert " ".join(words[:3]) + " p.\u00a07" + words[3] in text_of(paragraph)
+
+
+def test_no_marker_without_a_page_start(seed):
+    root = parse(render_html(seed))
+    assert [e for e in root.iter() if e.get("role") == "doc-pagebreak"] == []
+
+
+def test_the_print_editions_pages_are_marked_in_order(built_page):
+    _, root = built_page
+    markers = [e for e in root.iter() if e.get("role") == "doc-pagebreak"]
+    assert len(markers) >= 5, "the seed reader runs over many print pages"
+    labels = [int(text_of(m).removeprefix("p.\u00a0")) for m in markers]
+    assert labels == sorted(labels) and len(set(labels)) == len(labels)
+    assert [m.get("aria-label") for m in markers] == [f"Page {n}" for n in labels]
+    main = root.find("body/main")
+    assert all(m in list(main.iter()) for m in markers)
+
+
+# -- Pull quotes --------------------------------------------------------------
+
+
+def test_a_pull_quote_is_shown_but_hidden_from_assistive_technology(seed):
+    text = seed.texts[0]
+    block = first_paragraph(text)
+    quote = Block(block.line + 1, {
+        "t": "Div",
+        "c": [["", ["pullquote"], [["quotes", str(block.line)]]],
+              [{"t": "Para", "c": [{"t": "Str", "c": "Nations"}, {"t": "Space"}, {"t": "Str", "c": "again."}]}]],
+    })
+    body = list(text.body)
+    body.insert(body.index(block) + 1, quote)
+    root = parse(render_html(with_text(seed, 0, body=tuple(body))))
+    asides = root.findall(".//aside")
+    assert len(asides) == 1
+    aside = asides[0]
+    assert aside.get("role") == "doc-pullquote" and aside.get("aria-hidden") == "true"
+    assert text_of(aside) == "Nations again."
+    assert aside.get("data-quotes") == f"{text.slug}-{block.line}"
+    assert not [e for e in aside.iter() if e.tag in ("a", "button", "input") or e.get("tabindex")]
+    article = by_id(root)[text.slug]
+    assert aside in list(article.iter())
+
+
+# -- Style: phones, wide screens, dark, paper, focus ----------------------------
+
+
+def test_the_stylesheet_serves_phones_wide_screens_dark_mode_and_paper(built_page):
+    _, root = built_page
+    css = style_of(root)
+    top = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    media = media_rules(css)
+    # One column of about 65 characters, whatever the window.
+    measure = declarations(top, ":root")["--measure"]
+    assert re.fullmatch(r"(2[6-9]|3[0-4])(\.\d+)?em", measure), measure
+    assert "var(--measure)" in declarations(top, "body")["max-width"]
+    # Phones get the markers inline; wide windows put them in the margin.
+    wide = next(rules for prelude, rules in media.items() if "min-width" in prelude)
+    assert declarations(wide, ".page-number")["position"] == "absolute"
+    assert "position" not in declarations(top, ".page-number")
+    # Dark mode redefines the colours; paper gets black on white, without the skip link.
+    dark = media["(prefers-color-scheme: dark)"]
+    assert {"--text", "--bg", "--link"} <= set(declarations(dark, ":root"))
+    printed = media["print"]
+    assert declarations(printed, ".skip-link")["display"] == "none"
+    assert declarations(printed, ":root")["--bg"] == "#fff"
+    # Focus is always visible; the skip link shows itself when focused.
+    assert "solid" in declarations(top, ":focus-visible")["outline"]
+    assert declarations(top, ".skip-link:focus")
+
+
+# -- Embedded faces -------------------------------------------------------------
+
+
+def face(file: str, unicode_range: str) -> str:
+    return (
+        '@font-face { font-family: "F"; src: url("fonts/' + file + '") format("woff2"); '
+        f"unicode-range: {unicode_range}; }}\n"
+    )
+
+
+def test_a_face_is_embedded_only_when_the_page_has_characters_it_covers():
+    css = face("crimson-pro-latin-400-normal.woff2", LATIN) + face("crimson-pro-latin-ext-400-normal.woff2", LATIN_EXT)
+    latin_only = self_contained(css, set("Nations"))
+    assert latin_only.count("@font-face") == 1 and "url(\"fonts/" not in latin_only
+    embedded = re.search(r"data:font/woff2;base64,([A-Za-z0-9+/=]+)", latin_only).group(1)
+    assert base64.b64decode(embedded) == (FONTS / "crimson-pro-latin-400-normal.woff2").read_bytes()
+    both = self_contained(css, set("Łódź"))
+    assert both.count("@font-face") == 2 and both.count("data:font/woff2;base64,") == 2
+
+
+def test_a_text_in_polish_brings_its_glyphs_along(seed):
+    ext = base64.b64encode((FONTS / "crimson-pro-latin-ext-400-normal.woff2").read_bytes()).decode()
+    assert ext not in render_html(seed).decode()
+    polish = with_text(seed, 0, title="Łódź and the International")
+    assert ext in render_html(polish).decode()
+
+
+@pytest.mark.parametrize(
+    "reference",
+    ["https://fonts.example/face.woff2", "//cdn.example/face.woff2", "../pyproject.toml",
+     "fonts/missing.woff2", "fonts/OFL-CrimsonPro.txt"],
+)
+def test_a_stylesheet_cannot_name_a_file_from_elsewhere(reference):
+    with pytest.raises(RenderError, match=re.escape(reference)):
+        self_contained(f'body {{ background: url("{reference}"); }}', set())
+
+
+def test_the_stylesheet_names_only_vendored_fonts():
+    css = (Path(FONTS).parent / "web.css").read_text(encoding="utf-8")
+    every = set(chr(code) for code in range(0x20, 0x2FF))
+    self_contained(css, every)  # raises if any url() is missing or outside styles/
