@@ -96,7 +96,7 @@ def render(publication: Publication, sources: Path, formats: tuple[str, ...]) ->
     if "epub" in formats:
         from pamphleteer.render.epub import render_epub
 
-        files[f"{slug}.epub"] = render_epub(publication, edition.page_starts)
+        files[f"{slug}.epub"] = render_epub(publication, edition.page_starts, edition.pdf, edition.page_count)
     if "html" in formats:
         from pamphleteer.render.html import render_html
 
