@@ -123,7 +123,7 @@ def render_epub(
     """
     spine = documents(publication)
     by_name = {document.anchor: document.file_name for document in spine}
-    marks = PageMarks.from_starts(page_starts, page_marker)
+    marks = PageMarks.from_starts(_lift_openings(publication, page_starts), page_marker)
     write = block_writer(LinkStyle.LIVE, marks, epub_types=True)
 
     def render(document: Document, **extra: object) -> str:
@@ -180,6 +180,24 @@ def render_epub(
     writer.process()
     writer.write()
     return _reproducible(buffer.getvalue(), when)
+
+
+def _lift_openings(publication: Publication, page_starts: Sequence[PageStart]) -> list[PageStart]:
+    """Page starts at the first word of a part or text, moved to the top of its document.
+
+    The print page that begins with a text's first paragraph also holds its title
+    (print keeps headings with what follows), so the marker goes before the title.
+    """
+    openings = {f"{part.name}-{part.blocks[0].line}": part.name for part in publication.front if part.blocks}
+    for text in publication.texts:
+        blocks = text.standfirst or text.body
+        if blocks:
+            openings[f"{text.slug}-{'standfirst-' if text.standfirst else ''}{blocks[0].line}"] = text.slug
+    return [
+        PageStart(start.label, openings[start.block_id], 0)
+        if start.word == 0 and start.block_id in openings else start
+        for start in page_starts
+    ]
 
 
 def _targets(

@@ -303,6 +303,14 @@ class Writer:
         self._pending = []
         body = self.block_list(blocks)
         self._words, self._pending, self._boundary = saved
+        if self.epub_types:  # an EPUB footnote, which reading systems can show as a pop-up
+            self.notes.append(Markup(
+                '<aside class="footnote" id="{0}" epub:type="footnote" role="doc-footnote">\n'
+                '<p class="footnote-label"><a href="#{0}-ref" role="doc-backlink">{1}</a></p>\n{2}\n</aside>'
+            ).format(note_id, number, body))
+            return Markup(
+                '<a class="noteref" href="#{0}" id="{0}-ref" epub:type="noteref" role="doc-noteref">{1}</a>'
+            ).format(note_id, number)
         self.notes.append(Markup('<li id="{}">{}</li>').format(note_id, body))
         return Markup('<a class="noteref" href="#{}" id="{}-ref">{}</a>').format(
             note_id, note_id, number
