@@ -52,14 +52,15 @@ def text_inlines(sentence: str) -> list[dict]:
 
 @pytest.fixture(scope="session")
 def sample(built_print) -> tuple[Publication, bytes, int]:
-    """The seed publication plus an introduction, a footnote and a pull quote; and the print PDF."""
+    """The seed publication plus an introduction, a footnote, a pull quote and questions; the print PDF."""
     publication, edition = built_print
     first = publication.texts[0]
     note = {"t": "Note", "c": [para(*text_inlines("A note that explains the sentence."))]}
     noted = Block(9001, para(*text_inlines("A sentence with a note"), note, {"t": "Str", "c": "."}))
     pull = Block(9002, {"t": "Div", "c": [["", ["pullquote"], [["quotes", "9001"]]],
                                           [para({"t": "Emph", "c": text_inlines("A sentence with a note")})]]})
-    text = dataclasses.replace(first, body=(*first.body[:3], noted, pull, *first.body[3:]))
+    questions = ("Where does nationalism come from, according to the text?", "What is a campist?")
+    text = dataclasses.replace(first, body=(*first.body[:3], noted, pull, *first.body[3:]), questions=questions)
     intro = Part("introduction", "Introduction", (
         Block(1, para(*text_inlines("Why these texts belong together, and how to read them."))),
         Block(3, para(*text_inlines("Read one text a week, then talk about the questions."))),
@@ -137,8 +138,21 @@ def test_a_page_start_becomes_a_labelled_marker_before_its_word(sample, marked):
 
 def test_a_page_that_begins_in_a_part_without_blocks_is_marked_at_its_top(marked):
     imprint = read(marked, "imprint.xhtml")
-    top = re.search(r'<section class="imprint"[^>]*>\s*<span ([^>]*)></span>', imprint)
-    assert top and 'id="page-2"' in top.group(1)  # before any of the imprint's text
+    body = imprint[imprint.index("<body"):]
+    assert body.index('id="page-2"') < body.index("<section") < body.index("<p")
+
+
+def test_a_page_that_begins_at_an_element_of_the_print_edition_is_marked_before_it(sample):
+    publication, pdf, pages = sample
+    text = publication.texts[0]
+    starts = (PageStart("3", "contents", 0), PageStart("21", f"{text.slug}-questions", 0))
+    book = render_epub(publication, starts, pdf, pages)
+    xhtml = read(book, f"text-{text.slug}.xhtml")
+    assert re.search(r'id="page-21" aria-label="21"></span>\s*<h3 id="' + text.slug + '-questions"', xhtml)
+    nav = read(book, "nav.xhtml")
+    assert nav.index('<span epub:type="pagebreak"') < nav.index('<nav class="contents"')
+    page_list = nav[nav.index('epub:type="page-list"'):]
+    assert page_list.index("nav.xhtml#page-3") < page_list.index(f"text-{text.slug}.xhtml#page-21")
 
 
 def test_a_page_that_begins_with_a_text_is_marked_before_its_title(sample):
@@ -234,6 +248,7 @@ def test_every_part_says_what_it_is(marked, name, epub_type, role):
 
 def test_texts_keep_their_language_and_questions(sample, marked):
     publication, _, _ = sample
+    assert any(text.questions for text in publication.texts)
     for text in publication.texts:
         root = xml(marked, f"text-{text.slug}.xhtml")
         assert root.get("lang") == text.lang

@@ -34,6 +34,7 @@ COVER_WIDTH = 1200  # pixels; the cover image keeps the print page's proportions
 PART_TYPES = {"introduction": ("introduction", "doc-introduction")}  # part name -> epub:type, role
 CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 PAGE_MARKER = re.compile(r'<span epub:type="pagebreak" role="doc-pagebreak" id="page-([^"]+)"')
+INSIDE_ONLY = {"li", "dt", "dd", "tr", "td", "th", "tbody", "thead", "tfoot"}  # no marker between these
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -122,29 +123,39 @@ def render_epub(
     edition, whose first page becomes the cover image (no cover without it).
     """
     spine = documents(publication)
-    by_name = {document.anchor: document.file_name for document in spine}
-    marks = PageMarks.from_starts(_lift_openings(publication, page_starts), page_marker)
-    write = block_writer(LinkStyle.LIVE, marks, epub_types=True)
-
-    def render(document: Document, **extra: object) -> str:
-        top = Markup("").join(page_marker(label) for _, label in sorted(marks.starts.get(document.anchor, ())))
-        return render_template(
-            document.template, pub=publication, title=document.title, lang=document.lang,
-            matter=document.matter, top_marks=top, write=write, href=by_name.__getitem__,
-            **document.context, **extra,
-        )
-
-    content = {document.uid: render(document) for document in spine if document.uid != "nav"}
-    nav = next(document for document in spine if document.uid == "nav")
-    nav_labels = [label for _, label in sorted(marks.starts.get(nav.anchor, ()))]
-    placed = {uid: PAGE_MARKER.findall(xhtml) for uid, xhtml in content.items()} | {"nav": nav_labels}
-    nav_points, pages = _targets(spine, placed)
-    _report_unplaced(page_starts, pages)
+    starts = _lift_openings(publication, page_starts)
+    write = block_writer(LinkStyle.LIVE, PageMarks.from_starts(starts, page_marker), epub_types=True)
+    href = {document.anchor: document.file_name for document in spine}.__getitem__
     landmarks = [
         {"epub_type": document.landmark, "href": document.file_name, "label": document.title}
         for document in spine if document.landmark
     ]
-    content["nav"] = render(nav, pages=pages, landmarks=landmarks)
+
+    def render(document: Document, pages: Sequence[PageLink] = ()) -> str:
+        return render_template(
+            document.template, pub=publication, title=document.title, lang=document.lang,
+            matter=document.matter, write=write, href=href, pages=pages, landmarks=landmarks,
+            **document.context,
+        )
+
+    content = {document.uid: render(document) for document in spine}  # the nav without its page list
+    in_blocks = {label for xhtml in content.values() for label in PAGE_MARKER.findall(xhtml)}
+    at_elements: dict[str, list[PageStart]] = {}
+    for start in starts:
+        if start.label in in_blocks:
+            continue
+        for uid, xhtml in content.items():
+            marked = _mark_before(xhtml, start.block_id, page_marker(start.label))
+            if marked:
+                content[uid] = marked
+                at_elements.setdefault(uid, []).append(start)
+                break
+    nav_points, pages = _targets(spine, {uid: PAGE_MARKER.findall(xhtml) for uid, xhtml in content.items()})
+    _report_unplaced(page_starts, pages)
+    nav = next(document for document in spine if document.uid == "nav")
+    content["nav"] = render(nav, pages)
+    for start in at_elements.get("nav", ()):
+        content["nav"] = _mark_before(content["nav"], start.block_id, page_marker(start.label)) or content["nav"]
 
     book = epub.EpubBook()
     _describe(book, publication, pages, print_pages)
@@ -180,6 +191,19 @@ def render_epub(
     writer.process()
     writer.write()
     return _reproducible(buffer.getvalue(), when)
+
+
+def _mark_before(xhtml: str, element_id: str, marker: Markup) -> str | None:
+    """`xhtml` with `marker` just before the element `element_id` (None: no such element).
+
+    Inside list items and table cells, where a marker may not stand between
+    elements, it goes at the start of the element's content instead.
+    """
+    found = re.search(rf'<([a-z0-9]+)\b[^>]*\sid="{re.escape(element_id)}"[^>]*>', xhtml)
+    if not found:
+        return None
+    at = found.end() if found.group(1) in INSIDE_ONLY else found.start()
+    return xhtml[:at] + str(marker) + xhtml[at:]
 
 
 def _lift_openings(publication: Publication, page_starts: Sequence[PageStart]) -> list[PageStart]:
