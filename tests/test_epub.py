@@ -282,6 +282,10 @@ def test_a_note_is_an_epub_footnote_that_pops_up(sample, marked):
     assert "A note that explains the sentence." in " ".join("".join(note.itertext()).split())
     back = next(a for a in note.iter(f"{{{NS['x']}}}a") if a.get("role") == "doc-backlink")
     assert back.get("href") == f"#{ref.get('id')}"
+    body = root.find(".//x:div[@class='text-body']", NS)
+    children = list(body)
+    referring = next(i for i, child in enumerate(children) if ref in child.iter())
+    assert children[referring + 1] is note  # right after the paragraph that refers to it
 
 
 def test_a_pull_quote_is_kept_out_of_the_reading_order(sample, marked):

@@ -32,6 +32,7 @@ LOGGER = logging.getLogger(__name__)
 
 COVER_WIDTH = 1200  # pixels; the cover image keeps the print page's proportions
 PART_TYPES = {"introduction": ("introduction", "doc-introduction")}  # part name -> epub:type, role
+BACK_TYPES = {"about-the-authors": ("contributors", ""), "sources-and-credits": ("credits", "doc-credits")}
 CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 PAGE_MARKER = re.compile(r'<span epub:type="pagebreak" role="doc-pagebreak" id="page-([^"]+)"')
 INSIDE_ONLY = {"li", "dt", "dd", "tr", "td", "th", "tbody", "thead", "tfoot"}  # no marker between these
@@ -108,7 +109,15 @@ def documents(publication: Publication) -> tuple[Document, ...]:
                  text.slug, "bodymatter", "bodymatter" if number == 0 else "", context={"text": text})
         for number, text in enumerate(publication.texts)
     ]
-    return (*front, *texts)
+    back = []
+    for number, part in enumerate(getattr(publication, "back", ())):  # the back matter, once the model has it
+        epub_type, role = BACK_TYPES.get(part.name, ("appendix", "doc-appendix"))
+        back.append(
+            Document(f"back-{part.name}", f"{part.name}.xhtml", part.title, lang, "epub/back.xhtml", part.name,
+                     "backmatter", "backmatter" if number == 0 else "",
+                     context={"part": part, "epub_type": epub_type, "role": role})
+        )
+    return (*front, *texts, *back)
 
 
 def render_epub(
