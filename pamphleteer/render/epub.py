@@ -55,7 +55,7 @@ class Document:
     title: str
     lang: str
     template: str  # under templates/
-    anchor: str  # the print edition's id for this part: page starts there mark the document's top
+    anchor: str  # its id, as in the print edition: a page start naming it marks the document's top
     matter: str  # frontmatter, bodymatter or backmatter
     landmark: str = ""  # its epub:type in the landmarks, if it is one
     in_contents: bool = True  # listed in the contents
@@ -132,6 +132,34 @@ def render_epub(
     edition, whose first page becomes the cover image (no cover without it).
     """
     spine = documents(publication)
+    content, nav_points, pages = _content(publication, spine, page_starts)
+    book = epub.EpubBook()
+    _describe(book, publication, pages, print_pages)
+    _add_resources(book, print_pdf)
+    book.spine = [_add_document(book, document, content[document.uid]) for document in spine]
+    book.add_item(epub.EpubItem(
+        uid="ncx", file_name="toc.ncx", media_type="application/x-dtbncx+xml",
+        content=render_template(
+            "epub/toc.ncx", pub=publication, nav_points=nav_points, pages=pages,
+            total_pages=print_pages or len(pages),
+            max_page=max((int(page.value) for page in pages if page.value), default=0),
+        ).encode("utf-8"),
+    ))
+    buffer = io.BytesIO()
+    writer = _Writer(buffer, book, {"mtime": publication.edition_time, "epub3_landmark": False, "epub3_pages": False})
+    writer.process()
+    writer.write()
+    return _reproducible(buffer.getvalue(), publication.edition_time)
+
+
+def _content(
+    publication: Publication, spine: Sequence[Document], page_starts: Sequence[PageStart]
+) -> tuple[dict[str, str], list[NavPoint], list[PageLink]]:
+    """Every content document's XHTML (by manifest id), with the NCX contents and the page list.
+
+    A page start in a block is marked before its word (by the shared writer); one
+    that names another element, such as a part without blocks, just before it.
+    """
     starts = _lift_openings(publication, page_starts)
     write = block_writer(LinkStyle.LIVE, PageMarks.from_starts(starts, page_marker), epub_types=True)
     href = {document.anchor: document.file_name for document in spine}.__getitem__
@@ -147,7 +175,7 @@ def render_epub(
             **document.context,
         )
 
-    content = {document.uid: render(document) for document in spine}  # the nav without its page list
+    content = {document.uid: render(document) for document in spine}  # the nav without its page list yet
     in_blocks = {label for xhtml in content.values() for label in PAGE_MARKER.findall(xhtml)}
     at_elements: dict[str, list[PageStart]] = {}
     for start in starts:
@@ -165,9 +193,11 @@ def render_epub(
     content["nav"] = render(nav, pages)
     for start in at_elements.get("nav", ()):
         content["nav"] = _mark_before(content["nav"], start.block_id, page_marker(start.label)) or content["nav"]
+    return content, nav_points, pages
 
-    book = epub.EpubBook()
-    _describe(book, publication, pages, print_pages)
+
+def _add_resources(book: epub.EpubBook, print_pdf: bytes) -> None:
+    """The stylesheet, the vendored fonts and, given the print edition, the cover image."""
     book.add_item(epub.EpubItem(uid="style", file_name="style/ebook.css", media_type="text/css", content=_stylesheet()))
     for font in sorted(FONTS.glob("*.woff2")):
         book.add_item(epub.EpubItem(uid=f"font-{font.stem}", file_name=f"fonts/{font.name}",
@@ -177,29 +207,15 @@ def render_epub(
         cover.content = page_png(print_pdf, 0, COVER_WIDTH)
         book.add_item(cover)
         book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
-    items = []
-    for document in spine:
-        item = epub.EpubItem(uid=document.uid, file_name=document.file_name,
-                             media_type="application/xhtml+xml", content=content[document.uid].encode("utf-8"))
-        item.properties = ["nav"] if document.uid == "nav" else []
-        book.add_item(item)
-        items.append(item)
-    book.add_item(epub.EpubItem(
-        uid="ncx", file_name="toc.ncx", media_type="application/x-dtbncx+xml",
-        content=render_template(
-            "epub/toc.ncx", pub=publication, nav_points=nav_points, pages=pages,
-            total_pages=print_pages or len(pages),
-            max_page=max((int(page.value) for page in pages if page.value), default=0),
-        ).encode("utf-8"),
-    ))
-    book.spine = items
 
-    when = publication.edition_time
-    buffer = io.BytesIO()
-    writer = _Writer(buffer, book, {"mtime": when, "epub3_landmark": False, "epub3_pages": False})
-    writer.process()
-    writer.write()
-    return _reproducible(buffer.getvalue(), when)
+
+def _add_document(book: epub.EpubBook, document: Document, xhtml: str) -> epub.EpubItem:
+    """A content document, added as written (ebooklib's own HTML handling would re-parse it)."""
+    item = epub.EpubItem(uid=document.uid, file_name=document.file_name,
+                         media_type="application/xhtml+xml", content=xhtml.encode("utf-8"))
+    item.properties = ["nav"] if document.uid == "nav" else []
+    book.add_item(item)
+    return item
 
 
 def _mark_before(xhtml: str, element_id: str, marker: Markup) -> str | None:
