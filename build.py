@@ -73,8 +73,11 @@ def run_build(arguments: argparse.Namespace) -> int:
     for diagnostic in warnings:
         print(f"warning: {diagnostic.location(Path.cwd())}: {diagnostic.message} [{diagnostic.code}]",
               file=sys.stderr)
-    print(f"Built '{result.publication.title}' ({len(result.publication.texts)} texts) "
-          f"in {result.seconds:.1f} s:")
+    if result.up_to_date:
+        print(f"'{result.title}' is up to date: nothing changed since the last build "
+              f"({result.seconds:.2f} s):")
+    else:
+        print(f"Built '{result.title}' ({result.text_count} texts) in {result.seconds:.1f} s:")
     for path in result.written:
         size = path.stat().st_size
         pages = f", {result.page_count} pages" if path.suffix == ".pdf" and result.page_count else ""
