@@ -22,7 +22,7 @@ import pytest
 from pamphleteer.check import epubcheck
 from pamphleteer.model import Part, Publication
 from pamphleteer.parse import Block
-from pamphleteer.render.epub import render_epub
+from pamphleteer.render.epub import _mark_before, page_marker, render_epub
 from pamphleteer.render.markup import PageStart
 from pamphleteer.render.raster import page_png
 from tests.textmatch import contains_in_order, words
@@ -57,10 +57,11 @@ def sample(built_print) -> tuple[Publication, bytes, int]:
     first = publication.texts[0]
     note = {"t": "Note", "c": [para(*text_inlines("A note that explains the sentence."))]}
     noted = Block(9001, para(*text_inlines("A sentence with a note"), note, {"t": "Str", "c": "."}))
-    pull = Block(9002, {"t": "Div", "c": [["", ["pullquote"], [["quotes", "9001"]]],
-                                          [para({"t": "Emph", "c": text_inlines("A sentence with a note")})]]})
+    quoted = para({"t": "Emph", "c": text_inlines("A sentence with a note")})
+    pull = Block(9002, {"t": "Div", "c": [["", ["pullquote"], [["quotes", "9001"]]], [quoted]]})
     questions = ("Where does nationalism come from, according to the text?", "What is a campist?")
-    text = dataclasses.replace(first, body=(*first.body[:3], noted, pull, *first.body[3:]), questions=questions)
+    body = (*first.body[:3], noted, pull, *first.body[3:])
+    text = dataclasses.replace(first, body=body, questions=questions)
     intro = Part("introduction", "Introduction", (
         Block(1, para(*text_inlines("Why these texts belong together, and how to read them."))),
         Block(3, para(*text_inlines("Read one text a week, then talk about the questions."))),
@@ -165,6 +166,20 @@ def test_a_page_that_begins_with_a_text_is_marked_before_its_title(sample):
     assert xhtml.index('id="page-22"') < xhtml.index('class="text-title"')
 
 
+@pytest.mark.parametrize(("xhtml", "expected"), [
+    ('<body><section id="imprint"><p>x</p></section></body>',
+     '<body>[M]<section id="imprint"><p>x</p></section></body>'),
+    ('<ol><li class="q" id="q-2">Why?</li></ol>', '<ol><li class="q" id="q-2">[M]Why?</li></ol>'),
+    ('<h3 id="x-questions">Questions</h3>', '[M]<h3 id="x-questions">Questions</h3>'),
+    ('<p id="other">no such element</p>', None),
+])
+def test_a_marker_at_an_element_stays_valid_xhtml(xhtml, expected):
+    element = re.search(r'id="(imprint|q-2|x-questions|missing)"', xhtml)
+    marker = page_marker("9")
+    marked = _mark_before(xhtml, element.group(1) if element else "missing", marker)
+    assert marked == (expected.replace("[M]", str(marker)) if expected else None)
+
+
 def test_the_page_list_lists_every_marker_in_reading_order(sample, marked):
     publication, _, _ = sample
     nav = xml(marked, "nav.xhtml")
@@ -212,7 +227,8 @@ def test_page_features_are_claimed_only_with_page_markers(marked, unmarked):
     assert not meta(unmarked, "pageBreakSource")
     assert not {"pageNavigation", "printPageNumbers", "pageBreakMarkers"} & set(
         meta(unmarked, "schema:accessibilityFeature"))
-    assert "page" not in " ".join(meta(unmarked, "schema:accessibilitySummary")).lower().replace("print edition", "")
+    summary = " ".join(meta(unmarked, "schema:accessibilitySummary")).lower()
+    assert "page" not in summary.replace("print edition", "")
 
 
 # -- structure and semantics ------------------------------------------------
@@ -351,7 +367,8 @@ def test_the_cover_is_the_print_cover(sample, marked):
 
 def test_the_fonts_are_the_vendored_ones_and_the_reader_stays_in_charge(marked):
     opf = xml(marked, "content.opf")
-    fonts = [i.get("href") for i in opf.findall("opf:manifest/opf:item", NS) if i.get("media-type") == "font/woff2"]
+    items = opf.findall("opf:manifest/opf:item", NS)
+    fonts = [i.get("href") for i in items if i.get("media-type") == "font/woff2"]
     css = re.sub(r"/\*.*?\*/", "", read(marked, "style/ebook.css"), flags=re.S)
     assert fonts and all(f'url("../{font}")' in css for font in fonts)
     assert "!important" not in css
@@ -414,9 +431,11 @@ def test_the_page_list_follows_the_print_edition_page_by_page(built):
 
     # The text between marker N and marker N+1 is the text of print page N.
     reading = "".join(read(book, name) for name in dict.fromkeys(href.split("#")[0] for _, href in entries))
-    for (label, href), following in zip(entries, [*entries[1:], (None, None)]):
+    for (label, href), following in zip(entries, [*entries[1:], (None, None)], strict=True):
         start = reading.index(f'id="{href.split("#")[1]}"')
-        end = reading.rindex("<", 0, reading.index(f'id="{following[1].split("#")[1]}"')) if following[0] else None
+        end = None
+        if following[0]:
+            end = reading.rindex("<", 0, reading.index(f'id="{following[1].split("#")[1]}"'))
         span = words(visible_text(reading[start:end].split(">", 1)[1]))
         page = pdf_pages[int(label) - 1]
         opening = " ".join(span[1:7])  # the first word may have begun on the page before

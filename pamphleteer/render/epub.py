@@ -100,7 +100,8 @@ def documents(publication: Publication) -> tuple[Document, ...]:
     for part in publication.front:
         epub_type, role = PART_TYPES.get(part.name, ("preface", "doc-preface"))
         front.append(
-            Document(f"part-{part.name}", f"{part.name}.xhtml", part.title, lang, "epub/part.xhtml", part.name,
+            Document(f"part-{part.name}", f"{part.name}.xhtml", part.title, lang, "epub/part.xhtml",
+                     part.name,
                      "frontmatter", epub_type if part.name in PART_TYPES else "",
                      context={"part": part, "epub_type": epub_type, "role": role})
         )
@@ -113,7 +114,8 @@ def documents(publication: Publication) -> tuple[Document, ...]:
     for number, part in enumerate(getattr(publication, "back", ())):  # the back matter, once the model has it
         epub_type, role = BACK_TYPES.get(part.name, ("appendix", "doc-appendix"))
         back.append(
-            Document(f"back-{part.name}", f"{part.name}.xhtml", part.title, lang, "epub/back.xhtml", part.name,
+            Document(f"back-{part.name}", f"{part.name}.xhtml", part.title, lang, "epub/back.xhtml",
+                     part.name,
                      "backmatter", "backmatter" if number == 0 else "",
                      context={"part": part, "epub_type": epub_type, "role": role})
         )
@@ -146,7 +148,8 @@ def render_epub(
         ).encode("utf-8"),
     ))
     buffer = io.BytesIO()
-    writer = _Writer(buffer, book, {"mtime": publication.edition_time, "epub3_landmark": False, "epub3_pages": False})
+    options = {"mtime": publication.edition_time, "epub3_landmark": False, "epub3_pages": False}
+    writer = _Writer(buffer, book, options)
     writer.process()
     writer.write()
     return _reproducible(buffer.getvalue(), publication.edition_time)
@@ -192,13 +195,16 @@ def _content(
     nav = next(document for document in spine if document.uid == "nav")
     content["nav"] = render(nav, pages)
     for start in at_elements.get("nav", ()):
-        content["nav"] = _mark_before(content["nav"], start.block_id, page_marker(start.label)) or content["nav"]
+        marked = _mark_before(content["nav"], start.block_id, page_marker(start.label))
+        content["nav"] = marked or content["nav"]
     return content, nav_points, pages
 
 
 def _add_resources(book: epub.EpubBook, print_pdf: bytes) -> None:
     """The stylesheet, the vendored fonts and, given the print edition, the cover image."""
-    book.add_item(epub.EpubItem(uid="style", file_name="style/ebook.css", media_type="text/css", content=_stylesheet()))
+    book.add_item(
+        epub.EpubItem(uid="style", file_name="style/ebook.css", media_type="text/css", content=_stylesheet())
+    )
     for font in sorted(FONTS.glob("*.woff2")):
         book.add_item(epub.EpubItem(uid=f"font-{font.stem}", file_name=f"fonts/{font.name}",
                                     media_type="font/woff2", content=font.read_bytes()))
@@ -276,7 +282,9 @@ def _report_unplaced(page_starts: Sequence[PageStart], pages: Sequence[PageLink]
             )
 
 
-def _describe(book: epub.EpubBook, publication: Publication, pages: Sequence[PageLink], print_pages: int) -> None:
+def _describe(
+    book: epub.EpubBook, publication: Publication, pages: Sequence[PageLink], print_pages: int
+) -> None:
     """Bibliographic and accessibility metadata (EPUB Accessibility 1.1)."""
     settings = publication.settings
     book.set_identifier(settings.identifier)
@@ -287,7 +295,9 @@ def _describe(book: epub.EpubBook, publication: Publication, pages: Sequence[Pag
         book.add_author(author, uid=f"creator{number}")
     if settings.editor:
         book.add_metadata("DC", "contributor", settings.editor, {"id": "editor"})
-        book.add_metadata(None, "meta", "edt", {"refines": "#editor", "property": "role", "scheme": "marc:relators"})
+        book.add_metadata(
+            None, "meta", "edt", {"refines": "#editor", "property": "role", "scheme": "marc:relators"}
+        )
     if settings.publisher:
         book.add_metadata("DC", "publisher", settings.publisher)
     if settings.description:
