@@ -22,7 +22,7 @@ import pytest
 from pamphleteer.check import epubcheck
 from pamphleteer.model import Part, Publication
 from pamphleteer.parse import Block
-from pamphleteer.render.epub import _mark_before, page_marker, render_epub
+from pamphleteer.render.epub import _before_headings, _mark_before, page_marker, render_epub
 from pamphleteer.render.markup import PageStart
 from pamphleteer.render.raster import page_png
 from tests.textmatch import contains_in_order, words
@@ -68,6 +68,11 @@ def sample(built_print) -> tuple[Publication, bytes, int]:
     ))
     publication = dataclasses.replace(publication, texts=(text, *publication.texts[1:]), front=(intro,))
     return publication, edition.pdf, edition.page_count
+
+
+def back(publication: Publication) -> tuple[Part, ...]:
+    """The back matter parts ("About the authors", …), where the model has them."""
+    return getattr(publication, "back", ())
 
 
 def body_block(publication: Publication, index: int) -> tuple[str, Block]:
@@ -180,6 +185,20 @@ def test_a_marker_at_an_element_stays_valid_xhtml(xhtml, expected):
     assert marked == (expected.replace("[M]", str(marker)) if expected else None)
 
 
+@pytest.mark.parametrize(("xhtml", "expected"), [
+    ('<h3 id="q">Questions</h3>\n<ol>\n<li><p id="x">[M]Why',
+     '[M]<h3 id="q">Questions</h3>\n<ol>\n<li><p id="x">Why'),
+    ('<h3 id="a">[M]Heading</h3><p>text</p>', '[M]<h3 id="a">Heading</h3><p>text</p>'),
+    ('<h2>Title</h2>\n<h3>[M]Part</h3>', '[M]<h2>Title</h2>\n<h3>Part</h3>'),
+    ('<h3>Q</h3><p>some words [M]more</p>', None),  # the page begins after the heading's page
+    ('<p>a</p><p id="b">[M]word</p>', None),
+])
+def test_a_page_that_begins_under_a_heading_begins_at_the_heading(xhtml, expected):
+    marker = str(page_marker("26"))
+    result = _before_headings(xhtml.replace("[M]", marker))
+    assert result == (expected or xhtml).replace("[M]", marker)
+
+
 def test_the_page_list_lists_every_marker_in_reading_order(sample, marked):
     publication, _, _ = sample
     nav = xml(marked, "nav.xhtml")
@@ -204,7 +223,8 @@ def test_the_ncx_has_the_contents_and_the_pages_in_one_reading_order(sample, mar
     points = ncx.findall(".//ncx:navPoint", NS)
     targets = ncx.findall(".//ncx:pageTarget", NS)
     assert [p.find("ncx:navLabel/ncx:text", NS).text for p in points] == [
-        "Introduction", *(text.title for text in publication.texts)
+        "Introduction", *(text.title for text in publication.texts),
+        *(part.title for part in back(publication)),
     ]
     assert [t.get("value") for t in targets] == ["2", "5", "7", "8"]
     orders = sorted(int(e.get("playOrder")) for e in (*points, *targets))
@@ -240,7 +260,8 @@ def test_one_document_per_part_and_text_in_reading_order(sample, marked):
     manifest = {item.get("id"): item for item in opf.findall("opf:manifest/opf:item", NS)}
     spine = [manifest[ref.get("idref")].get("href") for ref in opf.findall("opf:spine/opf:itemref", NS)]
     assert spine == ["title.xhtml", "imprint.xhtml", "nav.xhtml", "introduction.xhtml",
-                     *(f"text-{text.slug}.xhtml" for text in publication.texts)]
+                     *(f"text-{text.slug}.xhtml" for text in publication.texts),
+                     *(f"{part.name}.xhtml" for part in back(publication))]
     assert opf.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
     assert opf.find("opf:spine", NS).get("toc") == "ncx"
     assert manifest["nav"].get("properties") == "nav"
@@ -278,7 +299,8 @@ def test_contents_and_landmarks_lead_to_every_part(sample, marked):
     nav = xml(marked, "nav.xhtml")
     toc = nav.find(".//x:nav[@epub:type='toc']", NS)
     hrefs = [a.get("href") for a in toc.iter(f"{{{NS['x']}}}a")]
-    assert hrefs == ["introduction.xhtml", *(f"text-{text.slug}.xhtml" for text in publication.texts)]
+    assert hrefs == ["introduction.xhtml", *(f"text-{text.slug}.xhtml" for text in publication.texts),
+                     *(f"{part.name}.xhtml" for part in back(publication))]
     landmarks = nav.find(".//x:nav[@epub:type='landmarks']", NS)
     kinds = {a.get(EPUB_TYPE): a.get("href") for a in landmarks.iter(f"{{{NS['x']}}}a")}
     assert kinds["toc"] == "nav.xhtml"
@@ -420,14 +442,11 @@ def test_the_page_list_follows_the_print_edition_page_by_page(built):
     labels = [label for label, _ in entries]
     assert labels == sorted(labels, key=int)  # in reading order, which is print order
 
-    # (Nearly) every print page: all but pages with no running text before the first text.
-    first_marked = int(labels[0])
-    assert first_marked <= 5
-    unmarked_with_text = [
-        number for number in range(first_marked, len(pdf_pages) + 1)
-        if str(number) not in labels and len(words(pdf_pages[number - 1])) > 5
-    ]
-    assert not unmarked_with_text, unmarked_with_text
+    # (Nearly) every print page: every page from the first to the last marker, and at most
+    # the title page, imprint, contents and the back matter outside them.
+    first, last = int(labels[0]), int(labels[-1])
+    assert [str(number) for number in range(first, last + 1)] == labels
+    assert first <= 5 and len(pdf_pages) - last <= 3, (first, last, len(pdf_pages))
 
     # The text between marker N and marker N+1 is the text of print page N.
     reading = "".join(read(book, name) for name in dict.fromkeys(href.split("#")[0] for _, href in entries))

@@ -36,6 +36,12 @@ BACK_TYPES = {"about-the-authors": ("contributors", ""), "sources-and-credits": 
 CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 PAGE_MARKER = re.compile(r'<span epub:type="pagebreak" role="doc-pagebreak" id="page-([^"]+)"')
 INSIDE_ONLY = {"li", "dt", "dd", "tr", "td", "th", "tbody", "thead", "tfoot"}  # no marker between these
+HEADING_THEN_MARKER = re.compile(  # a heading, then only opening tags, then a page marker
+    r'(?P<heading><(?P<tag>h[1-6])\b[^>]*>(?:(?!<span epub:type="pagebreak").)*?</(?P=tag)>|<h[1-6]\b[^>]*>)'
+    r'(?P<between>(?:\s*<(?![/!?])[^>]*>)*\s*)'
+    r'(?P<marker><span epub:type="pagebreak" role="doc-pagebreak" [^>]*></span>)',
+    re.S,
+)
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -190,6 +196,7 @@ def _content(
                 content[uid] = marked
                 at_elements.setdefault(uid, []).append(start)
                 break
+    content = {uid: _before_headings(xhtml) for uid, xhtml in content.items()}
     nav_points, pages = _targets(spine, {uid: PAGE_MARKER.findall(xhtml) for uid, xhtml in content.items()})
     _report_unplaced(page_starts, pages)
     nav = next(document for document in spine if document.uid == "nav")
@@ -235,6 +242,19 @@ def _mark_before(xhtml: str, element_id: str, marker: Markup) -> str | None:
         return None
     at = found.end() if found.group(1) in INSIDE_ONLY else found.start()
     return xhtml[:at] + str(marker) + xhtml[at:]
+
+
+def _before_headings(xhtml: str) -> str:
+    """Markers that open a heading, or the content right after one, moved before the heading.
+
+    Print keeps a heading on the page of what follows it, so the page begins at
+    the heading; and a heading's accessible name stays free of page numbers.
+    """
+    while True:
+        moved = HEADING_THEN_MARKER.sub(r"\g<marker>\g<heading>\g<between>", xhtml)
+        if moved == xhtml:
+            return xhtml
+        xhtml = moved
 
 
 def _lift_openings(publication: Publication, page_starts: Sequence[PageStart]) -> list[PageStart]:
