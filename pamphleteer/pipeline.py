@@ -25,12 +25,14 @@ from pamphleteer.model import Publication, build_publication
 from pamphleteer.normalise import normalise
 from pamphleteer.output import locked, write_all
 from pamphleteer.parse import parse_part, parse_texts, pandoc_version
+from pamphleteer.progress import SILENT, Progress
 from pamphleteer.sources import Sources, read_sources
 
 LOGGER = logging.getLogger(__name__)
 
 FORMATS = ("pdf", "epub", "html")
 PROJECT = Path(__file__).resolve().parent.parent
+PREVIEW_PAGE_WIDTH = 420  # pixels a page in <slug>-preview.png
 
 
 @dataclass(frozen=True)
@@ -98,21 +100,32 @@ def edition_time(sources: Path) -> datetime.datetime:
 
 
 def assemble(
-    sources: Sources, cache: Cache | None = None, code: str = ""
+    sources: Sources, cache: Cache | None = None, code: str = "", progress: Progress = SILENT
 ) -> tuple[Publication, tuple[Diagnostic, ...]]:
     """Parse, normalise and model: everything before rendering."""
-    parsed = parse_texts(sources.texts, cache, code)
+    progress.stage("parse", total=len(sources.texts))
+    parsed = parse_texts(sources.texts, cache, code, done=lambda source: progress.advance("parse", source.slug))
     parts = tuple(parse_part(part) for part in sources.front)
-    normalised = tuple(normalise(text) for text in parsed)
+    progress.done("parse")
+    progress.stage("normalise", total=len(parsed))
+    normalised = []
+    for text in parsed:
+        normalised.append(normalise(text))
+        progress.advance("normalise", text.source.slug)
+    progress.done("normalise")
+    progress.stage("model")
     generator = f"Pamphleteer {__version__} (pandoc {pandoc_version()})"
     publication, model_diagnostics = build_publication(
-        sources.settings, normalised, parts, edition_time(sources.root), generator
+        sources.settings, tuple(normalised), parts, edition_time(sources.root), generator
     )
     diagnostics = tuple(d for text in normalised for d in text.diagnostics) + model_diagnostics
+    progress.done("model")
     return publication, diagnostics
 
 
-def render(publication: Publication, sources: Path, formats: tuple[str, ...]) -> tuple[dict[str, bytes], int]:
+def render(
+    publication: Publication, sources: Path, formats: tuple[str, ...], progress: Progress = SILENT
+) -> tuple[dict[str, bytes], int]:
     """Render the chosen editions in memory: file name -> bytes.
 
     The print layout is always made: the ebook and web editions mark its page breaks.
@@ -121,17 +134,28 @@ def render(publication: Publication, sources: Path, formats: tuple[str, ...]) ->
 
     slug = publication.settings.slug
     files: dict[str, bytes] = {}
+    progress.stage("pdf")
     edition = render_pdf(publication, sources)
     if "pdf" in formats:
+        from pamphleteer.render.impose import impose_booklet
+        from pamphleteer.render.raster import preview_png
+
         files[f"{slug}.pdf"] = edition.pdf
+        files[f"{slug}-booklet.pdf"] = impose_booklet(edition.pdf, publication.settings.print.booklet_sheet).pdf
+        files[f"{slug}-preview.png"] = preview_png(edition.pdf, edition.preview_pages, PREVIEW_PAGE_WIDTH)
+    progress.done("pdf")
     if "epub" in formats:
         from pamphleteer.render.epub import render_epub
 
+        progress.stage("epub")
         files[f"{slug}.epub"] = render_epub(publication, edition.page_starts, edition.pdf, edition.page_count)
+        progress.done("epub")
     if "html" in formats:
         from pamphleteer.render.html import render_html
 
+        progress.stage("html")
         files[f"{slug}.html"] = render_html(publication, edition.page_starts)
+        progress.done("html")
     return files, edition.page_count
 
 
@@ -158,6 +182,7 @@ def build(
     output_dir: Path,
     formats: tuple[str, ...] = FORMATS,
     strict: bool = False,
+    progress: Progress = SILENT,
 ) -> BuildResult:
     """Build every chosen edition of the publication in `sources_dir` into `output_dir`.
 
@@ -189,8 +214,10 @@ def build(
                     up_to_date=True,
                 )
         cache = Cache(output_dir / CACHE_FOLDER)
+        progress.stage("read")
         sources = read_sources(sources_dir)
-        publication, diagnostics = assemble(sources, cache, code)
+        progress.done("read")
+        publication, diagnostics = assemble(sources, cache, code, progress)
         warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
         if strict and warnings:
             first = warnings[0]
@@ -198,15 +225,17 @@ def build(
                 f"{len(warnings)} warning(s) and --strict is on; the first: {first.message}",
                 file=first.file, line=first.line,
             )
-        files, page_count = render(publication, sources_dir, formats)
+        files, page_count = render(publication, sources_dir, formats, progress)
         files[f"{publication.settings.slug}-report.json"] = report(files, publication, diagnostics, sources_dir.parent)
         summary = {
             "title": publication.title, "text_count": len(publication.texts), "page_count": page_count,
             "diagnostics": [d.as_dict(sources_dir.parent) for d in diagnostics],
         }
         files[STATE_FILE] = state_bytes(inputs, files, summary)
+        progress.stage("write")
         written = write_all(output_dir, files)
         cache.prune()
+        progress.done("write")
     return BuildResult(
         title=publication.title,
         text_count=len(publication.texts),
