@@ -434,19 +434,23 @@ def built_file(built, suffix: str) -> Path:
 
 def test_the_page_list_follows_the_print_edition_page_by_page(built):
     epub_path, pdf_path = built_file(built, ".epub"), built_file(built, ".pdf")
-    pdf_pages = [page.extract_text() or "" for page in pypdf.PdfReader(pdf_path).pages]
+    reader = pypdf.PdfReader(pdf_path)
+    pdf_pages = [page.extract_text() or "" for page in reader.pages]
+    index_of = {label: index for index, label in enumerate(reader.page_labels)}  # folio -> page
     book = epub_path.read_bytes()
     nav = xml(book, "nav.xhtml")
     page_list = nav.find(".//x:nav[@epub:type='page-list']", NS)
     entries = [(a.text, a.get("href")) for a in page_list.iter(f"{{{NS['x']}}}a")]
-    labels = [label for label, _ in entries]
-    assert labels == sorted(labels, key=int)  # in reading order, which is print order
+    marked = [index_of[label] for label, _ in entries]
+    assert marked == sorted(marked) and len(set(marked)) == len(marked)  # in print order, once each
 
-    # (Nearly) every print page: every page from the first to the last marker, and at most
-    # the title page, imprint, contents and the back matter outside them.
-    first, last = int(labels[0]), int(labels[-1])
-    assert [str(number) for number in range(first, last + 1)] == labels
-    assert first <= 5 and len(pdf_pages) - last <= 3, (first, last, len(pdf_pages))
+    # (Nearly) every print page: every page with text from the first marker to the last, and
+    # outside them at most the title page, imprint, contents, the back matter and the covers.
+    with_text = [index for index, text in enumerate(pdf_pages) if len(words(text)) > 5]
+    inside = [index for index in with_text if marked[0] <= index <= marked[-1]]
+    assert set(inside) <= set(marked), [reader.page_labels[i] for i in set(inside) - set(marked)]
+    outside = [reader.page_labels[index] for index in with_text if index not in marked]
+    assert len(outside) <= 6, outside
 
     # The text between marker N and marker N+1 is the text of print page N.
     reading = "".join(read(book, name) for name in dict.fromkeys(href.split("#")[0] for _, href in entries))
@@ -456,9 +460,11 @@ def test_the_page_list_follows_the_print_edition_page_by_page(built):
         if following[0]:
             end = reading.rindex("<", 0, reading.index(f'id="{following[1].split("#")[1]}"'))
         span = words(visible_text(reading[start:end].split(">", 1)[1]))
-        page = pdf_pages[int(label) - 1]
-        opening = " ".join(span[1:7])  # the first word may have begun on the page before
+        page = pdf_pages[index_of[label]]
+        # Words near the marker are left out: the first may have begun on the page before, and
+        # a long URL that print breaks across lines can shift a marker by a word or two.
+        opening = " ".join(span[3:9])
         assert contains_in_order(page, opening, max_gap=8), (label, opening, page[:200])
         if following[0]:
-            closing = " ".join(span[-7:-1])
+            closing = " ".join(span[-9:-3])
             assert contains_in_order(page, closing, max_gap=8), (label, closing, page[-200:])
