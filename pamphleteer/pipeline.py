@@ -171,7 +171,7 @@ def render(
         from pamphleteer.render.epub import render_epub
 
         progress.stage("epub")
-        files[f"{slug}.epub"] = render_epub(publication, edition.page_starts)
+        files[f"{slug}.epub"] = render_epub(publication, edition.page_starts, edition.pdf, edition.page_count)
         progress.done("epub")
     if "html" in formats:
         from pamphleteer.render.html import render_html

@@ -1,47 +1,365 @@
-"""Render the ebook edition: an EPUB 3 package, assembled by ebooklib.
+"""Render the ebook edition: the publication as an EPUB 3 package, assembled by ebooklib.
 
-One XHTML document per part (title page, imprint, each shared part, each
-text), a navigation document and an NCX, the ebook stylesheet and the vendored
-fonts. The zip is rewritten with fixed timestamps so two builds of the same
-sources give the same bytes.
+Transform the publication, the print edition's page starts and its PDF into one
+EPUB 3 file: an XHTML document per front-matter part, per text and per
+back-matter part (from `templates/epub/`), with a marker wherever a print page
+begins; a navigation document, read as the contents page, with landmarks and
+the print page list; an EPUB 2 NCX; accessibility metadata (EPUB Accessibility
+1.1); a cover image rendered from the print cover; the ebook stylesheet and the
+vendored fonts. The zip is rewritten with fixed timestamps, so two builds of the
+same sources give the same bytes.
 """
 
 from __future__ import annotations
 
 import datetime
 import io
+import logging
+import re
 import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from ebooklib import epub
-
-from pamphleteer.model import Publication
 from markupsafe import Markup
 
+from pamphleteer.model import Publication
 from pamphleteer.render.markup import LinkStyle, PageMarks, PageStart
+from pamphleteer.render.raster import page_png
 from pamphleteer.render.templates import FONTS, block_writer, read_style, render_template
 
-PART_TYPES = {"introduction": ("introduction", "doc-introduction")}
+LOGGER = logging.getLogger(__name__)
+
+COVER_WIDTH = 1200  # pixels; the cover image keeps the print page's proportions
+PART_TYPES = {"introduction": ("introduction", "doc-introduction")}  # part name -> epub:type, role
+BACK_TYPES = {"about-the-authors": ("contributors", ""), "sources-and-credits": ("credits", "doc-credits")}
+CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
+PAGE_MARKER = re.compile(r'<span epub:type="pagebreak" role="doc-pagebreak" id="page-([^"]+)"')
+INSIDE_ONLY = {"li", "dt", "dd", "tr", "td", "th", "tbody", "thead", "tfoot"}  # no marker between these
+HEADING_THEN_MARKER = re.compile(  # a heading, then only opening tags, then a page marker
+    r'(?P<heading><(?P<tag>h[1-6])\b[^>]*>(?:(?!<span epub:type="pagebreak").)*?</(?P=tag)>|<h[1-6]\b[^>]*>)'
+    r'(?P<between>(?:\s*<(?![/!?])[^>]*>)*\s*)'
+    r'(?P<marker><span epub:type="pagebreak" role="doc-pagebreak" [^>]*></span>)',
+    re.S,
+)
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def _document(uid: str, file_name: str, title: str, lang: str, content: str) -> epub.EpubHtml:
-    document = epub.EpubHtml(uid=uid, file_name=file_name, title=title, lang=lang)
-    document.content = content
-    document.add_link(href="style/ebook.css", rel="stylesheet", type="text/css")
-    return document
+def page_marker(label: str) -> Markup:
+    """A print page break, as EPUB reading systems and assistive technology know it."""
+    return Markup(
+        '<span epub:type="pagebreak" role="doc-pagebreak" id="page-{0}" aria-label="{0}"></span>'
+    ).format(label)
 
 
-def _font_items() -> list[epub.EpubItem]:
-    items = []
-    for path in sorted(FONTS.glob("*.woff2")):
-        items.append(
-            epub.EpubItem(
-                uid=f"font-{path.stem}",
-                file_name=f"fonts/{path.name}",
-                media_type="font/woff2",
-                content=path.read_bytes(),
-            )
+@dataclass(frozen=True)
+class Document:
+    """One XHTML content document of the ebook, in reading order."""
+
+    uid: str  # manifest id
+    file_name: str
+    title: str
+    lang: str
+    template: str  # under templates/
+    anchor: str  # its id, as in the print edition: a page start naming it marks the document's top
+    matter: str  # frontmatter, bodymatter or backmatter
+    landmark: str = ""  # its epub:type in the landmarks, if it is one
+    in_contents: bool = True  # listed in the contents
+    context: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A print page in the page list: its label and where its marker is."""
+
+    label: str
+    href: str
+    order: int  # position among every navigation target, for the NCX
+
+    @property
+    def value(self) -> str:
+        """The page number, for the NCX, when the label is a number."""
+        return self.label if self.label.isdigit() else ""
+
+
+@dataclass(frozen=True)
+class NavPoint:
+    """An entry of the NCX contents."""
+
+    uid: str
+    label: str
+    href: str
+    order: int
+
+
+def documents(publication: Publication) -> tuple[Document, ...]:
+    """The content documents in reading order: front matter, the texts, back matter."""
+    lang = publication.language
+    front = [
+        Document("title-page", "title.xhtml", "Title page", lang, "epub/title.xhtml", "title-page",
+                 "frontmatter", "titlepage", in_contents=False),
+        Document("imprint", "imprint.xhtml", "Imprint", lang, "epub/imprint.xhtml", "imprint", "frontmatter",
+                 in_contents=False),
+        Document("nav", "nav.xhtml", "Contents", lang, "epub/nav.xhtml", "contents", "frontmatter", "toc",
+                 in_contents=False),
+    ]
+    for part in publication.front:
+        epub_type, role = PART_TYPES.get(part.name, ("preface", "doc-preface"))
+        front.append(
+            Document(f"part-{part.name}", f"{part.name}.xhtml", part.title, lang, "epub/part.xhtml",
+                     part.name,
+                     "frontmatter", epub_type if part.name in PART_TYPES else "",
+                     context={"part": part, "epub_type": epub_type, "role": role})
         )
-    return items
+    texts = [
+        Document(f"text-{text.slug}", f"text-{text.slug}.xhtml", text.title, text.lang, "epub/text.xhtml",
+                 text.slug, "bodymatter", "bodymatter" if number == 0 else "", context={"text": text})
+        for number, text in enumerate(publication.texts)
+    ]
+    back = []
+    for number, part in enumerate(getattr(publication, "back", ())):  # the back matter, once the model has it
+        epub_type, role = BACK_TYPES.get(part.name, ("appendix", "doc-appendix"))
+        back.append(
+            Document(f"back-{part.name}", f"{part.name}.xhtml", part.title, lang, "epub/back.xhtml",
+                     part.name,
+                     "backmatter", "backmatter" if number == 0 else "",
+                     context={"part": part, "epub_type": epub_type, "role": role})
+        )
+    return (*front, *texts, *back)
+
+
+def render_epub(
+    publication: Publication,
+    page_starts: Sequence[PageStart] = (),
+    print_pdf: bytes = b"",
+    print_pages: int = 0,
+) -> bytes:
+    """The publication as an EPUB 3 file, marked with the print edition's page breaks.
+
+    `page_starts` say where each print page begins; `print_pdf` is the print
+    edition, whose first page becomes the cover image (no cover without it).
+    """
+    spine = documents(publication)
+    content, nav_points, pages = _content(publication, spine, page_starts)
+    book = epub.EpubBook()
+    _describe(book, publication, pages, print_pages)
+    _add_resources(book, print_pdf)
+    book.spine = [_add_document(book, document, content[document.uid]) for document in spine]
+    book.add_item(epub.EpubItem(
+        uid="ncx", file_name="toc.ncx", media_type="application/x-dtbncx+xml",
+        content=render_template(
+            "epub/toc.ncx", pub=publication, nav_points=nav_points, pages=pages,
+            total_pages=print_pages or len(pages),
+            max_page=max((int(page.value) for page in pages if page.value), default=0),
+        ).encode("utf-8"),
+    ))
+    buffer = io.BytesIO()
+    options = {"mtime": publication.edition_time, "epub3_landmark": False, "epub3_pages": False}
+    writer = _Writer(buffer, book, options)
+    writer.process()
+    writer.write()
+    return _reproducible(buffer.getvalue(), publication.edition_time)
+
+
+def _content(
+    publication: Publication, spine: Sequence[Document], page_starts: Sequence[PageStart]
+) -> tuple[dict[str, str], list[NavPoint], list[PageLink]]:
+    """Every content document's XHTML (by manifest id), with the NCX contents and the page list.
+
+    A page start in a block is marked before its word (by the shared writer); one
+    that names another element, such as a part without blocks, just before it.
+    """
+    starts = _lift_openings(publication, page_starts)
+    write = block_writer(LinkStyle.LIVE, PageMarks.from_starts(starts, page_marker), epub_types=True)
+    href = {document.anchor: document.file_name for document in spine}.__getitem__
+    landmarks = [
+        {"epub_type": document.landmark, "href": document.file_name, "label": document.title}
+        for document in spine if document.landmark
+    ]
+
+    def render(document: Document, pages: Sequence[PageLink] = ()) -> str:
+        return render_template(
+            document.template, pub=publication, title=document.title, lang=document.lang,
+            matter=document.matter, write=write, href=href, pages=pages, landmarks=landmarks,
+            **document.context,
+        )
+
+    content = {document.uid: render(document) for document in spine}  # the nav without its page list yet
+    in_blocks = {label for xhtml in content.values() for label in PAGE_MARKER.findall(xhtml)}
+    at_elements: dict[str, list[PageStart]] = {}
+    for start in starts:
+        if start.label in in_blocks:
+            continue
+        for uid, xhtml in content.items():
+            marked = _mark_before(xhtml, start.block_id, page_marker(start.label))
+            if marked:
+                content[uid] = marked
+                at_elements.setdefault(uid, []).append(start)
+                break
+    content = {uid: _before_headings(xhtml) for uid, xhtml in content.items()}
+    nav_points, pages = _targets(spine, {uid: PAGE_MARKER.findall(xhtml) for uid, xhtml in content.items()})
+    _report_unplaced(page_starts, pages)
+    nav = next(document for document in spine if document.uid == "nav")
+    content["nav"] = render(nav, pages)
+    for start in at_elements.get("nav", ()):
+        marked = _mark_before(content["nav"], start.block_id, page_marker(start.label))
+        content["nav"] = marked or content["nav"]
+    return content, nav_points, pages
+
+
+def _add_resources(book: epub.EpubBook, print_pdf: bytes) -> None:
+    """The stylesheet, the vendored fonts and, given the print edition, the cover image."""
+    book.add_item(
+        epub.EpubItem(uid="style", file_name="style/ebook.css", media_type="text/css", content=_stylesheet())
+    )
+    for font in sorted(FONTS.glob("*.woff2")):
+        book.add_item(epub.EpubItem(uid=f"font-{font.stem}", file_name=f"fonts/{font.name}",
+                                    media_type="font/woff2", content=font.read_bytes()))
+    if print_pdf:
+        cover = epub.EpubCover(uid="cover-image", file_name="images/cover.png")
+        cover.content = page_png(print_pdf, 0, COVER_WIDTH)
+        book.add_item(cover)
+        book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
+
+
+def _add_document(book: epub.EpubBook, document: Document, xhtml: str) -> epub.EpubItem:
+    """A content document, added as written (ebooklib's own HTML handling would re-parse it)."""
+    item = epub.EpubItem(uid=document.uid, file_name=document.file_name,
+                         media_type="application/xhtml+xml", content=xhtml.encode("utf-8"))
+    item.properties = ["nav"] if document.uid == "nav" else []
+    book.add_item(item)
+    return item
+
+
+def _mark_before(xhtml: str, element_id: str, marker: Markup) -> str | None:
+    """`xhtml` with `marker` just before the element `element_id` (None: no such element).
+
+    Inside list items and table cells, where a marker may not stand between
+    elements, it goes at the start of the element's content instead.
+    """
+    found = re.search(rf'<([a-z0-9]+)\b[^>]*\sid="{re.escape(element_id)}"[^>]*>', xhtml)
+    if not found:
+        return None
+    at = found.end() if found.group(1) in INSIDE_ONLY else found.start()
+    return xhtml[:at] + str(marker) + xhtml[at:]
+
+
+def _before_headings(xhtml: str) -> str:
+    """Markers that open a heading, or the content right after one, moved before the heading.
+
+    Print keeps a heading on the page of what follows it, so the page begins at
+    the heading; and a heading's accessible name stays free of page numbers.
+    """
+    while True:
+        moved = HEADING_THEN_MARKER.sub(r"\g<marker>\g<heading>\g<between>", xhtml)
+        if moved == xhtml:
+            return xhtml
+        xhtml = moved
+
+
+def _lift_openings(publication: Publication, page_starts: Sequence[PageStart]) -> list[PageStart]:
+    """Page starts at the first word of a part or text, moved to the top of its document.
+
+    The print page that begins with a text's first paragraph also holds its title
+    (print keeps headings with what follows), so the marker goes before the title.
+    """
+    openings = {f"{part.name}-{part.blocks[0].line}": part.name for part in publication.front if part.blocks}
+    for text in publication.texts:
+        blocks = text.standfirst or text.body
+        if blocks:
+            openings[f"{text.slug}-{'standfirst-' if text.standfirst else ''}{blocks[0].line}"] = text.slug
+    return [
+        PageStart(start.label, openings[start.block_id], 0)
+        if start.word == 0 and start.block_id in openings else start
+        for start in page_starts
+    ]
+
+
+def _targets(
+    spine: Sequence[Document], placed: Mapping[str, Sequence[str]]
+) -> tuple[list[NavPoint], list[PageLink]]:
+    """The NCX contents and the page list, numbered together in reading order."""
+    nav_points: list[NavPoint] = []
+    pages: list[PageLink] = []
+    order = 0
+    for document in spine:
+        if document.in_contents:
+            order += 1
+            nav_points.append(NavPoint(document.uid, document.title, document.file_name, order))
+        for label in placed[document.uid]:
+            order += 1
+            pages.append(PageLink(label, f"{document.file_name}#page-{label}", order))
+    return nav_points, pages
+
+
+def _report_unplaced(page_starts: Sequence[PageStart], pages: Sequence[PageLink]) -> None:
+    placed = {page.label for page in pages}
+    for start in page_starts:
+        if start.label not in placed:
+            LOGGER.warning(
+                "print page %s begins in '%s', which the ebook does not have; "
+                "the ebook has no marker for that page", start.label, start.block_id,
+            )
+
+
+def _describe(
+    book: epub.EpubBook, publication: Publication, pages: Sequence[PageLink], print_pages: int
+) -> None:
+    """Bibliographic and accessibility metadata (EPUB Accessibility 1.1)."""
+    settings = publication.settings
+    book.set_identifier(settings.identifier)
+    book.set_title(publication.title)
+    book.set_language(publication.language)
+    book.set_unique_metadata("OPF", "generator", "", {"name": "generator", "content": publication.generator})
+    for number, author in enumerate(publication.authors, start=1):
+        book.add_author(author, uid=f"creator{number}")
+    if settings.editor:
+        book.add_metadata("DC", "contributor", settings.editor, {"id": "editor"})
+        book.add_metadata(
+            None, "meta", "edt", {"refines": "#editor", "property": "role", "scheme": "marc:relators"}
+        )
+    if settings.publisher:
+        book.add_metadata("DC", "publisher", settings.publisher)
+    if settings.description:
+        book.add_metadata("DC", "description", settings.description)
+    book.add_metadata("DC", "date", publication.edition_date.isoformat())
+
+    features = ["tableOfContents", "readingOrder", "structuralNavigation", "ARIA", "displayTransformability"]
+    if pages:
+        features += ["pageNavigation", "printPageNumbers", "pageBreakMarkers"]
+    summary = render_template(
+        "epub/summary.txt", pub=publication, pages=bool(pages), print_pages=print_pages,
+        questions=sum(len(text.questions) for text in publication.texts),
+    )
+    properties = [
+        ("schema:accessMode", "textual"),
+        ("schema:accessModeSufficient", "textual"),
+        *(("schema:accessibilityFeature", feature) for feature in features),
+        ("schema:accessibilityHazard", "none"),
+        ("schema:accessibilitySummary", " ".join(summary.split())),
+        ("dcterms:conformsTo", CONFORMANCE),
+    ]
+    if settings.publisher:
+        properties.append(("a11y:certifiedBy", settings.publisher))
+    if pages:
+        source = render_template("epub/page-source.txt", pub=publication, print_pages=print_pages)
+        properties.append(("pageBreakSource", " ".join(source.split())))
+    for name, value in properties:
+        book.add_metadata(None, "meta", value, {"property": name})
+
+
+def _stylesheet() -> bytes:
+    """The ebook stylesheet, with the vendored fonts' faces first."""
+    fonts = read_style("fonts/fonts.css").replace('url("', 'url("../fonts/')
+    return (fonts + read_style("ebook.css")).encode("utf-8")
+
+
+class _Writer(epub.EpubWriter):
+    """ebooklib's writer, giving the package document its language (`xml:lang`)."""
+
+    def _write_opf_metadata(self, root: object) -> None:
+        root.set(XML_LANG, self.book.language)  # type: ignore[attr-defined]
+        super()._write_opf_metadata(root)
 
 
 def _reproducible(data: bytes, when: datetime.datetime) -> bytes:
@@ -57,78 +375,3 @@ def _reproducible(data: bytes, when: datetime.datetime) -> bytes:
             info.external_attr = 0o644 << 16
             target.writestr(info, source.read(name))
     return out.getvalue()
-
-
-def page_marker(label: str) -> Markup:
-    """A print page break, as EPUB reading systems and assistive technology know it."""
-    return Markup(
-        '<span epub:type="pagebreak" role="doc-pagebreak" id="page-{0}" aria-label="{0}"></span>'
-    ).format(label)
-
-
-def render_epub(publication: Publication, page_starts: tuple[PageStart, ...] = ()) -> bytes:
-    """The publication as an EPUB 3 file, marked with the print edition's page breaks."""
-    settings = publication.settings
-    write = block_writer(LinkStyle.LIVE, PageMarks.from_starts(page_starts, page_marker), epub_types=True)
-    book = epub.EpubBook()
-    book.set_identifier(settings.identifier)
-    book.set_title(publication.title)
-    book.set_language(publication.language)
-    for number, author in enumerate(publication.authors, start=1):
-        book.add_author(author, uid=f"creator{number}")
-    if settings.publisher:
-        book.add_metadata("DC", "publisher", settings.publisher)
-    if settings.description:
-        book.add_metadata("DC", "description", settings.description)
-    book.add_metadata("DC", "date", publication.edition_date.isoformat())
-
-    css = epub.EpubItem(
-        uid="style",
-        file_name="style/ebook.css",
-        media_type="text/css",
-        content=(read_style("fonts/fonts.css").replace('url("', 'url("../fonts/') + read_style("ebook.css")),
-    )
-    book.add_item(css)
-    for font in _font_items():
-        book.add_item(font)
-
-    lang = publication.language
-    title_page = _document(
-        "title-page", "title.xhtml", "Title page", lang,
-        render_template("epub/title.xhtml", pub=publication),
-    )
-    imprint = _document(
-        "imprint", "imprint.xhtml", "Imprint", lang,
-        render_template("epub/imprint.xhtml", pub=publication),
-    )
-    parts = []
-    for part in publication.front:
-        epub_type, role = PART_TYPES.get(part.name, ("preface", "doc-preface"))
-        parts.append(
-            _document(
-                f"part-{part.name}", f"{part.name}.xhtml", part.title, lang,
-                render_template("epub/part.xhtml", part=part, write=write, epub_type=epub_type, role=role),
-            )
-        )
-    texts = [
-        _document(
-            f"text-{text.slug}", f"text-{text.slug}.xhtml", text.title, text.lang,
-            render_template("epub/text.xhtml", text=text, write=write),
-        )
-        for text in publication.texts
-    ]
-    for document in [title_page, imprint, *parts, *texts]:
-        book.add_item(document)
-
-    book.toc = [*parts, *texts]
-    book.add_item(epub.EpubNcx())
-    nav = epub.EpubNav()
-    nav.add_link(href="style/ebook.css", rel="stylesheet", type="text/css")
-    book.add_item(nav)
-    book.spine = [title_page, imprint, "nav", *parts, *texts]
-
-    when = publication.edition_time
-    buffer = io.BytesIO()
-    epub.write_epub(buffer, book, {"mtime": when, "raise_exceptions": True})
-    return _reproducible(buffer.getvalue(), when)
-

@@ -84,6 +84,8 @@ class Writer:
     _pending: list[tuple[int, str]] = field(default_factory=list)
     _raw_open: list[str] = field(default_factory=list)  # bare raw tags opened, not yet closed
     _boundary: bool = True  # the next text begins a new word
+    _noted: int = 0  # notes numbered so far
+    _footnotes: list[Markup] = field(default_factory=list)  # EPUB footnotes of the current block
 
     # -- blocks -------------------------------------------------------------
 
@@ -100,6 +102,8 @@ class Writer:
                 html += Markup("").join(self.page_marks.marker(label) for _, label in self._pending)
                 self._pending = []
             out.append(html)
+            out.extend(self._footnotes)
+            self._footnotes = []
         return Markup("\n").join(out)
 
     def block_list(self, nodes: Iterable[Node]) -> Markup:
@@ -297,12 +301,21 @@ class Writer:
         )
 
     def _note(self, blocks: list[Node]) -> Markup:
-        number = len(self.notes) + 1
+        self._noted += 1
+        number = self._noted
         note_id = f"{self.prefix}-note-{number}"
         saved = (self._words, self._pending, self._boundary)
         self._pending = []
         body = self.block_list(blocks)
         self._words, self._pending, self._boundary = saved
+        if self.epub_types:  # an EPUB footnote, after its block; reading systems can show it as a pop-up
+            self._footnotes.append(Markup(
+                '<aside class="footnote" id="{0}" epub:type="footnote" role="doc-footnote">\n'
+                '<p class="footnote-label"><a href="#{0}-ref" role="doc-backlink">{1}</a></p>\n{2}\n</aside>'
+            ).format(note_id, number, body))
+            return Markup(
+                '<a class="noteref" href="#{0}" id="{0}-ref" epub:type="noteref" role="doc-noteref">{1}</a>'
+            ).format(note_id, number)
         self.notes.append(Markup('<li id="{}">{}</li>').format(note_id, body))
         return Markup('<a class="noteref" href="#{}" id="{}-ref">{}</a>').format(
             note_id, note_id, number
