@@ -73,11 +73,15 @@ def run_build(arguments: argparse.Namespace) -> int:
     for diagnostic in warnings:
         print(f"warning: {diagnostic.location(Path.cwd())}: {diagnostic.message} [{diagnostic.code}]",
               file=sys.stderr)
+    for diagnostic in result.diagnostics:  # what the build guessed, for the user to confirm
+        if diagnostic.code == "I001":
+            print(f"inferred: {diagnostic.location(Path.cwd())}: {diagnostic.message}")
     print(f"Built '{result.publication.title}' ({len(result.publication.texts)} texts) "
           f"in {result.seconds:.1f} s:")
     for path in result.written:
         size = path.stat().st_size
-        pages = f", {result.page_count} pages" if path.suffix == ".pdf" and result.page_count else ""
+        reader_pdf = path.name == f"{result.publication.settings.slug}.pdf"
+        pages = f", {result.page_count} pages" if reader_pdf and result.page_count else ""
         print(f"  {show_path(path)}  ({size / 1024:.0f} KB{pages})")
     print(f"{len(repairs)} repairs and notes, {len(warnings)} warnings (details in the report).")
     return 0

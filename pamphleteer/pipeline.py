@@ -3,6 +3,11 @@
 `build` is the whole pipeline. Every edition is rendered in memory first and
 written only when all succeeded, with a machine-readable build report beside
 them listing every repair and diagnostic.
+
+With `pamphlets = "each"` in publication.toml, the build makes besides the
+reader (`<slug>.pdf`, `.epub`, `.html`) one pamphlet per text, with the same
+shared parts and that text's questions, named after the text
+(`<text-slug>.pdf`, `.epub`, `.html`). The one build report covers them all.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from pathlib import Path
 
 from pamphleteer import __version__
 from pamphleteer.errors import ConfigurationError, Diagnostic, Severity, StrictFailure
-from pamphleteer.model import Publication, build_publication
+from pamphleteer.model import Publication, build_publication, pamphlet
 from pamphleteer.normalise import normalise
 from pamphleteer.output import locked, write_all
 from pamphleteer.parse import parse_part, parse_texts, pandoc_version
@@ -37,7 +42,8 @@ class BuildResult:
     written: tuple[Path, ...]
     diagnostics: tuple[Diagnostic, ...]
     seconds: float
-    page_count: int
+    page_count: int  # of the reader's print edition
+    pamphlets: tuple[Publication, ...] = ()
 
 
 def edition_time(sources: Path) -> datetime.datetime:
@@ -104,6 +110,33 @@ def render(publication: Publication, sources: Path, formats: tuple[str, ...]) ->
     return files, edition.page_count
 
 
+def pamphlets(publication: Publication) -> tuple[Publication, ...]:
+    """The single-text pamphlets publication.toml asks for (`pamphlets = "each"`), else none."""
+    if publication.settings.pamphlets != "each":
+        return ()
+    return tuple(pamphlet(publication, text) for text in publication.texts)
+
+
+def render_all(
+    publications: tuple[Publication, ...], sources: Path, formats: tuple[str, ...]
+) -> tuple[dict[str, bytes], int]:
+    """Render every publication (the reader first); refuse two editions with one file name."""
+    files: dict[str, bytes] = {}
+    page_count = 0
+    for number, publication in enumerate(publications):
+        rendered, pages = render(publication, sources, formats)
+        clash = sorted(files.keys() & rendered.keys())
+        if clash:
+            raise ConfigurationError(
+                f"the pamphlet of texts/{publication.settings.slug}.md would overwrite {clash[0]}; "
+                "rename the text or set another 'slug' for the reader",
+                file=publications[0].settings.path,
+            )
+        files.update(rendered)
+        page_count = page_count if number else pages
+    return files, page_count
+
+
 def report(result_files: dict[str, bytes], publication: Publication, diagnostics: tuple[Diagnostic, ...], root: Path) -> bytes:
     """The build report as JSON: the editions, the texts and every diagnostic."""
     data = {
@@ -117,6 +150,7 @@ def report(result_files: dict[str, bytes], publication: Publication, diagnostics
              "questions": len(text.questions)}
             for text in publication.texts
         ],
+        "pamphlets": [single.settings.slug for single in pamphlets(publication)],
         "diagnostics": [d.as_dict(root) for d in diagnostics],
     }
     return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
@@ -140,7 +174,8 @@ def build(
             f"{len(warnings)} warning(s) and --strict is on; the first: {first.message}",
             file=first.file, line=first.line,
         )
-    files, page_count = render(publication, sources_dir, formats)
+    singles = pamphlets(publication)
+    files, page_count = render_all((publication, *singles), sources_dir, formats)
     files[f"{publication.settings.slug}-report.json"] = report(files, publication, diagnostics, sources_dir.parent)
     with locked(output_dir):
         written = write_all(output_dir, files)
@@ -150,4 +185,5 @@ def build(
         diagnostics=diagnostics,
         seconds=time.monotonic() - started,
         page_count=page_count,
+        pamphlets=singles,
     )

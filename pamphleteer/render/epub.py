@@ -21,6 +21,7 @@ from pamphleteer.render.markup import LinkStyle, PageMarks, PageStart
 from pamphleteer.render.templates import FONTS, block_writer, read_style, render_template
 
 PART_TYPES = {"introduction": ("introduction", "doc-introduction")}
+BACK_TYPES = {"about-the-authors": ("contributors", ""), "sources-and-credits": ("credits", "doc-credits")}
 
 
 def _document(uid: str, file_name: str, title: str, lang: str, content: str) -> epub.EpubHtml:
@@ -117,15 +118,26 @@ def render_epub(publication: Publication, page_starts: tuple[PageStart, ...] = (
         )
         for text in publication.texts
     ]
-    for document in [title_page, imprint, *parts, *texts]:
+    back = []
+    for part in publication.back:
+        epub_type, role = BACK_TYPES.get(part.name, ("appendix", "doc-appendix"))
+        back.append(
+            _document(
+                f"back-{part.name}", f"{part.name}.xhtml", part.title, lang,
+                render_template(
+                    "epub/back.xhtml", part=part, pub=publication, write=write, epub_type=epub_type, role=role
+                ),
+            )
+        )
+    for document in [title_page, imprint, *parts, *texts, *back]:
         book.add_item(document)
 
-    book.toc = [*parts, *texts]
+    book.toc = [*parts, *texts, *back]
     book.add_item(epub.EpubNcx())
     nav = epub.EpubNav()
     nav.add_link(href="style/ebook.css", rel="stylesheet", type="text/css")
     book.add_item(nav)
-    book.spine = [title_page, imprint, "nav", *parts, *texts]
+    book.spine = [title_page, imprint, "nav", *parts, *texts, *back]
 
     when = publication.edition_time
     buffer = io.BytesIO()
