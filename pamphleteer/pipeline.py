@@ -112,8 +112,16 @@ def render(publication: Publication, sources: Path, formats: tuple[str, ...]) ->
 
 def pamphlets(publication: Publication) -> tuple[Publication, ...]:
     """The single-text pamphlets publication.toml asks for (`pamphlets = "each"`), else none."""
-    if publication.settings.pamphlets != "each":
+    settings = publication.settings
+    if settings.pamphlets != "each":
         return ()
+    for text in publication.texts:
+        if text.slug == settings.slug:
+            raise ConfigurationError(
+                f"the pamphlet of texts/{text.slug}.md would overwrite {settings.slug}.* (the reader); "
+                "set another 'slug' for the reader or rename the text",
+                file=settings.path,
+            )
     return tuple(pamphlet(publication, text) for text in publication.texts)
 
 
