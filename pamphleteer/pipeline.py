@@ -128,20 +128,22 @@ def pamphlets(publication: Publication) -> tuple[Publication, ...]:
 def render_all(
     publications: tuple[Publication, ...], sources: Path, formats: tuple[str, ...]
 ) -> tuple[dict[str, bytes], int]:
-    """Render every publication (the reader first); refuse two editions with one file name."""
-    files: dict[str, bytes] = {}
-    page_count = 0
-    for number, publication in enumerate(publications):
-        rendered, pages = render(publication, sources, formats)
+    """Render the reader, then each pamphlet; refuse two editions with one file name.
+
+    The page count returned is the reader's.
+    """
+    reader, *singles = publications
+    files, page_count = render(reader, sources, formats)
+    for single in singles:
+        rendered, _ = render(single, sources, formats)
         clash = sorted(files.keys() & rendered.keys())
         if clash:
             raise ConfigurationError(
-                f"the pamphlet of texts/{publication.settings.slug}.md would overwrite {clash[0]}; "
+                f"the pamphlet of texts/{single.settings.slug}.md would overwrite {clash[0]}; "
                 "rename the text or set another 'slug' for the reader",
-                file=publications[0].settings.path,
+                file=reader.settings.path,
             )
         files.update(rendered)
-        page_count = page_count if number else pages
     return files, page_count
 
 
