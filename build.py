@@ -76,11 +76,14 @@ def run_build(arguments: argparse.Namespace) -> int:
     for diagnostic in result.diagnostics:  # what the build guessed, for the user to confirm
         if diagnostic.code == "I001":
             print(f"inferred: {diagnostic.location(Path.cwd())}: {diagnostic.message}")
-    print(f"Built '{result.publication.title}' ({len(result.publication.texts)} texts) "
-          f"in {result.seconds:.1f} s:")
+    if result.up_to_date:
+        print(f"'{result.title}' is up to date: nothing changed since the last build "
+              f"({result.seconds:.2f} s):")
+    else:
+        print(f"Built '{result.title}' ({result.text_count} texts) in {result.seconds:.1f} s:")
     for path in result.written:
         size = path.stat().st_size
-        reader_pdf = path.name == f"{result.publication.settings.slug}.pdf"
+        reader_pdf = path.name == f"{result.slug}.pdf"
         pages = f", {result.page_count} pages" if reader_pdf and result.page_count else ""
         print(f"  {show_path(path)}  ({size / 1024:.0f} KB{pages})")
     print(f"{len(repairs)} repairs and notes, {len(warnings)} warnings (details in the report).")

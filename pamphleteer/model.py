@@ -55,6 +55,20 @@ class Text:
         return ", ".join(self.authors[:-1]) + " and " + self.authors[-1]
 
     @property
+    def question_blocks(self) -> tuple[Block, ...]:
+        """The questions as paragraphs numbered from 1, so every edition writes them (and marks
+        print page starts in them) like any other block: ids `<slug>-question-<n>`."""
+        blocks = []
+        for number, question in enumerate(self.questions, start=1):
+            inlines: list[dict[str, object]] = []
+            for word in question.split():
+                if inlines:
+                    inlines.append({"t": "Space"})
+                inlines.append({"t": "Str", "c": word})
+            blocks.append(Block(line=number, node={"t": "Plain", "c": inlines}))
+        return tuple(blocks)
+
+    @property
     def published(self) -> datetime.date | None:
         """The date of first publication, when `date` is a full ISO date."""
         try:

@@ -22,6 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pamphleteer import __version__
+from pamphleteer.cache import (
+    CACHE_FOLDER, STATE_FILE, Cache, fingerprint, outputs_digest, read_state, state_bytes,
+)
 from pamphleteer.errors import ConfigurationError, Diagnostic, Severity, StrictFailure
 from pamphleteer.model import Publication, build_publication, pamphlet
 from pamphleteer.normalise import normalise
@@ -32,18 +35,44 @@ from pamphleteer.sources import Sources, read_sources
 LOGGER = logging.getLogger(__name__)
 
 FORMATS = ("pdf", "epub", "html")
+PROJECT = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)
 class BuildResult:
     """What a build did: the files it wrote and what it noticed."""
 
-    publication: Publication
+    title: str
+    text_count: int
     written: tuple[Path, ...]
     diagnostics: tuple[Diagnostic, ...]
     seconds: float
     page_count: int  # of the reader's print edition
-    pamphlets: tuple[Publication, ...] = ()
+    up_to_date: bool = False  # nothing had changed: the editions in the folder were kept
+    slug: str = ""  # the reader's: its files are <slug>.*; pamphlets are <text-slug>.*
+
+
+def code_files() -> list[Path]:
+    """The files that decide how sources become editions: code, templates, styles, pinned versions."""
+    folders = [PROJECT / "pamphleteer", PROJECT / "templates", PROJECT / "styles"]
+    files = [path for folder in folders for path in folder.rglob("*") if path.is_file()
+             and "__pycache__" not in path.parts]
+    return files + [PROJECT / "requirements.lock"]
+
+
+def code_fingerprint() -> str:
+    """A hash of the code, templates, styles and pinned versions."""
+    return fingerprint(code_files(), PROJECT, {"version": __version__})
+
+
+def input_fingerprint(sources_dir: Path, code: str, formats: tuple[str, ...], strict: bool) -> str:
+    """A hash of everything a build reads: if it is unchanged, so are the editions."""
+    sources = [path for path in sources_dir.rglob("*") if path.is_file()]
+    options = {
+        "formats": ",".join(formats), "strict": str(strict), "code": code,
+        "edition": edition_time(sources_dir).isoformat(),
+    }
+    return fingerprint(sources, sources_dir, options)
 
 
 def edition_time(sources: Path) -> datetime.datetime:
@@ -74,9 +103,11 @@ def edition_time(sources: Path) -> datetime.datetime:
     return datetime.datetime.fromtimestamp(int(newest), datetime.timezone.utc).replace(tzinfo=None)
 
 
-def assemble(sources: Sources) -> tuple[Publication, tuple[Diagnostic, ...]]:
-    """Read, parse, normalise and model: everything before rendering."""
-    parsed = parse_texts(sources.texts)
+def assemble(
+    sources: Sources, cache: Cache | None = None, code: str = ""
+) -> tuple[Publication, tuple[Diagnostic, ...]]:
+    """Parse, normalise and model: everything before rendering."""
+    parsed = parse_texts(sources.texts, cache, code)
     parts = tuple(parse_part(part) for part in sources.front)
     normalised = tuple(normalise(text) for text in parsed)
     generator = f"Pamphleteer {__version__} (pandoc {pandoc_version()})"
@@ -172,28 +203,63 @@ def build(
     formats: tuple[str, ...] = FORMATS,
     strict: bool = False,
 ) -> BuildResult:
-    """Build every chosen edition of the publication in `sources_dir` into `output_dir`."""
+    """Build every chosen edition of the publication in `sources_dir` into `output_dir`.
+
+    Nothing is rebuilt when no input changed since the last build into the same
+    folder (and its editions are intact); otherwise stage results are reused
+    from the folder's cache wherever their inputs are unchanged.
+    """
     started = time.monotonic()
     sources_dir = sources_dir.resolve()
-    sources = read_sources(sources_dir)
-    publication, diagnostics = assemble(sources)
-    warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
-    if strict and warnings:
-        first = warnings[0]
-        raise StrictFailure(
-            f"{len(warnings)} warning(s) and --strict is on; the first: {first.message}",
-            file=first.file, line=first.line,
-        )
-    singles = pamphlets(publication)
-    files, page_count = render_all((publication, *singles), sources_dir, formats)
-    files[f"{publication.settings.slug}-report.json"] = report(files, publication, diagnostics, sources_dir.parent)
+    if not sources_dir.is_dir():
+        read_sources(sources_dir)  # raises the error that explains it
     with locked(output_dir):
+        code = code_fingerprint()
+        inputs = input_fingerprint(sources_dir, code, formats, strict)
+        state = read_state(output_dir)
+        if state is not None and state.get("inputs") == inputs:
+            names = [str(name) for name in state.get("outputs", [])]  # type: ignore[union-attr]
+            if outputs_digest(output_dir, names) == state.get("outputs_digest"):
+                return BuildResult(
+                    title=str(state.get("title", "")),
+                    text_count=int(state.get("text_count", 0)),  # type: ignore[arg-type]
+                    written=tuple(output_dir / name for name in names if name != STATE_FILE),
+                    diagnostics=tuple(
+                        Diagnostic.from_dict(item, sources_dir.parent)
+                        for item in state.get("diagnostics", [])  # type: ignore[union-attr]
+                    ),
+                    seconds=time.monotonic() - started,
+                    page_count=int(state.get("page_count", 0)),  # type: ignore[arg-type]
+                    up_to_date=True,
+                    slug=str(state.get("slug", "")),
+                )
+        cache = Cache(output_dir / CACHE_FOLDER)
+        sources = read_sources(sources_dir)
+        publication, diagnostics = assemble(sources, cache, code)
+        warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
+        if strict and warnings:
+            first = warnings[0]
+            raise StrictFailure(
+                f"{len(warnings)} warning(s) and --strict is on; the first: {first.message}",
+                file=first.file, line=first.line,
+            )
+        singles = pamphlets(publication)
+        files, page_count = render_all((publication, *singles), sources_dir, formats)
+        files[f"{publication.settings.slug}-report.json"] = report(files, publication, diagnostics, sources_dir.parent)
+        summary = {
+            "title": publication.title, "text_count": len(publication.texts), "page_count": page_count,
+            "slug": publication.settings.slug,
+            "diagnostics": [d.as_dict(sources_dir.parent) for d in diagnostics],
+        }
+        files[STATE_FILE] = state_bytes(inputs, files, summary)
         written = write_all(output_dir, files)
+        cache.prune()
     return BuildResult(
-        publication=publication,
-        written=tuple(written),
+        title=publication.title,
+        text_count=len(publication.texts),
+        written=tuple(path for path in written if path.name != STATE_FILE),
         diagnostics=diagnostics,
         seconds=time.monotonic() - started,
         page_count=page_count,
-        pamphlets=singles,
+        slug=publication.settings.slug,
     )

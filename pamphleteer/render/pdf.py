@@ -17,6 +17,7 @@ from weasyprint.text.fonts import FontConfiguration
 from pamphleteer.model import Publication
 from pamphleteer.render.markup import LinkStyle, PageStart
 from pamphleteer.render.fetch import ConfinedFetcher
+from pamphleteer.render.pagemap import block_ids, page_starts
 from pamphleteer.render.templates import STYLES, block_writer, read_style, render_template
 
 PAGE_SIZES = {"A5": "A5", "A6": "A6", "half-letter": "5.5in 8.5in", "letter": "letter"}
@@ -65,4 +66,5 @@ def render_pdf(publication: Publication, sources: Path) -> PrintEdition:
     )
     document = html.render(font_config=fonts, stylesheets=stylesheets, pdf_tags=True)
     pdf = document.write_pdf(pdf_variant="pdf/ua-1")
-    return PrintEdition(pdf=pdf, page_count=len(document.pages))
+    starts = page_starts(document, html.etree_element, block_ids(publication))
+    return PrintEdition(pdf=pdf, page_count=len(document.pages), page_starts=starts)
