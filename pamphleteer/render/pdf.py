@@ -49,7 +49,7 @@ def render_pdf(publication: Publication, sources: Path) -> PrintEdition:
     page_size = PAGE_SIZES[publication.settings.print.page_size]
     stylesheets = [
         weasyprint.CSS(
-            string=read_style("fonts/fonts.css"),
+            string=read_style("fonts/fonts-print.css"),
             base_url=str(STYLES / "fonts") + "/",
             url_fetcher=fetcher,
             font_config=fonts,
