@@ -282,7 +282,9 @@ def fingerprint(settings: Settings, texts: tuple[NormalisedText, ...], parts: tu
     return digest.hexdigest()[:10]
 
 
-def check_names(publication: Publication, texts: tuple[NormalisedText, ...], parts: tuple[ParsedPart, ...]) -> None:
+def check_names(
+    publication: Publication, texts: tuple[NormalisedText, ...], parts: tuple[ParsedPart, ...]
+) -> None:
     """Every part and text needs its own id in every edition; stop the build if two collide."""
     files = {text.source.slug: text.source.path for text in texts}
     files.update({part.source.name: part.source.path for part in parts})

@@ -22,6 +22,7 @@ import pypdf
 import pytest
 import yaml
 
+from pamphleteer.check import epubcheck
 from pamphleteer.config import Settings, load_settings
 from pamphleteer.errors import ConfigurationError, Severity, SourceError
 from pamphleteer.model import Publication, build_publication, build_text, pamphlet
@@ -31,7 +32,7 @@ from pamphleteer.render.epub import render_epub
 from pamphleteer.render.html import render_html
 from pamphleteer.render.pdf import print_html
 from pamphleteer.sources import SourcePart, SourceText, TextMeta
-from tests.conftest import PROJECT, SOURCES
+from tests.conftest import SOURCES
 from tests.test_build import run_cli
 from tests.textmatch import contains_in_order, words
 
@@ -51,14 +52,19 @@ def para(text: str, line: int) -> Block:
     return Block(line=line, node={"t": "Para", "c": inlines})
 
 
+NOTHING_INFERRED = Inferred()
+
+
 def normalised(
     slug: str,
     meta: TextMeta,
-    inferred: Inferred = Inferred(),
+    inferred: Inferred = NOTHING_INFERRED,
     **lifted: tuple[Block, ...],
 ) -> NormalisedText:
     source = SourceText(path=Path(f"/s/texts/{slug}.md"), slug=slug, meta=meta, body="Body.\n", body_line=1)
-    return NormalisedText(source=source, blocks=(para(f"The body of {slug}.", 10),), inferred=inferred, **lifted)
+    return NormalisedText(
+        source=source, blocks=(para(f"The body of {slug}.", 10),), inferred=inferred, **lifted
+    )
 
 
 def settings(**changes: object) -> Settings:
@@ -68,16 +74,25 @@ def settings(**changes: object) -> Settings:
 
 
 def introduction() -> ParsedPart:
-    source = SourcePart(path=Path("/s/front/introduction.md"), name="introduction", title="Introduction",
-                        body="Why these texts.\n", body_line=3)
+    source = SourcePart(
+        path=Path("/s/front/introduction.md"),
+        name="introduction",
+        title="Introduction",
+        body="Why these texts.\n",
+        body_line=3,
+    )
     return ParsedPart(source=source, blocks=(para("Why these texts belong together.", 3),))
 
 
 SMITH = normalised(
     "smith-solidarity",
     TextMeta(
-        title="Solidarity", authors=("Jo Smith",), date="2024-01-29", publication="The Paper",
-        source="https://paper.example.org/solidarity", questions=("Who is Smith's ally?", "What is solidarity?"),
+        title="Solidarity",
+        authors=("Jo Smith",),
+        date="2024-01-29",
+        publication="The Paper",
+        source="https://paper.example.org/solidarity",
+        questions=("Who is Smith's ally?", "What is solidarity?"),
     ),
     standfirst=(para("A standfirst about borders.", 5),),
     bio=(para("Jo Smith organises dockers in Hull.", 40),),
@@ -92,7 +107,9 @@ ROE = normalised(
 
 
 def reader(*texts: NormalisedText, **changes: object) -> Publication:
-    publication, _ = build_publication(settings(**changes), texts, (introduction(),), WHEN, "Pamphleteer test")
+    publication, _ = build_publication(
+        settings(**changes), texts, (introduction(),), WHEN, "Pamphleteer test"
+    )
     return publication
 
 
@@ -147,7 +164,11 @@ def test_inferred_metadata_is_used_and_reported_and_gaps_warned():
 def test_front_matter_wins_over_inference():
     meta = TextMeta(title="Given", authors=("Given Author",), source="https://given.example.org")
     text, diagnostics = build_text(normalised("x", meta, ROE.inferred), "en")
-    assert (text.title, text.authors, text.source) == ("Given", ("Given Author",), "https://given.example.org")
+    assert (text.title, text.authors, text.source) == (
+        "Given",
+        ("Given Author",),
+        "https://given.example.org",
+    )
     assert not [d for d in diagnostics if d.code == "I001"]
 
 
@@ -190,7 +211,9 @@ def test_fingerprint_follows_the_sources_not_their_folder():
         settings(path=Path("/elsewhere/publication.toml")), (SMITH, ROE), (introduction(),), WHEN, "x"
     )[0].fingerprint
     changed_meta = TextMeta(**{**SMITH.source.meta.__dict__, "questions": ("Another question?",)})
-    changed = NormalisedText(source=SourceText(**{**SMITH.source.__dict__, "meta": changed_meta}), blocks=SMITH.blocks)
+    changed = NormalisedText(
+        source=SourceText(**{**SMITH.source.__dict__, "meta": changed_meta}), blocks=SMITH.blocks
+    )
     assert len(first) == 10 and first == moved
     assert reader(changed, ROE).fingerprint != first
 
@@ -202,15 +225,24 @@ def test_every_edition_draws_the_same_front_and_back_matter():
     publication = reader(SMITH, ROE, rights="Introduction free to copy.", editor="The group")
     for name, markup in editions(publication).items():
         contents = contents_text(markup)
-        for title in ("Introduction", "Solidarity", "Unions across borders", "About the authors",
-                      "Sources and credits"):
+        for title in (
+            "Introduction",
+            "Solidarity",
+            "Unions across borders",
+            "About the authors",
+            "Sources and credits",
+        ):
             assert contains_in_order(contents, title), (name, title)
         opener = element_text(markup, "smith-solidarity")
         assert contains_in_order(opener, "Jo Smith First published in The Paper on 29 January 2024"), name
         assert contains_in_order(opener, "A standfirst about borders."), name
-        assert contains_in_order(opener, "Questions for discussion Who is Smith's ally? What is solidarity?"), name
+        assert contains_in_order(
+            opener, "Questions for discussion Who is Smith's ally? What is solidarity?"
+        ), name
         about = element_text(markup, "about-the-authors")
-        assert contains_in_order(about, "Jo Smith Jo Smith organises dockers in Hull. In this pamphlet: Solidarity")
+        assert contains_in_order(
+            about, "Jo Smith Jo Smith organises dockers in Hull. In this pamphlet: Solidarity"
+        )
         assert contains_in_order(about, "Al Roe and Bo Lee In this pamphlet: Unions across borders"), name
         credits = element_text(markup, "sources-and-credits")
         for expected in (
@@ -245,7 +277,9 @@ def test_a_pamphlet_has_one_text_the_shared_parts_and_its_own_questions():
     assert contains_in_order(contents_text(html), "Introduction Unions across borders")
 
 
-@pytest.mark.parametrize(("value", "message"), [('"every"', "'pamphlets' is 'every'"), ("3", "'pamphlets' must be")])
+@pytest.mark.parametrize(
+    ("value", "message"), [('"every"', "'pamphlets' is 'every'"), ("3", "'pamphlets' must be")]
+)
 def test_a_bad_pamphlets_setting_is_named(tmp_path, value, message):
     path = tmp_path / "publication.toml"
     path.write_text(f'title = "T"\npamphlets = {value}\n', encoding="utf-8")
@@ -285,13 +319,17 @@ def pdf_section(pages: list[str], heading: str) -> str:
     """The text of the pages from the one that opens with `heading` to the next that opens a part."""
     first = next(i for i, text in enumerate(pages) if text.lstrip().startswith(heading))
     openers = ("Contents", "Introduction", "About the author", "Sources and credits")
-    last = next((i for i in range(first + 1, len(pages)) if pages[i].lstrip().startswith(openers)), len(pages))
+    last = next(
+        (i for i in range(first + 1, len(pages)) if pages[i].lstrip().startswith(openers)), len(pages)
+    )
     return "\n".join(pages[first:last])
 
 
 def epub_documents(path: Path) -> dict[str, str]:
     with zipfile.ZipFile(path) as archive:
-        return {n: archive.read(n).decode("utf-8") for n in sorted(archive.namelist()) if n.endswith(".xhtml")}
+        return {
+            n: archive.read(n).decode("utf-8") for n in sorted(archive.namelist()) if n.endswith(".xhtml")
+        }
 
 
 def question_lists(markup: str, xml: bool) -> dict[str, list[str]]:
@@ -350,7 +388,11 @@ def test_the_introduction_is_in_every_edition(built):
     assert len(paragraphs) >= 8
     for name, text in texts.items():
         for paragraph in paragraphs:
-            found = in_pdf_text(text, paragraph) if name == "pdf" else contains_in_order(text, paragraph, max_gap=8)
+            found = (
+                in_pdf_text(text, paragraph)
+                if name == "pdf"
+                else contains_in_order(text, paragraph, max_gap=8)
+            )
             assert found, (name, paragraph[:60])
 
 
@@ -401,7 +443,10 @@ def pdf_link_targets(path: Path) -> set[str]:
 def test_every_source_url_is_in_every_edition(built, seed):
     files = built_files(built)
     urls = [text.source for text in seed.texts]
-    assert urls == ["https://tempestmag.org/", "https://anticapitalistresistance.org/what-internationalism-do-we-need-today/"]
+    assert urls == [
+        "https://tempestmag.org/",
+        "https://anticapitalistresistance.org/what-internationalism-do-we-need-today/",
+    ]
     pdf_text = re.sub(r"\s+", "", "\n".join(pdf_pages(files[".pdf"])))
     links = pdf_link_targets(files[".pdf"])
     epub = epub_documents(files[".epub"])
@@ -431,7 +476,9 @@ def test_the_back_matter_is_listed_and_placed_last_in_every_edition(built):
         nav = archive.read("EPUB/nav.xhtml").decode()
     spine = re.findall(r'<itemref idref="([^"]+)"', opf)
     assert spine[-2:] == ["back-about-the-authors", "back-sources-and-credits"]
-    assert contains_in_order(nav, "Introduction What does What internationalism About the authors Sources and credits")
+    assert contains_in_order(
+        nav, "Introduction What does What internationalism About the authors Sources and credits"
+    )
 
 
 # -- adding a text ------------------------------------------------------------
@@ -468,7 +515,9 @@ def with_new_text(tmp_path_factory: pytest.TempPathFactory):
     shutil.copytree(SOURCES, sources)
     (sources / "texts" / "ruiz-solidarity.md").write_text(NEW_TEXT, encoding="utf-8")
     output = root / "out"
-    result = run_cli("--sources", str(sources), "--output", str(output), env={"SOURCE_DATE_EPOCH": "1767225600"})
+    result = run_cli(
+        "--sources", str(sources), "--output", str(output), env={"SOURCE_DATE_EPOCH": "1767225600"}
+    )
     report = json.loads((output / "no-alien-but-the-capitalist-report.json").read_text(encoding="utf-8"))
     return sources, output, result, report
 
@@ -511,7 +560,9 @@ def test_strict_refuses_a_text_without_questions(with_new_text):
     result = run_cli("--sources", str(sources), "--output", str(sources.parent / "strict"), "--strict")
     assert result.returncode == 7
     assert "--strict" in result.stderr and "Traceback" not in result.stderr
-    written = [p for p in (sources.parent / "strict").glob("*") if p.suffix in (".pdf", ".epub", ".html", ".json")]
+    written = [
+        p for p in (sources.parent / "strict").glob("*") if p.suffix in (".pdf", ".epub", ".html", ".json")
+    ]
     assert written == []
 
 
@@ -548,7 +599,9 @@ def test_pamphlets_each_writes_one_pamphlet_per_text_beside_the_reader(tmp_path)
         'title = "Two Texts"\nslug = "two-texts"\npamphlets = "each"\n', encoding="utf-8"
     )
     output = tmp_path / "out"
-    result = run_cli("--sources", str(sources), "--output", str(output), env={"SOURCE_DATE_EPOCH": "1767225600"})
+    result = run_cli(
+        "--sources", str(sources), "--output", str(output), env={"SOURCE_DATE_EPOCH": "1767225600"}
+    )
     assert result.returncode == 0, result.stderr
     names = {path.name for path in output.glob("[!.]*")}
     assert names == {
@@ -560,27 +613,36 @@ def test_pamphlets_each_writes_one_pamphlet_per_text_beside_the_reader(tmp_path)
     assert report["pamphlets"] == ["kellaway-internationalism-today", "ruiz-solidarity"]
     html = (output / "kellaway-internationalism-today.html").read_text(encoding="utf-8")
     expected = seed_questions()["kellaway-internationalism-today"]
-    assert question_lists(html, xml=False) == {"kellaway-internationalism-today": [
-        " ".join(q.split()) for q in expected
-    ]}
+    assert question_lists(html, xml=False) == {
+        "kellaway-internationalism-today": [" ".join(q.split()) for q in expected]
+    }
     assert contains_in_order(html, "A pamphlet from Two Texts")
     assert contains_in_order(contents_text(html), "Introduction What internationalism do we need today?")
     assert "The employers said the ban was illegal" not in html
     pages = pdf_pages(output / "kellaway-internationalism-today.pdf")
-    assert contains_in_order(pages[0], "What internationalism do we need today? Dave Kellaway A pamphlet from Two Texts")
-    assert pdf_question_counts(pages, [("kellaway-internationalism-today", "What internationalism do we need today?")]) == {
-        "kellaway-internationalism-today": len(expected)
-    }
+    assert contains_in_order(
+        pages[0], "What internationalism do we need today? Dave Kellaway A pamphlet from Two Texts"
+    )
+    assert pdf_question_counts(
+        pages, [("kellaway-internationalism-today", "What internationalism do we need today?")]
+    ) == {"kellaway-internationalism-today": len(expected)}
     with zipfile.ZipFile(output / "ruiz-solidarity.epub") as archive:
         opf = archive.read("EPUB/content.opf").decode()
     assert "urn:uuid:" in opf and "text-kellaway" not in opf
+    checked = epubcheck(output / "ruiz-solidarity.epub")
+    assert (checked.errors, checked.warnings) == (0, 0), [d.message for d in checked.diagnostics]
 
 
 def test_a_pamphlet_may_not_overwrite_the_reader(sources_copy):
     (sources_copy / "publication.toml").write_text(
         'title = "Reader"\nslug = "kellaway-internationalism-today"\npamphlets = "each"\n', encoding="utf-8"
     )
-    result = run_cli("--sources", str(sources_copy), "--output", str(sources_copy.parent / "out"), "--format", "html")
+    result = run_cli(
+        "--sources", str(sources_copy), "--output", str(sources_copy.parent / "out"), "--format", "html"
+    )
     assert result.returncode == 2
-    assert "publication.toml" in result.stderr and "would overwrite kellaway-internationalism-today" in result.stderr
+    assert (
+        "publication.toml" in result.stderr
+        and "would overwrite kellaway-internationalism-today" in result.stderr
+    )
     assert "Traceback" not in result.stderr
