@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -170,12 +171,13 @@ def parse_part(source: SourcePart) -> ParsedPart:
 
 
 def parse_texts(
-    sources: tuple[SourceText, ...], cache: Cache | None = None, version: str = ""
+    sources: tuple[SourceText, ...], cache: Cache | None = None, version: str = "",
+    done: Callable[[SourceText], None] | None = None,
 ) -> tuple[ParsedText, ...]:
     """Parse many texts; pandoc runs as separate processes, two at a time.
 
     With a cache, a text whose body (and `version`, the code that parses it) is
-    unchanged is not parsed again.
+    unchanged is not parsed again. `done` is called (from a worker thread) as each text is ready.
     """
 
     def cached(source: SourceText) -> ParsedText:
@@ -193,8 +195,14 @@ def parse_texts(
         cache.put("ast", key, json.dumps([[b.line, b.node] for b in parsed.blocks]).encode("utf-8"))
         return parsed
 
+    def reported(source: SourceText) -> ParsedText:
+        parsed = cached(source)
+        if done is not None:
+            done(source)
+        return parsed
+
     with ThreadPoolExecutor(max_workers=2) as pool:
-        return tuple(pool.map(cached, sources))
+        return tuple(pool.map(reported, sources))
 
 
 def inline_markdown(text: str) -> list[Node]:

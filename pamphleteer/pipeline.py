@@ -30,6 +30,7 @@ from pamphleteer.model import Publication, build_publication, pamphlet
 from pamphleteer.normalise import normalise
 from pamphleteer.output import locked, write_all
 from pamphleteer.parse import parse_part, parse_texts, pandoc_version
+from pamphleteer.progress import SILENT, Progress
 from pamphleteer.sources import Sources, read_sources
 
 LOGGER = logging.getLogger(__name__)
@@ -49,7 +50,6 @@ class BuildResult:
     seconds: float
     page_count: int  # of the reader's print edition
     up_to_date: bool = False  # nothing had changed: the editions in the folder were kept
-    slug: str = ""  # the reader's: its files are <slug>.*; pamphlets are <text-slug>.*
 
 
 def code_files() -> list[Path]:
@@ -104,21 +104,32 @@ def edition_time(sources: Path) -> datetime.datetime:
 
 
 def assemble(
-    sources: Sources, cache: Cache | None = None, code: str = ""
+    sources: Sources, cache: Cache | None = None, code: str = "", progress: Progress = SILENT
 ) -> tuple[Publication, tuple[Diagnostic, ...]]:
     """Parse, normalise and model: everything before rendering."""
-    parsed = parse_texts(sources.texts, cache, code)
+    progress.stage("parse", total=len(sources.texts))
+    parsed = parse_texts(sources.texts, cache, code, done=lambda source: progress.advance("parse", source.slug))
     parts = tuple(parse_part(part) for part in sources.front)
-    normalised = tuple(normalise(text) for text in parsed)
+    progress.done("parse")
+    progress.stage("normalise", total=len(parsed))
+    normalised = []
+    for text in parsed:
+        normalised.append(normalise(text))
+        progress.advance("normalise", text.source.slug)
+    progress.done("normalise")
+    progress.stage("model")
     generator = f"Pamphleteer {__version__} (pandoc {pandoc_version()})"
     publication, model_diagnostics = build_publication(
-        sources.settings, normalised, parts, edition_time(sources.root), generator
+        sources.settings, tuple(normalised), parts, edition_time(sources.root), generator
     )
     diagnostics = tuple(d for text in normalised for d in text.diagnostics) + model_diagnostics
+    progress.done("model")
     return publication, diagnostics
 
 
-def render(publication: Publication, sources: Path, formats: tuple[str, ...]) -> tuple[dict[str, bytes], int]:
+def render(
+    publication: Publication, sources: Path, formats: tuple[str, ...], progress: Progress = SILENT
+) -> tuple[dict[str, bytes], int]:
     """Render the chosen editions in memory: file name -> bytes.
 
     The print layout is always made: the ebook and web editions mark its page breaks.
@@ -127,17 +138,23 @@ def render(publication: Publication, sources: Path, formats: tuple[str, ...]) ->
 
     slug = publication.settings.slug
     files: dict[str, bytes] = {}
+    progress.stage("pdf")
     edition = render_pdf(publication, sources)
     if "pdf" in formats:
         files[f"{slug}.pdf"] = edition.pdf
+    progress.done("pdf")
     if "epub" in formats:
         from pamphleteer.render.epub import render_epub
 
+        progress.stage("epub")
         files[f"{slug}.epub"] = render_epub(publication, edition.page_starts)
+        progress.done("epub")
     if "html" in formats:
         from pamphleteer.render.html import render_html
 
+        progress.stage("html")
         files[f"{slug}.html"] = render_html(publication, edition.page_starts)
+        progress.done("html")
     return files, edition.page_count
 
 
@@ -157,16 +174,16 @@ def pamphlets(publication: Publication) -> tuple[Publication, ...]:
 
 
 def render_all(
-    publications: tuple[Publication, ...], sources: Path, formats: tuple[str, ...]
+    publications: tuple[Publication, ...], sources: Path, formats: tuple[str, ...], progress: Progress = SILENT
 ) -> tuple[dict[str, bytes], int]:
     """Render the reader, then each pamphlet; refuse two editions with one file name.
 
     The page count returned is the reader's.
     """
     reader, *singles = publications
-    files, page_count = render(reader, sources, formats)
+    files, page_count = render(reader, sources, formats, progress)
     for single in singles:
-        rendered, _ = render(single, sources, formats)
+        rendered, _ = render(single, sources, formats, progress)
         clash = sorted(files.keys() & rendered.keys())
         if clash:
             raise ConfigurationError(
@@ -202,6 +219,7 @@ def build(
     output_dir: Path,
     formats: tuple[str, ...] = FORMATS,
     strict: bool = False,
+    progress: Progress = SILENT,
 ) -> BuildResult:
     """Build every chosen edition of the publication in `sources_dir` into `output_dir`.
 
@@ -231,11 +249,12 @@ def build(
                     seconds=time.monotonic() - started,
                     page_count=int(state.get("page_count", 0)),  # type: ignore[arg-type]
                     up_to_date=True,
-                    slug=str(state.get("slug", "")),
                 )
         cache = Cache(output_dir / CACHE_FOLDER)
+        progress.stage("read")
         sources = read_sources(sources_dir)
-        publication, diagnostics = assemble(sources, cache, code)
+        progress.done("read")
+        publication, diagnostics = assemble(sources, cache, code, progress)
         warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
         if strict and warnings:
             first = warnings[0]
@@ -244,16 +263,17 @@ def build(
                 file=first.file, line=first.line,
             )
         singles = pamphlets(publication)
-        files, page_count = render_all((publication, *singles), sources_dir, formats)
+        files, page_count = render_all((publication, *singles), sources_dir, formats, progress)
         files[f"{publication.settings.slug}-report.json"] = report(files, publication, diagnostics, sources_dir.parent)
         summary = {
             "title": publication.title, "text_count": len(publication.texts), "page_count": page_count,
-            "slug": publication.settings.slug,
             "diagnostics": [d.as_dict(sources_dir.parent) for d in diagnostics],
         }
         files[STATE_FILE] = state_bytes(inputs, files, summary)
+        progress.stage("write")
         written = write_all(output_dir, files)
         cache.prune()
+        progress.done("write")
     return BuildResult(
         title=publication.title,
         text_count=len(publication.texts),
@@ -261,5 +281,4 @@ def build(
         diagnostics=diagnostics,
         seconds=time.monotonic() - started,
         page_count=page_count,
-        slug=publication.settings.slug,
     )
