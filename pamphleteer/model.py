@@ -157,7 +157,7 @@ class Publication:
         """"About the authors": one entry per author or team, in reading order.
 
         A team that wrote several texts appears once, with the first bio found.
-        Texts without a known author are left out (the build warns about them).
+        Texts without a known author are left out (the build report notes them, I003).
         """
         groups: dict[tuple[str, ...], list[Text]] = {}
         for text in self.texts:
@@ -205,7 +205,7 @@ def build_text(text: NormalisedText, default_lang: str) -> tuple[Text, tuple[Dia
     if not authors:
         diagnostics.append(
             Diagnostic(
-                "W003", Severity.WARNING,
+                "I003", Severity.INFO,
                 "no author in front matter or text, so the text is missing from 'About the authors'; "
                 "add 'author:' to the front matter",
                 source.path,
@@ -223,7 +223,7 @@ def build_text(text: NormalisedText, default_lang: str) -> tuple[Text, tuple[Dia
     if not source_url:
         diagnostics.append(
             Diagnostic(
-                "W004", Severity.WARNING,
+                "I004", Severity.INFO,
                 "no source URL in front matter or text, so the credits cannot say where the original "
                 "is; add 'source:' to the front matter",
                 source.path,
