@@ -15,6 +15,7 @@ from typing import Any
 from pamphleteer.errors import ConfigurationError
 
 PAGE_SIZES = ("A5", "A6", "half-letter", "letter")
+PAMPHLETS = ("none", "each")
 # The sheets a booklet of each page size can be printed on (two or four pages a side);
 # the first is the default.
 BOOKLET_SHEETS = {
@@ -48,6 +49,8 @@ class Settings:
     identifier: str = ""
     description: str = ""
     order: tuple[str, ...] = ()
+    rights: str = ""  # the licence of the publication's own parts (introduction, questions)
+    pamphlets: str = "none"  # "each": also one pamphlet per text, named after the text
     print: PrintSettings = field(default_factory=PrintSettings)
 
 
@@ -140,7 +143,7 @@ def load_settings(path: Path) -> Settings:
 
     known = {
         "title", "subtitle", "editor", "publisher", "language", "identifier",
-        "description", "slug", "order", "print",
+        "description", "slug", "order", "print", "rights", "pamphlets",
     }
     _reject_unknown(table, known, path)
     title = _string(table, "title", path)
@@ -150,6 +153,13 @@ def load_settings(path: Path) -> Settings:
     if not SLUG_PATTERN.match(slug):
         raise ConfigurationError(
             f"'slug' is '{slug}'; use lower-case letters, digits and hyphens only", file=path
+        )
+    pamphlets = _string(table, "pamphlets", path, "none")
+    if pamphlets not in PAMPHLETS:
+        raise ConfigurationError(
+            f"'pamphlets' is '{pamphlets}'; choose \"each\" (one pamphlet per text besides the "
+            "reader) or \"none\"",
+            file=path,
         )
     return Settings(
         path=path,
@@ -162,5 +172,7 @@ def load_settings(path: Path) -> Settings:
         identifier=_string(table, "identifier", path) or f"urn:pamphleteer:{slug}",
         description=_string(table, "description", path),
         order=_string_list(table, "order", path),
+        rights=_string(table, "rights", path),
+        pamphlets=pamphlets,
         print=_print_settings(table.get("print", {}), path),
     )

@@ -1,19 +1,30 @@
 """The publication as every edition sees it: frozen dataclasses, no I/O.
 
 `build_publication` combines the settings, the normalised texts and the shared
-parts into one `Publication`. Every renderer draws the same front matter,
-texts, questions and credits from it, so the editions cannot drift apart.
+parts into one `Publication`: title page, imprint, contents, front parts (the
+introduction), the texts with their questions, and the back matter ("About the
+authors", "Sources and credits"). Every renderer draws all of it from this one
+value, so the editions cannot drift apart. `pamphlet` derives, from the same
+value, the publication of a single text with the same shared parts.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import hashlib
+import uuid
 from dataclasses import dataclass
 
-from pamphleteer.config import Settings
-from pamphleteer.errors import Diagnostic, Severity
+from pamphleteer.config import SLUG_PATTERN, Settings
+from pamphleteer.errors import Diagnostic, Severity, SourceError
 from pamphleteer.normalise import NormalisedText
 from pamphleteer.parse import Block, ParsedPart
+
+# Ids the edition templates use for their own sections: no text or part may take them.
+RESERVED_NAMES = frozenset({"title-page", "imprint", "contents", "contents-heading", "main"})
+ABOUT_THE_AUTHORS = "about-the-authors"
+SOURCES_AND_CREDITS = "sources-and-credits"
 
 
 @dataclass(frozen=True)
@@ -43,14 +54,63 @@ class Text:
             return "".join(self.authors)
         return ", ".join(self.authors[:-1]) + " and " + self.authors[-1]
 
+    @property
+    def question_blocks(self) -> tuple[Block, ...]:
+        """The questions as paragraphs numbered from 1, so every edition writes them (and marks
+        print page starts in them) like any other block: ids `<slug>-question-<n>`."""
+        blocks = []
+        for number, question in enumerate(self.questions, start=1):
+            inlines: list[dict[str, object]] = []
+            for word in question.split():
+                if inlines:
+                    inlines.append({"t": "Space"})
+                inlines.append({"t": "Str", "c": word})
+            blocks.append(Block(line=number, node={"t": "Plain", "c": inlines}))
+        return tuple(blocks)
+
+    @property
+    def published(self) -> datetime.date | None:
+        """The date of first publication, when `date` is a full ISO date."""
+        try:
+            return datetime.date.fromisoformat(self.date[:10])
+        except ValueError:
+            return None
+
 
 @dataclass(frozen=True)
 class Part:
-    """A shared part of the front or back matter (the introduction, …)."""
+    """A shared part of the front or back matter (the introduction, "About the authors", …).
+
+    Front parts carry their own blocks (from `sources/front/<name>.md`); back parts are
+    drawn by the templates from the texts (`blocks` is empty).
+    """
 
     name: str
     title: str
-    blocks: tuple[Block, ...]
+    blocks: tuple[Block, ...] = ()
+
+
+@dataclass(frozen=True)
+class AuthorNote:
+    """One entry of "About the authors": who, the bio found in their text, what they wrote here."""
+
+    authors: tuple[str, ...]
+    bio: tuple[Block, ...]
+    texts: tuple[Text, ...]
+
+    @property
+    def byline(self) -> str:
+        return self.texts[0].byline
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the contents, in reading order."""
+
+    name: str  # the id of the part or text: the link target in every edition
+    title: str
+    kind: str  # "front", "text" or "back"
+    byline: str = ""
 
 
 @dataclass(frozen=True)
@@ -62,6 +122,9 @@ class Publication:
     front: tuple[Part, ...]
     edition_time: datetime.datetime  # UTC; from SOURCE_DATE_EPOCH or the sources' last change
     generator: str  # "Pamphleteer 0.1 (pandoc 3.9)", for the imprint and metadata
+    back: tuple[Part, ...] = ()  # "About the authors", "Sources and credits"
+    fingerprint: str = ""  # a short digest of the sources, printed in the build stamp
+    collection: str = ""  # for a pamphlet: the title of the reader it comes from
 
     @property
     def edition_date(self) -> datetime.date:
@@ -79,6 +142,35 @@ class Publication:
     def authors(self) -> tuple[str, ...]:
         """Every author of every text, once each, in reading order."""
         return tuple(dict.fromkeys(author for text in self.texts for author in text.authors))
+
+    @property
+    def contents(self) -> tuple[Entry, ...]:
+        """Front parts, texts and back parts, in reading order: the contents of every edition."""
+        return (
+            *(Entry(part.name, part.title, "front") for part in self.front),
+            *(Entry(text.slug, text.title, "text", text.byline) for text in self.texts),
+            *(Entry(part.name, part.title, "back") for part in self.back),
+        )
+
+    @property
+    def author_notes(self) -> tuple[AuthorNote, ...]:
+        """"About the authors": one entry per author or team, in reading order.
+
+        A team that wrote several texts appears once, with the first bio found.
+        Texts without a known author are left out (the build report notes them, I003).
+        """
+        groups: dict[tuple[str, ...], list[Text]] = {}
+        for text in self.texts:
+            if text.authors:
+                groups.setdefault(text.authors, []).append(text)
+        return tuple(
+            AuthorNote(
+                authors=authors,
+                bio=next((text.bio for text in texts if text.bio), ()),
+                texts=tuple(texts),
+            )
+            for authors, texts in groups.items()
+        )
 
 
 def build_text(text: NormalisedText, default_lang: str) -> tuple[Text, tuple[Diagnostic, ...]]:
@@ -110,11 +202,39 @@ def build_text(text: NormalisedText, default_lang: str) -> tuple[Text, tuple[Dia
         diagnostics.append(
             Diagnostic("I001", Severity.INFO, f"author inferred from the text: {', '.join(authors)}", source.path)
         )
+    if not authors:
+        diagnostics.append(
+            Diagnostic(
+                "I003", Severity.INFO,
+                "no author in front matter or text, so the text is missing from 'About the authors'; "
+                "add 'author:' to the front matter",
+                source.path,
+            )
+        )
     if not meta.questions:
         diagnostics.append(
             Diagnostic(
                 "W002", Severity.WARNING,
                 "the text has no discussion questions yet; add a 'questions:' list to its front matter",
+                source.path,
+            )
+        )
+    source_url = pick("source", meta.source, inferred.source)
+    if not source_url:
+        diagnostics.append(
+            Diagnostic(
+                "I004", Severity.INFO,
+                "no source URL in front matter or text, so the credits cannot say where the original "
+                "is; add 'source:' to the front matter",
+                source.path,
+            )
+        )
+    if not meta.rights:
+        diagnostics.append(
+            Diagnostic(
+                "I002", Severity.INFO,
+                "no 'rights:' in front matter; the imprint says that copyright remains with the "
+                "author or the original publisher",
                 source.path,
             )
         )
@@ -127,7 +247,7 @@ def build_text(text: NormalisedText, default_lang: str) -> tuple[Text, tuple[Dia
             date=pick("date", meta.date, inferred.date),
             lang=meta.lang or default_lang,
             publication=pick("publication", meta.publication, inferred.publication),
-            source=pick("source", meta.source, inferred.source),
+            source=source_url,
             rights=meta.rights,
             standfirst=text.standfirst,
             body=text.blocks,
@@ -138,6 +258,51 @@ def build_text(text: NormalisedText, default_lang: str) -> tuple[Text, tuple[Dia
         ),
         tuple(diagnostics),
     )
+
+
+def back_matter(texts: tuple[Text, ...]) -> tuple[Part, ...]:
+    """The back parts: "About the authors" when any author is known, then "Sources and credits"."""
+    authors = {author for text in texts for author in text.authors}
+    about = "About the author" if len(authors) == 1 else "About the authors"
+    parts = [Part(ABOUT_THE_AUTHORS, about)] if authors else []
+    return (*parts, Part(SOURCES_AND_CREDITS, "Sources and credits"))
+
+
+def fingerprint(settings: Settings, texts: tuple[NormalisedText, ...], parts: tuple[ParsedPart, ...]) -> str:
+    """A short digest of everything read from the sources (not of where they are on disk)."""
+    digest = hashlib.sha256()
+    chosen = {field.name: getattr(settings, field.name) for field in dataclasses.fields(settings)}
+    del chosen["path"]
+    digest.update(repr(chosen).encode("utf-8"))
+    for text in texts:
+        source = text.source
+        digest.update(repr((source.slug, source.meta, source.body)).encode("utf-8"))
+    for part in parts:
+        digest.update(repr((part.source.name, part.source.title, part.source.body)).encode("utf-8"))
+    return digest.hexdigest()[:10]
+
+
+def check_names(
+    publication: Publication, texts: tuple[NormalisedText, ...], parts: tuple[ParsedPart, ...]
+) -> None:
+    """Every part and text needs its own id in every edition; stop the build if two collide."""
+    files = {text.source.slug: text.source.path for text in texts}
+    files.update({part.source.name: part.source.path for part in parts})
+    seen: set[str] = set()
+    for entry in publication.contents:
+        if not SLUG_PATTERN.match(entry.name):
+            raise SourceError(
+                "the file name must be lower-case letters, digits and hyphens (it becomes an id "
+                "in every edition); rename the file",
+                file=files.get(entry.name),
+            )
+        if entry.name in seen or entry.name in RESERVED_NAMES:
+            raise SourceError(
+                f"the name '{entry.name}' is already used by another part of the publication; "
+                "rename the file",
+                file=files.get(entry.name),
+            )
+        seen.add(entry.name)
 
 
 def build_publication(
@@ -151,11 +316,41 @@ def build_publication(
     built = [build_text(text, settings.language) for text in texts]
     diagnostics = tuple(d for _, ds in built for d in ds)
     front = tuple(Part(part.source.name, part.source.title, part.blocks) for part in parts)
+    model_texts = tuple(text for text, _ in built)
     publication = Publication(
         settings=settings,
-        texts=tuple(text for text, _ in built),
+        texts=model_texts,
         front=front,
         edition_time=edition_time,
         generator=generator,
+        back=back_matter(model_texts),
+        fingerprint=fingerprint(settings, texts, parts),
     )
+    check_names(publication, texts, parts)
     return publication, diagnostics
+
+
+def pamphlet(publication: Publication, text: Text) -> Publication:
+    """The publication of one text alone: its own title, the reader's shared parts, its questions.
+
+    Output files are named after the text's slug; the ebook gets its own stable identifier,
+    derived from the reader's.
+    """
+    settings = publication.settings
+    identifier = uuid.uuid5(uuid.NAMESPACE_URL, f"{settings.identifier}/{text.slug}").urn
+    single = dataclasses.replace(
+        settings,
+        title=text.title,
+        subtitle=text.subtitle,
+        slug=text.slug,
+        identifier=identifier,
+        description="",
+        order=(text.slug,),
+    )
+    return dataclasses.replace(
+        publication,
+        settings=single,
+        texts=(text,),
+        back=back_matter((text,)),
+        collection=publication.title,
+    )

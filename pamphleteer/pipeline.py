@@ -3,6 +3,11 @@
 `build` is the whole pipeline. Every edition is rendered in memory first and
 written only when all succeeded, with a machine-readable build report beside
 them listing every repair and diagnostic.
+
+With `pamphlets = "each"` in publication.toml, the build makes besides the
+reader (`<slug>.pdf`, `.epub`, `.html`) one pamphlet per text, with the same
+shared parts and that text's questions, named after the text
+(`<text-slug>.pdf`, `.epub`, `.html`). The one build report covers them all.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from pamphleteer.cache import (
     CACHE_FOLDER, STATE_FILE, Cache, fingerprint, outputs_digest, read_state, state_bytes,
 )
 from pamphleteer.errors import ConfigurationError, Diagnostic, RenderError, Severity, StrictFailure
-from pamphleteer.model import Publication, build_publication
+from pamphleteer.model import Publication, build_publication, pamphlet
 from pamphleteer.normalise import NormalisedText, normalise
 from pamphleteer.output import locked, write_all
 from pamphleteer.parse import ParsedText, parse_part, parse_texts, pandoc_version
@@ -44,7 +49,7 @@ class BuildResult:
     written: tuple[Path, ...]
     diagnostics: tuple[Diagnostic, ...]
     seconds: float
-    page_count: int
+    page_count: int  # of the reader's print edition
     up_to_date: bool = False  # nothing had changed: the editions in the folder were kept
 
 
@@ -182,6 +187,47 @@ def render(
     return files, edition.page_count
 
 
+def pamphlets(publication: Publication) -> tuple[Publication, ...]:
+    """The single-text pamphlets publication.toml asks for (`pamphlets = "each"`), else none."""
+    settings = publication.settings
+    if settings.pamphlets != "each":
+        return ()
+    for text in publication.texts:
+        if text.slug == settings.slug:
+            raise ConfigurationError(
+                f"the pamphlet of texts/{text.slug}.md would overwrite {settings.slug}.* (the reader); "
+                "set another 'slug' for the reader or rename the text",
+                file=settings.path,
+            )
+    return tuple(pamphlet(publication, text) for text in publication.texts)
+
+
+def render_all(
+    publications: tuple[Publication, ...],
+    sources: Path,
+    formats: tuple[str, ...],
+    progress: Progress = SILENT,
+    cache: Cache | None = None,
+) -> tuple[dict[str, bytes], int]:
+    """Render the reader, then each pamphlet; refuse two editions with one file name.
+
+    The page count returned is the reader's.
+    """
+    reader, *singles = publications
+    files, page_count = render(reader, sources, formats, progress, cache)
+    for single in singles:
+        rendered, _ = render(single, sources, formats, progress, cache)
+        clash = sorted(files.keys() & rendered.keys())
+        if clash:
+            raise ConfigurationError(
+                f"the pamphlet of texts/{single.settings.slug}.md would overwrite {clash[0]}; "
+                "rename the text or set another 'slug' for the reader",
+                file=reader.settings.path,
+            )
+        files.update(rendered)
+    return files, page_count
+
+
 def report(result_files: dict[str, bytes], publication: Publication, diagnostics: tuple[Diagnostic, ...], root: Path) -> bytes:
     """The build report as JSON: the editions, the texts and every diagnostic."""
     data = {
@@ -195,6 +241,7 @@ def report(result_files: dict[str, bytes], publication: Publication, diagnostics
              "questions": len(text.questions)}
             for text in publication.texts
         ],
+        "pamphlets": [single.settings.slug for single in pamphlets(publication)],
         "diagnostics": [d.as_dict(root) for d in diagnostics],
     }
     return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
@@ -253,7 +300,8 @@ def build(
                 f"{len(warnings)} warning(s) and --strict is on; the first: {first.message}",
                 file=first.file, line=first.line, warnings=tuple(warnings),
             )
-        files, page_count = render(publication, sources_dir, formats, progress, cache)
+        singles = pamphlets(publication)
+        files, page_count = render_all((publication, *singles), sources_dir, formats, progress, cache)
         files[f"{publication.settings.slug}-report.json"] = report(files, publication, diagnostics, sources_dir.parent)
         summary = {
             "title": publication.title, "text_count": len(publication.texts), "page_count": page_count,

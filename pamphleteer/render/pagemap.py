@@ -110,4 +110,5 @@ def block_ids(publication: Publication) -> frozenset[str]:
     for text in publication.texts:
         ids.update(f"{text.slug}-{block.line}" for block in text.body)
         ids.update(f"{text.slug}-standfirst-{block.line}" for block in text.standfirst)
+        ids.update(f"{text.slug}-question-{block.line}" for block in text.question_blocks)
     return frozenset(ids)
