@@ -80,7 +80,24 @@ def run_build(arguments: argparse.Namespace) -> int:
         pages = f", {result.page_count} pages" if path.suffix == ".pdf" and result.page_count else ""
         print(f"  {show_path(path)}  ({size / 1024:.0f} KB{pages})")
     print(f"{len(repairs)} repairs and notes, {len(warnings)} warnings (details in the report).")
+    print_repair_summary(result.diagnostics)
     return 0
+
+
+def print_repair_summary(diagnostics) -> None:
+    """One line per normaliser rule: its code, what it does, how often, in how many texts."""
+    from pamphleteer.normalise import RULE_NAMES
+
+    by_code: dict[str, list] = {}
+    for diagnostic in diagnostics:
+        if diagnostic.code in RULE_NAMES:
+            by_code.setdefault(diagnostic.code, []).append(diagnostic)
+    if by_code:
+        print("Repairs by rule:")
+    for code in sorted(by_code):
+        found = by_code[code]
+        texts = len({d.file for d in found})
+        print(f"  {code}  {RULE_NAMES[code]}: {len(found)}" + (f" in {texts} texts" if texts > 1 else ""))
 
 
 def run_check(arguments: argparse.Namespace) -> int:

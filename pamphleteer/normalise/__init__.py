@@ -33,7 +33,39 @@ from pamphleteer.normalise.typography import TYPOGRAPHY_RULES
 from pamphleteer.parse import Block, ParsedText
 from pamphleteer.sources import SourceText
 
-__all__ = ["Inferred", "NormalisedText", "normalise"]
+__all__ = ["RULE_NAMES", "Inferred", "NormalisedText", "normalise"]
+
+# Every diagnostic code the normaliser gives, with what its rule does (for summaries).
+RULE_NAMES = {
+    "N101": "repeated URL after a link dropped",
+    "N102": "URL dropped from its own link text",
+    "N103": "tracking parameters dropped from URLs",
+    "N104": "escapes removed from URLs shown as text",
+    "N110": "dead links unwrapped to plain text",
+    "N201": "pull quotes restored",
+    "N202": "emphasised block between rules quotes nothing (kept)",
+    "N203": "separator rules dropped",
+    "N301": "paragraphs cut by a page break joined",
+    "N302": "lost drop cap restored by a fixes entry",
+    "N303": "body starts in lower case: lost drop cap",
+    "N401": "page separator rules dropped",
+    "N402": "masthead -> publication",
+    "N403": "title heading -> title",
+    "N404": "heading under the title -> subtitle",
+    "N405": "byline -> author and date",
+    "N406": "bold/italic lead paragraph -> standfirst",
+    "N409": "first heading kept: differs from the front matter title",
+    "N411": "bare P.S. label dropped",
+    "N412": "author bio -> About the authors",
+    "N413": "source lines -> source note",
+    "N414": "signature -> source note",
+    "N415": "disclaimers, credits, 'more information' -> credits",
+    "N501": "straight quotes curled",
+    "N502": "en dash between words -> hyphen",
+    "N503": "dashes set in the house style",
+    "N601": "front matter fixes applied",
+    "N602": "front matter fix matches nothing",
+}
 
 GROUPS = ("body", "standfirst", "source_note", "bio", "credits")
 
