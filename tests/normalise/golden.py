@@ -24,7 +24,8 @@ def blocks_markdown(blocks: tuple[Block, ...]) -> str:
                                  extra_args=["--wrap=none"])
 
 
-def golden_text(text: NormalisedText, root) -> str:
+def golden_text(text: NormalisedText) -> str:
+    """The whole normalised text as one reviewable document."""
     inferred = text.inferred
     lines = ["# Inferred", ""]
     for key in ("title", "subtitle", "authors", "date", "publication", "source"):
