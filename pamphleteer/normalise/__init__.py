@@ -13,8 +13,9 @@ The order, and why:
    signature, P.S. sources, disclaimers, credits and bio leave the body;
 3. fixes (N6xx): the front matter's explicit repairs; then a body that still
    starts in lower case is reported as a lost drop cap (N3xx);
-4. pull quotes (N2xx), then the page's separator rules;
-5. paragraphs cut by page breaks are joined (N3xx);
+4. paragraphs cut by page breaks are joined (N3xx), so that
+5. pull quotes (N2xx) are matched against whole paragraphs; then the page's
+   separator rules go;
 6. typography (N5xx): quotes, hyphens, house dashes — everywhere.
 """
 
@@ -107,9 +108,9 @@ def normalise(parsed: ParsedText) -> NormalisedText:
     diagnostics.extend(found)
     diagnostics.extend(report_initial(initial, groups["body"], path))
 
-    body, found = lift_pull_quotes(groups["body"], path)
+    body, found = join_split_paragraphs(groups["body"], path)
     diagnostics.extend(found)
-    body, found = join_split_paragraphs(body, path)
+    body, found = lift_pull_quotes(body, path)
     diagnostics.extend(found)
     groups["body"] = body
 

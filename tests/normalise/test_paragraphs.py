@@ -66,3 +66,16 @@ def test_a_lost_initial_repaired_by_a_fix_is_reported_as_repaired():
     groups, _ = apply_fixes({"body": body}, (Fix("think the", "I think the", 3),), PATH)
     (diagnostic,) = report_initial(lost_initial(body), groups["body"], PATH)
     assert diagnostic.code == "N302" and diagnostic.after.startswith("I think")
+
+
+def test_a_framed_pull_quote_between_the_parts_moves_after_the_joined_paragraph():
+    text = "It was necessary to\n\n---\n\n*Revolutions were needed.*\n\n---\n\nhave revolutions.\n\nNext."
+    out, diagnostics = join_split_paragraphs(blocks(text), PATH)
+    assert [b.node["t"] for b in out] == ["Para", "HorizontalRule", "Para", "HorizontalRule", "Para"]
+    assert out[0].node == nodes("It was necessary to have revolutions.")[0]
+    assert [d.code for d in diagnostics] == ["N301"]
+
+
+def test_an_emphasised_paragraph_is_not_the_rest_of_a_cut_one():
+    out, _ = join_split_paragraphs(blocks("An open end\n\n*lower case in italics*"), PATH)
+    assert len(out) == 2

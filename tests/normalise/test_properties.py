@@ -84,7 +84,8 @@ class Text:
 def sentences(draw, number: int) -> list[Token]:
     count = draw(st.integers(6, 12))
     tokens = [Token(draw(st.sampled_from(OPENERS)))]
-    tokens += [Token(draw(st.sampled_from(WORDS))) for _ in range(count - 1)]
+    tokens += [Token(word) for word in draw(st.lists(st.sampled_from(WORDS), min_size=count - 1,
+                                                     max_size=count - 1, unique=True))]
     for index in draw(st.lists(st.integers(1, count - 1), max_size=2, unique=True)):
         tokens[index].url = f"https://example.org/page_{number}_{index}/"
     return tokens
