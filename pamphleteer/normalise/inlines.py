@@ -141,10 +141,33 @@ def _map_block_inlines(node: Node, inlines: InlineRewrite) -> Node:
     if kind == "OrderedList":
         return {"t": kind, "c": [content[0], [[_map_block_inlines(b, inlines) for b in item]
                                                for item in content[1]]]}
+    if kind in ("Table", "Figure"):
+        return _map_table_or_figure(node, inlines)
     if kind == "DefinitionList":
         return {"t": kind, "c": [[inlines(term), [[_map_block_inlines(b, inlines) for b in d] for d in defs]]
                                  for term, defs in content]}
     return node
+
+
+def _map_table_or_figure(node: Node, inlines: InlineRewrite) -> Node:
+    def blocks(items: list[Node]) -> list[Node]:
+        return [_map_block_inlines(b, inlines) for b in items]
+
+    def caption(value: list[Any]) -> list[Any]:
+        return [value[0], blocks(value[1])]
+
+    if node["t"] == "Figure":
+        attr, cap, body = node["c"]
+        return {"t": "Figure", "c": [attr, caption(cap), blocks(body)]}
+
+    def rows(items: list[Any]) -> list[Any]:
+        return [[attr, [[*cell[:4], blocks(cell[4])] for cell in cells]] for attr, cells in items]
+
+    attr, cap, specs, head, bodies, foot = node["c"]
+    return {"t": "Table", "c": [
+        attr, caption(cap), specs, [head[0], rows(head[1])],
+        [[body[0], body[1], rows(body[2]), rows(body[3])] for body in bodies], [foot[0], rows(foot[1])],
+    ]}
 
 
 def first_str(nodes: list[Node]) -> str:

@@ -103,6 +103,12 @@ def _split_em_dashes(text: str) -> list[Node]:
     return out
 
 
+def _neighbour(inlines: list[Node], index: int, step: int) -> str:
+    """The word two places away (across a space), for a diagnostic's context."""
+    other = index + step
+    return inlines[other]["c"] if 0 <= other < len(inlines) and inlines[other]["t"] == "Str" else "\u2026"
+
+
 def house_dashes(node: Node) -> tuple[Node, list[Finding]]:
     """Every dash used as a dash becomes a spaced en dash."""
     findings: list[Finding] = []
@@ -121,8 +127,9 @@ def house_dashes(node: Node) -> tuple[Node, list[Finding]]:
             )
             if spaced and text in DASHES_AS_DASH:
                 if text != HOUSE_DASH:
+                    left, right = _neighbour(inlines, index, -2), _neighbour(inlines, index, 2)
                     findings.append(Finding("N503", "a dash was set in the house style (spaced en dash)",
-                                            f" {text} ", f" {HOUSE_DASH} "))
+                                            f"{left} {text} {right}", f"{left} {HOUSE_DASH} {right}"))
                 out.append({"t": "Str", "c": HOUSE_DASH})
             elif EM_DASH.search(text):
                 parts = _split_em_dashes(text)

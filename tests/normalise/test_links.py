@@ -114,3 +114,9 @@ def test_same_url(first, second, same):
 
 def test_without_tracking_keeps_the_rest_as_written():
     assert without_tracking("https://x.org/p?a=1&utm_campaign=x&b=%20#f") == "https://x.org/p?a=1&b=%20#f"
+
+
+def test_links_in_table_cells_are_repaired_too():
+    result, codes = run_rule(unwrap_dead_links, "| a | b |\n|---|---|\n| [Cuba](#) | d |\n")
+    assert result == nodes("| a | b |\n|---|---|\n| Cuba | d |\n")
+    assert codes == ["N110"]
