@@ -3,6 +3,9 @@
 
     python build.py                      build every edition of sources/ into output/
     python build.py check                validate the editions in output/
+    python build.py watch [--serve]      rebuild on every change (and preview in a browser)
+    python build.py add FILE [--slug S]  add a scraped text to sources/texts/
+    python build.py list                 the texts, in order, with what is still open
 """
 
 from __future__ import annotations
@@ -10,24 +13,64 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pamphleteer import __version__
-from pamphleteer.errors import PamphleteerError, Severity
+from pamphleteer.errors import PamphleteerError, Severity, SourceError
+
+if TYPE_CHECKING:
+    from pamphleteer.console import Terminal
 
 PROJECT = Path(__file__).resolve().parent
+COMMANDS = ("build", "check", "watch", "add", "list")
 EXAMPLES = """\
 examples:
   python build.py                              build every edition of sources/ into output/
   python build.py --format pdf                 build only the print edition
   python build.py --sources ~/reader --output /tmp/reader
   python build.py check                        validate what is in output/
+  python build.py watch --serve                rebuild on every save; preview at http://127.0.0.1:8000/
+  python build.py add ~/Downloads/article.md   add a scraped text (front matter inferred)
+  python build.py list                         the texts, their order, words, questions, warnings
   SOURCE_DATE_EPOCH=1700000000 python build.py reproducible build (fixed dates)
 
-exit codes: 0 success, 1 unexpected error, 2 configuration, 3 sources, 4 rendering,
-            5 output folder, 6 validation failed, 7 warnings with --strict, 130 interrupted
+output: -q/--quiet prints only warnings and errors, -v/--verbose every stage, text and repair;
+        colours only on a terminal, never when NO_COLOR is set.
+
+exit codes: 0 success, 1 unexpected error, 2 configuration or command line, 3 sources,
+            4 rendering, 5 output folder, 6 validation failed, 7 warnings with --strict,
+            130 interrupted
 """
+
+
+def add_common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    """Options every command takes, before or after its name.
+
+    On the commands' own parsers the defaults are suppressed, so that an option
+    given before the command name is not reset by the command's parser.
+    """
+
+    def default(value: object) -> object:
+        return argparse.SUPPRESS if suppress else value
+
+    parser.add_argument("--sources", type=Path, default=default(PROJECT / "sources"), metavar="DIR",
+                        help="the publication's sources folder (default: sources/)")
+    parser.add_argument("--output", type=Path, default=default(PROJECT / "output"), metavar="DIR",
+                        help="where the editions go (default: output/)")
+    parser.add_argument("--format", default=default("pdf,epub,html"), metavar="LIST",
+                        help="editions to build, comma-separated: pdf,epub,html (default: all)")
+    parser.add_argument("--strict", action="store_true", default=default(False),
+                        help="fail the build on any warning")
+    loudness = parser.add_mutually_exclusive_group()
+    loudness.add_argument("-q", "--quiet", action="store_true", default=default(False),
+                          help="print only warnings and errors")
+    loudness.add_argument("-v", "--verbose", action="store_true", default=default(False),
+                          help="print every stage, every text and every repair")
+    parser.add_argument("--debug", action="store_true", default=default(False),
+                        help="show tracebacks for errors")
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
@@ -37,18 +80,31 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("command", nargs="?", default="build", choices=("build", "check"),
-                        help="build the editions (default) or check the built ones")
-    parser.add_argument("--sources", type=Path, default=PROJECT / "sources", metavar="DIR",
-                        help="the publication's sources folder (default: sources/)")
-    parser.add_argument("--output", type=Path, default=PROJECT / "output", metavar="DIR",
-                        help="where the editions go (default: output/)")
-    parser.add_argument("--format", default="pdf,epub,html", metavar="LIST",
-                        help="editions to build, comma-separated: pdf,epub,html (default: all)")
-    parser.add_argument("--strict", action="store_true", help="fail the build on any warning")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
     parser.add_argument("--version", action="version", version=f"Pamphleteer {__version__}")
+    add_common_options(parser, suppress=False)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND",
+                                     title="commands (default: build)")
+    helps = {
+        "build": "build every edition (the default)",
+        "check": "validate the editions in the output folder",
+        "watch": "rebuild whenever sources/, templates/ or styles/ change",
+        "add": "add a scraped Markdown file to sources/texts/, with the front matter it can infer",
+        "list": "list the texts in reading order: words, questions, open warnings",
+    }
+    subparsers = {}
+    for name in COMMANDS:
+        subparsers[name] = commands.add_parser(name, help=helps[name], description=helps[name])
+        add_common_options(subparsers[name], suppress=True)
+    subparsers["watch"].add_argument("--serve", action="store_true",
+                                     help="also serve the output folder on http://127.0.0.1:PORT/, "
+                                          "reloading the web edition after each rebuild")
+    subparsers["watch"].add_argument("--port", type=int, default=8000,
+                                     help="the port for --serve (default: 8000)")
+    subparsers["add"].add_argument("file", type=Path, metavar="FILE", help="the scraped Markdown file")
+    subparsers["add"].add_argument("--slug", metavar="S",
+                                   help="the text's name in sources/texts/ (default: from author and title)")
     arguments = parser.parse_args(argv)
+    arguments.command = arguments.command or "build"
     formats = tuple(f.strip() for f in arguments.format.split(",") if f.strip())
     unknown = [f for f in formats if f not in ("pdf", "epub", "html")]
     if unknown or not formats:
@@ -64,40 +120,21 @@ def show_path(path: Path) -> str:
         return str(path)
 
 
-def run_build(arguments: argparse.Namespace) -> int:
+def run_build(arguments: argparse.Namespace, terminal: Terminal) -> int:
     from pamphleteer.pipeline import build
 
-    result = build(arguments.sources, arguments.output, arguments.formats, strict=arguments.strict)
-    warnings = [d for d in result.diagnostics if d.severity is Severity.WARNING]
-    repairs = [d for d in result.diagnostics if d.severity is Severity.INFO]
-    for diagnostic in warnings:
-        print(f"warning: {diagnostic.location(Path.cwd())}: {diagnostic.message} [{diagnostic.code}]",
-              file=sys.stderr)
-    print(f"Built '{result.publication.title}' ({len(result.publication.texts)} texts) "
-          f"in {result.seconds:.1f} s:")
-    for path in result.written:
-        size = path.stat().st_size
-        pages = f", {result.page_count} pages" if path.suffix == ".pdf" and result.page_count else ""
-        print(f"  {show_path(path)}  ({size / 1024:.0f} KB{pages})")
-    print(f"{len(repairs)} repairs and notes, {len(warnings)} warnings (details in the report).")
-    print_repair_summary(result.diagnostics)
+    with terminal.progress() as progress:
+        result = build(arguments.sources, arguments.output, arguments.formats,
+                       strict=arguments.strict, progress=progress)
+    for diagnostic in result.diagnostics:
+        terminal.diagnostic(diagnostic)
+    import pamphleteer.normalise
+
+    rule_names = getattr(pamphleteer.normalise, "RULE_NAMES", {})  # what each repair code means
+    terminal.build_summary(result.title, result.text_count, result.seconds, result.written,
+                           result.page_count, result.diagnostics, up_to_date=result.up_to_date,
+                           rule_names=rule_names)
     return 0
-
-
-def print_repair_summary(diagnostics) -> None:
-    """One line per normaliser rule: its code, what it does, how often, in how many texts."""
-    from pamphleteer.normalise import RULE_NAMES
-
-    by_code: dict[str, list] = {}
-    for diagnostic in diagnostics:
-        if diagnostic.code in RULE_NAMES:
-            by_code.setdefault(diagnostic.code, []).append(diagnostic)
-    if by_code:
-        print("Repairs by rule:")
-    for code in sorted(by_code):
-        found = by_code[code]
-        texts = len({d.file for d in found})
-        print(f"  {code}  {RULE_NAMES[code]}: {len(found)}" + (f" in {texts} texts" if texts > 1 else ""))
 
 
 def run_check(arguments: argparse.Namespace) -> int:
@@ -116,27 +153,160 @@ def run_check(arguments: argparse.Namespace) -> int:
     return 0 if failed == 0 else 6
 
 
+def run_add(arguments: argparse.Namespace, terminal: Terminal) -> int:
+    from rich.text import Text
+
+    from pamphleteer.add import add_text
+
+    added = add_text(arguments.file, arguments.sources, arguments.slug)
+    where = show_path(added.path)
+    if added.kept_front_matter:
+        terminal.say(Text().append("Added ", style="green").append(where, style="bold")
+                     .append(" (its own front matter kept as it was)"))
+    else:
+        terminal.say(Text().append("Added ", style="green").append(where, style="bold")
+                     .append(" (front matter inferred, the text exactly as received)"))
+    if added.inferred:
+        terminal.say("Inferred from the text:" if not added.kept_front_matter
+                     else "The build will infer from the text:")
+        for key, value in added.inferred:
+            terminal.say(Text(f"  {key + ':':<13}").append(value, style="bold"))
+    else:
+        terminal.say("Nothing could be inferred from the text.")
+    todo = []
+    if added.missing:
+        todo.append(f"not found in the text, so give them in the front matter: {', '.join(added.missing)}")
+    todo += [f"{d.message} [{d.code}]" for d in added.diagnostics if d.severity is not Severity.INFO]
+    if todo:
+        terminal.say(Text().append("Still needs a person:", style="yellow"))
+        for item in todo:
+            terminal.say(f"  - {item}")
+    for diagnostic in added.diagnostics:
+        if diagnostic.severity is Severity.INFO:
+            terminal.diagnostic(diagnostic)  # the repairs the build will make, shown with -v
+    if not added.listed:
+        terminal.say(f"It comes after the texts listed in publication.toml's 'order'; "
+                     f"add \"{added.slug}\" there to place it elsewhere.")
+    terminal.say(f"Next: check the front matter of {where} and add the questions; "
+                 "`build.py watch` rebuilds every time you save.")
+    return 0
+
+
+def run_list(arguments: argparse.Namespace, terminal: Terminal) -> int:
+    from rich.text import Text
+
+    from pamphleteer.listing import list_texts
+
+    listing = list_texts(arguments.sources, arguments.output)
+    terminal.say(Text().append(f"“{listing.title}”", style="bold")
+                 .append(f": {len(listing.texts)} texts in reading order"))
+    for text in listing.texts:
+        by = f" — {', '.join(text.authors)}" if text.authors else ""
+        line = Text(f"{text.position:>3}. ").append(text.slug, style="bold").append(f"  {text.title}{by}")
+        terminal.say(line)
+        order = "placed by publication.toml 'order'" if text.listed else "appended (not in 'order')"
+        questions = f"{text.questions} questions" if text.questions else "no questions yet"
+        open_count = f"{len(text.warnings)} open" if text.warnings else "nothing open"
+        terminal.say(Text(f"     {text.words:,} words · ")
+                     .append(questions, style="" if text.questions else "yellow")
+                     .append(f" · {open_count} · {len(text.notes)} repairs · {order}"))
+        for diagnostic in text.warnings:
+            where = diagnostic.location(Path.cwd())
+            terminal.say(Text().append(f"       {diagnostic.severity.value}: ", style="yellow")
+                         .append(f"{where}: {diagnostic.message} [{diagnostic.code}]"))
+        if terminal.verbose:
+            for diagnostic in text.notes:
+                terminal.detail(Text(f"       note: {diagnostic.location(Path.cwd())}: {diagnostic.message}",
+                                     style="dim"))
+    for diagnostic in listing.other:
+        terminal.diagnostic(diagnostic)
+    return 0
+
+
+def run_watch(arguments: argparse.Namespace, terminal: Terminal) -> int:
+    from rich.text import Text
+
+    from pamphleteer.watch import Watcher, watched_folders
+
+    server = None
+    if arguments.serve:
+        from pamphleteer.preview import PreviewServer
+
+        server = PreviewServer(arguments.output, arguments.port)
+        server.start()
+
+    def rebuild(reason: str) -> None:
+        started = time.monotonic()
+        try:
+            run_build(arguments, terminal)
+        except PamphleteerError as error:
+            terminal.error(str(error), "fix it and save again; still watching")
+            return
+        if server is not None:
+            server.rebuilt()
+        terminal.say(Text().append(f"[{time.strftime('%H:%M:%S')}] ", style="dim")
+                     .append(f"rebuilt after {reason} in {time.monotonic() - started:.1f} s"))
+
+    if not arguments.sources.is_dir():
+        raise SourceError("the sources folder does not exist; pass --sources DIR", file=arguments.sources)
+    folders = watched_folders(arguments.sources)
+    try:
+        with Watcher(folders, ignored=(arguments.output,)) as watcher:
+            rebuild("starting")
+            if server is not None:
+                page = next(iter(sorted(Path(arguments.output).glob("*.html"))), None)
+                terminal.say(Text().append("Preview: ", style="green")
+                             .append(server.url(page.name if page else ""), style="bold")
+                             .append(" (this computer only; the page reloads after each rebuild)"))
+            terminal.say(Text().append("Watching ", style="green")
+                         .append(", ".join(show_path(f) for f in folders if f.is_dir()))
+                         .append(" — press Ctrl-C to stop."))
+            while True:
+                batch = watcher.wait()
+                if not batch:  # the watcher stopped (its folders vanished)
+                    break
+                for change in batch:
+                    terminal.say(Text().append(f"{change.kind.value}: ", style="cyan")
+                                 .append(show_path(change.path)))
+                names = ", ".join(change.path.name for change in batch)
+                rebuild(names if len(batch) <= 3 else f"{len(batch)} changes")
+    finally:
+        if server is not None:
+            server.stop()
+    terminal.say("Stopped watching.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.DEBUG if arguments.debug else logging.WARNING,
                         format="%(levelname)s: %(message)s")
-    for noisy in ("weasyprint", "fontTools"):
+    for noisy in ("weasyprint", "fontTools", "watchfiles"):
         logging.getLogger(noisy).setLevel(logging.ERROR if not arguments.debug else logging.INFO)
+    from pamphleteer.console import Terminal
+
+    terminal = Terminal(quiet=arguments.quiet, verbose=arguments.verbose)
+    commands = {"build": run_build, "add": run_add, "list": run_list, "watch": run_watch}
     try:
-        return run_check(arguments) if arguments.command == "check" else run_build(arguments)
+        if arguments.command == "check":
+            return run_check(arguments)
+        return commands[arguments.command](arguments, terminal)
     except PamphleteerError as error:
         if arguments.debug:
             traceback.print_exc()
-        print(f"error: {error}", file=sys.stderr)
+        terminal.error(str(error))
         return error.exit_code
     except KeyboardInterrupt:
-        print("interrupted: nothing was written; the previous editions are as they were", file=sys.stderr)
+        if arguments.command == "watch":
+            terminal.say("Stopped watching.")
+            return 0
+        terminal.error("interrupted: nothing was written; the previous editions are as they were")
         return 130
     except Exception as error:  # a bug: say so plainly, with the traceback only on request
         if arguments.debug:
             traceback.print_exc()
-        print(f"internal error: {type(error).__name__}: {error} (run with --debug for details, "
-              "and please report it)", file=sys.stderr)
+        terminal.error(f"internal error: {type(error).__name__}: {error}",
+                       "run with --debug for details, and please report it")
         return 1
 
 

@@ -62,6 +62,22 @@ class Diagnostic:
         }
 
 
+    @classmethod
+    def from_dict(cls, data: dict[str, object], root: Path | None = None) -> Diagnostic:
+        """The inverse of `as_dict` (for diagnostics kept from an earlier build)."""
+        file = data.get("file")
+        line = data.get("line")
+        return cls(
+            code=str(data.get("code", "")),
+            severity=Severity(str(data.get("severity", "info"))),
+            message=str(data.get("message", "")),
+            file=((root / str(file)) if root else Path(str(file))) if file else None,
+            line=int(line) if isinstance(line, int) else None,
+            before=data.get("before") if isinstance(data.get("before"), str) else None,  # type: ignore[arg-type]
+            after=data.get("after") if isinstance(data.get("after"), str) else None,  # type: ignore[arg-type]
+        )
+
+
 class PamphleteerError(Exception):
     """A problem that stops the build. Subclasses set the exit code."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 
 import pypandoc
 
+from pamphleteer.cache import Cache, digest
 from pamphleteer.errors import SourceError
 from pamphleteer.sources import SourcePart, SourceText
 
@@ -168,10 +170,39 @@ def parse_part(source: SourcePart) -> ParsedPart:
     )
 
 
-def parse_texts(sources: tuple[SourceText, ...]) -> tuple[ParsedText, ...]:
-    """Parse many texts; pandoc runs as separate processes, two at a time."""
+def parse_texts(
+    sources: tuple[SourceText, ...], cache: Cache | None = None, version: str = "",
+    done: Callable[[SourceText], None] | None = None,
+) -> tuple[ParsedText, ...]:
+    """Parse many texts; pandoc runs as separate processes, two at a time.
+
+    With a cache, a text whose body (and `version`, the code that parses it) is
+    unchanged is not parsed again. `done` is called (from a worker thread) as each text is ready.
+    """
+
+    def cached(source: SourceText) -> ParsedText:
+        if cache is None:
+            return parse_text(source)
+        key = digest(READER, version, str(source.body_line), source.body)
+        stored = cache.get("ast", key)
+        if stored is not None:
+            try:
+                blocks = tuple(Block(line, node) for line, node in json.loads(stored))
+                return ParsedText(source=source, blocks=blocks)
+            except (ValueError, TypeError):
+                pass
+        parsed = parse_text(source)
+        cache.put("ast", key, json.dumps([[b.line, b.node] for b in parsed.blocks]).encode("utf-8"))
+        return parsed
+
+    def reported(source: SourceText) -> ParsedText:
+        parsed = cached(source)
+        if done is not None:
+            done(source)
+        return parsed
+
     with ThreadPoolExecutor(max_workers=2) as pool:
-        return tuple(pool.map(parse_text, sources))
+        return tuple(pool.map(reported, sources))
 
 
 def inline_markdown(text: str) -> list[Node]:

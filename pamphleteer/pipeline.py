@@ -17,27 +17,57 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pamphleteer import __version__
+from pamphleteer.cache import (
+    CACHE_FOLDER, STATE_FILE, Cache, fingerprint, outputs_digest, read_state, state_bytes,
+)
 from pamphleteer.errors import ConfigurationError, Diagnostic, Severity, StrictFailure
 from pamphleteer.model import Publication, build_publication
 from pamphleteer.normalise import normalise
 from pamphleteer.output import locked, write_all
 from pamphleteer.parse import parse_part, parse_texts, pandoc_version
+from pamphleteer.progress import SILENT, Progress
 from pamphleteer.sources import Sources, read_sources
 
 LOGGER = logging.getLogger(__name__)
 
 FORMATS = ("pdf", "epub", "html")
+PROJECT = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)
 class BuildResult:
     """What a build did: the files it wrote and what it noticed."""
 
-    publication: Publication
+    title: str
+    text_count: int
     written: tuple[Path, ...]
     diagnostics: tuple[Diagnostic, ...]
     seconds: float
     page_count: int
+    up_to_date: bool = False  # nothing had changed: the editions in the folder were kept
+
+
+def code_files() -> list[Path]:
+    """The files that decide how sources become editions: code, templates, styles, pinned versions."""
+    folders = [PROJECT / "pamphleteer", PROJECT / "templates", PROJECT / "styles"]
+    files = [path for folder in folders for path in folder.rglob("*") if path.is_file()
+             and "__pycache__" not in path.parts]
+    return files + [PROJECT / "requirements.lock"]
+
+
+def code_fingerprint() -> str:
+    """A hash of the code, templates, styles and pinned versions."""
+    return fingerprint(code_files(), PROJECT, {"version": __version__})
+
+
+def input_fingerprint(sources_dir: Path, code: str, formats: tuple[str, ...], strict: bool) -> str:
+    """A hash of everything a build reads: if it is unchanged, so are the editions."""
+    sources = [path for path in sources_dir.rglob("*") if path.is_file()]
+    options = {
+        "formats": ",".join(formats), "strict": str(strict), "code": code,
+        "edition": edition_time(sources_dir).isoformat(),
+    }
+    return fingerprint(sources, sources_dir, options)
 
 
 def edition_time(sources: Path) -> datetime.datetime:
@@ -68,20 +98,33 @@ def edition_time(sources: Path) -> datetime.datetime:
     return datetime.datetime.fromtimestamp(int(newest), datetime.timezone.utc).replace(tzinfo=None)
 
 
-def assemble(sources: Sources) -> tuple[Publication, tuple[Diagnostic, ...]]:
-    """Read, parse, normalise and model: everything before rendering."""
-    parsed = parse_texts(sources.texts)
+def assemble(
+    sources: Sources, cache: Cache | None = None, code: str = "", progress: Progress = SILENT
+) -> tuple[Publication, tuple[Diagnostic, ...]]:
+    """Parse, normalise and model: everything before rendering."""
+    progress.stage("parse", total=len(sources.texts))
+    parsed = parse_texts(sources.texts, cache, code, done=lambda source: progress.advance("parse", source.slug))
     parts = tuple(parse_part(part) for part in sources.front)
-    normalised = tuple(normalise(text) for text in parsed)
+    progress.done("parse")
+    progress.stage("normalise", total=len(parsed))
+    normalised = []
+    for text in parsed:
+        normalised.append(normalise(text))
+        progress.advance("normalise", text.source.slug)
+    progress.done("normalise")
+    progress.stage("model")
     generator = f"Pamphleteer {__version__} (pandoc {pandoc_version()})"
     publication, model_diagnostics = build_publication(
-        sources.settings, normalised, parts, edition_time(sources.root), generator
+        sources.settings, tuple(normalised), parts, edition_time(sources.root), generator
     )
     diagnostics = tuple(d for text in normalised for d in text.diagnostics) + model_diagnostics
+    progress.done("model")
     return publication, diagnostics
 
 
-def render(publication: Publication, sources: Path, formats: tuple[str, ...]) -> tuple[dict[str, bytes], int]:
+def render(
+    publication: Publication, sources: Path, formats: tuple[str, ...], progress: Progress = SILENT
+) -> tuple[dict[str, bytes], int]:
     """Render the chosen editions in memory: file name -> bytes.
 
     The print layout is always made: the ebook and web editions mark its page breaks.
@@ -90,17 +133,23 @@ def render(publication: Publication, sources: Path, formats: tuple[str, ...]) ->
 
     slug = publication.settings.slug
     files: dict[str, bytes] = {}
+    progress.stage("pdf")
     edition = render_pdf(publication, sources)
     if "pdf" in formats:
         files[f"{slug}.pdf"] = edition.pdf
+    progress.done("pdf")
     if "epub" in formats:
         from pamphleteer.render.epub import render_epub
 
+        progress.stage("epub")
         files[f"{slug}.epub"] = render_epub(publication, edition.page_starts)
+        progress.done("epub")
     if "html" in formats:
         from pamphleteer.render.html import render_html
 
+        progress.stage("html")
         files[f"{slug}.html"] = render_html(publication, edition.page_starts)
+        progress.done("html")
     return files, edition.page_count
 
 
@@ -127,26 +176,64 @@ def build(
     output_dir: Path,
     formats: tuple[str, ...] = FORMATS,
     strict: bool = False,
+    progress: Progress = SILENT,
 ) -> BuildResult:
-    """Build every chosen edition of the publication in `sources_dir` into `output_dir`."""
+    """Build every chosen edition of the publication in `sources_dir` into `output_dir`.
+
+    Nothing is rebuilt when no input changed since the last build into the same
+    folder (and its editions are intact); otherwise stage results are reused
+    from the folder's cache wherever their inputs are unchanged.
+    """
     started = time.monotonic()
     sources_dir = sources_dir.resolve()
-    sources = read_sources(sources_dir)
-    publication, diagnostics = assemble(sources)
-    warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
-    if strict and warnings:
-        first = warnings[0]
-        raise StrictFailure(
-            f"{len(warnings)} warning(s) and --strict is on; the first: {first.message}",
-            file=first.file, line=first.line,
-        )
-    files, page_count = render(publication, sources_dir, formats)
-    files[f"{publication.settings.slug}-report.json"] = report(files, publication, diagnostics, sources_dir.parent)
+    if not sources_dir.is_dir():
+        read_sources(sources_dir)  # raises the error that explains it
     with locked(output_dir):
+        code = code_fingerprint()
+        inputs = input_fingerprint(sources_dir, code, formats, strict)
+        state = read_state(output_dir)
+        if state is not None and state.get("inputs") == inputs:
+            names = [str(name) for name in state.get("outputs", [])]  # type: ignore[union-attr]
+            if outputs_digest(output_dir, names) == state.get("outputs_digest"):
+                return BuildResult(
+                    title=str(state.get("title", "")),
+                    text_count=int(state.get("text_count", 0)),  # type: ignore[arg-type]
+                    written=tuple(output_dir / name for name in names if name != STATE_FILE),
+                    diagnostics=tuple(
+                        Diagnostic.from_dict(item, sources_dir.parent)
+                        for item in state.get("diagnostics", [])  # type: ignore[union-attr]
+                    ),
+                    seconds=time.monotonic() - started,
+                    page_count=int(state.get("page_count", 0)),  # type: ignore[arg-type]
+                    up_to_date=True,
+                )
+        cache = Cache(output_dir / CACHE_FOLDER)
+        progress.stage("read")
+        sources = read_sources(sources_dir)
+        progress.done("read")
+        publication, diagnostics = assemble(sources, cache, code, progress)
+        warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
+        if strict and warnings:
+            first = warnings[0]
+            raise StrictFailure(
+                f"{len(warnings)} warning(s) and --strict is on; the first: {first.message}",
+                file=first.file, line=first.line,
+            )
+        files, page_count = render(publication, sources_dir, formats, progress)
+        files[f"{publication.settings.slug}-report.json"] = report(files, publication, diagnostics, sources_dir.parent)
+        summary = {
+            "title": publication.title, "text_count": len(publication.texts), "page_count": page_count,
+            "diagnostics": [d.as_dict(sources_dir.parent) for d in diagnostics],
+        }
+        files[STATE_FILE] = state_bytes(inputs, files, summary)
+        progress.stage("write")
         written = write_all(output_dir, files)
+        cache.prune()
+        progress.done("write")
     return BuildResult(
-        publication=publication,
-        written=tuple(written),
+        title=publication.title,
+        text_count=len(publication.texts),
+        written=tuple(path for path in written if path.name != STATE_FILE),
         diagnostics=diagnostics,
         seconds=time.monotonic() - started,
         page_count=page_count,

@@ -37,3 +37,23 @@ def sources_copy(tmp_path: Path) -> Path:
     target = tmp_path / "sources"
     shutil.copytree(SOURCES, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def built_print():
+    """The seed reader's publication and its print edition, laid out once (fixed dates)."""
+    from pamphleteer.pipeline import assemble
+    from pamphleteer.render.pdf import render_pdf
+    from pamphleteer.sources import read_sources
+
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    try:
+        publication, _ = assemble(read_sources(SOURCES))
+        edition = render_pdf(publication, SOURCES)
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+    return publication, edition

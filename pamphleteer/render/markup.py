@@ -83,6 +83,7 @@ class Writer:
     _words: int = 0
     _pending: list[tuple[int, str]] = field(default_factory=list)
     _raw_open: list[str] = field(default_factory=list)  # bare raw tags opened, not yet closed
+    _boundary: bool = True  # the next text begins a new word
 
     # -- blocks -------------------------------------------------------------
 
@@ -106,6 +107,7 @@ class Writer:
 
     def block(self, node: Node, identifier: str = "") -> Markup:
         kind, content = node["t"], node.get("c")
+        self._boundary = True
         id_attr = Markup(' id="{}"').format(identifier) if identifier else Markup("")
         if kind in ("Para", "Plain"):
             return Markup("<p{}>{}</p>").format(id_attr, self.inlines(content))
@@ -156,10 +158,10 @@ class Writer:
 
         Its `quotes` attribute names the block id of the passage it quotes.
         """
-        saved = (self._words, self._pending)  # its words are not the text's words
+        saved = (self._words, self._pending, self._boundary)  # its words are not the text's words
         self._pending = []
         inner = self.block_list(body)
-        self._words, self._pending = saved
+        self._words, self._pending, self._boundary = saved
         epub = Markup(' epub:type="pullquote"') if self.epub_types else Markup("")
         target = pairs.get("quotes", "")
         quotes = Markup(' data-quotes="{}-{}"').format(self.prefix, target) if target else Markup("")
@@ -207,11 +209,17 @@ class Writer:
         return html
 
     def _word(self, text: str) -> Markup:
-        """A word of running text, preceded by any page marker that falls before it."""
+        """Running text, preceded by any page marker that falls before it.
+
+        Words are counted as a reader sees them, between white space: `a*b*c` is one
+        word, as it is in the laid-out print edition (see `render/pagemap.py`).
+        """
         marks = Markup("")
-        while self._pending and self._pending[0][0] <= self._words and self.page_marks:
-            marks += self.page_marks.marker(self._pending.pop(0)[1])
-        self._words += 1
+        if self._boundary and text:
+            while self._pending and self._pending[0][0] <= self._words and self.page_marks:
+                marks += self.page_marks.marker(self._pending.pop(0)[1])
+            self._words += 1
+            self._boundary = False
         return marks + escape(text)
 
     def inline(self, node: Node) -> Markup:
@@ -219,8 +227,10 @@ class Writer:
         if kind == "Str":
             return self._word(content)
         if kind in ("Space", "SoftBreak"):
+            self._boundary = True
             return Markup(" ")
         if kind == "LineBreak":
+            self._boundary = True
             return Markup("<br />\n")
         if kind in SIMPLE_INLINES:
             tag = Markup(SIMPLE_INLINES[kind])
@@ -260,6 +270,7 @@ class Writer:
         closing, tag, _self_closing = match.groups()
         tag = tag.lower()
         if tag == "br":
+            self._boundary = True
             return Markup("<br />") if not closing else Markup("")
         if not closing:
             self._raw_open.append(tag)
@@ -288,10 +299,10 @@ class Writer:
     def _note(self, blocks: list[Node]) -> Markup:
         number = len(self.notes) + 1
         note_id = f"{self.prefix}-note-{number}"
-        saved = (self._words, self._pending)
+        saved = (self._words, self._pending, self._boundary)
         self._pending = []
         body = self.block_list(blocks)
-        self._words, self._pending = saved
+        self._words, self._pending, self._boundary = saved
         self.notes.append(Markup('<li id="{}">{}</li>').format(note_id, body))
         return Markup('<a class="noteref" href="#{}" id="{}-ref">{}</a>').format(
             note_id, note_id, number

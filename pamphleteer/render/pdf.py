@@ -17,6 +17,7 @@ from weasyprint.text.fonts import FontConfiguration
 from pamphleteer.model import Publication
 from pamphleteer.render.markup import LinkStyle, PageStart
 from pamphleteer.render.fetch import ConfinedFetcher
+from pamphleteer.render.pagemap import block_ids, page_starts
 from pamphleteer.render.templates import STYLES, block_writer, read_style, render_template
 
 PAGE_SIZES = {"A5": "A5", "A6": "A6", "half-letter": "5.5in 8.5in", "letter": "letter"}
@@ -48,7 +49,7 @@ def render_pdf(publication: Publication, sources: Path) -> PrintEdition:
     page_size = PAGE_SIZES[publication.settings.print.page_size]
     stylesheets = [
         weasyprint.CSS(
-            string=read_style("fonts/fonts.css"),
+            string=read_style("fonts/fonts-print.css"),
             base_url=str(STYLES / "fonts") + "/",
             url_fetcher=fetcher,
             font_config=fonts,
@@ -65,4 +66,5 @@ def render_pdf(publication: Publication, sources: Path) -> PrintEdition:
     )
     document = html.render(font_config=fonts, stylesheets=stylesheets, pdf_tags=True)
     pdf = document.write_pdf(pdf_variant="pdf/ua-1")
-    return PrintEdition(pdf=pdf, page_count=len(document.pages))
+    starts = page_starts(document, html.etree_element, block_ids(publication))
+    return PrintEdition(pdf=pdf, page_count=len(document.pages), page_starts=starts)

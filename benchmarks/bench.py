@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Benchmark the build: print medians and ratios, measured side by side in one run.
+
+    .venv/bin/python benchmarks/bench.py            # everything (several minutes)
+    .venv/bin/python benchmarks/bench.py --quick    # seed reader only
+
+Figures: cold build of the seed reader against the peer pipeline a user would
+otherwise run on the same texts (pandoc -> HTML -> WeasyPrint with a plain A5
+stylesheet, pandoc -> EPUB, pandoc -> HTML), alternating runs; a rebuild with
+nothing changed; a rebuild after editing one text; synthetic readers of 10, 50
+and 100 texts (made from the seeds) for time, time per page and peak memory;
+and adding one text to the 100-text reader. This is a script, not a test: the
+machine is shared and noisy, so it reports medians, never pass/fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+SOURCES = PROJECT / "sources"
+PYTHON = sys.executable
+ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "NO_COLOR": "1"}
+
+
+WRAPPER = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.run(sys.argv[1:]).returncode\n"
+    "print('maxrss', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+
+
+def timed(command: list[str], cwd: Path = PROJECT) -> tuple[float, int]:
+    """Wall time of a command, and the peak memory (KiB) of its largest process."""
+    started = time.perf_counter()
+    result = subprocess.run(
+        [PYTHON, "-c", WRAPPER, *command], cwd=cwd, env=ENV, capture_output=True, text=True, check=False
+    )
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-2000:]}")
+    peak = int(re.findall(r"maxrss (\d+)", result.stderr)[-1])
+    return elapsed, peak
+
+
+def build_command(sources: Path, output: Path) -> list[str]:
+    return [PYTHON, str(PROJECT / "build.py"), "--sources", str(sources), "--output", str(output)]
+
+
+def peer_commands(sources: Path, output: Path) -> list[list[str]]:
+    """The pipeline a user would otherwise run: pandoc and WeasyPrint on the same texts."""
+    import pypandoc
+
+    pandoc = pypandoc.get_pandoc_path()
+    texts = sorted(str(p) for p in (sources / "texts").glob("*.md"))
+    html, epub, pdf = output / "peer.html", output / "peer.epub", output / "peer.pdf"
+    return [
+        [pandoc, "-f", "markdown", "-s", "--metadata", "title=Reader", "-o", str(html), *texts],
+        [PYTHON, "-m", "weasyprint", "-s", str(PROJECT / "benchmarks" / "peer.css"), str(html), str(pdf)],
+        [pandoc, "-f", "markdown", "--metadata", "title=Reader", "-o", str(epub), *texts],
+        [pandoc, "-f", "markdown", "-s", "--embed-resources", "--metadata", "title=Reader",
+         "-o", str(output / "peer-web.html"), *texts],
+    ]
+
+
+def run_peer(sources: Path, output: Path) -> float:
+    started = time.perf_counter()
+    for command in peer_commands(sources, output):
+        timed(command)
+    return time.perf_counter() - started
+
+
+def clean(output: Path) -> None:
+    shutil.rmtree(output, ignore_errors=True)
+
+
+def page_count(output: Path) -> int:
+    pdfs = [p for p in output.glob("*.pdf") if not p.name.endswith("-booklet.pdf")]
+    result = subprocess.run(["pdfinfo", str(pdfs[0])], capture_output=True, text=True, check=False)
+    match = re.search(r"Pages:\s+(\d+)", result.stdout)
+    return int(match.group(1)) if match else 0
+
+
+def synthetic_reader(count: int, folder: Path) -> Path:
+    """A reader of `count` texts made from the seed texts (titles numbered so each is distinct)."""
+    shutil.rmtree(folder, ignore_errors=True)
+    (folder / "texts").mkdir(parents=True)
+    if (SOURCES / "front").is_dir():
+        shutil.copytree(SOURCES / "front", folder / "front")
+    seeds = sorted((SOURCES / "texts").glob("*.md"))
+    toml = (SOURCES / "publication.toml").read_text(encoding="utf-8")
+    toml = re.sub(r"(?ms)^order = \[.*?\]\n", "order = []\n", toml)
+    (folder / "publication.toml").write_text(toml, encoding="utf-8")
+    for index in range(count):
+        seed = seeds[index % len(seeds)].read_text(encoding="utf-8")
+        seed = re.sub(r"(?m)^title: (.*)$", lambda m: f"title: {m.group(1)} ({index + 1})", seed, count=1)
+        (folder / "texts" / f"text-{index + 1:03d}.md").write_text(seed, encoding="utf-8")
+    return folder
+
+
+def median_of(runs: int, action) -> float:
+    return statistics.median(action() for _ in range(runs))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure for the seed reader")
+    parser.add_argument("--quick", action="store_true", help="the seed reader only")
+    parser.add_argument("--sizes", default="10,50,100", help="synthetic reader sizes")
+    arguments = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="pamphleteer-bench-"))
+    ours_out, peer_out = work / "ours", work / "peer"
+    peer_out.mkdir()
+
+    ours, peer = [], []
+    for _ in range(arguments.runs):  # alternate, so both meet the same machine load
+        clean(ours_out)
+        ours.append(timed(build_command(SOURCES, ours_out))[0])
+        peer.append(run_peer(SOURCES, peer_out))
+    print("seed reader, cold build")
+    print(f"  pamphleteer (every edition, build report)             median {statistics.median(ours):6.2f} s")
+    print(f"  peer pipeline (pandoc+WeasyPrint, PDF+EPUB+HTML)       median {statistics.median(peer):6.2f} s")
+    print(f"  ratio ours/peer                                        {statistics.median(ours) / statistics.median(peer):6.2f}")
+
+    noop = median_of(arguments.runs, lambda: timed(build_command(SOURCES, ours_out))[0])
+    print(f"  rebuild, nothing changed                               median {noop:6.2f} s")
+
+    edited = work / "edited"
+    shutil.copytree(SOURCES, edited)
+    edited_out = work / "edited-out"
+    timed(build_command(edited, edited_out))
+    target = sorted((edited / "texts").glob("*.md"))[-1]
+
+    def edit_and_build() -> float:
+        with target.open("a", encoding="utf-8") as handle:
+            handle.write("\n\nOne more sentence for the benchmark.\n")
+        return timed(build_command(edited, edited_out))[0]
+
+    print(f"  rebuild after editing one text                         median {median_of(arguments.runs, edit_and_build):6.2f} s")
+    if arguments.quick:
+        return
+
+    print("synthetic readers (1 run each: cold build, then adding one text at the end)")
+    print(f"  {'texts':>5} {'pages':>6} {'cold s':>8} {'s/page':>8} {'peak MB':>8} {'add one s':>10} {'add/cold':>9}")
+    for size in (int(s) for s in arguments.sizes.split(",")):
+        folder = synthetic_reader(size, work / f"reader-{size}")
+        output = work / f"reader-{size}-out"
+        cold, peak = timed(build_command(folder, output))
+        pages = page_count(output)
+        extra = (folder / "texts" / f"text-{size:03d}.md").read_text(encoding="utf-8")
+        (folder / "texts" / "zz-added-text.md").write_text(extra.replace("title: ", "title: Added ", 1), encoding="utf-8")
+        add, _ = timed(build_command(folder, output))
+        print(f"  {size:>5} {pages:>6} {cold:8.1f} {cold / max(pages, 1):8.3f} {peak / 1024:8.0f} {add:10.1f} {add / cold:9.2f}")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,105 @@
+"""List a publication's texts: the library side of `build.py list`.
+
+The sources are read, parsed, normalised and modelled exactly as a build does
+(nothing is rendered, and no edition written), and each text is summarised in reading
+order: its title and authors, where its place in the order comes from, its
+word count, whether it has discussion questions, and the diagnostics still
+open for it (warnings) beside the repairs the build will make (notes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pamphleteer.cache import CACHE_FOLDER, Cache
+from pamphleteer.errors import Diagnostic, Severity
+from pamphleteer.parse import Block
+from pamphleteer.pipeline import assemble, code_fingerprint
+from pamphleteer.sources import read_sources
+
+WORD = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class TextSummary:
+    """One line of `build.py list`."""
+
+    position: int  # 1-based place in the reading order
+    slug: str
+    path: Path
+    title: str
+    authors: tuple[str, ...]
+    listed: bool  # placed by publication.toml's `order` (else appended)
+    words: int
+    questions: int
+    warnings: tuple[Diagnostic, ...]  # still open: a person should look at them
+    notes: tuple[Diagnostic, ...]  # repairs and inferences the build makes by itself
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The publication's texts, in reading order, and diagnostics that belong to no text."""
+
+    title: str
+    settings_path: Path
+    texts: tuple[TextSummary, ...]
+    other: tuple[Diagnostic, ...]
+
+
+def count_words(value: Any) -> int:
+    """The words in a piece of pandoc AST: every `Str` with a letter or a digit in it."""
+    if isinstance(value, Block):
+        return count_words(value.node)
+    if isinstance(value, dict):
+        if value.get("t") == "Str":
+            return 1 if WORD.search(value.get("c", "")) else 0
+        return count_words(value.get("c"))
+    if isinstance(value, list | tuple):
+        return sum(count_words(item) for item in value)
+    return 0
+
+
+def list_texts(sources_dir: Path, output_dir: Path | None = None) -> Listing:
+    """Summarise every text of the publication in `sources_dir`, in reading order.
+
+    When `output_dir` holds a build cache, texts parsed by an earlier build are
+    not parsed again (nothing is written there when it holds none).
+    """
+    sources = read_sources(sources_dir.resolve())
+    cache_dir = output_dir / CACHE_FOLDER if output_dir is not None else None
+    if cache_dir is not None and cache_dir.is_dir():
+        publication, diagnostics = assemble(sources, Cache(cache_dir), code_fingerprint())
+    else:
+        publication, diagnostics = assemble(sources)
+    paths = {text.slug: text.path.resolve() for text in sources.texts}
+    by_file: dict[Path, list[Diagnostic]] = {}
+    for diagnostic in diagnostics:
+        key = diagnostic.file.resolve() if diagnostic.file is not None else Path()
+        by_file.setdefault(key, []).append(diagnostic)
+    summaries = []
+    for position, text in enumerate(publication.texts, start=1):
+        own = by_file.pop(paths[text.slug], [])
+        summaries.append(
+            TextSummary(
+                position=position,
+                slug=text.slug,
+                path=paths[text.slug],
+                title=text.title,
+                authors=text.authors,
+                listed=text.slug in sources.settings.order,
+                words=count_words(text.standfirst) + count_words(text.body),
+                questions=len(text.questions),
+                warnings=tuple(d for d in own if d.severity is not Severity.INFO),
+                notes=tuple(d for d in own if d.severity is Severity.INFO),
+            )
+        )
+    other = tuple(d for ds in by_file.values() for d in ds if d.severity is not Severity.INFO)
+    return Listing(
+        title=publication.title,
+        settings_path=sources.settings.path,
+        texts=tuple(summaries),
+        other=other,
+    )

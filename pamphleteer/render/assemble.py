@@ -1,0 +1,144 @@
+"""Join separately laid-out parts of the print edition into one tagged PDF (pikepdf).
+
+The print edition is laid out part by part (front matter, then each text) so a
+change to one text re-lays out only that text. This module joins the parts'
+PDFs into one document and keeps what makes it accessible and navigable: the
+structure tree (every part's tags under one Document element, the parent tree
+renumbered), named destinations, bookmarks, and links. Links between parts
+cannot be resolved while a part is laid out alone, so the front matter points
+at texts with `CROSS_PART_PREFIX + <anchor>` URLs, turned here into links to
+the named destination `<anchor>`. Document metadata (title, language, XMP with
+the PDF/UA identifier, viewer preferences) comes from the first part.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pikepdf
+
+CROSS_PART_PREFIX = "https://pamphleteer.invalid/goto/"
+
+
+@dataclass(frozen=True)
+class PartPdf:
+    """One laid-out part, and how many blank pages must come before it (to open on a right page)."""
+
+    pdf: bytes
+    blanks_before: int = 0
+
+
+def _copy(target: pikepdf.Pdf, value: pikepdf.Object) -> pikepdf.Object:
+    """Copy an object from another PDF; direct arrays and dictionaries are copied member by member."""
+    if isinstance(value, pikepdf.Object) and value.is_indirect:
+        return target.copy_foreign(value)
+    if isinstance(value, pikepdf.Array):
+        return pikepdf.Array([_copy(target, item) for item in value])
+    if isinstance(value, pikepdf.Dictionary):
+        return pikepdf.Dictionary({key: _copy(target, item) for key, item in value.items()})
+    return value
+
+
+def _number_tree_items(tree: pikepdf.Object) -> list[tuple[int, pikepdf.Object]]:
+    return [(int(key), value) for key, value in pikepdf.NumberTree(tree).items()]
+
+
+def _outline_items(items: Sequence[pikepdf.OutlineItem], source: pikepdf.Pdf, target: pikepdf.Pdf,
+                   page_offset: int) -> list[pikepdf.OutlineItem]:
+    """Copy bookmarks, pointing them at the same places in the joined document."""
+    page_numbers = {page.objgen: index for index, page in enumerate(source.pages)}
+    copied = []
+    for item in items:
+        destination = item.destination
+        if isinstance(destination, pikepdf.Array) and len(destination) >= 2:
+            page = target.pages[page_offset + page_numbers.get(destination[0].objgen, 0)].obj
+            new = pikepdf.OutlineItem(item.title, pikepdf.Array([page, *list(destination)[1:]]))
+        else:
+            new = pikepdf.OutlineItem(item.title)
+        new.children.extend(_outline_items(item.children, source, target, page_offset))
+        copied.append(new)
+    return copied
+
+
+def join_parts(parts: Sequence[PartPdf]) -> bytes:
+    """One PDF from the parts, in order, with blank pages where a part must open on a right page."""
+    first = pikepdf.open(io.BytesIO(parts[0].pdf))
+    target = pikepdf.new()
+    target.Root.Lang = first.Root.Lang
+    target.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
+    target.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+    document = target.make_indirect(
+        pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.Document, K=pikepdf.Array())
+    )
+    tree_root = target.make_indirect(
+        pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot, K=pikepdf.Array([document]))
+    )
+    document.P = tree_root
+    parent_tree: list[tuple[int, pikepdf.Object]] = []
+    destinations: dict[str, pikepdf.Object] = {}
+    bookmarks: list[pikepdf.OutlineItem] = []
+    next_key = 0
+    for part in parts:
+        source = first if part is parts[0] else pikepdf.open(io.BytesIO(part.pdf))
+        width, height = (float(v) for v in source.pages[0].mediabox[2:4])
+        for _ in range(part.blanks_before):
+            target.add_blank_page(page_size=(width, height))
+        page_offset = len(target.pages)
+        items = _number_tree_items(source.Root.StructTreeRoot.ParentTree)
+        key_offset = next_key
+        for page in source.pages:
+            target.pages.append(page)
+        for page in target.pages[page_offset:]:
+            if "/StructParents" in page.obj:
+                page.obj.StructParents = int(page.obj.StructParents) + key_offset
+            for annotation in page.obj.get("/Annots", []):
+                if "/StructParent" in annotation:
+                    annotation.StructParent = int(annotation.StructParent) + key_offset
+        for key, value in items:
+            parent_tree.append((key + key_offset, _copy(target, value)))
+            next_key = max(next_key, key + key_offset + 1)
+        for element in source.Root.StructTreeRoot.K:
+            copied = _copy(target, element)
+            kids = copied.K if copied.get("/S") == pikepdf.Name.Document else pikepdf.Array([copied])
+            for kid in kids:
+                if isinstance(kid, pikepdf.Dictionary):
+                    kid.P = document
+                document.K.append(kid)
+        names = source.Root.get("/Names")
+        if names is not None and "/Dests" in names:
+            for name, destination in pikepdf.NameTree(names.Dests).items():
+                destinations.setdefault(name, _copy(target, destination))
+        with source.open_outline() as outline:
+            bookmarks.extend(_outline_items(outline.root, source, target, page_offset))
+        if "/Metadata" in source.Root and part is parts[0]:
+            target.Root.Metadata = _copy(target, source.Root.Metadata)
+            target.docinfo = _copy(target, source.docinfo)
+
+    for page in target.pages:  # links across parts become links to named destinations
+        for annotation in page.obj.get("/Annots", []):
+            action = annotation.get("/A")
+            uri = str(action.get("/URI", "")) if action is not None else ""
+            if uri.startswith(CROSS_PART_PREFIX):
+                name = uri[len(CROSS_PART_PREFIX):]
+                del annotation["/A"]
+                annotation.Dest = pikepdf.String(name)
+                annotation.Contents = pikepdf.String(name)
+
+    flat: list[pikepdf.Object] = []
+    for key, value in sorted(parent_tree, key=lambda item: item[0]):
+        flat.extend([key, value])
+    tree_root.ParentTree = target.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array(flat)))
+    tree_root.ParentTreeNextKey = next_key
+    target.Root.StructTreeRoot = tree_root
+    if destinations:
+        dests = pikepdf.Array()
+        for name in sorted(destinations):
+            dests.extend([pikepdf.String(name), destinations[name]])
+        target.Root.Names = pikepdf.Dictionary(Dests=pikepdf.Dictionary(Names=dests))
+    with target.open_outline() as outline:
+        outline.root.extend(bookmarks)
+    buffer = io.BytesIO()
+    target.save(buffer, deterministic_id=True)
+    return buffer.getvalue()

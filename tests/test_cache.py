@@ -1,0 +1,55 @@
+"""Rebuilds: nothing changed means nothing redone; a change redoes only what it touches."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from pamphleteer.cache import CACHE_FOLDER, Cache, digest
+from pamphleteer.pipeline import build
+from tests.conftest import EPOCH
+
+
+@pytest.fixture
+def fixed_epoch(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+
+
+def test_a_rebuild_with_nothing_changed_keeps_the_editions(sources_copy, tmp_path, fixed_epoch):
+    output = tmp_path / "out"
+    first = build(sources_copy, output, ("html",))
+    assert not first.up_to_date
+    stamps = {path.name: path.stat().st_mtime_ns for path in first.written}
+    again = build(sources_copy, output, ("html",))
+    assert again.up_to_date
+    assert again.title == first.title and again.page_count == first.page_count
+    assert [d.message for d in again.diagnostics] == [d.message for d in first.diagnostics]
+    assert {path.name: path.stat().st_mtime_ns for path in again.written} == stamps
+
+
+def test_a_change_or_a_damaged_edition_means_a_real_rebuild(sources_copy, tmp_path, fixed_epoch):
+    output = tmp_path / "out"
+    first = build(sources_copy, output, ("html",))
+    html = next(path for path in first.written if path.suffix == ".html")
+    html.write_text("damaged", encoding="utf-8")
+    assert not build(sources_copy, output, ("html",)).up_to_date
+    assert "damaged" not in html.read_text(encoding="utf-8")
+    text = sorted((sources_copy / "texts").glob("*.md"))[0]
+    text.write_text(text.read_text(encoding="utf-8") + "\nA sentence added by the editor.\n", encoding="utf-8")
+    rebuilt = build(sources_copy, output, ("html",))
+    assert not rebuilt.up_to_date
+    assert "A sentence added by the editor." in html.read_text(encoding="utf-8")
+    # Only the edited text was parsed again: one new syntax tree in the cache.
+    assert len(list((output / CACHE_FOLDER / "ast").iterdir())) == 3
+    assert not build(sources_copy, output, ("html", "epub")).up_to_date  # other options, other editions
+
+
+def test_cache_keys_are_content_hashes_and_misses_are_harmless(tmp_path):
+    cache = Cache(tmp_path / "c")
+    assert cache.get("ast", digest("x")) is None
+    cache.put("ast", digest("x"), b"data")
+    assert cache.get("ast", digest("x")) == b"data"
+    assert digest("ab", "c") != digest("a", "bc")
+    os.chmod(tmp_path / "c" / "ast", 0o500)
+    cache.put("ast", digest("y"), b"more")  # an unwritable cache only costs time
