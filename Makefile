@@ -22,14 +22,17 @@ $(VENV)/.test: requirements-test.lock $(VENV)/.runtime
 build: $(VENV)/.runtime
 	$(PY) build.py
 
-# Validators outside PyPI (Java for EPUBCheck; the rest is added by the QA gate).
+# Validators outside PyPI: Java, Chromium, poppler-utils and qpdf (apt, when missing), and the
+# npm tools pinned in package-lock.json (DAISY Ace, vnu-jar) installed into .tools/.
 tools:
 	@bash scripts/install-tools.sh
 
+# The tests include the QA gate (`build.py check`) over a fresh build of the seed reader.
 test: $(VENV)/.test tools
 	$(PY) -m pytest
 
-check: $(VENV)/.test tools
+# Build every edition into output/, then run every validator over them (report: output/check-report.json).
+check: $(VENV)/.test tools build
 	$(PY) build.py check
 
 clean:

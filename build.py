@@ -25,13 +25,16 @@ if TYPE_CHECKING:
     from pamphleteer.console import Terminal
 
 PROJECT = Path(__file__).resolve().parent
+CHECK_MESSAGES = 25  # validator messages shown per failed check; all are in the check report
 COMMANDS = ("build", "check", "watch", "add", "list")
 EXAMPLES = """\
 examples:
   python build.py                              build every edition of sources/ into output/
   python build.py --format pdf                 build only the print edition
   python build.py --sources ~/reader --output /tmp/reader
-  python build.py check                        validate what is in output/
+  python build.py check                        validate what is in output/ (every validator,
+                                               every edition; report in output/check-report.json)
+  python build.py check --output /tmp/reader --sources ~/reader
   python build.py watch --serve                rebuild on every save; preview at http://127.0.0.1:8000/
   python build.py add ~/Downloads/article.md   add a scraped text (front matter inferred)
   python build.py list                         the texts, their order, words, questions, warnings
@@ -138,18 +141,29 @@ def run_build(arguments: argparse.Namespace, terminal: Terminal) -> int:
 
 
 def run_check(arguments: argparse.Namespace) -> int:
-    from pamphleteer.check import check_output
+    from pamphleteer.check import check_output, write_report
 
-    results = check_output(arguments.output)
-    failed = 0
-    for result in results:
+    run = check_output(arguments.output, arguments.sources)
+    root = Path.cwd()
+    width = max(len(result.name) for result in run.results)
+    print(f"{'':4}  {'check':<{width}}  {'edition':<40}  findings")
+    for result in run.results:
         status = "pass" if result.passed else "FAIL"
-        print(f"{status}  {result.name:<12} {show_path(result.target)}  "
-              f"{result.errors} errors, {result.warnings} warnings")
-        for diagnostic in result.diagnostics:
-            print(f"      {diagnostic.severity.value}: {diagnostic.location()}: {diagnostic.message}")
-        failed += not result.passed
-    print(f"{len(results) - failed} passed, {failed} failed")
+        print(f"{status:4}  {result.name:<{width}}  {result.target.name:<40}  {result.summary}")
+    for result in run.results:
+        if result.passed:
+            continue
+        print(f"\n{result.name} on {show_path(result.target)}:")
+        for diagnostic in result.diagnostics[:CHECK_MESSAGES]:
+            where = diagnostic.location(root)
+            print(f"  {diagnostic.severity.value}: {where + ': ' if where else ''}{diagnostic.message} "
+                  f"[{diagnostic.code}]")
+        if len(result.diagnostics) > CHECK_MESSAGES:
+            print(f"  … and {len(result.diagnostics) - CHECK_MESSAGES} more in the report")
+    report = write_report(run, root)
+    failed = sum(not result.passed for result in run.results)
+    print(f"\n{len(run.results) - failed} passed, {failed} failed")
+    print(f"Report: {show_path(report)}")
     return 0 if failed == 0 else 6
 
 

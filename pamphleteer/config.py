@@ -15,6 +15,14 @@ from typing import Any
 from pamphleteer.errors import ConfigurationError
 
 PAGE_SIZES = ("A5", "A6", "half-letter", "letter")
+# The sheets a booklet of each page size can be printed on (two or four pages a side);
+# the first is the default.
+BOOKLET_SHEETS = {
+    "A5": ("A4", "A3"),
+    "A6": ("A4", "A5"),
+    "half-letter": ("letter", "tabloid"),
+    "letter": ("tabloid",),
+}
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -23,6 +31,7 @@ class PrintSettings:
     """Options for the print edition."""
 
     page_size: str = "A5"
+    booklet_sheet: str = "A4"  # the paper the booklet is printed on, see BOOKLET_SHEETS
 
 
 @dataclass(frozen=True)
@@ -78,14 +87,22 @@ def _reject_unknown(table: dict[str, Any], known: set[str], path: Path, prefix: 
 def _print_settings(table: Any, path: Path) -> PrintSettings:
     if not isinstance(table, dict):
         raise ConfigurationError("'print' must be a table: [print]", file=path)
-    _reject_unknown(table, {"page_size"}, path, "print.")
+    _reject_unknown(table, {"page_size", "booklet_sheet"}, path, "print.")
     page_size = _string(table, "page_size", path, "A5")
     if page_size not in PAGE_SIZES:
         raise ConfigurationError(
             f"'print.page_size' is '{page_size}'; choose one of {', '.join(PAGE_SIZES)}",
             file=path,
         )
-    return PrintSettings(page_size=page_size)
+    sheets = BOOKLET_SHEETS[page_size]
+    booklet_sheet = _string(table, "booklet_sheet", path, sheets[0])
+    if booklet_sheet not in sheets:
+        raise ConfigurationError(
+            f"'print.booklet_sheet' is '{booklet_sheet}', but {page_size} pages can only be imposed "
+            f"on {' or '.join(sheets)} sheets; choose one of them or remove the key",
+            file=path,
+        )
+    return PrintSettings(page_size=page_size, booklet_sheet=booklet_sheet)
 
 
 def load_settings(path: Path) -> Settings:

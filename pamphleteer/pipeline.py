@@ -32,6 +32,7 @@ LOGGER = logging.getLogger(__name__)
 
 FORMATS = ("pdf", "epub", "html")
 PROJECT = Path(__file__).resolve().parent.parent
+PREVIEW_PAGE_WIDTH = 420  # pixels a page in <slug>-preview.png
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,11 @@ def assemble(
 
 
 def render(
-    publication: Publication, sources: Path, formats: tuple[str, ...], progress: Progress = SILENT
+    publication: Publication,
+    sources: Path,
+    formats: tuple[str, ...],
+    progress: Progress = SILENT,
+    cache: Cache | None = None,
 ) -> tuple[dict[str, bytes], int]:
     """Render the chosen editions in memory: file name -> bytes.
 
@@ -134,9 +139,14 @@ def render(
     slug = publication.settings.slug
     files: dict[str, bytes] = {}
     progress.stage("pdf")
-    edition = render_pdf(publication, sources)
+    edition = render_pdf(publication, sources, cache)
     if "pdf" in formats:
+        from pamphleteer.render.impose import impose_booklet
+        from pamphleteer.render.raster import preview_png
+
         files[f"{slug}.pdf"] = edition.pdf
+        files[f"{slug}-booklet.pdf"] = impose_booklet(edition.pdf, publication.settings.print.booklet_sheet).pdf
+        files[f"{slug}-preview.png"] = preview_png(edition.pdf, edition.preview_pages, PREVIEW_PAGE_WIDTH)
     progress.done("pdf")
     if "epub" in formats:
         from pamphleteer.render.epub import render_epub
@@ -219,7 +229,7 @@ def build(
                 f"{len(warnings)} warning(s) and --strict is on; the first: {first.message}",
                 file=first.file, line=first.line,
             )
-        files, page_count = render(publication, sources_dir, formats, progress)
+        files, page_count = render(publication, sources_dir, formats, progress, cache)
         files[f"{publication.settings.slug}-report.json"] = report(files, publication, diagnostics, sources_dir.parent)
         summary = {
             "title": publication.title, "text_count": len(publication.texts), "page_count": page_count,

@@ -46,12 +46,15 @@ def epub_text(path: Path) -> str:
 
 def test_every_edition_is_written(built):
     names = sorted(path.name for path in built.written)
-    assert names == sorted([f"{SLUG}.pdf", f"{SLUG}.epub", f"{SLUG}.html", f"{SLUG}-report.json"])
+    assert names == sorted([
+        f"{SLUG}.pdf", f"{SLUG}-booklet.pdf", f"{SLUG}-preview.png", f"{SLUG}.epub", f"{SLUG}.html",
+        f"{SLUG}-report.json",
+    ])
     assert all(path.stat().st_size > 1000 for path in built.written if path.suffix != ".json")
 
 
 def test_pdf_is_a5_with_both_texts(built):
-    path = next(p for p in built.written if p.suffix == ".pdf")
+    path = next(p for p in built.written if p.name == f"{SLUG}.pdf")
     reader = pypdf.PdfReader(path)
     width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
     assert (round(width), round(height)) == (420, 595)  # A5 in points
@@ -63,7 +66,7 @@ def test_pdf_is_a5_with_both_texts(built):
 
 
 def test_pdf_embeds_only_the_vendored_font(built):
-    path = next(p for p in built.written if p.suffix == ".pdf")
+    path = next(p for p in built.written if p.name == f"{SLUG}.pdf")
     reader = pypdf.PdfReader(path)
     fonts = set()
     for page in reader.pages:
@@ -80,21 +83,24 @@ def test_pdf_embeds_only_the_vendored_font(built):
 
 
 def test_pdf_has_title_page_contents_and_page_numbers(built):
-    path = next(p for p in built.written if p.suffix == ".pdf")
-    pages = [page.extract_text() for page in pypdf.PdfReader(path).pages]
+    path = next(p for p in built.written if p.name == f"{SLUG}.pdf")
+    reader = pypdf.PdfReader(path)
+    pages = [page.extract_text() for page in reader.pages]
+    labels = reader.page_labels  # the folios as printed: i, ii, … then 1, 2, …
     assert "No Alien but the Capitalist" in pages[0]
     contents = next(i for i, text in enumerate(pages) if "Contents" in text)
     starts = {
-        title: next(i + 1 for i, text in enumerate(pages) if text.lstrip().startswith(title))
+        title: next(i for i, text in enumerate(pages) if i > contents and title in text[:150])
         for title in TITLES
     }
-    # The contents give, after each title and author, the real page on which the text starts.
-    for title, number in starts.items():
-        assert number > contents + 1
-        assert contains_in_order(pages[contents], f"{title} {number}", max_gap=6), (title, number)
+    # The contents give, after each title and author, the printed page on which the text starts.
+    for title, index in starts.items():
+        assert index > contents
+        assert contains_in_order(pages[contents], f"{title} {labels[index]}", max_gap=6), (title, index)
     # Page numbers are printed at the foot of body pages.
     first = min(starts.values())
-    assert pages[first].rstrip().endswith(str(first + 1))
+    assert labels[first] == "1"
+    assert pages[first].rstrip().endswith(labels[first])
 
 
 def test_epub_passes_epubcheck_and_has_both_texts(built):

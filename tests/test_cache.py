@@ -53,3 +53,21 @@ def test_cache_keys_are_content_hashes_and_misses_are_harmless(tmp_path):
     assert digest("ab", "c") != digest("a", "bc")
     os.chmod(tmp_path / "c" / "ast", 0o500)
     cache.put("ast", digest("y"), b"more")  # an unwritable cache only costs time
+
+
+def test_adding_a_text_lays_out_only_the_new_text_and_the_parts_that_list_it(sources_copy, tmp_path, fixed_epoch):
+    output = tmp_path / "out"
+    build(sources_copy, output, ("pdf",))
+    layouts = output / CACHE_FOLDER / "layout"
+    before = {path.name for path in layouts.iterdir()}
+    assert len(before) == 4  # front matter, two texts, back matter
+    text = sorted((sources_copy / "texts").glob("*.md"))[-1]
+    added = text.read_text(encoding="utf-8").replace("title: ", "title: Another look at ", 1)
+    (sources_copy / "texts" / "zz-added.md").write_text(added, encoding="utf-8")
+    result = build(sources_copy, output, ("pdf",))
+    after = {path.name for path in layouts.iterdir()}
+    new = after - before
+    # The new text, the contents (front matter) and the back matter, whose folios moved; both
+    # existing texts come from the cache.
+    assert len(new) == 3
+    assert result.text_count == 3

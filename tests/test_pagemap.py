@@ -30,8 +30,12 @@ def letters(text: str) -> str:
 def test_every_body_page_has_a_start_and_it_names_the_pages_first_words(built_print):
     publication, edition = built_print
     starts = edition.page_starts
-    pages = [page.extract_text() or "" for page in pypdf.PdfReader(__import__("io").BytesIO(edition.pdf)).pages]
-    body_pages = [i for i, text in enumerate(pages) if i >= 3 and text.strip()]  # after title, imprint, contents
+    reader = pypdf.PdfReader(__import__("io").BytesIO(edition.pdf))
+    pages = [page.extract_text() or "" for page in reader.pages]
+    printed = reader.page_labels  # the folios as printed: i, ii, … then 1, 2, …
+    index_of = {label: index for index, label in enumerate(printed)}
+    # Pages after the title, imprint and contents that carry a folio (not blank, not the back cover).
+    body_pages = [i for i, text in enumerate(pages) if i >= 3 and text.split()[-1:] == [printed[i]]]
     assert len(starts) >= len(body_pages) - 1
     labels = [start.label for start in starts]
     assert len(set(labels)) == len(labels)  # one start per page
@@ -40,7 +44,7 @@ def test_every_body_page_has_a_start_and_it_names_the_pages_first_words(built_pr
         assert 0 <= start.word < len(words), start
         # The block's words from there open the page (after any running head); the first
         # may have begun on the page before, hyphenated across the page break.
-        page = letters(pages[int(start.label) - 1])[:400]
+        page = letters(pages[index_of[start.label]])[:400]
         first, following = letters(words[start.word]), letters(" ".join(words[start.word + 1 : start.word + 4]))
         assert first[-3:] + following[:20] in page, (start, words[start.word : start.word + 4])
 

@@ -62,8 +62,12 @@ def _outline_items(items: Sequence[pikepdf.OutlineItem], source: pikepdf.Pdf, ta
     return copied
 
 
-def join_parts(parts: Sequence[PartPdf]) -> bytes:
-    """One PDF from the parts, in order, with blank pages where a part must open on a right page."""
+def join_parts(parts: Sequence[PartPdf], page_labels: Sequence[tuple[int, str]] = ()) -> bytes:
+    """One PDF from the parts, in order, with blank pages where a part must open on a right page.
+
+    `page_labels` numbers the pages as printed: (first page index, style), where
+    style is "r" (i, ii, …) or "D" (1, 2, …), each range starting at 1.
+    """
     first = pikepdf.open(io.BytesIO(parts[0].pdf))
     target = pikepdf.new()
     target.Root.Lang = first.Root.Lang
@@ -139,6 +143,11 @@ def join_parts(parts: Sequence[PartPdf]) -> bytes:
         target.Root.Names = pikepdf.Dictionary(Dests=pikepdf.Dictionary(Names=dests))
     with target.open_outline() as outline:
         outline.root.extend(bookmarks)
+    if page_labels:
+        numbers = pikepdf.Array()
+        for index, style in page_labels:
+            numbers.extend([index, pikepdf.Dictionary(S=pikepdf.Name("/" + style))])
+        target.Root.PageLabels = pikepdf.Dictionary(Nums=numbers)
     buffer = io.BytesIO()
     target.save(buffer, deterministic_id=True)
     return buffer.getvalue()

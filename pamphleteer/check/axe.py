@@ -1,0 +1,82 @@
+"""Check an HTML page's accessibility with axe-core in the system Chromium, at two widths.
+
+`axe-playwright-python` injects axe-core into the page, which Playwright opens
+in `/usr/bin/chromium` (never a browser Playwright downloads) from a `file:`
+URL with every other request refused, so the check is offline. axe runs with
+its default rules at a desktop width (1280 px) and a phone width (390 px);
+every violation at either width is an error, counted by impact and named
+with its rule id, the width and the elements it found.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pamphleteer.check.result import CheckResult, could_not_run
+from pamphleteer.check.tools import CHROMIUM_ARGUMENTS, ToolMissing, chromium
+from pamphleteer.errors import Diagnostic, Severity
+
+NAME = "axe"
+WIDTHS = ((1280, 800), (390, 844))  # desktop, phone (CSS pixels)
+IMPACTS = ("critical", "serious", "moderate", "minor")
+
+
+def _refuse_network(route: Any) -> None:
+    if route.request.url.startswith(("file:", "data:", "about:")):
+        route.continue_()
+    else:
+        route.abort()
+
+
+def _violations(response: dict[str, Any], width: int, path: Path) -> list[Diagnostic]:
+    found = []
+    for violation in response.get("violations", []):
+        targets = [", ".join(str(t) for t in node.get("target", [])) for node in violation.get("nodes", [])]
+        shown = "; ".join(targets[:5]) + (f"; and {len(targets) - 5} more" if len(targets) > 5 else "")
+        message = (
+            f"[{violation.get('impact') or 'unknown'}] at {width} px: {violation.get('help', '')} "
+            f"({len(targets)} elements: {shown})"
+        )
+        found.append(Diagnostic(f"axe/{violation.get('id', '?')}", Severity.ERROR, message, path))
+    return found
+
+
+def axe(path: Path) -> CheckResult:
+    """Run axe-core on one HTML file at every width in `WIDTHS`."""
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+        from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return could_not_run(
+            NAME, path, "axe-playwright-python is not installed; run 'make test' to set it up"
+        )
+    try:
+        executable = chromium()
+    except ToolMissing as error:
+        return could_not_run(NAME, path, str(error))
+    found: list[Diagnostic] = []
+    engine = ""
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(executable), args=list(CHROMIUM_ARGUMENTS)
+            )
+            try:
+                for width, height in WIDTHS:
+                    context = browser.new_context(viewport={"width": width, "height": height})
+                    page = context.new_page()
+                    page.route("**/*", _refuse_network)
+                    page.goto(path.resolve().as_uri(), wait_until="load")
+                    response = Axe().run(page).response
+                    found += _violations(response, width, path)
+                    version = response.get("testEngine", {}).get("version", "")
+                    engine = f"axe-core {version} in Chromium {browser.version}"
+                    context.close()
+            finally:
+                browser.close()
+    except PlaywrightError as error:
+        return could_not_run(NAME, path, f"Chromium could not run axe: {str(error).splitlines()[0]}")
+    counts = tuple((impact, sum(d.message.startswith(f"[{impact}]") for d in found)) for impact in IMPACTS)
+    return CheckResult(NAME, path, len(found), 0, tuple(found), counts=counts, tool=engine)

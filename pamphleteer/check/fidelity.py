@@ -1,0 +1,185 @@
+"""Check that the editions carry the texts: every word of every body in order, every URL kept.
+
+What is expected comes from the sources, read again through the pipeline's
+own stages (read, parse, normalise, model): the words of each text's
+normalised body (pull quotes left out, since they repeat the text), and the
+URL of every link the publication holds (bodies, standfirsts, source notes,
+bios, credits, shared parts), dead and in-page links excepted. Each edition
+must then carry every word of every body in order (see `textmatch`), and
+every URL: as a live `<a href>` in the EPUB and the HTML, printed (in the
+notes) in the PDF.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pamphleteer.check.extract import EditionText, epub_text, html_text, pdf_text
+from pamphleteer.check.result import CheckResult, could_not_run, result_from
+from pamphleteer.check.textmatch import match_in_order, words
+from pamphleteer.check.tools import ToolFailed, ToolMissing
+from pamphleteer.errors import Diagnostic, PamphleteerError, Severity
+from pamphleteer.parse import Block
+from pamphleteer.pipeline import assemble
+from pamphleteer.render.markup import is_dead_link, plain_text
+from pamphleteer.sources import read_sources
+
+NAME = "fidelity"
+
+
+@dataclass(frozen=True)
+class ExpectedText:
+    """One text's words (with the source line of the block each starts) and its links."""
+
+    title: str
+    source: Path
+    words: tuple[str, ...]
+    lines: tuple[tuple[int, int], ...]  # (index of the block's first word, its source line)
+    links: tuple[tuple[str, int], ...]  # (URL, source line)
+
+    def line_of(self, index: int) -> int | None:
+        line = None
+        for first, block_line in self.lines:
+            if first > index:
+                break
+            line = block_line
+        return line
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What every edition of a publication must carry."""
+
+    slug: str
+    texts: tuple[ExpectedText, ...]
+    links: tuple[tuple[str, Path, int | None], ...]  # every URL with where it comes from
+
+
+def _without_pull_quotes(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_without_pull_quotes(item) for item in value if not _is_pull_quote(item)]
+    if isinstance(value, dict) and "c" in value:
+        return {**value, "c": _without_pull_quotes(value["c"])}
+    return value
+
+
+def _is_pull_quote(node: Any) -> bool:
+    return isinstance(node, dict) and node.get("t") == "Div" and "pullquote" in node["c"][0][1]
+
+
+def _urls(value: Any) -> Iterator[str]:
+    if isinstance(value, dict):
+        if value.get("t") == "Link":
+            url = value["c"][2][0]
+            if not is_dead_link(url) and not url.startswith("#"):
+                yield url
+        yield from _urls(value.get("c"))
+    elif isinstance(value, list):
+        for item in value:
+            yield from _urls(item)
+
+
+def _block_links(blocks: Iterable[Block]) -> Iterator[tuple[str, int]]:
+    for block in blocks:
+        for url in _urls(block.node):
+            yield url, block.line
+
+
+def expected_from(sources: Path) -> Expected:
+    """Read the sources through the pipeline's stages and list what the editions must carry."""
+    publication, _ = assemble(read_sources(sources.resolve()))
+    texts = []
+    links: list[tuple[str, Path, int | None]] = []
+    for text in publication.texts:
+        source = sources / "texts" / f"{text.slug}.md"
+        found: list[str] = []
+        lines = []
+        for block in text.body:
+            if _is_pull_quote(block.node):
+                continue
+            lines.append((len(found), block.line))
+            found += words(plain_text([_without_pull_quotes(block.node)]))
+        held = [text.standfirst, text.body, text.source_note, text.bio, text.credits]
+        text_links = tuple(link for blocks in held for link in _block_links(blocks))
+        links += [(url, source, line) for url, line in text_links]
+        texts.append(ExpectedText(text.title, source, tuple(found), tuple(lines), text_links))
+    for part in publication.front:
+        links += [
+            (url, sources / "front" / f"{part.name}.md", line) for url, line in _block_links(part.blocks)
+        ]
+    return Expected(publication.settings.slug, tuple(texts), tuple(dict.fromkeys(links)))
+
+
+def _printed(url: str, compact: Iterable[str]) -> bool:
+    bare = re.sub(r"^[a-z]+://", "", url)
+    return any(url in text or bare in text for text in compact)
+
+
+def fidelity(edition: Path, expected: Expected) -> CheckResult:
+    """Every word of every text in order, and every URL, in one edition."""
+    kind = edition.suffix.lstrip(".")
+    try:
+        extracted: EditionText = {"pdf": pdf_text, "epub": epub_text, "html": html_text}[kind](edition)
+    except (ToolMissing, ToolFailed) as error:
+        return could_not_run(NAME, edition, str(error))
+    except (OSError, KeyError, StopIteration, ValueError) as error:  # a broken zip or document
+        return could_not_run(NAME, edition, f"the edition's text could not be read: {error}")
+    found: list[Diagnostic] = []
+    edition_words = words(extracted.text)
+    total = missing = 0
+    for text in expected.texts:
+        match = match_in_order(list(text.words), edition_words, displaced=kind == "pdf")
+        total += match.total
+        missing += match.missing_words
+        for run in match.missing:
+            found.append(
+                Diagnostic(
+                    "fidelity/missing-words",
+                    Severity.ERROR,
+                    f"{len(run.words)} word(s) of '{text.title}' are not in {edition.name} in order: "
+                    f"{run.context}",
+                    text.source,
+                    text.line_of(run.index),
+                )
+            )
+    if kind == "pdf":
+        raw = extracted.text
+        compact = [re.sub(r"\s+", "", raw), re.sub(r"\s+", "", re.sub(r"[-\u2010]\s*\n", "", raw))]
+        lost = [(url, source, line) for url, source, line in expected.links if not _printed(url, compact)]
+        how = "printed"
+    else:
+        live = set(extracted.links)
+        lost = [(url, source, line) for url, source, line in expected.links if url not in live]
+        how = "a live link"
+    for url, source, line in lost:
+        found.append(
+            Diagnostic(
+                "fidelity/url-lost", Severity.ERROR, f"{url} is not {how} in {edition.name}", source, line
+            )
+        )
+    counts = (("words", total), ("missing", missing), ("URLs", len(expected.links)), ("lost", len(lost)))
+    return result_from(NAME, edition, found, counts=counts)
+
+
+def fidelity_of(folder: Path, sources: Path) -> list[CheckResult]:
+    """The fidelity check of each edition of the publication in `sources` found in `folder`."""
+    try:
+        expected = expected_from(sources)
+    except PamphleteerError as error:
+        return [could_not_run(NAME, sources, f"the sources could not be read to know the texts: {error}")]
+    editions = [folder / f"{expected.slug}.{kind}" for kind in ("pdf", "epub", "html")]
+    present = [edition for edition in editions if edition.is_file()]
+    if not present:
+        return [
+            could_not_run(
+                NAME,
+                folder,
+                f"no edition of '{expected.slug}' (from {sources}) is here; "
+                "build it first with 'python build.py', or give the right --sources",
+            )
+        ]
+    return [fidelity(edition, expected) for edition in present]

@@ -1,0 +1,299 @@
+"""The print edition as a reader, a printer and a copy shop see it: the PDF and the imposed booklet."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pikepdf
+import pymupdf
+import pytest
+from PIL import Image
+
+from pamphleteer.config import load_settings
+from pamphleteer.errors import ConfigurationError
+from pamphleteer.render.impose import impose_booklet
+from tests.conftest import SOURCES
+
+SLUG = "no-alien-but-the-capitalist"
+TEXTS = {  # slug -> title
+    "camfield-internationalism-today": "What does internationalism mean today?",
+    "kellaway-internationalism-today": "What internationalism do we need today?",
+}
+MM = 72 / 25.4
+
+
+def output(built, suffix: str) -> Path:
+    return next(path for path in built.written if path.name == f"{SLUG}{suffix}")
+
+
+@pytest.fixture(scope="module")
+def pdf(built):
+    document = pymupdf.open(output(built, ".pdf"))
+    yield document
+    document.close()
+
+
+@pytest.fixture(scope="module")
+def openings(pdf) -> dict[str, int]:
+    """The page (0-based) where each text opens, from the PDF's bookmarks."""
+    outline = {title: page - 1 for _level, title, page in pdf.get_toc()}
+    return {slug: outline[title] for slug, title in TEXTS.items()}
+
+
+def band(page: pymupdf.Page, top: float, bottom: float) -> str:
+    """The text in a horizontal band of the page, from `top` to `bottom` (fractions of its height)."""
+    rect = page.rect
+    return page.get_text(clip=pymupdf.Rect(0, rect.height * top, rect.width, rect.height * bottom)).strip()
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+# -- the reading edition ------------------------------------------------------
+
+
+def test_every_font_is_embedded_crimson_pro_and_no_fallback(built):
+    with pikepdf.open(output(built, ".pdf")) as document:
+        fonts = {}
+        for page in document.pages:
+            for font in page.Resources.get("/Font", {}).values():
+                descendant = font.DescendantFonts[0] if "/DescendantFonts" in font else font
+                descriptor = descendant.FontDescriptor
+                embedded = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+                fonts[str(font.BaseFont).split("+")[-1]] = embedded
+    assert fonts and all(fonts.values()), fonts
+    assert {name for name in fonts if not name.startswith("Crimson-Pro")} == set(), fonts
+
+
+def test_pdf_is_pdf_ua_with_language_title_metadata_and_structure(built):
+    with pikepdf.open(output(built, ".pdf")) as document:
+        assert document.check_pdf_syntax() == []  # what `qpdf --check` reports
+        root = document.Root
+        assert str(root.Lang) == "en"
+        assert bool(root.MarkInfo.Marked)
+        assert "/StructTreeRoot" in root
+        assert bool(root.ViewerPreferences.DisplayDocTitle)  # the title, not the file name, in the window
+        with document.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+            assert xmp.get("{http://www.aiim.org/pdfua/ns/id/}part") == "1"
+            assert xmp.get("dc:title") == "No Alien but the Capitalist"
+        info = document.docinfo
+        assert str(info.Title) == "No Alien but the Capitalist"
+        assert str(info.Author) == "David Camfield, Dave Kellaway"
+        assert "internationalism" in str(info.Subject)
+        assert str(info.CreationDate).startswith("D:20260101000000")  # SOURCE_DATE_EPOCH
+        assert str(info.ModDate).startswith("D:20260101000000")
+
+
+def test_pages_are_a5_and_labelled_as_printed(pdf):
+    for page in pdf:
+        assert (round(page.rect.width / MM, 1), round(page.rect.height / MM, 1)) == (148.0, 210.0)
+    labels = [page.get_label() for page in pdf]
+    first_arabic = labels.index("1")
+    assert labels[:first_arabic] == ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"][:first_arabic]
+    assert labels[first_arabic:] == [str(n) for n in range(1, len(labels) - first_arabic + 1)]
+    # The folio printed at the foot of a page is its label (none on the cover or blank pages).
+    for index in (2, first_arabic + 1, len(labels) // 2):
+        assert band(pdf[index], 0.925, 1.0) == labels[index]
+    assert band(pdf[0], 0.925, 1.0) == ""
+
+
+def test_bookmarks_lead_to_each_text(pdf, openings):
+    for slug, page in openings.items():
+        assert squeeze(TEXTS[slug]) in squeeze(band(pdf[page], 0, 0.4)), slug
+
+
+def test_contents_give_the_printed_page_where_each_text_opens(pdf, openings):
+    contents = next(page for page in pdf if band(page, 0, 0.3).startswith("Contents"))
+    listed = squeeze(contents.get_text())
+    for slug, page in openings.items():
+        title = squeeze(TEXTS[slug])
+        match = re.search(re.escape(title) + r".*?\.{3,}(\d+)", listed)
+        assert match, (title, listed)
+        assert match.group(1) == pdf[page].get_label(), slug
+
+
+def test_each_text_opens_on_a_right_hand_page_without_a_running_head(pdf, openings):
+    for slug, page in openings.items():
+        assert page % 2 == 0, f"{slug} opens on a left-hand page"  # the cover, page 0, is a right-hand page
+        opening = pdf[page]
+        assert not band(opening, 0, 0.08), "a running head on an opening page"
+        # Later pages carry the reader's title on the left, the text's title on the right.
+        assert band(pdf[page + 1], 0, 0.08) == "NO ALIEN BUT THE CAPITALIST"
+        assert band(pdf[page + 2], 0, 0.08) == TEXTS[slug].upper()
+
+
+def test_each_text_opens_with_a_drop_cap(pdf, openings):
+    for slug, page in openings.items():
+        sizes = [
+            span["size"]
+            for block in pdf[page].get_text("dict")["blocks"]
+            for line in block.get("lines", [])
+            for span in line["spans"]
+            if len(span["text"].strip()) == 1 and span["text"].strip().isalpha()
+        ]
+        assert sizes and max(sizes) > 2.5 * 10.5, slug
+
+
+def footnote_rule(page: pymupdf.Page) -> float | None:
+    """The top of the footnote area (its rule): the lowest drawing across the page, if any."""
+    rules = [
+        drawing["rect"].y0 for drawing in page.get_drawings()
+        if drawing["rect"].width > page.rect.width / 2
+    ]
+    return max(rules, default=None)
+
+
+def test_every_link_of_the_texts_is_a_footnote_on_the_page_of_its_call(pdf, openings):
+    urls = set(re.findall(r'<span class="link-note"><a href="([^"]+)"', print_html_of_seeds()))
+    assert len(urls) > 10
+    noted: set[str] = set()
+    for page in pdf.pages(min(openings.values()), len(pdf)):
+        rule = footnote_rule(page)
+        if rule is None:
+            continue
+        calls, notes = set(), set()
+        for link in page.get_links():
+            if link.get("uri"):
+                (notes if link["from"].y0 > rule else calls).add(link["uri"])
+        # Every note has its call above it on the same page, and prints the whole URL.
+        assert notes <= calls, (page.get_label(), notes - calls)
+        printed = squeeze(page.get_text(clip=pymupdf.Rect(0, rule, page.rect.width, page.rect.height)))
+        for url in notes:
+            assert squeeze(url) in printed, (page.get_label(), url)
+        noted |= notes
+    assert urls <= noted, urls - noted
+
+
+def test_footnotes_are_numbered_per_text(pdf, openings):
+    for slug, opening in openings.items():
+        first_note = next(
+            re.search(r"(?m)^(\d+)\. http", band(page, 0.55, 0.925))
+            for page in pdf.pages(opening, len(pdf))
+            if re.search(r"(?m)^(\d+)\. http", band(page, 0.55, 0.925))
+        )
+        assert first_note.group(1) == "1", slug
+
+
+def test_booklet_sheets_fold_into_the_reading_edition(built, pdf):
+    booklet = pymupdf.open(output(built, "-booklet.pdf"))
+    pages = len(pdf)
+    padded = -(-pages // 4) * 4
+    assert len(booklet) == padded // 2  # both sides of padded/4 sheets
+    for side in booklet:
+        assert (round(side.rect.width / MM), round(side.rect.height / MM)) == (297, 210)  # A4 landscape
+    # Reading order with blank pages before the back cover, then folded: side k of the stack
+    # carries pages (last-k, k) on the front of a sheet and (k, last-k) on the back.
+    order = [*range(pages - 1), *[None] * (padded - pages), pages - 1]
+    for index, side in enumerate(booklet):
+        sheet, back = divmod(index, 2)
+        outer, inner = order[padded - 1 - 2 * sheet], order[2 * sheet]
+        if back:
+            outer, inner = order[2 * sheet + 1], order[padded - 2 - 2 * sheet]
+        width = side.rect.width / 2
+        for half, expected in ((0, outer), (1, inner)):
+            clip = pymupdf.Rect(half * width, 0, (half + 1) * width, side.rect.height)
+            text = squeeze(side.get_text(clip=clip))
+            assert text == ("" if expected is None else squeeze(pdf[expected].get_text())), (index, half)
+    booklet.close()
+
+
+def test_preview_shows_the_first_pages_side_by_side(built, pdf):
+    with Image.open(output(built, "-preview.png")) as image:
+        assert image.format == "PNG"
+        width, height = image.size
+    assert 3 * 400 < width < 3 * 500 and height > 500  # three A5 pages, about 420 pixels each
+    pixel_ratio = width / height
+    assert 1.9 < pixel_ratio < 2.3
+
+
+# -- other sheets and page sizes ----------------------------------------------
+
+
+def numbered_pdf(pages: int, size: tuple[float, float]) -> bytes:
+    document = pymupdf.open()
+    for number in range(1, pages + 1):
+        page = document.new_page(width=size[0], height=size[1])
+        page.insert_text((size[0] / 2, size[1] / 2), f"P{number}", fontsize=14)
+    return document.tobytes()
+
+
+def cells(data: bytes, columns: int, rows: int) -> list[list[str]]:
+    document = pymupdf.open(stream=data)
+    result = []
+    for side in document:
+        width, height = side.rect.width / columns, side.rect.height / rows
+        result.append([
+            side.get_text(clip=pymupdf.Rect(x * width, y * height, (x + 1) * width, (y + 1) * height)).strip()
+            for y in range(rows) for x in range(columns)
+        ])
+    return result
+
+
+def test_a6_pages_are_imposed_four_up_on_a4_to_cut_stack_and_fold():
+    booklet = impose_booklet(numbered_pdf(10, (105 * MM, 148 * MM)), "A4")
+    assert (booklet.pages_per_side, booklet.sides, booklet.sheets, booklet.flip) == (4, 4, 2, "long edge")
+    # Cut each sheet across; the top halves stacked on the bottom halves fold into pages 1..16,
+    # with the blank pages before the back cover (P10).
+    assert cells(booklet.pdf, 2, 2) == [
+        ["P10", "P1", "", "P5"],
+        ["P2", "", "P6", ""],
+        ["", "P3", "", "P7"],
+        ["P4", "", "P8", "P9"],
+    ]
+    first = pymupdf.open(stream=booklet.pdf)[0].rect
+    assert (round(first.width / MM), round(first.height / MM)) == (210, 297)
+
+
+def test_a5_booklet_is_deterministic_and_fills_a4_exactly():
+    source = numbered_pdf(6, (148 * MM, 210 * MM))
+    first, second = impose_booklet(source, "A4"), impose_booklet(source, "A4")
+    assert first.pdf == second.pdf
+    assert cells(first.pdf, 2, 1) == [["P6", "P1"], ["P2", ""], ["", "P3"], ["P4", "P5"]]
+    assert (first.sheets, first.flip) == (2, "short edge")
+
+
+@pytest.mark.parametrize(
+    ("print_table", "message"),
+    [
+        ('page_size = "A5"\nbooklet_sheet = "letter"', "'print.booklet_sheet' is 'letter'"),
+        ('page_size = "A6"\nbooklet_sheet = "A3"', "A6 pages can only be imposed on A4 or A5 sheets"),
+        ('booklet = "A4"', "unknown key 'print.booklet'"),
+    ],
+)
+def test_booklet_sheet_errors_name_the_key_and_the_choices(tmp_path, print_table, message):
+    text = (SOURCES / "publication.toml").read_text(encoding="utf-8")
+    text = text.split("[print]")[0] + "[print]\n" + print_table + "\n"
+    path = tmp_path / "publication.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigurationError) as error:
+        load_settings(path)
+    assert message in str(error.value)
+    assert error.value.diagnostic.file == path
+
+
+def test_booklet_sheet_defaults_to_the_page_size_s_sheet(tmp_path):
+    text = (SOURCES / "publication.toml").read_text(encoding="utf-8").replace('"A5"', '"half-letter"')
+    path = tmp_path / "publication.toml"
+    path.write_text(text, encoding="utf-8")
+    assert tomllib.loads(text)["print"]["page_size"] == "half-letter"
+    assert load_settings(path).print.booklet_sheet == "letter"
+
+
+def print_html_of_seeds() -> str:
+    from pamphleteer.pipeline import assemble
+    from pamphleteer.render.pdf import print_html
+    from pamphleteer.sources import read_sources
+
+    publication, _ = assemble(read_sources(SOURCES))
+    return print_html(publication)
+
+
+def test_print_html_keeps_block_ids_and_the_language_of_each_text():
+    html = print_html_of_seeds()
+    for slug in TEXTS:
+        assert re.search(rf'<article class="text" id="{slug}" lang="en-(US|GB)"', html), slug
+        assert re.search(rf'<p id="{slug}-\d+"', html), slug
+    assert html.count('class="link-note"') > 10
