@@ -21,7 +21,7 @@ SLUG = "no-alien-but-the-capitalist"
 TITLES = ("What does internationalism mean today?", "What internationalism do we need today?")
 # The first and last sentence of each text's body, as a reader must find them.
 SENTENCES = (
-    "the starting point for thinking about internationalism is to think about nationalism.",
+    "I think the starting point for thinking about internationalism is to think about nationalism.",
     "Our gamble is that these struggles from below for people to free themselves have this "
     "potential within them to create the basis of a new society.",
     "I remember in the 1970s someone asking Tariq Ali why he was in the International Marxist "

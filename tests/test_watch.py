@@ -210,7 +210,7 @@ def test_watch_rebuilds_after_an_edit_and_the_preview_reloads(tmp_path):
 
         text = sources / "texts" / "kellaway-internationalism-today.md"
         with text.open("a", encoding="utf-8") as handle:
-            handle.write("\nA sentence added while watching.\n")
+            handle.write("\n\nA sentence added while watching.\n")  # a paragraph of its own
         rebuilt = "rebuilt after kellaway-internationalism-today.md"
         assert wait_for(lines, rebuilt, seen, timeout=180), "".join(seen)
         assert any(line.startswith("modified: ") and "kellaway" in line for line in seen)

@@ -5,6 +5,18 @@ modules of this package). The stage takes a `ParsedText` and returns a
 `NormalisedText`: the repaired body, what was lifted out of it into metadata
 (title, byline, standfirst, source note, bios, credits), and a diagnostic for
 every repair and every doubt.
+
+The order, and why:
+1. links (N1xx): repeated URLs, tracking parameters, dead links — everywhere,
+   so the furniture below is read without link debris;
+2. furniture (N4xx): masthead, title, byline, standfirst, and at the foot the
+   signature, P.S. sources, disclaimers, credits and bio leave the body;
+3. fixes (N6xx): the front matter's explicit repairs; then a body that still
+   starts in lower case is reported as a lost drop cap (N3xx);
+4. paragraphs cut by page breaks are joined (N3xx), so that
+5. pull quotes (N2xx) are matched against whole paragraphs; then the page's
+   separator rules go;
+6. typography (N5xx): quotes, hyphens, house dashes — everywhere.
 """
 
 from __future__ import annotations
@@ -12,20 +24,51 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pamphleteer.errors import Diagnostic
+from pamphleteer.normalise.findings import each_block
+from pamphleteer.normalise.fixes import apply_fixes
+from pamphleteer.normalise.furniture import Inferred, lift_furniture
+from pamphleteer.normalise.links import LINK_RULES
+from pamphleteer.normalise.paragraphs import join_split_paragraphs, lost_initial, report_initial
+from pamphleteer.normalise.pullquotes import lift_pull_quotes
+from pamphleteer.normalise.typography import TYPOGRAPHY_RULES
 from pamphleteer.parse import Block, ParsedText
 from pamphleteer.sources import SourceText
 
+__all__ = ["RULE_NAMES", "Inferred", "NormalisedText", "normalise"]
 
-@dataclass(frozen=True)
-class Inferred:
-    """Metadata found in the body of a text. Empty means "not found"."""
+# Every diagnostic code the normaliser gives, with what its rule does (for summaries).
+RULE_NAMES = {
+    "N101": "repeated URL after a link dropped",
+    "N102": "URL dropped from its own link text",
+    "N103": "tracking parameters dropped from URLs",
+    "N104": "escapes removed from URLs shown as text",
+    "N110": "dead links unwrapped to plain text",
+    "N201": "pull quotes restored",
+    "N202": "emphasised block between rules quotes nothing (kept)",
+    "N203": "separator rules dropped",
+    "N301": "paragraphs cut by a page break joined",
+    "N302": "lost drop cap restored by a fixes entry",
+    "N303": "body starts in lower case: lost drop cap",
+    "N401": "page separator rules dropped",
+    "N402": "masthead -> publication",
+    "N403": "title heading -> title",
+    "N404": "heading under the title -> subtitle",
+    "N405": "byline -> author and date",
+    "N406": "bold/italic lead paragraph -> standfirst",
+    "N409": "first heading kept: differs from the front matter title",
+    "N411": "bare P.S. label dropped",
+    "N412": "author bio -> About the authors",
+    "N413": "source lines -> source note",
+    "N414": "signature -> source note",
+    "N415": "disclaimers, credits, 'more information' -> credits",
+    "N501": "straight quotes curled",
+    "N502": "en dash between words -> hyphen",
+    "N503": "dashes set in the house style",
+    "N601": "front matter fixes applied",
+    "N602": "front matter fix matches nothing",
+}
 
-    title: str = ""
-    subtitle: str = ""
-    authors: tuple[str, ...] = ()
-    date: str = ""
-    publication: str = ""
-    source: str = ""
+GROUPS = ("body", "standfirst", "source_note", "bio", "credits")
 
 
 @dataclass(frozen=True)
@@ -43,5 +86,46 @@ class NormalisedText:
 
 
 def normalise(parsed: ParsedText) -> NormalisedText:
-    """Repair one text. (The rules arrive with the normaliser issue; for now, none.)"""
-    return NormalisedText(source=parsed.source, blocks=parsed.blocks)
+    """Repair one text: every rule, in the order above."""
+    source = parsed.source
+    path, meta = source.path, source.meta
+    diagnostics: list[Diagnostic] = []
+
+    blocks = parsed.blocks
+    for rule in LINK_RULES:
+        blocks, found = each_block(blocks, path, rule)
+        diagnostics.extend(found)
+
+    furniture = lift_furniture(blocks, path, meta.title, meta.authors)
+    diagnostics.extend(furniture.diagnostics)
+    groups: dict[str, tuple[Block, ...]] = {
+        "body": furniture.body, "standfirst": furniture.standfirst,
+        "source_note": furniture.source_note, "bio": furniture.bio, "credits": furniture.credits,
+    }
+
+    initial = lost_initial(groups["body"])
+    groups, found = apply_fixes(groups, meta.fixes, path)
+    diagnostics.extend(found)
+    diagnostics.extend(report_initial(initial, groups["body"], path))
+
+    body, found = join_split_paragraphs(groups["body"], path)
+    diagnostics.extend(found)
+    body, found = lift_pull_quotes(body, path)
+    diagnostics.extend(found)
+    groups["body"] = body
+
+    for rule in TYPOGRAPHY_RULES:
+        for name in GROUPS:
+            groups[name], found = each_block(groups[name], path, rule)
+            diagnostics.extend(found)
+
+    return NormalisedText(
+        source=source,
+        blocks=groups["body"],
+        inferred=furniture.inferred,
+        standfirst=groups["standfirst"],
+        source_note=groups["source_note"],
+        bio=groups["bio"],
+        credits=groups["credits"],
+        diagnostics=tuple(diagnostics),
+    )

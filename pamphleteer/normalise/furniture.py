@@ -1,0 +1,383 @@
+"""Lift the web page's furniture out of a text's body and into metadata.
+
+At the head of a scraped article: a masthead heading (the publication's name
+above the title), the title heading, a byline ("by **Name**" or "Date, by
+[SURNAME Given](#) (Date first published: …)") and a lead paragraph set in bold
+or italics (the standfirst). At its foot: a signature, a "P.S." list of
+sources, disclaimers, "for more information" lines, image credits and the
+author's bio. `lift_furniture` moves each of these out of the body into a
+field of its own, with an N4xx diagnostic; it never drops an author's words
+(separator rules and a bare "P.S." label are all that goes, and each is reported).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pamphleteer.errors import Diagnostic, Severity
+from pamphleteer.normalise.inlines import first_str, is_only_emphasis, shorten, strip_edges, text_of
+from pamphleteer.normalise.names import find_date, looks_like_name, same_name, split_names
+from pamphleteer.parse import Block, Node
+
+BYLINE = re.compile(r"^(?:(?P<posted>.{0,80}?),?\s+)?by\s+(?P<names>[^()]+?)\s*(?:\((?P<note>[^)]*)\))?\s*\.?$",
+                    re.IGNORECASE)
+FIRST_PUBLISHED = re.compile(r"(?:first|originally)\s+published", re.IGNORECASE)
+PS_LABEL = re.compile(r"^p\.?\s?s\.?:?$", re.IGNORECASE)
+CREDIT = re.compile(
+    r"^(?:(?:featured|cover|header|top|lead|main)\s+)?(?:image|photo|photograph|picture|illustration|artwork"
+    r"|graphic)s?(?:\s+credits?)?\s*(?::|by\b)|^credits?\s*:",
+    re.IGNORECASE,
+)
+DISCLAIMER = re.compile(
+    r"\b(?:opinions?|views?)\s+expressed\b|\bdo(?:es)?\s+not\s+necessarily\s+(?:represent|reflect)\b"
+    r"|^disclaimer\b",
+    re.IGNORECASE,
+)
+MORE_INFORMATION = re.compile(
+    r"^(?:for\s+more\s+(?:information|info|details)|more\s+information|(?:to\s+)?find\s+out\s+more|learn\s+more)\b",
+    re.IGNORECASE,
+)
+SOURCE_LINE = re.compile(
+    r"^(?:this\s+\w+\s+(?:was|is)\s+)?(?:first|originally)\s+(?:published|appeared)\b|^source\s*:"
+    r"|^(?:re)?published\s+(?:in|by|from)\b|^reprinted\b",
+    re.IGNORECASE,
+)
+BIO_VERBS = re.compile(
+    r"^(?:is|was|lives|teaches|writes|works|has|hosts|edits|organi[sz]es|studies|researches|co-?\w+s)\b"
+)
+MASTHEAD_MAX_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Inferred:
+    """Metadata found in the body of a text. Empty means "not found"."""
+
+    title: str = ""
+    subtitle: str = ""
+    authors: tuple[str, ...] = ()
+    date: str = ""
+    publication: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A body without its furniture, and where each piece went."""
+
+    body: tuple[Block, ...]
+    inferred: Inferred = field(default_factory=Inferred)
+    standfirst: tuple[Block, ...] = ()
+    source_note: tuple[Block, ...] = ()
+    bio: tuple[Block, ...] = ()
+    credits: tuple[Block, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def _kind(block: Block) -> str:
+    return block.node["t"]
+
+
+def _inlines(block: Block) -> list[Node]:
+    return block.node["c"] if _kind(block) in ("Para", "Plain") else []
+
+
+def _is_plain_para(block: Block) -> bool:
+    return _kind(block) == "Para" and not is_only_emphasis(_inlines(block))
+
+
+def _heading_text(block: Block) -> str:
+    return text_of(block.node["c"][2])
+
+
+def _publication_name(text: str) -> str:
+    """A masthead as a name: "TEMPEST" -> "Tempest" (short all-capital acronyms stay)."""
+    if text.isupper() and len(text.replace(" ", "")) > 4:
+        return " ".join(word.capitalize() for word in text.split())
+    return text
+
+
+def _same_words(first: str, second: str) -> bool:
+    def key(text: str) -> list[str]:
+        return re.findall(r"[^\W_]+", text.casefold())
+
+    return key(first) == key(second)
+
+
+def read_byline(text: str) -> tuple[tuple[str, ...], str] | None:
+    """A byline's authors and date, or None: "8 Feb 2024, by [SMITH Jo] (first published: …)"."""
+    if len(text.split()) > 30:
+        return None
+    match = BYLINE.match(text.strip())
+    if not match:
+        return None
+    names = split_names(match.group("names"))
+    if not names or not all(looks_like_name(name) for name in names):
+        return None
+    note, posted = match.group("note") or "", match.group("posted") or ""
+    if posted and not find_date(posted):
+        return None
+    date = find_date(note) if FIRST_PUBLISHED.search(note) else ""
+    return names, date or find_date(note) or find_date(posted)
+
+
+class _Lift:
+    """Collects what leaves the body, with a diagnostic for each piece."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.diagnostics: list[Diagnostic] = []
+
+    def note(self, code: str, block: Block, message: str, after: str = "", severity: Severity = Severity.INFO) -> None:
+        self.diagnostics.append(
+            Diagnostic(code, severity, message, self.path, block.line,
+                       shorten(text_of(block.node)) or block.node["t"], after or None)
+        )
+
+
+def _lift_head(blocks: list[Block], known_title: str, lift: _Lift) -> tuple[int, dict[str, object], list[Block]]:
+    """Masthead, title, byline and standfirst at the start. Returns where the body starts."""
+    found: dict[str, object] = {}
+    index = 0
+
+    def skip_rules() -> None:
+        nonlocal index
+        while index < len(blocks) and _kind(blocks[index]) == "HorizontalRule":
+            lift.note("N401", blocks[index], "a rule separating the page's header from the text was dropped")
+            index += 1
+
+    skip_rules()
+    headings = []
+    probe = index
+    while probe < len(blocks) and _kind(blocks[probe]) in ("Header", "HorizontalRule") and len(headings) < 3:
+        if _kind(blocks[probe]) == "Header":
+            headings.append(probe)
+        probe += 1
+    if len(headings) >= 2 and headings[0] == index:
+        first, second = (_heading_text(blocks[i]) for i in headings[:2])
+        short = len(first.split()) <= MASTHEAD_MAX_WORDS and (first.isupper() or len(second) > len(first))
+        if short and not (known_title and _same_words(first, known_title)):
+            found["publication"] = _publication_name(first)
+            lift.note("N402", blocks[index], "the masthead heading became the text's publication",
+                      str(found["publication"]))
+            index += 1
+            skip_rules()
+    if index < len(blocks) and _kind(blocks[index]) == "Header":
+        title = _heading_text(blocks[index])
+        if not known_title or _same_words(title, known_title):
+            found["title"] = title
+            lift.note("N403", blocks[index], "the title heading became the text's title", title)
+            index += 1
+            if (index < len(blocks) and _kind(blocks[index]) == "Header"
+                    and blocks[index].node["c"][0] > blocks[index - 1].node["c"][0]):
+                found["subtitle"] = _heading_text(blocks[index])
+                lift.note("N404", blocks[index], "the heading under the title became its subtitle",
+                          str(found["subtitle"]))
+                index += 1
+        else:
+            lift.note("N409", blocks[index], "the first heading differs from the front matter title, "
+                      "so it stays in the body; remove it from the source if it is the page's title",
+                      severity=Severity.WARNING)
+    skip_rules()
+    standfirst: list[Block] = []
+    limit = index + 8
+    while index < min(len(blocks), limit):
+        block = blocks[index]
+        if _kind(block) == "HorizontalRule":
+            lift.note("N401", block, "a rule separating the page's header from the text was dropped")
+            index += 1
+            continue
+        if _kind(block) != "Para":
+            break
+        byline = read_byline(text_of(_inlines(block))) if "authors" not in found and not standfirst else None
+        if byline:
+            found["authors"], date = byline
+            if date:
+                found["date"] = date
+            lift.note("N405", block, "the byline became the text's author" + (" and date" if date else ""),
+                      ", ".join(byline[0]) + (f"; {date}" if date else ""))
+        elif is_only_emphasis(_inlines(block)) and any(_is_plain_para(b) for b in blocks[index + 1 :]):
+            standfirst.append(block)
+            lift.note("N406", block, "a leading bold or italic paragraph became the standfirst")
+        else:
+            break
+        index += 1
+    return index, found, standfirst
+
+
+def _bio_start(block: Block, authors: tuple[str, ...]) -> bool:
+    inlines = strip_edges(_inlines(block))
+    if not inlines:
+        return False
+    if inlines[0]["t"] in ("Strong", "Emph"):
+        name, rest = text_of(inlines[0]["c"]), text_of(inlines[1:])
+    else:
+        text = text_of(inlines)
+        name = next((a for a in authors if text.casefold().startswith(a.casefold() + " ")), "")
+        rest = text[len(name):].strip()
+    named = any(same_name(name, author) for author in authors) or (not authors and looks_like_name(name))
+    return named and bool(BIO_VERBS.match(rest))
+
+
+def _is_signature(block: Block, authors: tuple[str, ...]) -> bool:
+    text = text_of(_inlines(block)).strip(" \u2014\u2013-")
+    if any(same_name(text, author) for author in authors):
+        return True
+    return not authors and is_only_emphasis(_inlines(block)) and looks_like_name(text)
+
+
+def _is_url_line(block: Block) -> bool:
+    """A paragraph that is a URL and at most a few words ("https://…; modified by X.")."""
+    inlines = _inlines(block)
+    text = text_of(inlines)
+    urls = re.findall(r"(?:https?://|www\.)\S+", text)
+    return bool(urls) and len(text.split()) - len(urls) <= 6
+
+
+def _classify_tail(block: Block, authors: tuple[str, ...], after_kind: str) -> str:
+    """What a block near the end of the body is, if it is furniture: '' when it is text."""
+    kind = _kind(block)
+    if kind == "HorizontalRule":
+        return "rule"
+    if kind in ("BulletList", "OrderedList"):
+        return "list"
+    if kind not in ("Para", "Plain"):
+        return ""
+    text = text_of(_inlines(block))
+    if PS_LABEL.match(text):
+        return "ps"
+    if _bio_start(block, authors):
+        return "bio"
+    if CREDIT.search(text):
+        return "credit"
+    if DISCLAIMER.search(text):
+        return "disclaimer"
+    if MORE_INFORMATION.search(text):
+        return "more"
+    if SOURCE_LINE.search(text):
+        return "source"
+    if _is_signature(block, authors):
+        return "signature"
+    if _is_url_line(block) and after_kind in ("", "rule", "credit", "bio", "disclaimer", "more", "source"):
+        return "url"
+    return ""
+
+
+def _list_items(block: Block) -> list[Block]:
+    items = block.node["c"] if _kind(block) == "BulletList" else block.node["c"][1]
+    out = []
+    for item in items:
+        for node in item:
+            out.append(Block(block.line, {"t": "Para", "c": node["c"]} if node["t"] == "Plain" else node))
+    return out
+
+
+def _lift_tail(blocks: list[Block], authors: tuple[str, ...], lift: _Lift) -> tuple[int, dict[str, list[Block]], dict[str, str]]:
+    """Signature, P.S., disclaimers, credits and bio at the end. Returns where they start."""
+    kinds: list[str] = []
+    start = len(blocks)
+    after_kind = ""
+    while start > 0:
+        kind = _classify_tail(blocks[start - 1], authors, after_kind)
+        if kind == "list" and not (start >= 2 and _classify_tail(blocks[start - 2], authors, "list") == "ps"):
+            break
+        if not kind:
+            break
+        kinds.insert(0, kind)
+        after_kind = kind
+        start -= 1
+    # The tail must hold something besides rules, and rules before it stay out of the body too.
+    if not any(kind != "rule" for kind in kinds):
+        return len(blocks), {}, {}
+    out: dict[str, list[Block]] = {"source_note": [], "bio": [], "credits": []}
+    found: dict[str, str] = {}
+    previous = ""
+    for block, kind in zip(blocks[start:], kinds, strict=True):
+        if kind == "rule":
+            lift.note("N401", block, "a rule separating the text from the page's footer was dropped")
+        elif kind == "ps":
+            lift.note("N411", block, "a bare 'P.S.' label was dropped; its items became the source note")
+        elif kind == "list":
+            for item in _list_items(block):
+                if _bio_start(item, authors):
+                    out["bio"].append(item)
+                    lift.note("N412", item, "an author bio left the body for 'About the authors'")
+                else:
+                    out["source_note"].append(item)
+                    lift.note("N413", item, "a source note left the body")
+                    _infer_from_source(item, found)
+        elif kind == "bio":
+            out["bio"].append(block)
+            lift.note("N412", block, "an author bio left the body for 'About the authors'")
+        elif kind in ("signature", "source") or (kind == "url" and previous not in ("credit", "url")):
+            out["source_note"].append(block)
+            lift.note("N414" if kind == "signature" else "N413", block,
+                      "a closing signature left the body for the source note" if kind == "signature"
+                      else "a source note left the body")
+            if kind != "signature":
+                _infer_from_source(block, found)
+        else:  # credit, disclaimer, more information, or a URL continuing a credit
+            out["credits"].append(block)
+            lift.note("N415", block, {
+                "credit": "an image credit left the body for the credits",
+                "disclaimer": "a disclaimer left the body for the credits",
+                "more": "a 'for more information' line left the body for the credits",
+            }.get(kind, "a credit's URL line left the body for the credits"))
+        if kind != "rule":
+            previous = kind if kind != "url" else previous or kind
+    return start, out, found
+
+
+def _infer_from_source(block: Block, found: dict[str, str]) -> None:
+    """A source note such as "Publication. 29 Jan 2024: https://…" gives source URL, date, publication."""
+    links: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            if value.get("t") == "Link":
+                links.append(value["c"][2][0])
+            walk(value.get("c"))
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(block.node)
+    text = text_of(_inlines(block))
+    if links and "source" not in found:
+        found["source"] = links[0]
+        date = find_date(text)
+        if date:
+            found["date"] = date
+        head = re.split(r"\s*(?:\d{1,2}\s+\w+\.?\s+\d{4}|https?://)", text, maxsplit=1)[0].strip(" .,:;")
+        if head and len(head.split()) <= 6 and first_str(_inlines(block))[:1].isupper():
+            found["publication"] = head
+
+
+def lift_furniture(
+    blocks: tuple[Block, ...], path: Path, known_title: str = "", known_authors: tuple[str, ...] = ()
+) -> Furniture:
+    """Split a text's blocks into body, metadata and the furniture fields."""
+    lift = _Lift(path)
+    items = list(blocks)
+    start, head, standfirst = _lift_head(items, known_title, lift)
+    authors = tuple(known_authors) or tuple(head.get("authors", ()))  # type: ignore[arg-type]
+    end, tail, found = _lift_tail(items[start:], authors, lift)
+    body = tuple(items[start : start + end])
+    inferred = Inferred(
+        title=str(head.get("title", "")),
+        subtitle=str(head.get("subtitle", "")),
+        authors=tuple(head.get("authors", ())),  # type: ignore[arg-type]
+        date=str(head.get("date", "") or found.get("date", "")),
+        publication=str(head.get("publication", "") or found.get("publication", "")),
+        source=found.get("source", ""),
+    )
+    return Furniture(
+        body=body,
+        inferred=inferred,
+        standfirst=tuple(standfirst),
+        source_note=tuple(tail.get("source_note", ())),
+        bio=tuple(tail.get("bio", ())),
+        credits=tuple(tail.get("credits", ())),
+        diagnostics=tuple(lift.diagnostics),
+    )

@@ -1,0 +1,147 @@
+"""Set the text in the house typography: curly quotes, hyphens and one style of dash.
+
+- `curl_quotes`: straight quotes and apostrophes left in running text become
+  typographic ones (pandoc's smart reading catches most; N501);
+- `hyphenate_en_dashes`: an en dash joining two lower-case words
+  ("working–class") becomes a hyphen (N502); between capitals or digits
+  ("Marxism–Leninism", "1914–1918") it stays;
+- `house_dashes`: a dash used as a dash — a spaced hyphen, a double hyphen,
+  an em dash, spaced or not — becomes the house dash, a spaced en dash (N503).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pamphleteer.normalise.findings import Finding
+from pamphleteer.normalise.inlines import SPACE, merge_adjacent, rewrite_inline_lists
+from pamphleteer.parse import Node
+
+HOUSE_DASH = "\u2013"  # an en dash, with a space on either side
+DASHES_AS_DASH = {"-", "--", "\u2013", "\u2014", "\u2015"}
+EN_DASH_BETWEEN_LOWER = re.compile(r"(?<=[^\W\d_])\u2013(?=[^\W\d_])")
+EM_DASH = re.compile(r"\u2014|\u2015")
+
+
+def _lower_letters(text: str, dash: int) -> bool:
+    return text[dash - 1].islower() and text[dash + 1].islower()
+
+
+def curl_text(text: str, previous_is_space: bool = True) -> str:
+    """Straight quotes to curly in one Str (its start follows a space or starts a block)."""
+    out = []
+    for index, char in enumerate(text):
+        before = text[index - 1] if index else (" " if previous_is_space else "x")
+        after = text[index + 1] if index + 1 < len(text) else " "
+        if char == "'":
+            opening = (before.isspace() or before in "([{\u201c\u2014\u2013") and after.isalpha()
+            out.append("\u2018" if opening else "\u2019")
+        elif char == '"':
+            opening = before.isspace() or before in "([{\u2018\u2014\u2013"
+            out.append("\u201c" if opening else "\u201d")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def curl_quotes(node: Node) -> tuple[Node, list[Finding]]:
+    """Straight quotes left in running text become curly quotes."""
+    findings: list[Finding] = []
+
+    def rewrite(inlines: list[Node]) -> list[Node]:
+        out = []
+        for index, item in enumerate(inlines):
+            if item["t"] == "Str" and ("'" in item["c"] or '"' in item["c"]):
+                previous_is_space = index == 0 or inlines[index - 1]["t"] in ("Space", "SoftBreak", "LineBreak")
+                curled = curl_text(item["c"], previous_is_space)
+                findings.append(Finding("N501", "straight quotes became typographic quotes", item["c"], curled))
+                item = {"t": "Str", "c": curled}
+            out.append(item)
+        return out
+
+    new = rewrite_inline_lists(node, rewrite)
+    return (new if findings else node), findings
+
+
+def hyphenate_en_dashes(node: Node) -> tuple[Node, list[Finding]]:
+    """An en dash between two lower-case words becomes a hyphen: "working–class" -> "working-class"."""
+    findings: list[Finding] = []
+
+    def fix(text: str) -> str:
+        return EN_DASH_BETWEEN_LOWER.sub(
+            lambda m: "-" if _lower_letters(text, m.start()) else m.group(0), text
+        )
+
+    def rewrite(inlines: list[Node]) -> list[Node]:
+        out = []
+        for item in inlines:
+            if item["t"] == "Str" and "\u2013" in item["c"] and len(item["c"]) > 1:
+                fixed = fix(item["c"])
+                if fixed != item["c"]:
+                    findings.append(Finding("N502", "an en dash joining two words became a hyphen",
+                                            item["c"], fixed))
+                    item = {"t": "Str", "c": fixed}
+            out.append(item)
+        return out
+
+    new = rewrite_inline_lists(node, rewrite)
+    return (new if findings else node), findings
+
+
+def _split_em_dashes(text: str) -> list[Node]:
+    """ "a—b" -> a, space, dash, space, b (a dash at an edge keeps its outer side as it was)."""
+    out: list[Node] = []
+    for index, part in enumerate(EM_DASH.split(text)):
+        if index:
+            out.extend([dict(SPACE), {"t": "Str", "c": HOUSE_DASH}])
+            if part and (part[0].isalnum() or part[0] in "\u201c\u2018("):
+                out.append(dict(SPACE))
+        if part:
+            out.append({"t": "Str", "c": part})
+    if out and out[0]["t"] == "Space":  # the Str began with the dash: the space before it is there already
+        out.pop(0)
+    return out
+
+
+def _neighbour(inlines: list[Node], index: int, step: int) -> str:
+    """The word two places away (across a space), for a diagnostic's context."""
+    other = index + step
+    return inlines[other]["c"] if 0 <= other < len(inlines) and inlines[other]["t"] == "Str" else "\u2026"
+
+
+def house_dashes(node: Node) -> tuple[Node, list[Finding]]:
+    """Every dash used as a dash becomes a spaced en dash."""
+    findings: list[Finding] = []
+
+    def rewrite(inlines: list[Node]) -> list[Node]:
+        out: list[Node] = []
+        for index, item in enumerate(inlines):
+            if item["t"] != "Str":
+                out.append(item)
+                continue
+            text = item["c"]
+            spaced = (
+                0 < index < len(inlines) - 1
+                and inlines[index - 1]["t"] in ("Space", "SoftBreak")
+                and inlines[index + 1]["t"] in ("Space", "SoftBreak")
+            )
+            if spaced and text in DASHES_AS_DASH:
+                if text != HOUSE_DASH:
+                    left, right = _neighbour(inlines, index, -2), _neighbour(inlines, index, 2)
+                    findings.append(Finding("N503", "a dash was set in the house style (spaced en dash)",
+                                            f"{left} {text} {right}", f"{left} {HOUSE_DASH} {right}"))
+                out.append({"t": "Str", "c": HOUSE_DASH})
+            elif EM_DASH.search(text):
+                parts = _split_em_dashes(text)
+                shown = "".join(" " if p["t"] == "Space" else p["c"] for p in parts)
+                findings.append(Finding("N503", "a dash was set in the house style (spaced en dash)", text, shown))
+                out.extend(parts)
+            else:
+                out.append(item)
+        return merge_adjacent(out)
+
+    new = rewrite_inline_lists(node, rewrite)
+    return (new if findings else node), findings
+
+
+TYPOGRAPHY_RULES = (curl_quotes, hyphenate_en_dashes, house_dashes)
