@@ -432,6 +432,14 @@ def built_file(built, suffix: str) -> Path:
     return next(path for path in built.written if path.suffix == suffix)
 
 
+def built_publication(built):
+    from pamphleteer.pipeline import assemble
+    from pamphleteer.sources import read_sources
+    from tests.conftest import SOURCES
+
+    return assemble(read_sources(SOURCES))[0]
+
+
 def test_the_page_list_follows_the_print_edition_page_by_page(built):
     epub_path, pdf_path = built_file(built, ".epub"), built_file(built, ".pdf")
     reader = pypdf.PdfReader(pdf_path)
@@ -449,8 +457,14 @@ def test_the_page_list_follows_the_print_edition_page_by_page(built):
     with_text = [index for index, text in enumerate(pdf_pages) if len(words(text)) > 5]
     inside = [index for index in with_text if marked[0] <= index <= marked[-1]]
     assert set(inside) <= set(marked), [reader.page_labels[i] for i in set(inside) - set(marked)]
-    outside = [reader.page_labels[index] for index in with_text if index not in marked]
-    assert len(outside) <= 6, outside
+    before = [reader.page_labels[index] for index in with_text if index < marked[0]]
+    assert len(before) <= 3, before  # title page, imprint, contents
+    publication = built_publication(built)
+    back = [part.title for part in publication.back] + [publication.settings.description[:40]]
+    after = [" ".join(pdf_pages[index].split()) for index in with_text if index > marked[-1]]
+    # after the last marked page comes only the back matter (it opens with its first part's
+    # title), then the back cover
+    assert after and after[0].startswith(back[0]) and back[-1] in after[-1], [page[:80] for page in after]
 
     # The text between marker N and marker N+1 is the text of print page N.
     reading = "".join(read(book, name) for name in dict.fromkeys(href.split("#")[0] for _, href in entries))

@@ -10,6 +10,7 @@ as `render/markup.py` counts them (footnote text and pull quotes excluded).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,23 +28,70 @@ COUNTED_PSEUDO = ("", "::first-letter", "::first-line")
 
 @dataclass
 class _BlockState:
-    words: int = 0  # words begun so far
-    in_word: bool = False  # the last text seen ended inside a word
+    """How far the layout has got through one block's running text."""
+
+    chars: str  # the block's running text without white space
+    word_ends: list[int]  # offset in `chars` where each word ends
+    position: int = 0  # characters of `chars` laid out so far
+
+    @classmethod
+    def of(cls, text: str) -> _BlockState:
+        ends, total = [], 0
+        for word in text.split():
+            total += len(word)
+            ends.append(total)
+        return cls("".join(text.split()), ends)
+
+    def word_at_position(self) -> int:
+        """The word the next character belongs to (a page may begin inside a hyphenated word)."""
+        return bisect.bisect_right(self.word_ends, self.position)
+
+    def advance(self, text: str) -> None:
+        """Match laid-out text against the running text; characters the layout added
+        (the hyphen of a hyphenated word) are skipped, breaks inside words are not words."""
+        for character in text:
+            if character.isspace():
+                continue
+            if self.position < len(self.chars) and self.chars[self.position] == character:
+                self.position += 1
 
 
-def _owners(root: object, block_ids: frozenset[str]) -> dict[object, str | None]:
-    """Map every element inside a known block to that block's id (None: not running text)."""
+def _excluded(element: object) -> bool:
+    classes = (element.get("class") or "").split()  # type: ignore[attr-defined]
+    return any(name in classes for name in EXCLUDED_CLASSES)
+
+
+def _running_text(element: object) -> str:
+    """An element's text as a reader meets it in the flow: notes and pull quotes left out."""
+    parts: list[str] = []
+
+    def walk(node: object) -> None:
+        if _excluded(node):
+            return
+        parts.append(node.text or "")  # type: ignore[attr-defined]
+        for child in node:  # type: ignore[attr-defined]
+            walk(child)
+            parts.append(child.tail or "")
+
+    walk(element)
+    return "".join(parts)
+
+
+def _owners(root: object, block_ids: frozenset[str]) -> tuple[dict[object, str | None], dict[str, str]]:
+    """Map every element inside a known block to that block's id (None: not running text),
+    and each block id to its running text."""
     owners: dict[object, str | None] = {}
+    texts: dict[str, str] = {}
     for element in root.iter():  # type: ignore[attr-defined]
         if element.get("id") in block_ids:
+            texts[element.get("id")] = _running_text(element)
             for inner in element.iter():
                 owners[inner] = element.get("id")
     for element in root.iter():  # type: ignore[attr-defined]
-        classes = (element.get("class") or "").split()
-        if any(name in classes for name in EXCLUDED_CLASSES):
+        if _excluded(element):
             for inner in element.iter():
                 owners[inner] = None
-    return owners
+    return owners, texts
 
 
 def _flow(box: boxes.Box) -> Iterator[boxes.Box | None]:
@@ -71,36 +119,26 @@ def _label(page_box: boxes.PageBox, index: int) -> str:
 
 def page_starts(document: Document, root: object, block_ids: frozenset[str]) -> tuple[PageStart, ...]:
     """Where each page of `document` begins, for pages whose main flow has running text."""
-    owners = _owners(root, block_ids)
+    owners, texts = _owners(root, block_ids)
     states: dict[str, _BlockState] = {}
     starts: list[PageStart] = []
     for index, page in enumerate(document.pages):
         page_box = page._page_box
         label = _label(page_box, index)
         recorded = False
-        line_blocks: dict[str, str] = {}  # block id -> text of the current line
         for box in _flow(page_box):
-            if box is None:  # end of a line: a word goes on only after a hyphen
-                for block_id, text in line_blocks.items():
-                    states[block_id].in_word = bool(re.search(r"\S[-\u2010\u00ad]$", text))
-                line_blocks = {}
+            if box is None:
                 continue
             tag = box.element_tag or ""
             pseudo = tag[tag.find("::"):] if "::" in tag else ""
             block_id = owners.get(box.element)
             if block_id is None or pseudo not in COUNTED_PSEUDO or not box.text:
                 continue
-            state = states.setdefault(block_id, _BlockState())
-            text = box.text
-            if not recorded and text.strip():
-                begins_inside = state.in_word and not text[0].isspace()
-                starts.append(PageStart(label, block_id, state.words - 1 if begins_inside else state.words))
+            state = states.setdefault(block_id, _BlockState.of(texts[block_id]))
+            if not recorded and box.text.strip():
+                starts.append(PageStart(label, block_id, state.word_at_position()))
                 recorded = True
-            for match in re.finditer(r"[^ \t\n\r]+", text):
-                if not (match.start() == 0 and state.in_word):
-                    state.words += 1
-            state.in_word = bool(text) and not text[-1].isspace()
-            line_blocks[block_id] = line_blocks.get(block_id, "") + text
+            state.advance(box.text)
     return tuple(starts)
 
 
