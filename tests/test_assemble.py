@@ -77,3 +77,10 @@ def test_the_joined_file_is_clean_for_qpdf(joined, tmp_path):
     joined.save(path)
     result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_each_parts_font_subsets_keep_their_own_names(joined):
+    fonts = {font.objgen: str(font.BaseFont) for page in joined.pages
+             for _, font in page.obj.Resources.get("/Font", {}).items()}
+    assert len(fonts) >= 3  # every part embeds its own subset
+    assert len(set(fonts.values())) == len(fonts)  # and no two subsets share a name

@@ -310,7 +310,8 @@ def introduction_paragraphs() -> list[str]:
 
 
 def built_files(built) -> dict[str, Path]:
-    return {path.suffix: path for path in built.written if path.suffix in (".pdf", ".epub", ".html")}
+    return {path.suffix: path for path in built.written
+            if path.suffix in (".pdf", ".epub", ".html") and not path.stem.endswith("-booklet")}
 
 
 def pdf_pages(path: Path) -> list[str]:
@@ -344,9 +345,12 @@ def question_lists(markup: str, xml: bool) -> dict[str, list[str]]:
     prefix = "x:" if xml else ""
     found = {}
     for marker in root.xpath("//*[@role='doc-pagebreak']"):  # print page numbers ("p. 26") are not words
-        marker.text = None
+        for inner in marker.iter():
+            inner.text = None
+            if inner is not marker:
+                inner.tail = None
     for section in root.xpath(f"//{prefix}section[@class='questions']", namespaces=ns):
-        slug = section.get("aria-labelledby").removesuffix("-questions")
+        slug = section.get("aria-labelledby").split()[0].removesuffix("-questions")
         items = section.xpath(f".//{prefix}li", namespaces=ns)
         ids = [li.xpath(f"./{prefix}p/@id", namespaces=ns) for li in items]
         assert ids == [[f"{slug}-question-{n}"] for n in range(1, len(items) + 1)], ids
@@ -363,7 +367,7 @@ def pdf_question_counts(pages: list[str], texts: list[tuple[str, str]]) -> dict[
     text = "\n".join(pages)
     starts = [m.end() for m in re.finditer(r"^Questions for discussion\s*$", text, flags=re.M)]
     boundaries = [r"^About the authors?\s*$", r"^Sources and credits\s*$"]
-    boundaries += [rf"^{re.escape(title)}\s*$" for _, title in texts]
+    boundaries += [r"^" + r"\s+".join(map(re.escape, title.split())) + r"\s*$" for _, title in texts]
     ends = [m.start() for pattern in boundaries for m in re.finditer(pattern, text, flags=re.M)]
     counts = {}
     for (slug, _), start in zip(texts, starts, strict=True):
@@ -375,6 +379,7 @@ def pdf_question_counts(pages: list[str], texts: list[tuple[str, str]]) -> dict[
 
 def in_pdf_text(text: str, needle: str) -> bool:
     """`needle` in PDF text, whether a line broke at one of its hyphens ("anti-⏎U.S.") or not."""
+    text = re.sub(r"(?m)^\s*(?:[ivxlcdm]+|\d+)\s*$\n?", "", text)  # folios, even inside a word cut by a page
     joined = re.sub(r"[-\u2010\u00ad]\s*\n\s*", "", text).replace("-", "")
     return contains_in_order(joined, needle.replace("-", ""), max_gap=8)
 
@@ -468,11 +473,15 @@ def element_text_html(html: str, element_id: str) -> str:
 def test_the_back_matter_is_listed_and_placed_last_in_every_edition(built):
     files = built_files(built)
     pages = pdf_pages(files[".pdf"])
+    labels = pypdf.PdfReader(files[".pdf"]).page_labels  # the folios as printed
     contents = next(text for text in pages if text.lstrip().startswith("Contents"))
     for title in ("Introduction", "About the authors", "Sources and credits"):
-        number = next(i + 1 for i, text in enumerate(pages) if text.lstrip().startswith(title))
+        number = next(labels[i] for i, text in enumerate(pages) if text.lstrip().startswith(title))
         assert contains_in_order(contents, f"{title} {number}", max_gap=80), title
-    assert pages[-1].lstrip().startswith("Sources and credits")
+    # the back matter comes after every text; only the back cover follows it
+    credits = max(i for i, text in enumerate(pages) if text.lstrip().startswith("Sources and credits"))
+    assert all("Questions for discussion" not in text for text in pages[credits:])
+    assert len(pages) - credits <= 4
     with zipfile.ZipFile(files[".epub"]) as archive:
         opf = archive.read("EPUB/content.opf").decode()
         nav = archive.read("EPUB/nav.xhtml").decode()
@@ -607,9 +616,9 @@ def test_pamphlets_each_writes_one_pamphlet_per_text_beside_the_reader(tmp_path)
     assert result.returncode == 0, result.stderr
     names = {path.name for path in output.glob("[!.]*")}
     assert names == {
-        f"{slug}.{suffix}"
+        f"{slug}{'-' if '.' in suffix else '.'}{suffix}"
         for slug in ("two-texts", "kellaway-internationalism-today", "ruiz-solidarity")
-        for suffix in ("pdf", "epub", "html")
+        for suffix in ("pdf", "epub", "html", "booklet.pdf", "preview.png")
     } | {"two-texts-report.json"}
     report = json.loads((output / "two-texts-report.json").read_text(encoding="utf-8"))
     assert report["pamphlets"] == ["kellaway-internationalism-today", "ruiz-solidarity"]

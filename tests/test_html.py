@@ -253,12 +253,17 @@ def test_no_marker_without_a_page_start(seed):
     assert [e for e in root.iter() if e.get("role") == "doc-pagebreak"] == []
 
 
+ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
+
+
 def test_the_print_editions_pages_are_marked_in_order(built_page):
     _, root = built_page
     markers = [e for e in root.iter() if e.get("role") == "doc-pagebreak"]
     assert len(markers) >= 5, "the seed reader runs over many print pages"
-    labels = [int(text_of(m).removeprefix("p.\u00a0")) for m in markers]
-    assert labels == sorted(labels) and len(set(labels)) == len(labels)
+    labels = [text_of(m).removeprefix("p.\u00a0") for m in markers]
+    # front matter in roman folios (the introduction), then the texts from 1
+    order = [(0, ROMAN.index(label)) if label in ROMAN else (1, int(label)) for label in labels]
+    assert order == sorted(order) and len(set(order)) == len(order)
     assert [m.get("aria-label") for m in markers] == [f"Page {n}" for n in labels]
     main = root.find("body/main")
     assert all(m in list(main.iter()) for m in markers)
@@ -278,8 +283,8 @@ def test_a_pull_quote_is_shown_but_hidden_from_assistive_technology(seed):
     body = list(text.body)
     body.insert(body.index(block) + 1, quote)
     root = parse(render_html(with_text(seed, 0, body=tuple(body))))
-    asides = root.findall(".//aside")
-    assert len(asides) == 1
+    asides = [aside for aside in root.findall(".//aside") if text_of(aside) == "Nations again."]
+    assert len(asides) == 1  # (the seed text has pull quotes of its own)
     aside = asides[0]
     assert aside.get("role") == "doc-pullquote" and aside.get("aria-hidden") == "true"
     assert text_of(aside) == "Nations again."

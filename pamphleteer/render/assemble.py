@@ -13,7 +13,9 @@ the PDF/UA identifier, viewer preferences) comes from the first part.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -39,6 +41,36 @@ def _copy(target: pikepdf.Pdf, value: pikepdf.Object) -> pikepdf.Object:
     if isinstance(value, pikepdf.Dictionary):
         return pikepdf.Dictionary({key: _copy(target, item) for key, item in value.items()})
     return value
+
+
+SUBSET_NAME = re.compile(r"^/([A-Z]{6})\+(.+)$")
+
+
+def _retag_fonts(pdf: pikepdf.Pdf, salt: str) -> None:
+    """Give this part's font subsets their own tags ("ABCDEF+Face").
+
+    Each part embeds its own subset of a face; two different subsets under one name in
+    the joined file would make text extraction and other tools mix up their glyphs.
+    """
+    seen: set[tuple[int, int]] = set()
+    for page in pdf.pages:
+        resources = page.obj.get("/Resources")
+        fonts = resources.get("/Font") if resources is not None else None
+        for _, font in (fonts.items() if fonts is not None else []):
+            for item in [font, *font.get("/DescendantFonts", [])]:
+                if item.objgen in seen:
+                    continue
+                seen.add(item.objgen)
+                match = SUBSET_NAME.match(str(item.get("/BaseFont", "")))
+                if not match:
+                    continue
+                digest = hashlib.sha256(f"{salt}:{match.group(1)}".encode()).digest()
+                tag = "".join(chr(ord("A") + byte % 26) for byte in digest[:6])
+                name = pikepdf.Name(f"/{tag}+{match.group(2)}")
+                item.BaseFont = name
+                descriptor = item.get("/FontDescriptor")
+                if descriptor is not None:
+                    descriptor.FontName = name
 
 
 def _number_tree_items(tree: pikepdf.Object) -> list[tuple[int, pikepdf.Object]]:
@@ -86,6 +118,7 @@ def join_parts(parts: Sequence[PartPdf], page_labels: Sequence[tuple[int, str]] 
     next_key = 0
     for part in parts:
         source = first if part is parts[0] else pikepdf.open(io.BytesIO(part.pdf))
+        _retag_fonts(source, str(len(target.pages)))
         width, height = (float(v) for v in source.pages[0].mediabox[2:4])
         for _ in range(part.blanks_before):
             target.add_blank_page(page_size=(width, height))

@@ -24,7 +24,10 @@ def edition(built, suffix: str) -> str:
 @pytest.mark.parametrize("suffix", [".pdf", ".epub", ".html"])
 def test_repairs_reach_every_edition(built, suffix):
     text = edition(built, suffix)
-    assert contains_in_order(text, "I think the starting point for thinking about internationalism", max_gap=2)
+    opening = "I think the starting point for thinking about internationalism"
+    if suffix == ".pdf":  # the initial is a drop cap, a float: text extraction finds it before the title
+        opening = opening.removeprefix("I ")
+    assert contains_in_order(text, opening, max_gap=2)
     assert contains_in_order(text, "The struggle for self-emancipation doesn't have borders", max_gap=2)  # a pull quote
     assert "srltid" not in text  # tracking parameters gone
     assert "working–class" not in text and "so–called" not in text
