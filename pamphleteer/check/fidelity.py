@@ -135,15 +135,20 @@ def fidelity(edition: Path, expected: Expected) -> CheckResult:
         match = match_in_order(list(text.words), edition_words, displaced=kind == "pdf")
         total += match.total
         missing += match.missing_words
+        by_line: dict[int | None, list[Any]] = {}  # one message per source paragraph
         for run in match.missing:
+            by_line.setdefault(text.line_of(run.index), []).append(run)
+        for line, runs in by_line.items():
             found.append(
                 Diagnostic(
                     "fidelity/missing-words",
                     Severity.ERROR,
-                    f"{len(run.words)} word(s) of '{text.title}' are not in {edition.name} in order: "
-                    f"{run.context}",
+                    f"{sum(len(run.words) for run in runs)} word(s) of '{text.title}' are not in "
+                    f"{edition.name} in order: "
+                    + " … ".join("[" + " ".join(run.words) + "]" for run in runs)
+                    + f" (at: {runs[0].context})",
                     text.source,
-                    text.line_of(run.index),
+                    line,
                 )
             )
     if kind == "pdf":
