@@ -17,6 +17,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from pamphleteer.normalise.inlines import text_of
 from pamphleteer.parse import Block, Node
 
 SAFE_RAW_INLINE = re.compile(r"^<(/?)(sup|sub|em|strong|i|b|small|br|s|u)\s*(/?)>$", re.IGNORECASE)
@@ -324,32 +325,4 @@ class Writer:
 
 def plain_text(nodes: Iterable[Node]) -> str:
     """The words of inline or block nodes as plain text (for titles, metadata, search)."""
-    parts: list[str] = []
-
-    def walk(value: Any) -> None:
-        if isinstance(value, dict):
-            kind = value.get("t")
-            if kind == "Str":
-                parts.append(value["c"])
-            elif kind in ("Space", "SoftBreak", "LineBreak"):
-                parts.append(" ")
-            elif kind == "Quoted":
-                opening, closing = QUOTES[value["c"][0]["t"]]
-                parts.append(opening)
-                walk(value["c"][1])
-                parts.append(closing)
-            elif kind in ("Code", "Math"):
-                parts.append(value["c"][1])
-            elif kind in ("RawInline", "RawBlock", "Note"):
-                return
-            elif kind in ("Para", "Plain", "Header") and parts and parts[-1] != " ":
-                parts.append(" ")
-                walk(value.get("c"))
-            else:
-                walk(value.get("c"))
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    walk(list(nodes))
-    return re.sub(r"\s+", " ", "".join(parts)).strip()
+    return text_of(list(nodes))
