@@ -89,15 +89,19 @@ def impose_booklet(pdf: bytes, sheet: str) -> Booklet:
     return Booklet(pdf=data, sheet=sheet, pages_per_side=count, sides=sides)
 
 
-TRAILER_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
+# The trailer's /ID: two hex strings, or (as PyMuPDF may write them) literal strings.
+_ID_STRING = rb"(<[0-9A-Fa-f]*>|\((?:\\.|[^\\)])*\))"
+TRAILER_ID = re.compile(rb"/ID\s*\[\s*" + _ID_STRING + rb"\s*" + _ID_STRING + rb"\s*\]", re.DOTALL)
 
 
 def stable_identifier(pdf: bytes) -> bytes:
-    """`pdf` with its trailer's /ID computed from its content (same length, so offsets hold)."""
+    """`pdf` with its trailer's /ID computed from its content, so that two builds give the same bytes.
+
+    The trailer comes after the cross-reference data it would shift, so offsets hold.
+    """
     matches = list(TRAILER_ID.finditer(pdf))
     if not matches:
         return pdf
     last = matches[-1]
     digest = hashlib.md5(pdf[: last.start()], usedforsecurity=False).hexdigest().upper().encode()
-    first, second = (digest * 4)[: len(last.group(1))], (digest * 4)[: len(last.group(2))]
-    return pdf[: last.start()] + b"/ID[<" + first + b"><" + second + b">]" + pdf[last.end():]
+    return pdf[: last.start()] + b"/ID[<" + digest + b"><" + digest + b">]" + pdf[last.end():]
