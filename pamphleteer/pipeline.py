@@ -66,7 +66,9 @@ def code_fingerprint() -> str:
     return fingerprint(code_files(), PROJECT, {"version": __version__})
 
 
-def input_fingerprint(sources_dir: Path, code: str, formats: tuple[str, ...], strict: bool) -> str:
+def input_fingerprint(
+    sources_dir: Path, code: str, formats: tuple[str, ...], strict: bool, edition: datetime.datetime
+) -> str:
     """A hash of everything a build reads: if it is unchanged, so are the editions."""
     sources = [  # a link to a file outside the sources is never read (read_sources refuses it)
         path for path in sources_dir.rglob("*")
@@ -74,7 +76,7 @@ def input_fingerprint(sources_dir: Path, code: str, formats: tuple[str, ...], st
     ]
     options = {
         "formats": ",".join(formats), "strict": str(strict), "code": code,
-        "edition": edition_time(sources_dir).isoformat(),
+        "edition": edition.isoformat(),
     }
     return fingerprint(sources, sources_dir, options)
 
@@ -120,9 +122,13 @@ def normalise_text(parsed: ParsedText) -> NormalisedText:
 
 
 def assemble(
-    sources: Sources, cache: Cache | None = None, code: str = "", progress: Progress = SILENT
+    sources: Sources,
+    cache: Cache | None = None,
+    code: str = "",
+    progress: Progress = SILENT,
+    edition: datetime.datetime | None = None,
 ) -> tuple[Publication, tuple[Diagnostic, ...]]:
-    """Parse, normalise and model: everything before rendering."""
+    """Parse, normalise and model: everything before rendering (`edition`: the edition time, if known)."""
     progress.stage("parse", total=len(sources.texts))
     parsed = parse_texts(sources.texts, cache, code, done=lambda source: progress.advance("parse", source.slug))
     parts = tuple(parse_part(part) for part in sources.front)
@@ -136,7 +142,7 @@ def assemble(
     progress.stage("model")
     generator = f"Pamphleteer {__version__} (pandoc {pandoc_version()})"
     publication, model_diagnostics = build_publication(
-        sources.settings, tuple(normalised), parts, edition_time(sources.root), generator
+        sources.settings, tuple(normalised), parts, edition or edition_time(sources.root), generator
     )
     diagnostics = (
         tuple(d for text in (*parsed, *parts) for d in text.diagnostics)
@@ -271,7 +277,8 @@ def build(
         )
     with locked(output_dir):  # taken before the slow part, so a second build is refused at once
         code = code_fingerprint()
-        inputs = input_fingerprint(sources_dir, code, formats, strict)
+        edition = edition_time(sources_dir)  # asks git: once a build
+        inputs = input_fingerprint(sources_dir, code, formats, strict, edition)
         state = read_state(output_dir)
         if state is not None and state.get("inputs") == inputs:
             names = [str(name) for name in state.get("outputs", [])]  # type: ignore[union-attr]
@@ -292,7 +299,7 @@ def build(
         progress.stage("read")
         sources = read_sources(sources_dir)
         progress.done("read")
-        publication, diagnostics = assemble(sources, cache, code, progress)
+        publication, diagnostics = assemble(sources, cache, code, progress, edition)
         warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
         if strict and warnings:
             first = warnings[0]

@@ -94,8 +94,8 @@ def _owners(root: object, block_ids: frozenset[str]) -> tuple[dict[object, str |
     return owners, texts
 
 
-def _flow(box: boxes.Box) -> Iterator[boxes.Box | None]:
-    """Text boxes of the page's main flow in order; None marks the end of a line."""
+def _flow(box: boxes.Box) -> Iterator[boxes.TextBox]:
+    """Text boxes of the page's main flow (not margins, not footnotes), in order."""
     if isinstance(box, (boxes.MarginBox, boxes.FootnoteAreaBox)):
         return
     if isinstance(box, boxes.TextBox):
@@ -103,8 +103,6 @@ def _flow(box: boxes.Box) -> Iterator[boxes.Box | None]:
         return
     for child in getattr(box, "children", ()):
         yield from _flow(child)
-    if isinstance(box, boxes.LineBox):
-        yield None
 
 
 def _label(page_box: boxes.PageBox, index: int) -> str:
@@ -127,8 +125,6 @@ def page_starts(document: Document, root: object, block_ids: frozenset[str]) -> 
         label = _label(page_box, index)
         recorded = False
         for box in _flow(page_box):
-            if box is None:
-                continue
             tag = box.element_tag or ""
             pseudo = tag[tag.find("::"):] if "::" in tag else ""
             block_id = owners.get(box.element)
