@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+import fitz
+import pypdf
 import pytest
 
 from pamphleteer.cache import CACHE_FOLDER, Cache, digest
@@ -61,13 +63,47 @@ def test_adding_a_text_lays_out_only_the_new_text_and_the_parts_that_list_it(sou
     layouts = output / CACHE_FOLDER / "layout"
     before = {path.name for path in layouts.iterdir()}
     assert len(before) == 4  # front matter, two texts, back matter
+    folios = output / CACHE_FOLDER / "folios"
+    sheets = {path.name for path in folios.iterdir()}
+    assert len(sheets) == 3  # the folios of each text and of the back matter
     text = sorted((sources_copy / "texts").glob("*.md"))[-1]
     added = text.read_text(encoding="utf-8").replace("title: ", "title: Another look at ", 1)
     (sources_copy / "texts" / "zz-added.md").write_text(added, encoding="utf-8")
     result = build(sources_copy, output, ("pdf",))
     after = {path.name for path in layouts.iterdir()}
     new = after - before
-    # The new text, the contents (front matter) and the back matter, whose folios moved; both
-    # existing texts come from the cache.
+    # The new text, the contents (front matter) and the back matter, whose credits list the new
+    # text; the texts before it come from the cache.
     assert len(new) == 3
+    folios = output / CACHE_FOLDER / "folios"
+    assert len({path.name for path in folios.iterdir()} - sheets) == 2  # the new text's, the back's (moved)
     assert result.text_count == 3
+
+
+def test_a_text_that_grows_does_not_lay_out_the_texts_after_it_again(sources_copy, tmp_path, fixed_epoch):
+    output = tmp_path / "out"
+    first = build(sources_copy, output, ("pdf",))
+    layouts = output / CACHE_FOLDER / "layout"
+    before = {path.name for path in layouts.iterdir()}
+    text = sorted((sources_copy / "texts").glob("*.md"))[0]
+    lines = text.read_text(encoding="utf-8").split("\n")
+    longest = max(range(len(lines)), key=lambda i: len(lines[i]))
+    lines[longest] = " ".join([lines[longest]] * 8)  # longer, on the same line: no block id moves
+    text.write_text("\n".join(lines), encoding="utf-8")
+    second = build(sources_copy, output, ("pdf",))
+    assert second.page_count > first.page_count
+    new = {path.name for path in layouts.iterdir()} - before
+    # The grown text and the contents; the text after it and the back matter moved to later folios
+    # without being laid out again (their folios are stamped on).
+    assert len(new) == 2
+    path = next(p for p in output.glob("*.pdf") if not p.name.endswith("-booklet.pdf"))
+    labels = pypdf.PdfReader(path).page_labels
+    with fitz.open(path) as document:
+        footers = [  # the words in each page's bottom margin (19 mm)
+            " ".join(w[4] for w in page.get_text("words") if w[1] > page.rect.height - 19 * 72 / 25.4)
+            for page in document
+        ]
+    numbered = [(label, footer) for label, footer in zip(labels, footers, strict=True) if label.isdigit()]
+    # every arabic page prints its own number (stamped on), except blank pages and the back cover
+    assert all(footer in (label, "") for label, footer in numbered), numbered
+    assert sum(footer == label for label, footer in numbered) > 30

@@ -26,10 +26,31 @@ CROSS_PART_PREFIX = "https://pamphleteer.invalid/goto/"
 
 @dataclass(frozen=True)
 class PartPdf:
-    """One laid-out part, and how many blank pages must come before it (to open on a right page)."""
+    """One laid-out part, and how many blank pages must come before it (to open on a right page).
+
+    `stamp`, if any, is a PDF of the part's folios (page i of it for page i of the
+    part), stamped on the pages listed in `stamped` as pagination artifacts.
+    """
 
     pdf: bytes
     blanks_before: int = 0
+    stamp: bytes | None = None
+    stamped: tuple[int, ...] = ()
+
+
+FOLIO_ARTIFACT = b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC q %s Do Q EMC\n"
+
+
+def _stamp(target: pikepdf.Pdf, pages: Sequence[pikepdf.Page], stamp: pikepdf.Pdf,
+           stamped: Sequence[int]) -> None:
+    """Draw page i of `stamp` over `pages[i]`, for each i in `stamped`, marked as an artifact."""
+    for index in stamped:
+        page = pages[index]
+        form = target.copy_foreign(stamp.pages[index].as_form_xobject())
+        name = pikepdf.Name(f"/Folio{index}")  # unique among the part's pages (they may share resources)
+        page.add_resource(form, pikepdf.Name.XObject, name)
+        page.contents_add(pikepdf.Stream(target, b"q\n"), prepend=True)
+        page.contents_add(pikepdf.Stream(target, b"Q\n" + FOLIO_ARTIFACT % str(name).encode()))
 
 
 def _copy(target: pikepdf.Pdf, value: pikepdf.Object) -> pikepdf.Object:
@@ -133,6 +154,10 @@ def join_parts(parts: Sequence[PartPdf], page_labels: Sequence[tuple[int, str]] 
             for annotation in page.obj.get("/Annots", []):
                 if "/StructParent" in annotation:
                     annotation.StructParent = int(annotation.StructParent) + key_offset
+        if part.stamp is not None:
+            stamp = pikepdf.open(io.BytesIO(part.stamp))
+            _retag_fonts(stamp, f"folios {page_offset}")
+            _stamp(target, target.pages[page_offset:], stamp, part.stamped)
         for key, value in items:
             parent_tree.append((key + key_offset, _copy(target, value)))
             next_key = max(next_key, key + key_offset + 1)

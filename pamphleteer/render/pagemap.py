@@ -1,7 +1,8 @@
 """Find where each print page begins, from WeasyPrint's real layout of the PDF.
 
-The result, a `PageStart` per page (page label, block id, word index), lets the
-ebook and web editions mark the print pages: "page 12" in the pamphlet is the
+The result, a `Start` per page (page index, block id, word index), becomes a
+`PageStart` once the page's printed folio is known, and lets the ebook and web
+editions mark the print pages: "page 12" in the pamphlet is the
 same place in every edition. A block id is the `id` of a top-level block of a
 text or shared part (`<prefix>-<source line>`), identical in every edition;
 the word index counts whitespace-separated words of that block's running text,
@@ -11,17 +12,15 @@ as `render/markup.py` counts them (footnote text and pull quotes excluded).
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from weasyprint.document import Document
 from weasyprint.formatting_structure import boxes
 
 from pamphleteer.model import Publication
-from pamphleteer.render.markup import PageStart
 
-PAGE_LABEL = re.compile(r"^(\d+|[ivxlcdm]+)$", re.IGNORECASE)
 EXCLUDED_CLASSES = ("link-note", "pullquote")
 COUNTED_PSEUDO = ("", "::first-letter", "::first-line")
 
@@ -105,24 +104,21 @@ def _flow(box: boxes.Box) -> Iterator[boxes.TextBox]:
         yield from _flow(child)
 
 
-def _label(page_box: boxes.PageBox, index: int) -> str:
-    """The page number printed in the page's margin boxes, else the physical number."""
-    for box in page_box.descendants():
-        if isinstance(box, boxes.MarginBox):
-            text = "".join(t.text for t in box.descendants() if isinstance(t, boxes.TextBox)).strip()
-            if PAGE_LABEL.match(text):
-                return text
-    return str(index + 1)
+class Start(NamedTuple):
+    """A page of a laid-out document begins in block `block_id`, before word `word`."""
+
+    page: int  # 0-based, in the laid-out document
+    block_id: str
+    word: int
 
 
-def page_starts(document: Document, root: object, block_ids: frozenset[str]) -> tuple[PageStart, ...]:
+def page_starts(document: Document, root: object, block_ids: frozenset[str]) -> tuple[Start, ...]:
     """Where each page of `document` begins, for pages whose main flow has running text."""
     owners, texts = _owners(root, block_ids)
     states: dict[str, _BlockState] = {}
-    starts: list[PageStart] = []
+    starts: list[Start] = []
     for index, page in enumerate(document.pages):
         page_box = page._page_box
-        label = _label(page_box, index)
         recorded = False
         for box in _flow(page_box):
             tag = box.element_tag or ""
@@ -132,7 +128,7 @@ def page_starts(document: Document, root: object, block_ids: frozenset[str]) -> 
                 continue
             state = states.setdefault(block_id, _BlockState.of(texts[block_id]))
             if not recorded and box.text.strip():
-                starts.append(PageStart(label, block_id, state.word_at_position()))
+                starts.append(Start(index, block_id, state.word_at_position()))
                 recorded = True
             state.advance(box.text)
     return tuple(starts)

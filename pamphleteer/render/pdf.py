@@ -21,6 +21,7 @@ from pathlib import Path
 
 import weasyprint
 from weasyprint.document import Document
+from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
 
 from pamphleteer.cache import Cache, digest
@@ -28,10 +29,20 @@ from pamphleteer.model import Publication
 from pamphleteer.render.assemble import CROSS_PART_PREFIX, PartPdf, join_parts
 from pamphleteer.render.markup import LinkStyle, PageStart
 from pamphleteer.render.fetch import ConfinedFetcher
-from pamphleteer.render.pagemap import block_ids, page_starts
+from pamphleteer.render.pagemap import Start, block_ids, page_starts
 from pamphleteer.render.templates import STYLES, block_writer, read_style, render_template
 
 LOGGER = logging.getLogger(__name__)
+# Texts and back matter are laid out without knowing their first folio: their folios are laid out
+# (so each page knows whether it has one) but not drawn, and stamped on from a folio sheet.
+HIDDEN_FOLIOS = "@page { @bottom-center { visibility: hidden; } }\n"
+FOLIO_SHEET = "<!DOCTYPE html><html><body>{pages}</body></html>"
+FOLIO_SHEET_CSS = (
+    "@page :first {{ counter-set: page {first}; }}\n"
+    "@page :left {{ @top-center {{ content: none; }} }}\n"
+    "@page :right {{ @top-center {{ content: none; }} }}\n"
+    "body > div + div {{ break-before: page; }}\n"
+)
 NOTE_PASSES = 3  # layouts at most, after the first, to bring footnotes back to their calls
 PAGE_SIZES = {"A5": "A5", "A6": "A6", "half-letter": "5.5in 8.5in", "letter": "letter"}
 
@@ -85,18 +96,22 @@ class LaidOut:
 
     pdf: bytes
     page_count: int
-    page_starts: tuple[PageStart, ...]
+    page_starts: tuple[Start, ...]
     anchors: dict[str, int]  # anchor name -> page (0-based) of the part where it is
+    folios: tuple[int, ...] = ()  # the pages (0-based) that carry a folio
 
     def to_json(self) -> bytes:
-        starts = [[s.label, s.block_id, s.word] for s in self.page_starts]
-        return json.dumps({"pages": self.page_count, "starts": starts, "anchors": self.anchors}).encode()
+        return json.dumps({
+            "pages": self.page_count, "starts": [list(s) for s in self.page_starts],
+            "anchors": self.anchors, "folios": list(self.folios),
+        }).encode()
 
     @classmethod
     def from_cache(cls, pdf: bytes, meta: bytes) -> LaidOut:
         data = json.loads(meta)
-        starts = tuple(PageStart(str(a), str(b), int(c)) for a, b, c in data["starts"])
-        return cls(pdf, int(data["pages"]), starts, {str(k): int(v) for k, v in data["anchors"].items()})
+        starts = tuple(Start(int(a), str(b), int(c)) for a, b, c in data["starts"])
+        anchors = {str(k): int(v) for k, v in data["anchors"].items()}
+        return cls(pdf, int(data["pages"]), starts, anchors, tuple(int(i) for i in data["folios"]))
 
 
 class Typesetter:
@@ -132,7 +147,28 @@ class Typesetter:
             page_count=len(document.pages),
             page_starts=page_starts(document, html.etree_element, ids),
             anchors=anchors,
+            folios=tuple(index for index, page in enumerate(document.pages) if _has_folio(page)),
         )
+
+    def folio_sheet(self, first: int, count: int) -> bytes:
+        """`count` pages that carry only their folios, from `first`: stamped on a part's pages.
+
+        The same stylesheets set them, so each folio is where and as WeasyPrint
+        would have printed it on that page (page i of the sheet is on the same
+        side as page i of the part: both begin on a right-hand page).
+        """
+        html = weasyprint.HTML(string=FOLIO_SHEET.format(pages="<div></div>" * count))
+        extra = weasyprint.CSS(string=FOLIO_SHEET_CSS.format(first=first), font_config=self.fonts)
+        document = html.render(font_config=self.fonts, stylesheets=[*self.stylesheets, extra])
+        return document.write_pdf()
+
+
+def _has_folio(page: object) -> bool:
+    """Whether the page has a folio (laid out hidden in parts whose folios are stamped)."""
+    return any(
+        isinstance(box, boxes.MarginBox) and box.at_keyword == "@bottom-center"
+        for box in page._page_box.children  # type: ignore[attr-defined]
+    )
 
 
 def css_string(text: str) -> str:
@@ -145,6 +181,17 @@ def next_right(folio: int) -> int:
     return folio if folio % 2 else folio + 1
 
 
+def roman(number: int) -> str:
+    """`number` in lower-case roman numerals, as the front matter's folios are printed."""
+    digits = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+              (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+    out = []
+    for value, letters in digits:
+        count, number = divmod(number, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
 def render_pdf(publication: Publication, sources: Path, cache: Cache | None = None) -> PrintEdition:
     """Lay out the publication part by part and join the parts into one tagged PDF (PDF/UA-1).
 
@@ -153,8 +200,10 @@ def render_pdf(publication: Publication, sources: Path, cache: Cache | None = No
     with the back cover. Each is laid out alone from the same template and
     stylesheets as the whole book; a part whose input is unchanged since an earlier
     build comes from the cache, so adding or editing a text lays out little.
-    The front matter is laid out last: its contents give the folio where each text
-    and back-matter part begins.
+    A text's layout does not depend on where it stands: its folios are stamped
+    on from a folio sheet once every part's page count is known. The front
+    matter is laid out last: its contents give the folio where each text and
+    back-matter part begins.
     """
     setter = Typesetter(publication, sources)
     ids = block_ids(publication)
@@ -175,17 +224,24 @@ def render_pdf(publication: Publication, sources: Path, cache: Cache | None = No
             cache.put("layout-meta", key, laid.to_json())
         return laid
 
-    running_head = f"html {{ string-set: reader-title {css_string(publication.title)}; }}\n"
+    def sheet(first: int, count: int) -> bytes:
+        key = digest(version, str(first), str(count))
+        pdf = cache.get("folios", key) if cache is not None else None
+        if pdf is None:
+            pdf = setter.folio_sheet(first, count)
+            if cache is not None:
+                cache.put("folios", key, pdf)
+        return pdf
+
+    stamped = f"html {{ string-set: reader-title {css_string(publication.title)}; }}\n" + HIDDEN_FOLIOS
     texts: list[tuple[int, LaidOut]] = []
     folio = 1
     for text in publication.texts:
-        html_string = print_html(replace(publication, texts=(text,)), frozenset({"main"}))
-        laid = part(html_string, running_head + f"@page :nth(1 of main) {{ counter-set: page {folio}; }}\n")
+        laid = part(print_html(replace(publication, texts=(text,)), frozenset({"main"})), stamped)
         texts.append((folio, laid))
         folio = next_right(folio + laid.page_count)
     back_folio = folio
-    back = part(print_html(publication, frozenset({"back"})),
-                running_head + f"@page :first {{ counter-set: page {back_folio}; }}\n")
+    back = part(print_html(publication, frozenset({"back"})), stamped)
 
     targets = {text.slug: start for text, (start, _) in zip(publication.texts, texts, strict=True)}
     targets.update({name: back_folio + index for name, index in back.anchors.items()})
@@ -203,22 +259,22 @@ def render_pdf(publication: Publication, sources: Path, cache: Cache | None = No
 
     first_arabic = next_right(front.page_count + 1) - 1  # the first text opens on a right-hand page
     joined: list[PartPdf] = [PartPdf(front.pdf)]
+    starts = [PageStart(roman(s.page + 1), s.block_id, s.word) for s in front.page_starts]
     at = front.page_count  # pages so far
     openings = []
-    for start, laid in texts:
+    for start, laid in (*texts, (back_folio, back)):
         index = first_arabic + start - 1
-        joined.append(PartPdf(laid.pdf, blanks_before=index - at))
+        joined.append(PartPdf(laid.pdf, blanks_before=index - at,
+                              stamp=sheet(start, laid.page_count), stamped=laid.folios))
+        starts.extend(PageStart(str(start + s.page), s.block_id, s.word) for s in laid.page_starts)
         openings.append(index)
         at = index + laid.page_count
-    back_index = first_arabic + back_folio - 1
-    joined.append(PartPdf(back.pdf, blanks_before=back_index - at))
     pdf = join_parts(joined, page_labels=((0, "r"), (first_arabic, "D")) if texts else ((0, "r"),))
-    starts = front.page_starts + tuple(s for _, laid in texts for s in laid.page_starts) + back.page_starts
     return PrintEdition(
         pdf=pdf,
-        page_count=back_index + back.page_count,
-        page_starts=starts,
-        openings=tuple(openings),
+        page_count=at,
+        page_starts=tuple(starts),
+        openings=tuple(openings[:-1]),
     )
 
 
