@@ -28,8 +28,7 @@ from pamphleteer.progress import Progress
 
 STAGE_NAMES = {
     "read": "reading the sources",
-    "parse": "parsing texts",
-    "normalise": "repairing texts",
+    "parse": "parsing and repairing texts",
     "model": "assembling the publication",
     "pdf": "laying out the print edition",
     "epub": "making the ebook",

@@ -18,8 +18,6 @@ import json
 import re
 import secrets
 import subprocess
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -370,48 +368,31 @@ def parse_part(source: SourcePart) -> ParsedPart:
     return ParsedPart(source=source, blocks=blocks, diagnostics=diagnostics)
 
 
-def parse_texts(
-    sources: tuple[SourceText, ...], cache: Cache | None = None, version: str = "",
-    done: Callable[[SourceText], None] | None = None,
-) -> tuple[ParsedText, ...]:
-    """Parse many texts; pandoc runs as separate processes, two at a time.
-
-    With a cache, a text whose body (and `version`, the code that parses it) is
-    unchanged is not parsed again. `done` is called (from a worker thread) as each text is ready.
-    """
-
-    def cached(source: SourceText) -> ParsedText:
-        if cache is None:
-            return parse_text(source)
-        key = digest(READER, version, str(source.body_line), source.body)
-        stored = cache.get("ast", key)
-        if stored is not None:
-            try:
-                data = json.loads(stored)
-                blocks = tuple(Block(line, node) for line, node in data["blocks"])
-                diagnostics = tuple(  # what the sanitiser said, said again on every build
-                    Diagnostic(code, Severity(severity), message, source.path, line)
-                    for code, severity, message, line in data["diagnostics"]
-                )
-                return ParsedText(source=source, blocks=blocks, diagnostics=diagnostics)
-            except (ValueError, TypeError, KeyError):
-                pass
-        parsed = parse_text(source)
-        data = {
-            "blocks": [[b.line, b.node] for b in parsed.blocks],
-            "diagnostics": [[d.code, d.severity.value, d.message, d.line] for d in parsed.diagnostics],
-        }
-        cache.put("ast", key, json.dumps(data).encode("utf-8"))
-        return parsed
-
-    def reported(source: SourceText) -> ParsedText:
-        parsed = cached(source)
-        if done is not None:
-            done(source)
-        return parsed
-
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        return tuple(pool.map(reported, sources))
+def parse_cached(source: SourceText, cache: Cache | None = None, version: str = "") -> ParsedText:
+    """Parse one text; with a cache, a text whose body (and `version`, the code that parses it)
+    is unchanged is not parsed again."""
+    if cache is None:
+        return parse_text(source)
+    key = digest(READER, version, str(source.body_line), source.body)
+    stored = cache.get("ast", key)
+    if stored is not None:
+        try:
+            data = json.loads(stored)
+            blocks = tuple(Block(line, node) for line, node in data["blocks"])
+            diagnostics = tuple(  # what the sanitiser said, said again on every build
+                Diagnostic(code, Severity(severity), message, source.path, line)
+                for code, severity, message, line in data["diagnostics"]
+            )
+            return ParsedText(source=source, blocks=blocks, diagnostics=diagnostics)
+        except (ValueError, TypeError, KeyError):
+            pass
+    parsed = parse_text(source)
+    data = {
+        "blocks": [[b.line, b.node] for b in parsed.blocks],
+        "diagnostics": [[d.code, d.severity.value, d.message, d.line] for d in parsed.diagnostics],
+    }
+    cache.put("ast", key, json.dumps(data).encode("utf-8"))
+    return parsed
 
 
 def inline_markdown(text: str) -> list[Node]:

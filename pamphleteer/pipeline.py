@@ -13,11 +13,14 @@ shared parts and that text's questions, named after the text
 from __future__ import annotations
 
 import datetime
+import importlib
 import json
 import logging
 import os
 import subprocess
 import time
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,9 +32,10 @@ from pamphleteer.errors import ConfigurationError, Diagnostic, RenderError, Seve
 from pamphleteer.model import Publication, build_publication, pamphlet
 from pamphleteer.normalise import NormalisedText, normalise
 from pamphleteer.output import locked, write_all
-from pamphleteer.parse import ParsedText, parse_part, parse_texts, pandoc_version
+from pamphleteer.parse import ParsedText, parse_cached, parse_part, pandoc_version
 from pamphleteer.progress import SILENT, Progress
-from pamphleteer.sources import Sources, read_sources
+from pamphleteer.sources import SourceText, Sources, read_sources
+from pamphleteer.workers import Inline, Workers, run
 
 LOGGER = logging.getLogger(__name__)
 
@@ -121,31 +125,60 @@ def normalise_text(parsed: ParsedText) -> NormalisedText:
         ) from error
 
 
+def load_renderers() -> None:
+    """Import what renders the editions (WeasyPrint and the PDF tools take about a second).
+
+    Done while the texts are being parsed, when this process has nothing else to
+    do, so that the workers forked to render start with them loaded.
+    """
+    for module in ("pamphleteer.render.layout", "pamphleteer.render.impose", "pamphleteer.render.raster",
+                   "pamphleteer.render.epub", "pamphleteer.render.html"):
+        importlib.import_module(module)
+
+
+def prepare_text(
+    source: SourceText, cache: Cache | None, code: str
+) -> tuple[tuple[Diagnostic, ...], NormalisedText]:
+    """Parse and normalise one text (in a worker): what the parser said, and the repaired text."""
+    parsed = parse_cached(source, cache, code)
+    return parsed.diagnostics, normalise_text(parsed)
+
+
 def assemble(
     sources: Sources,
     cache: Cache | None = None,
     code: str = "",
     progress: Progress = SILENT,
     edition: datetime.datetime | None = None,
+    pool: Executor | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> tuple[Publication, tuple[Diagnostic, ...]]:
-    """Parse, normalise and model: everything before rendering (`edition`: the edition time, if known)."""
+    """Parse, normalise and model: everything before rendering (`edition`: the edition time, if known).
+
+    Each text is parsed and normalised by itself, by the `pool`'s workers side by
+    side; this process parses the shared parts, then calls `meanwhile()` if given.
+    """
     progress.stage("parse", total=len(sources.texts))
-    parsed = parse_texts(sources.texts, cache, code, done=lambda source: progress.advance("parse", source.slug))
-    parts = tuple(parse_part(part) for part in sources.front)
+    pool = pool or Inline()
+    longest_first = sorted(sources.texts, key=lambda source: -len(source.body))
+    futures = {pool.submit(prepare_text, source, cache, code): source for source in longest_first}
+    parts = tuple(parse_part(part) for part in sources.front)  # meanwhile, here
+    if meanwhile is not None:
+        meanwhile()
+    for future in as_completed(futures):
+        future.result()  # the first failure stops the build
+        progress.advance("parse", futures[future].slug)
+    prepared = {futures[future].slug: future.result() for future in futures}
     progress.done("parse")
-    progress.stage("normalise", total=len(parsed))
-    normalised = []
-    for text in parsed:
-        normalised.append(normalise_text(text))
-        progress.advance("normalise", text.source.slug)
-    progress.done("normalise")
     progress.stage("model")
     generator = f"Pamphleteer {__version__} (pandoc {pandoc_version()})"
+    normalised = tuple(prepared[source.slug][1] for source in sources.texts)
     publication, model_diagnostics = build_publication(
-        sources.settings, tuple(normalised), parts, edition or edition_time(sources.root), generator
+        sources.settings, normalised, parts, edition or edition_time(sources.root), generator
     )
     diagnostics = (
-        tuple(d for text in (*parsed, *parts) for d in text.diagnostics)
+        tuple(d for source in sources.texts for d in prepared[source.slug][0])
+        + tuple(d for part in parts for d in part.diagnostics)
         + tuple(d for text in normalised for d in text.diagnostics)
         + model_diagnostics
     )
@@ -159,25 +192,31 @@ def render(
     formats: tuple[str, ...],
     progress: Progress = SILENT,
     cache: Cache | None = None,
+    pool: Executor | None = None,
 ) -> tuple[dict[str, bytes], int]:
     """Render the chosen editions in memory: file name -> bytes.
 
     The print layout is always made: the ebook and web editions mark its page breaks.
+    The `pool`'s workers lay out the print edition, then impose the booklet and
+    draw the preview while this process makes the ebook and web editions.
     """
     from pamphleteer.render.pdf import render_pdf
 
+    pool = pool or Inline()
     slug = publication.settings.slug
     files: dict[str, bytes] = {}
-    progress.stage("pdf")
-    edition = render_pdf(publication, sources, cache)
-    if "pdf" in formats:
-        from pamphleteer.render.impose import impose_booklet
-        from pamphleteer.render.raster import preview_png
-
-        files[f"{slug}.pdf"] = edition.pdf
-        files[f"{slug}-booklet.pdf"] = impose_booklet(edition.pdf, publication.settings.print.booklet_sheet).pdf
-        files[f"{slug}-preview.png"] = preview_png(edition.pdf, edition.preview_pages, PREVIEW_PAGE_WIDTH)
+    later: dict[str, Future[bytes]] = {}
+    progress.stage("pdf", total=len(publication.texts))
+    edition = render_pdf(publication, sources, cache, pool, done=lambda text: progress.advance("pdf", text))
     progress.done("pdf")
+    if "pdf" in formats:
+        files[f"{slug}.pdf"] = edition.pdf
+        later[f"{slug}-booklet.pdf"] = pool.submit(
+            run, "pamphleteer.render.impose:booklet_pdf", edition.pdf, publication.settings.print.booklet_sheet
+        )
+        later[f"{slug}-preview.png"] = pool.submit(
+            run, "pamphleteer.render.raster:preview_png", edition.pdf, edition.preview_pages, PREVIEW_PAGE_WIDTH
+        )
     if "epub" in formats:
         from pamphleteer.render.epub import render_epub
 
@@ -190,6 +229,7 @@ def render(
         progress.stage("html")
         files[f"{slug}.html"] = render_html(publication, edition.page_starts)
         progress.done("html")
+    files.update({name: future.result() for name, future in later.items()})
     return files, edition.page_count
 
 
@@ -214,15 +254,16 @@ def render_all(
     formats: tuple[str, ...],
     progress: Progress = SILENT,
     cache: Cache | None = None,
+    pool: Executor | None = None,
 ) -> tuple[dict[str, bytes], int]:
     """Render the reader, then each pamphlet; refuse two editions with one file name.
 
     The page count returned is the reader's.
     """
     reader, *singles = publications
-    files, page_count = render(reader, sources, formats, progress, cache)
+    files, page_count = render(reader, sources, formats, progress, cache, pool)
     for single in singles:
-        rendered, _ = render(single, sources, formats, progress, cache)
+        rendered, _ = render(single, sources, formats, progress, cache, pool)
         clash = sorted(files.keys() & rendered.keys())
         if clash:
             raise ConfigurationError(
@@ -299,7 +340,8 @@ def build(
         progress.stage("read")
         sources = read_sources(sources_dir)
         progress.done("read")
-        publication, diagnostics = assemble(sources, cache, code, progress, edition)
+        with Workers() as pool:
+            publication, diagnostics = assemble(sources, cache, code, progress, edition, pool, load_renderers)
         warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
         if strict and warnings:
             first = warnings[0]
@@ -308,7 +350,8 @@ def build(
                 file=first.file, line=first.line, warnings=tuple(warnings),
             )
         singles = pamphlets(publication)
-        files, page_count = render_all((publication, *singles), sources_dir, formats, progress, cache)
+        with Workers() as pool:  # forked now, so each worker starts with the renderers loaded
+            files, page_count = render_all((publication, *singles), sources_dir, formats, progress, cache, pool)
         files[f"{publication.settings.slug}-report.json"] = report(files, publication, diagnostics, sources_dir.parent)
         summary = {
             "title": publication.title, "text_count": len(publication.texts), "page_count": page_count,

@@ -184,11 +184,11 @@ def test_a_build_reports_each_stage_and_each_text_then_sums_up(tmp_path):
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert not ANSI.search(out + result.stderr)
-    for stage in ("reading the sources", "parsing texts", "repairing texts", "laying out the print edition",
+    for stage in ("reading the sources", "parsing and repairing texts", "laying out the print edition",
                   "making the web edition", "writing the editions"):
         assert re.search(rf"done\s+{stage}", out), stage
     for slug in ("camfield-internationalism-today", "kellaway-internationalism-today"):
-        assert f"parse: {slug}" in out and f"normalise: {slug}" in out
+        assert f"parse: {slug}" in out and f"pdf: {slug}" in out  # parsed and repaired; laid out
     assert out.index("done  writing the editions") < out.index("Built “No Alien but the Capitalist”: 2 texts")
     assert "no-alien-but-the-capitalist.html" in out and "warnings: " in out
     assert "no-alien-but-the-capitalist.epub" not in out  # only what was built

@@ -32,22 +32,24 @@ from tests.conftest import PROJECT
 SECRET = b"SECRET-BYTES-THAT-MUST-NOT-LEAK"
 AUDIT = """
 import json, os, runpy, sys
-events, busy = [], [False]
+busy = [False]
+def record(event):
+    # Written at once, so the build's worker processes (forked, with this hook) are heard too.
+    busy[0] = True
+    try:
+        with open(os.environ["AUDIT_LOG"], "a") as log:
+            log.write(json.dumps(event) + "\\n")
+    finally:
+        busy[0] = False
 def hook(event, args):
     if busy[0]:
         return
     if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
-        events.append(["open", os.fsdecode(args[0])])
+        record(["open", os.fsdecode(args[0])])
     elif event.startswith("socket.") and event in ("socket.connect", "socket.getaddrinfo", "socket.sendto"):
-        events.append([event, repr(args[1:])])
+        record([event, repr(args[1:])])
     elif event == "urllib.Request":
-        events.append([event, repr(args[0])])
-def dump():
-    busy[0] = True
-    with open(os.environ["AUDIT_LOG"], "w") as log:
-        json.dump(events, log)
-import atexit
-atexit.register(dump)
+        record([event, repr(args[0])])
 sys.addaudithook(hook)
 sys.argv = ["build.py", *sys.argv[1:]]
 sys.path.insert(0, os.path.dirname(os.environ["BUILD_PY"]))
@@ -144,7 +146,8 @@ def build_hostile(tmp_path: Path, port: int) -> tuple[subprocess.CompletedProces
         [sys.executable, "-c", AUDIT, "--sources", str(sources), "--output", str(output)],
         cwd=tmp_path, env=environment, capture_output=True, text=True, timeout=600, check=False,
     )
-    return result, json.loads(log.read_text()) if log.exists() else [], output
+    events = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
+    return result, events, output
 
 
 def edition_texts(output: Path) -> dict[str, str]:
@@ -196,6 +199,7 @@ def test_hostile_text_builds_with_nothing_hostile_in_any_edition(tmp_path, serve
     for forbidden in ("/etc/passwd", "/etc/hostname", str(tmp_path.parent / "secret.png")):
         assert forbidden not in opened, forbidden
     assert not [event for event in events if event[0] != "open"], events
+    assert any("/styles/fonts/" in path for path in opened)  # the layout's reads were heard too
 
     texts = edition_texts(output)
     for edition, content in texts.items():

@@ -7,7 +7,7 @@ import re
 import pypdf
 
 from pamphleteer.render.markup import PageMarks, PageStart, Writer, plain_text
-from pamphleteer.render.pagemap import block_ids
+from pamphleteer.render.pdf import block_ids
 
 
 def block_words(publication, block_id: str) -> list[str]:

@@ -64,6 +64,11 @@ def pages_per_side(page: tuple[float, float], sheet: tuple[float, float]) -> int
     return count
 
 
+def booklet_pdf(pdf: bytes, sheet: str) -> bytes:
+    """The booklet's PDF (see `impose_booklet`)."""
+    return impose_booklet(pdf, sheet).pdf
+
+
 def impose_booklet(pdf: bytes, sheet: str) -> Booklet:
     """Impose `pdf` (pages in reading order, the back cover last) on sheets of paper `sheet`."""
     width, height = SHEETS[sheet]

@@ -13,7 +13,7 @@ import enum
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from markupsafe import Markup, escape
 
@@ -38,6 +38,14 @@ class LinkStyle(enum.Enum):
 def is_dead_link(url: str) -> bool:
     """A link that goes nowhere: empty, or a bare '#'."""
     return url.strip() in ("", "#")
+
+
+class Start(NamedTuple):
+    """A page of a part laid out alone begins in block `block_id`, before word `word`."""
+
+    page: int  # 0-based, in the part
+    block_id: str
+    word: int
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from weasyprint.document import Document
 from weasyprint.formatting_structure import boxes
 
-from pamphleteer.model import Publication
+from pamphleteer.render.markup import Start
 
 EXCLUDED_CLASSES = ("link-note", "pullquote")
 COUNTED_PSEUDO = ("", "::first-letter", "::first-line")
@@ -104,14 +103,6 @@ def _flow(box: boxes.Box) -> Iterator[boxes.TextBox]:
         yield from _flow(child)
 
 
-class Start(NamedTuple):
-    """A page of a laid-out document begins in block `block_id`, before word `word`."""
-
-    page: int  # 0-based, in the laid-out document
-    block_id: str
-    word: int
-
-
 def page_starts(document: Document, root: object, block_ids: frozenset[str]) -> tuple[Start, ...]:
     """Where each page of `document` begins, for pages whose main flow has running text."""
     owners, texts = _owners(root, block_ids)
@@ -132,13 +123,3 @@ def page_starts(document: Document, root: object, block_ids: frozenset[str]) -> 
                 recorded = True
             state.advance(box.text)
     return tuple(starts)
-
-
-def block_ids(publication: Publication) -> frozenset[str]:
-    """The ids of every top-level block the editions share (see `render/markup.py`)."""
-    ids = {f"{part.name}-{block.line}" for part in publication.front for block in part.blocks}
-    for text in publication.texts:
-        ids.update(f"{text.slug}-{block.line}" for block in text.body)
-        ids.update(f"{text.slug}-standfirst-{block.line}" for block in text.standfirst)
-        ids.update(f"{text.slug}-question-{block.line}" for block in text.question_blocks)
-    return frozenset(ids)

@@ -14,36 +14,25 @@ then 1, 2, … from the first text), so a viewer's "page 3" is the printed page 
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Callable
+from concurrent.futures import Executor, Future, as_completed
 from dataclasses import dataclass, replace
+from importlib import metadata
 from pathlib import Path
-
-import weasyprint
-from weasyprint.document import Document
-from weasyprint.formatting_structure import boxes
-from weasyprint.text.fonts import FontConfiguration
+from typing import TypeVar
 
 from pamphleteer.cache import Cache, digest
 from pamphleteer.model import Publication
 from pamphleteer.render.assemble import CROSS_PART_PREFIX, PartPdf, join_parts
-from pamphleteer.render.markup import LinkStyle, PageStart
-from pamphleteer.render.fetch import ConfinedFetcher
-from pamphleteer.render.pagemap import Start, block_ids, page_starts
+from pamphleteer.render.markup import LinkStyle, PageStart, Start
 from pamphleteer.render.templates import STYLES, block_writer, read_style, render_template
+from pamphleteer.workers import Inline, run
 
-LOGGER = logging.getLogger(__name__)
+LAYOUT = "pamphleteer.render.layout"  # WeasyPrint's side: imported where the layout runs
+T = TypeVar("T")
 # Texts and back matter are laid out without knowing their first folio: their folios are laid out
 # (so each page knows whether it has one) but not drawn, and stamped on from a folio sheet.
 HIDDEN_FOLIOS = "@page { @bottom-center { visibility: hidden; } }\n"
-FOLIO_SHEET = "<!DOCTYPE html><html><body>{pages}</body></html>"
-FOLIO_SHEET_CSS = (
-    "@page :first {{ counter-set: page {first}; }}\n"
-    "@page :left {{ @top-center {{ content: none; }} }}\n"
-    "@page :right {{ @top-center {{ content: none; }} }}\n"
-    "body > div + div {{ break-before: page; }}\n"
-)
-NOTE_PASSES = 3  # layouts at most, after the first, to bring footnotes back to their calls
 PAGE_SIZES = {"A5": "A5", "A6": "A6", "half-letter": "5.5in 8.5in", "letter": "letter"}
 
 
@@ -92,7 +81,7 @@ def print_html(
 
 @dataclass(frozen=True)
 class LaidOut:
-    """One part of the print edition, laid out alone."""
+    """One part of the print edition, laid out alone (by `render/layout.py`)."""
 
     pdf: bytes
     page_count: int
@@ -112,63 +101,6 @@ class LaidOut:
         starts = tuple(Start(int(a), str(b), int(c)) for a, b, c in data["starts"])
         anchors = {str(k): int(v) for k, v in data["anchors"].items()}
         return cls(pdf, int(data["pages"]), starts, anchors, tuple(int(i) for i in data["folios"]))
-
-
-class Typesetter:
-    """WeasyPrint set up for one publication: fonts, stylesheets and the confined fetcher."""
-
-    def __init__(self, publication: Publication, sources: Path):
-        self.sources = sources
-        self.fetcher = ConfinedFetcher((STYLES, sources))
-        self.fonts = FontConfiguration()
-        self.css = (
-            read_style("fonts/fonts-print.css"),
-            read_style("print.css") + size_style(publication.settings.print.page_size),
-        )
-        self.stylesheets = [
-            weasyprint.CSS(string=self.css[0], base_url=str(STYLES / "fonts") + "/",
-                           url_fetcher=self.fetcher, font_config=self.fonts),
-            weasyprint.CSS(string=self.css[1], base_url=str(STYLES) + "/",
-                           url_fetcher=self.fetcher, font_config=self.fonts),
-        ]
-
-    def lay_out(self, html_string: str, extra_css: str, ids: frozenset[str]) -> LaidOut:
-        """Lay out one HTML document, with `extra_css` telling it where it stands in the book."""
-        html = weasyprint.HTML(string=html_string, base_url=str(self.sources) + "/", url_fetcher=self.fetcher)
-        stylesheets = [*self.stylesheets, weasyprint.CSS(string=extra_css, font_config=self.fonts)]
-        document = html.render(font_config=self.fonts, stylesheets=stylesheets, pdf_tags=True)
-        document = keep_notes_with_their_calls(document, html, stylesheets, self.fonts)
-        anchors: dict[str, int] = {}
-        for index, page in enumerate(document.pages):
-            for name in page.anchors:
-                anchors.setdefault(name, index)
-        return LaidOut(
-            pdf=document.write_pdf(pdf_variant="pdf/ua-1"),
-            page_count=len(document.pages),
-            page_starts=page_starts(document, html.etree_element, ids),
-            anchors=anchors,
-            folios=tuple(index for index, page in enumerate(document.pages) if _has_folio(page)),
-        )
-
-    def folio_sheet(self, first: int, count: int) -> bytes:
-        """`count` pages that carry only their folios, from `first`: stamped on a part's pages.
-
-        The same stylesheets set them, so each folio is where and as WeasyPrint
-        would have printed it on that page (page i of the sheet is on the same
-        side as page i of the part: both begin on a right-hand page).
-        """
-        html = weasyprint.HTML(string=FOLIO_SHEET.format(pages="<div></div>" * count))
-        extra = weasyprint.CSS(string=FOLIO_SHEET_CSS.format(first=first), font_config=self.fonts)
-        document = html.render(font_config=self.fonts, stylesheets=[*self.stylesheets, extra])
-        return document.write_pdf()
-
-
-def _has_folio(page: object) -> bool:
-    """Whether the page has a folio (laid out hidden in parts whose folios are stamped)."""
-    return any(
-        isinstance(box, boxes.MarginBox) and box.at_keyword == "@bottom-center"
-        for box in page._page_box.children  # type: ignore[attr-defined]
-    )
 
 
 def css_string(text: str) -> str:
@@ -192,57 +124,110 @@ def roman(number: int) -> str:
     return "".join(out)
 
 
-def render_pdf(publication: Publication, sources: Path, cache: Cache | None = None) -> PrintEdition:
+def block_ids(publication: Publication) -> frozenset[str]:
+    """The ids of every top-level block the editions share (see `render/markup.py`)."""
+    ids = {f"{part.name}-{block.line}" for part in publication.front for block in part.blocks}
+    for text in publication.texts:
+        ids.update(f"{text.slug}-{block.line}" for block in text.body)
+        ids.update(f"{text.slug}-standfirst-{block.line}" for block in text.standfirst)
+        ids.update(f"{text.slug}-question-{block.line}" for block in text.question_blocks)
+    return frozenset(ids)
+
+
+class Layouts:
+    """Parts laid out by the pool's workers, or taken from the cache."""
+
+    def __init__(self, publication: Publication, sources: Path, cache: Cache | None, pool: Executor):
+        self.size = publication.settings.print.page_size
+        self.sources, self.cache, self.pool = sources, cache, pool
+        css = read_style("fonts/fonts-print.css") + read_style("print.css") + size_style(self.size)
+        self.version = metadata.version("weasyprint") + css
+
+    def part(self, html: str, extra_css: str, ids: frozenset[str]) -> Future[LaidOut]:
+        """The part laid out from `html` (with `extra_css` saying where it stands)."""
+        key = digest(self.version, html, extra_css)
+        if self.cache is not None:
+            pdf, meta = self.cache.get("layout", key), self.cache.get("layout-meta", key)
+            if pdf is not None and meta is not None:
+                try:
+                    return _done(LaidOut.from_cache(pdf, meta))
+                except (ValueError, KeyError, TypeError):
+                    pass
+        future = self.pool.submit(run, f"{LAYOUT}:lay_out_part", self.size, self.sources, html, extra_css, ids)
+        return self._kept(future, lambda laid: (self._put("layout", key, laid.pdf),
+                                                self._put("layout-meta", key, laid.to_json())))
+
+    def folios(self, first: int, count: int) -> Future[bytes]:
+        """The folio sheet of a part of `count` pages whose first folio is `first`."""
+        key = digest(self.version, str(first), str(count))
+        pdf = self.cache.get("folios", key) if self.cache is not None else None
+        if pdf is not None:
+            return _done(pdf)
+        future = self.pool.submit(run, f"{LAYOUT}:folio_sheet", self.size, self.sources, first, count)
+        return self._kept(future, lambda pdf: self._put("folios", key, pdf))
+
+    def _put(self, kind: str, key: str, data: bytes) -> None:
+        if self.cache is not None:
+            self.cache.put(kind, key, data)
+
+    @staticmethod
+    def _kept(future: Future[T], keep: Callable[[T], object]) -> Future[T]:
+        """`future`, whose result is given to `keep` (to store in the cache) when it succeeds."""
+        def callback(finished: Future[T]) -> None:
+            if not finished.cancelled() and finished.exception() is None:
+                keep(finished.result())
+
+        future.add_done_callback(callback)
+        return future
+
+
+def _done(value: T) -> Future[T]:
+    """A future that already has its result."""
+    future: Future[T] = Future()
+    future.set_result(value)
+    return future
+
+
+def render_pdf(
+    publication: Publication,
+    sources: Path,
+    cache: Cache | None = None,
+    pool: Executor | None = None,
+    done: Callable[[str], None] | None = None,
+) -> PrintEdition:
     """Lay out the publication part by part and join the parts into one tagged PDF (PDF/UA-1).
 
     The parts are the front matter (roman folios), each text (each opening on a
     right-hand page, its folios following the text before) and the back matter
     with the back cover. Each is laid out alone from the same template and
-    stylesheets as the whole book; a part whose input is unchanged since an earlier
-    build comes from the cache, so adding or editing a text lays out little.
-    A text's layout does not depend on where it stands: its folios are stamped
-    on from a folio sheet once every part's page count is known. The front
-    matter is laid out last: its contents give the folio where each text and
-    back-matter part begins.
+    stylesheets as the whole book, by the `pool`'s workers side by side; a part
+    whose input is unchanged since an earlier build comes from the cache, so
+    adding or editing a text lays out little. A text's layout does not depend on
+    where it stands: its folios are stamped on from a folio sheet once every
+    part's page count is known. The front matter is laid out last: its contents
+    give the folio where each text and back-matter part begins. `done(slug)` is
+    called as each text is laid out.
     """
-    setter = Typesetter(publication, sources)
-    ids = block_ids(publication)
-    version = weasyprint.__version__ + "".join(setter.css)
-
-    def part(html_string: str, extra_css: str) -> LaidOut:
-        key = digest(version, html_string, extra_css)
-        if cache is not None:
-            pdf, meta = cache.get("layout", key), cache.get("layout-meta", key)
-            if pdf is not None and meta is not None:
-                try:
-                    return LaidOut.from_cache(pdf, meta)
-                except (ValueError, KeyError, TypeError):
-                    pass
-        laid = setter.lay_out(html_string, extra_css, ids)
-        if cache is not None:
-            cache.put("layout", key, laid.pdf)
-            cache.put("layout-meta", key, laid.to_json())
-        return laid
-
-    def sheet(first: int, count: int) -> bytes:
-        key = digest(version, str(first), str(count))
-        pdf = cache.get("folios", key) if cache is not None else None
-        if pdf is None:
-            pdf = setter.folio_sheet(first, count)
-            if cache is not None:
-                cache.put("folios", key, pdf)
-        return pdf
-
+    layouts = Layouts(publication, sources, cache, pool or Inline())
     stamped = f"html {{ string-set: reader-title {css_string(publication.title)}; }}\n" + HIDDEN_FOLIOS
+    pending: dict[Future[LaidOut], str] = {}
+    for text in sorted(publication.texts, key=lambda text: -len(text.body)):  # the longest first
+        single = replace(publication, texts=(text,))
+        pending[layouts.part(print_html(single, frozenset({"main"})), stamped, block_ids(single))] = text.slug
+    back_future = layouts.part(print_html(publication, frozenset({"back"})), stamped, block_ids(publication))
+    laid_out: dict[str, LaidOut] = {}
+    for future in as_completed(pending):
+        laid_out[pending[future]] = future.result()
+        if done is not None:
+            done(pending[future])
+    back = back_future.result()
+
     texts: list[tuple[int, LaidOut]] = []
     folio = 1
     for text in publication.texts:
-        laid = part(print_html(replace(publication, texts=(text,)), frozenset({"main"})), stamped)
-        texts.append((folio, laid))
-        folio = next_right(folio + laid.page_count)
+        texts.append((folio, laid_out[text.slug]))
+        folio = next_right(folio + laid_out[text.slug].page_count)
     back_folio = folio
-    back = part(print_html(publication, frozenset({"back"})), stamped)
-
     targets = {text.slug: start for text, (start, _) in zip(publication.texts, texts, strict=True)}
     targets.update({name: back_folio + index for name, index in back.anchors.items()})
     front_names = {part_.name for part_ in publication.front}
@@ -255,17 +240,20 @@ def render_pdf(publication: Publication, sources: Path, cache: Cache | None = No
         f'{{ content: leader(". ") "{folio_}"; }}\n'
         for name, folio_ in sorted(targets.items())
     )
-    front = part(print_html(publication, frozenset({"front"}), href), numbers)
+    front_future = layouts.part(print_html(publication, frozenset({"front"}), href), numbers,
+                                block_ids(publication))
+    body = [*texts, (back_folio, back)]
+    sheets = [layouts.folios(start, laid.page_count) for start, laid in body]
+    front = front_future.result()
 
     first_arabic = next_right(front.page_count + 1) - 1  # the first text opens on a right-hand page
     joined: list[PartPdf] = [PartPdf(front.pdf)]
     starts = [PageStart(roman(s.page + 1), s.block_id, s.word) for s in front.page_starts]
     at = front.page_count  # pages so far
     openings = []
-    for start, laid in (*texts, (back_folio, back)):
+    for (start, laid), sheet in zip(body, sheets, strict=True):
         index = first_arabic + start - 1
-        joined.append(PartPdf(laid.pdf, blanks_before=index - at,
-                              stamp=sheet(start, laid.page_count), stamped=laid.folios))
+        joined.append(PartPdf(laid.pdf, blanks_before=index - at, stamp=sheet.result(), stamped=laid.folios))
         starts.extend(PageStart(str(start + s.page), s.block_id, s.word) for s in laid.page_starts)
         openings.append(index)
         at = index + laid.page_count
@@ -276,69 +264,3 @@ def render_pdf(publication: Publication, sources: Path, cache: Cache | None = No
         page_starts=tuple(starts),
         openings=tuple(openings[:-1]),
     )
-
-
-def keep_notes_with_their_calls(
-    document: Document, html: weasyprint.HTML, stylesheets: list[weasyprint.CSS], fonts: FontConfiguration
-) -> Document:
-    """Lay out again, where needed, so that every footnote is on the page of its call.
-
-    When a line at a page's foot cannot move to the next page alone (orphans and
-    widows: 2), WeasyPrint moves the page's last footnote to the next page to make
-    room for it. On such a page, the last paragraph (with a heading just before it)
-    is sent to the next page instead, the page stays a line or two short, and the
-    document is laid out again, as long as that brings notes back (the best layout
-    is kept: fewest misplaced notes, then fewest pages).
-    """
-    moved = pages_with_moved_notes(document)
-    best = (len(moved), len(document.pages), document)
-    pushed: set[str] = set()
-    for _ in range(NOTE_PASSES):
-        blocks = {block for block in moved.values() if block} - pushed
-        if not blocks:
-            break
-        pushed |= blocks
-        targets = ", ".join(f'[id="{block}"]' for block in sorted(pushed))
-        rule = (
-            f":is({targets}):not(:is(h3, h4, h5, h6) + *) {{ break-before: page; }}\n"
-            f":is(h3, h4, h5, h6):has(+ :is({targets})) {{ break-before: page; }}\n"
-        )
-        extra = weasyprint.CSS(string=rule, font_config=fonts)
-        document = html.render(font_config=fonts, stylesheets=[*stylesheets, extra], pdf_tags=True)
-        moved = pages_with_moved_notes(document)
-        if (len(moved), len(document.pages)) >= best[:2]:
-            break  # no better: pushing paragraphs does not make room for these notes
-        best = (len(moved), len(document.pages), document)
-    count, _pages, document = best
-    if count:
-        LOGGER.warning(
-            "on %d page(s) of the print edition a link's footnote is printed on the next page, "
-            "for lack of room; a larger print.page_size in publication.toml avoids it", count
-        )
-    return document
-
-
-def pages_with_moved_notes(document: Document) -> dict[int, str]:
-    """Page index -> the last block on it, for each page where a footnote call has no note."""
-    found: dict[int, str] = {}
-    for index, page in enumerate(document.pages):
-        root, *areas = page._page_box.children  # the page's content, then its footnote area if any
-        noted = {id(note.element) for area in areas[:1] for note in area.children}
-        moved, last = False, ""
-
-        def walk(box: object, block: str) -> None:
-            nonlocal moved, last
-            element = getattr(box, "element", None)
-            if element is not None and element.get("id"):
-                block = element.get("id")
-            last = block
-            note = getattr(box, "footnote", None)
-            if note is not None and id(note.element) not in noted:
-                moved = True
-            for child in getattr(box, "children", ()):
-                walk(child, block)
-
-        walk(root, "")
-        if moved:
-            found[index] = last
-    return found

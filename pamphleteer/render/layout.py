@@ -1,0 +1,175 @@
+"""Lay out parts of the print edition with WeasyPrint: the work a build hands to its workers.
+
+`render/pdf.py` decides what each part is and where it stands; this module lays
+one out (HTML and stylesheets in, a tagged PDF and what the build needs to know
+about its pages out), or lays out a part's folio sheet. Both run in a worker
+process when the build has several (see `pamphleteer/workers.py`), each keeping
+one `Typesetter` (fonts and stylesheets loaded once) per page size.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import weasyprint
+from weasyprint.document import Document
+from weasyprint.formatting_structure import boxes
+from weasyprint.text.fonts import FontConfiguration
+
+from pamphleteer.render.fetch import ConfinedFetcher
+from pamphleteer.render.pagemap import page_starts
+from pamphleteer.render.pdf import LaidOut, size_style
+from pamphleteer.render.templates import STYLES, read_style
+
+LOGGER = logging.getLogger(__name__)
+FOLIO_SHEET = "<!DOCTYPE html><html><body>{pages}</body></html>"
+FOLIO_SHEET_CSS = (
+    "@page :first {{ counter-set: page {first}; }}\n"
+    "@page :left {{ @top-center {{ content: none; }} }}\n"
+    "@page :right {{ @top-center {{ content: none; }} }}\n"
+    "body > div + div {{ break-before: page; }}\n"
+)
+NOTE_PASSES = 3  # layouts at most, after the first, to bring footnotes back to their calls
+_SETTERS: dict[tuple[str, Path], Typesetter] = {}
+
+
+def typesetter(page_size: str, sources: Path) -> Typesetter:
+    """This process's typesetter for `page_size` and the sources folder."""
+    key = (page_size, sources)
+    if key not in _SETTERS:
+        _SETTERS[key] = Typesetter(page_size, sources)
+    return _SETTERS[key]
+
+
+def lay_out_part(page_size: str, sources: Path, html: str, extra_css: str, ids: frozenset[str]) -> LaidOut:
+    """Lay out one part (see `Typesetter.lay_out`)."""
+    return typesetter(page_size, sources).lay_out(html, extra_css, ids)
+
+
+def folio_sheet(page_size: str, sources: Path, first: int, count: int) -> bytes:
+    """Lay out a part's folio sheet (see `Typesetter.folio_sheet`)."""
+    return typesetter(page_size, sources).folio_sheet(first, count)
+
+
+class Typesetter:
+    """WeasyPrint set up for one publication: fonts, stylesheets and the confined fetcher."""
+
+    def __init__(self, page_size: str, sources: Path):
+        self.sources = sources
+        self.fetcher = ConfinedFetcher((STYLES, sources))
+        self.fonts = FontConfiguration()
+        self.css = (
+            read_style("fonts/fonts-print.css"),
+            read_style("print.css") + size_style(page_size),
+        )
+        self.stylesheets = [
+            weasyprint.CSS(string=self.css[0], base_url=str(STYLES / "fonts") + "/",
+                           url_fetcher=self.fetcher, font_config=self.fonts),
+            weasyprint.CSS(string=self.css[1], base_url=str(STYLES) + "/",
+                           url_fetcher=self.fetcher, font_config=self.fonts),
+        ]
+
+    def lay_out(self, html_string: str, extra_css: str, ids: frozenset[str]) -> LaidOut:
+        """Lay out one HTML document, with `extra_css` telling it where it stands in the book."""
+        html = weasyprint.HTML(string=html_string, base_url=str(self.sources) + "/", url_fetcher=self.fetcher)
+        stylesheets = [*self.stylesheets, weasyprint.CSS(string=extra_css, font_config=self.fonts)]
+        document = html.render(font_config=self.fonts, stylesheets=stylesheets, pdf_tags=True)
+        document = keep_notes_with_their_calls(document, html, stylesheets, self.fonts)
+        anchors: dict[str, int] = {}
+        for index, page in enumerate(document.pages):
+            for name in page.anchors:
+                anchors.setdefault(name, index)
+        return LaidOut(
+            pdf=document.write_pdf(pdf_variant="pdf/ua-1"),
+            page_count=len(document.pages),
+            page_starts=page_starts(document, html.etree_element, ids),
+            anchors=anchors,
+            folios=tuple(index for index, page in enumerate(document.pages) if _has_folio(page)),
+        )
+
+    def folio_sheet(self, first: int, count: int) -> bytes:
+        """`count` pages that carry only their folios, from `first`: stamped on a part's pages.
+
+        The same stylesheets set them, so each folio is where and as WeasyPrint
+        would have printed it on that page (page i of the sheet is on the same
+        side as page i of the part: both begin on a right-hand page).
+        """
+        html = weasyprint.HTML(string=FOLIO_SHEET.format(pages="<div></div>" * count))
+        extra = weasyprint.CSS(string=FOLIO_SHEET_CSS.format(first=first), font_config=self.fonts)
+        document = html.render(font_config=self.fonts, stylesheets=[*self.stylesheets, extra])
+        return document.write_pdf()
+
+
+def _has_folio(page: object) -> bool:
+    """Whether the page has a folio (laid out hidden in parts whose folios are stamped)."""
+    return any(
+        isinstance(box, boxes.MarginBox) and box.at_keyword == "@bottom-center"
+        for box in page._page_box.children  # type: ignore[attr-defined]
+    )
+
+
+def keep_notes_with_their_calls(
+    document: Document, html: weasyprint.HTML, stylesheets: list[weasyprint.CSS], fonts: FontConfiguration
+) -> Document:
+    """Lay out again, where needed, so that every footnote is on the page of its call.
+
+    When a line at a page's foot cannot move to the next page alone (orphans and
+    widows: 2), WeasyPrint moves the page's last footnote to the next page to make
+    room for it. On such a page, the last paragraph (with a heading just before it)
+    is sent to the next page instead, the page stays a line or two short, and the
+    document is laid out again, as long as that brings notes back (the best layout
+    is kept: fewest misplaced notes, then fewest pages).
+    """
+    moved = pages_with_moved_notes(document)
+    best = (len(moved), len(document.pages), document)
+    pushed: set[str] = set()
+    for _ in range(NOTE_PASSES):
+        blocks = {block for block in moved.values() if block} - pushed
+        if not blocks:
+            break
+        pushed |= blocks
+        targets = ", ".join(f'[id="{block}"]' for block in sorted(pushed))
+        rule = (
+            f":is({targets}):not(:is(h3, h4, h5, h6) + *) {{ break-before: page; }}\n"
+            f":is(h3, h4, h5, h6):has(+ :is({targets})) {{ break-before: page; }}\n"
+        )
+        extra = weasyprint.CSS(string=rule, font_config=fonts)
+        document = html.render(font_config=fonts, stylesheets=[*stylesheets, extra], pdf_tags=True)
+        moved = pages_with_moved_notes(document)
+        if (len(moved), len(document.pages)) >= best[:2]:
+            break  # no better: pushing paragraphs does not make room for these notes
+        best = (len(moved), len(document.pages), document)
+    count, _pages, document = best
+    if count:
+        LOGGER.warning(
+            "on %d page(s) of the print edition a link's footnote is printed on the next page, "
+            "for lack of room; a larger print.page_size in publication.toml avoids it", count
+        )
+    return document
+
+
+def pages_with_moved_notes(document: Document) -> dict[int, str]:
+    """Page index -> the last block on it, for each page where a footnote call has no note."""
+    found: dict[int, str] = {}
+    for index, page in enumerate(document.pages):
+        root, *areas = page._page_box.children  # the page's content, then its footnote area if any
+        noted = {id(note.element) for area in areas[:1] for note in area.children}
+        moved, last = False, ""
+
+        def walk(box: object, block: str) -> None:
+            nonlocal moved, last
+            element = getattr(box, "element", None)
+            if element is not None and element.get("id"):
+                block = element.get("id")
+            last = block
+            note = getattr(box, "footnote", None)
+            if note is not None and id(note.element) not in noted:
+                moved = True
+            for child in getattr(box, "children", ()):
+                walk(child, block)
+
+        walk(root, "")
+        if moved:
+            found[index] = last
+    return found

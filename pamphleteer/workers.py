@@ -1,0 +1,107 @@
+"""Share a build's work among the machine's cores: worker processes, or this process alone.
+
+A build's slow parts are independent of one another: each text is parsed and
+repaired alone, each part of the print edition is laid out alone (WeasyPrint
+uses one core per call), and the booklet and preview need only the finished
+PDF. `Workers` gives the pipeline an `Executor` to hand them to: a pool of
+processes forked from the build (so they start with its modules and settings),
+or, with one core or where processes cannot be forked, this process, doing each
+piece of work as it is handed over.
+
+`PAMPHLETEER_JOBS` sets how many processes work at once (1: this process only).
+Workers ignore Ctrl-C: the build process receives it, stops them and reports
+the interruption once. A failed or interrupted build does not wait for work
+that is still running.
+"""
+
+from __future__ import annotations
+
+import importlib
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable
+from concurrent.futures import Executor, Future
+from typing import Any, TypeVar
+
+from pamphleteer.errors import ConfigurationError
+
+JOBS_VARIABLE = "PAMPHLETEER_JOBS"
+MAX_JOBS = 4  # beyond this, each process adds memory faster than it saves time
+
+T = TypeVar("T")
+
+
+def default_jobs() -> int:
+    """How many processes a build uses: `PAMPHLETEER_JOBS`, else the cores it may run on (at most 4)."""
+    value = os.environ.get(JOBS_VARIABLE, "").strip()
+    if value:
+        if not value.isdigit() or int(value) < 1:
+            raise ConfigurationError(
+                f"{JOBS_VARIABLE} is '{value}'; it must be a whole number of processes, 1 or more"
+            )
+        return int(value)
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_JOBS))
+
+
+class Inline(Executor):
+    """Does each piece of work at once, in this process."""
+
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        future: Future[T] = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except Exception as error:  # raised again by future.result(), as from a worker
+            future.set_exception(error)
+        return future
+
+
+def run(function: str, /, *args: Any) -> Any:
+    """Call `function` ("package.module:name") with `args`: what a worker is handed.
+
+    Naming the function rather than passing it keeps its module out of the build
+    process: WeasyPrint, for one, is imported by the workers that lay out, only.
+    """
+    module, name = function.split(":")
+    return getattr(importlib.import_module(module), name)(*args)
+
+
+def _start_worker() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build process handles Ctrl-C, and stops us
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+class Workers:
+    """`with Workers() as pool:` an `Executor` for one build (see the module's description)."""
+
+    def __init__(self, jobs: int | None = None):
+        self.jobs = default_jobs() if jobs is None else jobs
+        self._pool: Executor | None = None
+
+    def __enter__(self) -> Executor:
+        if self.jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(
+                self.jobs, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker
+            )
+            return self._pool
+        return Inline()
+
+    def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if error is None:
+            pool.shutdown(wait=True)
+            return
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:  # work still running is of no use to a build that stopped
+            process.terminate()
+        for process in processes:
+            process.join(timeout=5)
