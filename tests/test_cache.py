@@ -62,19 +62,22 @@ def test_adding_a_text_lays_out_only_the_new_text_and_the_parts_that_list_it(sou
     build(sources_copy, output, ("pdf",))
     layouts = output / CACHE_FOLDER / "layout"
     before = {path.name for path in layouts.iterdir()}
-    assert len(before) == 4  # front matter, two texts, back matter
+    # the opening (title page, imprint, contents; and a first layout of it that counts its pages),
+    # the front parts, two texts, the back matter
+    assert len(before) == 6
     folios = output / CACHE_FOLDER / "folios"
     sheets = {path.name for path in folios.iterdir()}
-    assert len(sheets) == 3  # the folios of each text and of the back matter
+    assert len(sheets) == 4  # the folios of the front parts, of each text and of the back matter
     text = sorted((sources_copy / "texts").glob("*.md"))[-1]
     added = text.read_text(encoding="utf-8").replace("title: ", "title: Another look at ", 1)
     (sources_copy / "texts" / "zz-added.md").write_text(added, encoding="utf-8")
     result = build(sources_copy, output, ("pdf",))
     after = {path.name for path in layouts.iterdir()}
     new = after - before
-    # The new text, the contents (front matter) and the back matter, whose credits list the new
-    # text; the texts before it come from the cache.
-    assert len(new) == 3
+    # The new text, the opening with its contents (twice: its page count, then its folios) and the
+    # back matter, whose credits list the new text; the front parts and the texts before it come
+    # from the cache.
+    assert len(new) == 4
     folios = output / CACHE_FOLDER / "folios"
     assert len({path.name for path in folios.iterdir()} - sheets) == 2  # the new text's, the back's (moved)
     assert result.text_count == 3
@@ -93,9 +96,10 @@ def test_a_text_that_grows_does_not_lay_out_the_texts_after_it_again(sources_cop
     second = build(sources_copy, output, ("pdf",))
     assert second.page_count > first.page_count
     new = {path.name for path in layouts.iterdir()} - before
-    # The grown text and the contents; the text after it and the back matter moved to later folios
-    # without being laid out again (their folios are stamped on).
-    assert len(new) == 2
+    # The grown text and the opening (twice: its imprint names the sources' hash, its contents give
+    # the new folios); the text after it and the back matter moved to later folios without being
+    # laid out again (their folios are stamped on).
+    assert len(new) == 3
     path = next(p for p in output.glob("*.pdf") if not p.name.endswith("-booklet.pdf"))
     labels = pypdf.PdfReader(path).page_labels
     with fitz.open(path) as document:

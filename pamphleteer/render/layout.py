@@ -47,9 +47,9 @@ def lay_out_part(page_size: str, sources: Path, html: str, extra_css: str, ids: 
     return typesetter(page_size, sources).lay_out(html, extra_css, ids)
 
 
-def folio_sheet(page_size: str, sources: Path, first: int, count: int) -> bytes:
+def folio_sheet(page_size: str, sources: Path, first: int, count: int, page_name: str) -> bytes:
     """Lay out a part's folio sheet (see `Typesetter.folio_sheet`)."""
-    return typesetter(page_size, sources).folio_sheet(first, count)
+    return typesetter(page_size, sources).folio_sheet(first, count, page_name)
 
 
 class Typesetter:
@@ -88,14 +88,16 @@ class Typesetter:
             folios=tuple(index for index, page in enumerate(document.pages) if _has_folio(page)),
         )
 
-    def folio_sheet(self, first: int, count: int) -> bytes:
+    def folio_sheet(self, first: int, count: int, page_name: str = "") -> bytes:
         """`count` pages that carry only their folios, from `first`: stamped on a part's pages.
 
-        The same stylesheets set them, so each folio is where and as WeasyPrint
-        would have printed it on that page (page i of the sheet is on the same
-        side as page i of the part: both begin on a right-hand page).
+        The same stylesheets set them, on pages named `page_name` ("front": roman
+        folios), so each folio is where and as WeasyPrint would have printed it on
+        that page (page i of the sheet is on the same side as page i of the part:
+        both begin on a right-hand page).
         """
-        html = weasyprint.HTML(string=FOLIO_SHEET.format(pages="<div></div>" * count))
+        page = f' style="page: {page_name}"' if page_name else ""
+        html = weasyprint.HTML(string=FOLIO_SHEET.format(pages=f"<div{page}></div>" * count))
         extra = weasyprint.CSS(string=FOLIO_SHEET_CSS.format(first=first), font_config=self.fonts)
         document = html.render(font_config=self.fonts, stylesheets=[*self.stylesheets, extra])
         return document.write_pdf()

@@ -216,7 +216,7 @@ class Writer:
     def inlines(self, nodes: Iterable[Node]) -> Markup:
         """Inline content; raw tags it opens are closed at its end, so markup stays balanced."""
         outer, self._raw_open = self._raw_open, []
-        html = Markup("").join(self.inline(node) for node in nodes)
+        html = Markup("".join([self.inline(node) for node in nodes]))  # each is Markup already
         html += Markup("").join(Markup("</{}>").format(tag) for tag in reversed(self._raw_open))
         self._raw_open = outer
         return html
@@ -227,12 +227,16 @@ class Writer:
         Words are counted as a reader sees them, between white space: `a*b*c` is one
         word, as it is in the laid-out print edition (see `render/pagemap.py`).
         """
+        if not (self._boundary and text):
+            return escape(text)
+        words = self._words  # words before this one
+        self._words += 1
+        self._boundary = False
+        if not (self._pending and self.page_marks and self._pending[0][0] <= words):
+            return escape(text)  # most words: no page begins here
         marks = Markup("")
-        if self._boundary and text:
-            while self._pending and self._pending[0][0] <= self._words and self.page_marks:
-                marks += self.page_marks.marker(self._pending.pop(0)[1])
-            self._words += 1
-            self._boundary = False
+        while self._pending and self._pending[0][0] <= words:
+            marks += self.page_marks.marker(self._pending.pop(0)[1])
         return marks + escape(text)
 
     def inline(self, node: Node) -> Markup:

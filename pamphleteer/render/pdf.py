@@ -54,7 +54,7 @@ class PrintEdition:
         return (0, *range(first, min(first + 2, self.page_count)))
 
 
-SECTIONS = frozenset({"front", "main", "back"})
+SECTIONS = frozenset({"front", "front-parts", "main", "back"})
 
 
 def size_style(page_size: str) -> str:
@@ -157,13 +157,13 @@ class Layouts:
         return self._kept(future, lambda laid: (self._put("layout", key, laid.pdf),
                                                 self._put("layout-meta", key, laid.to_json())))
 
-    def folios(self, first: int, count: int) -> Future[bytes]:
-        """The folio sheet of a part of `count` pages whose first folio is `first`."""
-        key = digest(self.version, str(first), str(count))
+    def folios(self, first: int, count: int, page_name: str = "") -> Future[bytes]:
+        """The folio sheet of a part of `count` pages whose first folio is `first` (on `page_name` pages)."""
+        key = digest(self.version, str(first), str(count), page_name)
         pdf = self.cache.get("folios", key) if self.cache is not None else None
         if pdf is not None:
             return _done(pdf)
-        future = self.pool.submit(run, f"{LAYOUT}:folio_sheet", self.size, self.sources, first, count)
+        future = self.pool.submit(run, f"{LAYOUT}:folio_sheet", self.size, self.sources, first, count, page_name)
         return self._kept(future, lambda pdf: self._put("folios", key, pdf))
 
     def _put(self, kind: str, key: str, data: bytes) -> None:
@@ -188,6 +188,15 @@ def _done(value: T) -> Future[T]:
     return future
 
 
+def contents_numbers(targets: dict[str, str]) -> str:
+    """CSS that prints, in the contents, the folio of each entry laid out in another part."""
+    return "".join(
+        f'nav.contents .contents-list li a[href="{CROSS_PART_PREFIX}{name}"]::after '
+        f'{{ content: leader(". ") "{folio}"; }}\n'
+        for name, folio in sorted(targets.items())
+    )
+
+
 def render_pdf(
     publication: Publication,
     sources: Path,
@@ -197,63 +206,77 @@ def render_pdf(
 ) -> PrintEdition:
     """Lay out the publication part by part and join the parts into one tagged PDF (PDF/UA-1).
 
-    The parts are the front matter (roman folios), each text (each opening on a
-    right-hand page, its folios following the text before) and the back matter
-    with the back cover. Each is laid out alone from the same template and
-    stylesheets as the whole book, by the `pool`'s workers side by side; a part
-    whose input is unchanged since an earlier build comes from the cache, so
-    adding or editing a text lays out little. A text's layout does not depend on
-    where it stands: its folios are stamped on from a folio sheet once every
-    part's page count is known. The front matter is laid out last: its contents
-    give the folio where each text and back-matter part begins. `done(slug)` is
-    called as each text is laid out.
+    The parts are the opening (title page, imprint, contents), the front parts
+    (introduction and the like), each text (opening on a right-hand page, its
+    folios following the text before) and the back matter with the back cover.
+    Each is laid out alone from the same template and stylesheets as the whole
+    book, by the `pool`'s workers side by side; a part whose input is unchanged
+    since an earlier build comes from the cache, so adding or editing a text lays
+    out little. Only the opening depends on the others (its contents give the
+    folio where each part begins), so it is laid out last; every other part is
+    laid out without knowing where it stands, and its folios are stamped on from a
+    folio sheet once every part's page count is known. `done(slug)` is called as
+    each text is laid out.
     """
     layouts = Layouts(publication, sources, cache, pool or Inline())
     stamped = f"html {{ string-set: reader-title {css_string(publication.title)}; }}\n" + HIDDEN_FOLIOS
+    every_id = block_ids(publication)
     pending: dict[Future[LaidOut], str] = {}
     for text in sorted(publication.texts, key=lambda text: -len(text.body)):  # the longest first
         single = replace(publication, texts=(text,))
         pending[layouts.part(print_html(single, frozenset({"main"})), stamped, block_ids(single))] = text.slug
-    back_future = layouts.part(print_html(publication, frozenset({"back"})), stamped, block_ids(publication))
+    back_future = layouts.part(print_html(publication, frozenset({"back"})), stamped, every_id)
+    parts_future = (layouts.part(print_html(publication, frozenset({"front-parts"})), stamped, every_id)
+                    if publication.front else _done(None))
+    front_names = {part_.name for part_ in publication.front}
+    entries = [entry.name for entry in publication.contents]
+    href = lambda name: CROSS_PART_PREFIX + name if name in entries else f"#{name}"  # noqa: E731
+    opening_html = print_html(publication, frozenset({"front"}), href)
+    # How many pages the opening takes does not depend on the folios its contents print.
+    probe = layouts.part(opening_html, contents_numbers({name: "0" for name in entries}), every_id)
+
     laid_out: dict[str, LaidOut] = {}
     for future in as_completed(pending):
         laid_out[pending[future]] = future.result()
         if done is not None:
             done(pending[future])
-    back = back_future.result()
-
+    back, front_parts = back_future.result(), parts_future.result()
     texts: list[tuple[int, LaidOut]] = []
     folio = 1
     for text in publication.texts:
         texts.append((folio, laid_out[text.slug]))
         folio = next_right(folio + laid_out[text.slug].page_count)
-    back_folio = folio
-    targets = {text.slug: start for text, (start, _) in zip(publication.texts, texts, strict=True)}
-    targets.update({name: back_folio + index for name, index in back.anchors.items()})
-    front_names = {part_.name for part_ in publication.front}
-
-    def href(name: str) -> str:
-        return f"#{name}" if name in front_names or name not in targets else CROSS_PART_PREFIX + name
-
-    numbers = "".join(
-        f'nav.contents .contents-list li a[href="{CROSS_PART_PREFIX}{name}"]::after '
-        f'{{ content: leader(". ") "{folio_}"; }}\n'
-        for name, folio_ in sorted(targets.items())
-    )
-    front_future = layouts.part(print_html(publication, frozenset({"front"}), href), numbers,
-                                block_ids(publication))
-    body = [*texts, (back_folio, back)]
+    body = [*texts, (folio, back)]
+    targets = {text.slug: str(start) for text, (start, _) in zip(publication.texts, texts, strict=True)}
+    targets.update({name: str(folio + page) for name, page in back.anchors.items()})
     sheets = [layouts.folios(start, laid.page_count) for start, laid in body]
-    front = front_future.result()
 
-    first_arabic = next_right(front.page_count + 1) - 1  # the first text opens on a right-hand page
-    joined: list[PartPdf] = [PartPdf(front.pdf)]
-    starts = [PageStart(roman(s.page + 1), s.block_id, s.word) for s in front.page_starts]
-    at = front.page_count  # pages so far
+    opening_pages = probe.result().page_count
+    for _ in range(3):  # the probe's page count is right unless a folio's width breaks a line
+        parts_start = next_right(opening_pages + 1)
+        if front_parts is not None:
+            targets.update({name: roman(parts_start + page) for name, page in front_parts.anchors.items()
+                            if name in front_names})
+        opening = layouts.part(opening_html, contents_numbers(targets), every_id).result()
+        if opening.page_count == opening_pages:
+            break
+        opening_pages = opening.page_count
+
+    joined: list[PartPdf] = [PartPdf(opening.pdf)]
+    starts = [PageStart(roman(s.page + 1), s.block_id, s.word) for s in opening.page_starts]
+    at = opening.page_count  # pages so far
+    if front_parts is not None:
+        sheet = layouts.folios(parts_start, front_parts.page_count, "front").result()
+        joined.append(PartPdf(front_parts.pdf, blanks_before=parts_start - 1 - at, stamp=sheet,
+                              stamped=front_parts.folios))
+        starts.extend(PageStart(roman(parts_start + s.page), s.block_id, s.word) for s in front_parts.page_starts)
+        at = parts_start - 1 + front_parts.page_count
+    first_arabic = next_right(at + 1) - 1  # the first text opens on a right-hand page
     openings = []
-    for (start, laid), sheet in zip(body, sheets, strict=True):
+    for (start, laid), sheet_future in zip(body, sheets, strict=True):
         index = first_arabic + start - 1
-        joined.append(PartPdf(laid.pdf, blanks_before=index - at, stamp=sheet.result(), stamped=laid.folios))
+        joined.append(PartPdf(laid.pdf, blanks_before=index - at, stamp=sheet_future.result(),
+                              stamped=laid.folios))
         starts.extend(PageStart(str(start + s.page), s.block_id, s.word) for s in laid.page_starts)
         openings.append(index)
         at = index + laid.page_count

@@ -48,5 +48,5 @@ def _render(document: pypdfium2.PdfDocument, index: int, width: int) -> Image.Im
 
 def _png(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG", compress_level=6)  # `optimize` saves 5% for 2.5 times the time
     return buffer.getvalue()
