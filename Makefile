@@ -19,7 +19,10 @@ $(VENV)/.test: requirements-test.lock $(VENV)/.runtime
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.lock
 	touch $@
 
+# Compiled once here: Python would otherwise compile the package on every run where
+# PYTHONDONTWRITEBYTECODE is set.
 build: $(VENV)/.runtime
+	@$(PY) -m compileall -q pamphleteer >/dev/null
 	$(PY) build.py
 
 # Validators outside PyPI: Java, Chromium, poppler-utils and qpdf (apt, when missing), and the

@@ -20,7 +20,7 @@ import os
 import subprocess
 import time
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, as_completed
+from concurrent.futures import Executor, Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,13 +126,12 @@ def normalise_text(parsed: ParsedText) -> NormalisedText:
 
 
 def load_renderers() -> None:
-    """Import what renders the editions (WeasyPrint and the PDF tools take about a second).
+    """Import what lays out the print edition and makes its booklet and preview (about 0.6 s).
 
-    Done while the texts are being parsed, when this process has nothing else to
+    Done while the texts are being parsed, when this process has little else to
     do, so that the workers forked to render start with them loaded.
     """
-    for module in ("pamphleteer.render.layout", "pamphleteer.render.impose", "pamphleteer.render.raster",
-                   "pamphleteer.render.epub", "pamphleteer.render.html"):
+    for module in ("pamphleteer.render.layout", "pamphleteer.render.impose", "pamphleteer.render.raster"):
         importlib.import_module(module)
 
 
@@ -155,20 +154,21 @@ def assemble(
 ) -> tuple[Publication, tuple[Diagnostic, ...]]:
     """Parse, normalise and model: everything before rendering (`edition`: the edition time, if known).
 
-    Each text is parsed and normalised by itself, by the `pool`'s workers side by
-    side; this process parses the shared parts, then calls `meanwhile()` if given.
+    Each text and shared part is parsed (and each text normalised) by itself, by the
+    `pool`'s workers side by side; meanwhile this process calls `meanwhile()`, if given.
     """
     progress.stage("parse", total=len(sources.texts))
     pool = pool or Inline()
     longest_first = sorted(sources.texts, key=lambda source: -len(source.body))
     futures = {pool.submit(prepare_text, source, cache, code): source for source in longest_first}
-    parts = tuple(parse_part(part) for part in sources.front)  # meanwhile, here
+    shared = [pool.submit(parse_part, part) for part in sources.front]
     if meanwhile is not None:
         meanwhile()
     for future in as_completed(futures):
         future.result()  # the first failure stops the build
         progress.advance("parse", futures[future].slug)
     prepared = {futures[future].slug: future.result() for future in futures}
+    parts = tuple(future.result() for future in shared)
     progress.done("parse")
     progress.stage("model")
     generator = f"Pamphleteer {__version__} (pandoc {pandoc_version()})"
@@ -197,38 +197,55 @@ def render(
     """Render the chosen editions in memory: file name -> bytes.
 
     The print layout is always made: the ebook and web editions mark its page breaks.
-    The `pool`'s workers lay out the print edition, then impose the booklet and
-    draw the preview while this process makes the ebook and web editions.
+    The `pool`'s workers lay out the print edition; as soon as every page's place
+    is known, this process makes the ebook and web editions while a thread of it
+    sees the PDF finished and hands its booklet and preview to the workers.
     """
-    from pamphleteer.render.pdf import render_pdf
+    from pamphleteer.render.pdf import PrintEdition, PrintLayout, PrintPlan
 
     pool = pool or Inline()
     slug = publication.settings.slug
     files: dict[str, bytes] = {}
-    later: dict[str, Future[bytes]] = {}
     progress.stage("pdf", total=len(publication.texts))
-    edition = render_pdf(publication, sources, cache, pool, done=lambda text: progress.advance("pdf", text))
+    layout = PrintLayout(publication, sources, cache, pool, done=lambda text: progress.advance("pdf", text))
+    plan = layout.plan()
     progress.done("pdf")
+
+    def finish() -> tuple[PrintEdition, dict[str, Future[bytes]]]:
+        edition = layout.finish()
+        later: dict[str, Future[bytes]] = {}
+        if "pdf" in formats:
+            later[f"{slug}-booklet.pdf"] = pool.submit(
+                run, "pamphleteer.render.impose:booklet_pdf", edition.pdf, publication.settings.print.booklet_sheet
+            )
+            later[f"{slug}-preview.png"] = pool.submit(
+                run, "pamphleteer.render.raster:preview_png", edition.pdf, edition.preview_pages,
+                PREVIEW_PAGE_WIDTH,
+            )
+        return edition, later
+
+    def others(plan: PrintPlan | PrintEdition, cover: bytes) -> None:
+        if "epub" in formats:
+            from pamphleteer.render.epub import render_epub
+
+            progress.stage("epub")
+            files[f"{slug}.epub"] = render_epub(publication, plan.page_starts, cover, plan.page_count)
+            progress.done("epub")
+        if "html" in formats:
+            from pamphleteer.render.html import render_html
+
+            progress.stage("html")
+            files[f"{slug}.html"] = render_html(publication, plan.page_starts)
+            progress.done("html")
+
+    with ThreadPoolExecutor(1) as thread:
+        finishing = thread.submit(finish)
+        others(plan, plan.cover)
+        edition, later = finishing.result()
+    if (edition.page_starts, edition.page_count) != (plan.page_starts, plan.page_count):
+        others(edition, edition.pdf)  # the opening took other pages than its first layout said
     if "pdf" in formats:
         files[f"{slug}.pdf"] = edition.pdf
-        later[f"{slug}-booklet.pdf"] = pool.submit(
-            run, "pamphleteer.render.impose:booklet_pdf", edition.pdf, publication.settings.print.booklet_sheet
-        )
-        later[f"{slug}-preview.png"] = pool.submit(
-            run, "pamphleteer.render.raster:preview_png", edition.pdf, edition.preview_pages, PREVIEW_PAGE_WIDTH
-        )
-    if "epub" in formats:
-        from pamphleteer.render.epub import render_epub
-
-        progress.stage("epub")
-        files[f"{slug}.epub"] = render_epub(publication, edition.page_starts, edition.pdf, edition.page_count)
-        progress.done("epub")
-    if "html" in formats:
-        from pamphleteer.render.html import render_html
-
-        progress.stage("html")
-        files[f"{slug}.html"] = render_html(publication, edition.page_starts)
-        progress.done("html")
     files.update({name: future.result() for name, future in later.items()})
     return files, edition.page_count
 

@@ -197,14 +197,21 @@ def contents_numbers(targets: dict[str, str]) -> str:
     )
 
 
-def render_pdf(
-    publication: Publication,
-    sources: Path,
-    cache: Cache | None = None,
-    pool: Executor | None = None,
-    done: Callable[[str], None] | None = None,
-) -> PrintEdition:
-    """Lay out the publication part by part and join the parts into one tagged PDF (PDF/UA-1).
+@dataclass(frozen=True)
+class PrintPlan:
+    """Where every page of the print edition will be, known before the last part is laid out.
+
+    `cover` is a PDF whose first page is the edition's first page (the title page).
+    """
+
+    page_count: int
+    page_starts: tuple[PageStart, ...]
+    openings: tuple[int, ...]
+    cover: bytes
+
+
+class PrintLayout:
+    """The print edition, laid out part by part and joined into one tagged PDF (PDF/UA-1).
 
     The parts are the opening (title page, imprint, contents), the front parts
     (introduction and the like), each text (opening on a right-hand page, its
@@ -215,75 +222,139 @@ def render_pdf(
     out little. Only the opening depends on the others (its contents give the
     folio where each part begins), so it is laid out last; every other part is
     laid out without knowing where it stands, and its folios are stamped on from a
-    folio sheet once every part's page count is known. `done(slug)` is called as
-    each text is laid out.
+    folio sheet once every part's page count is known.
+
+    Creating it hands every part but the opening to the pool; `plan()` says where
+    each page will be as soon as those parts are laid out (a first layout of the
+    opening, with placeholder folios, gives its page count), and `finish()` lays
+    out the opening and joins the parts. `done(slug)` is called as each text is laid out.
     """
-    layouts = Layouts(publication, sources, cache, pool or Inline())
-    stamped = f"html {{ string-set: reader-title {css_string(publication.title)}; }}\n" + HIDDEN_FOLIOS
-    every_id = block_ids(publication)
-    pending: dict[Future[LaidOut], str] = {}
-    for text in sorted(publication.texts, key=lambda text: -len(text.body)):  # the longest first
-        single = replace(publication, texts=(text,))
-        pending[layouts.part(print_html(single, frozenset({"main"})), stamped, block_ids(single))] = text.slug
-    back_future = layouts.part(print_html(publication, frozenset({"back"})), stamped, every_id)
-    parts_future = (layouts.part(print_html(publication, frozenset({"front-parts"})), stamped, every_id)
-                    if publication.front else _done(None))
-    front_names = {part_.name for part_ in publication.front}
-    entries = [entry.name for entry in publication.contents]
-    href = lambda name: CROSS_PART_PREFIX + name if name in entries else f"#{name}"  # noqa: E731
-    opening_html = print_html(publication, frozenset({"front"}), href)
-    # How many pages the opening takes does not depend on the folios its contents print.
-    probe = layouts.part(opening_html, contents_numbers({name: "0" for name in entries}), every_id)
 
-    laid_out: dict[str, LaidOut] = {}
-    for future in as_completed(pending):
-        laid_out[pending[future]] = future.result()
-        if done is not None:
-            done(pending[future])
-    back, front_parts = back_future.result(), parts_future.result()
-    texts: list[tuple[int, LaidOut]] = []
-    folio = 1
-    for text in publication.texts:
-        texts.append((folio, laid_out[text.slug]))
-        folio = next_right(folio + laid_out[text.slug].page_count)
-    body = [*texts, (folio, back)]
-    targets = {text.slug: str(start) for text, (start, _) in zip(publication.texts, texts, strict=True)}
-    targets.update({name: str(folio + page) for name, page in back.anchors.items()})
-    sheets = [layouts.folios(start, laid.page_count) for start, laid in body]
+    def __init__(self, publication: Publication, sources: Path, cache: Cache | None = None,
+                 pool: Executor | None = None, done: Callable[[str], None] | None = None):
+        self.publication, self.done = publication, done
+        self.layouts = Layouts(publication, sources, cache, pool or Inline())
+        stamped = f"html {{ string-set: reader-title {css_string(publication.title)}; }}\n" + HIDDEN_FOLIOS
+        self.every_id = block_ids(publication)
+        self.pending: dict[Future[LaidOut], str] = {}
+        for text in sorted(publication.texts, key=lambda text: -len(text.body)):  # the longest first
+            single = replace(publication, texts=(text,))
+            html = print_html(single, frozenset({"main"}))
+            self.pending[self.layouts.part(html, stamped, block_ids(single))] = text.slug
+        self.back = self.layouts.part(print_html(publication, frozenset({"back"})), stamped, self.every_id)
+        self.front_parts = (
+            self.layouts.part(print_html(publication, frozenset({"front-parts"})), stamped, self.every_id)
+            if publication.front else _done(None)
+        )
+        entries = [entry.name for entry in publication.contents]
+        href = lambda name: CROSS_PART_PREFIX + name if name in entries else f"#{name}"  # noqa: E731
+        self.opening_html = print_html(publication, frozenset({"front"}), href)
+        # How many pages the opening takes does not depend on the folios its contents print.
+        self.probe = self.layouts.part(self.opening_html, contents_numbers({name: "0" for name in entries}),
+                                       self.every_id)
+        self._texts: list[tuple[int, LaidOut]] | None = None
+        self._opening_pages = 0
 
-    opening_pages = probe.result().page_count
-    for _ in range(3):  # the probe's page count is right unless a folio's width breaks a line
+    def _body(self) -> list[tuple[int, LaidOut]]:
+        """Each text and the back matter, with its first folio (waiting for their layouts)."""
+        if self._texts is None:
+            laid_out: dict[str, LaidOut] = {}
+            for future in as_completed(self.pending):
+                laid_out[self.pending[future]] = future.result()
+                if self.done is not None:
+                    self.done(self.pending[future])
+            self._texts = []
+            folio = 1
+            for text in self.publication.texts:
+                self._texts.append((folio, laid_out[text.slug]))
+                folio = next_right(folio + laid_out[text.slug].page_count)
+            self._opening_pages = self.probe.result().page_count
+        folio = next_right(self._texts[-1][0] + self._texts[-1][1].page_count) if self._texts else 1
+        return [*self._texts, (folio, self.back.result())]
+
+    def _arrangement(self, opening_pages: int) -> tuple[int, int, list[int]]:
+        """For an opening of `opening_pages`: the front parts' first folio, the first text's
+        page index, and where each text and the back matter opens (page index)."""
         parts_start = next_right(opening_pages + 1)
-        if front_parts is not None:
-            targets.update({name: roman(parts_start + page) for name, page in front_parts.anchors.items()
-                            if name in front_names})
-        opening = layouts.part(opening_html, contents_numbers(targets), every_id).result()
-        if opening.page_count == opening_pages:
-            break
-        opening_pages = opening.page_count
+        front_parts = self.front_parts.result()
+        front_end = parts_start - 1 + front_parts.page_count if front_parts is not None else opening_pages
+        first_arabic = next_right(front_end + 1) - 1  # the first text opens on a right-hand page
+        return parts_start, first_arabic, [first_arabic + start - 1 for start, _ in self._body()]
 
-    joined: list[PartPdf] = [PartPdf(opening.pdf)]
-    starts = [PageStart(roman(s.page + 1), s.block_id, s.word) for s in opening.page_starts]
-    at = opening.page_count  # pages so far
-    if front_parts is not None:
-        sheet = layouts.folios(parts_start, front_parts.page_count, "front").result()
-        joined.append(PartPdf(front_parts.pdf, blanks_before=parts_start - 1 - at, stamp=sheet,
-                              stamped=front_parts.folios))
-        starts.extend(PageStart(roman(parts_start + s.page), s.block_id, s.word) for s in front_parts.page_starts)
-        at = parts_start - 1 + front_parts.page_count
-    first_arabic = next_right(at + 1) - 1  # the first text opens on a right-hand page
-    openings = []
-    for (start, laid), sheet_future in zip(body, sheets, strict=True):
-        index = first_arabic + start - 1
-        joined.append(PartPdf(laid.pdf, blanks_before=index - at, stamp=sheet_future.result(),
-                              stamped=laid.folios))
-        starts.extend(PageStart(str(start + s.page), s.block_id, s.word) for s in laid.page_starts)
-        openings.append(index)
-        at = index + laid.page_count
-    pdf = join_parts(joined, page_labels=((0, "r"), (first_arabic, "D")) if texts else ((0, "r"),))
-    return PrintEdition(
-        pdf=pdf,
-        page_count=at,
-        page_starts=tuple(starts),
-        openings=tuple(openings[:-1]),
-    )
+    def _starts(self, opening: LaidOut | None, opening_pages: int) -> tuple[PageStart, ...]:
+        parts_start, _, _ = self._arrangement(opening_pages)
+        starts = [PageStart(roman(s.page + 1), s.block_id, s.word) for s in (opening.page_starts if opening else ())]
+        front_parts = self.front_parts.result()
+        if front_parts is not None:
+            starts.extend(PageStart(roman(parts_start + s.page), s.block_id, s.word)
+                          for s in front_parts.page_starts)
+        for start, laid in self._body():
+            starts.extend(PageStart(str(start + s.page), s.block_id, s.word) for s in laid.page_starts)
+        return tuple(starts)
+
+    def plan(self) -> PrintPlan:
+        """Where each page will be, once every part but the opening is laid out.
+
+        The opening's own pages carry no page starts (title page, imprint, contents).
+        """
+        body = self._body()
+        _, _, indexes = self._arrangement(self._opening_pages)
+        return PrintPlan(
+            page_count=indexes[-1] + body[-1][1].page_count,
+            page_starts=self._starts(None, self._opening_pages),
+            openings=tuple(indexes[:-1]),
+            cover=self.probe.result().pdf,
+        )
+
+    def finish(self) -> PrintEdition:
+        """Lay out the opening, stamp the folios and join every part into the edition."""
+        body = self._body()
+        front_parts = self.front_parts.result()
+        front_names = {part.name for part in self.publication.front}
+        targets = {text.slug: str(start) for text, (start, _) in zip(self.publication.texts, body, strict=False)}
+        folio = body[-1][0]
+        targets.update({name: str(folio + page) for name, page in body[-1][1].anchors.items()})
+        opening_pages = self._opening_pages
+        sheets: list[Future[bytes]] = []
+        for attempt in range(3):  # the probe's page count is right unless a folio's width breaks a line
+            parts_start, first_arabic, indexes = self._arrangement(opening_pages)
+            if front_parts is not None:
+                targets.update({name: roman(parts_start + page) for name, page in front_parts.anchors.items()
+                                if name in front_names})
+            opening_future = self.layouts.part(self.opening_html, contents_numbers(targets), self.every_id)
+            if front_parts is not None:
+                front_sheet = self.layouts.folios(parts_start, front_parts.page_count, "front")
+            if attempt == 0:
+                sheets = [self.layouts.folios(start, laid.page_count) for start, laid in body]
+            opening = opening_future.result()
+            if opening.page_count == opening_pages:
+                break
+            opening_pages = opening.page_count
+
+        joined: list[PartPdf] = [PartPdf(opening.pdf)]
+        at = opening.page_count  # pages so far
+        if front_parts is not None:
+            joined.append(PartPdf(front_parts.pdf, blanks_before=parts_start - 1 - at,
+                                  stamp=front_sheet.result(), stamped=front_parts.folios))
+            at = parts_start - 1 + front_parts.page_count
+        for (_, laid), index, sheet in zip(body, indexes, sheets, strict=True):
+            joined.append(PartPdf(laid.pdf, blanks_before=index - at, stamp=sheet.result(), stamped=laid.folios))
+            at = index + laid.page_count
+        labels = ((0, "r"), (first_arabic, "D")) if self.publication.texts else ((0, "r"),)
+        return PrintEdition(
+            pdf=join_parts(joined, page_labels=labels),
+            page_count=at,
+            page_starts=self._starts(opening, opening_pages),
+            openings=tuple(indexes[:-1]),
+        )
+
+
+def render_pdf(
+    publication: Publication,
+    sources: Path,
+    cache: Cache | None = None,
+    pool: Executor | None = None,
+    done: Callable[[str], None] | None = None,
+) -> PrintEdition:
+    """Lay out the publication and join it into one tagged PDF (see `PrintLayout`)."""
+    return PrintLayout(publication, sources, cache, pool, done).finish()
