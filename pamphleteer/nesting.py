@@ -122,35 +122,39 @@ def _flattened(node: dict[str, Any]) -> dict[str, Any]:
     return {"t": "Span", "c": [["", [], []], inlines]}
 
 
+CONTAINERS = BLOCK_KINDS - {"Para", "Plain", "Header", "LineBlock"}  # blocks that hold blocks
+WRAPPERS = frozenset({"Div", "Span"})  # the elements `flatten_deep` may be told not to count
+
+
 def flatten_deep(value: Any, *, ignore: Any = None) -> tuple[Any, int]:
     """Replace elements nested beyond the limits by their words; return the tree and how many.
 
-    `ignore(node)` says whether a node does not count as a level (e.g. pandoc's
-    source-position wrappers, which double the depth of everything).
+    `ignore(node)` says whether a Div or Span does not count as a level (e.g.
+    pandoc's source-position wrappers, which double the depth of everything).
     """
     flattened = 0
-    # (container, index or key, depth of elements, depth of block containers)
-    pending: list[tuple[Any, Any, int, int]] = [({"root": value}, "root", 0, 0)]
+    # (container, the keys of it to visit, depth of elements there, depth of block containers there)
+    pending: list[tuple[Any, Any, int, int]] = [({"root": value}, ("root",), 0, 0)]
     while pending:
-        container, key, depth, blocks = pending.pop()
-        item = container[key]
-        if isinstance(item, list):
-            pending.extend((item, index, depth, blocks) for index in range(len(item)))
-            continue
-        if not isinstance(item, dict):
-            continue
-        if "t" in item:
-            counts = not (ignore is not None and ignore(item))
-            kind = item["t"]
-            is_container = kind in BLOCK_KINDS and kind not in ("Para", "Plain", "Header", "LineBlock")
+        container, keys, depth, blocks = pending.pop()
+        for key in keys:
+            item = container[key]
+            if isinstance(item, list):
+                if item:
+                    pending.append((item, range(len(item)), depth, blocks))
+                continue
+            if not isinstance(item, dict):
+                continue
+            kind = item.get("t")
+            if kind is None:  # an object of pandoc's that is not an element: its values, as deep
+                pending.append((item, tuple(item), depth, blocks))
+                continue
+            counts = ignore is None or kind not in WRAPPERS or not ignore(item)
+            is_container = kind in CONTAINERS
             if counts and (depth >= MAX_DEPTH or (is_container and blocks >= MAX_BLOCK_DEPTH)):
                 container[key] = _flattened(item)
                 flattened += 1
                 continue
-            depth += counts
-            blocks += counts and is_container
-            if "c" in item:
-                pending.append((item, "c", depth, blocks))
-        else:
-            pending.extend((item, name, depth, blocks) for name in item)
+            if isinstance(item.get("c"), (list, dict)):
+                pending.append((item, ("c",), depth + counts, blocks + (counts and is_container)))
     return value, flattened
