@@ -12,6 +12,7 @@ shared parts and that text's questions, named after the text
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import importlib
 import json
@@ -26,13 +27,13 @@ from pathlib import Path
 
 from pamphleteer import __version__
 from pamphleteer.cache import (
-    CACHE_FOLDER, STATE_FILE, Cache, fingerprint, outputs_digest, read_state, state_bytes,
+    CACHE_FOLDER, STATE_FILE, Cache, digest, fingerprint, outputs_digest, read_state, state_bytes,
 )
 from pamphleteer.errors import ConfigurationError, Diagnostic, RenderError, Severity, StrictFailure
 from pamphleteer.model import Publication, build_publication, pamphlet
-from pamphleteer.normalise import NormalisedText, normalise
+from pamphleteer.normalise import Inferred, NormalisedText, normalise
 from pamphleteer.output import locked, write_all
-from pamphleteer.parse import ParsedText, parse_cached, parse_part, pandoc_version
+from pamphleteer.parse import Block, ParsedText, parse_cached, parse_part, pandoc_version
 from pamphleteer.progress import SILENT, Progress
 from pamphleteer.sources import SourceText, Sources, read_sources
 from pamphleteer.workers import Inline, Workers, run
@@ -138,9 +139,66 @@ def load_renderers() -> None:
 def prepare_text(
     source: SourceText, cache: Cache | None, code: str
 ) -> tuple[tuple[Diagnostic, ...], NormalisedText]:
-    """Parse and normalise one text (in a worker): what the parser said, and the repaired text."""
+    """Parse and normalise one text (in a worker): what the parser said, and the repaired text.
+
+    With a cache, a text whose file (and `code`, the code that repairs it) is
+    unchanged since an earlier build is neither parsed nor repaired again.
+    """
+    key = digest("normalised", code, str(source.path), repr(source.meta), str(source.body_line), source.body)
+    stored = cache.get("normalised", key) if cache is not None else None
+    if stored is not None:
+        try:
+            return _prepared_from_json(stored, source)
+        except (ValueError, TypeError, KeyError):
+            pass
     parsed = parse_cached(source, cache, code)
-    return parsed.diagnostics, normalise_text(parsed)
+    prepared = parsed.diagnostics, normalise_text(parsed)
+    if cache is not None:
+        cache.put("normalised", key, _prepared_to_json(*prepared))
+    return prepared
+
+
+def _diagnostics_json(diagnostics: tuple[Diagnostic, ...]) -> list[list[object]]:
+    return [[d.code, d.severity.value, d.message, None if d.file is None else str(d.file), d.line,
+             d.before, d.after] for d in diagnostics]
+
+
+def _diagnostics_from(items: list[list[object]]) -> tuple[Diagnostic, ...]:
+    return tuple(
+        Diagnostic(str(code), Severity(severity), str(message), None if file is None else Path(str(file)),
+                   line, before, after)  # type: ignore[arg-type]
+        for code, severity, message, file, line, before, after in items
+    )
+
+
+def _blocks_json(blocks: tuple[Block, ...]) -> list[list[object]]:
+    return [[block.line, block.node] for block in blocks]
+
+
+def _blocks_from(items: list[list[object]]) -> tuple[Block, ...]:
+    return tuple(Block(line, node) for line, node in items)  # type: ignore[arg-type]
+
+
+BLOCK_FIELDS = ("blocks", "standfirst", "source_note", "bio", "credits")
+
+
+def _prepared_to_json(parse_diagnostics: tuple[Diagnostic, ...], text: NormalisedText) -> bytes:
+    data: dict[str, object] = {name: _blocks_json(getattr(text, name)) for name in BLOCK_FIELDS}
+    data["inferred"] = dataclasses.asdict(text.inferred)
+    data["diagnostics"] = _diagnostics_json(text.diagnostics)
+    data["parse_diagnostics"] = _diagnostics_json(parse_diagnostics)
+    return json.dumps(data).encode("utf-8")
+
+
+def _prepared_from_json(stored: bytes, source: SourceText) -> tuple[tuple[Diagnostic, ...], NormalisedText]:
+    data = json.loads(stored)
+    inferred = Inferred(**{name: tuple(value) if isinstance(value, list) else value
+                           for name, value in data["inferred"].items()})
+    text = NormalisedText(
+        source=source, inferred=inferred, diagnostics=_diagnostics_from(data["diagnostics"]),
+        **{name: _blocks_from(data[name]) for name in BLOCK_FIELDS},
+    )
+    return _diagnostics_from(data["parse_diagnostics"]), text
 
 
 def assemble(

@@ -111,3 +111,36 @@ def test_a_text_that_grows_does_not_lay_out_the_texts_after_it_again(sources_cop
     # every arabic page prints its own number (stamped on), except blank pages and the back cover
     assert all(footer in (label, "") for label, footer in numbered), numbered
     assert sum(footer == label for label, footer in numbered) > 30
+
+
+def test_a_text_unchanged_since_the_last_build_is_not_parsed_or_repaired_again(tmp_path, monkeypatch):
+    import pamphleteer.pipeline as pipeline
+    from pamphleteer.sources import read_sources
+    from tests.conftest import SOURCES
+
+    cache = Cache(tmp_path / "cache")
+    sources = read_sources(SOURCES)
+    first = [pipeline.prepare_text(source, cache, "code") for source in sources.texts]
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("parsed or repaired again")
+
+    monkeypatch.setattr(pipeline, "normalise_text", refuse)
+    monkeypatch.setattr(pipeline, "parse_cached", refuse)
+    again = [pipeline.prepare_text(source, cache, "code") for source in sources.texts]
+    assert again == first  # the same blocks, furniture, inferred metadata and diagnostics
+    assert any(diagnostics or text.diagnostics for diagnostics, text in first)  # some to compare
+    with pytest.raises(AssertionError, match="again"):  # other code: repaired again
+        pipeline.prepare_text(sources.texts[0], cache, "other code")
+
+
+def test_a_new_edition_date_lays_out_only_the_opening_again(sources_copy, tmp_path, monkeypatch):
+    output = tmp_path / "out"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    build(sources_copy, output, ("pdf",))
+    layouts = output / CACHE_FOLDER / "layout"
+    before = {path.name for path in layouts.iterdir()}
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767312000")  # a day later: the imprint's date changes
+    build(sources_copy, output, ("pdf",))
+    new = {path.name for path in layouts.iterdir()} - before
+    assert len(new) == 2  # the opening (its imprint and metadata), and its first layout
