@@ -282,7 +282,7 @@ def render(
             )
         return edition, later
 
-    def others(plan: PrintPlan | PrintEdition, cover: bytes) -> None:
+    def others(plan: PrintPlan | PrintEdition, cover: Callable[[], bytes]) -> None:
         if "epub" in formats:
             from pamphleteer.render.epub import render_epub
 
@@ -296,12 +296,15 @@ def render(
             files[f"{slug}.html"] = render_html(publication, plan.page_starts)
             progress.done("html")
 
-    with ThreadPoolExecutor(1) as thread:
-        finishing = thread.submit(finish)
-        others(plan, plan.cover)
+    thread = ThreadPoolExecutor(1)
+    finishing = thread.submit(finish)
+    try:
+        others(plan, layout.cover)
         edition, later = finishing.result()
+    finally:
+        thread.shutdown(wait=False)  # if the build stopped, stopping the workers ends the thread
     if (edition.page_starts, edition.page_count) != (plan.page_starts, plan.page_count):
-        others(edition, edition.pdf)  # the opening took other pages than its first layout said
+        others(edition, lambda: edition.pdf)  # the opening took other pages than the plan said
     if "pdf" in formats:
         files[f"{slug}.pdf"] = edition.pdf
     files.update({name: future.result() for name, future in later.items()})

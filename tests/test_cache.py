@@ -74,10 +74,10 @@ def test_adding_a_text_lays_out_only_the_new_text_and_the_parts_that_list_it(sou
     result = build(sources_copy, output, ("pdf",))
     after = {path.name for path in layouts.iterdir()}
     new = after - before
-    # The new text, the opening with its contents (twice: its page count, then its folios) and the
-    # back matter, whose credits list the new text; the front parts and the texts before it come
-    # from the cache.
-    assert len(new) == 4
+    # The new text, the opening with its contents (once: the last build said how many pages it
+    # takes) and the back matter, whose credits list the new text; the front parts and the texts
+    # before it come from the cache.
+    assert len(new) == 3
     folios = output / CACHE_FOLDER / "folios"
     assert len({path.name for path in folios.iterdir()} - sheets) == 2  # the new text's, the back's (moved)
     assert result.text_count == 3
@@ -96,10 +96,9 @@ def test_a_text_that_grows_does_not_lay_out_the_texts_after_it_again(sources_cop
     second = build(sources_copy, output, ("pdf",))
     assert second.page_count > first.page_count
     new = {path.name for path in layouts.iterdir()} - before
-    # The grown text and the opening (twice: its imprint names the sources' hash, its contents give
-    # the new folios); the text after it and the back matter moved to later folios without being
-    # laid out again (their folios are stamped on).
-    assert len(new) == 3
+    # The grown text and the opening, whose contents give the new folios; the text after it and the
+    # back matter moved to later folios without being laid out again (their folios are stamped on).
+    assert len(new) == 2
     path = next(p for p in output.glob("*.pdf") if not p.name.endswith("-booklet.pdf"))
     labels = pypdf.PdfReader(path).page_labels
     with fitz.open(path) as document:
@@ -143,4 +142,17 @@ def test_a_new_edition_date_lays_out_only_the_opening_again(sources_copy, tmp_pa
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767312000")  # a day later: the imprint's date changes
     build(sources_copy, output, ("pdf",))
     new = {path.name for path in layouts.iterdir()} - before
-    assert len(new) == 2  # the opening (its imprint and metadata), and its first layout
+    assert len(new) == 1  # the opening (its imprint and metadata)
+
+
+def test_a_wrong_guess_of_the_openings_length_still_gives_the_same_editions(sources_copy, tmp_path, fixed_epoch):
+    output = tmp_path / "out"
+    build(sources_copy, output, ("pdf", "html"))
+    for entry in (output / CACHE_FOLDER / "opening").iterdir():
+        entry.write_bytes(b"1")  # the last build's count of the opening's pages, now wrong
+    (sources_copy / "texts" / "zz-note.md").write_text("---\ntitle: A note\n---\n\nA short note.\n")
+    guessed = build(sources_copy, output, ("pdf", "html"))
+    clean = build(sources_copy, tmp_path / "clean", ("pdf", "html"))  # no cache: its first layout counts
+    assert guessed.page_count == clean.page_count
+    for name in ("no-alien-but-the-capitalist.pdf", "no-alien-but-the-capitalist.html"):
+        assert (output / name).read_bytes() == (tmp_path / "clean" / name).read_bytes(), name

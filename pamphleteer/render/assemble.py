@@ -207,5 +207,7 @@ def join_parts(parts: Sequence[PartPdf], page_labels: Sequence[tuple[int, str]] 
             numbers.extend([index, pikepdf.Dictionary(S=pikepdf.Name("/" + style))])
         target.Root.PageLabels = pikepdf.Dictionary(Nums=numbers)
     buffer = io.BytesIO()
-    target.save(buffer, deterministic_id=True)
+    # Object streams: a tagged book has an object per paragraph and span; packed, it is half the size
+    # and written faster.
+    target.save(buffer, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
     return buffer.getvalue()

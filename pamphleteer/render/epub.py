@@ -17,7 +17,7 @@ import io
 import logging
 import re
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ebooklib import epub
@@ -131,13 +131,14 @@ def documents(publication: Publication) -> tuple[Document, ...]:
 def render_epub(
     publication: Publication,
     page_starts: Sequence[PageStart] = (),
-    print_pdf: bytes = b"",
+    print_pdf: bytes | Callable[[], bytes] = b"",
     print_pages: int = 0,
 ) -> bytes:
     """The publication as an EPUB 3 file, marked with the print edition's page breaks.
 
     `page_starts` say where each print page begins; `print_pdf` is the print
-    edition, whose first page becomes the cover image (no cover without it).
+    edition, whose first page becomes the cover image (no cover without it), or a
+    function that gives it, asked only once the contents are written.
     """
     spine = documents(publication)
     content, nav_points, pages = _content(publication, spine, page_starts)
@@ -207,7 +208,7 @@ def _content(
     return content, nav_points, pages
 
 
-def _add_resources(book: epub.EpubBook, print_pdf: bytes) -> None:
+def _add_resources(book: epub.EpubBook, print_pdf: bytes | Callable[[], bytes]) -> None:
     """The stylesheet, the vendored fonts and, given the print edition, the cover image."""
     book.add_item(
         epub.EpubItem(uid="style", file_name="style/ebook.css", media_type="text/css", content=_stylesheet())
@@ -215,6 +216,8 @@ def _add_resources(book: epub.EpubBook, print_pdf: bytes) -> None:
     for font in sorted(FONTS.glob("*.woff2")):
         book.add_item(epub.EpubItem(uid=f"font-{font.stem}", file_name=f"fonts/{font.name}",
                                     media_type="font/woff2", content=font.read_bytes()))
+    if callable(print_pdf):
+        print_pdf = print_pdf()
     if print_pdf:
         cover = epub.EpubCover(uid="cover-image", file_name="images/cover.png")
         cover.content = page_png(print_pdf, 0, COVER_WIDTH)

@@ -23,7 +23,7 @@ from typing import TypeVar
 
 from pamphleteer.cache import Cache, digest
 from pamphleteer.model import Publication
-from pamphleteer.render.assemble import CROSS_PART_PREFIX, PartPdf, join_parts
+from pamphleteer.render.assemble import CROSS_PART_PREFIX, PartPdf
 from pamphleteer.render.markup import LinkStyle, PageStart, Start
 from pamphleteer.render.templates import STYLES, block_writer, read_style, render_template
 from pamphleteer.workers import Inline, run
@@ -199,15 +199,11 @@ def contents_numbers(targets: dict[str, str]) -> str:
 
 @dataclass(frozen=True)
 class PrintPlan:
-    """Where every page of the print edition will be, known before the last part is laid out.
-
-    `cover` is a PDF whose first page is the edition's first page (the title page).
-    """
+    """Where every page of the print edition will be, known before the last part is laid out."""
 
     page_count: int
     page_starts: tuple[PageStart, ...]
     openings: tuple[int, ...]
-    cover: bytes
 
 
 class PrintLayout:
@@ -249,11 +245,18 @@ class PrintLayout:
         entries = [entry.name for entry in publication.contents]
         href = lambda name: CROSS_PART_PREFIX + name if name in entries else f"#{name}"  # noqa: E731
         self.opening_html = print_html(publication, frozenset({"front"}), href)
-        # How many pages the opening takes does not depend on the folios its contents print.
-        self.probe = self.layouts.part(self.opening_html, contents_numbers({name: "0" for name in entries}),
-                                       self.every_id)
+        # How many pages the opening takes does not depend on the folios its contents print: the
+        # last build's count, else a first layout with placeholder folios, says where the rest goes.
+        self.cache = cache
+        self.count_key = digest(self.layouts.version, "opening pages", publication.settings.slug)
+        known = cache.get("opening", self.count_key) if cache is not None else None
+        self.known_pages = int(known) if known is not None and known.isdigit() else 0
+        self.probe = None if self.known_pages else self.layouts.part(
+            self.opening_html, contents_numbers({name: "0" for name in entries}), self.every_id
+        )
         self._texts: list[tuple[int, LaidOut]] | None = None
         self._opening_pages = 0
+        self._first_opening: Future[LaidOut] = Future()  # the first layout of the opening with folios
 
     def _body(self) -> list[tuple[int, LaidOut]]:
         """Each text and the back matter, with its first folio (waiting for their layouts)."""
@@ -268,7 +271,7 @@ class PrintLayout:
             for text in self.publication.texts:
                 self._texts.append((folio, laid_out[text.slug]))
                 folio = next_right(folio + laid_out[text.slug].page_count)
-            self._opening_pages = self.probe.result().page_count
+            self._opening_pages = self.probe.result().page_count if self.probe else self.known_pages
         folio = next_right(self._texts[-1][0] + self._texts[-1][1].page_count) if self._texts else 1
         return [*self._texts, (folio, self.back.result())]
 
@@ -292,6 +295,13 @@ class PrintLayout:
             starts.extend(PageStart(str(start + s.page), s.block_id, s.word) for s in laid.page_starts)
         return tuple(starts)
 
+    def cover(self) -> bytes:
+        """A PDF whose first page is the edition's (the title page), as soon as the opening is laid out.
+
+        The title page is the same in every layout of the opening; `finish()` must be running.
+        """
+        return self.probe.result().pdf if self.probe else self._first_opening.result().pdf
+
     def plan(self) -> PrintPlan:
         """Where each page will be, once every part but the opening is laid out.
 
@@ -303,11 +313,18 @@ class PrintLayout:
             page_count=indexes[-1] + body[-1][1].page_count,
             page_starts=self._starts(None, self._opening_pages),
             openings=tuple(indexes[:-1]),
-            cover=self.probe.result().pdf,
         )
 
     def finish(self) -> PrintEdition:
         """Lay out the opening, stamp the folios and join every part into the edition."""
+        try:
+            return self._finish()
+        except BaseException as error:
+            if not self._first_opening.done():
+                self._first_opening.set_exception(error)  # `cover()` is waiting for it
+            raise
+
+    def _finish(self) -> PrintEdition:
         body = self._body()
         front_parts = self.front_parts.result()
         front_names = {part.name for part in self.publication.front}
@@ -327,9 +344,13 @@ class PrintLayout:
             if attempt == 0:
                 sheets = [self.layouts.folios(start, laid.page_count) for start, laid in body]
             opening = opening_future.result()
+            if not self._first_opening.done():
+                self._first_opening.set_result(opening)
             if opening.page_count == opening_pages:
                 break
             opening_pages = opening.page_count
+        if self.cache is not None:
+            self.cache.put("opening", self.count_key, str(opening.page_count).encode())
 
         joined: list[PartPdf] = [PartPdf(opening.pdf)]
         at = opening.page_count  # pages so far
@@ -341,8 +362,9 @@ class PrintLayout:
             joined.append(PartPdf(laid.pdf, blanks_before=index - at, stamp=sheet.result(), stamped=laid.folios))
             at = index + laid.page_count
         labels = ((0, "r"), (first_arabic, "D")) if self.publication.texts else ((0, "r"),)
+        join = self.layouts.pool.submit(run, "pamphleteer.render.assemble:join_parts", joined, labels)
         return PrintEdition(
-            pdf=join_parts(joined, page_labels=labels),
+            pdf=join.result(),
             page_count=at,
             page_starts=self._starts(opening, opening_pages),
             openings=tuple(indexes[:-1]),
