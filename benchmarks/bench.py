@@ -54,8 +54,9 @@ def timed(command: list[str], cwd: Path = PROJECT) -> tuple[float, int]:
     return elapsed, peak
 
 
-def _tree_rss(root: int) -> int:
-    """The resident memory (KiB) of process `root` and all its descendants, summed, from /proc."""
+def _tree_memory(root: int) -> int:
+    """The memory (KiB) of process `root` and all its descendants together, from /proc: the
+    proportional set size, in which a page shared by forked processes counts once in all."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
@@ -63,11 +64,13 @@ def _tree_rss(root: int) -> int:
             continue
         try:
             status = (entry / "status").read_text()
+            rollup = (entry / "smaps_rollup").read_text()
         except OSError:
             continue
         fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
         parents[int(entry.name)] = int(fields.get("PPid", "0").strip())
-        rss[int(entry.name)] = int(fields.get("VmRSS", "0 kB").split()[0])
+        pss = re.search(r"^Pss:\s+(\d+) kB", rollup, re.MULTILINE)
+        rss[int(entry.name)] = int(pss.group(1)) if pss else 0
     total, stack = 0, [root]
     while stack:
         pid = stack.pop()
@@ -78,13 +81,13 @@ def _tree_rss(root: int) -> int:
 
 def timed_with_memory(command: list[str]) -> tuple[float, int, int]:
     """Wall time, the peak memory (KiB) of the largest process, and the peak of all its
-    processes together (sampled every 0.1 s; shared pages of forked workers count in each)."""
+    processes together (sampled every 0.1 s)."""
     started = time.perf_counter()
     process = subprocess.Popen([PYTHON, "-c", WRAPPER, *command], cwd=PROJECT, env=ENV,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     together = 0
     while process.poll() is None:
-        together = max(together, _tree_rss(process.pid))
+        together = max(together, _tree_memory(process.pid))
         time.sleep(0.1)
     elapsed = time.perf_counter() - started
     stderr = process.stderr.read() if process.stderr else ""

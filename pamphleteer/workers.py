@@ -16,6 +16,7 @@ that is still running.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import multiprocessing
 import os
@@ -73,6 +74,9 @@ def run(function: str, /, *args: Any) -> Any:
 def _start_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build process handles Ctrl-C, and stops us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # What the worker was forked with (the build's texts, the loaded modules) stays shared with the
+    # build process as long as nothing writes to it: the cycle collector, which would, leaves it be.
+    gc.freeze()
 
 
 class Workers:
