@@ -1,0 +1,68 @@
+"""A build shares its work among processes: the result must not depend on how many."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pamphleteer.workers import Inline, Workers, default_jobs, run
+from tests.conftest import EPOCH, PROJECT, SOURCES
+
+
+def build_with(jobs: str, output: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(PROJECT / "build.py"), "--sources", str(SOURCES), "--output", str(output), "-q"],
+        env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PAMPHLETEER_JOBS": jobs},
+        capture_output=True, text=True, timeout=600, check=False,
+    )
+
+
+@pytest.mark.slow
+def test_one_process_and_two_make_the_same_editions(tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert build_with("1", one).returncode == 0
+    assert build_with("2", two).returncode == 0
+    editions = sorted(path.name for path in one.iterdir() if path.is_file())
+    assert any(name.endswith("-booklet.pdf") for name in editions)
+    assert editions == sorted(path.name for path in two.iterdir() if path.is_file())
+    for name in editions:
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+def test_a_wrong_number_of_processes_is_refused_plainly(tmp_path):
+    result = build_with("many", tmp_path / "out")
+    assert result.returncode != 0
+    assert "PAMPHLETEER_JOBS is 'many'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").glob("*.pdf"))
+
+
+def test_the_number_of_processes_follows_the_setting_and_the_cores(monkeypatch):
+    monkeypatch.setenv("PAMPHLETEER_JOBS", "3")
+    assert default_jobs() == 3
+    monkeypatch.delenv("PAMPHLETEER_JOBS")
+    assert 1 <= default_jobs() <= min(4, len(os.sched_getaffinity(0)))
+    with Workers(jobs=1) as pool:
+        assert isinstance(pool, Inline)  # one core: everything in this process
+
+
+def test_an_error_in_a_worker_reaches_the_build_with_its_file_and_line():
+    from pamphleteer.errors import SourceError
+
+    with Workers(jobs=2) as pool:
+        future = pool.submit(run, "tests.test_workers:fail", "texts/a.md", 7)
+        with pytest.raises(SourceError) as raised:
+            future.result()
+    assert raised.value.diagnostic.file == Path("texts/a.md")
+    assert raised.value.diagnostic.line == 7
+    assert str(raised.value) == "texts/a.md:7: it broke"
+
+
+def fail(file: str, line: int) -> None:
+    from pamphleteer.errors import SourceError
+
+    raise SourceError("it broke", file=Path(file), line=line)
