@@ -1,11 +1,12 @@
 """Render the print edition: the publication as a tagged PDF (PDF/UA-1), laid out by WeasyPrint.
 
-The print template is filled with the publication, the print stylesheets are
-loaded with one shared `FontConfiguration` (so the vendored fonts are embedded),
-and WeasyPrint lays out and writes the PDF, part by part (front matter, each
-text, back matter), reusing unchanged parts from the build cache; the parts are
-joined by `render/assemble.py`. WeasyPrint may only read files inside the
-project's `styles/` and the publication's sources folder.
+The print template is filled with the publication part by part (the opening,
+the front parts, each text, the back matter); `render/layout.py` lays each part
+out with WeasyPrint (in the build's worker processes, with one shared
+`FontConfiguration` per process so the vendored fonts are embedded), unchanged
+parts come from the build cache, and `render/assemble.py` joins them and stamps
+their folios. WeasyPrint may only read files inside the project's `styles/` and
+the publication's sources folder.
 
 The PDF's page labels follow the printed folios (i, ii, … for the front matter,
 then 1, 2, … from the first text), so a viewer's "page 3" is the printed page 3.
@@ -221,9 +222,10 @@ class PrintLayout:
     folio sheet once every part's page count is known.
 
     Creating it hands every part but the opening to the pool; `plan()` says where
-    each page will be as soon as those parts are laid out (a first layout of the
-    opening, with placeholder folios, gives its page count), and `finish()` lays
-    out the opening and joins the parts. `done(slug)` is called as each text is laid out.
+    each page will be as soon as those parts are laid out (the opening's page count
+    is the last build's, else that of a first layout with placeholder folios), and
+    `finish()` lays out the opening (again, if its count was not right) and joins
+    the parts. `done(slug)` is called as each text is laid out.
     """
 
     def __init__(self, publication: Publication, sources: Path, cache: Cache | None = None,
