@@ -62,22 +62,22 @@ def test_adding_a_text_lays_out_only_the_new_text_and_the_parts_that_list_it(sou
     build(sources_copy, output, ("pdf",))
     layouts = output / CACHE_FOLDER / "layout"
     before = {path.name for path in layouts.iterdir()}
-    # the opening (title page, imprint, contents; and a first layout of it that counts its pages),
-    # the front parts, two texts, the back matter
-    assert len(before) == 6
+    # the title page with the imprint, the contents (and a first layout of them that counts their
+    # pages), the front parts, two texts, the back matter
+    assert len(before) == 7
     folios = output / CACHE_FOLDER / "folios"
     sheets = {path.name for path in folios.iterdir()}
-    assert len(sheets) == 4  # the folios of the front parts, of each text and of the back matter
+    assert len(sheets) == 5  # the folios of the contents, the front parts, each text, the back matter
     text = sorted((sources_copy / "texts").glob("*.md"))[-1]
     added = text.read_text(encoding="utf-8").replace("title: ", "title: Another look at ", 1)
     (sources_copy / "texts" / "zz-added.md").write_text(added, encoding="utf-8")
     result = build(sources_copy, output, ("pdf",))
     after = {path.name for path in layouts.iterdir()}
     new = after - before
-    # The new text, the opening with its contents (once: the last build said how many pages it
-    # takes) and the back matter, whose credits list the new text; the front parts and the texts
-    # before it come from the cache.
-    assert len(new) == 3
+    # The new text, the imprint and the contents, which list it (the contents once: the last build
+    # said how many pages they take), and the back matter, whose credits list it; the front parts
+    # and the texts before it come from the cache.
+    assert len(new) == 4
     folios = output / CACHE_FOLDER / "folios"
     assert len({path.name for path in folios.iterdir()} - sheets) == 2  # the new text's, the back's (moved)
     assert result.text_count == 3
@@ -96,9 +96,10 @@ def test_a_text_that_grows_does_not_lay_out_the_texts_after_it_again(sources_cop
     second = build(sources_copy, output, ("pdf",))
     assert second.page_count > first.page_count
     new = {path.name for path in layouts.iterdir()} - before
-    # The grown text and the opening, whose contents give the new folios; the text after it and the
-    # back matter moved to later folios without being laid out again (their folios are stamped on).
-    assert len(new) == 2
+    # The grown text, the imprint (its build stamp names the sources' hash) and the contents, which
+    # give the new folios; the text after it and the back matter moved to later folios without
+    # being laid out again (their folios are stamped on).
+    assert len(new) == 3
     path = next(p for p in output.glob("*.pdf") if not p.name.endswith("-booklet.pdf"))
     labels = pypdf.PdfReader(path).page_labels
     with fitz.open(path) as document:
@@ -133,7 +134,7 @@ def test_a_text_unchanged_since_the_last_build_is_not_parsed_or_repaired_again(t
         pipeline.prepare_text(sources.texts[0], cache, "other code")
 
 
-def test_a_new_edition_date_lays_out_only_the_opening_again(sources_copy, tmp_path, monkeypatch):
+def test_a_new_edition_date_lays_out_only_the_imprint_again(sources_copy, tmp_path, monkeypatch):
     output = tmp_path / "out"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     build(sources_copy, output, ("pdf",))
@@ -142,14 +143,14 @@ def test_a_new_edition_date_lays_out_only_the_opening_again(sources_copy, tmp_pa
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767312000")  # a day later: the imprint's date changes
     build(sources_copy, output, ("pdf",))
     new = {path.name for path in layouts.iterdir()} - before
-    assert len(new) == 1  # the opening (its imprint and metadata)
+    assert len(new) == 1  # the title page and imprint (the date, and the document's metadata)
 
 
-def test_a_wrong_guess_of_the_openings_length_still_gives_the_same_editions(sources_copy, tmp_path, fixed_epoch):
+def test_a_wrong_guess_of_the_contents_length_still_gives_the_same_editions(sources_copy, tmp_path, fixed_epoch):
     output = tmp_path / "out"
     build(sources_copy, output, ("pdf", "html"))
     for entry in (output / CACHE_FOLDER / "opening").iterdir():
-        entry.write_bytes(b"1")  # the last build's count of the opening's pages, now wrong
+        entry.write_bytes(b"3")  # the last build's count of the contents' pages, now wrong
     (sources_copy / "texts" / "zz-note.md").write_text("---\ntitle: A note\n---\n\nA short note.\n")
     guessed = build(sources_copy, output, ("pdf", "html"))
     clean = build(sources_copy, tmp_path / "clean", ("pdf", "html"))  # no cache: its first layout counts

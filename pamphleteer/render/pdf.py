@@ -55,7 +55,7 @@ class PrintEdition:
         return (0, *range(first, min(first + 2, self.page_count)))
 
 
-SECTIONS = frozenset({"front", "front-parts", "main", "back"})
+SECTIONS = frozenset({"front", "contents", "front-parts", "main", "back"})
 
 
 def size_style(page_size: str) -> str:
@@ -244,21 +244,25 @@ class PrintLayout:
             self.layouts.part(print_html(publication, frozenset({"front-parts"})), stamped, self.every_id)
             if publication.front else _done(None)
         )
+        # The opening: the title page and imprint, which carry the document's metadata, then the
+        # contents, which alone depend on where the other parts are.
+        self.title = self.layouts.part(print_html(publication, frozenset({"front"})), "", self.every_id)
         entries = [entry.name for entry in publication.contents]
         href = lambda name: CROSS_PART_PREFIX + name if name in entries else f"#{name}"  # noqa: E731
-        self.opening_html = print_html(publication, frozenset({"front"}), href)
-        # How many pages the opening takes does not depend on the folios its contents print: the
-        # last build's count, else a first layout with placeholder folios, says where the rest goes.
+        self.contents_html = print_html(publication, frozenset({"contents"}), href)
+        self.contents_css = stamped  # its roman folios are stamped on, like the front parts'
+        # How many pages the contents take does not depend on the folios they print: the last
+        # build's count, else a first layout with placeholder folios, says where the rest goes.
         self.cache = cache
-        self.count_key = digest(self.layouts.version, "opening pages", publication.settings.slug)
+        self.count_key = digest(self.layouts.version, "contents pages", publication.settings.slug)
         known = cache.get("opening", self.count_key) if cache is not None else None
         self.known_pages = int(known) if known is not None and known.isdigit() else 0
         self.probe = None if self.known_pages else self.layouts.part(
-            self.opening_html, contents_numbers({name: "0" for name in entries}), self.every_id
+            self.contents_html, self.contents_css + contents_numbers({name: "0" for name in entries}),
+            self.every_id,
         )
         self._texts: list[tuple[int, LaidOut]] | None = None
-        self._opening_pages = 0
-        self._first_opening: Future[LaidOut] = Future()  # the first layout of the opening with folios
+        self._contents_pages = 0
 
     def _body(self) -> list[tuple[int, LaidOut]]:
         """Each text and the back matter, with its first folio (waiting for their layouts)."""
@@ -273,22 +277,23 @@ class PrintLayout:
             for text in self.publication.texts:
                 self._texts.append((folio, laid_out[text.slug]))
                 folio = next_right(folio + laid_out[text.slug].page_count)
-            self._opening_pages = self.probe.result().page_count if self.probe else self.known_pages
+            self._contents_pages = self.probe.result().page_count if self.probe else self.known_pages
         folio = next_right(self._texts[-1][0] + self._texts[-1][1].page_count) if self._texts else 1
         return [*self._texts, (folio, self.back.result())]
 
-    def _arrangement(self, opening_pages: int) -> tuple[int, int, list[int]]:
-        """For an opening of `opening_pages`: the front parts' first folio, the first text's
-        page index, and where each text and the back matter opens (page index)."""
-        parts_start = next_right(opening_pages + 1)
+    def _arrangement(self, contents_pages: int) -> tuple[int, int, int, list[int]]:
+        """For contents of `contents_pages`: the contents' and the front parts' first folios, the
+        first text's page index, and where each text and the back matter opens (page index)."""
+        contents_start = next_right(self.title.result().page_count + 1)
+        parts_start = next_right(contents_start + contents_pages)
         front_parts = self.front_parts.result()
-        front_end = parts_start - 1 + front_parts.page_count if front_parts is not None else opening_pages
+        front_end = parts_start - 1 + front_parts.page_count if front_parts is not None else parts_start - 1
         first_arabic = next_right(front_end + 1) - 1  # the first text opens on a right-hand page
-        return parts_start, first_arabic, [first_arabic + start - 1 for start, _ in self._body()]
+        return contents_start, parts_start, first_arabic, [first_arabic + start - 1 for start, _ in self._body()]
 
-    def _starts(self, opening: LaidOut | None, opening_pages: int) -> tuple[PageStart, ...]:
-        parts_start, _, _ = self._arrangement(opening_pages)
-        starts = [PageStart(roman(s.page + 1), s.block_id, s.word) for s in (opening.page_starts if opening else ())]
+    def _starts(self, contents_pages: int) -> tuple[PageStart, ...]:
+        _, parts_start, _, _ = self._arrangement(contents_pages)
+        starts = [PageStart(roman(s.page + 1), s.block_id, s.word) for s in self.title.result().page_starts]
         front_parts = self.front_parts.result()
         if front_parts is not None:
             starts.extend(PageStart(roman(parts_start + s.page), s.block_id, s.word)
@@ -298,64 +303,57 @@ class PrintLayout:
         return tuple(starts)
 
     def cover(self) -> bytes:
-        """A PDF whose first page is the edition's (the title page), as soon as the opening is laid out.
-
-        The title page is the same in every layout of the opening; `finish()` must be running.
-        """
-        return self.probe.result().pdf if self.probe else self._first_opening.result().pdf
+        """A PDF whose first page is the edition's (the title page)."""
+        return self.title.result().pdf
 
     def plan(self) -> PrintPlan:
-        """Where each page will be, once every part but the opening is laid out.
+        """Where each page will be, once every part but the contents is laid out.
 
-        The opening's own pages carry no page starts (title page, imprint, contents).
+        The contents' own pages carry no page starts.
         """
         body = self._body()
-        _, _, indexes = self._arrangement(self._opening_pages)
+        _, _, _, indexes = self._arrangement(self._contents_pages)
         return PrintPlan(
             page_count=indexes[-1] + body[-1][1].page_count,
-            page_starts=self._starts(None, self._opening_pages),
+            page_starts=self._starts(self._contents_pages),
             openings=tuple(indexes[:-1]),
         )
 
     def finish(self) -> PrintEdition:
-        """Lay out the opening, stamp the folios and join every part into the edition."""
-        try:
-            return self._finish()
-        except BaseException as error:
-            if not self._first_opening.done():
-                self._first_opening.set_exception(error)  # `cover()` is waiting for it
-            raise
-
-    def _finish(self) -> PrintEdition:
+        """Lay out the contents, stamp the folios and join every part into the edition."""
         body = self._body()
         front_parts = self.front_parts.result()
         front_names = {part.name for part in self.publication.front}
         targets = {text.slug: str(start) for text, (start, _) in zip(self.publication.texts, body, strict=False)}
         folio = body[-1][0]
         targets.update({name: str(folio + page) for name, page in body[-1][1].anchors.items()})
-        opening_pages = self._opening_pages
+        contents_pages = self._contents_pages
         sheets: list[Future[bytes]] = []
-        for attempt in range(3):  # the probe's page count is right unless a folio's width breaks a line
-            parts_start, first_arabic, indexes = self._arrangement(opening_pages)
+        for attempt in range(3):  # the first count is right unless a folio's width breaks a line
+            contents_start, parts_start, first_arabic, indexes = self._arrangement(contents_pages)
             if front_parts is not None:
                 targets.update({name: roman(parts_start + page) for name, page in front_parts.anchors.items()
                                 if name in front_names})
-            opening_future = self.layouts.part(self.opening_html, contents_numbers(targets), self.every_id)
-            if front_parts is not None:
+            contents_future = self.layouts.part(
+                self.contents_html, self.contents_css + contents_numbers(targets), self.every_id
+            )
+            if front_parts is not None:  # its folios, as the first count places them
                 front_sheet = self.layouts.folios(parts_start, front_parts.page_count, "front")
             if attempt == 0:
                 sheets = [self.layouts.folios(start, laid.page_count) for start, laid in body]
-            opening = opening_future.result()
-            if not self._first_opening.done():
-                self._first_opening.set_result(opening)
-            if opening.page_count == opening_pages:
+            contents = contents_future.result()
+            contents_sheet = self.layouts.folios(contents_start, contents.page_count, "front")
+            if contents.page_count == contents_pages:
                 break
-            opening_pages = opening.page_count
+            contents_pages = contents.page_count
         if self.cache is not None:
-            self.cache.put("opening", self.count_key, str(opening.page_count).encode())
+            self.cache.put("opening", self.count_key, str(contents.page_count).encode())
 
-        joined: list[PartPdf] = [PartPdf(opening.pdf)]
-        at = opening.page_count  # pages so far
+        title = self.title.result()
+        joined: list[PartPdf] = [PartPdf(title.pdf)]
+        joined.append(PartPdf(contents.pdf, blanks_before=contents_start - 1 - title.page_count,
+                              stamp=contents_sheet.result(), stamped=contents.folios))
+        at = contents_start - 1 + contents.page_count  # pages so far
         if front_parts is not None:
             joined.append(PartPdf(front_parts.pdf, blanks_before=parts_start - 1 - at,
                                   stamp=front_sheet.result(), stamped=front_parts.folios))
@@ -368,7 +366,7 @@ class PrintLayout:
         return PrintEdition(
             pdf=join.result(),
             page_count=at,
-            page_starts=self._starts(opening, opening_pages),
+            page_starts=self._starts(contents_pages),
             openings=tuple(indexes[:-1]),
         )
 
