@@ -304,7 +304,7 @@ def render(
     finally:
         thread.shutdown(wait=False)  # if the build stopped, stopping the workers ends the thread
     if (edition.page_starts, edition.page_count) != (plan.page_starts, plan.page_count):
-        others(edition, lambda: edition.pdf)  # the opening took other pages than the plan said
+        others(edition, lambda: edition.pdf)  # the contents took other pages than the plan said
     if "pdf" in formats:
         files[f"{slug}.pdf"] = edition.pdf
     files.update({name: future.result() for name, future in later.items()})

@@ -64,8 +64,8 @@ class Inline(Executor):
 def run(function: str, /, *args: Any) -> Any:
     """Call `function` ("package.module:name") with `args`: what a worker is handed.
 
-    Naming the function rather than passing it keeps its module out of the build
-    process: WeasyPrint, for one, is imported by the workers that lay out, only.
+    Naming the function rather than passing it means the build process need not
+    import its module to hand the work over (with one process, it is imported here).
     """
     module, name = function.split(":")
     return getattr(importlib.import_module(module), name)(*args)
