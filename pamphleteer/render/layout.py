@@ -31,14 +31,22 @@ FOLIO_SHEET_CSS = (
     "body > div + div {{ break-before: page; }}\n"
 )
 NOTE_PASSES = 3  # layouts at most, after the first, to bring footnotes back to their calls
-_SETTERS: dict[tuple[str, Path], Typesetter] = {}
+_SETTERS: dict[tuple[str, Path, tuple[str, str]], Typesetter] = {}
+
+
+def print_css(page_size: str) -> tuple[str, str]:
+    """The print edition's stylesheets as they are now: the fonts, and the styles for `page_size`."""
+    return read_style("fonts/fonts-print.css"), read_style("print.css") + size_style(page_size)
 
 
 def typesetter(page_size: str, sources: Path) -> Typesetter:
-    """This process's typesetter for `page_size` and the sources folder."""
-    key = (page_size, sources)
+    """This process's typesetter for `page_size`, the sources folder and the stylesheets as they
+    are now (a process that builds again, as `watch` does, sees an edited stylesheet)."""
+    css = print_css(page_size)
+    key = (page_size, sources, css)
     if key not in _SETTERS:
-        _SETTERS[key] = Typesetter(page_size, sources)
+        _SETTERS.clear()
+        _SETTERS[key] = Typesetter(page_size, sources, css)
     return _SETTERS[key]
 
 
@@ -55,14 +63,11 @@ def folio_sheet(page_size: str, sources: Path, first: int, count: int, page_name
 class Typesetter:
     """WeasyPrint set up for one publication: fonts, stylesheets and the confined fetcher."""
 
-    def __init__(self, page_size: str, sources: Path):
+    def __init__(self, page_size: str, sources: Path, css: tuple[str, str] | None = None):
         self.sources = sources
         self.fetcher = ConfinedFetcher((STYLES, sources))
         self.fonts = FontConfiguration()
-        self.css = (
-            read_style("fonts/fonts-print.css"),
-            read_style("print.css") + size_style(page_size),
-        )
+        self.css = css or print_css(page_size)
         self.stylesheets = [
             weasyprint.CSS(string=self.css[0], base_url=str(STYLES / "fonts") + "/",
                            url_fetcher=self.fetcher, font_config=self.fonts),
