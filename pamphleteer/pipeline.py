@@ -149,26 +149,13 @@ def prepare_text(
     if stored is not None:
         try:
             return _prepared_from_json(stored, source)
-        except (ValueError, TypeError, KeyError):
+        except (ValueError, TypeError, KeyError, AttributeError):  # an unreadable entry is a miss
             pass
     parsed = parse_cached(source, cache, code)
     prepared = parsed.diagnostics, normalise_text(parsed)
     if cache is not None:
         cache.put("normalised", key, _prepared_to_json(*prepared))
     return prepared
-
-
-def _diagnostics_json(diagnostics: tuple[Diagnostic, ...]) -> list[list[object]]:
-    return [[d.code, d.severity.value, d.message, None if d.file is None else str(d.file), d.line,
-             d.before, d.after] for d in diagnostics]
-
-
-def _diagnostics_from(items: list[list[object]]) -> tuple[Diagnostic, ...]:
-    return tuple(
-        Diagnostic(str(code), Severity(severity), str(message), None if file is None else Path(str(file)),
-                   line, before, after)  # type: ignore[arg-type]
-        for code, severity, message, file, line, before, after in items
-    )
 
 
 def _blocks_json(blocks: tuple[Block, ...]) -> list[list[object]]:
@@ -185,8 +172,8 @@ BLOCK_FIELDS = ("blocks", "standfirst", "source_note", "bio", "credits")
 def _prepared_to_json(parse_diagnostics: tuple[Diagnostic, ...], text: NormalisedText) -> bytes:
     data: dict[str, object] = {name: _blocks_json(getattr(text, name)) for name in BLOCK_FIELDS}
     data["inferred"] = dataclasses.asdict(text.inferred)
-    data["diagnostics"] = _diagnostics_json(text.diagnostics)
-    data["parse_diagnostics"] = _diagnostics_json(parse_diagnostics)
+    data["diagnostics"] = [d.as_dict() for d in text.diagnostics]
+    data["parse_diagnostics"] = [d.as_dict() for d in parse_diagnostics]
     return json.dumps(data).encode("utf-8")
 
 
@@ -195,10 +182,11 @@ def _prepared_from_json(stored: bytes, source: SourceText) -> tuple[tuple[Diagno
     inferred = Inferred(**{name: tuple(value) if isinstance(value, list) else value
                            for name, value in data["inferred"].items()})
     text = NormalisedText(
-        source=source, inferred=inferred, diagnostics=_diagnostics_from(data["diagnostics"]),
+        source=source, inferred=inferred,
+        diagnostics=tuple(Diagnostic.from_dict(item) for item in data["diagnostics"]),
         **{name: _blocks_from(data[name]) for name in BLOCK_FIELDS},
     )
-    return _diagnostics_from(data["parse_diagnostics"]), text
+    return tuple(Diagnostic.from_dict(item) for item in data["parse_diagnostics"]), text
 
 
 def assemble(

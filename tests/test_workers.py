@@ -69,12 +69,12 @@ def fail(file: str, line: int) -> None:
 
 
 def test_a_process_that_builds_again_lays_out_with_the_stylesheets_as_they_are_now(monkeypatch):
-    from pamphleteer.render import layout
+    from pamphleteer.render import layout, pdf
 
     first = layout.typesetter("A5", SOURCES)
     assert layout.typesetter("A5", SOURCES) is first  # fonts and stylesheets loaded once
-    original = layout.read_style
-    monkeypatch.setattr(layout, "read_style", lambda name: original(name) + ("p { color: red; }"
+    original = pdf.read_style
+    monkeypatch.setattr(pdf, "read_style", lambda name: original(name) + ("p { color: red; }"
                                                                           if name == "print.css" else ""))
     edited = layout.typesetter("A5", SOURCES)  # as `watch` does after print.css is saved
     assert edited is not first

@@ -19,8 +19,8 @@ from weasyprint.text.fonts import FontConfiguration
 
 from pamphleteer.render.fetch import ConfinedFetcher
 from pamphleteer.render.pagemap import page_starts
-from pamphleteer.render.pdf import LaidOut, size_style
-from pamphleteer.render.templates import STYLES, read_style
+from pamphleteer.render.pdf import LaidOut, print_css
+from pamphleteer.render.templates import STYLES
 
 LOGGER = logging.getLogger(__name__)
 FOLIO_SHEET = "<!DOCTYPE html><html><body>{pages}</body></html>"
@@ -32,11 +32,6 @@ FOLIO_SHEET_CSS = (
 )
 NOTE_PASSES = 3  # layouts at most, after the first, to bring footnotes back to their calls
 _SETTERS: dict[tuple[str, Path, tuple[str, str]], Typesetter] = {}
-
-
-def print_css(page_size: str) -> tuple[str, str]:
-    """The print edition's stylesheets as they are now: the fonts, and the styles for `page_size`."""
-    return read_style("fonts/fonts-print.css"), read_style("print.css") + size_style(page_size)
 
 
 def typesetter(page_size: str, sources: Path) -> Typesetter:

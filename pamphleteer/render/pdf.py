@@ -65,6 +65,11 @@ def size_style(page_size: str) -> str:
     return rules + (read_style(extra.name) if extra.is_file() else "")
 
 
+def print_css(page_size: str) -> tuple[str, str]:
+    """The print edition's stylesheets as they are now: the fonts, and the styles for `page_size`."""
+    return read_style("fonts/fonts-print.css"), read_style("print.css") + size_style(page_size)
+
+
 def print_html(
     publication: Publication,
     sections: frozenset[str] = SECTIONS,
@@ -141,8 +146,7 @@ class Layouts:
     def __init__(self, publication: Publication, sources: Path, cache: Cache | None, pool: Executor):
         self.size = publication.settings.print.page_size
         self.sources, self.cache, self.pool = sources, cache, pool
-        css = read_style("fonts/fonts-print.css") + read_style("print.css") + size_style(self.size)
-        self.version = metadata.version("weasyprint") + css
+        self.version = metadata.version("weasyprint") + "".join(print_css(self.size))
 
     def part(self, html: str, extra_css: str, ids: frozenset[str]) -> Future[LaidOut]:
         """The part laid out from `html` (with `extra_css` saying where it stands)."""
