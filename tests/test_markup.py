@@ -42,6 +42,16 @@ def test_print_links_carry_their_url_as_a_note():
     assert "dead" in html and 'href="#"' not in html
 
 
+@pytest.mark.parametrize("markdown", [
+    "[https://a.example/x](https://a.example/x)",
+    "[a.example/x/](https://www.a.example/x)",
+])
+def test_a_printed_link_that_shows_its_address_gets_no_note_repeating_it(markdown):
+    html = render(markdown, LinkStyle.FOOTNOTE)
+    assert "link-note" not in html
+    assert 'href="https://' in html  # still a link
+
+
 def test_page_markers_go_before_the_word_that_starts_the_page():
     marks = PageMarks({"t-1": [(2, "7")]}, lambda label: Markup('<span class="pb">{}</span>').format(label))
     html = render("one two three four", marks=marks)

@@ -307,7 +307,7 @@ class Writer:
         label = self.inlines(text)
         if is_dead_link(url):
             return label
-        if url.startswith("#") or self.links is LinkStyle.LIVE:
+        if url.startswith("#") or self.links is LinkStyle.LIVE or shows_its_url(text, url):
             return Markup('<a href="{}">{}</a>').format(url, label)
         return Markup('<a href="{0}">{1}</a><span class="link-note"><a href="{0}">{0}</a></span>').format(
             url, label
@@ -333,6 +333,16 @@ class Writer:
         return Markup('<a class="noteref" href="#{}" id="{}-ref">{}</a>').format(
             note_id, note_id, number
         )
+
+
+def _bare(url: str) -> str:
+    return re.sub(r"^(?:https?://)?(?:www\.)?", "", url.strip()).rstrip("/").lower()
+
+
+def shows_its_url(text: list[Node], url: str) -> bool:
+    """Whether a link's text is its own address (with or without "https://" and "www."): printed, it
+    needs no note repeating it."""
+    return _bare(text_of(text)) == _bare(url)
 
 
 def plain_text(nodes: Iterable[Node]) -> str:
