@@ -245,7 +245,8 @@ def render(
     The print layout is always made: the ebook and web editions mark its page breaks.
     The `pool`'s workers lay out the print edition; as soon as every page's place
     is known, this process makes the ebook and web editions while a thread of it
-    sees the PDF finished and hands its booklet and preview to the workers.
+    sees the parts joined into the PDF and imposed into the booklet (side by side)
+    and hands the preview to the workers.
     """
     from pamphleteer.render.pdf import PrintEdition, PrintLayout, PrintPlan
 
@@ -258,12 +259,9 @@ def render(
     progress.done("pdf")
 
     def finish() -> tuple[PrintEdition, dict[str, Future[bytes]]]:
-        edition = layout.finish()
+        edition = layout.finish(publication.settings.print.booklet_sheet if "pdf" in formats else None)
         later: dict[str, Future[bytes]] = {}
         if "pdf" in formats:
-            later[f"{slug}-booklet.pdf"] = pool.submit(
-                run, "pamphleteer.render.impose:booklet_pdf", edition.pdf, publication.settings.print.booklet_sheet
-            )
             later[f"{slug}-preview.png"] = pool.submit(
                 run, "pamphleteer.render.raster:preview_png", edition.pdf, edition.preview_pages,
                 PREVIEW_PAGE_WIDTH,
@@ -295,6 +293,8 @@ def render(
         others(edition, lambda: edition.pdf)  # the contents took other pages than the plan said
     if "pdf" in formats:
         files[f"{slug}.pdf"] = edition.pdf
+    if edition.booklet is not None:
+        files[f"{slug}-booklet.pdf"] = edition.booklet
     files.update({name: future.result() for name, future in later.items()})
     return files, edition.page_count
 

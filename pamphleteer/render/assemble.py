@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import pikepdf
@@ -41,11 +41,10 @@ class PartPdf:
 FOLIO_ARTIFACT = b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC q %s Do Q EMC\n"
 
 
-def _stamp(target: pikepdf.Pdf, pages: Sequence[pikepdf.Page], stamp: pikepdf.Pdf,
-           stamped: Sequence[int]) -> None:
-    """Draw page i of `stamp` over `pages[i]`, for each i in `stamped`, marked as an artifact."""
+def _stamp(target: pikepdf.Pdf, stamp: pikepdf.Pdf, stamped: Sequence[int]) -> None:
+    """Draw page i of `stamp` over page i of `target`, for each i in `stamped`, marked as an artifact."""
     for index in stamped:
-        page = pages[index]
+        page = target.pages[index]
         form = target.copy_foreign(stamp.pages[index].as_form_xobject())
         name = pikepdf.Name(f"/Folio{index}")  # unique among the part's pages (they may share resources)
         page.add_resource(form, pikepdf.Name.XObject, name)
@@ -94,6 +93,25 @@ def _retag_fonts(pdf: pikepdf.Pdf, salt: str) -> None:
                     descriptor.FontName = name
 
 
+def opened_parts(parts: Sequence[PartPdf]) -> Iterator[tuple[PartPdf, pikepdf.Pdf, int]]:
+    """Each part's PDF as it goes into the edition, and the page (0-based) where it begins.
+
+    Its font subsets are renamed for their place (see `_retag_fonts`) and its folios
+    stamped on: the joined edition and the booklet are made of the same pages.
+    """
+    at = 0
+    for part in parts:
+        source = pikepdf.open(io.BytesIO(part.pdf))
+        _retag_fonts(source, str(at))
+        at += part.blanks_before
+        if part.stamp is not None:
+            stamp = pikepdf.open(io.BytesIO(part.stamp))
+            _retag_fonts(stamp, f"folios {at}")
+            _stamp(source, stamp, part.stamped)
+        yield part, source, at
+        at += len(source.pages)
+
+
 def _number_tree_items(tree: pikepdf.Object) -> list[tuple[int, pikepdf.Object]]:
     return [(int(key), value) for key, value in pikepdf.NumberTree(tree).items()]
 
@@ -121,9 +139,7 @@ def join_parts(parts: Sequence[PartPdf], page_labels: Sequence[tuple[int, str]] 
     `page_labels` numbers the pages as printed: (first page index, style), where
     style is "r" (i, ii, …) or "D" (1, 2, …), each range starting at 1.
     """
-    first = pikepdf.open(io.BytesIO(parts[0].pdf))
     target = pikepdf.new()
-    target.Root.Lang = first.Root.Lang
     target.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
     target.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
     document = target.make_indirect(
@@ -137,13 +153,10 @@ def join_parts(parts: Sequence[PartPdf], page_labels: Sequence[tuple[int, str]] 
     destinations: dict[str, pikepdf.Object] = {}
     bookmarks: list[pikepdf.OutlineItem] = []
     next_key = 0
-    for part in parts:
-        source = first if part is parts[0] else pikepdf.open(io.BytesIO(part.pdf))
-        _retag_fonts(source, str(len(target.pages)))
+    for part, source, page_offset in opened_parts(parts):
         width, height = (float(v) for v in source.pages[0].mediabox[2:4])
         for _ in range(part.blanks_before):
             target.add_blank_page(page_size=(width, height))
-        page_offset = len(target.pages)
         items = _number_tree_items(source.Root.StructTreeRoot.ParentTree)
         key_offset = next_key
         for page in source.pages:
@@ -154,10 +167,6 @@ def join_parts(parts: Sequence[PartPdf], page_labels: Sequence[tuple[int, str]] 
             for annotation in page.obj.get("/Annots", []):
                 if "/StructParent" in annotation:
                     annotation.StructParent = int(annotation.StructParent) + key_offset
-        if part.stamp is not None:
-            stamp = pikepdf.open(io.BytesIO(part.stamp))
-            _retag_fonts(stamp, f"folios {page_offset}")
-            _stamp(target, target.pages[page_offset:], stamp, part.stamped)
         for key, value in items:
             parent_tree.append((key + key_offset, _copy(target, value)))
             next_key = max(next_key, key + key_offset + 1)
@@ -174,6 +183,8 @@ def join_parts(parts: Sequence[PartPdf], page_labels: Sequence[tuple[int, str]] 
                 destinations.setdefault(name, _copy(target, destination))
         with source.open_outline() as outline:
             bookmarks.extend(_outline_items(outline.root, source, target, page_offset))
+        if part is parts[0]:
+            target.Root.Lang = source.Root.Lang
         if "/Metadata" in source.Root and part is parts[0]:
             target.Root.Metadata = _copy(target, source.Root.Metadata)
             target.docinfo = _copy(target, source.docinfo)

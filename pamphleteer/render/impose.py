@@ -8,20 +8,30 @@ them duplex, flipping on the long edge, cut the stack across the middle, lay the
 top half on the bottom half, fold and staple: one saddle-stitched booklet.
 
 Either way, blank pages are added before the last page (the back cover), so that
-the page count fills whole sheets. The file identifier that the PDF writer draws at
-random is replaced by one computed from the content, so that two builds of the same
-sources give the same bytes.
+the page count fills whole sheets.
+
+pdfimpose decides where each page goes (its saddle and cut-stack-fold schemas,
+margins and blank pages); the pages are drawn with pikepdf, through pdfimpose's
+own hooks for reading and writing (`open_pdf`, `write`), instead of its PyMuPDF
+backend: each page becomes a form XObject placed on its sheet, without PyMuPDF's
+scanning and recompressing of every page (a 1,500-page reader: 2.6 s instead of
+7). The booklet is imposed from the edition's parts (`render/assemble.py`), so it
+is made while they are joined into the reading PDF; its pages are the same.
 """
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
 import io
-import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from pdfimpose.pdf import Reader
-from pdfimpose.schema import Margins, cutstackfold, saddle
+import pikepdf
+from pdfimpose.schema import Margins
+from pdfimpose.schema.cutstackfold import CutStackFoldImpositor
+from pdfimpose.schema.saddle import SaddleImpositor
+
+from pamphleteer.render.assemble import PartPdf, opened_parts
 
 MM = 72 / 25.4
 # Paper sheets, portrait, in PDF points.
@@ -64,49 +74,118 @@ def pages_per_side(page: tuple[float, float], sheet: tuple[float, float]) -> int
     return count
 
 
-def booklet_pdf(pdf: bytes, sheet: str) -> bytes:
-    """The booklet's PDF (see `impose_booklet`)."""
-    return impose_booklet(pdf, sheet).pdf
+class PageReader(contextlib.AbstractContextManager):
+    """The pages to impose, as pdfimpose reads them: a page, or None for a blank one."""
+
+    def __init__(self, pages: Sequence[pikepdf.Page | None]):
+        self.pages = list(pages)
+        self.blanks, self.blanks_at = 0, len(self.pages)
+
+    def set_final_blank_pages(self, number: int, position: int) -> None:
+        self.blanks, self.blanks_at = number, position
+
+    @property
+    def size(self) -> tuple[float, float]:
+        box = next(page for page in self.pages if page is not None).mediabox
+        return float(box[2]) - float(box[0]), float(box[3]) - float(box[1])
+
+    def __len__(self) -> int:
+        return len(self.pages) + self.blanks
+
+    def __getitem__(self, index: int) -> pikepdf.Page | None:
+        if self.blanks_at <= index < self.blanks_at + self.blanks:
+            return None
+        return self.pages[index - self.blanks if index >= self.blanks_at else index]
+
+    def __exit__(self, *exception: object) -> None:
+        pass
+
+
+class SheetWriter:
+    """Draws the sheets pdfimpose lays out: each page a form XObject, placed where it says."""
+
+    def __init__(self) -> None:
+        self.pdf = pikepdf.new()
+
+    def new_page(self, width: float, height: float) -> int:
+        self.pdf.add_blank_page(page_size=(width, height))
+        return len(self.pdf.pages) - 1
+
+    def insert(self, number: int, source: pikepdf.Page, topleft: tuple[float, float], rotate: int) -> None:
+        """Place `source` with its top left corner at `topleft` (from the sheet's top left)."""
+        if rotate % 360:
+            raise ValueError(f"pages are imposed upright, not turned by {rotate} degrees")
+        sheet = self.pdf.pages[number]
+        left, bottom, _, top = (float(value) for value in source.mediabox)
+        x = topleft[0] - left
+        y = float(sheet.mediabox[3]) - topleft[1] - (top - bottom) - bottom
+        placed = sheet.obj.Resources.get("/XObject", {})
+        name = pikepdf.Name(f"/Page{len(placed)}")  # not add_resource's random names: the same bytes each build
+        sheet.add_resource(self.pdf.copy_foreign(source.as_form_xobject()), pikepdf.Name.XObject, name)
+        sheet.contents_add(pikepdf.Stream(self.pdf, f"q 1 0 0 1 {x:.4f} {y:.4f} cm {name} Do Q\n".encode()))
+
+    def set_metadata(self, reader: PageReader) -> None:
+        pass  # the booklet's document information is set by `impose_parts`
+
+
+class _Drawn:
+    """pdfimpose's reading and writing hooks, with `PageReader` and `SheetWriter`."""
+
+    @staticmethod
+    def open_pdf(files: PageReader) -> PageReader:
+        return files
+
+    @staticmethod
+    @contextlib.contextmanager
+    def write(output: SheetWriter) -> Iterator[SheetWriter]:
+        yield output
+
+
+class _Saddle(_Drawn, SaddleImpositor):
+    pass
+
+
+class _CutStackFold(_Drawn, CutStackFoldImpositor):
+    pass
+
+
+def booklet_pdf(parts: Sequence[PartPdf], sheet: str) -> bytes:
+    """The booklet's PDF (see `impose_parts`)."""
+    return impose_parts(parts, sheet).pdf
 
 
 def impose_booklet(pdf: bytes, sheet: str) -> Booklet:
     """Impose `pdf` (pages in reading order, the back cover last) on sheets of paper `sheet`."""
+    return impose_parts([PartPdf(pdf)], sheet)
+
+
+def impose_parts(parts: Sequence[PartPdf], sheet: str) -> Booklet:
+    """Impose the edition's parts (pages in reading order, the back cover last) on sheets `sheet`."""
     width, height = SHEETS[sheet]
-    with Reader([io.BytesIO(pdf)]) as reader:
-        page = reader.size
+    pages: list[pikepdf.Page | None] = []
+    sources = []
+    for part, source, _ in opened_parts(parts):
+        sources.append(source)
+        pages.extend([None] * part.blanks_before + list(source.pages))
+    reader = PageReader(pages)
+    page = reader.size
     count = pages_per_side(page, (width, height))
-    output = io.BytesIO()
+    writer = SheetWriter()
     if count == 2:  # one spread on a landscape sheet, centred
         margins = Margins(
             top=(width - page[1]) / 2, bottom=(width - page[1]) / 2,
             left=(height - 2 * page[0]) / 2, right=(height - 2 * page[0]) / 2,
         )
-        saddle.impose([io.BytesIO(pdf)], output, signature=(2, 1), omargin=margins, last=1)
+        _Saddle(omargin=margins, last=1, folds="h").impose(reader, writer)
     else:  # two spreads, one above the other, on a portrait sheet, centred
         margins = Margins(
             top=(height - 2 * page[1]) / 2, bottom=(height - 2 * page[1]) / 2,
             left=(width - 2 * page[0]) / 2, right=(width - 2 * page[0]) / 2,
         )
-        cutstackfold.impose([io.BytesIO(pdf)], output, signature=(1, 2), omargin=margins, last=1)
-    data = stable_identifier(output.getvalue())
-    with Reader([io.BytesIO(data)]) as imposed:
-        sides = len(imposed)
-    return Booklet(pdf=data, sheet=sheet, pages_per_side=count, sides=sides)
-
-
-# The trailer's /ID: two hex strings, or (as PyMuPDF may write them) literal strings.
-_ID_STRING = rb"(<[0-9A-Fa-f]*>|\((?:\\.|[^\\)])*\))"
-TRAILER_ID = re.compile(rb"/ID\s*\[\s*" + _ID_STRING + rb"\s*" + _ID_STRING + rb"\s*\]", re.DOTALL)
-
-
-def stable_identifier(pdf: bytes) -> bytes:
-    """`pdf` with its trailer's /ID computed from its content, so that two builds give the same bytes.
-
-    The trailer comes after the cross-reference data it would shift, so offsets hold.
-    """
-    matches = list(TRAILER_ID.finditer(pdf))
-    if not matches:
-        return pdf
-    last = matches[-1]
-    digest = hashlib.md5(pdf[: last.start()], usedforsecurity=False).hexdigest().upper().encode()
-    return pdf[: last.start()] + b"/ID[<" + digest + b"><" + digest + b">]" + pdf[last.end():]
+        _CutStackFold(omargin=margins, last=1, signature=(1, 2)).impose(reader, writer)
+    title = sources[0].docinfo.get("/Title")
+    if title is not None:
+        writer.pdf.docinfo.Title = title
+    output = io.BytesIO()
+    writer.pdf.save(output, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    return Booklet(pdf=output.getvalue(), sheet=sheet, pages_per_side=count, sides=len(writer.pdf.pages))

@@ -45,6 +45,7 @@ class PrintEdition:
     page_count: int
     page_starts: tuple[PageStart, ...] = ()  # for the print page markers of the other editions
     openings: tuple[int, ...] = ()  # the page (0-based) where each text opens, in reading order
+    booklet: bytes | None = None  # the pages imposed for a copy shop (`render/impose.py`), if asked for
 
     @property
     def preview_pages(self) -> tuple[int, ...]:
@@ -323,8 +324,9 @@ class PrintLayout:
             openings=tuple(indexes[:-1]),
         )
 
-    def finish(self) -> PrintEdition:
-        """Lay out the contents, stamp the folios and join every part into the edition."""
+    def finish(self, booklet_sheet: str | None = None) -> PrintEdition:
+        """Lay out the contents, stamp the folios and join every part into the edition; impose its
+        booklet on sheets `booklet_sheet`, if given, at the same time."""
         body = self._body()
         front_parts = self.front_parts.result()
         front_names = {part.name for part in self.publication.front}
@@ -366,12 +368,16 @@ class PrintLayout:
             joined.append(PartPdf(laid.pdf, blanks_before=index - at, stamp=sheet.result(), stamped=laid.folios))
             at = index + laid.page_count
         labels = ((0, "r"), (first_arabic, "D")) if self.publication.texts else ((0, "r"),)
-        join = self.layouts.pool.submit(run, "pamphleteer.render.assemble:join_parts", joined, labels)
+        pool = self.layouts.pool
+        join = pool.submit(run, "pamphleteer.render.assemble:join_parts", joined, labels)
+        booklet = pool.submit(run, "pamphleteer.render.impose:booklet_pdf", joined, booklet_sheet) \
+            if booklet_sheet else None
         return PrintEdition(
             pdf=join.result(),
             page_count=at,
             page_starts=self._starts(contents_pages),
             openings=tuple(indexes[:-1]),
+            booklet=booklet.result() if booklet is not None else None,
         )
 
 
