@@ -118,6 +118,15 @@ def test_contents_give_the_printed_page_where_each_text_opens(pdf, openings):
         assert match.group(1) == pdf[page].get_label(), slug
 
 
+def test_back_parts_open_on_right_hand_pages_and_the_back_cover_is_the_last_page_on_the_left(pdf):
+    openings = [index for index, page in enumerate(pdf) if band(page, 0, 0.3).startswith(
+        ("About the authors", "Sources and credits"))]
+    assert len(openings) == 2
+    assert all(index % 2 == 0 for index in openings)  # the cover, page 0, is a right-hand page
+    last = len(pdf) - 1
+    assert last % 2 == 1 and squeeze("No Alien but the Capitalist") in squeeze(pdf[last].get_text())
+
+
 def test_each_text_opens_on_a_right_hand_page_without_a_running_head(pdf, openings):
     for slug, page in openings.items():
         assert page % 2 == 0, f"{slug} opens on a left-hand page"  # the cover, page 0, is a right-hand page

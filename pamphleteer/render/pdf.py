@@ -56,7 +56,7 @@ class PrintEdition:
         return (0, *range(first, min(first + 2, self.page_count)))
 
 
-SECTIONS = frozenset({"front", "contents", "front-parts", "main", "back"})
+SECTIONS = frozenset({"front", "contents", "front-parts", "main", "back", "back-cover"})
 
 
 def size_style(page_size: str) -> str:
@@ -239,12 +239,24 @@ class PrintLayout:
         self.layouts = Layouts(publication, sources, cache, pool or Inline())
         stamped = f"html {{ string-set: reader-title {css_string(publication.title)}; }}\n" + HIDDEN_FOLIOS
         self.every_id = block_ids(publication)
+        # The back matter first: it lists every text, so a new text always lays it out again. Each
+        # back part is laid out alone (each opens on a right-hand page), the last with the back cover:
+        # the contents need only where the last begins, so they are laid out beside it.
+        groups = [(part,) for part in publication.back[:-1]] + [publication.back[-1:]]
+        last = self.layouts.part(
+            print_html(replace(publication, back=groups[-1]), frozenset({"back", "back-cover"})),
+            stamped, self.every_id,
+        )
+        self.back = [
+            *(self.layouts.part(print_html(replace(publication, back=group), frozenset({"back"})),
+                                stamped, self.every_id) for group in groups[:-1]),
+            last,
+        ]
         self.pending: dict[Future[LaidOut], str] = {}
         for text in sorted(publication.texts, key=lambda text: -len(text.body)):  # the longest first
             single = replace(publication, texts=(text,))
             html = print_html(single, frozenset({"main"}))
             self.pending[self.layouts.part(html, stamped, block_ids(single))] = text.slug
-        self.back = self.layouts.part(print_html(publication, frozenset({"back"})), stamped, self.every_id)
         self.front_parts = (
             self.layouts.part(print_html(publication, frozenset({"front-parts"})), stamped, self.every_id)
             if publication.front else _done(None)
@@ -268,9 +280,10 @@ class PrintLayout:
         )
         self._texts: list[tuple[int, LaidOut]] | None = None
         self._contents_pages = 0
+        self._first_contents: Future[LaidOut] | None = None
 
-    def _body(self) -> list[tuple[int, LaidOut]]:
-        """Each text and the back matter, with its first folio (waiting for their layouts)."""
+    def _laid_texts(self) -> list[tuple[int, LaidOut]]:
+        """Each text, with its first folio (waiting for their layouts)."""
         if self._texts is None:
             laid_out: dict[str, LaidOut] = {}
             for future in as_completed(self.pending):
@@ -283,21 +296,49 @@ class PrintLayout:
                 self._texts.append((folio, laid_out[text.slug]))
                 folio = next_right(folio + laid_out[text.slug].page_count)
             self._contents_pages = self.probe.result().page_count if self.probe else self.known_pages
-        folio = next_right(self._texts[-1][0] + self._texts[-1][1].page_count) if self._texts else 1
-        return [*self._texts, (folio, self.back.result())]
+        return self._texts
 
-    def _arrangement(self, contents_pages: int) -> tuple[int, int, int, list[int]]:
-        """For contents of `contents_pages`: the contents' and the front parts' first folios, the
-        first text's page index, and where each text and the back matter opens (page index)."""
+    def _back_folios(self) -> list[int]:
+        """The first folio of each part of the back matter (waiting for all but the last)."""
+        texts = self._laid_texts()
+        folios = [next_right(texts[-1][0] + texts[-1][1].page_count) if texts else 1]
+        for part in self.back[:-1]:
+            folios.append(next_right(folios[-1] + part.result().page_count))
+        return folios
+
+    def _body(self) -> list[tuple[int, LaidOut]]:
+        """Each text and part of the back matter, with its first folio (waiting for their layouts)."""
+        return [*self._laid_texts(), *zip(self._back_folios(), (part.result() for part in self.back))]
+
+    def _front(self, contents_pages: int) -> tuple[int, int, int]:
+        """For contents of `contents_pages`: the contents' and the front parts' first folios, and the
+        first text's page index."""
         contents_start = next_right(self.title.result().page_count + 1)
         parts_start = next_right(contents_start + contents_pages)
         front_parts = self.front_parts.result()
         front_end = parts_start - 1 + front_parts.page_count if front_parts is not None else parts_start - 1
-        first_arabic = next_right(front_end + 1) - 1  # the first text opens on a right-hand page
-        return contents_start, parts_start, first_arabic, [first_arabic + start - 1 for start, _ in self._body()]
+        return contents_start, parts_start, next_right(front_end + 1) - 1  # the first text: a right page
+
+    def _indexes(self, contents_pages: int) -> list[int]:
+        """Where each text and part of the back matter opens (page index)."""
+        first_arabic = self._front(contents_pages)[2]
+        return [first_arabic + start - 1 for start, _ in self._body()]
+
+    def _contents(self, contents_pages: int) -> Future[LaidOut]:
+        """The contents laid out with every entry's folio, placed as `contents_pages` of contents place
+        them: needs every part laid out but the last of the back matter."""
+        _, parts_start, _ = self._front(contents_pages)
+        texts = self.publication.texts
+        targets = {text.slug: str(start) for text, (start, _) in zip(texts, self._laid_texts(), strict=True)}
+        targets.update({part.name: str(folio) for part, folio in zip(self.publication.back, self._back_folios())})
+        front_parts, front_names = self.front_parts.result(), {part.name for part in self.publication.front}
+        if front_parts is not None:
+            targets.update({name: roman(parts_start + page) for name, page in front_parts.anchors.items()
+                            if name in front_names})
+        return self.layouts.part(self.contents_html, self.contents_css + contents_numbers(targets), self.every_id)
 
     def _starts(self, contents_pages: int) -> tuple[PageStart, ...]:
-        _, parts_start, _, _ = self._arrangement(contents_pages)
+        _, parts_start, _ = self._front(contents_pages)
         starts = [PageStart(roman(s.page + 1), s.block_id, s.word) for s in self.title.result().page_starts]
         front_parts = self.front_parts.result()
         if front_parts is not None:
@@ -316,12 +357,14 @@ class PrintLayout:
 
         The contents' own pages carry no page starts.
         """
+        self._laid_texts()
+        self._first_contents = self._contents(self._contents_pages)  # beside the last part
         body = self._body()
-        _, _, _, indexes = self._arrangement(self._contents_pages)
+        indexes = self._indexes(self._contents_pages)
         return PrintPlan(
             page_count=indexes[-1] + body[-1][1].page_count,
             page_starts=self._starts(self._contents_pages),
-            openings=tuple(indexes[:-1]),
+            openings=tuple(indexes[:len(self.publication.texts)]),
         )
 
     def finish(self, booklet_sheet: str | None = None) -> PrintEdition:
@@ -329,20 +372,13 @@ class PrintLayout:
         booklet on sheets `booklet_sheet`, if given, at the same time."""
         body = self._body()
         front_parts = self.front_parts.result()
-        front_names = {part.name for part in self.publication.front}
-        targets = {text.slug: str(start) for text, (start, _) in zip(self.publication.texts, body, strict=False)}
-        folio = body[-1][0]
-        targets.update({name: str(folio + page) for name, page in body[-1][1].anchors.items()})
         contents_pages = self._contents_pages
         sheets: list[Future[bytes]] = []
         for attempt in range(3):  # the first count is right unless a folio's width breaks a line
-            contents_start, parts_start, first_arabic, indexes = self._arrangement(contents_pages)
-            if front_parts is not None:
-                targets.update({name: roman(parts_start + page) for name, page in front_parts.anchors.items()
-                                if name in front_names})
-            contents_future = self.layouts.part(
-                self.contents_html, self.contents_css + contents_numbers(targets), self.every_id
-            )
+            contents_start, parts_start, first_arabic = self._front(contents_pages)
+            indexes = self._indexes(contents_pages)
+            contents_future = (self._first_contents if attempt == 0 and self._first_contents is not None
+                               else self._contents(contents_pages))
             if front_parts is not None:  # its folios, as the first count places them
                 front_sheet = self.layouts.folios(parts_start, front_parts.page_count, "front")
             if attempt == 0:
@@ -376,7 +412,7 @@ class PrintLayout:
             pdf=join.result(),
             page_count=at,
             page_starts=self._starts(contents_pages),
-            openings=tuple(indexes[:-1]),
+            openings=tuple(indexes[:len(self.publication.texts)]),
             booklet=booklet.result() if booklet is not None else None,
         )
 
