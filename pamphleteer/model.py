@@ -11,6 +11,7 @@ value, the publication of a single text with the same shared parts.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import datetime
 import hashlib
 import uuid
@@ -54,7 +55,7 @@ class Text:
             return "".join(self.authors)
         return ", ".join(self.authors[:-1]) + " and " + self.authors[-1]
 
-    @property
+    @functools.cached_property
     def question_blocks(self) -> tuple[Block, ...]:
         """The questions as paragraphs numbered from 1, so every edition writes them (and marks
         print page starts in them) like any other block: ids `<slug>-question-<n>`."""

@@ -35,6 +35,7 @@ PART_TYPES = {"introduction": ("introduction", "doc-introduction")}  # part name
 BACK_TYPES = {"about-the-authors": ("contributors", ""), "sources-and-credits": ("credits", "doc-credits")}
 CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 PAGE_MARKER = re.compile(r'<span epub:type="pagebreak" role="doc-pagebreak" id="page-([^"]+)"')
+ELEMENT_ID = re.compile(r'<[a-z0-9]+\b[^>]*\sid="([^"]*)"')  # as `_mark_before` finds an element
 INSIDE_ONLY = {"li", "dt", "dd", "tr", "td", "th", "tbody", "thead", "tfoot"}  # no marker between these
 HEADING_THEN_MARKER = re.compile(  # a heading, then only opening tags, then a page marker
     r'(?P<heading><(?P<tag>h[1-6])\b[^>]*>(?:(?!<span epub:type="pagebreak").)*?</(?P=tag)>|<h[1-6]\b[^>]*>)'
@@ -188,15 +189,18 @@ def _content(
     content = {document.uid: render(document) for document in spine}  # the nav without its page list yet
     in_blocks = {label for xhtml in content.values() for label in PAGE_MARKER.findall(xhtml)}
     at_elements: dict[str, list[PageStart]] = {}
+    holder: dict[str, str] = {}  # element id -> the first document that has it
+    for uid, xhtml in content.items():
+        for element_id in ELEMENT_ID.findall(xhtml):
+            holder.setdefault(element_id, uid)
     for start in starts:
-        if start.label in in_blocks:
+        uid = holder.get(start.block_id, "")
+        if start.label in in_blocks or not uid:
             continue
-        for uid, xhtml in content.items():
-            marked = _mark_before(xhtml, start.block_id, page_marker(start.label))
-            if marked:
-                content[uid] = marked
-                at_elements.setdefault(uid, []).append(start)
-                break
+        marked = _mark_before(content[uid], start.block_id, page_marker(start.label))
+        if marked:
+            content[uid] = marked
+            at_elements.setdefault(uid, []).append(start)
     content = {uid: _before_headings(xhtml) for uid, xhtml in content.items()}
     nav_points, pages = _targets(spine, {uid: PAGE_MARKER.findall(xhtml) for uid, xhtml in content.items()})
     _report_unplaced(page_starts, pages)
