@@ -63,11 +63,11 @@ def test_adding_a_text_lays_out_only_the_new_text_and_the_parts_that_list_it(sou
     layouts = output / CACHE_FOLDER / "layout"
     before = {path.name for path in layouts.iterdir()}
     # the title page with the imprint, the contents (and a first layout of them that counts their
-    # pages), the front parts, two texts, the back matter
-    assert len(before) == 7
+    # pages), the front parts, two texts, the two back parts (the last with the back cover)
+    assert len(before) == 8
     folios = output / CACHE_FOLDER / "folios"
     sheets = {path.name for path in folios.iterdir()}
-    assert len(sheets) == 5  # the folios of the contents, the front parts, each text, the back matter
+    assert len(sheets) == 6  # the folios of the contents, the front parts, each text, each back part
     text = sorted((sources_copy / "texts").glob("*.md"))[-1]
     added = text.read_text(encoding="utf-8").replace("title: ", "title: Another look at ", 1)
     (sources_copy / "texts" / "zz-added.md").write_text(added, encoding="utf-8")
@@ -75,11 +75,12 @@ def test_adding_a_text_lays_out_only_the_new_text_and_the_parts_that_list_it(sou
     after = {path.name for path in layouts.iterdir()}
     new = after - before
     # The new text, the imprint and the contents, which list it (the contents once: the last build
-    # said how many pages they take), and the back matter, whose credits list it; the front parts
-    # and the texts before it come from the cache.
-    assert len(new) == 4
+    # said how many pages they take), and both back parts: "About the authors" lists each author's
+    # texts, the credits every text; the front parts and the texts before it come from the cache.
+    assert len(new) == 5
     folios = output / CACHE_FOLDER / "folios"
-    assert len({path.name for path in folios.iterdir()} - sheets) == 2  # the new text's, the back's (moved)
+    # the new text's, and each back part's (moved)
+    assert len({path.name for path in folios.iterdir()} - sheets) == 3
     assert result.text_count == 3
 
 
