@@ -239,31 +239,6 @@ class PrintLayout:
         self.layouts = Layouts(publication, sources, cache, pool or Inline())
         stamped = f"html {{ string-set: reader-title {css_string(publication.title)}; }}\n" + HIDDEN_FOLIOS
         self.every_id = block_ids(publication)
-        # The back matter first: it lists every text, so a new text always lays it out again. Each
-        # back part is laid out alone (each opens on a right-hand page), the last with the back cover:
-        # the contents need only where the last begins, so they are laid out beside it.
-        groups = [(part,) for part in publication.back[:-1]] + [publication.back[-1:]]
-        last = self.layouts.part(
-            print_html(replace(publication, back=groups[-1]), frozenset({"back", "back-cover"})),
-            stamped, self.every_id,
-        )
-        self.back = [
-            *(self.layouts.part(print_html(replace(publication, back=group), frozenset({"back"})),
-                                stamped, self.every_id) for group in groups[:-1]),
-            last,
-        ]
-        self.pending: dict[Future[LaidOut], str] = {}
-        for text in sorted(publication.texts, key=lambda text: -len(text.body)):  # the longest first
-            single = replace(publication, texts=(text,))
-            html = print_html(single, frozenset({"main"}))
-            self.pending[self.layouts.part(html, stamped, block_ids(single))] = text.slug
-        self.front_parts = (
-            self.layouts.part(print_html(publication, frozenset({"front-parts"})), stamped, self.every_id)
-            if publication.front else _done(None)
-        )
-        # The opening: the title page and imprint, which carry the document's metadata, then the
-        # contents, which alone depend on where the other parts are.
-        self.title = self.layouts.part(print_html(publication, frozenset({"front"})), "", self.every_id)
         entries = [entry.name for entry in publication.contents]
         href = lambda name: CROSS_PART_PREFIX + name if name in entries else f"#{name}"  # noqa: E731
         self.contents_html = print_html(publication, frozenset({"contents"}), href)
@@ -274,10 +249,38 @@ class PrintLayout:
         self.count_key = digest(self.layouts.version, "contents pages", publication.settings.slug)
         known = cache.get("opening", self.count_key) if cache is not None else None
         self.known_pages = int(known) if known is not None and known.isdigit() else 0
-        self.probe = None if self.known_pages else self.layouts.part(
-            self.contents_html, self.contents_css + contents_numbers({name: "0" for name in entries}),
-            self.every_id,
+
+        # Each back part is laid out alone (each opens on a right-hand page), the last with the back
+        # cover: the contents need only where the last begins, so they are laid out beside it. It
+        # lists every text, so a new text always lays it out again: it goes first.
+        groups = [(part,) for part in publication.back[:-1]] + [publication.back[-1:]]
+        last = self.layouts.part(
+            print_html(replace(publication, back=groups[-1]), frozenset({"back", "back-cover"})),
+            stamped, self.every_id,
         )
+        parts: dict[str, tuple[str, str, frozenset[str]]] = {  # the others: HTML, CSS and ids
+            f"back {index}": (print_html(replace(publication, back=group), frozenset({"back"})),
+                              stamped, self.every_id)
+            for index, group in enumerate(groups[:-1])
+        }
+        for text in publication.texts:
+            single = replace(publication, texts=(text,))
+            parts[f"text {text.slug}"] = (print_html(single, frozenset({"main"})), stamped, block_ids(single))
+        if publication.front:
+            parts["front parts"] = (print_html(publication, frozenset({"front-parts"})), stamped, self.every_id)
+        # The opening: the title page and imprint, which carry the document's metadata, then the
+        # contents, which alone depend on where the other parts are.
+        parts["title"] = (print_html(publication, frozenset({"front"})), "", self.every_id)
+        if not self.known_pages:
+            parts["probe"] = (self.contents_html, self.contents_css + contents_numbers(dict.fromkeys(entries, "0")),
+                              self.every_id)
+        # The longest first (those the cache has cost nothing), so that the workers finish together.
+        laid = {name: self.layouts.part(*parts[name]) for name in sorted(parts, key=lambda name: -len(parts[name][0]))}
+        self.back = [*(laid[f"back {index}"] for index in range(len(groups) - 1)), last]
+        self.pending: dict[Future[LaidOut], str] = {laid[f"text {text.slug}"]: text.slug for text in publication.texts}
+        self.front_parts = laid["front parts"] if publication.front else _done(None)
+        self.title = laid["title"]
+        self.probe = laid.get("probe")
         self._texts: list[tuple[int, LaidOut]] | None = None
         self._contents_pages = 0
         self._first_contents: Future[LaidOut] | None = None
