@@ -157,7 +157,6 @@ def join_parts(parts: Sequence[PartPdf], page_labels: Sequence[tuple[int, str]] 
         width, height = (float(v) for v in source.pages[0].mediabox[2:4])
         for _ in range(part.blanks_before):
             target.add_blank_page(page_size=(width, height))
-        items = _number_tree_items(source.Root.StructTreeRoot.ParentTree)
         key_offset = next_key
         for page in source.pages:
             target.pages.append(page)
@@ -167,8 +166,10 @@ def join_parts(parts: Sequence[PartPdf], page_labels: Sequence[tuple[int, str]] 
             for annotation in page.obj.get("/Annots", []):
                 if "/StructParent" in annotation:
                     annotation.StructParent = int(annotation.StructParent) + key_offset
-        for key, value in items:
-            parent_tree.append((key + key_offset, _copy(target, value)))
+        # The parent tree copied whole (with the elements it points at), not entry by entry: a
+        # tagged book has an entry per page and per link, and an element per paragraph and span.
+        for key, value in _number_tree_items(_copy(target, source.Root.StructTreeRoot.ParentTree)):
+            parent_tree.append((key + key_offset, value))
             next_key = max(next_key, key + key_offset + 1)
         for element in source.Root.StructTreeRoot.K:
             copied = _copy(target, element)
