@@ -9,6 +9,7 @@ that explains why and the exit code `build.py` should return.
 from __future__ import annotations
 
 import enum
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,16 @@ class Severity(str, enum.Enum):
     INFO = "info"  # a repair that was made, or metadata that was inferred
     WARNING = "warning"  # something a person should look at; fatal with --strict
     ERROR = "error"  # the build cannot go on
+
+
+@functools.lru_cache(maxsize=1024)
+def _relative(path: Path, root: Path) -> str:
+    """`path` relative to `root` if it is inside it (a build reports thousands of diagnostics about a
+    few files: each resolved once)."""
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
 
 
 @dataclass(frozen=True)
@@ -41,13 +52,8 @@ class Diagnostic:
         """`file:line` as a user would type it, relative to `root` when possible."""
         if self.file is None:
             return ""
-        path = self.file
-        if root is not None:
-            try:
-                path = path.resolve().relative_to(root.resolve())
-            except ValueError:
-                pass
-        return f"{path}:{self.line}" if self.line else str(path)
+        path = _relative(self.file, root) if root is not None else str(self.file)
+        return f"{path}:{self.line}" if self.line else path
 
     def as_dict(self, root: Path | None = None) -> dict[str, object]:
         """A JSON-ready form for the build report."""
