@@ -104,8 +104,11 @@ class Workers:
             pool.shutdown(wait=True)
             return
         processes = list((getattr(pool, "_processes", None) or {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:  # work still running is of no use to a build that stopped
             process.terminate()
         for process in processes:
             process.join(timeout=5)
+        # Now the pool's own thread sees its workers gone and ends; waiting for it here means it has
+        # ended before the interpreter's exit wakes it through a pipe it may be closing (which
+        # printed "Exception ignored ... Bad file descriptor" after an interruption).
+        pool.shutdown(wait=True, cancel_futures=True)
