@@ -20,6 +20,9 @@ from pamphleteer.config import SLUG_PATTERN, Settings, load_settings
 from pamphleteer.errors import SourceError
 from pamphleteer.sanitise import plain_text
 
+# libyaml's parser when PyYAML has it (twenty times as fast; the same documents and errors).
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 FRONT_MATTER_KEYS = {
     "title": "a text",
     "subtitle": "a text",
@@ -149,14 +152,17 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], dict[str,
     block = text[4 : 4 + end.start()]
     body_start = 4 + end.end() + 1
     body_line = text.count("\n", 0, min(body_start, len(text))) + 1
-    try:
-        node = yaml.compose(block, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(block)
+    loader = SAFE_LOADER(block)
+    try:  # parsed once: the nodes give each key's line, the data is built from them
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(error, "problem", None) or str(error)
         raise SourceError(f"the front matter is not valid YAML: {problem}", file=path, line=line) from None
+    finally:
+        loader.dispose()
     if data is None:
         return {}, {}, text[body_start:], body_line
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
