@@ -84,6 +84,10 @@ def self_contained(css: str, characters: Set[str]) -> str:
     return URL.sub(lambda found: f'url("{data_uri(found.group(2))}")', css)
 
 
+# Where the stylesheet goes, until it is known: a raw tag, which nothing escaped (every text) can contain.
+CSS_STAND_IN = "<pamphleteer-stylesheet>"
+
+
 def render_html(publication: Publication, page_starts: Iterable[PageStart] = ()) -> bytes:
     """The publication as one HTML page, with the print edition's page numbers marked."""
     marks = PageMarks.from_starts(tuple(page_starts), page_marker)
@@ -97,8 +101,10 @@ def render_html(publication: Publication, page_starts: Iterable[PageStart] = ())
             css=Markup(css),
         )
 
-    characters = frozenset(page(""))  # what the page shows decides which faces it carries
-    return page(self_contained(read_style(STYLESHEET), characters)).encode("utf-8")
+    # Written once, with a stand-in for its stylesheet: what the page shows decides which faces it carries.
+    written = page(CSS_STAND_IN)
+    characters = frozenset(written.replace(CSS_STAND_IN, "", 1))
+    return written.replace(CSS_STAND_IN, self_contained(read_style(STYLESHEET), characters), 1).encode("utf-8")
 
 
 def _fragment(name: str) -> str:

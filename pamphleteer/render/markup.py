@@ -216,7 +216,17 @@ class Writer:
     def inlines(self, nodes: Iterable[Node]) -> Markup:
         """Inline content; raw tags it opens are closed at its end, so markup stays balanced."""
         outer, self._raw_open = self._raw_open, []
-        html = Markup("".join([self.inline(node) for node in nodes]))  # each is escaped already
+        parts = []
+        for node in nodes:  # words and spaces, most of a text, without a call to `inline` each
+            kind = node["t"]
+            if kind == "Str":
+                parts.append(self._word(node["c"]))
+            elif kind == "Space" or kind == "SoftBreak":
+                self._boundary = True
+                parts.append(" ")
+            else:
+                parts.append(self.inline(node))
+        html = Markup("".join(parts))  # each is escaped already
         html += Markup("").join(Markup("</{}>").format(tag) for tag in reversed(self._raw_open))
         self._raw_open = outer
         return html
