@@ -14,9 +14,9 @@ from PIL import Image
 
 from pamphleteer.config import load_settings
 from pamphleteer.errors import ConfigurationError
-from pamphleteer.render.impose import SHEETS, impose_booklet, pages_per_side
+from pamphleteer.render.impose import impose_booklet, placement
 from pdfimpose.pdf import Reader
-from pdfimpose.schema import Margins, cutstackfold, saddle
+from pdfimpose.schema import cutstackfold, saddle
 from tests.conftest import SOURCES
 
 SLUG = "no-alien-but-the-capitalist"
@@ -214,18 +214,11 @@ def test_booklet_sheets_fold_into_the_reading_edition(built, pdf):
 
 def pdfimpose_itself(pdf: bytes, sheet: str) -> bytes:
     """The booklet as pdfimpose makes it with its own (PyMuPDF) backend: the reference."""
-    width, height = SHEETS[sheet]
     with Reader([io.BytesIO(pdf)]) as reader:
-        page = reader.size
+        count, margins = placement(reader.size, sheet)
     imposed = io.BytesIO()
-    if pages_per_side(page, (width, height)) == 2:
-        margins = Margins(top=(width - page[1]) / 2, bottom=(width - page[1]) / 2,
-                          left=(height - 2 * page[0]) / 2, right=(height - 2 * page[0]) / 2)
-        saddle.impose([io.BytesIO(pdf)], imposed, signature=(2, 1), omargin=margins, last=1)
-    else:
-        margins = Margins(top=(height - 2 * page[1]) / 2, bottom=(height - 2 * page[1]) / 2,
-                          left=(width - 2 * page[0]) / 2, right=(width - 2 * page[0]) / 2)
-        cutstackfold.impose([io.BytesIO(pdf)], imposed, signature=(1, 2), omargin=margins, last=1)
+    schema = saddle if count == 2 else cutstackfold
+    schema.impose([io.BytesIO(pdf)], imposed, signature=(2, 1) if count == 2 else (1, 2), omargin=margins, last=1)
     return imposed.getvalue()
 
 

@@ -149,6 +149,18 @@ class _CutStackFold(_Drawn, CutStackFoldImpositor):
     pass
 
 
+def placement(page: tuple[float, float], sheet: str) -> tuple[int, Margins]:
+    """Pages a side (see `pages_per_side`) and the sheet's margins that centre them: two (a spread
+    on a landscape sheet) or four (two spreads, one above the other, on a portrait sheet)."""
+    width, height = SHEETS[sheet]
+    count = pages_per_side(page, (width, height))
+    if count == 2:
+        width, height = height, width  # landscape
+    across, down = (2, 1) if count == 2 else (2, 2)
+    left_right, top_bottom = (width - across * page[0]) / 2, (height - down * page[1]) / 2
+    return count, Margins(top=top_bottom, bottom=top_bottom, left=left_right, right=left_right)
+
+
 def booklet_pdf(parts: Sequence[PartPdf], sheet: str) -> bytes:
     """The booklet's PDF (see `impose_parts`)."""
     return impose_parts(parts, sheet).pdf
@@ -161,27 +173,17 @@ def impose_booklet(pdf: bytes, sheet: str) -> Booklet:
 
 def impose_parts(parts: Sequence[PartPdf], sheet: str) -> Booklet:
     """Impose the edition's parts (pages in reading order, the back cover last) on sheets `sheet`."""
-    width, height = SHEETS[sheet]
     pages: list[pikepdf.Page | None] = []
     sources = []
     for part, source, _ in opened_parts(parts):
         sources.append(source)
         pages.extend([None] * part.blanks_before + list(source.pages))
     reader = PageReader(pages)
-    page = reader.size
-    count = pages_per_side(page, (width, height))
+    count, margins = placement(reader.size, sheet)
     writer = SheetWriter()
-    if count == 2:  # one spread on a landscape sheet, centred
-        margins = Margins(
-            top=(width - page[1]) / 2, bottom=(width - page[1]) / 2,
-            left=(height - 2 * page[0]) / 2, right=(height - 2 * page[0]) / 2,
-        )
+    if count == 2:
         _Saddle(omargin=margins, last=1, folds="h").impose(reader, writer)
-    else:  # two spreads, one above the other, on a portrait sheet, centred
-        margins = Margins(
-            top=(height - 2 * page[1]) / 2, bottom=(height - 2 * page[1]) / 2,
-            left=(width - 2 * page[0]) / 2, right=(width - 2 * page[0]) / 2,
-        )
+    else:
         _CutStackFold(omargin=margins, last=1, signature=(1, 2)).impose(reader, writer)
     title = sources[0].docinfo.get("/Title")
     if title is not None:
