@@ -20,8 +20,9 @@ from pamphleteer.config import SLUG_PATTERN, Settings, load_settings
 from pamphleteer.errors import SourceError
 from pamphleteer.sanitise import plain_text
 
-# libyaml's parser when PyYAML has it (twenty times as fast; the same documents and errors).
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's parser when PyYAML has it: twenty times as fast. It reads a few things PyYAML's own
+# refuses (`[Why?]`, as the YAML spec allows); when it refuses, PyYAML's parser names the problem.
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 FRONT_MATTER_KEYS = {
     "title": "a text",
@@ -152,17 +153,16 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], dict[str,
     block = text[4 : 4 + end.start()]
     body_start = 4 + end.end() + 1
     body_line = text.count("\n", 0, min(body_start, len(text))) + 1
-    loader = SAFE_LOADER(block)
-    try:  # parsed once: the nodes give each key's line, the data is built from them
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(error, "problem", None) or str(error)
-        raise SourceError(f"the front matter is not valid YAML: {problem}", file=path, line=line) from None
-    finally:
-        loader.dispose()
+    try:
+        node, data = _load_yaml(block, FAST_LOADER)
+    except yaml.YAMLError:
+        try:  # PyYAML's own parser says where and what, as it always has
+            node, data = _load_yaml(block, yaml.SafeLoader)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            line = mark.line + 2 if mark is not None else 1
+            problem = getattr(error, "problem", None) or str(error)
+            raise SourceError(f"the front matter is not valid YAML: {problem}", file=path, line=line) from None
     if data is None:
         return {}, {}, text[body_start:], body_line
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
@@ -171,6 +171,16 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], dict[str,
         )
     lines = {str(key.value): key.start_mark.line + 2 for key, _ in node.value}
     return data, lines, text[body_start:], body_line
+
+
+def _load_yaml(block: str, loader_class: type) -> tuple[yaml.Node | None, Any]:
+    """The front matter's node (each key's line) and data, from one parse."""
+    loader = loader_class(block)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
 
 
 def _text_value(data: dict[str, Any], key: str, path: Path, lines: dict[str, int]) -> str:

@@ -149,7 +149,7 @@ def test_a_file_with_its_own_front_matter_is_copied_unchanged(sources_copy, tmp_
 
 def test_broken_front_matter_is_refused_not_buried_in_the_body(sources_copy, tmp_path):
     path = tmp_path / "broken.md"
-    path.write_bytes(b"---\ntitle: Broken\nquestions: [Why?]\n---\n\nBody.\n")
+    path.write_bytes(b"---\ntitle: Broken\nquestions: [Why?\n---\n\nBody.\n")
     with pytest.raises(SourceError, match="not valid YAML") as error:
         add_text(path, sources_copy)
     assert error.value.diagnostic.line == 3

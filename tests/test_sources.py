@@ -105,3 +105,9 @@ def test_missing_folders_and_empty_texts_are_explained(tmp_path):
     (tmp_path / "texts").mkdir()
     with pytest.raises(SourceError, match="no texts"):
         read_sources(tmp_path)
+
+
+def test_a_question_mark_ends_a_list_item_as_the_yaml_spec_allows(tmp_path):
+    path = tmp_path / "asked.md"
+    path.write_text("---\ntitle: Asked\nquestions: [Why?, How so?]\n---\n\nBody.\n", encoding="utf-8")
+    assert read_text(path).meta.questions == ("Why?", "How so?")
