@@ -245,8 +245,8 @@ def render(
     The print layout is always made: the ebook and web editions mark its page breaks.
     The `pool`'s workers lay out the print edition; as soon as every page's place
     is known, this process makes the ebook and web editions while a thread of it
-    sees the parts joined into the PDF and imposed into the booklet (side by side)
-    and hands the preview to the workers.
+    sees the parts joined into the PDF and its pages imposed into the booklet, and
+    hands the preview to the workers.
     """
     from pamphleteer.render.pdf import PrintEdition, PrintLayout, PrintPlan
 

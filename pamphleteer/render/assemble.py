@@ -97,7 +97,7 @@ def opened_parts(parts: Sequence[PartPdf]) -> Iterator[tuple[PartPdf, pikepdf.Pd
     """Each part's PDF as it goes into the edition, and the page (0-based) where it begins.
 
     Its font subsets are renamed for their place (see `_retag_fonts`) and its folios
-    stamped on: the joined edition and the booklet are made of the same pages.
+    stamped on.
     """
     at = 0
     for part in parts:
@@ -134,6 +134,20 @@ def _outline_items(items: Sequence[pikepdf.OutlineItem], source: pikepdf.Pdf, ta
 
 
 def join_parts(parts: Sequence[PartPdf], page_labels: Sequence[tuple[int, str]] = ()) -> bytes:
+    """One PDF from the parts (see `joined`)."""
+    return saved(joined(parts, page_labels))
+
+
+def saved(target: pikepdf.Pdf) -> bytes:
+    """The joined PDF's bytes, the same for the same parts."""
+    buffer = io.BytesIO()
+    # Object streams: a tagged book has an object per paragraph and span; packed, it is half the size
+    # and written faster.
+    target.save(buffer, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    return buffer.getvalue()
+
+
+def joined(parts: Sequence[PartPdf], page_labels: Sequence[tuple[int, str]] = ()) -> pikepdf.Pdf:
     """One PDF from the parts, in order, with blank pages where a part must open on a right page.
 
     `page_labels` numbers the pages as printed: (first page index, style), where
@@ -218,8 +232,4 @@ def join_parts(parts: Sequence[PartPdf], page_labels: Sequence[tuple[int, str]] 
         for index, style in page_labels:
             numbers.extend([index, pikepdf.Dictionary(S=pikepdf.Name("/" + style))])
         target.Root.PageLabels = pikepdf.Dictionary(Nums=numbers)
-    buffer = io.BytesIO()
-    # Object streams: a tagged book has an object per paragraph and span; packed, it is half the size
-    # and written faster.
-    target.save(buffer, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
-    return buffer.getvalue()
+    return target

@@ -15,8 +15,9 @@ margins and blank pages); the pages are drawn with pikepdf, through pdfimpose's
 own hooks for reading and writing (`open_pdf`, `write`), instead of its PyMuPDF
 backend: each page becomes a form XObject placed on its sheet, without PyMuPDF's
 scanning and recompressing of every page (a 1,500-page reader: 2.6 s instead of
-7). The booklet is imposed from the edition's parts (`render/assemble.py`), so it
-is made while they are joined into the reading PDF; its pages are the same.
+7). The build imposes the reading edition's pages as they are joined, in memory
+(`edition_and_booklet`): imposing the parts in a second process beside the join
+saved a second at 1,500 pages, but opening every part again took 400 MB more.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from pdfimpose.schema import Margins
 from pdfimpose.schema.cutstackfold import CutStackFoldImpositor
 from pdfimpose.schema.saddle import SaddleImpositor
 
-from pamphleteer.render.assemble import PartPdf, opened_parts
+from pamphleteer.render.assemble import PartPdf, joined, saved
 
 MM = 72 / 25.4
 # Paper sheets, portrait, in PDF points.
@@ -75,9 +76,9 @@ def pages_per_side(page: tuple[float, float], sheet: tuple[float, float]) -> int
 
 
 class PageReader(contextlib.AbstractContextManager):
-    """The pages to impose, as pdfimpose reads them: a page, or None for a blank one."""
+    """The pages to impose, as pdfimpose reads them (None: a blank page it adds to fill the sheets)."""
 
-    def __init__(self, pages: Sequence[pikepdf.Page | None]):
+    def __init__(self, pages: Sequence[pikepdf.Page]):
         self.pages = list(pages)
         self.blanks, self.blanks_at = 0, len(self.pages)
 
@@ -125,7 +126,7 @@ class SheetWriter:
         sheet.contents_add(pikepdf.Stream(self.pdf, f"q 1 0 0 1 {x:.4f} {y:.4f} cm {name} Do Q\n".encode()))
 
     def set_metadata(self, reader: PageReader) -> None:
-        pass  # the booklet's document information is set by `impose_parts`
+        pass  # the booklet's document information is set by `impose_pages`
 
 
 class _Drawn:
@@ -161,23 +162,22 @@ def placement(page: tuple[float, float], sheet: str) -> tuple[int, Margins]:
     return count, Margins(top=top_bottom, bottom=top_bottom, left=left_right, right=left_right)
 
 
-def booklet_pdf(parts: Sequence[PartPdf], sheet: str) -> bytes:
-    """The booklet's PDF (see `impose_parts`)."""
-    return impose_parts(parts, sheet).pdf
+def edition_and_booklet(parts: Sequence[PartPdf], page_labels: Sequence[tuple[int, str]],
+                        sheet: str) -> tuple[bytes, bytes]:
+    """The parts joined into the reading edition (`render/assemble.py`), and its pages imposed on
+    sheets `sheet`, from the same joining."""
+    target = joined(parts, page_labels)
+    return saved(target), impose_pages(list(target.pages), sheet, target.docinfo.get("/Title")).pdf
 
 
 def impose_booklet(pdf: bytes, sheet: str) -> Booklet:
     """Impose `pdf` (pages in reading order, the back cover last) on sheets of paper `sheet`."""
-    return impose_parts([PartPdf(pdf)], sheet)
+    with pikepdf.open(io.BytesIO(pdf)) as source:
+        return impose_pages(list(source.pages), sheet, source.docinfo.get("/Title"))
 
 
-def impose_parts(parts: Sequence[PartPdf], sheet: str) -> Booklet:
-    """Impose the edition's parts (pages in reading order, the back cover last) on sheets `sheet`."""
-    pages: list[pikepdf.Page | None] = []
-    sources = []
-    for part, source, _ in opened_parts(parts):
-        sources.append(source)
-        pages.extend([None] * part.blanks_before + list(source.pages))
+def impose_pages(pages: Sequence[pikepdf.Page], sheet: str, title: object = None) -> Booklet:
+    """Impose `pages` (in reading order, the back cover last) on sheets of paper `sheet`."""
     reader = PageReader(pages)
     count, margins = placement(reader.size, sheet)
     writer = SheetWriter()
@@ -185,7 +185,6 @@ def impose_parts(parts: Sequence[PartPdf], sheet: str) -> Booklet:
         _Saddle(omargin=margins, last=1, folds="h").impose(reader, writer)
     else:
         _CutStackFold(omargin=margins, last=1, signature=(1, 2)).impose(reader, writer)
-    title = sources[0].docinfo.get("/Title")
     if title is not None:
         writer.pdf.docinfo.Title = title
     output = io.BytesIO()

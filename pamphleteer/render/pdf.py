@@ -372,7 +372,7 @@ class PrintLayout:
 
     def finish(self, booklet_sheet: str | None = None) -> PrintEdition:
         """Lay out the contents, stamp the folios and join every part into the edition; impose its
-        booklet on sheets `booklet_sheet`, if given, at the same time."""
+        booklet on sheets `booklet_sheet`, if given, from the same joining."""
         body = self._body()
         front_parts = self.front_parts.result()
         contents_pages = self._contents_pages
@@ -408,15 +408,18 @@ class PrintLayout:
             at = index + laid.page_count
         labels = ((0, "r"), (first_arabic, "D")) if self.publication.texts else ((0, "r"),)
         pool = self.layouts.pool
-        join = pool.submit(run, "pamphleteer.render.assemble:join_parts", joined, labels)
-        booklet = pool.submit(run, "pamphleteer.render.impose:booklet_pdf", joined, booklet_sheet) \
-            if booklet_sheet else None
+        booklet = None
+        if booklet_sheet:
+            pdf, booklet = pool.submit(run, "pamphleteer.render.impose:edition_and_booklet", joined, labels,
+                                       booklet_sheet).result()
+        else:
+            pdf = pool.submit(run, "pamphleteer.render.assemble:join_parts", joined, labels).result()
         return PrintEdition(
-            pdf=join.result(),
+            pdf=pdf,
             page_count=at,
             page_starts=self._starts(contents_pages),
             openings=tuple(indexes[:len(self.publication.texts)]),
-            booklet=booklet.result() if booklet is not None else None,
+            booklet=booklet,
         )
 
 
