@@ -162,7 +162,8 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], dict[str,
             mark = getattr(error, "problem_mark", None)
             line = mark.line + 2 if mark is not None else 1
             problem = getattr(error, "problem", None) or str(error)
-            raise SourceError(f"the front matter is not valid YAML: {problem}", file=path, line=line) from None
+            message = f"the front matter is not valid YAML: {problem}"
+            raise SourceError(message, file=path, line=line) from None
     if data is None:
         return {}, {}, text[body_start:], body_line
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):

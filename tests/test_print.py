@@ -218,7 +218,8 @@ def pdfimpose_itself(pdf: bytes, sheet: str) -> bytes:
         count, margins = placement(reader.size, sheet)
     imposed = io.BytesIO()
     schema = saddle if count == 2 else cutstackfold
-    schema.impose([io.BytesIO(pdf)], imposed, signature=(2, 1) if count == 2 else (1, 2), omargin=margins, last=1)
+    signature = (2, 1) if count == 2 else (1, 2)
+    schema.impose([io.BytesIO(pdf)], imposed, signature=signature, omargin=margins, last=1)
     return imposed.getvalue()
 
 

@@ -104,7 +104,8 @@ def render_html(publication: Publication, page_starts: Iterable[PageStart] = ())
     # Written once, with a stand-in for its stylesheet: what the page shows decides which faces it carries.
     written = page(CSS_STAND_IN)
     characters = frozenset(written.replace(CSS_STAND_IN, "", 1))
-    return written.replace(CSS_STAND_IN, self_contained(read_style(STYLESHEET), characters), 1).encode("utf-8")
+    css = self_contained(read_style(STYLESHEET), characters)
+    return written.replace(CSS_STAND_IN, css, 1).encode("utf-8")
 
 
 def _fragment(name: str) -> str:

@@ -121,7 +121,8 @@ class SheetWriter:
         x = topleft[0] - left
         y = float(sheet.mediabox[3]) - topleft[1] - (top - bottom) - bottom
         placed = sheet.obj.Resources.get("/XObject", {})
-        name = pikepdf.Name(f"/Page{len(placed)}")  # not add_resource's random names: the same bytes each build
+        # Named in order, not with add_resource's random names: the same bytes each build.
+        name = pikepdf.Name(f"/Page{len(placed)}")
         sheet.add_resource(self.pdf.copy_foreign(source.as_form_xobject()), pikepdf.Name.XObject, name)
         sheet.contents_add(pikepdf.Stream(self.pdf, f"q 1 0 0 1 {x:.4f} {y:.4f} cm {name} Do Q\n".encode()))
 

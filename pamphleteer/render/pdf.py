@@ -215,22 +215,23 @@ class PrintPlan:
 class PrintLayout:
     """The print edition, laid out part by part and joined into one tagged PDF (PDF/UA-1).
 
-    The parts are the opening (title page, imprint, contents), the front parts
-    (introduction and the like), each text (opening on a right-hand page, its
-    folios following the text before) and the back matter with the back cover.
-    Each is laid out alone from the same template and stylesheets as the whole
-    book, by the `pool`'s workers side by side; a part whose input is unchanged
-    since an earlier build comes from the cache, so adding or editing a text lays
-    out little. Only the opening depends on the others (its contents give the
-    folio where each part begins), so it is laid out last; every other part is
-    laid out without knowing where it stands, and its folios are stamped on from a
-    folio sheet once every part's page count is known.
+    The parts are the opening (title page and imprint; then the contents), the
+    front parts (introduction and the like), each text (opening on a right-hand
+    page, its folios following the text before) and each part of the back matter
+    (each opening on a right-hand page; the last with the back cover). Each is laid
+    out alone from the same template and stylesheets as the whole book, by the
+    `pool`'s workers side by side; a part whose input is unchanged since an earlier
+    build comes from the cache, so adding or editing a text lays out little. Only
+    the contents depend on the others (they give the folio where each part begins):
+    they are laid out as soon as every part but the last is, beside that last one.
+    Every other part is laid out without knowing where it stands, and its folios
+    are stamped on from a folio sheet once every part's page count is known.
 
-    Creating it hands every part but the opening to the pool; `plan()` says where
-    each page will be as soon as those parts are laid out (the opening's page count
+    Creating it hands every part but the contents to the pool; `plan()` says where
+    each page will be as soon as those parts are laid out (the contents' page count
     is the last build's, else that of a first layout with placeholder folios), and
-    `finish()` lays out the opening (again, if its count was not right) and joins
-    the parts. `done(slug)` is called as each text is laid out.
+    `finish()` waits for the contents (laid out again if their count was not right)
+    and joins the parts. `done(slug)` is called as each text is laid out.
     """
 
     def __init__(self, publication: Publication, sources: Path, cache: Cache | None = None,
@@ -267,17 +268,21 @@ class PrintLayout:
             single = replace(publication, texts=(text,))
             parts[f"text {text.slug}"] = (print_html(single, frozenset({"main"})), stamped, block_ids(single))
         if publication.front:
-            parts["front parts"] = (print_html(publication, frozenset({"front-parts"})), stamped, self.every_id)
+            front = print_html(publication, frozenset({"front-parts"}))
+            parts["front parts"] = (front, stamped, self.every_id)
         # The opening: the title page and imprint, which carry the document's metadata, then the
         # contents, which alone depend on where the other parts are.
         parts["title"] = (print_html(publication, frozenset({"front"})), "", self.every_id)
         if not self.known_pages:
-            parts["probe"] = (self.contents_html, self.contents_css + contents_numbers(dict.fromkeys(entries, "0")),
-                              self.every_id)
+            placeholders = contents_numbers(dict.fromkeys(entries, "0"))
+            parts["probe"] = (self.contents_html, self.contents_css + placeholders, self.every_id)
         # The longest first (those the cache has cost nothing), so that the workers finish together.
-        laid = {name: self.layouts.part(*parts[name]) for name in sorted(parts, key=lambda name: -len(parts[name][0]))}
+        longest_first = sorted(parts, key=lambda name: -len(parts[name][0]))
+        laid = {name: self.layouts.part(*parts[name]) for name in longest_first}
         self.back = [*(laid[f"back {index}"] for index in range(len(groups) - 1)), last]
-        self.pending: dict[Future[LaidOut], str] = {laid[f"text {text.slug}"]: text.slug for text in publication.texts}
+        self.pending: dict[Future[LaidOut], str] = {
+            laid[f"text {text.slug}"]: text.slug for text in publication.texts
+        }
         self.front_parts = laid["front parts"] if publication.front else _done(None)
         self.title = laid["title"]
         self.probe = laid.get("probe")
@@ -333,12 +338,14 @@ class PrintLayout:
         _, parts_start, _ = self._front(contents_pages)
         texts = self.publication.texts
         targets = {text.slug: str(start) for text, (start, _) in zip(texts, self._laid_texts(), strict=True)}
-        targets.update({part.name: str(folio) for part, folio in zip(self.publication.back, self._back_folios())})
+        back = zip(self.publication.back, self._back_folios())
+        targets.update({part.name: str(folio) for part, folio in back})
         front_parts, front_names = self.front_parts.result(), {part.name for part in self.publication.front}
         if front_parts is not None:
             targets.update({name: roman(parts_start + page) for name, page in front_parts.anchors.items()
                             if name in front_names})
-        return self.layouts.part(self.contents_html, self.contents_css + contents_numbers(targets), self.every_id)
+        css = self.contents_css + contents_numbers(targets)
+        return self.layouts.part(self.contents_html, css, self.every_id)
 
     def _starts(self, contents_pages: int) -> tuple[PageStart, ...]:
         _, parts_start, _ = self._front(contents_pages)
