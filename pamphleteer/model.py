@@ -11,8 +11,8 @@ value, the publication of a single text with the same shared parts.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import datetime
+import functools
 import hashlib
 import uuid
 from dataclasses import dataclass

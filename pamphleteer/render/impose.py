@@ -87,7 +87,7 @@ class PageReader(contextlib.AbstractContextManager):
 
     @property
     def size(self) -> tuple[float, float]:
-        box = next(page for page in self.pages if page is not None).mediabox
+        box = self.pages[0].mediabox
         return float(box[2]) - float(box[0]), float(box[3]) - float(box[1])
 
     def __len__(self) -> int:
