@@ -44,14 +44,7 @@ WRAPPER = (
 
 def timed(command: list[str], cwd: Path = PROJECT) -> tuple[float, int]:
     """Wall time of a command, and the peak memory (KiB) of its largest process."""
-    started = time.perf_counter()
-    result = subprocess.run(
-        [PYTHON, "-c", WRAPPER, *command], cwd=cwd, env=ENV, capture_output=True, text=True, check=False
-    )
-    elapsed = time.perf_counter() - started
-    if result.returncode != 0:
-        sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-2000:]}")
-    peak = int(re.findall(r"maxrss (\d+)", result.stderr)[-1])
+    elapsed, peak, _ = measured(command, cwd)
     return elapsed, peak
 
 
@@ -80,18 +73,22 @@ def _tree_memory(root: int) -> int:
     return total
 
 
-def timed_with_memory(command: list[str]) -> tuple[float, int, int]:
-    """Wall time, the peak memory (KiB) of the largest process, and the peak of all its
-    processes together (sampled every 0.1 s)."""
-    started = time.perf_counter()
-    process = subprocess.Popen([PYTHON, "-c", WRAPPER, *command], cwd=PROJECT, env=ENV,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    together = 0
-    while process.poll() is None:
-        together = max(together, _tree_memory(process.pid))
-        time.sleep(0.1)
-    elapsed = time.perf_counter() - started
-    stderr = process.stderr.read() if process.stderr else ""
+def measured(command: list[str], cwd: Path = PROJECT, sample: bool = False) -> tuple[float, int, int]:
+    """Wall time, the peak memory (KiB) of the largest process, and, if `sample`, the peak of all its
+    processes together (sampled from /proc every 0.1 s, which costs some CPU: the seed timings go
+    without). A failed command ends the benchmark with its error output."""
+    with tempfile.TemporaryFile(mode="w+") as errors:  # a file, not a pipe: it never fills and blocks
+        started = time.perf_counter()
+        process = subprocess.Popen([PYTHON, "-c", WRAPPER, *command], cwd=cwd, env=ENV,
+                                   stdout=subprocess.DEVNULL, stderr=errors, text=True)
+        together = 0
+        while sample and process.poll() is None:
+            together = max(together, _tree_memory(process.pid))
+            time.sleep(0.1)
+        process.wait()
+        elapsed = time.perf_counter() - started
+        errors.seek(0)
+        stderr = errors.read()
     if process.returncode != 0:
         sys.exit(f"failed: {' '.join(command)}\n{stderr[-2000:]}")
     return elapsed, int(re.findall(r"maxrss (\d+)", stderr)[-1]), together
@@ -204,7 +201,7 @@ def main() -> None:
     for size in (int(s) for s in arguments.sizes.split(",")):
         folder = synthetic_reader(size, work / f"reader-{size}")
         output = work / f"reader-{size}-out"
-        cold, peak, together = timed_with_memory(build_command(folder, output))
+        cold, peak, together = measured(build_command(folder, output), sample=True)
         pages = page_count(output)
         extra = (folder / "texts" / f"text-{size:03d}.md").read_text(encoding="utf-8")
         added = folder / "texts" / "zz-added-text.md"
