@@ -216,8 +216,8 @@ class Writer:
     def inlines(self, nodes: Iterable[Node]) -> Markup:
         """Inline content; raw tags it opens are closed at its end, so markup stays balanced."""
         outer, self._raw_open = self._raw_open, []
-        parts = []
-        for node in nodes:  # words and spaces, most of a text, without a call to `inline` each
+        parts: list[str] = []
+        for node in nodes:  # words and spaces, most of a text, here: no call, no Markup object each
             kind = node["t"]
             if kind == "Str":
                 parts.append(self._word(node["c"]))
@@ -225,7 +225,7 @@ class Writer:
                 self._boundary = True
                 parts.append(" ")
             else:
-                parts.append(self.inline(node))
+                parts.append(self._inline(node))
         html = Markup("".join(parts))  # each is escaped already
         html += Markup("").join(Markup("</{}>").format(tag) for tag in reversed(self._raw_open))
         self._raw_open = outer
@@ -249,15 +249,9 @@ class Writer:
             marks += self.page_marks.marker(self._pending.pop(0)[1])
         return marks + escape(text)
 
-    def inline(self, node: Node) -> str:
-        """One inline node as HTML (plain `str` for words and spaces, already escaped: `inlines` marks
-        the whole as Markup, sparing a Markup object per word)."""
+    def _inline(self, node: Node) -> Markup:
+        """One inline node other than a word or a space, as HTML (`inlines` writes those itself)."""
         kind, content = node["t"], node.get("c")
-        if kind == "Str":
-            return self._word(content)
-        if kind in ("Space", "SoftBreak"):
-            self._boundary = True
-            return " "
         if kind == "LineBreak":
             self._boundary = True
             return Markup("<br />\n")
