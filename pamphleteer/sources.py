@@ -36,6 +36,7 @@ FRONT_MATTER_KEYS = {
     "order": "a whole number",
     "questions": "a list of questions",
     "fixes": "a list of {find: …, replace: …} entries",
+    "keep": "a list of block texts or repair codes to leave alone",
 }
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_TEXT_BYTES = 1024 * 1024  # about 170,000 words, a long book; a pamphlet text is rarely 100 KB
@@ -67,6 +68,9 @@ class TextMeta:
     order: int | None = None
     questions: tuple[str, ...] = ()
     fixes: tuple[Fix, ...] = ()
+    # Block texts or repair codes (like "N010") a person wants left as they are: the
+    # normaliser's removals and repairs skip what this names.
+    keep: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -273,6 +277,7 @@ def parse_meta(data: dict[str, Any], lines: dict[str, int], path: Path) -> TextM
         order=order,
         questions=_list_value(data, "questions", path, lines),
         fixes=_fixes(data, path, lines),
+        keep=tuple(item for item in _list_value(data, "keep", path, lines) if item),
     )
 
 

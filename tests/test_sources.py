@@ -48,6 +48,8 @@ def test_a_text_without_front_matter_is_all_body(tmp_path):
         ("text\x00more\n", 1, "NUL byte"),
         ("fine\n\nbell\x07\n", 3, "control character U+0007"),
         ("---\nfixes: [{find: a}]\n---\nbody\n", 2, "'fixes' entry 1"),
+        ("---\ntitle: x\nkeep: {N010: yes}\n---\nbody\n", 3, "'keep' must be a list of block texts"),
+        ("---\nkeep: [N010, 3]\n---\nbody\n", 2, "'keep' must be a list"),
     ],
 )
 def test_bad_texts_are_named_by_file_and_line(tmp_path, content, line, message):
@@ -111,3 +113,10 @@ def test_a_question_mark_ends_a_list_item_as_the_yaml_spec_allows(tmp_path):
     path = tmp_path / "asked.md"
     path.write_text("---\ntitle: Asked\nquestions: [Why?, How so?]\n---\n\nBody.\n", encoding="utf-8")
     assert read_text(path).meta.questions == ("Why?", "How so?")
+
+
+def test_keep_lists_what_the_repairs_must_leave_alone(tmp_path):
+    path = write(tmp_path, "kept.md", '---\nkeep: ["Share this article", N010, ""]\n---\n\nBody.\n')
+    assert read_text(path).meta.keep == ("Share this article", "N010")
+    one = write(tmp_path, "one.md", "---\nkeep: N010\n---\n\nBody.\n")
+    assert read_text(one).meta.keep == ("N010",)
