@@ -1,0 +1,227 @@
+"""The typed AST layer: nodes built as pandoc reads them, one walk and one rewrite that reach everything."""
+
+from __future__ import annotations
+
+import copy
+import json
+import sys
+from functools import cache
+
+import pypandoc
+import pytest
+
+from pamphleteer import ast
+from tests.normalise.helpers import nodes
+
+EVERY_KIND = """\
+# A *heading* {#top .intro}
+
+A para with **strong**, [a link](https://x.org/a "T"), ![alt *text*](pic.png), `code`,
+"quoted", a note[^1], [a span]{.k}, H~2~O and ~~gone~~.
+
+> quoted *block*
+
+::: box
+in a div
+:::
+
+- one
+- two
+
+3. three
+4. four
+
+| head | cell |
+|------|------|
+| body | text |
+
+: a caption
+
+term
+: a definition
+
+| a line
+| another
+
+```
+a code block
+```
+
+---
+
+[^1]: the note's words.
+"""
+
+
+EVERY_KIND_EXTRA = """
+
+![a figure's *caption*](pic.png)
+"""
+
+
+@cache
+def every_kind() -> list[ast.Node]:
+    """EVERY_KIND read by pandoc's own Markdown reader, which also reads line blocks, captions, figures."""
+    document = json.loads(pypandoc.convert_text(EVERY_KIND + EVERY_KIND_EXTRA, "json", format="markdown"))
+    return list(document["blocks"])
+
+
+def upper(inlines: list[ast.Node]) -> list[ast.Node]:
+    return [ast.make_str(ast.str_text(n).upper()) if n["t"] == "Str" else n for n in inlines]
+
+
+# -- constructors build what pandoc reads -----------------------------------------
+
+
+@pytest.mark.parametrize(("markdown", "built"), [
+    ("[a](https://x.org \"T\")", ast.make_para([ast.make_link([ast.make_str("a")], "https://x.org", "T")])),
+    ("*a* **b**", ast.make_para([ast.make_emph([ast.make_str("a")]), ast.make_space(),
+                                ast.make_strong([ast.make_str("b")])])),
+    ("## Two {#id .c}", ast.make_header(2, [ast.make_str("Two")], ast.Attr("id", ("c",)))),
+    ("![x](p.png)", ast.make_para([ast.make_image([ast.make_str("x")], "p.png")])),
+    ("> b", ast.make_block_quote([ast.make_para([ast.make_str("b")])])),
+    ("---", ast.make_horizontal_rule()),
+    ("- a", ast.make_bullet_list([[ast.make_plain([ast.make_str("a")])]])),
+    ("3. a", ast.make_ordered_list([[ast.make_plain([ast.make_str("a")])]], start=3)),
+    ("```\nx = 1\n```", ast.make_code_block("x = 1")),
+    ("`x`", ast.make_para([ast.make_code("x")])),
+    ("[s]{.k}", ast.make_para([ast.make_span([ast.make_str("s")], ast.Attr(classes=("k",)))])),
+    ("::: k\nd\n:::", ast.make_div([ast.make_para([ast.make_str("d")])], ast.Attr(classes=("k",)))),
+    ("a  \nb", ast.make_para([ast.make_str("a"), ast.make_line_break(), ast.make_str("b")])),
+])
+def test_constructors_build_the_nodes_pandoc_reads(markdown, built):
+    assert nodes(markdown) == [built]
+
+
+def test_accessors_read_a_link_a_heading_and_their_attributes():
+    (heading,) = nodes("## Two words {#id .c key=v}")
+    assert ast.header_level(heading) == 2
+    assert ast.text_of(ast.header_inlines(heading)) == "Two words"
+    assert ast.header_attr(heading) == ast.Attr("id", ("c",), (("key", "v"),))
+    assert ast.header_attr(heading).get("key") == "v"
+    assert ast.has_class(heading, "c")
+    (para,) = nodes("[the *text*](https://x.org/ \"a title\")")
+    (link,) = ast.block_inlines(para)
+    assert ast.link_target(link) == "https://x.org/"
+    assert ast.link_title(link) == "a title"
+    assert ast.text_of(ast.link_text(link)) == "the text"
+    moved = ast.with_link_target(link, "https://y.org/")
+    assert (ast.link_target(moved), ast.link_title(moved), ast.link_text(moved)) == (
+        "https://y.org/", "a title", ast.link_text(link))
+
+
+@pytest.mark.parametrize(("url", "dead"), [("#", True), ("", True), (" # ", True), ("#top", False),
+                                           ("https://x.org", False)])
+def test_a_link_to_nothing_is_dead(url, dead):
+    assert ast.is_dead_link(ast.make_link([ast.make_str("a")], url)) is dead
+
+
+def test_a_pull_quote_is_a_div_that_names_its_passage():
+    quote = ast.make_pull_quote([ast.make_para([ast.make_str("words")])], 12)
+    assert ast.is_pull_quote(quote)
+    assert ast.pull_quote_target(quote) == "12"
+    assert not ast.is_pull_quote(ast.make_div([], ast.Attr(classes=("box",))))
+    assert not ast.is_pull_quote(ast.make_para([]))
+
+
+# -- the walk ----------------------------------------------------------------------
+
+
+def test_the_walk_reaches_every_node_in_reading_order():
+    assert {n["t"] for n in ast.walk(every_kind())} >= {"LineBlock", "Figure", "Table", "DefinitionList"}
+    strings = [ast.str_text(n) for n in ast.walk(every_kind()) if n["t"] == "Str"]
+    for word in ("heading", "strong", "link", "alt", "words.", "span", "2", "gone", "block",
+                 "div", "two", "four", "head", "cell", "body", "text", "caption", "term", "definition",
+                 "another", "figure’s", "caption"):
+        assert word in strings, word
+    assert strings.index("heading") < strings.index("strong") < strings.index("block") < strings.index("div")
+
+
+def words_walked(markdown: str, **options) -> list[str]:
+    return [ast.str_text(n) for n in ast.walk(nodes(markdown), **options) if n["t"] == "Str"]
+
+
+def test_the_walk_can_stay_out_of_nodes():
+    text = "a note[^1]\n\n[^1]: inside"
+    assert "inside" in words_walked(text)
+    assert words_walked(text, into=lambda n: n["t"] != "Note") == ["a", "note"]
+    assert "Note" in {n["t"] for n in ast.walk(nodes(text), into=lambda n: n["t"] != "Note")}
+
+
+def deep(levels: int) -> ast.Node:
+    node = ast.make_str("core")
+    for _ in range(levels):
+        node = ast.make_emph([node])
+    return ast.make_para([node])
+
+
+def test_trees_deeper_than_the_recursion_limit_are_walked_rewritten_and_read():
+    levels = sys.getrecursionlimit() * 3
+    tree = deep(levels)
+    assert sum(1 for _ in ast.walk(tree)) == levels + 2
+    assert ast.text_of(tree) == "core"
+    assert ast.text_of(ast.transform(tree, inlines=upper)) == "CORE"
+
+
+# -- the rewrite -------------------------------------------------------------------
+
+
+def test_the_rewrite_reaches_every_inline_list_and_edits_nothing_in_place():
+    blocks = every_kind()
+    kept = copy.deepcopy(blocks)
+    rewritten = [ast.transform(block, inlines=upper) for block in blocks]
+    assert blocks == kept
+    for before, after in zip(blocks, rewritten, strict=True):
+        strings = [ast.str_text(n) for n in ast.walk(after) if n["t"] == "Str"]
+        assert strings == [ast.str_text(n).upper() for n in ast.walk(before) if n["t"] == "Str"]
+
+
+def test_a_rewrite_that_changes_nothing_returns_the_same_nodes():
+    blocks = every_kind()
+    assert all(ast.transform(block, inlines=list, blocks=list) is block for block in blocks)
+
+
+def test_a_block_rewrite_drops_nested_blocks_and_keeps_its_neighbours():
+    (quote,) = nodes("> kept\n>\n> ::: pullquote\n> dropped\n> :::\n>\n> also kept")
+    out = ast.transform(quote, blocks=lambda items: [b for b in items if not ast.is_pull_quote(b)])
+    assert ast.text_of(out) == "kept also kept"
+    assert ast.text_of(quote) == "kept dropped also kept"
+
+
+def test_slots_rebuild_every_kind_as_it_was():
+    for node in ast.walk(every_kind()):
+        lists = [items for _level, items in ast.slots(node)]
+        assert ast.with_slots(node, lists) == node, node["t"]
+
+
+# -- text -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("markdown", "text"), [
+    ('He said "no" and \'yes\'.', "He said \u201cno\u201d and \u2018yes\u2019."),
+    ("a `b` $c$ and a note[^1]\n\n[^1]: not read", "a b c and a note"),
+    ("<b>raw</b> words", "raw words"),
+    ("# Head\n\npara one\n\npara two", "Head para one para two"),
+    ("[link *text*](https://x.org)", "link text"),
+    ("a  \nb\nc", "a b c"),
+])
+def test_text_of_reads_what_a_reader_reads(markdown, text):
+    assert ast.text_of(nodes(markdown)) == text
+
+
+@pytest.mark.parametrize(("markdown", "first", "last"), [
+    ("the *start* and end.", "the", "end."),
+    ("*emphasised start*, then [a link](https://x.org)", "emphasised", "link"),
+    ('ends in "a quote"', "ends", "\u201d"),
+    ("`code` first", "", "first"),
+])
+def test_first_and_last_words(markdown, first, last):
+    inlines = ast.block_inlines(nodes(markdown)[0])
+    assert (ast.first_str(inlines), ast.last_str(inlines)) == (first, last)
+
+
+def test_words_become_inlines_as_pandoc_reads_them():
+    read = ast.block_inlines(nodes("two words")[0])
+    assert ast.words_to_inlines("two  words ") == [*read, ast.make_space()]
+    assert ast.merge_adjacent([ast.make_str("a"), ast.make_str("b"), ast.make_space(), ast.make_space()]) == [
+        ast.make_str("ab"), ast.make_space()]
