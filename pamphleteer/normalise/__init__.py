@@ -17,6 +17,7 @@ The order, and why:
 5. pull quotes (N2xx) are matched against whole paragraphs; then the page's
    separator rules go;
 6. typography (N5xx): quotes, hyphens, house dashes — everywhere.
+Front matter `keep:` overrules any of them (`keep.py`, N603/N604).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pamphleteer.errors import Diagnostic
 from pamphleteer.normalise.findings import each_block
 from pamphleteer.normalise.fixes import apply_fixes
 from pamphleteer.normalise.furniture import Inferred, lift_furniture
+from pamphleteer.normalise.keep import Keep
 from pamphleteer.normalise.links import LINK_RULES
 from pamphleteer.normalise.paragraphs import join_split_paragraphs, lost_initial, report_initial
 from pamphleteer.normalise.pullquotes import lift_pull_quotes
@@ -66,6 +68,8 @@ RULE_NAMES = {
     "N503": "dashes set in the house style",
     "N601": "front matter fixes applied",
     "N602": "front matter fix matches nothing",
+    "N603": "repairs not made, as front matter 'keep' asks",
+    "N604": "front matter 'keep' entry matches nothing",
 }
 
 GROUPS = ("body", "standfirst", "source_note", "bio", "credits")
@@ -90,13 +94,14 @@ def normalise(parsed: ParsedText) -> NormalisedText:
     source = parsed.source
     path, meta = source.path, source.meta
     diagnostics: list[Diagnostic] = []
+    keep = Keep.from_entries(meta.keep)
 
     blocks = parsed.blocks
     for rule in LINK_RULES:
-        blocks, found = each_block(blocks, path, rule)
+        blocks, found = each_block(blocks, path, keep.guard(rule))
         diagnostics.extend(found)
 
-    furniture = lift_furniture(blocks, path, meta.title, meta.authors)
+    furniture = lift_furniture(blocks, path, meta.title, meta.authors, keep)
     diagnostics.extend(furniture.diagnostics)
     groups: dict[str, tuple[Block, ...]] = {
         "body": furniture.body, "standfirst": furniture.standfirst,
@@ -108,16 +113,17 @@ def normalise(parsed: ParsedText) -> NormalisedText:
     diagnostics.extend(found)
     diagnostics.extend(report_initial(initial, groups["body"], path))
 
-    body, found = join_split_paragraphs(groups["body"], path)
-    diagnostics.extend(found)
-    body, found = lift_pull_quotes(body, path)
-    diagnostics.extend(found)
+    body = groups["body"]
+    for whole_rule in (join_split_paragraphs, lift_pull_quotes):
+        body, found = keep.settle(body, *whole_rule(body, path), path)
+        diagnostics.extend(found)
     groups["body"] = body
 
     for rule in TYPOGRAPHY_RULES:
         for name in GROUPS:
-            groups[name], found = each_block(groups[name], path, rule)
+            groups[name], found = each_block(groups[name], path, keep.guard(rule))
             diagnostics.extend(found)
+    diagnostics.extend(keep.unused(diagnostics, path))
 
     return NormalisedText(
         source=source,

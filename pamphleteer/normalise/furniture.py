@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pamphleteer.errors import Diagnostic, Severity
+from pamphleteer.normalise.keep import Keep
 from pamphleteer.normalise.inlines import first_str, is_only_emphasis, shorten, strip_edges, text_of
 from pamphleteer.normalise.names import find_date, looks_like_name, same_name, split_names
 from pamphleteer.parse import Block, Node
@@ -48,6 +49,9 @@ BIO_VERBS = re.compile(
     r"^(?:is|was|lives|teaches|writes|works|has|hosts|edits|organi[sz]es|studies|researches|co-?\w+s)\b"
 )
 MASTHEAD_MAX_WORDS = 3
+# The repair that lifts each kind of block at the foot of a text (for front matter `keep:`).
+TAIL_CODES = {"rule": "N401", "ps": "N411", "list": "N413", "bio": "N412", "signature": "N414",
+              "source": "N413", "url": "N413", "credit": "N415", "disclaimer": "N415", "more": "N415"}
 
 
 @dataclass(frozen=True)
@@ -125,9 +129,17 @@ def read_byline(text: str) -> tuple[tuple[str, ...], str] | None:
 class _Lift:
     """Collects what leaves the body, with a diagnostic for each piece."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, keep: Keep) -> None:
         self.path = path
+        self.keep = keep
         self.diagnostics: list[Diagnostic] = []
+
+    def may(self, code: str, block: Block) -> bool:
+        """Whether front matter `keep:` lets `block` be lifted by repair `code` (reported when not)."""
+        if self.keep.allows(code, block.node):
+            return True
+        self.diagnostics.append(self.keep.kept(code, block, self.path))
+        return False
 
     def note(self, code: str, block: Block, message: str, after: str = "", severity: Severity = Severity.INFO) -> None:
         self.diagnostics.append(
@@ -143,7 +155,7 @@ def _lift_head(blocks: list[Block], known_title: str, lift: _Lift) -> tuple[int,
 
     def skip_rules() -> None:
         nonlocal index
-        while index < len(blocks) and _kind(blocks[index]) == "HorizontalRule":
+        while index < len(blocks) and _kind(blocks[index]) == "HorizontalRule" and lift.may("N401", blocks[index]):
             lift.note("N401", blocks[index], "a rule separating the page's header from the text was dropped")
             index += 1
 
@@ -157,7 +169,7 @@ def _lift_head(blocks: list[Block], known_title: str, lift: _Lift) -> tuple[int,
     if len(headings) >= 2 and headings[0] == index:
         first, second = (_heading_text(blocks[i]) for i in headings[:2])
         short = len(first.split()) <= MASTHEAD_MAX_WORDS and (first.isupper() or len(second) > len(first))
-        if short and not (known_title and _same_words(first, known_title)):
+        if short and not (known_title and _same_words(first, known_title)) and lift.may("N402", blocks[index]):
             found["publication"] = _publication_name(first)
             lift.note("N402", blocks[index], "the masthead heading became the text's publication",
                       str(found["publication"]))
@@ -165,12 +177,15 @@ def _lift_head(blocks: list[Block], known_title: str, lift: _Lift) -> tuple[int,
             skip_rules()
     if index < len(blocks) and _kind(blocks[index]) == "Header":
         title = _heading_text(blocks[index])
-        if not known_title or _same_words(title, known_title):
+        if (not known_title or _same_words(title, known_title)) and not lift.may("N403", blocks[index]):
+            pass
+        elif not known_title or _same_words(title, known_title):
             found["title"] = title
             lift.note("N403", blocks[index], "the title heading became the text's title", title)
             index += 1
             if (index < len(blocks) and _kind(blocks[index]) == "Header"
-                    and blocks[index].node["c"][0] > blocks[index - 1].node["c"][0]):
+                    and blocks[index].node["c"][0] > blocks[index - 1].node["c"][0]
+                    and lift.may("N404", blocks[index])):
                 found["subtitle"] = _heading_text(blocks[index])
                 lift.note("N404", blocks[index], "the heading under the title became its subtitle",
                           str(found["subtitle"]))
@@ -184,20 +199,21 @@ def _lift_head(blocks: list[Block], known_title: str, lift: _Lift) -> tuple[int,
     limit = index + 8
     while index < min(len(blocks), limit):
         block = blocks[index]
-        if _kind(block) == "HorizontalRule":
+        if _kind(block) == "HorizontalRule" and lift.may("N401", block):
             lift.note("N401", block, "a rule separating the page's header from the text was dropped")
             index += 1
             continue
         if _kind(block) != "Para":
             break
         byline = read_byline(text_of(_inlines(block))) if "authors" not in found and not standfirst else None
-        if byline:
+        if byline and lift.may("N405", block):
             found["authors"], date = byline
             if date:
                 found["date"] = date
             lift.note("N405", block, "the byline became the text's author" + (" and date" if date else ""),
                       ", ".join(byline[0]) + (f"; {date}" if date else ""))
-        elif is_only_emphasis(_inlines(block)) and any(_is_plain_para(b) for b in blocks[index + 1 :]):
+        elif (not byline and is_only_emphasis(_inlines(block))
+              and any(_is_plain_para(b) for b in blocks[index + 1 :]) and lift.may("N406", block)):
             standfirst.append(block)
             lift.note("N406", block, "a leading bold or italic paragraph became the standfirst")
         else:
@@ -282,7 +298,7 @@ def _lift_tail(blocks: list[Block], authors: tuple[str, ...], lift: _Lift) -> tu
         kind = _classify_tail(blocks[start - 1], authors, after_kind)
         if kind == "list" and not (start >= 2 and _classify_tail(blocks[start - 2], authors, "list") == "ps"):
             break
-        if not kind:
+        if not kind or not lift.may(TAIL_CODES[kind], blocks[start - 1]):
             break
         kinds.insert(0, kind)
         after_kind = kind
@@ -355,10 +371,11 @@ def _infer_from_source(block: Block, found: dict[str, str]) -> None:
 
 
 def lift_furniture(
-    blocks: tuple[Block, ...], path: Path, known_title: str = "", known_authors: tuple[str, ...] = ()
+    blocks: tuple[Block, ...], path: Path, known_title: str = "", known_authors: tuple[str, ...] = (),
+    keep: Keep | None = None,
 ) -> Furniture:
-    """Split a text's blocks into body, metadata and the furniture fields."""
-    lift = _Lift(path)
+    """Split a text's blocks into body, metadata and the furniture fields (but what `keep` names)."""
+    lift = _Lift(path, keep or Keep())
     items = list(blocks)
     start, head, standfirst = _lift_head(items, known_title, lift)
     authors = tuple(known_authors) or tuple(head.get("authors", ()))  # type: ignore[arg-type]

@@ -30,8 +30,8 @@ def run_rule(rule: BlockRule, markdown: str) -> tuple[list[Node], list[str]]:
 
 
 def source(markdown: str, *, title: str = "", authors: tuple[str, ...] = (),
-           fixes: tuple[Fix, ...] = ()) -> SourceText:
-    meta = TextMeta(title=title, authors=authors, fixes=fixes)
+           fixes: tuple[Fix, ...] = (), keep: tuple[str, ...] = (), lang: str = "") -> SourceText:
+    meta = TextMeta(title=title, authors=authors, fixes=fixes, keep=keep, lang=lang)
     return SourceText(path=PATH, slug="example", meta=meta, body=markdown, body_line=1)
 
 
