@@ -1,4 +1,4 @@
-"""A content-addressed cache of stage results, kept in the output folder.
+"""A content-addressed cache of stage results, kept in the build's own folder in the output folder.
 
 Every stage result worth keeping (a text's pandoc AST, a part's laid-out PDF)
 is stored under the SHA-256 of everything it was made from, so a result is
@@ -12,13 +12,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import stat
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
-CACHE_FOLDER = ".cache"
-STATE_FILE = ".pamphleteer-state.json"
+from pamphleteer.workspace import FOLDER, is_ours
+
+CACHE_FOLDER = f"{FOLDER}/cache"  # in the output folder
+STATE_FILE = f"{FOLDER}/state.json"  # in the output folder
 MAX_ENTRIES = 2000  # oldest entries beyond this are removed after a build
+KINDS = re.compile(r"[a-z][a-z-]*")  # what a kind of entry is called: "ast", "layout-meta"
+ENTRY = re.compile(r"[0-9a-f]{64}|\..*\.tmp")  # a key (a SHA-256), or a write that was cut short
 
 
 def digest(*parts: str | bytes) -> str:
@@ -32,7 +38,7 @@ def digest(*parts: str | bytes) -> str:
 
 
 class Cache:
-    """Stage results by key, as files in `<output>/.cache/`. Unreadable entries count as misses."""
+    """Stage results by key, as files in `<output>/.pamphleteer/cache/`. Unreadable entries count as misses."""
 
     def __init__(self, folder: Path):
         self.folder = folder
@@ -55,13 +61,35 @@ class Cache:
             pass  # a cache that cannot be written only makes the next build slower
 
     def prune(self, keep: int = MAX_ENTRIES) -> None:
-        """Keep the most recently written entries of each kind."""
-        if not self.folder.is_dir():
+        """Keep the most recently written entries of each kind.
+
+        Only in a cache inside a folder marked as Pamphleteer's (see `workspace.py`),
+        and only files named as the cache names its entries: nothing else is deleted.
+        """
+        if not is_ours(self.folder.parent):
             return
-        for kind in self.folder.iterdir():
-            entries = sorted(kind.iterdir(), key=lambda path: path.stat().st_mtime, reverse=True)
-            for stale in entries[keep:]:
+        for kind, _ in _entries(self.folder, KINDS, stat.S_ISDIR):
+            entries = sorted(_entries(kind, ENTRY, stat.S_ISREG), key=lambda item: item[1], reverse=True)
+            for stale, _ in entries[keep:]:
                 stale.unlink(missing_ok=True)
+
+
+def _entries(folder: Path, names: re.Pattern[str], kind: Callable[[int], bool]) -> list[tuple[Path, float]]:
+    """The entries of `folder` whose name matches `names` and whose type `kind` accepts (links never),
+    with their modification times."""
+    found = []
+    try:
+        children = list(folder.iterdir())
+    except OSError:
+        return []
+    for child in children:
+        try:
+            status = os.lstat(child)
+        except OSError:
+            continue
+        if names.fullmatch(child.name) and kind(status.st_mode):
+            found.append((child, status.st_mtime))
+    return found
 
 
 def fingerprint(files: Iterable[Path], root: Path, options: Mapping[str, str]) -> str:

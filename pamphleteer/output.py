@@ -1,9 +1,11 @@
 """Write the editions into the output folder, all or nothing.
 
-Every file is first written under a temporary name in the output folder and
-moved into place only when every edition of the build is complete, so a
-failed or interrupted build leaves the previous editions as they were. A lock
-file stops two builds from writing the same folder at once.
+Every file is first written under a temporary name in the build's own folder
+(`<output>/.pamphleteer/tmp/`, see `workspace.py`) and moved into place only when
+every edition of the build is complete, so a failed or interrupted build leaves
+the previous editions as they were. A lock file stops two builds from writing
+the same folder at once. Nothing in the output folder but the editions' own
+names is ever replaced, and nothing outside the build's own folder is deleted.
 """
 
 from __future__ import annotations
@@ -18,8 +20,15 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from pamphleteer.errors import OutputError
+from pamphleteer.workspace import claim, own_folder
 
-LOCK_NAME = ".pamphleteer.lock"
+LOCK_NAME = "lock"  # in the build's own folder
+STAGING = "tmp"  # the editions' temporary files, in the build's own folder
+
+
+def staging_folder(folder: Path) -> Path:
+    """Where a build writes the editions before moving them into `folder`."""
+    return own_folder(folder) / STAGING
 
 
 @contextlib.contextmanager
@@ -33,8 +42,9 @@ def locked(folder: Path) -> Iterator[None]:
         raise OutputError(f"cannot create the output folder: {error.strerror}", file=folder) from None
     if not folder.is_dir():
         raise OutputError("the output path is not a folder; choose another --output", file=folder)
+    own = claim(folder)
     try:
-        handle = open(folder / LOCK_NAME, "a+b")  # noqa: SIM115 (held for the whole block)
+        handle = open(own / LOCK_NAME, "a+b")  # noqa: SIM115 (held for the whole block)
     except OSError as error:
         raise OutputError(f"cannot write in the output folder: {error.strerror}", file=folder) from None
     with handle:
@@ -46,7 +56,8 @@ def locked(folder: Path) -> Iterator[None]:
                     "another build is writing this output folder; wait for it to finish", file=folder
                 ) from None
             raise
-        for leftover in folder.glob(".*.tmp"):  # from a build that was killed
+        staging = staging_folder(folder)
+        for leftover in staging.glob("*.tmp") if staging.is_dir() else ():  # from a build that was killed
             leftover.unlink(missing_ok=True)
         try:
             yield
@@ -57,9 +68,11 @@ def locked(folder: Path) -> Iterator[None]:
 def write_all(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
     """Write every file atomically: all are staged first, then moved into place."""
     staged: list[tuple[str, Path]] = []
+    staging = claim(folder) / STAGING
     try:
+        staging.mkdir(exist_ok=True)
         for name, data in files.items():
-            descriptor, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+            descriptor, temporary = tempfile.mkstemp(prefix=f"{Path(name).name}.", suffix=".tmp", dir=staging)
             staged.append((name, Path(temporary)))
             with os.fdopen(descriptor, "wb") as handle:
                 handle.write(data)

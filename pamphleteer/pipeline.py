@@ -431,7 +431,7 @@ def build(
     return BuildResult(
         title=publication.title,
         text_count=len(publication.texts),
-        written=tuple(path for path in written if path.name != STATE_FILE),
+        written=tuple(path for path in written if path != output_dir / STATE_FILE),
         diagnostics=diagnostics,
         seconds=time.monotonic() - started,
         page_count=page_count,

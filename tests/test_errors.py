@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from pamphleteer.workspace import MARKER_TEXT
 from tests.conftest import PROJECT
 
 GOOD_TOML = 'title = "A Reader"\nslug = "reader"\n'
@@ -197,6 +198,11 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
+def leftovers(output: Path) -> list[Path]:
+    """Temporary files of the editions left in the output folder (beside them, or in the build's own)."""
+    return [*output.glob(".*.tmp"), *output.glob(".pamphleteer/tmp/*")]
+
+
 def make_publication(root: Path) -> tuple[Path, Path]:
     sources, output = root / "sources", root / "output"
     (sources / "texts").mkdir(parents=True)
@@ -240,7 +246,9 @@ def test_bad_input_is_refused_clearly_and_leaves_the_editions_alone(tmp_path, ca
 def test_a_second_build_on_the_same_output_folder_is_refused(tmp_path):
     sources, output = make_publication(tmp_path)
     before = snapshot(output)
-    with open(output / ".pamphleteer.lock", "a+b") as lock:  # a first build holds the folder
+    (output / ".pamphleteer").mkdir()
+    (output / ".pamphleteer" / "CACHEDIR.TAG").write_text(MARKER_TEXT)
+    with open(output / ".pamphleteer" / "lock", "a+b") as lock:  # a first build holds the folder
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         result = run_build(tmp_path, "--sources", "sources", "--output", "output")
     assert_refused(result, "another build is writing this output folder", "output", 5)
@@ -298,7 +306,7 @@ def test_an_interrupted_build_leaves_the_previous_editions_and_no_temporary_file
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     deadline = time.monotonic() + 120
-    while not (output / ".pamphleteer.lock").exists() and time.monotonic() < deadline:
+    while not (output / ".pamphleteer" / "lock").exists() and time.monotonic() < deadline:
         time.sleep(0.02)  # the build holds the folder: it is parsing, then rendering
     time.sleep(1.5)
     assert process.poll() is None, "the build ended before it could be interrupted"
@@ -307,7 +315,7 @@ def test_an_interrupted_build_leaves_the_previous_editions_and_no_temporary_file
     assert process.returncode == code, err
     assert "interrupted" in err and "Traceback" not in out + err
     assert snapshot(output) == before
-    assert not list(output.glob(".*.tmp"))
+    assert not leftovers(output)
 
 
 @pytest.mark.slow
@@ -326,7 +334,7 @@ def test_a_renderer_that_fails_leaves_the_previous_editions(tmp_path, monkeypatc
     with pytest.raises(RuntimeError, match="web edition broke"):
         build(sources, output)
     assert snapshot(output) == before
-    assert not list(output.glob(".*.tmp"))
+    assert not leftovers(output)
 
 
 def test_a_write_that_fails_half_way_leaves_every_previous_edition(tmp_path, monkeypatch):
@@ -349,19 +357,22 @@ def test_a_write_that_fails_half_way_leaves_every_previous_edition(tmp_path, mon
     with pytest.raises(OutputError, match="No space left on device"):
         output_module.write_all(folder, {name: b"new " + data for name, data in PREVIOUS.items()})
     assert snapshot(folder) == before
-    assert not list(folder.glob(".*.tmp"))
+    assert not leftovers(folder)
 
 
 def test_temporary_files_of_a_killed_build_are_cleaned_by_the_next(tmp_path):
     from pamphleteer.output import locked
 
     folder = tmp_path / "output"
-    folder.mkdir()
-    (folder / ".reader.pdf.abc123.tmp").write_bytes(b"half a PDF")
+    (folder / ".pamphleteer" / "tmp").mkdir(parents=True)
+    (folder / ".pamphleteer" / "CACHEDIR.TAG").write_text(MARKER_TEXT)
+    (folder / ".pamphleteer" / "tmp" / "reader.pdf.abc123.tmp").write_bytes(b"half a PDF")
     (folder / "reader.pdf").write_bytes(b"kept")
+    (folder / ".reader.pdf.abc123.tmp").write_bytes(b"not the build's: a file of the user's")
     with locked(folder):
         pass
-    assert sorted(path.name for path in folder.iterdir()) == [".pamphleteer.lock", "reader.pdf"]
+    assert sorted(str(path.relative_to(folder)) for path in folder.rglob("*") if path.is_file()) == [
+        ".pamphleteer/CACHEDIR.TAG", ".pamphleteer/lock", ".reader.pdf.abc123.tmp", "reader.pdf"]
 
 
 # -- input that looks broken but must build -------------------------------------------------------
