@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from pamphleteer import __version__
+from pamphleteer.cache import CACHE_FOLDER
 from pamphleteer.console import Terminal, file_size
 from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.listing import count_words, list_texts
@@ -241,7 +242,7 @@ def test_list_reuses_a_build_cache_and_creates_none(tmp_path, monkeypatch):
     assert not output.exists()  # listing never creates the output folder
     calls: list[object] = []
     monkeypatch.setattr(pamphleteer.listing, "assemble", lambda *args: calls.append(args) or assemble(*args))
-    (output / ".cache").mkdir(parents=True)
+    (output / CACHE_FOLDER).mkdir(parents=True)
     listing = list_texts(sources, output)
     assert len(calls) == 1 and len(calls[0]) == 3  # sources, the cache, the code fingerprint
     assert [t.slug for t in listing.texts] == ["second", "first"]
