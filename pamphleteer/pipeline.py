@@ -18,7 +18,6 @@ import importlib
 import json
 import logging
 import os
-import subprocess
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor, as_completed
@@ -30,6 +29,7 @@ from pamphleteer.cache import (
     CACHE_FOLDER, STATE_FILE, Cache, digest, fingerprint, outputs_digest, read_state, state_bytes,
 )
 from pamphleteer.errors import ConfigurationError, Diagnostic, RenderError, Severity, StrictFailure
+from pamphleteer.history import last_commit_time
 from pamphleteer.model import Publication, build_publication, pamphlet
 from pamphleteer.normalise import Inferred, NormalisedText, normalise
 from pamphleteer.output import locked, write_all
@@ -100,16 +100,12 @@ def edition_time(sources: Path) -> datetime.datetime:
                 f"SOURCE_DATE_EPOCH is '{epoch}'; it must be a whole number of seconds since 1970 "
                 "(for example: SOURCE_DATE_EPOCH=$(date +%s))"
             ) from None
-    try:
-        result = subprocess.run(
-            ["git", "log", "-1", "--format=%ct", "--", "."],
-            cwd=sources, capture_output=True, text=True, timeout=10, check=False,
-        )
-        if result.returncode == 0 and result.stdout.strip():
-            seconds = int(result.stdout.strip())
-            return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc).replace(tzinfo=None)
-    except (OSError, ValueError, subprocess.SubprocessError):
-        pass
+    committed = last_commit_time(sources)  # read from the repository's files: git is never run
+    if committed is not None:
+        try:
+            return datetime.datetime.fromtimestamp(committed, datetime.timezone.utc).replace(tzinfo=None)
+        except (ValueError, OverflowError, OSError):
+            pass  # a commit dated past what a date can hold
     newest = max(path.stat().st_mtime for path in sources.rglob("*") if path.is_file())
     return datetime.datetime.fromtimestamp(int(newest), datetime.timezone.utc).replace(tzinfo=None)
 

@@ -10,11 +10,16 @@ editions are whole, the next build succeeds, the message is true, and there is n
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import PROJECT
 from tests.test_errors import make_publication, run_build
 
 FOREIGN_ENTRIES = 2_005  # more than a cache keeps of one kind (2,000): an old build pruned the oldest
@@ -92,3 +97,72 @@ def test_the_cache_prunes_only_its_own_entries_in_its_own_folder(tmp_path):
         unmarked.put("ast", digest(str(number)), b"entry")
     unmarked.prune(keep=1)
     assert len(list((tmp_path / "elsewhere" / "cache" / "ast").iterdir())) == 3
+
+
+# -- 2. no program of the sources' choosing runs ---------------------------------------------------
+
+COMMITTED = 1_700_000_000  # 2023-11-14T22:13:20Z, the date of the sources' one commit
+SIGNED_COMMIT = """tree {tree}
+author A. Sender <sender@example.org> {when} +0000
+committer A. Sender <sender@example.org> {when} +0000
+gpgsig -----BEGIN PGP SIGNATURE-----
+ 
+ iQEzBAABCAAdFiEEnot+a+real+signature+at+allAAoJEAAAAAAAAAAA
+ =AAAA
+ -----END PGP SIGNATURE-----
+
+The reader, as sent
+"""
+
+
+def git(folder: Path, *args: str, stdin: str | None = None) -> str:
+    """Run the real git on the test's own repository, with no configuration but the test's."""
+    environment = {"PATH": os.environ["PATH"], "HOME": str(folder), "GIT_CONFIG_NOSYSTEM": "1",
+                   "GIT_CONFIG_GLOBAL": os.devnull, "GIT_AUTHOR_DATE": f"{COMMITTED} +0000",
+                   "GIT_COMMITTER_DATE": f"{COMMITTED} +0000"}
+    result = subprocess.run(["git", *args], cwd=folder, env=environment, input=stdin, capture_output=True,
+                            text=True, check=True, timeout=60)
+    return result.stdout.strip()
+
+
+def a_repository_that_runs_a_program(sources: Path, marker: Path) -> None:
+    """Make `sources` a git repository whose own settings tell git to run a program writing `marker`."""
+    program = sources.parent / "sender-program.sh"
+    program.write_text(f"#!/bin/sh\necho \"$0 $*\" >> '{marker}'\ncat >/dev/null\nexit 1\n")
+    program.chmod(0o755)
+    git(sources, "init", "-q")
+    git(sources, "add", "-A")
+    tree = git(sources, "write-tree")
+    commit = git(sources, "hash-object", "-t", "commit", "-w", "--stdin",
+                 stdin=SIGNED_COMMIT.format(tree=tree, when=COMMITTED))
+    git(sources, "update-ref", "HEAD", commit)
+    hooks = sources / ".git" / "hooks"
+    for hook in ("post-checkout", "post-index-change", "reference-transaction", "pre-auto-gc"):
+        (hooks / hook).write_text(program.read_text())
+        (hooks / hook).chmod(0o755)
+    for key, value in [("log.showSignature", "true"), ("gpg.program", str(program)),
+                       ("gpg.ssh.program", str(program)), ("core.fsmonitor", str(program)),
+                       ("core.pager", str(program)), ("pager.log", str(program)),
+                       ("diff.external", str(program)), ("core.hooksPath", str(hooks))]:
+        git(sources, "config", key, value)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git makes the sources' repository")
+def test_a_sources_repository_that_names_a_program_never_has_it_run(tmp_path):
+    sources, output = make_publication(tmp_path)
+    marker = tmp_path / "the-program-ran"
+    a_repository_that_runs_a_program(sources, marker)
+    # The trap is armed: git itself, asked for the date as builds once did, runs the sender's program.
+    subprocess.run(["git", "log", "-1", "--format=%ct", "--", "."], cwd=sources, capture_output=True,
+                   env={"PATH": os.environ["PATH"], "HOME": str(tmp_path)}, timeout=60, check=False)
+    assert marker.exists(), "git did not run the program: the test's trap is not armed"
+    marker.unlink()
+    environment = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
+    for command in (("--format", "html"), ("list",)):
+        result = subprocess.run([sys.executable, str(PROJECT / "build.py"), "--sources", "sources",
+                                 "--output", "output", *command],
+                                cwd=tmp_path, env=environment, capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+        assert not marker.exists(), f"{command}: the sources' program ran: {marker.read_text()}"
+    report = json.loads((output / "reader-report.json").read_text())
+    assert report["edition_date"] == "2023-11-14T22:13:20Z"  # still the date of the sources' last commit
