@@ -85,6 +85,7 @@ from pamphleteer.ast.nodes import (
     str_text,
     table_rows,
     with_link_target,
+    word_of,
     wrapped,
 )
 from pamphleteer.ast.shape import INLINE_WRAPPERS, Level, Node, slots, with_slots
@@ -186,6 +187,7 @@ __all__ = [
     "walk",
     "with_link_target",
     "with_slots",
+    "word_of",
     "words_to_inlines",
     "wrapped",
 ]

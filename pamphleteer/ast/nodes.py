@@ -63,6 +63,11 @@ def str_text(node: Node) -> str:
     return str(node["c"])
 
 
+def word_of(node: Node) -> str:
+    """The text of a Str; '' for any other node."""
+    return str(node["c"]) if node["t"] == "Str" else ""
+
+
 def make_space() -> Node:
     return {"t": "Space"}
 

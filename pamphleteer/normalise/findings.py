@@ -43,3 +43,8 @@ def each_block(
         out.append(Block(block.line, node) if node is not block.node else block)
         diagnostics.extend(finding.at(path, block.line) for finding in findings)
     return tuple(out), tuple(diagnostics)
+
+
+def shorten(text: str, limit: int = 90) -> str:
+    """A text cut to `limit` characters for a diagnostic, with an ellipsis if cut."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import re
 
+from pamphleteer.ast import BREAKS, Node, kind, make_space, make_str, merge_adjacent, transform, word_of
 from pamphleteer.normalise.findings import Finding
-from pamphleteer.normalise.inlines import SPACE, merge_adjacent, rewrite_inline_lists
-from pamphleteer.parse import Node
 
 HOUSE_DASH = "\u2013"  # an en dash, with a space on either side
 DASHES_AS_DASH = {"-", "--", "\u2013", "\u2014", "\u2015"}
 EN_DASH_BETWEEN_LOWER = re.compile(r"(?<=[^\W\d_])\u2013(?=[^\W\d_])")
 EM_DASH = re.compile(r"\u2014|\u2015")
+DASH_MESSAGE = "a dash was set in the house style (spaced en dash)"
+SPACES = ("Space", "SoftBreak")  # a word's neighbours on either side of a dash set as a dash
 
 
 def _lower_letters(text: str, dash: int) -> bool:
@@ -51,15 +52,16 @@ def curl_quotes(node: Node) -> tuple[Node, list[Finding]]:
     def rewrite(inlines: list[Node]) -> list[Node]:
         out = []
         for index, item in enumerate(inlines):
-            if item["t"] == "Str" and ("'" in item["c"] or '"' in item["c"]):
-                previous_is_space = index == 0 or inlines[index - 1]["t"] in ("Space", "SoftBreak", "LineBreak")
-                curled = curl_text(item["c"], previous_is_space)
-                findings.append(Finding("N501", "straight quotes became typographic quotes", item["c"], curled))
-                item = {"t": "Str", "c": curled}
+            text = word_of(item)
+            if "'" in text or '"' in text:
+                previous_is_space = index == 0 or kind(inlines[index - 1]) in BREAKS
+                curled = curl_text(text, previous_is_space)
+                findings.append(Finding("N501", "straight quotes became typographic quotes", text, curled))
+                item = make_str(curled)
             out.append(item)
         return out
 
-    new = rewrite_inline_lists(node, rewrite)
+    new = transform(node, inlines=rewrite)
     return (new if findings else node), findings
 
 
@@ -75,16 +77,15 @@ def hyphenate_en_dashes(node: Node) -> tuple[Node, list[Finding]]:
     def rewrite(inlines: list[Node]) -> list[Node]:
         out = []
         for item in inlines:
-            if item["t"] == "Str" and "\u2013" in item["c"] and len(item["c"]) > 1:
-                fixed = fix(item["c"])
-                if fixed != item["c"]:
-                    findings.append(Finding("N502", "an en dash joining two words became a hyphen",
-                                            item["c"], fixed))
-                    item = {"t": "Str", "c": fixed}
+            text = word_of(item)
+            fixed = fix(text) if "\u2013" in text and len(text) > 1 else text
+            if fixed != text:
+                findings.append(Finding("N502", "an en dash joining two words became a hyphen", text, fixed))
+                item = make_str(fixed)
             out.append(item)
         return out
 
-    new = rewrite_inline_lists(node, rewrite)
+    new = transform(node, inlines=rewrite)
     return (new if findings else node), findings
 
 
@@ -93,12 +94,12 @@ def _split_em_dashes(text: str) -> list[Node]:
     out: list[Node] = []
     for index, part in enumerate(EM_DASH.split(text)):
         if index:
-            out.extend([dict(SPACE), {"t": "Str", "c": HOUSE_DASH}])
+            out.extend([make_space(), make_str(HOUSE_DASH)])
             if part and (part[0].isalnum() or part[0] in "\u201c\u2018("):
-                out.append(dict(SPACE))
+                out.append(make_space())
         if part:
-            out.append({"t": "Str", "c": part})
-    if out and out[0]["t"] == "Space":  # the Str began with the dash: the space before it is there already
+            out.append(make_str(part))
+    if out and kind(out[0]) == "Space":  # the Str began with the dash: the space before it is there already
         out.pop(0)
     return out
 
@@ -106,7 +107,7 @@ def _split_em_dashes(text: str) -> list[Node]:
 def _neighbour(inlines: list[Node], index: int, step: int) -> str:
     """The word two places away (across a space), for a diagnostic's context."""
     other = index + step
-    return inlines[other]["c"] if 0 <= other < len(inlines) and inlines[other]["t"] == "Str" else "\u2026"
+    return (word_of(inlines[other]) if 0 <= other < len(inlines) else "") or "\u2026"
 
 
 def house_dashes(node: Node) -> tuple[Node, list[Finding]]:
@@ -116,31 +117,31 @@ def house_dashes(node: Node) -> tuple[Node, list[Finding]]:
     def rewrite(inlines: list[Node]) -> list[Node]:
         out: list[Node] = []
         for index, item in enumerate(inlines):
-            if item["t"] != "Str":
+            if kind(item) != "Str":
                 out.append(item)
                 continue
-            text = item["c"]
+            text = word_of(item)
             spaced = (
                 0 < index < len(inlines) - 1
-                and inlines[index - 1]["t"] in ("Space", "SoftBreak")
-                and inlines[index + 1]["t"] in ("Space", "SoftBreak")
+                and kind(inlines[index - 1]) in SPACES
+                and kind(inlines[index + 1]) in SPACES
             )
             if spaced and text in DASHES_AS_DASH:
                 if text != HOUSE_DASH:
                     left, right = _neighbour(inlines, index, -2), _neighbour(inlines, index, 2)
-                    findings.append(Finding("N503", "a dash was set in the house style (spaced en dash)",
-                                            f"{left} {text} {right}", f"{left} {HOUSE_DASH} {right}"))
-                out.append({"t": "Str", "c": HOUSE_DASH})
+                    findings.append(Finding("N503", DASH_MESSAGE, f"{left} {text} {right}",
+                                            f"{left} {HOUSE_DASH} {right}"))
+                out.append(make_str(HOUSE_DASH))
             elif EM_DASH.search(text):
                 parts = _split_em_dashes(text)
-                shown = "".join(" " if p["t"] == "Space" else p["c"] for p in parts)
-                findings.append(Finding("N503", "a dash was set in the house style (spaced en dash)", text, shown))
+                shown = "".join(" " if kind(p) == "Space" else word_of(p) for p in parts)
+                findings.append(Finding("N503", DASH_MESSAGE, text, shown))
                 out.extend(parts)
             else:
                 out.append(item)
         return merge_adjacent(out)
 
-    new = rewrite_inline_lists(node, rewrite)
+    new = transform(node, inlines=rewrite)
     return (new if findings else node), findings
 
 
