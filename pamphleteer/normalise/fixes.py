@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pamphleteer.ast import Node, kind, transform, word_of, words_to_inlines
 from pamphleteer.errors import Diagnostic, Severity
-from pamphleteer.normalise.inlines import rewrite_inline_lists, shorten, words_to_inlines
-from pamphleteer.parse import Block, Node
+from pamphleteer.normalise.findings import shorten
+from pamphleteer.parse import Block
 from pamphleteer.sources import Fix
 
 SAME_QUOTES = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")
@@ -21,7 +22,7 @@ RUN = ("Str", "Space", "SoftBreak")
 
 
 def _run_text(run: list[Node]) -> str:
-    return "".join(node["c"] if node["t"] == "Str" else " " for node in run)
+    return "".join(word_of(node) if kind(node) == "Str" else " " for node in run)
 
 
 def replace_in_run(text: str, fix: Fix) -> tuple[str, int]:
@@ -57,7 +58,7 @@ def apply_fix(node: Node, fix: Fix) -> tuple[Node, list[tuple[str, str]]]:
             run.clear()
 
         for item in inlines:
-            if item["t"] in RUN:
+            if kind(item) in RUN:
                 run.append(item)
             else:
                 flush()
@@ -65,7 +66,7 @@ def apply_fix(node: Node, fix: Fix) -> tuple[Node, list[tuple[str, str]]]:
         flush()
         return out
 
-    new = rewrite_inline_lists(node, rewrite)
+    new = transform(node, inlines=rewrite)
     return (new if changes else node), changes
 
 
