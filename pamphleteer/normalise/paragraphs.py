@@ -16,16 +16,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pamphleteer.errors import Diagnostic, Severity
-from pamphleteer.normalise.inlines import (
-    SPACE,
+from pamphleteer.ast import (
+    Node,
+    block_inlines,
     first_str,
-    is_only_emphasis,
+    is_kind,
+    is_pull_quote,
     last_str,
+    make_para,
+    make_space,
     merge_adjacent,
-    shorten,
     text_of,
 )
+from pamphleteer.errors import Diagnostic, Severity
+from pamphleteer.normalise.findings import shorten
+from pamphleteer.normalise.pullquotes import framed_at, is_emphasised_para
 from pamphleteer.parse import Block
 
 CLOSING = ".!?:;\u2026"  # sentence-closing punctuation
@@ -49,30 +54,49 @@ def _interlude(blocks: tuple[Block, ...], index: int) -> int:
     A pull quote, as a Div or still as a rule / emphasised paragraph / rule, can sit
     in the middle of a paragraph on a web page. Returns 0 when the block is text.
     """
-    block = blocks[index]
-    if block.node["t"] == "Div" and "pullquote" in block.node["c"][0][1]:
+    if is_pull_quote(blocks[index].node):
         return 1
-    if (
-        block.node["t"] == "HorizontalRule"
-        and index + 2 < len(blocks)
-        and blocks[index + 1].node["t"] == "Para" and is_only_emphasis(blocks[index + 1].node["c"])
-        and blocks[index + 2].node["t"] == "HorizontalRule"
-    ):
-        return 3
-    return 0
+    return 3 if framed_at(blocks, index) else 0
+
+
+def _is_para(node: Node) -> bool:
+    return is_kind(node, "Para")
 
 
 def continues(first: Block, second: Block) -> bool:
     """True when `second` is the rest of paragraph `first`, cut by a page break."""
     return (
-        first.node["t"] == "Para" and second.node["t"] == "Para"
-        and not is_only_emphasis(second.node["c"])
-        and ends_open(last_str(first.node["c"]))
-        and starts_lower(first_str(second.node["c"]))
+        _is_para(first.node) and _is_para(second.node)
+        and not is_emphasised_para(second.node)
+        and ends_open(last_str(block_inlines(first.node)))
+        and starts_lower(first_str(block_inlines(second.node)))
     )
 
 
-def join_split_paragraphs(blocks: tuple[Block, ...], path: Path) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:
+Found = tuple[tuple[Block, ...], tuple[Diagnostic, ...]]
+
+
+def _interludes_from(blocks: tuple[Block, ...], index: int) -> list[Block]:
+    """The pull quotes (lifted or still framed) that stand from `index` on."""
+    after, skipped = index, list[Block]()
+    while after < len(blocks) and (size := _interlude(blocks, after)):
+        skipped.extend(blocks[after : after + size])
+        after += size
+    return skipped
+
+
+def _joined(previous: Block, rest: Block, path: Path) -> tuple[Block, Diagnostic]:
+    """One paragraph from its two parts, and the diagnostic that says so."""
+    joined = merge_adjacent([*block_inlines(previous.node), make_space(), *block_inlines(rest.node)])
+    end, start = text_of(previous.node)[-40:], text_of(rest.node)[:40]
+    return Block(previous.line, make_para(joined)), Diagnostic(
+        "N301", Severity.INFO,
+        f"a paragraph cut in two by a page break was joined with its second part (line {rest.line})",
+        path, previous.line, f"\u2026{end} \u00b6 {start}\u2026", f"\u2026{end} {start}\u2026",
+    )
+
+
+def join_split_paragraphs(blocks: tuple[Block, ...], path: Path) -> Found:
     """Join each paragraph cut in two by a page break (pull quotes between the parts move after it)."""
     out: list[Block] = []
     diagnostics: list[Diagnostic] = []
@@ -80,21 +104,12 @@ def join_split_paragraphs(blocks: tuple[Block, ...], path: Path) -> tuple[tuple[
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        if out and out[-1].node["t"] == "Para":
-            after, skipped = index, []
-            while after < len(blocks) and (size := _interlude(blocks, after)):
-                skipped.extend(blocks[after : after + size])
-                after += size
+        if out and _is_para(out[-1].node):
+            skipped = _interludes_from(blocks, index)
+            after = index + len(skipped)
             if after < len(blocks) and continues(out[-1], blocks[after]):
-                previous, rest = out[-1], blocks[after]
-                joined = merge_adjacent([*previous.node["c"], dict(SPACE), *rest.node["c"]])
-                out[-1] = Block(previous.line, {"t": "Para", "c": joined})
-                end, start = text_of(previous.node)[-40:], text_of(rest.node)[:40]
-                diagnostics.append(Diagnostic(
-                    "N301", Severity.INFO,
-                    f"a paragraph cut in two by a page break was joined with its second part (line {rest.line})",
-                    path, previous.line, f"\u2026{end} \u00b6 {start}\u2026", f"\u2026{end} {start}\u2026",
-                ))
+                out[-1], found = _joined(out[-1], blocks[after], path)
+                diagnostics.append(found)
                 held.extend(skipped)
                 index = after + 1
                 continue
@@ -109,9 +124,9 @@ def join_split_paragraphs(blocks: tuple[Block, ...], path: Path) -> tuple[tuple[
 def lost_initial(blocks: tuple[Block, ...]) -> Block | None:
     """The body's first paragraph, if it starts in lower case (a drop cap lost with its image)."""
     for block in blocks:
-        if block.node["t"] == "Para":
-            return block if starts_lower(first_str(block.node["c"])) else None
-        if block.node["t"] not in ("HorizontalRule", "Div"):
+        if _is_para(block.node):
+            return block if starts_lower(first_str(block_inlines(block.node))) else None
+        if not is_kind(block.node, "HorizontalRule", "Div"):
             return None
     return None
 

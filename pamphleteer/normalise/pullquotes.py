@@ -14,15 +14,31 @@ paragraphs is a section break and stays.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from pamphleteer.ast import (
+    Node,
+    block_inlines,
+    inner_inlines,
+    is_kind,
+    is_only_emphasis,
+    is_rule,
+    make_para,
+    make_pull_quote,
+    make_space,
+    merge_adjacent,
+    strip_edges,
+    text_of,
+)
 from pamphleteer.errors import Diagnostic, Severity
-from pamphleteer.normalise.inlines import is_only_emphasis, merge_adjacent, shorten, strip_edges, text_of
-from pamphleteer.parse import Block, Node
+from pamphleteer.normalise.findings import shorten
+from pamphleteer.parse import Block
 
 MATCH_THRESHOLD = 0.75  # share of the quote's words found, in order, in one paragraph
 MIN_WORDS = 3
+Found = tuple[tuple[Block, ...], tuple[Diagnostic, ...]]  # the blocks after, and what was done
 
 
 def words(text: str) -> list[str]:
@@ -44,26 +60,36 @@ def quote_score(quote: list[str], passage: list[str]) -> float:
 
 
 def _is_rule(block: Block) -> bool:
-    return block.node["t"] == "HorizontalRule"
+    return is_rule(block.node)
 
 
-def _is_candidate(block: Block) -> bool:
-    return block.node["t"] == "Para" and is_only_emphasis(block.node["c"])
+def is_emphasised_para(node: Node) -> bool:
+    """A paragraph that is all one emphasis: what a web page sets between rules as a pull quote."""
+    return is_kind(node, "Para") and is_only_emphasis(block_inlines(node))
+
+
+def framed_at(blocks: Sequence[Block], index: int) -> bool:
+    """Whether `blocks[index]` starts a rule / emphasised paragraph / rule frame: an unlifted pull quote."""
+    return (
+        index + 2 < len(blocks)
+        and _is_rule(blocks[index])
+        and is_emphasised_para(blocks[index + 1].node)
+        and _is_rule(blocks[index + 2])
+    )
 
 
 def pull_quote_text(para: Node) -> list[Node]:
     """The quote's inlines: outer emphasis and hard line breaks gone."""
-    inlines = strip_edges(para["c"])
-    if len(inlines) == 1 and inlines[0]["t"] in ("Emph", "Strong"):
-        inlines = strip_edges(inlines[0]["c"])
-    spaced = [{"t": "Space"} if node["t"] in ("LineBreak", "SoftBreak") else node for node in inlines]
+    inlines = strip_edges(block_inlines(para))
+    if len(inlines) == 1 and is_kind(inlines[0], "Emph", "Strong"):
+        inlines = strip_edges(inner_inlines(inlines[0]) or [])
+    spaced = [make_space() if is_kind(node, "LineBreak", "SoftBreak") else node for node in inlines]
     return merge_adjacent(spaced)
 
 
 def pull_quote_div(quote_line: int, para: Node) -> Node:
     """The pandoc Div every edition renders as a pull quote of the block on `quote_line`."""
-    return {"t": "Div", "c": [["", ["pullquote"], [["quotes", str(quote_line)]]],
-                              [{"t": "Para", "c": pull_quote_text(para)}]]}
+    return make_pull_quote([make_para(pull_quote_text(para))], quote_line)
 
 
 def best_passage(quote: Block, blocks: list[Block], skip: set[int]) -> tuple[int, float]:
@@ -71,7 +97,7 @@ def best_passage(quote: Block, blocks: list[Block], skip: set[int]) -> tuple[int
     wanted = words(text_of(quote.node))
     best, score = -1, 0.0
     for index, block in enumerate(blocks):
-        if index in skip or block.node["t"] not in ("Para", "BlockQuote", "Plain"):
+        if index in skip or not is_kind(block.node, "Para", "BlockQuote", "Plain"):
             continue
         value = quote_score(wanted, words(text_of(block.node)))
         if value > score:
@@ -79,13 +105,10 @@ def best_passage(quote: Block, blocks: list[Block], skip: set[int]) -> tuple[int
     return (best, score) if score >= MATCH_THRESHOLD else (-1, score)
 
 
-def lift_pull_quotes(blocks: tuple[Block, ...], path: Path) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:
+def lift_pull_quotes(blocks: tuple[Block, ...], path: Path) -> Found:
     """Find rule / emphasised paragraph / rule blocks that repeat the text; make them pull quotes."""
     items = list(blocks)
-    framed = [
-        index for index in range(1, len(items) - 1)
-        if _is_candidate(items[index]) and _is_rule(items[index - 1]) and _is_rule(items[index + 1])
-    ]
+    framed = [index + 1 for index in range(len(items)) if framed_at(items, index)]
     diagnostics: list[Diagnostic] = []
     after: dict[int, list[Block]] = {}  # index of quoted block -> pull quotes placed after it
     before: dict[int, list[Block]] = {}  # ... or before it, when it is the body's last block
