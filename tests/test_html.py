@@ -19,10 +19,11 @@ import pytest
 import tinycss2
 import tinyhtml5
 
+from pamphleteer import ast
 from pamphleteer.errors import RenderError
 from pamphleteer.parse import Block
 from pamphleteer.render.html import render_html, self_contained
-from pamphleteer.render.markup import PageStart, plain_text
+from pamphleteer.render.markup import PageStart
 from pamphleteer.render.templates import FONTS
 from tests.conftest import EPOCH, SOURCES
 
@@ -129,7 +130,7 @@ def with_text(publication, index: int, **changes):
 def first_paragraph(text, min_words: int = 6) -> Block:
     return next(
         block for block in text.body
-        if block.node["t"] == "Para" and len(plain_text([block.node]).split()) >= min_words
+        if block.node["t"] == "Para" and len(ast.text_of(block.node).split()) >= min_words
     )
 
 
@@ -235,7 +236,7 @@ def test_a_shared_link_previews_with_title_and_description(built_page, seed):
 def test_a_page_marker_stands_before_the_word_its_page_begins_with(seed):
     text = seed.texts[0]
     block = first_paragraph(text)
-    words = plain_text([block.node]).split()
+    words = ast.text_of(block.node).split()
     starts = (PageStart("7", f"{text.slug}-{block.line}", 3),)
     root = parse(render_html(seed, starts))
     paragraph = by_id(root)[f"{text.slug}-{block.line}"]

@@ -6,7 +6,8 @@ import re
 
 import pypdf
 
-from pamphleteer.render.markup import PageMarks, PageStart, Writer, plain_text
+from pamphleteer.ast import text_of
+from pamphleteer.render.markup import PageMarks, PageStart, Writer
 from pamphleteer.render.pdf import block_ids
 
 
@@ -16,11 +17,11 @@ def block_words(publication, block_id: str) -> list[str]:
                                (f"{text.slug}-question", text.question_blocks)):
             for block in blocks:
                 if f"{prefix}-{block.line}" == block_id:
-                    return plain_text([block.node]).split()
+                    return text_of(block.node).split()
     for part in publication.front:
         for block in part.blocks:
             if f"{part.name}-{block.line}" == block_id:
-                return plain_text([block.node]).split()
+                return text_of(block.node).split()
     raise AssertionError(f"no block {block_id}")
 
 

@@ -13,15 +13,17 @@ import enum
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
-from pamphleteer.normalise.inlines import text_of
-from pamphleteer.parse import Block, Node
+from pamphleteer import ast
+from pamphleteer.ast import Node
+from pamphleteer.parse import Block
 
 SAFE_RAW_INLINE = re.compile(r"^<(/?)(sup|sub|em|strong|i|b|small|br|s|u)\s*(/?)>$", re.IGNORECASE)
-QUOTES = {"DoubleQuote": ("\u201c", "\u201d"), "SingleQuote": ("\u2018", "\u2019")}
+PULL_QUOTE_ATTRIBUTES = Markup(' class="pullquote" role="doc-pullquote" aria-hidden="true"')
+CONTAINERS = {"BlockQuote": "blockquote", "Figure": "figure"}  # blocks that only wrap blocks
 SIMPLE_INLINES = {
     "Emph": "em", "Strong": "strong", "Underline": "u", "Strikeout": "s",
     "Superscript": "sup", "Subscript": "sub",
@@ -33,11 +35,6 @@ class LinkStyle(enum.Enum):
 
     LIVE = "live"  # a clickable link (ebook, web)
     FOOTNOTE = "footnote"  # the link text, and its URL in a page-bottom note (print)
-
-
-def is_dead_link(url: str) -> bool:
-    """A link that goes nowhere: empty, or a bare '#'."""
-    return url.strip() in ("", "#")
 
 
 class Start(NamedTuple):
@@ -119,68 +116,69 @@ class Writer:
         return Markup("\n").join(self.block(node) for node in nodes)
 
     def block(self, node: Node, identifier: str = "") -> Markup:
-        kind, content = node["t"], node.get("c")
+        kind = ast.kind(node)
         self._boundary = True
         id_attr = Markup(' id="{}"').format(identifier) if identifier else Markup("")
         if kind in ("Para", "Plain"):
-            return Markup("<p{}>{}</p>").format(id_attr, self.inlines(content))
+            return Markup("<p{}>{}</p>").format(id_attr, self.inlines(ast.block_inlines(node)))
         if kind == "Header":
-            level, attr, inlines = content
-            tag = f"h{min(6, level + self.heading_offset)}"
-            return Markup("<{0}{1}>{2}</{0}>").format(Markup(tag), id_attr, self.inlines(inlines))
-        if kind == "BlockQuote":
-            return Markup("<blockquote{}>\n{}\n</blockquote>").format(id_attr, self.block_list(content))
-        if kind == "BulletList":
-            return Markup("<ul{}>\n{}\n</ul>").format(id_attr, self._items(content))
-        if kind == "OrderedList":
-            (start, _style, _delim), items = content
-            start_attr = Markup(' start="{}"').format(start) if start != 1 else Markup("")
-            return Markup("<ol{}{}>\n{}\n</ol>").format(id_attr, start_attr, self._items(items))
+            tag = Markup(f"h{min(6, ast.header_level(node) + self.heading_offset)}")
+            return Markup("<{0}{1}>{2}</{0}>").format(tag, id_attr, self.inlines(ast.header_inlines(node)))
+        if kind in CONTAINERS:
+            return _wrapped(CONTAINERS[kind], id_attr, self.block_list(_contained(node)))
+        if kind in ("BulletList", "OrderedList"):
+            return self._list(node, id_attr)
         if kind == "DefinitionList":
-            parts = []
-            for term, definitions in content:
-                parts.append(Markup("<dt>{}</dt>").format(self.inlines(term)))
-                parts.extend(Markup("<dd>{}</dd>").format(self.block_list(d)) for d in definitions)
-            return Markup("<dl{}>\n{}\n</dl>").format(id_attr, Markup("\n").join(parts))
+            return self._definitions(node, id_attr)
         if kind == "LineBlock":
-            lines = Markup("<br />\n").join(self.inlines(line) for line in content)
+            lines = Markup("<br />\n").join(self.inlines(line) for line in ast.line_block_lines(node))
             return Markup('<p class="line-block"{}>{}</p>').format(id_attr, lines)
         if kind == "CodeBlock":
-            return Markup("<pre{}><code>{}</code></pre>").format(id_attr, content[1])
+            return Markup("<pre{}><code>{}</code></pre>").format(id_attr, ast.code_text(node))
         if kind == "HorizontalRule":
             return Markup('<hr{} />').format(id_attr)
         if kind == "Div":
-            return self._div(content, id_attr)
-        if kind == "Figure":
-            _attr, _caption, body = content
-            return Markup("<figure{}>\n{}\n</figure>").format(id_attr, self.block_list(body))
+            return self._div(node, id_attr)
         if kind == "Table":
-            return self._table(content, id_attr)
+            return self._table(node, id_attr)
         # RawBlock and anything unknown: nothing of it reaches an edition.
         return Markup("")
 
-    def _div(self, content: list[Any], id_attr: Markup) -> Markup:
-        (_identifier, classes, pairs), body = content
-        if "pullquote" in classes:
-            return self._pull_quote(dict(pairs), body)
-        class_attr = Markup(' class="{}"').format(" ".join(classes)) if classes else Markup("")
-        return Markup("<div{}{}>\n{}\n</div>").format(id_attr, class_attr, self.block_list(body))
+    def _list(self, node: Node, id_attr: Markup) -> Markup:
+        items = self._items(ast.list_items(node))
+        if ast.kind(node) == "BulletList":
+            return Markup("<ul{}>\n{}\n</ul>").format(id_attr, items)
+        start = ast.ordered_list_start(node)
+        start_attr = Markup(' start="{}"').format(start) if start != 1 else Markup("")
+        return Markup("<ol{}{}>\n{}\n</ol>").format(id_attr, start_attr, items)
 
-    def _pull_quote(self, pairs: dict[str, str], body: list[Node]) -> Markup:
+    def _definitions(self, node: Node, id_attr: Markup) -> Markup:
+        parts = []
+        for term, definitions in ast.definition_items(node):
+            parts.append(Markup("<dt>{}</dt>").format(self.inlines(term)))
+            parts.extend(Markup("<dd>{}</dd>").format(self.block_list(d)) for d in definitions)
+        return Markup("<dl{}>\n{}\n</dl>").format(id_attr, Markup("\n").join(parts))
+
+    def _div(self, node: Node, id_attr: Markup) -> Markup:
+        if ast.is_pull_quote(node):
+            return self._pull_quote(node)
+        classes = ast.div_attr(node).classes
+        class_attr = Markup(' class="{}"').format(" ".join(classes)) if classes else Markup("")
+        return _wrapped("div", id_attr + class_attr, self.block_list(ast.div_blocks(node)))
+
+    def _pull_quote(self, node: Node) -> Markup:
         """A pull quote repeats the text: shown as a display quote, hidden from assistive technology.
 
         Its `quotes` attribute names the block id of the passage it quotes.
         """
         saved = (self._words, self._pending, self._boundary)  # its words are not the text's words
         self._pending = []
-        inner = self.block_list(body)
+        inner = self.block_list(ast.div_blocks(node))
         self._words, self._pending, self._boundary = saved
         epub = Markup(' epub:type="pullquote"') if self.epub_types else Markup("")
-        target = pairs.get("quotes", "")
+        target = ast.pull_quote_target(node)
         quotes = Markup(' data-quotes="{}-{}"').format(self.prefix, target) if target else Markup("")
-        return Markup('<aside class="pullquote" role="doc-pullquote" aria-hidden="true"{}{}>\n{}\n</aside>').format(
-            epub, quotes, inner
-        )
+        return _wrapped("aside", PULL_QUOTE_ATTRIBUTES + epub + quotes, inner)
 
     def _items(self, items: list[list[Node]]) -> Markup:
         return Markup("\n").join(
@@ -188,27 +186,16 @@ class Writer:
         )
 
     def _item_body(self, item: list[Node]) -> Markup:
-        if len(item) == 1 and item[0]["t"] == "Plain":
-            return self.inlines(item[0]["c"])
+        if len(item) == 1 and ast.kind(item[0]) == "Plain":
+            return self.inlines(ast.block_inlines(item[0]))
         return self.block_list(item)
 
-    def _table(self, content: list[Any], id_attr: Markup) -> Markup:
-        _attr, _caption, _specs, head, bodies, foot = content
+    def _table(self, node: Node, id_attr: Markup) -> Markup:
         rows: list[Markup] = []
-
-        def emit(row_list: list[Any], cell_tag: str) -> None:
-            for _row_attr, cells in row_list:
-                tags = Markup("").join(
-                    Markup("<{0}>{1}</{0}>").format(Markup(cell_tag), self._item_body(cell[4]))
-                    for cell in cells
-                )
-                rows.append(Markup("<tr>{}</tr>").format(tags))
-
-        emit(head[1], "th")
-        for body in bodies:
-            emit(body[2], "th")
-            emit(body[3], "td")
-        emit(foot[1], "td")
+        for heading, cells in ast.table_rows(node):
+            tag = Markup("th" if heading else "td")
+            tags = Markup("").join(Markup("<{0}>{1}</{0}>").format(tag, self._item_body(c)) for c in cells)
+            rows.append(Markup("<tr>{}</tr>").format(tags))
         return Markup("<table{}>\n{}\n</table>").format(id_attr, Markup("\n").join(rows))
 
     # -- inlines ------------------------------------------------------------
@@ -217,10 +204,10 @@ class Writer:
         """Inline content; raw tags it opens are closed at its end, so markup stays balanced."""
         outer, self._raw_open = self._raw_open, []
         parts: list[str] = []
-        for node in nodes:  # words and spaces, most of a text, here: no call, no Markup object each
-            kind = node["t"]
+        for node in nodes:  # words and spaces, most of a text, here: no Markup object each
+            kind = ast.kind(node)
             if kind == "Str":
-                parts.append(self._word(node["c"]))
+                parts.append(self._word(ast.str_text(node)))
             elif kind == "Space" or kind == "SoftBreak":
                 self._boundary = True
                 parts.append(" ")
@@ -251,43 +238,43 @@ class Writer:
 
     def _inline(self, node: Node) -> Markup:
         """One inline node other than a word or a space, as HTML (`inlines` writes those itself)."""
-        kind, content = node["t"], node.get("c")
+        kind = ast.kind(node)
         if kind == "LineBreak":
             self._boundary = True
             return Markup("<br />\n")
         if kind in SIMPLE_INLINES:
             tag = Markup(SIMPLE_INLINES[kind])
-            return Markup("<{0}>{1}</{0}>").format(tag, self.inlines(content))
+            return Markup("<{0}>{1}</{0}>").format(tag, self.inlines(ast.wrapped(node)))
         if kind == "SmallCaps":
-            return Markup('<span class="small-caps">{}</span>').format(self.inlines(content))
-        if kind == "Quoted":
-            opening, closing = QUOTES[content[0]["t"]]
-            return Markup("{}{}{}").format(opening, self.inlines(content[1]), closing)
-        if kind == "Cite":
-            return self.inlines(content[1])
+            return Markup('<span class="small-caps">{}</span>').format(self.inlines(ast.wrapped(node)))
+        if kind in ("Quoted", "Cite"):
+            opening, closing = ast.quote_marks(node) if kind == "Quoted" else ("", "")
+            return Markup("{}{}{}").format(opening, self.inlines(ast.inner_inlines(node) or []), closing)
         if kind == "Code":
-            return Markup("<code>{}</code>").format(content[1])
+            return Markup("<code>{}</code>").format(ast.code_text(node))
         if kind == "Math":
-            return Markup('<span class="math">{}</span>').format(content[1])
+            return Markup('<span class="math">{}</span>').format(ast.code_text(node))
         if kind == "RawInline":
-            return self._raw_inline(content)
+            return self._raw_inline(node)
         if kind == "Link":
-            return self._link(content)
+            return self._link(node)
         if kind == "Image":
-            _attr, alt, _target = content
-            return Markup('<span class="image-alt">{}</span>').format(self.inlines(alt))
+            return Markup('<span class="image-alt">{}</span>').format(self.inlines(ast.image_alt(node)))
         if kind == "Note":
-            return self._note(content)
+            return self._note(ast.note_blocks(node))
         if kind == "Span":
-            (_identifier, classes, _pairs), inner = content
-            if classes:
-                return Markup('<span class="{}">{}</span>').format(" ".join(classes), self.inlines(inner))
-            return self.inlines(inner)
+            return self._span(node)
         return Markup("")
 
-    def _raw_inline(self, content: list[str]) -> Markup:
-        fmt, text = content
-        match = SAFE_RAW_INLINE.match(text.strip()) if fmt == "html" else None
+    def _span(self, node: Node) -> Markup:
+        classes, inner = ast.span_attr(node).classes, ast.span_inlines(node)
+        if classes:
+            return Markup('<span class="{}">{}</span>').format(" ".join(classes), self.inlines(inner))
+        return self.inlines(inner)
+
+    def _raw_inline(self, node: Node) -> Markup:
+        text = ast.raw_text(node)
+        match = SAFE_RAW_INLINE.match(text.strip()) if ast.raw_format(node) == "html" else None
         if not match:
             return Markup("")
         closing, tag, _self_closing = match.groups()
@@ -308,10 +295,10 @@ class Writer:
                 break
         return closed
 
-    def _link(self, content: list[Any]) -> Markup:
-        _attr, text, (url, _title) = content
+    def _link(self, node: Node) -> Markup:
+        text, url = ast.link_text(node), ast.link_target(node)
         label = self.inlines(text)
-        if is_dead_link(url):
+        if ast.is_dead_url(url):
             return label
         if url.startswith("#") or self.links is LinkStyle.LIVE or shows_its_url(text, url):
             return Markup('<a href="{}">{}</a>').format(url, label)
@@ -341,6 +328,15 @@ class Writer:
         )
 
 
+def _contained(node: Node) -> list[Node]:
+    return ast.quote_blocks(node) if ast.kind(node) == "BlockQuote" else ast.figure_blocks(node)
+
+
+def _wrapped(tag: str, attributes: Markup, inner: Markup) -> Markup:
+    """`inner` in an element, on lines of its own between the tags."""
+    return Markup("<{0}{1}>\n{2}\n</{0}>").format(Markup(tag), attributes, inner)
+
+
 def _escaped(text: str) -> str:
     """`text` escaped for HTML exactly as markupsafe's `escape` does, as a plain string (faster)."""
     if "&" in text or "<" in text or ">" in text or "'" in text or '"' in text:
@@ -355,9 +351,4 @@ def _bare(url: str) -> str:
 def shows_its_url(text: list[Node], url: str) -> bool:
     """Whether a link's text is its own address (with or without "https://" and "www."): printed, it
     needs no note repeating it."""
-    return _bare(text_of(text)) == _bare(url)
-
-
-def plain_text(nodes: Iterable[Node]) -> str:
-    """The words of inline or block nodes as plain text (for titles, metadata, search)."""
-    return text_of(list(nodes))
+    return _bare(ast.text_of(text)) == _bare(url)
