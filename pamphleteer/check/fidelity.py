@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pamphleteer import ast
 from pamphleteer.check.extract import EditionText, epub_text, html_text, pdf_text
 from pamphleteer.check.result import CheckResult, could_not_run, result_from
 from pamphleteer.check.textmatch import match_in_order, words
@@ -25,7 +26,6 @@ from pamphleteer.check.tools import ToolFailed, ToolMissing
 from pamphleteer.errors import Diagnostic, PamphleteerError, Severity
 from pamphleteer.parse import Block
 from pamphleteer.pipeline import assemble
-from pamphleteer.render.markup import is_dead_link, plain_text
 from pamphleteer.sources import read_sources
 
 NAME = "fidelity"
@@ -59,28 +59,22 @@ class Expected:
     links: tuple[tuple[str, Path, int | None], ...]  # every URL with where it comes from
 
 
-def _without_pull_quotes(value: Any) -> Any:
-    if isinstance(value, list):
-        return [_without_pull_quotes(item) for item in value if not _is_pull_quote(item)]
-    if isinstance(value, dict) and "c" in value:
-        return {**value, "c": _without_pull_quotes(value["c"])}
-    return value
+def _no_pull_quotes(blocks: list[ast.Node]) -> list[ast.Node]:
+    return [block for block in blocks if not ast.is_pull_quote(block)]
 
 
-def _is_pull_quote(node: Any) -> bool:
-    return isinstance(node, dict) and node.get("t") == "Div" and "pullquote" in node["c"][0][1]
+def _text_words(block: Block) -> list[str]:
+    """The words of a block a reader reads as the text: pull quotes inside it left out (they repeat it)."""
+    return words(ast.text_of(ast.transform(block.node, blocks=_no_pull_quotes)))
 
 
-def _urls(value: Any) -> Iterator[str]:
-    if isinstance(value, dict):
-        if value.get("t") == "Link":
-            url = value["c"][2][0]
-            if not is_dead_link(url) and not url.startswith("#"):
+def _urls(node: ast.Node) -> Iterator[str]:
+    """The URLs of the links in a node that lead out of the page (dead and in-page links excepted)."""
+    for item in ast.walk(node):
+        if ast.kind(item) == "Link":
+            url = ast.link_target(item)
+            if not ast.is_dead_url(url) and not url.startswith("#"):
                 yield url
-        yield from _urls(value.get("c"))
-    elif isinstance(value, list):
-        for item in value:
-            yield from _urls(item)
 
 
 def _block_links(blocks: Iterable[Block]) -> Iterator[tuple[str, int]]:
@@ -99,10 +93,10 @@ def expected_from(sources: Path) -> Expected:
         found: list[str] = []
         lines = []
         for block in text.body:
-            if _is_pull_quote(block.node):
+            if ast.is_pull_quote(block.node):
                 continue
             lines.append((len(found), block.line))
-            found += words(plain_text([_without_pull_quotes(block.node)]))
+            found += _text_words(block)
         held = [text.standfirst, text.body, text.source_note, text.bio, text.credits]
         text_links = tuple(link for blocks in held for link in _block_links(blocks))
         links += [(url, source, line) for url, line in text_links]
