@@ -10,10 +10,11 @@ open for it (warnings) beside the repairs the build will make (notes).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from pamphleteer import ast
 from pamphleteer.cache import CACHE_FOLDER, Cache
 from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.parse import Block
@@ -49,17 +50,11 @@ class Listing:
     other: tuple[Diagnostic, ...]
 
 
-def count_words(value: Any) -> int:
+def count_words(value: Block | ast.Node | Iterable[Block | ast.Node]) -> int:
     """The words in a piece of pandoc AST: every `Str` with a letter or a digit in it."""
-    if isinstance(value, Block):
-        return count_words(value.node)
-    if isinstance(value, dict):
-        if value.get("t") == "Str":
-            return 1 if WORD.search(value.get("c", "")) else 0
-        return count_words(value.get("c"))
-    if isinstance(value, list | tuple):
-        return sum(count_words(item) for item in value)
-    return 0
+    items = [value] if isinstance(value, Block | dict) else list(value)
+    roots = [item.node if isinstance(item, Block) else item for item in items]
+    return sum(1 for node in ast.walk(roots) if WORD.search(ast.word_of(node)))
 
 
 def list_texts(sources_dir: Path, output_dir: Path | None = None) -> Listing:
