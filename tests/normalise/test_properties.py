@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pamphleteer.normalise.inlines import text_of
+from pamphleteer.ast import text_of
 from pamphleteer.normalise.pullquotes import quote_score, words
 from tests.normalise.helpers import normalised
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from pamphleteer.ast import text_of
 from pamphleteer.normalise import NormalisedText, normalise
 from pamphleteer.normalise.furniture import read_byline
-from pamphleteer.normalise.inlines import text_of
 from pamphleteer.parse import parse_text
 from pamphleteer.sources import read_text
 from tests.conftest import SOURCES
