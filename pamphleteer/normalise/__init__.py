@@ -9,8 +9,10 @@ every repair and every doubt.
 The order, and why:
 1. links (N1xx): repeated URLs, tracking parameters, dead links — everywhere,
    so the furniture below is read without link debris;
-2. furniture (N4xx): masthead, title, byline, standfirst, and at the foot the
-   signature, P.S. sources, disclaimers, credits and bio leave the body;
+2. furniture (N4xx): the page's navigation, buttons, notices, related lists and
+   comments leave the body for the credits (N42x, `boilerplate`); then masthead,
+   title, byline, standfirst, and at the foot the signature, P.S. sources,
+   disclaimers, credits and bio leave the body;
 3. fixes (N6xx): the front matter's explicit repairs; then a body that still
    starts in lower case is reported as a lost drop cap (N3xx);
 4. paragraphs cut by page breaks are joined (N3xx), so that
@@ -25,6 +27,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pamphleteer.errors import Diagnostic
+from pamphleteer.normalise.boilerplate import CODES as BOILERPLATE_CODES
+from pamphleteer.normalise.boilerplate import remove_boilerplate
 from pamphleteer.normalise.findings import each_block
 from pamphleteer.normalise.fixes import apply_fixes
 from pamphleteer.normalise.furniture import Inferred, lift_furniture
@@ -63,6 +67,7 @@ RULE_NAMES = {
     "N413": "source lines -> source note",
     "N414": "signature -> source note",
     "N415": "disclaimers, credits, 'more information' -> credits",
+    **BOILERPLATE_CODES,
     "N501": "straight quotes curled",
     "N502": "en dash between words -> hyphen",
     "N503": "dashes set in the house style",
@@ -101,11 +106,14 @@ def normalise(parsed: ParsedText) -> NormalisedText:
         blocks, found = each_block(blocks, path, keep.guard(rule))
         diagnostics.extend(found)
 
-    furniture = lift_furniture(blocks, path, meta.title, meta.authors, keep)
+    page = remove_boilerplate(blocks, path, meta.lang, keep, meta.authors)
+    diagnostics.extend(page.diagnostics)
+    furniture = lift_furniture(page.body, path, meta.title, meta.authors, keep)
     diagnostics.extend(furniture.diagnostics)
     groups: dict[str, tuple[Block, ...]] = {
-        "body": furniture.body, "standfirst": furniture.standfirst,
-        "source_note": furniture.source_note, "bio": furniture.bio, "credits": furniture.credits,
+        "body": furniture.body, "standfirst": furniture.standfirst, "source_note": furniture.source_note,
+        "bio": furniture.bio + page.bio,
+        "credits": tuple(sorted(furniture.credits + page.credits, key=lambda block: block.line)),
     }
 
     initial = lost_initial(groups["body"])

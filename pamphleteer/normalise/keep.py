@@ -25,6 +25,10 @@ KEPT = "N603"
 UNUSED = "N604"
 
 
+def _not_made(codes: str) -> str:
+    return f"left as written, as front matter 'keep' asks ({codes} not made)"
+
+
 def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
@@ -74,7 +78,7 @@ class Keep:
             if not entry:
                 return out, findings
             codes = ", ".join(dict.fromkeys(f.code for f in findings))
-            return node, [Finding(KEPT, f"left as written, as front matter 'keep' asks ({codes} not made)",
+            return node, [Finding(KEPT, _not_made(codes),
                                   shorten(text_of(node)) or node["t"], entry)]
 
         return guarded
@@ -91,16 +95,14 @@ class Keep:
         if not refused:
             return after, found
         return before, tuple(
-            Diagnostic(KEPT, Severity.INFO, f"left as written, as front matter 'keep' asks ({d.code} not made)",
-                       path, d.line, d.before, entry)
+            Diagnostic(KEPT, Severity.INFO, _not_made(d.code), path, d.line, d.before, entry)
             for d, entry in refused
         )
 
     def kept(self, code: str, block: Block, path: Path) -> Diagnostic:
         """The report that repair `code` was not made on `block`."""
-        return Diagnostic(KEPT, Severity.INFO, f"left as written, as front matter 'keep' asks ({code} not made)",
-                          path, block.line, shorten(text_of(block.node)) or block.node["t"],
-                          self.entry_for(code, block.node))
+        return Diagnostic(KEPT, Severity.INFO, _not_made(code), path, block.line,
+                          shorten(text_of(block.node)) or block.node["t"], self.entry_for(code, block.node))
 
     def unused(self, diagnostics: Iterable[Diagnostic], path: Path) -> tuple[Diagnostic, ...]:
         """A warning for each entry that stopped no repair in this text."""

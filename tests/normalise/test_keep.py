@@ -22,7 +22,8 @@ def body(text):
     (HEAD + BODY, ("N405",), "by Jo Bloggs", "N405"),
     (BODY + FOOT, ("N415",), "The views expressed here do not necessarily reflect ours.", "N415"),
     # by the block's first words, in any case
-    (BODY + FOOT, ("the views expressed",), "The views expressed here do not necessarily reflect ours.", "N415"),
+    (BODY + FOOT, ("the views expressed",), "The views expressed here do not necessarily reflect ours.",
+     "N415"),
     # a one-block rule (en dash as a hyphen) left alone
     (BODY, ("N502",), BODY, "N502"),
     # a dead link stays a link

@@ -1,0 +1,491 @@
+"""Take the web page's furniture out of a text's body: a block classifier in jusText's manner.
+
+A scraped page carries, around and inside the article, the site's navigation and
+sidebars, share and follow buttons, "Advertisement", newsletter and cookie notices,
+related-stories boxes, tag lists and comment threads. Each block is measured as
+jusText measures a paragraph — its length, its link density (the share of its
+characters inside links), its stop-word density (jusText's stop-word lists, in the
+text's language) — and read for the words that page chrome is made of; its place
+counts too (before the article's heading, in the article, after its last paragraph
+of prose), as do repetition (the same short line twice) and the heading it stands
+under ("Related" with its list, "3 Comments" with the thread).
+
+What leaves the body is never dropped: it goes to the credits (an "About the
+author" section to the bio), each block with an N42x diagnostic that names it. A
+long block of prose is furniture only under a heading that says so (comments, the
+author's bio) or when it is a subscription or cookie notice: a false negative is
+better than a lost sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import justext  # type: ignore[import-untyped]
+
+from pamphleteer.ast import (
+    block_inlines,
+    div_attr,
+    div_blocks,
+    header_inlines,
+    header_level,
+    is_only_emphasis,
+    kind,
+    link_text,
+    list_items,
+    make_div,
+    text_of,
+    walk,
+)
+from pamphleteer.errors import Diagnostic, Severity
+from pamphleteer.normalise.furniture import _classify_tail, read_byline
+from pamphleteer.normalise.inlines import shorten
+from pamphleteer.normalise.keep import Keep
+from pamphleteer.parse import Block, Node
+
+# jusText's thresholds (justext.core): a paragraph under LENGTH_LOW characters is short,
+# one whose stop-word density reaches STOPWORDS_HIGH over LENGTH_HIGH characters is good.
+LENGTH_LOW, LENGTH_HIGH = 70, 200
+STOPWORDS_LOW, STOPWORDS_HIGH = 0.30, 0.32
+MAX_LINK_DENSITY = 0.2
+PROSE_WORDS = 25  # a block this long, in sentences, is the author's unless a heading says otherwise
+SHORT_WORDS = 12
+LANGUAGES = {
+    "af": "Afrikaans", "ca": "Catalan", "cs": "Czech", "da": "Danish", "de": "German", "el": "Greek",
+    "en": "English", "es": "Spanish", "et": "Estonian", "eu": "Basque", "fi": "Finnish", "fr": "French",
+    "ga": "Irish", "gl": "Galician", "hr": "Croatian", "hu": "Hungarian", "id": "Indonesian",
+    "is": "Icelandic", "it": "Italian", "lt": "Lithuanian", "lv": "Latvian", "nb": "Norwegian_Bokmal",
+    "nl": "Dutch", "nn": "Norwegian_Nynorsk", "no": "Norwegian_Bokmal", "pl": "Polish",
+    "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sk": "Slovak", "sl": "Slovenian",
+    "sr": "Serbian", "sv": "Swedish", "tr": "Turkish", "uk": "Ukrainian",
+}
+
+# What each kind of furniture is called in the diagnostics and the build's summary.
+CODES = {
+    "N420": "navigation, menus and link lists -> credits",
+    "N421": "share, follow, print and listen buttons, 'Advertisement', 'N min read' -> credits",
+    "N422": "related, recommended and more-stories lists -> credits",
+    "N423": "comment threads -> credits",
+    "N424": "newsletter, subscription, donation and cookie notices -> credits",
+    "N425": "the site's header and sidebar before the article -> credits",
+    "N426": "tag and category lists -> credits",
+    "N427": "'About the author' -> About the authors",
+}
+MESSAGES = {
+    "N420": "navigation or a list of links left the body for the credits",
+    "N421": "a share, follow or print button (page furniture) left the body for the credits",
+    "N422": "a related-stories list left the body for the credits",
+    "N423": "a comment thread left the body for the credits",
+    "N424": "a newsletter, subscription or cookie notice left the body for the credits",
+    "N425": "the site's header or sidebar, before the article's heading, left the body for the credits",
+    "N426": "a tag or category list left the body for the credits",
+    "N427": "an 'About the author' section left the body for 'About the authors'",
+}
+
+
+def _words(*patterns: str) -> re.Pattern[str]:
+    return re.compile(r"^(?:" + "|".join(patterns) + r")\b", re.IGNORECASE)
+
+
+# Headings that open a run of furniture, by what the run is.
+RUN_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("N423", re.compile(r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?)\b(?:\s+(?:on|to)\b.*)?$"
+                        r"|^(?:\d+|one|two|three)\s+(?:thoughts?|responses?|comments?)\s+on\b"
+                        r"|^(?:leave|post|add|write)\s+a\s+(?:reply|comment|response)\b"
+                        r"|^join\s+the\s+(?:discussion|conversation)\b|^discussion$|^show\s+comments\b",
+                        re.IGNORECASE)),
+    ("N422", _words(r"related(?:\s+(?:articles?|stories|posts?|content|coverage|reading|links?|news"
+                    r"|topics))?$",
+                    r"recommended(?:\s+(?:for\s+you|reading|stories|articles?))?$",
+                    r"more\s+(?:stories|articles?|news|posts?|from|on|in|like\s+this|to\s+read|by)\b",
+                    r"(?:top|latest|trending|popular|other)\s+(?:stories|articles?|news|posts?)$",
+                    r"most\s+(?:read|popular|viewed|shared|commented)\b", r"popular(?:\s+now)?$",
+                    r"trending$",
+                    r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)",
+                    r"(?:what\s+to\s+)?read\s+(?:next|more|also)$", r"recent\s+(?:posts?|articles?|stories)$",
+                    r"in\s+case\s+you\s+missed\s+it", r"editor'?s?’?\s+picks?$",
+                    r"(?:also\s+)?in\s+this\s+series$")),
+    ("N426", _words(r"(?:tags?|tagged(?:\s+with)?|topics?|categories|category|filed\s+under|posted\s+in"
+                    r"|labels?"
+                    r"|keywords|subjects?|archives?)\s*:?$")),
+    ("N424", _words(r"(?:sign\s+up|subscribe)\b.*", r"(?:our\s+|the\s+)?newsletters?\b.*",
+                    r"(?:support|donate)\b.{0,30}$", r"get\s+(?:our|the)\s+\w+\s+(?:newsletter|email)")),
+    ("N421", _words(r"share(?:\s+this(?:\s+\w+)?)?\s*:?$", r"follow\s+(?:us|me)\b.*", r"connect\s+with\s+us$",
+                    r"spread\s+the\s+word$", r"share\s+(?:on|via)\b.*")),
+    ("N420", _words(r"(?:main\s+)?menu$", r"navigation$", r"search(?:\s+(?:form|this\s+site))?$",
+                    r"sections$",
+                    r"quick\s+links$", r"useful\s+links$", r"site\s+map$", r"blogroll$", r"meta$")),
+    ("N427", _words(r"about\s+the\s+authors?$", r"about\s+the\s+writers?$", r"about\s+the\s+contributors?$",
+                    r"author\s+(?:bio|profile|information)$", r"(?:the\s+)?authors?$")),
+)
+# Short blocks that are page chrome by their words alone.
+CHROME = (
+    ("N421", re.compile(
+        r"^(?:share|tweet|e-?mail|print|save|listen|copy(?:\s+link)?|facebook|twitter|x|linkedin|whatsapp"
+        r"|reddit|pinterest|telegram|messenger|pocket|flipboard|bluesky|mastodon|threads|tumblr|sms"
+        r"|(?:show|hide)\s+more\s+sharing\s+options|share\s+(?:this|on|via|the)(?:\s+\w+){0,3}|gift\s+(?:this\s+)?article"
+        r"|(?:listen|print)\s+(?:to\s+)?(?:this\s+)?(?:article|story|page|post)|\d+\s+(?:shares?|likes?)"
+        r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)(?:-|\s+)min(?:ute)?s?\s+read"
+        r"|(?:advertisement|advertising|sponsored(?:\s+content)?|ad|paid\s+content|promoted)"
+        r"|(?:follow|like)\s+(?:us|me|@\S+|\S+(?:\s+\S+){0,3}\s+on\s+(?:twitter|x|facebook|instagram|bluesky|"
+        r"mastodon|threads|linkedin|tiktok|youtube))"
+        r"|skip\s+to\s+(?:main\s+)?(?:content|navigation|footer)|back\s+to\s+top|(?:jump|scroll)\s+to\s+\w+"
+        r"|(?:view|open)\s+(?:image|gallery|in\s+app)|enlarge(?:\s+this\s+image)?|toggle\s+\w+"
+        r"|reading\s+time\s*:?\s*\d+\s+min(?:ute)?s?)"
+        r"(?:[\s,|·•/]+(?:share|tweet|e-?mail|print|save|facebook|twitter|x|linkedin|whatsapp|reddit"
+        r"|pinterest|telegram|bluesky|copy\s+link|comments?|\d+))*\s*[.:!]?$", re.IGNORECASE)),
+    ("N423", re.compile(
+        r"^(?:reply|reply\s*[↓↩]|log\s+in\s+to\s+reply|(?:cancel|click\s+here\s+to\s+cancel)\s+reply|report"
+        r"|(?:load|show|view|see)\s+(?:more|all|\d+)\s+(?:comments?|replies)|\d+\s+(?:comments?|replies)"
+        r"|(?:like|flag|permalink|edit)(?:\s*[|·]\s*(?:reply|like|flag|permalink|report))*"
+        r"|\S+(?:\s+\S+){0,3}\s+(?:says|said|wrote|replied)\s*:"
+        r"|(?:\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago)"
+        r"|your\s+email\s+address\s+will\s+not\s+be\s+published.*|required\s+fields\s+are\s+marked.*"
+        r"|you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment.*|comments?\s+(?:are\s+)?closed\.?)"
+        r"\s*[.!]?$", re.IGNORECASE)),
+    ("N420", re.compile(
+        r"^(?:home|menu|search|log\s*in|sign\s+in|log\s*out|register|my\s+account|subscribe|close|open|more"
+        r"|previous(?:\s+(?:post|article|story|page))?|next(?:\s+(?:post|article|story|page))?"
+        r"|older\s+posts|newer\s+posts|page\s+\d+\s+of\s+\d+|(?:\d+\s+){1,}(?:next|›|»)?"
+        r"|(?:all\s+rights\s+reserved|copyright\b|©).*|privacy(?:\s+policy)?|terms(?:\s+of\s+(?:use|service))?"
+        r"|contact(?:\s+us)?|about(?:\s+us)?|cookies?(?:\s+policy)?|accessibility|sitemap|rss(?:\s+feed)?)"
+        r"\s*[.:!]?$", re.IGNORECASE)),
+    ("N422", re.compile(r"^(?:related|read\s+(?:more|also|next)|also\s+read|see\s+also|recommended"
+                        r"|more\s+on\s+this"
+                        r"|more\s+from\s+\S+(?:\s+\S+)?|(?:watch|listen)(?:\s+now)?)\s*:.*$", re.IGNORECASE)),
+    ("N426", re.compile(r"^(?:tags?|tagged(?:\s+with)?|topics?|categories|category|filed\s+under|posted\s+in"
+                        r"|labels?|keywords|subjects?)\s*:.*$", re.IGNORECASE)),
+)
+# Notices that may be written as whole sentences: furniture even when they read as prose.
+PITCH = re.compile(
+    r"^(?:(?:sign\s+up|subscribe|register)\b.{0,80}\b(?:newsletter|inbox|e-?mails?|updates|digest|briefing)\b"
+    r"|(?:get|receive|want)\b.{0,60}\b(?:newsletter|in\s+your\s+inbox|delivered\s+to\s+your)\b"
+    r"|(?:we|this\s+(?:site|website))\s+uses?\s+cookies\b|by\s+(?:using|continuing\s+to\s+(?:use|browse))\s+"
+    r"(?:this|our)\s+(?:site|website)\b"
+    r"|(?:please\s+)?(?:support|donate\s+to|become\s+a\s+(?:member|subscriber|patron|supporter)\s+of)\b.{0,80}"
+    r"\b(?:journalism|reporting|work|magazine|site|newsroom|patreon|today|independent)\b"
+    r"|(?:enter\s+your\s+e-?mail|already\s+a\s+subscriber|subscribers?\s+only|you\s+have\s+\d+\s+free\s+articles?)"
+    r"|(?:this\s+(?:article|story)\s+is\s+(?:free|available)\s+to\s+read|thanks?\s+for\s+reading\b.{0,40}"
+    r"\b(?:subscribe|support|donat)))", re.IGNORECASE)
+PITCH_WORDS = 60
+# Headings under which a list of links is the author's own apparatus, never furniture.
+APPARATUS = _words(r"(?:further|suggested|recommended)\s+reading", r"references", r"sources", r"notes",
+                   r"endnotes", r"footnotes", r"bibliography", r"works\s+cited", r"resources",
+                   r"reading\s+list", r"citations", r"documents", r"appendix")
+TAIL_KINDS = ("ps", "bio", "credit", "disclaimer", "more", "source", "signature")
+
+
+@lru_cache(maxsize=16)
+def stopwords(lang: str) -> frozenset[str]:
+    """jusText's stop-word list for a language tag ("en-GB" -> English's); English when unknown."""
+    name = LANGUAGES.get(lang.split("-")[0].lower(), "English") if lang else "English"
+    return frozenset(justext.get_stoplist(name))
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One block as the classifier sees it: a top-level block, or a block inside a page's div."""
+
+    top: int  # index of the top-level block it is in
+    node: Node
+    line: int
+    text: str
+    words: int
+    link_density: float
+    stop_density: float
+    images: int
+
+    @property
+    def is_heading(self) -> bool:
+        return kind(self.node) == "Header"
+
+    @property
+    def prose(self) -> bool:
+        """Sentences by their stop words, mostly outside links: text a false positive would lose."""
+        return self.words >= PROSE_WORDS and self.stop_density >= STOPWORDS_LOW and self.link_density < 0.5
+
+    @property
+    def good(self) -> bool:
+        """jusText's good paragraph, a little more forgiving of length: the article's own prose."""
+        return (not self.is_heading and len(self.text) >= LENGTH_LOW + 30
+                and self.stop_density >= STOPWORDS_LOW
+                and self.link_density <= MAX_LINK_DENSITY + 0.1)
+
+
+def _link_chars(node: Node) -> int:
+    return sum(len(text_of(link_text(n))) for n in walk(node, into=lambda n: kind(n) != "Link")
+               if kind(n) == "Link")
+
+
+def _measure(top: int, line: int, node: Node, stop: frozenset[str]) -> Unit:
+    text = text_of(node)
+    tokens = re.findall(r"[^\W\d_][\w'’-]*", text)
+    stop_count = sum(1 for token in tokens if token.lower() in stop)
+    images = sum(1 for n in walk(node) if kind(n) == "Image")
+    return Unit(top, node, line, text, len(tokens), _link_chars(node) / len(text) if text else 0.0,
+                stop_count / len(tokens) if tokens else 0.0, images)
+
+
+def _units(blocks: tuple[Block, ...], stop: frozenset[str]) -> list[Unit]:
+    """Every block, with a page's divs opened (a div of a scraped page is only layout)."""
+    out: list[Unit] = []
+
+    def visit(top: int, line: int, node: Node) -> None:
+        if kind(node) == "Div":
+            for child in div_blocks(node):
+                visit(top, line, child)
+        else:
+            out.append(_measure(top, line, node, stop))
+
+    for index, block in enumerate(blocks):
+        visit(index, block.line, block.node)
+    return out
+
+
+def _list_of_links(unit: Unit, stop: frozenset[str]) -> bool:
+    """A list whose items are nearly all links of a few words: a menu, a related box, a tag cloud."""
+    if kind(unit.node) not in ("BulletList", "OrderedList"):
+        return False
+    items = [_measure(unit.top, unit.line, {"t": "Div", "c": [["", [], []], item]}, stop)
+             for item in list_items(unit.node)]
+    linked = [item for item in items if item.link_density >= 0.6 or (item.images and not item.words)]
+    return bool(items) and len(linked) >= 0.75 * len(items) and sum(i.words for i in items) <= 15 * len(items)
+
+
+def _linked_line(unit: Unit) -> bool:
+    """A paragraph that is links and little else ("Home | News | Opinion", a logo, a related link)."""
+    if kind(unit.node) not in ("Para", "Plain"):
+        return False
+    if unit.images and not unit.words:
+        return any(kind(n) == "Link" for n in walk(unit.node))
+    return unit.link_density >= 0.6 and not unit.prose
+
+
+def _chrome(unit: Unit) -> str:
+    """The code of a short block made of page-chrome words, or ''."""
+    if unit.words > SHORT_WORDS + 8 or unit.prose or kind(unit.node) not in ("Para", "Plain", "Header"):
+        return ""
+    for code, pattern in CHROME:
+        if pattern.match(unit.text.strip(" *_#>")) and (code != "N422" or unit.link_density >= 0.5):
+            return code
+    return ""
+
+
+def _list_chrome(unit: Unit) -> str:
+    """The code of a list whose items are all page chrome ("Share on Facebook", "Email"), or ''."""
+    if kind(unit.node) not in ("BulletList", "OrderedList"):
+        return ""
+    codes = {_chrome(_measure(unit.top, unit.line, item[0], frozenset())) if len(item) == 1 else ""
+             for item in list_items(unit.node)}
+    return codes.pop() if len(codes) == 1 and "" not in codes else ""
+
+
+def _pitch(unit: Unit) -> bool:
+    return (kind(unit.node) in ("Para", "Plain", "Header") and unit.words <= PITCH_WORDS
+            and bool(PITCH.match(unit.text.strip(" *_#>"))))
+
+
+def _run_heading(unit: Unit) -> str:
+    if not unit.is_heading:
+        return ""
+    for code, pattern in RUN_HEADINGS:
+        if pattern.match(unit.text.strip(" :")):
+            return code
+    return ""
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """A body without the page's furniture; what left it, and the reports."""
+
+    body: tuple[Block, ...]
+    credits: tuple[Block, ...] = ()
+    bio: tuple[Block, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def _runs(units: list[Unit], decided: dict[int, str]) -> None:
+    """A furniture heading takes the blocks under it, up to the next heading as high (or to prose,
+    which only a comments or an author's heading holds)."""
+    for index, unit in enumerate(units):
+        code = _run_heading(unit)
+        if not code:
+            continue
+        decided[index] = code
+        level = header_level(unit.node)
+        for follower in range(index + 1, len(units)):
+            other = units[follower]
+            if other.is_heading and header_level(other.node) <= level:
+                break
+            if other.prose and code not in ("N423", "N427") and follower not in decided:
+                break
+            if code == "N427" and other.is_heading:
+                break
+            decided.setdefault(follower, _chrome(other) or _list_chrome(other) or code)
+
+
+def classify(units: list[Unit], stop: frozenset[str], exempt: set[int]) -> dict[int, str]:
+    """Which units are furniture, each with its code."""
+    decided: dict[int, str] = {}
+    _runs(units, decided)
+    texts = Counter(unit.text.casefold() for unit in units if unit.text and not unit.prose)
+    for index, unit in enumerate(units):
+        if index in decided or index in exempt:
+            continue
+        if _pitch(unit):
+            decided[index] = "N424"
+        elif unit.prose:
+            continue
+        elif code := _chrome(unit) or _list_chrome(unit):
+            decided[index] = code
+        elif (texts[unit.text.casefold()] > 1 and unit.words <= SHORT_WORDS and not unit.is_heading
+              and unit.link_density >= 0.3):
+            decided[index] = "N420"  # the same links twice: the page's header and footer
+    # Where the article is: from its first to its last paragraph of prose (what is not furniture already).
+    good = [i for i, unit in enumerate(units) if unit.good and i not in decided]
+    if not good:
+        return decided
+    first, last = good[0], good[-1]
+    start = _article_start(units, first, stop, decided.keys() | exempt)
+    for index, unit in enumerate(units):
+        if index in decided or index in exempt or first <= index <= last:
+            continue
+        if _list_of_links(unit, stop) or _linked_line(unit):
+            decided[index] = _label_code(units, index, decided) or "N420"
+        elif (start is not None and index < start and not unit.is_heading and not unit.prose
+              and any(i < start for i in decided)):
+            decided[index] = "N425"  # before the article's heading, in a page that has a site header
+    # In the article, a list of links is furniture only under a label that says so.
+    for index in range(first, last + 1):
+        unit = units[index]
+        if index in decided or index in exempt:
+            continue
+        label = _label_code(units, index, decided)
+        if label and (_list_of_links(unit, stop) or _linked_line(unit)):
+            decided[index] = label
+    return decided
+
+
+def _label_code(units: list[Unit], index: int, decided: dict[int, str]) -> str:
+    """The code of a furniture label right before block `index` ("Related:", "Tags:")."""
+    if index == 0:
+        return ""
+    before = units[index - 1]
+    text = before.text.strip(" *_:")
+    for code, pattern in RUN_HEADINGS:
+        if before.words <= 5 and pattern.match(text):
+            return code
+    return ""
+
+
+def _article_start(units: list[Unit], first_good: int, stop: frozenset[str], seen: set[int]) -> int | None:
+    """The heading the article opens with: the first before its prose with no navigation between."""
+    candidate = None
+    for index in range(first_good - 1, -1, -1):
+        unit = units[index]
+        if index in seen:
+            continue
+        if _list_of_links(unit, stop) or _linked_line(unit) or _run_heading(unit):
+            break
+        if unit.is_heading:
+            candidate = index
+    return candidate
+
+
+def remove_boilerplate(
+    blocks: tuple[Block, ...], path: Path, lang: str = "", keep: Keep | None = None,
+    authors: tuple[str, ...] = (),
+) -> Boilerplate:
+    """Move the page's furniture out of the body (into the credits, a bio into the bio).
+
+    Blocks that the furniture rules read (a byline, a credit or source line, a
+    signature, the author's bio) are left for them.
+    """
+    keep = keep or Keep()
+    stop = stopwords(lang)
+    units = _units(blocks, stop)
+    exempt_units = {i for i, unit in enumerate(units) if _spared(unit) or _read_elsewhere(unit, authors)}
+    exempt_units |= _apparatus(units)
+    decided = classify(units, stop, exempt_units)
+    diagnostics: list[Diagnostic] = []
+    removed: set[int] = set()
+    for index, code in sorted(decided.items()):
+        unit = units[index]
+        if not keep.allows(code, unit.node):
+            diagnostics.append(keep.kept(code, Block(unit.line, unit.node), path))
+            continue
+        removed.add(id(unit.node))
+        diagnostics.append(Diagnostic(code, Severity.INFO, MESSAGES[code], path, unit.line,
+                                      shorten(unit.text) or kind(unit.node),
+                                      "About the authors" if code == "N427" else "the credits"))
+    if not removed:
+        return Boilerplate(blocks, diagnostics=tuple(diagnostics))
+    codes = {id(units[i].node): code for i, code in decided.items()}
+    body: list[Block] = []
+    credits: list[Block] = []
+    bio: list[Block] = []
+    for block in blocks:
+        kept, gone = _split(block.node, removed)
+        if kept is not None:
+            body.append(Block(block.line, kept))
+        for node in gone:
+            (bio if codes.get(id(node)) == "N427" else credits).append(Block(block.line, node))
+    return Boilerplate(tuple(body), tuple(credits), tuple(bio), tuple(diagnostics))
+
+
+def _apparatus(units: list[Unit]) -> set[int]:
+    """The blocks under a heading such as "Further reading" or "Notes": the author's, whatever their links."""
+    out: set[int] = set()
+    level = 0
+    for index, unit in enumerate(units):
+        if unit.is_heading:
+            level = header_level(unit.node) if APPARATUS.match(unit.text.strip(" :")) else (
+                level if level and header_level(unit.node) > level else 0)
+        elif level:
+            out.add(index)
+    return out
+
+
+def _read_elsewhere(unit: Unit, authors: tuple[str, ...]) -> bool:
+    """A byline, or a block the foot of the text is made of (credits, sources, bio): `furniture` lifts it."""
+    if kind(unit.node) not in ("Para", "Plain"):
+        return False
+    if read_byline(unit.text):
+        return True
+    return _classify_tail(Block(unit.line, unit.node), authors, "") in TAIL_KINDS
+
+
+def _spared(unit: Unit) -> bool:
+    """Blocks no furniture rule takes: bold or italic leads and pull quotes, code, tables, quotations."""
+    node = unit.node
+    if kind(node) in ("Para", "Plain") and is_only_emphasis(block_inlines(node)) and unit.words > SHORT_WORDS:
+        return True
+    return kind(node) in ("CodeBlock", "Table", "BlockQuote", "LineBlock", "HorizontalRule", "Figure") or (
+        kind(node) == "Header" and not header_inlines(node))
+
+
+def _split(node: Node, removed: set[int]) -> tuple[Node | None, list[Node]]:
+    """A block without the removed blocks inside it (None when nothing is left), and those removed."""
+    if id(node) in removed:
+        return None, [node]
+    if kind(node) != "Div":
+        return node, []
+    kept, gone = [], []
+    for child in div_blocks(node):
+        child_kept, child_gone = _split(child, removed)
+        if child_kept is not None:
+            kept.append(child_kept)
+        gone.extend(child_gone)
+    if not gone:
+        return node, []
+    return (make_div(kept, div_attr(node)) if kept else None), gone
+
+
+def walk_units(blocks: tuple[Block, ...], lang: str = "") -> Iterator[Unit]:
+    """The blocks as the classifier measures them (for tests and the corpus report)."""
+    yield from _units(blocks, stopwords(lang))

@@ -1,0 +1,133 @@
+"""The page's furniture leaves the body for the credits; the article's own words never do."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from pamphleteer.ast import text_of
+from pamphleteer.normalise.boilerplate import remove_boilerplate, walk_units
+from pamphleteer.normalise.keep import Keep
+from tests.normalise.helpers import PATH, blocks, normalised
+
+PAGE = (Path(__file__).parent / "page-with-furniture.md").read_text(encoding="utf-8")
+PROSE = ("The strike wave that swept the country this autumn was not an accident. It was the product of "
+         "years of patient organising by rank-and-file workers who had grown tired of waiting.")
+MORE_PROSE = ("What made the difference was not any single tactic but the willingness of ordinary members "
+              "to take decisions into their own hands, wherever the officials hesitated.")
+
+
+def texts(found):
+    return [text_of(block.node) for block in found]
+
+
+def removed(markdown, **options):
+    result = remove_boilerplate(blocks(markdown), PATH, **options)
+    return {d.before: d.code for d in result.diagnostics}
+
+
+def test_a_whole_page_keeps_only_the_article_and_its_head():
+    result = remove_boilerplate(blocks(PAGE), PATH)
+    assert texts(result.body) == [
+        "Why the Strike Wave Matters | The Daily Radical",
+        "By Maria Lopez",
+        "November 19, 2019",
+        PROSE.replace(" of waiting.", " of waiting for their leaders to act."),
+        "Teachers in the west walked out first, followed by nurses and then by warehouse workers who had "
+        "never before been organised at all. Each strike learned from the one before it.",
+        "What made the difference was not any single tactic but the willingness of ordinary members to take "
+        "decisions into their own hands. Where the union officials hesitated, the members voted.",
+        "That is the lesson for the next round of bargaining, and it is a lesson that employers have learned "
+        "too. They will be better prepared next time, and so must we be.",
+    ]
+
+
+def test_nothing_leaves_the_page_without_going_to_the_credits():
+    result = remove_boilerplate(blocks(PAGE), PATH)
+    before = Counter(unit.text for unit in walk_units(blocks(PAGE)))
+    after = Counter(unit.text for unit in walk_units(result.body + result.credits + result.bio))
+    assert before == after
+    assert len(result.diagnostics) == len(result.credits) + len(result.bio)
+    assert all(d.after == "the credits" and d.before for d in result.diagnostics)
+
+
+@pytest.mark.parametrize(("block", "code"), [
+    ("Skip to content", "N421"),
+    ("Home News Opinion Culture Donate", "N420"),  # the menu
+    ("The Daily Radical", "N420"),  # the logo, a linked image
+    ("The Daily Radical is an independent socialist magazine.", "N425"),  # a sidebar, before the title
+    ("Opinion", "N420"),  # the section's link above the title
+    ("6 min read", "N421"),
+    ("Share on Facebook Share on Twitter Email", "N421"),
+    ("Advertisement", "N421"),
+    ("Related: How the teachers won in West Virginia", "N422"),
+    ("Sign up for our weekly newsletter to get the best of The Daily Radical delivered to your inbox.",
+     "N424"),
+    ("Tags: strikes, labour, unions", "N426"),
+    ("Related stories", "N422"),
+    ("The long decline of union density Why nurses are angry A new generation of organisers",
+     "N422"),
+    ("3 Comments", "N423"),
+    ("Jim Smith says:", "N423"),
+    ("Reply", "N423"),
+    ("Agreed with every word.", "N423"),  # a comment, under the comments heading
+    ("Leave a Reply", "N423"),
+    ("\u00a9 2019 The Daily Radical. All rights reserved.", "N420"),
+    ("About Contact Privacy policy", "N420"),
+])
+def test_each_piece_of_furniture_is_named_for_what_it_is(block, code):
+    found = {d.before[:60]: d.code for d in remove_boilerplate(blocks(PAGE), PATH).diagnostics}
+    assert found[block[:60]] == code
+
+
+@pytest.mark.parametrize("markdown", [
+    # a clean article: a short lead, a section heading, prose; no site header, so the lead stays
+    f"It began in March.\n\n## Background\n\n{PROSE}\n\n{MORE_PROSE}",
+    # words that page chrome uses, in the author's sentences
+    f"{PROSE}\n\nShare prices fell.\n\nComments from the floor were sharp.\n\nPrint it, they said.\n\n"
+    f"{MORE_PROSE}",
+    # a refrain repeated, a short line between paragraphs
+    f"{PROSE}\n\n*Solidarity forever!*\n\n{MORE_PROSE}\n\n*Solidarity forever!*\n\n{PROSE}",
+    # a list of links in the article, with no label saying it is furniture
+    f"{PROSE}\n\n- [The first demand](https://a.org/1)\n- [The second demand](https://a.org/2)\n\n{MORE_PROSE}",
+    # the author's reading list at the end
+    f"{PROSE}\n\n{MORE_PROSE}\n\n## Further reading\n\n- [Capital](https://a.org/c)\n"
+    "- [Grundrisse](https://a.org/g)",
+    # a long sentence with many links is still prose
+    f"{PROSE}\n\nThe [union](https://u.org) and the [party](https://p.org) both said that the "
+    f"[strike](https://s.org) would go on for as long as the members wanted it to go on, and so it did.",
+])
+def test_the_articles_own_words_stay(markdown):
+    assert removed(markdown) == {}
+
+
+def test_a_page_in_divs_loses_its_navigation_and_keeps_the_article_div():
+    markdown = (":::: page\n::: nav\n- [Home](/)\n- [News](/news)\n- [About](/about)\n:::\n\n"
+                f"::: article\n# A Title\n\n{PROSE}\n\n{MORE_PROSE}\n:::\n::::")
+    result = remove_boilerplate(blocks(markdown), PATH)
+    assert texts(result.credits) == ["Home News About"]
+    assert [block.node["t"] for block in result.body] == ["Div"]
+    assert text_of(result.body[0].node).startswith("A Title " + PROSE[:20])
+
+
+def test_an_about_the_author_section_goes_to_the_bio():
+    markdown = (f"{PROSE}\n\n{MORE_PROSE}\n\n## About the author\n\n"
+                "Maria Lopez writes about labour in Chicago.")
+    result = remove_boilerplate(blocks(markdown), PATH)
+    assert texts(result.bio) == ["About the author", "Maria Lopez writes about labour in Chicago."]
+    assert texts(result.body) == [PROSE, MORE_PROSE]
+
+
+def test_keep_leaves_a_block_of_furniture_in_the_body():
+    result = remove_boilerplate(blocks(PAGE), PATH, keep=Keep.from_entries(["Advertisement", "N426"]))
+    assert {"Advertisement", "Tags: strikes, labour, unions"} <= set(texts(result.body))
+    assert [d.code for d in result.diagnostics].count("N603") == 2
+
+
+def test_the_whole_normaliser_moves_furniture_to_the_credits():
+    text = normalised(PAGE)
+    assert "Advertisement" in texts(text.credits)
+    assert "Advertisement" not in texts(text.blocks)
+    assert "N421" in {d.code for d in text.diagnostics}
