@@ -1,0 +1,177 @@
+"""Run one converted page through the real pipeline (read, parse, normalise, the web edition's writer).
+
+`measure(markdown_file)` reads the file as `build.py` would, repairs it with the
+normaliser, writes its blocks with the web edition's HTML writer and hands what a
+reader sees to the damage detector, with the article's expected.yaml and its page.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+import yaml
+
+from pamphleteer.errors import PamphleteerError
+from pamphleteer.model import build_text
+from pamphleteer.normalise import normalise
+from pamphleteer.parse import Block, parse_text
+from pamphleteer.render.markup import LinkStyle
+from pamphleteer.render.templates import block_writer
+from pamphleteer.sources import SourceText, TextMeta, read_text
+from tests.corpus.damage import Damage, Edition, Expected, detect, vocabulary
+
+CORPUS = Path(__file__).resolve().parent
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One page of the corpus: its folder, what it states, the words it has."""
+
+    folder: Path
+
+    @property
+    def name(self) -> str:
+        return self.folder.name
+
+    @functools.cached_property
+    def data(self) -> dict[str, Any]:
+        return yaml.safe_load((self.folder / "expected.yaml").read_text(encoding="utf-8"))
+
+    @functools.cached_property
+    def expected(self) -> Expected:
+        return Expected.from_yaml(self.data)
+
+    @functools.cached_property
+    def page_words(self) -> frozenset[str]:
+        return vocabulary(page_text(self.folder / "source.html.gz"))
+
+    @property
+    def inputs(self) -> list[Path]:
+        return [self.folder / f"{name}.md" for name in self.data["converters"]]
+
+    @property
+    def site(self) -> str:
+        """The page's host name without "www.", or "" when its address is not known."""
+        url = self.data["provenance"].get("url") or ""
+        return url.split("/")[2].removeprefix("www.") if "//" in url else ""
+
+
+@dataclass(frozen=True)
+class Result:
+    """One converted file through the pipeline: its damage, and the message if the build refused it.
+
+    A refused file's body is still measured (as if it had no front matter), so the damage a
+    reader will see once it is accepted is counted; its metadata is "refused" where the page states it.
+    """
+
+    article: str
+    converter: str
+    refused: str = ""
+    damage: Damage | None = None
+
+
+def articles() -> list[Article]:
+    return [Article(path.parent) for path in sorted(CORPUS.glob("*/expected.yaml"))]
+
+
+def page_text(path: Path) -> str:
+    """The visible text of a saved page, each element's text apart."""
+    from trafilatura.utils import decode_file  # the corpus's own decoding, as the converters had it
+
+    document = lxml.html.fromstring(decode_file(gzip.decompress(path.read_bytes())))
+    for element in document.xpath("//script|//style|//noscript"):
+        element.drop_tree()
+    return " ".join(document.itertext())
+
+
+LEAF_BLOCKS = frozenset(("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th",
+                         "figcaption", "dt", "dd", "aside", "div", "section", "figure", "table", "ul", "ol"))
+
+
+def leaf_texts(html: str) -> list[str]:
+    """The text of each innermost block of an HTML fragment (a paragraph, an item, a cell) in order.
+
+    A reader sees a menu item or a "Share" button as a line of its own even when the
+    converter left the whole page in one wrapper; text loose in a wrapper is a line too.
+    """
+    root = lxml.html.fragment_fromstring(html or "<p></p>", create_parent="div")
+    texts: list[str] = []
+
+    def visit(element: lxml.html.HtmlElement) -> None:
+        if not any(child.tag in LEAF_BLOCKS for child in element.iterdescendants()):
+            texts.append(element.text_content())
+            return
+        loose = [element.text or ""]
+        for child in element:
+            if child.tag in LEAF_BLOCKS:
+                texts.append(" ".join(loose))
+                loose = []
+                visit(child)
+            else:
+                loose.append(child.text_content())
+            loose.append(child.tail or "")
+        texts.append(" ".join(loose))
+
+    visit(root)
+    return [text for text in (re.sub(r"\s+", " ", raw).strip() for raw in texts) if text]
+
+
+def blocks_text(blocks: tuple[Block, ...], slug: str) -> list[str]:
+    """Each block as the web edition shows it: the text of the HTML its writer makes, leaf by leaf."""
+    write = block_writer(LinkStyle.LIVE)
+    texts = []
+    for block in blocks:
+        written = write([block], slug)
+        texts.extend(leaf_texts(str(written.html)))
+        for note in written.notes:
+            texts.extend(leaf_texts(str(note)))
+    return texts
+
+
+def without_front_matter(path: Path) -> SourceText:
+    """The file's body alone, as if its front matter were not there (to measure a refused file)."""
+    text = path.read_text(encoding="utf-8")
+    match = FRONT_MATTER.match(text)
+    body, line = (text[match.end():], text[:match.end()].count("\n") + 1) if match else (text, 1)
+    return SourceText(path=path, slug=path.stem, meta=TextMeta(), body=body, body_line=line)
+
+
+def edition(path: Path, source: SourceText | None = None) -> Edition:
+    """What the web edition of one Markdown file shows. Raises PamphleteerError when refused."""
+    source = source or read_text(path)
+    normalised = normalise(parse_text(source))
+    text, _ = build_text(normalised, "en")
+    elsewhere = [part for group in (text.standfirst, text.source_note, text.bio, text.credits)
+                 for part in blocks_text(group, text.slug)]
+    return Edition(title=text.title, authors=text.authors, date=text.date, publication=text.publication,
+                   body=tuple(blocks_text(text.body, text.slug)), elsewhere=tuple(elsewhere))
+
+
+def measure(article: Article, path: Path) -> Result:
+    """The damage one converted file of an article still carries after the pipeline."""
+    converter, refused = path.stem, ""
+    try:
+        shown = edition(path)
+    except PamphleteerError as error:  # refused: measure the body alone, the refusal counted apart
+        refused = f"{error.code}: {error}"
+        try:
+            shown = edition(path, without_front_matter(path))
+        except PamphleteerError:
+            return Result(article.name, converter, refused=refused)
+    received = path.read_text(encoding="utf-8")
+    damage = detect(shown, article.expected, article.page_words, received)
+    if refused:  # the build gives no metadata at all
+        damage.metadata = {key: "n/a" if verdict == "n/a" else "refused"
+                           for key, verdict in damage.metadata.items()}
+    return Result(article.name, converter, refused=refused, damage=damage)
+
+
+def measure_all() -> list[Result]:
+    return [measure(article, path) for article in articles() for path in article.inputs]
