@@ -28,6 +28,7 @@ from pamphleteer.errors import Diagnostic, Severity
 Node = dict[str, Any]
 
 MARKER = "pamphleteer-raw-"  # ids of the Divs that carry raw HTML through pandoc and back
+LEFT_OUT_IMAGE = "image-left-out"  # the class of the span that stands for an image left out
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "cite", "code", "dd", "del", "dfn", "div", "dl",
     "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
@@ -169,6 +170,6 @@ def safe_targets(
                     "sources folder and refer to it by a relative path",
                     path, line,
                 ))
-                return _plain(inlines)
+                return {"t": "Span", "c": [["", [LEFT_OUT_IMAGE], [["src", url]]], inlines]}
         return {"t": kind, "c": [attr, inlines, [url, title]]}
     return {"t": kind, "c": safe_targets(node["c"], path, line, diagnostics, keep_raw)}
