@@ -1,0 +1,263 @@
+"""Repair the damage HTML-to-Markdown converters leave in whole blocks.
+
+Each rule takes one block and returns the blocks it becomes (none, one or
+several), with a `Finding` for each repair; `each_block_to_many` runs it over a
+text. Headings are renumbered over the whole body.
+
+- `scene_breaks`: `* * *` or `- - -`, which pandoc reads as lists nested in
+  lists, and escaped `\\* \\* \\*` or `•••` paragraphs become one rule (N701);
+- `attribute_debris`: pandoc attributes (`{#id .class}`) and fenced-div fences
+  (`:::`) left as text are removed (N702);
+- `prose_code_blocks`: a code block of sentences, indented by the converter,
+  becomes paragraphs again (N703);
+- `empty_blocks`: what a split HTML container left behind (an empty Div) goes (N704);
+- `shift_headings`: the body's headings sit directly under the text's title,
+  without skipping a level (N705).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from pamphleteer.errors import Diagnostic, Severity
+from pamphleteer.normalise.converter_words import word_share
+from pamphleteer.normalise.findings import Finding
+from pamphleteer.normalise.inlines import shorten, text_of
+from pamphleteer.parse import Block, Node, inline_markdown
+
+ManyRule = Callable[[Node], tuple[list[Node], list[Finding]]]
+Refuse = Callable[[Block, str], "Diagnostic | None"]  # the report that `keep:` forbids repair `code` here
+
+SCENE_BREAK = re.compile(r"^(?:([*\-_~•·=+#◆◇●○■□♦❖✦✧⁕※⁎∗])\s*)(?:\1\s*){2,}$|^[⁂❦❧§]$")
+ATTRIBUTE = r"(?:[#.][\w:.-]+|[\w-]+=(?:\"[^\"]*\"|“[^”]*”|'[^']*'|‘[^’]*’|[^\s}]+))"
+ATTRIBUTES = re.compile(rf"\{{\s*{ATTRIBUTE}(?:\s+{ATTRIBUTE})*\s*\}}")
+FENCE = re.compile(rf"^:{{3,}}(?:\s*\{{[^}}]*\}}|\s*[\w-]+)?(?:\s*:{{3,}})?$|^{ATTRIBUTES.pattern}$")
+CODE_CHARACTERS = re.compile(r"[{}\[\]();=<>$\\|`^]|->|::|\b(?:def|function|var|const|return|import)\b")
+MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
+SENTENCE_END = re.compile(r"[a-z][.!?][\"”’)]?(?:\s|$)")
+MIN_PROSE_WORDS = 8
+EMPTY_KINDS = ("Div", "BlockQuote", "Para", "Plain")
+
+
+def _only_empty_lists(node: Node) -> bool:
+    """A bullet list whose every item is empty or such a list: how pandoc reads `* * *`."""
+    if node["t"] != "BulletList":
+        return False
+    return all(all(_only_empty_lists(block) for block in item) for item in node["c"])
+
+
+def scene_breaks(node: Node) -> tuple[list[Node], list[Finding]]:
+    """`* * *` (read as nested empty lists) or a paragraph of three marks becomes a rule."""
+    if _only_empty_lists(node):
+        shown = "* * * (read as lists inside lists)"
+    elif node["t"] in ("Para", "Plain") and SCENE_BREAK.match(text_of(node["c"])):
+        shown = text_of(node["c"])
+    else:
+        return [node], []
+    return [{"t": "HorizontalRule"}], [Finding("N701", "a scene break became a rule", shown, "———")]
+
+
+def _strip_attributes(inlines: list[Node]) -> tuple[list[Node], list[str]]:
+    """Inlines without `{#id .class key="v"}` runs, which may span spaces; and what went."""
+    out: list[Node] = []
+    removed: list[str] = []
+    index = 0
+    while index < len(inlines):
+        item = inlines[index]
+        if item["t"] == "Str" and "{" in item["c"]:
+            end, text = index, item["c"]
+            while "}" not in text[text.index("{"):] and end + 1 < len(inlines) and inlines[end + 1]["t"] in (
+                "Str", "Space", "SoftBreak", "Quoted"
+            ):
+                end += 1
+                following = inlines[end]
+                text += following["c"] if following["t"] == "Str" else text_of([following]) or " "
+            match = ATTRIBUTES.search(text)
+            if match and match.start() == text.index("{"):
+                removed.append(match.group(0))
+                before, after = text[: match.start()], text[match.end():]
+                if before:
+                    out.append({"t": "Str", "c": before})
+                elif out and out[-1]["t"] in ("Space", "SoftBreak") and not after:
+                    out.pop()
+                if after:
+                    out.append({"t": "Str", "c": after})
+                index = end + 1
+                continue
+        out.append(item)
+        index += 1
+    return out, removed
+
+
+def _lines(inlines: list[Node]) -> list[list[Node]]:
+    lines: list[list[Node]] = [[]]
+    for item in inlines:
+        if item["t"] in ("SoftBreak", "LineBreak"):
+            lines.append([])
+        else:
+            lines[-1].append(item)
+    return lines
+
+
+def attribute_debris(node: Node) -> tuple[list[Node], list[Finding]]:
+    """Attributes and `:::` fences shown as text leave paragraphs and headings."""
+    kind = node["t"]
+    if kind not in ("Para", "Plain", "Header"):
+        return [node], []
+    inlines = node["c"][2] if kind == "Header" else node["c"]
+    findings: list[Finding] = []
+    if kind != "Header":  # whole lines that are fences: `::: note`, `:::`
+        lines = _lines(inlines)
+        fences = [line for line in lines if FENCE.match(text_of(line))]
+        if fences:
+            kept = [line for line in lines if not FENCE.match(text_of(line))]
+            findings.append(Finding("N702", "pandoc fenced-div markers shown as text were removed",
+                                    shorten(text_of(inlines)), shorten(" ".join(text_of(k) for k in kept))))
+            if not any(kept):
+                return [], findings
+            inlines = [part for number, line in enumerate(kept)
+                       for part in ([{"t": "SoftBreak"}] if number else []) + line]
+    stripped, removed = _strip_attributes(inlines)
+    if removed:
+        findings.append(Finding("N702", "pandoc attributes shown as text were removed",
+                                shorten(text_of(inlines)), shorten(text_of(stripped))))
+    if not findings:
+        return [node], []
+    if not text_of(stripped) and kind != "Header":
+        return [], findings
+    if kind == "Header":
+        return [{"t": "Header", "c": [node["c"][0], node["c"][1], stripped]}], findings
+    return [{"t": kind, "c": stripped}], findings
+
+
+def looks_like_prose(text: str) -> bool:
+    """Sentences rather than code: words of the language, sentence ends, almost no code symbols."""
+    words = text.split()
+    if len(words) < MIN_PROSE_WORDS or not SENTENCE_END.search(text):
+        return False
+    if len(CODE_CHARACTERS.findall(MARKDOWN_LINK.sub(r"\1", text))) * 50 > len(text):
+        return False
+    return word_share(words) >= 0.75
+
+
+def prose_code_blocks(node: Node) -> tuple[list[Node], list[Finding]]:
+    """A code block with no language whose content is sentences becomes paragraphs."""
+    if node["t"] != "CodeBlock" or node["c"][0][1]:
+        return [node], []
+    content = node["c"][1]
+    if not looks_like_prose(content):
+        return [node], []
+    paragraphs = [part.strip() for part in re.split(r"\n\s*\n", content) if part.strip()]
+    blocks = [{"t": "Para", "c": inline_markdown(part)} for part in paragraphs]
+    return blocks, [Finding("N703", "prose indented by the converter (read as code) became paragraphs",
+                            shorten(content), shorten(text_of(blocks)))]
+
+
+def empty_blocks(node: Node) -> tuple[list[Node], list[Finding]]:
+    """A container with nothing in it (left when HTML's opening and closing tags were apart) goes."""
+    if node["t"] in EMPTY_KINDS and not text_of(node) and not _has_media(node):
+        return [], [Finding("N704", "an empty block left by the converter was removed", node["t"], "")]
+    return [node], []
+
+
+def _has_media(value: object) -> bool:
+    if isinstance(value, dict):
+        return value.get("t") in ("Image", "HorizontalRule", "CodeBlock", "Table") or _has_media(value.get("c"))
+    if isinstance(value, list):
+        return any(_has_media(item) for item in value)
+    return False
+
+
+
+
+def never_refuse(block: Block, code: str) -> Diagnostic | None:
+    """A `Refuse` for a text whose front matter keeps nothing."""
+    return None
+
+
+def one_to_many(rule: Callable[[Node], tuple[Node, list[Finding]]]) -> ManyRule:
+    """A rule that rewrites a block, as a rule that returns the blocks it becomes."""
+    def many(node: Node) -> tuple[list[Node], list[Finding]]:
+        new, findings = rule(node)
+        return [new], findings
+    many.__name__ = rule.__name__
+    return many
+
+
+def within_containers(rule: ManyRule) -> ManyRule:
+    """`rule`, applied also to the blocks inside quotations and divs."""
+    def deep(node: Node) -> tuple[list[Node], list[Finding]]:
+        if node["t"] not in ("Div", "BlockQuote"):
+            return rule(node)
+        inner = node["c"][1] if node["t"] == "Div" else node["c"]
+        out: list[Node] = []
+        findings: list[Finding] = []
+        for child in inner:
+            nodes, found = deep(child)
+            out.extend(nodes)
+            findings.extend(found)
+        if not findings:
+            return rule(node)
+        rebuilt = {"t": "Div", "c": [node["c"][0], out]} if node["t"] == "Div" else {"t": "BlockQuote", "c": out}
+        nodes, found = rule(rebuilt)
+        return nodes, findings + found
+    deep.__name__ = rule.__name__
+    return deep
+
+
+BLOCK_RULES: tuple[ManyRule, ...] = tuple(
+    within_containers(rule) for rule in (prose_code_blocks, scene_breaks, attribute_debris, empty_blocks)
+)
+
+
+def each_block_to_many(
+    blocks: Iterable[Block], path: Path, rule: ManyRule, refuse: Refuse = never_refuse
+) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:
+    """Run a rule that may drop or split blocks; each result keeps its block's line.
+    A block that front matter `keep:` protects from the rule's repairs stays as it was."""
+    out: list[Block] = []
+    diagnostics: list[Diagnostic] = []
+    for block in blocks:
+        nodes, findings = rule(block.node)
+        refused = [d for code in dict.fromkeys(f.code for f in findings) if (d := refuse(block, code))]
+        if refused:
+            out.append(block)
+            diagnostics.extend(refused)
+            continue
+        if len(nodes) == 1 and nodes[0] is block.node:
+            out.append(block)
+        else:
+            out.extend(Block(block.line, node) for node in nodes)
+        diagnostics.extend(finding.at(path, block.line) for finding in findings)
+    return tuple(out), tuple(diagnostics)
+
+
+def shift_headings(
+    blocks: tuple[Block, ...], path: Path, refuse: Refuse = never_refuse
+) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:
+    """The body's heading levels in use become 1, 2, 3 … in order: the top sits directly under
+    the text's title (which the editions set above level 1) and no level is skipped."""
+    headings = [b for b in blocks if b.node["t"] == "Header"]
+    refused = [d for b in headings if (d := refuse(b, "N705"))]
+    if refused:
+        return blocks, tuple(refused[:1])
+    levels = sorted({b.node["c"][0] for b in headings})
+    new_level = {level: rank for rank, level in enumerate(levels, start=1)}
+    if all(level == rank for level, rank in new_level.items()):
+        return blocks, ()
+    out: list[Block] = []
+    diagnostics: list[Diagnostic] = []
+    for block in blocks:
+        node = block.node
+        if node["t"] == "Header" and node["c"][0] in new_level and new_level[node["c"][0]] != node["c"][0]:
+            level = new_level[node["c"][0]]
+            diagnostics.append(Diagnostic(
+                "N705", Severity.INFO, "a heading's level was shifted to sit under the title",
+                path, block.line, f"{'#' * node['c'][0]} {shorten(text_of(node), 60)}",
+                f"{'#' * level} {shorten(text_of(node), 60)}",
+            ))
+            block = Block(block.line, {"t": "Header", "c": [level, node["c"][1], node["c"][2]]})
+        out.append(block)
+    return tuple(out), tuple(diagnostics)

@@ -1,0 +1,76 @@
+"""Repair text that was decoded with the wrong encoding on its way from the web (mojibake).
+
+`fix_mojibake`: "MarÃ­a" -> "María", "donâ€™t" -> "don’t" (N710), with ftfy,
+told to change nothing else (quotes, widths, ligatures and line breaks stay as
+written). Each run of words between links or emphasis is mended as one
+string, since a broken character can straddle a space.
+"""
+
+from __future__ import annotations
+
+import re
+
+import ftfy
+
+from pamphleteer.normalise.findings import Finding
+from pamphleteer.normalise.inlines import merge_adjacent, rewrite_inline_lists, shorten
+from pamphleteer.parse import Node
+
+CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False,
+    fix_character_width=False, uncurl_quotes=False, fix_line_breaks=False,
+    remove_control_chars=False, normalization=None, explain=False,
+)
+SUSPECT = re.compile(  # the characters that UTF-8 read as Windows-1252 or Latin-1 is made of
+    r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+)
+RUN = ("Str", "Space", "SoftBreak")
+
+
+def mend(text: str) -> str:
+    """`text` with mojibake undone, or as it was."""
+    return ftfy.fix_text(text, CONFIG) if SUSPECT.search(text) else text
+
+
+def _run_text(run: list[Node]) -> str:
+    return "".join(n["c"] if n["t"] == "Str" else " " if n["t"] == "Space" else "\n" for n in run)
+
+
+def _run_nodes(text: str) -> list[Node]:
+    out: list[Node] = []
+    for word in re.split(r"([ \n])", text):
+        if word == " ":
+            out.append({"t": "Space"})
+        elif word == "\n":
+            out.append({"t": "SoftBreak"})
+        elif word:
+            out.append({"t": "Str", "c": word})
+    return merge_adjacent(out)
+
+
+def fix_mojibake(node: Node) -> tuple[Node, list[Finding]]:
+    """Characters garbled by a wrong encoding are restored."""
+    findings: list[Finding] = []
+
+    def rewrite(inlines: list[Node]) -> list[Node]:
+        out: list[Node] = []
+        run: list[Node] = []
+        for item in [*inlines, None]:
+            if item is not None and item["t"] in RUN:
+                run.append(item)
+                continue
+            if run:
+                text = _run_text(run)
+                mended = mend(text)
+                if mended != text:
+                    findings.append(Finding("N710", "characters garbled by a wrong encoding were restored",
+                                            shorten(text), shorten(mended)))
+                    run = _run_nodes(mended)
+                out.extend(run)
+                run = []
+            if item is not None:
+                out.append(item)
+        return out
+
+    new = rewrite_inline_lists(node, rewrite)
+    return (new if findings else node), findings

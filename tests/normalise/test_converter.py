@@ -1,0 +1,150 @@
+"""Converter damage in whole blocks, as before/after tables.
+
+The inputs are what html2text, markdownify and pandoc wrote for small pieces of
+real article HTML (the converter is named on each row).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pamphleteer.normalise.converter import (
+    BLOCK_RULES,
+    attribute_debris,
+    each_block_to_many,
+    prose_code_blocks,
+    scene_breaks,
+    shift_headings,
+)
+from pamphleteer.normalise.converter_text import fix_mojibake
+from pamphleteer.normalise.inlines import text_of
+from tests.normalise.helpers import PATH, blocks, nodes, run_rule
+
+
+def run_many(rule, markdown):
+    out, diagnostics = each_block_to_many(blocks(markdown), PATH, rule)
+    return [block.node for block in out], [d.code for d in diagnostics]
+
+
+def check_many(rule, before, after, code):
+    result, codes = run_many(rule, before)
+    assert result == (nodes(after) if after is not None else nodes(before))
+    assert (codes != []) == (after is not None)
+    assert set(codes) <= {code}
+
+
+SCENE_BREAKS = [
+    ("One.\n\n* * *\n\nTwo.", "One.\n\n---\n\nTwo."),  # html2text: pandoc reads it as lists in lists
+    ("One.\n\n- - -\n\nTwo.", "One.\n\n---\n\nTwo."),
+    ("One.\n\n\\* \\* \\*\n\nTwo.", "One.\n\n---\n\nTwo."),  # markdownify and pandoc escape it
+    ("One.\n\n•••\n\nTwo.", "One.\n\n---\n\nTwo."),
+    ("One.\n\n⁂\n\nTwo.", "One.\n\n---\n\nTwo."),
+    ("One.\n\n* one\n* two\n\nTwo.", None),  # a real list
+    ("One.\n\n*Two.*", None),
+    ("One.\n\n---\n\nTwo.", None),  # already a rule
+    ("> One.\n>\n> * * *\n>\n> Two.", "> One.\n>\n> ---\n>\n> Two."),  # inside a quotation
+]
+
+
+@pytest.mark.parametrize(("before", "after"), SCENE_BREAKS)
+def test_scene_breaks_become_rules(before, after):
+    check_many(BLOCK_RULES[1], before, after, "N701")
+
+
+DEBRIS = [
+    ("Text \\{#foo\\}", "Text"),  # pandoc's attributes, escaped by a converter
+    ("A heading \\{#title .headline\\}\n\nText.", "A heading\n\nText."),
+    ('Caption \\{alt="Protesters march on May Day" width="50%"\\}', "Caption"),
+    ("\\::: note\n\nText.\n\n\\:::", "Text."),  # fences escaped by a second converter
+    ("::: note\nText.\n\n\\:::\n:::", "::: note\nText.\n:::"),  # a stray fence inside a div
+    ("Text.\n\\:::", "Text."),  # a fence run into a paragraph
+    ("Set {x} and {y}, the sets.", None),  # braces in prose
+    ("Ratio 3:::1", None),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), DEBRIS)
+def test_attribute_and_fence_debris_is_removed(before, after):
+    check_many(BLOCK_RULES[2], before, after, "N702")
+
+
+def test_a_heading_keeps_its_words_without_its_attributes():
+    result, codes = run_many(attribute_debris, "## Why it matters \\{#why .section\\}")
+    assert result[0]["t"] == "Header" and text_of(result[0]) == "Why it matters" and codes == ["N702"]
+
+
+PROSE_CODE = [
+    ("    The strike spread to seven cities within a week, and the union\n"
+     "    said it would not stop until the contract was signed.",
+     "The strike spread to seven cities within a week, and the union\n"
+     "said it would not stop until the contract was signed."),
+    ("    It began in March. By May it had reached [Chicago](https://x.org/c).\n\n"
+     "    Then it stopped, quite suddenly, for reasons nobody could explain.",
+     "It began in March. By May it had reached [Chicago](https://x.org/c).\n\n"
+     "Then it stopped, quite suddenly, for reasons nobody could explain."),
+    ("    def strike(cities):\n        return [c for c in cities if c.open]", None),
+    ("```\nThe strike spread to seven cities within a week, and the union said so.\n```",  # markdownify's <pre>
+     "The strike spread to seven cities within a week, and the union said so."),
+    ("```text\nThe strike spread to seven cities within a week, and the union said so.\n```", None),
+    ("    $ pip install pamphleteer && pamphleteer build --output out/", None),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), PROSE_CODE)
+def test_prose_read_as_code_becomes_paragraphs(before, after):
+    check_many(prose_code_blocks, before, after, "N703")
+
+
+EMPTY = [
+    ('<div class="note">\n\nText.\n\n</div>', "Text."),  # pandoc's gfm: the tags apart, the div empty
+    ("Text.", None),
+    ("![](images/a.png)", None),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), EMPTY)
+def test_empty_blocks_left_by_split_html_go(before, after):
+    check_many(BLOCK_RULES[3], before, after, "N704")
+
+
+MOJIBAKE = [
+    ("MarÃ­a López said", "María López said"),
+    ("donâ€™t stop", "don’t stop"),
+    ("Â£5 for a cafÃ© au lait", "£5 for a café au lait"),
+    ("Ð¡Ñ‚Ð°Ð»Ð¸Ð½", "Сталин"),
+    ("*MarÃ­a* and [JosÃ©](https://x.org/j)", "*María* and [José](https://x.org/j)"),
+    ("naïve café résumé, São Paulo, “quoted” — fine", None),
+    ("Straight 'quotes' stay straight", None),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), MOJIBAKE)
+def test_mojibake_is_mended(before, after):
+    result, codes = run_rule(fix_mojibake, before)
+    assert result == nodes(after or before)
+    assert codes == (["N710"] * len(codes) if after else [])
+    assert (codes != []) == (after is not None)
+
+
+HEADINGS = [
+    ("### One\n\nText.\n\n#### Two\n\nText.", "# One\n\nText.\n\n## Two\n\nText."),  # shifted
+    ("## One\n\nText.\n\n#### Two", "# One\n\nText.\n\n## Two"),  # skipped a level
+    ("# One\n\n## Two\n\n# Three", None),
+    ("Text only.", None),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), HEADINGS)
+def test_headings_sit_under_the_title_without_skipping(before, after):
+    result, diagnostics = shift_headings(blocks(before), PATH)
+    assert [b.node for b in result] == nodes(after or before)
+    assert bool(diagnostics) == (after is not None)
+    assert {d.code for d in diagnostics} <= {"N705"}
+
+
+def test_keep_refuses_a_repair_and_leaves_the_block():
+    def refuse(block, code):
+        return code if code == "N701" else None  # stands in for the report `keep:` makes
+
+    out, found = each_block_to_many(blocks("One.\n\n* * *\n\nTwo."), PATH, scene_breaks, refuse)
+    assert [b.node["t"] for b in out] == ["Para", "BulletList", "Para"] and found == ("N701",)
