@@ -1,0 +1,265 @@
+"""Take what scraped images leave behind out of the body: alt text, captions, credits, file names.
+
+An image the build cannot use (on the network, outside the sources) reaches
+the normaliser as a "left-out image" span holding its description (see
+`sanitise`). The rules here, over a text's top-level blocks:
+
+- a paragraph, heading or word that is only an image's file name
+  (`IMG_1234.jpg`, `hero-image.png`) goes (N801);
+- a left-out image whose description is one letter at the start of a word
+  was a drop cap: the letter joins its word (N802);
+- any other left-out image's description leaves the running text with it (N803),
+  and a caption written after it (html2text runs it on: `![…](…)Caption`),
+  or a figure's caption, goes to the credits (N804);
+- a photo credit standing in the body ("Photo: …", "(Jacquelyn Martin /
+  Associated Press)", "Source: Supplied", "Getty Images") goes to the credits (N805).
+
+A figure whose image is kept stays as it is, its caption with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pamphleteer.errors import Diagnostic, Severity
+from pamphleteer.normalise.inlines import merge_adjacent, shorten, strip_edges, text_of
+from pamphleteer.parse import Block, Node
+from pamphleteer.sanitise import LEFT_OUT_IMAGE
+
+FILE_NAME = re.compile(r"^[\w.~%+-]*\.(?:jpe?g|png|gif|webp|svg|avif|tiff?|bmp|heic)$", re.IGNORECASE)
+AGENCY = (
+    r"getty(?:\s+images)?|associated\s+press|ap\s+photo|reuters|afp|epa(?:-efe)?|shutterstock|alamy|"
+    r"pa\s+(?:images|wire|media)|bloomberg|xinhua|anadolu(?:\s+agency)?|nurphoto|sopa\s+images|zuma"
+    r"(?:\s+press)?|wikimedia(?:\s+commons)?|creative\s+commons|unsplash|istock(?:photo)?|flickr|"
+    r"supplied|handout|courtesy(?:\s+of)?|file\s+photo|public\s+domain|cc[\s-]by(?:[\s-]\w+)*"
+)
+CREDIT_WORD = r"photo(?:graph|graphy|s)?|image|picture|illustration|graphic|artwork|cartoon|video|credit"
+CREDIT_LINE = re.compile(
+    rf"^(?:(?:featured|cover|header|top|lead|main)\s+)?(?:{CREDIT_WORD})s?(?:\s+credits?)?\s*(?::|by\b|/|©|\|)"
+    rf"|^source\s*:\s*(?:{AGENCY})\b|^(?:©|\(c\)|copyright\b)"
+    rf"|^\(?(?:{AGENCY})\)?\.?$|^\(?(?:{AGENCY}|ap)(?:\s+photos?)?\s?/\s?[^()/]{{1,60}}\)?\.?$"
+    rf"|^\(?[^()/]{{1,60}}\s?/\s?(?:{AGENCY}|[^()/]{{1,40}}(?:photos?|images|pictures|press|agency))\)?\.?$",
+    re.IGNORECASE,
+)
+CREDIT_AT_END = re.compile(
+    rf"\((?:[^()]*\s?/\s?[^()]+|[^()]*\b(?:{CREDIT_WORD}|{AGENCY})\b[^()]*)\)\.?$"
+    rf"|\b(?:{CREDIT_WORD})s?\s*(?::|by)\s*[^.]{{1,60}}\.?$",
+    re.IGNORECASE,
+)
+SPACES = ("Space", "SoftBreak", "LineBreak")
+CREDIT_MAX_WORDS = 16
+CAPTION_MAX_WORDS = 40
+PROSE_WORDS = 30  # a paragraph this long is running text: the head ends there
+
+
+def left_out_image(description: list[Node], url: str) -> Node:
+    """An image the build does not use, as the span `sanitise` makes of one."""
+    return {"t": "Span", "c": [["", [LEFT_OUT_IMAGE], [["src", url]]], description]}
+
+
+def is_left_out_image(node: Node) -> bool:
+    return node["t"] == "Span" and LEFT_OUT_IMAGE in node["c"][0][1]
+
+
+def is_image_only(node: Node) -> bool:
+    """A left-out image, or a link or emphasis around nothing but left-out images (`[![…](…)](…)`)."""
+    if is_left_out_image(node):
+        return True
+    if node["t"] not in ("Link", "Emph", "Strong"):
+        return False
+    inner = [n for n in (node["c"][1] if node["t"] == "Link" else node["c"]) if n["t"] not in SPACES]
+    return bool(inner) and all(is_image_only(n) for n in inner)
+
+
+def _contains_image(value: object) -> bool:
+    if isinstance(value, dict):
+        return value.get("t") == "Image" or _contains_image(value.get("c"))
+    if isinstance(value, list):
+        return any(_contains_image(item) for item in value)
+    return False
+
+
+def is_file_name(text: str) -> bool:
+    """An image's file name, not words: `IMG_1234.jpg`, `hero-image.png`."""
+    return bool(FILE_NAME.match(text.strip()))
+
+
+def is_credit(text: str) -> bool:
+    """A line that credits a picture: "Photo: …", "(Name / Agency)", "Getty Images"."""
+    return len(text.split()) <= CREDIT_MAX_WORDS and bool(CREDIT_LINE.search(text.strip()))
+
+
+def is_caption_with_credit(text: str) -> bool:
+    """A short caption that ends by crediting its picture: "Marchers in Chicago. (J. Martin / AP)"."""
+    return len(text.split()) <= CAPTION_MAX_WORDS and bool(CREDIT_AT_END.search(text.strip()))
+
+
+@dataclass(frozen=True)
+class ImageLeftovers:
+    """A body without its image leftovers, the credits taken from it, and a diagnostic for each."""
+
+    blocks: tuple[Block, ...]
+    credits: tuple[Block, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+Refuse = Callable[[Block, str], "Diagnostic | None"]  # the report that `keep:` forbids repair `code` here
+
+
+class _Lift:
+    def __init__(self, path: Path, refuse: Refuse) -> None:
+        self.path, self.refuse = path, refuse
+        self.body: list[Block] = []
+        self.credits: list[Block] = []
+        self.diagnostics: list[Diagnostic] = []
+
+    def keep(self, block: Block, code: str) -> bool:
+        """Does front matter `keep:` forbid repair `code` on `block`? (Reported when it does.)"""
+        refused = self.refuse(block, code)
+        if refused is not None:
+            self.diagnostics.append(refused)
+        return refused is not None
+
+    def note(self, code: str, message: str, block: Block, before: str, after: str = "") -> None:
+        self.diagnostics.append(Diagnostic(code, Severity.INFO, message, self.path, block.line,
+                                           shorten(before), shorten(after) if after else None))
+
+    def credit(self, block: Block, inlines: list[Node], code: str, message: str) -> None:
+        inlines = strip_edges(inlines)
+        if text_of(inlines):
+            self.credits.append(Block(block.line, {"t": "Para", "c": inlines}))
+            self.note(code, message, block, text_of(inlines), "credits")
+
+
+def _inlines(node: Node) -> list[Node] | None:
+    if node["t"] in ("Para", "Plain"):
+        return node["c"]
+    if node["t"] == "Header":
+        return node["c"][2]
+    return None
+
+
+def _with_inlines(node: Node, inlines: list[Node]) -> Node:
+    if node["t"] == "Header":
+        return {"t": "Header", "c": [node["c"][0], node["c"][1], inlines]}
+    return {"t": node["t"], "c": inlines}
+
+
+def _drop_file_names(inlines: list[Node]) -> tuple[list[Node], list[str]]:
+    names = [n["c"] for n in inlines if n["t"] == "Str" and is_file_name(n["c"])]
+    if not names:
+        return inlines, []
+    kept = [n for n in inlines if not (n["t"] == "Str" and is_file_name(n["c"]))]
+    return merge_adjacent(strip_edges(kept)), names
+
+
+def _images_out(block: Block, inlines: list[Node], lift: _Lift) -> tuple[list[Node], list[Node]]:
+    """The inlines without left-out images (drop caps joined to their word), and a caption run on
+    after an image that opens the block (empty when there is none)."""
+    out: list[Node] = []
+    caption: list[Node] = []
+    for index, item in enumerate(inlines):
+        if not is_image_only(item):
+            out.append(item)
+            continue
+        description = text_of(item)
+        following = inlines[index + 1] if index + 1 < len(inlines) else None
+        if (len(description) == 1 and description.isalpha() and following is not None
+                and following["t"] == "Str" and following["c"][:1].islower()):
+            out.append({"t": "Str", "c": description})
+            lift.note("N802", "an image of one letter (a drop cap) joined its word", block,
+                      description + " " + following["c"], description + following["c"])
+            continue
+        lift.note("N803", "the description of an image that is left out left the text", block,
+                  description or "(no description)")
+        if not text_of(out) and following is not None and following["t"] == "Str":
+            rest = inlines[index + 1:]
+            if len(text_of(rest).split()) <= CAPTION_MAX_WORDS and not any(is_image_only(n) for n in rest):
+                caption = rest
+                break
+    return merge_adjacent(out), caption
+
+
+def _figure(block: Block, lift: _Lift) -> bool:
+    """A figure whose image is left out: its caption to the credits, the rest goes. True if it went."""
+    _attr, (_short, caption), body = block.node["c"]
+    if _contains_image(body):
+        return False
+    described = " ".join(text_of(n) for b in body for n in (_inlines(b) or []) if is_image_only(n))
+    lift.note("N803", "the description of an image that is left out left the text", block,
+              described or text_of(body) or "(no description)")
+    for part in caption:
+        inlines = _inlines(part)
+        if inlines is not None:
+            lift.credit(block, inlines, "N804", "an image's caption went to the credits")
+    return True
+
+
+def _is_image_block(block: Block) -> bool:
+    inlines = _inlines(block.node)
+    if block.node["t"] == "Figure":
+        return True
+    return inlines is not None and any(is_image_only(n) for n in inlines)
+
+
+def _one(block: Block, lift: _Lift, after_image: bool, credits_here: bool) -> bool:
+    """Sort one block; True when it ended with a left-out image (its caption may follow).
+    A credit line goes only where `credits_here` (or right after an image)."""
+    node = block.node
+    if node["t"] == "Figure":
+        if _contains_image(node) or lift.keep(block, "N803") or not _figure(block, lift):
+            lift.body.append(block)
+        return False
+    inlines = _inlines(node)
+    if inlines is None:
+        lift.body.append(block)
+        return False
+    text = text_of(inlines)
+    credit = is_credit(text) and (credits_here or after_image)
+    if (credit or (after_image and is_caption_with_credit(text))) and not lift.keep(block, "N805"):
+        lift.credit(block, inlines, "N805", "a photo credit went to the credits")
+        return False
+    kept, names = _drop_file_names(inlines)
+    if names and lift.keep(block, "N801"):
+        kept, names = inlines, []
+    if names:
+        lift.note("N801", "an image's file name left the text", block, " ".join(names), text_of(kept) or "")
+    if any(is_image_only(n) for n in kept) and not lift.keep(block, "N803"):
+        kept, caption = _images_out(block, kept, lift)
+        if caption:
+            lift.credit(block, caption, "N804", "an image's caption went to the credits")
+        if not text_of(kept):
+            return True
+    if text_of(kept) or node["t"] not in ("Para", "Plain", "Header"):
+        lift.body.append(block if kept is inlines else Block(block.line, _with_inlines(node, kept)))
+    return False
+
+
+def _head_end(blocks: tuple[Block, ...]) -> int:
+    """Where the text's head ends: at its first paragraph of running prose."""
+    for index, block in enumerate(blocks):
+        inlines = _inlines(block.node)
+        if block.node["t"] == "Para" and inlines is not None and len(text_of(inlines).split()) >= PROSE_WORDS:
+            return index
+    return len(blocks)
+
+
+def lift_image_leftovers(
+    blocks: tuple[Block, ...], path: Path, refuse: Refuse, *, every_credit: bool = False
+) -> ImageLeftovers:
+    """Move image leftovers out of the body: credits to the credits, the rest out with its image.
+
+    A credit line goes when it stands next to an image or in the text's head (where it could be
+    taken for a byline: "Photo by …"); with `every_credit`, wherever it stands.
+    """
+    lift = _Lift(path, refuse)
+    after_image = False
+    head_end = _head_end(blocks)
+    for index, block in enumerate(blocks):
+        before_image = index + 1 < len(blocks) and _is_image_block(blocks[index + 1])
+        credits_here = every_credit or index < head_end or before_image
+        after_image = _one(block, lift, after_image, credits_here)
+    return ImageLeftovers(tuple(lift.body), tuple(lift.credits), tuple(lift.diagnostics))
