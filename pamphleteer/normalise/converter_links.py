@@ -1,0 +1,250 @@
+"""Repair links as HTML-to-Markdown converters break them.
+
+- `visible_link_syntax`: `[text](url)` left as text — its URL wrapped across
+  lines (html2text), its brackets escaped, or a link written inside another —
+  becomes a link again (N706); an image written so becomes a left-out image;
+- `nested_links`: a link inside a link's text: each keeps its own words (N707);
+- `repeated_bare_url`: `[x](url) (url)` with the URL bare loses the repeat (N708);
+- `spaces_at_link_edges`: a space the converter lost at a link's (or emphasis')
+  edge, "Alexis Madrigalreports", is put back when the joined string is not a
+  word and the part outside is one (never in "tweets", "un|believable", "U.S.-based",
+  "Trump's") (N709).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pamphleteer.normalise.converter_words import is_word
+from pamphleteer.normalise.findings import Finding
+from pamphleteer.normalise.images import left_out_image
+from pamphleteer.normalise.inlines import (
+    SPACE,
+    merge_adjacent,
+    rewrite_inline_lists,
+    shorten,
+    strip_edges,
+    text_of,
+)
+from pamphleteer.normalise.links import same_url, show
+from pamphleteer.parse import Node
+from pamphleteer.sanitise import is_safe_link
+
+OBJECT = "\ufffc"  # stands for a node that is not text in the flattened inlines
+VISIBLE_LINK = re.compile(  # [text](url), the text and url over lines ('\n': a soft break)
+    r"(!?)\[([^\[\]\n]*(?:\n[^\[\]\n]*)*)\]"
+    r"\(\s*<?((?:https?://|mailto:|/|\.{0,2}/|#)[^\s()<>" + OBJECT + r"]*(?:\n[^\s()<>" + OBJECT + r"]+)*)>?\s*\)"
+)
+BARE_URL = re.compile(r"^\(<?((?:https?://|www\.)[^\s()<>]+)>?\)([.,;:!?]*)$", re.IGNORECASE)
+EDGE_KINDS = ("Link", "Emph", "Strong")
+SUFFIXES = frozenset((  # a word's ending, not a word of its own: "[tweet](…)s", "[walk](…)ed"
+    "s es ed d ing er ers est ly ness ment ments ful able ible ity ities ise ised ises ising isation "
+    "ize ized izes izing ization ism isms ist ists ian ians ic ical al ally ous ive hood ship less wise "
+    "ward wards n th st nd rd"
+).split())
+PREFIXES = frozenset("un re pre anti non dis mis over under sub super inter co de pro post mid out self semi multi"
+                     .split())
+SHORT_WORDS = frozenset("a i an as at be by do he if in is it me my no of on or so to up us we".split())
+WORD_EDGE = re.compile(r"^[^\W\d_]+")
+WORD_END = re.compile(r"[^\W\d_]+$")
+
+
+# -- visible link syntax -------------------------------------------------------
+
+
+def _flatten(inlines: list[Node]) -> tuple[str, list[tuple[int, int]]]:
+    """The inlines as one string (spaces ' ', soft breaks '\\n', other nodes OBJECT), and for each
+    character the node it came from and its offset there."""
+    chars: list[str] = []
+    where: list[tuple[int, int]] = []
+    for index, node in enumerate(inlines):
+        if node["t"] == "Str":
+            text = node["c"]
+        elif node["t"] == "Space":
+            text = " "
+        elif node["t"] == "SoftBreak":
+            text = "\n"
+        else:
+            text = OBJECT
+        for offset, char in enumerate(text):
+            chars.append(char)
+            where.append((index, offset))
+    return "".join(chars), where
+
+
+def _slice(inlines: list[Node], where: list[tuple[int, int]], start: int, end: int) -> list[Node]:
+    """The inlines between flattened positions `start` and `end`, Str nodes cut at the edges."""
+    out: list[Node] = []
+    position = start
+    while position < end:
+        index, offset = where[position]
+        node = inlines[index]
+        if node["t"] == "Str":
+            length = min(len(node["c"]) - offset, end - position)
+            out.append({"t": "Str", "c": node["c"][offset : offset + length]})
+            position += length
+        else:
+            out.append(node)
+            position += 1
+    return out
+
+
+def _link_nodes(text: list[Node], url: str) -> list[Node]:
+    """A link with `text` to `url`; a link already in `text` keeps its own words and target."""
+    out: list[Node] = []
+    run: list[Node] = []
+    for node in text + [None]:  # type: ignore[list-item]
+        if node is None or node["t"] == "Link":
+            words = strip_edges(run)
+            if text_of(words):  # the spaces at the edges stay outside the link
+                start = run.index(words[0])
+                out.extend(run[:start])
+                out.append({"t": "Link", "c": [["", [], []], merge_adjacent(words), [url, ""]]})
+                out.extend(run[start + len(words):])
+            else:
+                out.extend(run)
+            run = []
+            if node is not None:
+                out.append(node)
+        else:
+            run.append({"t": "Space"} if node["t"] == "SoftBreak" else node)
+    return out
+
+
+def visible_link_syntax(node: Node) -> tuple[Node, list[Finding]]:
+    """`[text](url)` shown as text (URL wrapped over lines, brackets escaped) becomes a link."""
+    findings: list[Finding] = []
+
+    def rewrite(inlines: list[Node]) -> list[Node]:
+        text, where = _flatten(inlines)
+        if "](" not in text:
+            return inlines
+        out: list[Node] = []
+        position = 0
+        for match in VISIBLE_LINK.finditer(text):
+            url = match.group(3).replace("\n", "")
+            if not is_safe_link(url):
+                continue
+            label = _slice(inlines, where, match.start(2), match.end(2))
+            made = [left_out_image(label, url)] if match.group(1) else _link_nodes(label, url)
+            out.extend(_slice(inlines, where, position, match.start()))
+            out.extend(made)
+            findings.append(Finding("N706", "Markdown link syntax left as text became a link",
+                                    shorten(match.group(0).replace("\n", " ")), shorten(show(made))))
+            position = match.end()
+        if position == 0:
+            return inlines
+        out.extend(_slice(inlines, where, position, len(text)))
+        return merge_adjacent(out)
+
+    new = rewrite_inline_lists(node, rewrite)
+    return (new if findings else node), findings
+
+
+# -- links nested in links -------------------------------------------------------
+
+
+def nested_links(node: Node) -> tuple[Node, list[Finding]]:
+    """A link inside another link's text: the inner keeps its words, the outer the rest."""
+    findings: list[Finding] = []
+
+    def rewrite(inlines: list[Node]) -> list[Node]:
+        out: list[Node] = []
+        for item in inlines:
+            if item["t"] == "Link" and any(child["t"] == "Link" for child in item["c"][1]):
+                made = _link_nodes(item["c"][1], item["c"][2][0])
+                findings.append(Finding("N707", "a link inside a link became two links",
+                                        show([item]), show(made)))
+                out.extend(made)
+            else:
+                out.append(item)
+        return out
+
+    new = rewrite_inline_lists(node, rewrite)
+    return (new if findings else node), findings
+
+
+# -- a bare URL repeated after its link ------------------------------------------
+
+
+def repeated_bare_url(node: Node) -> tuple[Node, list[Finding]]:
+    """`[x](url) (url)`, the repeat a bare URL in parentheses: it goes, punctuation after it stays."""
+    findings: list[Finding] = []
+
+    def rewrite(inlines: list[Node]) -> list[Node]:
+        out: list[Node] = []
+        index = 0
+        while index < len(inlines):
+            item = inlines[index]
+            out.append(item)
+            spaced = index + 2 < len(inlines) and inlines[index + 1]["t"] in ("Space", "SoftBreak")
+            if item["t"] == "Link" and spaced:
+                following = inlines[index + 2]
+                match = BARE_URL.match(following["c"]) if following["t"] == "Str" else None
+                if match and same_url(match.group(1), item["c"][2][0]):
+                    if match.group(2):
+                        out.append({"t": "Str", "c": match.group(2)})
+                    findings.append(Finding("N708", "a bare URL repeated after its link was dropped",
+                                            show(inlines[index : index + 3]), show([item]) + match.group(2)))
+                    index += 3
+                    continue
+            index += 1
+        return merge_adjacent(out)
+
+    new = rewrite_inline_lists(node, rewrite)
+    return (new if findings else node), findings
+
+
+# -- spaces lost at a link's edge ------------------------------------------------
+
+
+def _edge_word(node: Node, last: bool) -> str:
+    text = text_of([node])
+    match = (WORD_END if last else WORD_EDGE).search(text)
+    return match.group(0) if match else ""
+
+
+def _needs_space(inside: str, outside: str, outside_is_after: bool) -> bool:
+    """Was a space lost between `inside` (the link's edge word) and `outside`?"""
+    if not inside or not outside:
+        return False
+    joined = inside + outside if outside_is_after else outside + inside
+    if is_word(joined):
+        return False
+    affixes = SUFFIXES if outside_is_after else PREFIXES
+    if outside.lower() in affixes:
+        return False
+    return (len(outside) >= 3 or outside.lower() in SHORT_WORDS) and is_word(outside)
+
+
+def spaces_at_link_edges(node: Node) -> tuple[Node, list[Finding]]:
+    """A link or emphasis run into the word before or after it gets its space back."""
+    findings: list[Finding] = []
+
+    def rewrite(inlines: list[Node]) -> list[Node]:
+        out: list[Node] = []
+        for index, item in enumerate(inlines):
+            previous = inlines[index - 1] if index else None
+            if (
+                previous is not None
+                and item["t"] == "Str" and previous["t"] in EDGE_KINDS
+                and _needs_space(_edge_word(previous, True), WORD_EDGE.search(item["c"]).group(0)
+                                 if WORD_EDGE.search(item["c"]) else "", True)
+            ) or (
+                previous is not None
+                and item["t"] in EDGE_KINDS and previous["t"] == "Str"
+                and _needs_space(_edge_word(item, False), WORD_END.search(previous["c"]).group(0)
+                                 if WORD_END.search(previous["c"]) else "", False)
+            ):
+                before = show([previous, item])
+                findings.append(Finding("N709", "a space lost at a link's edge was put back",
+                                        before, show([previous, SPACE, item])))
+                out.append(dict(SPACE))
+            out.append(item)
+        return out
+
+    new = rewrite_inline_lists(node, rewrite)
+    return (new if findings else node), findings
+
+
+LINK_REPAIRS = (visible_link_syntax, nested_links, repeated_bare_url, spaces_at_link_edges)

@@ -1,0 +1,89 @@
+"""Links as converters break them, as before/after tables (inputs written by html2text,
+markdownify and pandoc from small pieces of real article HTML)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pamphleteer.normalise.converter_links import (
+    nested_links,
+    repeated_bare_url,
+    spaces_at_link_edges,
+    visible_link_syntax,
+)
+from tests.normalise.helpers import nodes, run_rule
+
+
+def check(rule, before, after, code):
+    result, codes = run_rule(rule, before)
+    assert result == nodes(after or before)
+    assert (codes != []) == (after is not None)
+    assert set(codes) <= {code}
+
+
+LONG = "https://www.theatlantic.com/technology/archive/2019/11/a-very-long-path-to-an-article/602233/"
+VISIBLE = [
+    # html2text wraps a long URL at a hyphen, so no reader sees a link
+    ("As [Alexis\nMadrigal](https://www.theatlantic.com/technology/archive/2019/11/a-very-long-\npath-to-an-article/602233/) reports",
+     f"As [Alexis Madrigal]({LONG}) reports"),
+    ("see \\[the report\\](https://x.org/r) now", "see [the report](https://x.org/r) now"),  # escaped
+    ("see [the report](https://x.org/r) now", None),  # a link already
+    ("[1] and [2] are (notes)", None),  # brackets in prose
+    ("a [bad](javascript:alert(1)) link", None),  # not a safe target: left as text
+    # html2text writes a link inside a link: each keeps its words
+    ("a [link [nested](https://x.org/b)](https://x.org/a) here",
+     "a [link](https://x.org/a) [nested](https://x.org/b) here"),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), VISIBLE)
+def test_link_syntax_left_as_text_becomes_a_link(before, after):
+    check(visible_link_syntax, before, after, "N706")
+
+
+def test_an_image_left_as_text_becomes_a_left_out_image():
+    result, codes = run_rule(visible_link_syntax, "![Marchers in\nChicago](https://x.org/a-\nb.jpg)Caption")
+    span = result[0]["c"][0]
+    assert codes == ["N706"] and span["t"] == "Span" and "image-left-out" in span["c"][0][1]
+    assert span["c"][0][2] == [["src", "https://x.org/a-b.jpg"]]
+
+
+def test_a_link_in_a_link_from_html_becomes_two_links():
+    inner = {"t": "Link", "c": [["", [], []], [{"t": "Str", "c": "nested"}], ["https://x.org/b", ""]]}
+    outer = {"t": "Link", "c": [["", [], []], [{"t": "Str", "c": "link"}, {"t": "Space"}, inner],
+                                ["https://x.org/a", ""]]}
+    result, findings = nested_links({"t": "Para", "c": [outer]})
+    assert result == nodes("[link](https://x.org/a) [nested](https://x.org/b)")[0]
+    assert [f.code for f in findings] == ["N707"]
+
+
+BARE = [
+    ("See [the report](https://x.org/r) (https://x.org/r) now.", "See [the report](https://x.org/r) now."),
+    ("See [the report](https://x.org/r) (https://x.org/r).", "See [the report](https://x.org/r)."),
+    ("See [the report](https://x.org/r) (https://x.org/other).", None),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), BARE)
+def test_bare_url_repeated_after_its_link_goes(before, after):
+    check(repeated_bare_url, before, after, "N708")
+
+
+EDGES = [
+    ("As [Alexis Madrigal](https://x.org/a)reports, the strike", "As [Alexis Madrigal](https://x.org/a) reports, the strike"),
+    ("spread to [seven cities](https://x.org/x)within a week", "spread to [seven cities](https://x.org/x) within a week"),
+    ("she wrote[this piece](https://x.org/p) last year", "she wrote [this piece](https://x.org/p) last year"),
+    ("members of[NATO](https://x.org/n) met", "members of [NATO](https://x.org/n) met"),
+    ("the *first*time in years", "the *first* time in years"),
+    ("many [tweet](https://x.org/t)s were sent", None),  # a plural
+    ("it was [un](https://x.org/z)believable", None),  # a word cut by its link
+    ("the [U.S.](https://x.org/u)-based union", None),
+    ("[Trump](https://x.org/t)'s plan", None),  # a possessive
+    ("the [walk](https://x.org/w)ed path", None),  # a suffix
+    ("[Macron](https://x.org/m)déclare", None),  # not an English word outside: left alone
+]
+
+
+@pytest.mark.parametrize(("before", "after"), EDGES)
+def test_space_lost_at_a_link_edge_is_put_back(before, after):
+    check(spaces_at_link_edges, before, after, "N709")
