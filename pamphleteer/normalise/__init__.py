@@ -7,6 +7,8 @@ modules of this package). The stage takes a `ParsedText` and returns a
 every repair and every doubt.
 
 The order, and why:
+0. converter damage (N7xx) and image leftovers (N8xx): mojibake, debris,
+   links left as text, image captions and credits, before anything reads the text;
 1. links (N1xx): repeated URLs, tracking parameters, dead links — everywhere,
    so the furniture below is read without link debris;
 2. furniture (N4xx): the page's navigation, buttons, notices, related lists and
@@ -19,6 +21,8 @@ The order, and why:
 5. pull quotes (N2xx) are matched against whole paragraphs; then the page's
    separator rules go;
 6. typography (N5xx): quotes, hyphens, house dashes — everywhere.
+Heading levels (N705), and photo credits left anywhere in the body (N805), are
+set once the furniture has left the body.
 Front matter `keep:` overrules any of them (`keep.py`, N603/N604).
 """
 
@@ -29,9 +33,12 @@ from dataclasses import dataclass, field
 from pamphleteer.errors import Diagnostic
 from pamphleteer.normalise.boilerplate import CODES as BOILERPLATE_CODES
 from pamphleteer.normalise.boilerplate import remove_boilerplate
+from pamphleteer.normalise.converter import refusing, shift_headings
+from pamphleteer.normalise.converter_damage import repair_converter_damage
 from pamphleteer.normalise.findings import each_block
 from pamphleteer.normalise.fixes import apply_fixes
 from pamphleteer.normalise.furniture import Inferred, lift_furniture
+from pamphleteer.normalise.images import lift_image_leftovers
 from pamphleteer.normalise.keep import Keep
 from pamphleteer.normalise.links import LINK_RULES
 from pamphleteer.normalise.paragraphs import join_split_paragraphs, lost_initial, report_initial
@@ -71,6 +78,21 @@ RULE_NAMES = {
     "N501": "straight quotes curled",
     "N502": "en dash between words -> hyphen",
     "N503": "dashes set in the house style",
+    "N701": "scene breaks set as rules",
+    "N702": "pandoc attributes and fences shown as text removed",
+    "N703": "prose read as code made paragraphs again",
+    "N704": "empty blocks left by the converter removed",
+    "N705": "heading levels set under the title",
+    "N706": "link syntax left as text made links",
+    "N707": "links inside links separated",
+    "N708": "bare URL repeated after its link dropped",
+    "N709": "spaces lost at links' edges put back",
+    "N710": "characters garbled by a wrong encoding restored",
+    "N801": "image file names taken out of the text",
+    "N802": "drop-cap images joined to their word",
+    "N803": "descriptions of left-out images taken out of the text",
+    "N804": "image captions -> credits",
+    "N805": "photo credits -> credits",
     "N601": "front matter fixes applied",
     "N602": "front matter fix matches nothing",
     "N603": "repairs not made, as front matter 'keep' asks",
@@ -100,8 +122,11 @@ def normalise(parsed: ParsedText) -> NormalisedText:
     path, meta = source.path, source.meta
     diagnostics: list[Diagnostic] = []
     keep = Keep.from_entries(meta.keep)
+    refuse = refusing(keep, path)
 
-    blocks = parsed.blocks
+    repaired = repair_converter_damage(parsed.blocks, path, refuse)
+    diagnostics.extend(repaired.diagnostics)
+    blocks = repaired.blocks
     for rule in LINK_RULES:
         blocks, found = each_block(blocks, path, keep.guard(rule))
         diagnostics.extend(found)
@@ -113,8 +138,13 @@ def normalise(parsed: ParsedText) -> NormalisedText:
     groups: dict[str, tuple[Block, ...]] = {
         "body": furniture.body, "standfirst": furniture.standfirst, "source_note": furniture.source_note,
         "bio": furniture.bio + page.bio,
-        "credits": tuple(sorted(furniture.credits + page.credits, key=lambda block: block.line)),
+        "credits": tuple(sorted(repaired.credits + furniture.credits + page.credits, key=lambda block: block.line)),
     }
+    credits = lift_image_leftovers(groups["body"], path, refuse, every_credit=True)
+    groups["body"], groups["credits"] = credits.blocks, groups["credits"] + credits.credits
+    diagnostics.extend(credits.diagnostics)
+    groups["body"], found = shift_headings(groups["body"], path, refuse)
+    diagnostics.extend(found)
 
     initial = lost_initial(groups["body"])
     groups, found = apply_fixes(groups, meta.fixes, path)

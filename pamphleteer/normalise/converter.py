@@ -21,10 +21,34 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from pamphleteer.ast import (
+    Attr,
+    block_inlines,
+    code_text,
+    div_attr,
+    div_blocks,
+    header_attr,
+    header_level,
+    is_kind,
+    kind,
+    list_items,
+    make_block_quote,
+    make_div,
+    make_header,
+    make_horizontal_rule,
+    make_para,
+    make_plain,
+    make_soft_break,
+    make_str,
+    quote_blocks,
+    str_text,
+    text_of,
+    walk,
+)
 from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.normalise.converter_words import word_share
-from pamphleteer.normalise.findings import Finding
-from pamphleteer.normalise.inlines import shorten, text_of
+from pamphleteer.normalise.findings import Finding, shorten
+from pamphleteer.normalise.keep import Keep
 from pamphleteer.parse import Block, Node, inline_markdown
 
 ManyRule = Callable[[Node], tuple[list[Node], list[Finding]]]
@@ -43,20 +67,20 @@ EMPTY_KINDS = ("Div", "BlockQuote", "Para", "Plain")
 
 def _only_empty_lists(node: Node) -> bool:
     """A bullet list whose every item is empty or such a list: how pandoc reads `* * *`."""
-    if node["t"] != "BulletList":
+    if not is_kind(node, "BulletList"):
         return False
-    return all(all(_only_empty_lists(block) for block in item) for item in node["c"])
+    return all(all(_only_empty_lists(block) for block in item) for item in list_items(node))
 
 
 def scene_breaks(node: Node) -> tuple[list[Node], list[Finding]]:
     """`* * *` (read as nested empty lists) or a paragraph of three marks becomes a rule."""
     if _only_empty_lists(node):
         shown = "* * * (read as lists inside lists)"
-    elif node["t"] in ("Para", "Plain") and SCENE_BREAK.match(text_of(node["c"])):
-        shown = text_of(node["c"])
+    elif is_kind(node, "Para", "Plain") and SCENE_BREAK.match(text_of(node)):
+        shown = text_of(node)
     else:
         return [node], []
-    return [{"t": "HorizontalRule"}], [Finding("N701", "a scene break became a rule", shown, "———")]
+    return [make_horizontal_rule()], [Finding("N701", "a scene break became a rule", shown, "———")]
 
 
 def _strip_attributes(inlines: list[Node]) -> tuple[list[Node], list[str]]:
@@ -66,24 +90,24 @@ def _strip_attributes(inlines: list[Node]) -> tuple[list[Node], list[str]]:
     index = 0
     while index < len(inlines):
         item = inlines[index]
-        if item["t"] == "Str" and "{" in item["c"]:
-            end, text = index, item["c"]
-            while "}" not in text[text.index("{"):] and end + 1 < len(inlines) and inlines[end + 1]["t"] in (
-                "Str", "Space", "SoftBreak", "Quoted"
+        if is_kind(item, "Str") and "{" in str_text(item):
+            end, text = index, str_text(item)
+            while "}" not in text[text.index("{"):] and end + 1 < len(inlines) and is_kind(
+                inlines[end + 1], "Str", "Space", "SoftBreak", "Quoted"
             ):
                 end += 1
                 following = inlines[end]
-                text += following["c"] if following["t"] == "Str" else text_of([following]) or " "
+                text += str_text(following) if is_kind(following, "Str") else text_of([following]) or " "
             match = ATTRIBUTES.search(text)
             if match and match.start() == text.index("{"):
                 removed.append(match.group(0))
                 before, after = text[: match.start()], text[match.end():]
                 if before:
-                    out.append({"t": "Str", "c": before})
-                elif out and out[-1]["t"] in ("Space", "SoftBreak") and not after:
+                    out.append(make_str(before))
+                elif out and is_kind(out[-1], "Space", "SoftBreak") and not after:
                     out.pop()
                 if after:
-                    out.append({"t": "Str", "c": after})
+                    out.append(make_str(after))
                 index = end + 1
                 continue
         out.append(item)
@@ -94,7 +118,7 @@ def _strip_attributes(inlines: list[Node]) -> tuple[list[Node], list[str]]:
 def _lines(inlines: list[Node]) -> list[list[Node]]:
     lines: list[list[Node]] = [[]]
     for item in inlines:
-        if item["t"] in ("SoftBreak", "LineBreak"):
+        if is_kind(item, "SoftBreak", "LineBreak"):
             lines.append([])
         else:
             lines[-1].append(item)
@@ -103,12 +127,12 @@ def _lines(inlines: list[Node]) -> list[list[Node]]:
 
 def attribute_debris(node: Node) -> tuple[list[Node], list[Finding]]:
     """Attributes and `:::` fences shown as text leave paragraphs and headings."""
-    kind = node["t"]
-    if kind not in ("Para", "Plain", "Header"):
+    if not is_kind(node, "Para", "Plain", "Header"):
         return [node], []
-    inlines = node["c"][2] if kind == "Header" else node["c"]
+    heading = is_kind(node, "Header")
+    inlines = block_inlines(node)
     findings: list[Finding] = []
-    if kind != "Header":  # whole lines that are fences: `::: note`, `:::`
+    if not heading:  # whole lines that are fences: `::: note`, `:::`
         lines = _lines(inlines)
         fences = [line for line in lines if FENCE.match(text_of(line))]
         if fences:
@@ -118,18 +142,18 @@ def attribute_debris(node: Node) -> tuple[list[Node], list[Finding]]:
             if not any(kept):
                 return [], findings
             inlines = [part for number, line in enumerate(kept)
-                       for part in ([{"t": "SoftBreak"}] if number else []) + line]
+                       for part in ([make_soft_break()] if number else []) + line]
     stripped, removed = _strip_attributes(inlines)
     if removed:
         findings.append(Finding("N702", "pandoc attributes shown as text were removed",
                                 shorten(text_of(inlines)), shorten(text_of(stripped))))
     if not findings:
         return [node], []
-    if not text_of(stripped) and kind != "Header":
+    if heading:
+        return [make_header(header_level(node), stripped, header_attr(node))], findings
+    if not text_of(stripped):
         return [], findings
-    if kind == "Header":
-        return [{"t": "Header", "c": [node["c"][0], node["c"][1], stripped]}], findings
-    return [{"t": kind, "c": stripped}], findings
+    return [make_para(stripped) if is_kind(node, "Para") else make_plain(stripped)], findings
 
 
 def looks_like_prose(text: str) -> bool:
@@ -144,30 +168,31 @@ def looks_like_prose(text: str) -> bool:
 
 def prose_code_blocks(node: Node) -> tuple[list[Node], list[Finding]]:
     """A code block with no language whose content is sentences becomes paragraphs."""
-    if node["t"] != "CodeBlock" or node["c"][0][1]:
+    if not is_kind(node, "CodeBlock") or _code_classes(node):
         return [node], []
-    content = node["c"][1]
+    content = code_text(node)
     if not looks_like_prose(content):
         return [node], []
     paragraphs = [part.strip() for part in re.split(r"\n\s*\n", content) if part.strip()]
-    blocks = [{"t": "Para", "c": inline_markdown(part)} for part in paragraphs]
+    blocks = [make_para(inline_markdown(part)) for part in paragraphs]
     return blocks, [Finding("N703", "prose indented by the converter (read as code) became paragraphs",
                             shorten(content), shorten(text_of(blocks)))]
 
 
+def _code_classes(node: Node) -> tuple[str, ...]:
+    """A code block's classes: its language, when it has one (`pamphleteer.ast` has no accessor)."""
+    return Attr.read(node["c"][0]).classes
+
+
 def empty_blocks(node: Node) -> tuple[list[Node], list[Finding]]:
     """A container with nothing in it (left when HTML's opening and closing tags were apart) goes."""
-    if node["t"] in EMPTY_KINDS and not text_of(node) and not _has_media(node):
-        return [], [Finding("N704", "an empty block left by the converter was removed", node["t"], "")]
+    if is_kind(node, *EMPTY_KINDS) and not text_of(node) and not _has_media(node):
+        return [], [Finding("N704", "an empty block left by the converter was removed", kind(node), "")]
     return [node], []
 
 
-def _has_media(value: object) -> bool:
-    if isinstance(value, dict):
-        return value.get("t") in ("Image", "HorizontalRule", "CodeBlock", "Table") or _has_media(value.get("c"))
-    if isinstance(value, list):
-        return any(_has_media(item) for item in value)
-    return False
+def _has_media(node: Node) -> bool:
+    return any(is_kind(item, "Image", "HorizontalRule", "CodeBlock", "Table") for item in walk(node))
 
 
 
@@ -175,6 +200,13 @@ def _has_media(value: object) -> bool:
 def never_refuse(block: Block, code: str) -> Diagnostic | None:
     """A `Refuse` for a text whose front matter keeps nothing."""
     return None
+
+
+def refusing(keep: Keep, path: Path) -> Refuse:
+    """The `Refuse` of a text's front matter `keep:` entries."""
+    def refuse(block: Block, code: str) -> Diagnostic | None:
+        return None if keep.allows(code, block.node) else keep.kept(code, block, path)
+    return refuse
 
 
 def one_to_many(rule: Callable[[Node], tuple[Node, list[Finding]]]) -> ManyRule:
@@ -189,9 +221,9 @@ def one_to_many(rule: Callable[[Node], tuple[Node, list[Finding]]]) -> ManyRule:
 def within_containers(rule: ManyRule) -> ManyRule:
     """`rule`, applied also to the blocks inside quotations and divs."""
     def deep(node: Node) -> tuple[list[Node], list[Finding]]:
-        if node["t"] not in ("Div", "BlockQuote"):
+        if not is_kind(node, "Div", "BlockQuote"):
             return rule(node)
-        inner = node["c"][1] if node["t"] == "Div" else node["c"]
+        inner = div_blocks(node) if is_kind(node, "Div") else quote_blocks(node)
         out: list[Node] = []
         findings: list[Finding] = []
         for child in inner:
@@ -200,7 +232,7 @@ def within_containers(rule: ManyRule) -> ManyRule:
             findings.extend(found)
         if not findings:
             return rule(node)
-        rebuilt = {"t": "Div", "c": [node["c"][0], out]} if node["t"] == "Div" else {"t": "BlockQuote", "c": out}
+        rebuilt = make_div(out, div_attr(node)) if is_kind(node, "Div") else make_block_quote(out)
         nodes, found = rule(rebuilt)
         return nodes, findings + found
     deep.__name__ = rule.__name__
@@ -239,11 +271,11 @@ def shift_headings(
 ) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:
     """The body's heading levels in use become 1, 2, 3 … in order: the top sits directly under
     the text's title (which the editions set above level 1) and no level is skipped."""
-    headings = [b for b in blocks if b.node["t"] == "Header"]
+    headings = [b for b in blocks if is_kind(b.node, "Header")]
     refused = [d for b in headings if (d := refuse(b, "N705"))]
     if refused:
         return blocks, tuple(refused[:1])
-    levels = sorted({b.node["c"][0] for b in headings})
+    levels = sorted({header_level(b.node) for b in headings})
     new_level = {level: rank for rank, level in enumerate(levels, start=1)}
     if all(level == rank for level, rank in new_level.items()):
         return blocks, ()
@@ -251,13 +283,14 @@ def shift_headings(
     diagnostics: list[Diagnostic] = []
     for block in blocks:
         node = block.node
-        if node["t"] == "Header" and node["c"][0] in new_level and new_level[node["c"][0]] != node["c"][0]:
-            level = new_level[node["c"][0]]
+        old = header_level(node) if is_kind(node, "Header") else 0
+        if old in new_level and new_level[old] != old:
+            level = new_level[old]
             diagnostics.append(Diagnostic(
                 "N705", Severity.INFO, "a heading's level was shifted to sit under the title",
-                path, block.line, f"{'#' * node['c'][0]} {shorten(text_of(node), 60)}",
+                path, block.line, f"{'#' * old} {shorten(text_of(node), 60)}",
                 f"{'#' * level} {shorten(text_of(node), 60)}",
             ))
-            block = Block(block.line, {"t": "Header", "c": [level, node["c"][1], node["c"][2]]})
+            block = Block(block.line, make_header(level, block_inlines(node), header_attr(node)))
         out.append(block)
     return tuple(out), tuple(diagnostics)

@@ -15,17 +15,22 @@ from __future__ import annotations
 
 import re
 
-from pamphleteer.normalise.converter_words import is_word
-from pamphleteer.normalise.findings import Finding
-from pamphleteer.normalise.images import left_out_image
-from pamphleteer.normalise.inlines import (
-    SPACE,
+from pamphleteer.ast import (
+    is_kind,
+    link_target,
+    link_text,
+    make_link,
+    make_space,
+    make_str,
     merge_adjacent,
-    rewrite_inline_lists,
-    shorten,
+    str_text,
     strip_edges,
     text_of,
+    transform,
 )
+from pamphleteer.normalise.converter_words import is_word
+from pamphleteer.normalise.findings import Finding, shorten
+from pamphleteer.normalise.images import left_out_image
 from pamphleteer.normalise.links import same_url, show
 from pamphleteer.parse import Node
 from pamphleteer.sanitise import is_safe_link
@@ -58,11 +63,11 @@ def _flatten(inlines: list[Node]) -> tuple[str, list[tuple[int, int]]]:
     chars: list[str] = []
     where: list[tuple[int, int]] = []
     for index, node in enumerate(inlines):
-        if node["t"] == "Str":
-            text = node["c"]
-        elif node["t"] == "Space":
+        if is_kind(node, "Str"):
+            text = str_text(node)
+        elif is_kind(node, "Space"):
             text = " "
-        elif node["t"] == "SoftBreak":
+        elif is_kind(node, "SoftBreak"):
             text = "\n"
         else:
             text = OBJECT
@@ -79,9 +84,9 @@ def _slice(inlines: list[Node], where: list[tuple[int, int]], start: int, end: i
     while position < end:
         index, offset = where[position]
         node = inlines[index]
-        if node["t"] == "Str":
-            length = min(len(node["c"]) - offset, end - position)
-            out.append({"t": "Str", "c": node["c"][offset : offset + length]})
+        if is_kind(node, "Str"):
+            length = min(len(str_text(node)) - offset, end - position)
+            out.append(make_str(str_text(node)[offset : offset + length]))
             position += length
         else:
             out.append(node)
@@ -94,12 +99,12 @@ def _link_nodes(text: list[Node], url: str) -> list[Node]:
     out: list[Node] = []
     run: list[Node] = []
     for node in text + [None]:  # type: ignore[list-item]
-        if node is None or node["t"] == "Link":
+        if node is None or is_kind(node, "Link"):
             words = strip_edges(run)
             if text_of(words):  # the spaces at the edges stay outside the link
                 start = run.index(words[0])
                 out.extend(run[:start])
-                out.append({"t": "Link", "c": [["", [], []], merge_adjacent(words), [url, ""]]})
+                out.append(make_link(merge_adjacent(words), url))
                 out.extend(run[start + len(words):])
             else:
                 out.extend(run)
@@ -107,7 +112,7 @@ def _link_nodes(text: list[Node], url: str) -> list[Node]:
             if node is not None:
                 out.append(node)
         else:
-            run.append({"t": "Space"} if node["t"] == "SoftBreak" else node)
+            run.append(make_space() if is_kind(node, "SoftBreak") else node)
     return out
 
 
@@ -137,7 +142,7 @@ def visible_link_syntax(node: Node) -> tuple[Node, list[Finding]]:
         out.extend(_slice(inlines, where, position, len(text)))
         return merge_adjacent(out)
 
-    new = rewrite_inline_lists(node, rewrite)
+    new = transform(node, inlines=rewrite)
     return (new if findings else node), findings
 
 
@@ -151,8 +156,8 @@ def nested_links(node: Node) -> tuple[Node, list[Finding]]:
     def rewrite(inlines: list[Node]) -> list[Node]:
         out: list[Node] = []
         for item in inlines:
-            if item["t"] == "Link" and any(child["t"] == "Link" for child in item["c"][1]):
-                made = _link_nodes(item["c"][1], item["c"][2][0])
+            if is_kind(item, "Link") and any(is_kind(child, "Link") for child in link_text(item)):
+                made = _link_nodes(link_text(item), link_target(item))
                 findings.append(Finding("N707", "a link inside a link became two links",
                                         show([item]), show(made)))
                 out.extend(made)
@@ -160,7 +165,7 @@ def nested_links(node: Node) -> tuple[Node, list[Finding]]:
                 out.append(item)
         return out
 
-    new = rewrite_inline_lists(node, rewrite)
+    new = transform(node, inlines=rewrite)
     return (new if findings else node), findings
 
 
@@ -177,13 +182,13 @@ def repeated_bare_url(node: Node) -> tuple[Node, list[Finding]]:
         while index < len(inlines):
             item = inlines[index]
             out.append(item)
-            spaced = index + 2 < len(inlines) and inlines[index + 1]["t"] in ("Space", "SoftBreak")
-            if item["t"] == "Link" and spaced:
+            spaced = index + 2 < len(inlines) and is_kind(inlines[index + 1], "Space", "SoftBreak")
+            if is_kind(item, "Link") and spaced:
                 following = inlines[index + 2]
-                match = BARE_URL.match(following["c"]) if following["t"] == "Str" else None
-                if match and same_url(match.group(1), item["c"][2][0]):
+                match = BARE_URL.match(str_text(following)) if is_kind(following, "Str") else None
+                if match and same_url(match.group(1), link_target(item)):
                     if match.group(2):
-                        out.append({"t": "Str", "c": match.group(2)})
+                        out.append(make_str(match.group(2)))
                     findings.append(Finding("N708", "a bare URL repeated after its link was dropped",
                                             show(inlines[index : index + 3]), show([item]) + match.group(2)))
                     index += 3
@@ -191,7 +196,7 @@ def repeated_bare_url(node: Node) -> tuple[Node, list[Finding]]:
             index += 1
         return merge_adjacent(out)
 
-    new = rewrite_inline_lists(node, rewrite)
+    new = transform(node, inlines=rewrite)
     return (new if findings else node), findings
 
 
@@ -217,6 +222,17 @@ def _needs_space(inside: str, outside: str, outside_is_after: bool) -> bool:
     return (len(outside) >= 3 or outside.lower() in SHORT_WORDS) and is_word(outside)
 
 
+def _lost_space(previous: Node, item: Node) -> bool:
+    """Was a space lost between two neighbouring inlines, a link (or emphasis) and a word?"""
+    if is_kind(item, "Str") and is_kind(previous, *EDGE_KINDS):
+        outside = WORD_EDGE.search(str_text(item))
+        return bool(outside) and _needs_space(_edge_word(previous, True), outside.group(0), True)
+    if is_kind(item, *EDGE_KINDS) and is_kind(previous, "Str"):
+        outside = WORD_END.search(str_text(previous))
+        return bool(outside) and _needs_space(_edge_word(item, False), outside.group(0), False)
+    return False
+
+
 def spaces_at_link_edges(node: Node) -> tuple[Node, list[Finding]]:
     """A link or emphasis run into the word before or after it gets its space back."""
     findings: list[Finding] = []
@@ -224,26 +240,15 @@ def spaces_at_link_edges(node: Node) -> tuple[Node, list[Finding]]:
     def rewrite(inlines: list[Node]) -> list[Node]:
         out: list[Node] = []
         for index, item in enumerate(inlines):
-            previous = inlines[index - 1] if index else None
-            if (
-                previous is not None
-                and item["t"] == "Str" and previous["t"] in EDGE_KINDS
-                and _needs_space(_edge_word(previous, True), WORD_EDGE.search(item["c"]).group(0)
-                                 if WORD_EDGE.search(item["c"]) else "", True)
-            ) or (
-                previous is not None
-                and item["t"] in EDGE_KINDS and previous["t"] == "Str"
-                and _needs_space(_edge_word(item, False), WORD_END.search(previous["c"]).group(0)
-                                 if WORD_END.search(previous["c"]) else "", False)
-            ):
-                before = show([previous, item])
+            if index and _lost_space(inlines[index - 1], item):
+                previous = inlines[index - 1]
                 findings.append(Finding("N709", "a space lost at a link's edge was put back",
-                                        before, show([previous, SPACE, item])))
-                out.append(dict(SPACE))
+                                        show([previous, item]), show([previous, make_space(), item])))
+                out.append(make_space())
             out.append(item)
         return out
 
-    new = rewrite_inline_lists(node, rewrite)
+    new = transform(node, inlines=rewrite)
     return (new if findings else node), findings
 
 

@@ -12,8 +12,16 @@ import re
 
 import ftfy
 
-from pamphleteer.normalise.findings import Finding
-from pamphleteer.normalise.inlines import merge_adjacent, rewrite_inline_lists, shorten
+from pamphleteer.ast import (
+    is_kind,
+    make_soft_break,
+    make_space,
+    make_str,
+    merge_adjacent,
+    str_text,
+    transform,
+)
+from pamphleteer.normalise.findings import Finding, shorten
 from pamphleteer.parse import Node
 
 CONFIG = ftfy.TextFixerConfig(
@@ -33,18 +41,18 @@ def mend(text: str) -> str:
 
 
 def _run_text(run: list[Node]) -> str:
-    return "".join(n["c"] if n["t"] == "Str" else " " if n["t"] == "Space" else "\n" for n in run)
+    return "".join(str_text(n) if is_kind(n, "Str") else " " if is_kind(n, "Space") else "\n" for n in run)
 
 
 def _run_nodes(text: str) -> list[Node]:
     out: list[Node] = []
     for word in re.split(r"([ \n])", text):
         if word == " ":
-            out.append({"t": "Space"})
+            out.append(make_space())
         elif word == "\n":
-            out.append({"t": "SoftBreak"})
+            out.append(make_soft_break())
         elif word:
-            out.append({"t": "Str", "c": word})
+            out.append(make_str(word))
     return merge_adjacent(out)
 
 
@@ -56,7 +64,7 @@ def fix_mojibake(node: Node) -> tuple[Node, list[Finding]]:
         out: list[Node] = []
         run: list[Node] = []
         for item in [*inlines, None]:
-            if item is not None and item["t"] in RUN:
+            if item is not None and is_kind(item, *RUN):
                 run.append(item)
                 continue
             if run:
@@ -72,5 +80,5 @@ def fix_mojibake(node: Node) -> tuple[Node, list[Finding]]:
                 out.append(item)
         return out
 
-    new = rewrite_inline_lists(node, rewrite)
+    new = transform(node, inlines=rewrite)
     return (new if findings else node), findings

@@ -24,8 +24,29 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pamphleteer.ast import (
+    Attr,
+    block_inlines,
+    figure_blocks,
+    has_class,
+    header_attr,
+    header_level,
+    is_kind,
+    link_text,
+    make_header,
+    make_para,
+    make_plain,
+    make_span,
+    merge_adjacent,
+    str_text,
+    strip_edges,
+    text_of,
+    walk,
+    word_of,
+    wrapped,
+)
 from pamphleteer.errors import Diagnostic, Severity
-from pamphleteer.normalise.inlines import merge_adjacent, shorten, strip_edges, text_of
+from pamphleteer.normalise.findings import shorten
 from pamphleteer.parse import Block, Node
 from pamphleteer.sanitise import LEFT_OUT_IMAGE
 
@@ -57,29 +78,30 @@ PROSE_WORDS = 30  # a paragraph this long is running text: the head ends there
 
 def left_out_image(description: list[Node], url: str) -> Node:
     """An image the build does not use, as the span `sanitise` makes of one."""
-    return {"t": "Span", "c": [["", [LEFT_OUT_IMAGE], [["src", url]]], description]}
+    return make_span(description, Attr("", (LEFT_OUT_IMAGE,), (("src", url),)))
 
 
 def is_left_out_image(node: Node) -> bool:
-    return node["t"] == "Span" and LEFT_OUT_IMAGE in node["c"][0][1]
+    return is_kind(node, "Span") and has_class(node, LEFT_OUT_IMAGE)
 
 
 def is_image_only(node: Node) -> bool:
     """A left-out image, or a link or emphasis around nothing but left-out images (`[![…](…)](…)`)."""
     if is_left_out_image(node):
         return True
-    if node["t"] not in ("Link", "Emph", "Strong"):
+    if not is_kind(node, "Link", "Emph", "Strong"):
         return False
-    inner = [n for n in (node["c"][1] if node["t"] == "Link" else node["c"]) if n["t"] not in SPACES]
+    inner = [n for n in (link_text(node) if is_kind(node, "Link") else wrapped(node)) if not is_kind(n, *SPACES)]
     return bool(inner) and all(is_image_only(n) for n in inner)
 
 
-def _contains_image(value: object) -> bool:
-    if isinstance(value, dict):
-        return value.get("t") == "Image" or _contains_image(value.get("c"))
-    if isinstance(value, list):
-        return any(_contains_image(item) for item in value)
-    return False
+def _contains_image(nodes: Node | list[Node]) -> bool:
+    return any(is_kind(node, "Image") for node in walk(nodes))
+
+
+def _figure_caption(node: Node) -> list[Node]:
+    """A figure's caption blocks (`pamphleteer.ast` has no accessor for them)."""
+    return list(node["c"][1][1])
 
 
 def is_file_name(text: str) -> bool:
@@ -135,24 +157,22 @@ class _Lift:
 
 
 def _inlines(node: Node) -> list[Node] | None:
-    if node["t"] in ("Para", "Plain"):
-        return node["c"]
-    if node["t"] == "Header":
-        return node["c"][2]
+    if is_kind(node, "Para", "Plain", "Header"):
+        return block_inlines(node)
     return None
 
 
 def _with_inlines(node: Node, inlines: list[Node]) -> Node:
-    if node["t"] == "Header":
-        return {"t": "Header", "c": [node["c"][0], node["c"][1], inlines]}
-    return {"t": node["t"], "c": inlines}
+    if is_kind(node, "Header"):
+        return make_header(header_level(node), inlines, header_attr(node))
+    return make_para(inlines) if is_kind(node, "Para") else make_plain(inlines)
 
 
 def _drop_file_names(inlines: list[Node]) -> tuple[list[Node], list[str]]:
-    names = [n["c"] for n in inlines if n["t"] == "Str" and is_file_name(n["c"])]
+    names = [word_of(n) for n in inlines if is_file_name(word_of(n))]
     if not names:
         return inlines, []
-    kept = [n for n in inlines if not (n["t"] == "Str" and is_file_name(n["c"]))]
+    kept = [n for n in inlines if not is_file_name(word_of(n))]
     return merge_adjacent(strip_edges(kept)), names
 
 
@@ -168,14 +188,14 @@ def _images_out(block: Block, inlines: list[Node], lift: _Lift) -> tuple[list[No
         description = text_of(item)
         following = inlines[index + 1] if index + 1 < len(inlines) else None
         if (len(description) == 1 and description.isalpha() and following is not None
-                and following["t"] == "Str" and following["c"][:1].islower()):
+                and word_of(following)[:1].islower()):
             out.append({"t": "Str", "c": description})
             lift.note("N802", "an image of one letter (a drop cap) joined its word", block,
-                      description + " " + following["c"], description + following["c"])
+                      description + " " + str_text(following), description + str_text(following))
             continue
         lift.note("N803", "the description of an image that is left out left the text", block,
                   description or "(no description)")
-        if not text_of(out) and following is not None and following["t"] == "Str":
+        if not text_of(out) and following is not None and is_kind(following, "Str"):
             rest = inlines[index + 1:]
             if len(text_of(rest).split()) <= CAPTION_MAX_WORDS and not any(is_image_only(n) for n in rest):
                 caption = rest
@@ -185,7 +205,7 @@ def _images_out(block: Block, inlines: list[Node], lift: _Lift) -> tuple[list[No
 
 def _figure(block: Block, lift: _Lift) -> bool:
     """A figure whose image is left out: its caption to the credits, the rest goes. True if it went."""
-    _attr, (_short, caption), body = block.node["c"]
+    body, caption = figure_blocks(block.node), _figure_caption(block.node)
     if _contains_image(body):
         return False
     described = " ".join(text_of(n) for b in body for n in (_inlines(b) or []) if is_image_only(n))
@@ -200,7 +220,7 @@ def _figure(block: Block, lift: _Lift) -> bool:
 
 def _is_image_block(block: Block) -> bool:
     inlines = _inlines(block.node)
-    if block.node["t"] == "Figure":
+    if is_kind(block.node, "Figure"):
         return True
     return inlines is not None and any(is_image_only(n) for n in inlines)
 
@@ -209,7 +229,7 @@ def _one(block: Block, lift: _Lift, after_image: bool, credits_here: bool) -> bo
     """Sort one block; True when it ended with a left-out image (its caption may follow).
     A credit line goes only where `credits_here` (or right after an image)."""
     node = block.node
-    if node["t"] == "Figure":
+    if is_kind(node, "Figure"):
         if _contains_image(node) or lift.keep(block, "N803") or not _figure(block, lift):
             lift.body.append(block)
         return False
@@ -233,7 +253,7 @@ def _one(block: Block, lift: _Lift, after_image: bool, credits_here: bool) -> bo
             lift.credit(block, caption, "N804", "an image's caption went to the credits")
         if not text_of(kept):
             return True
-    if text_of(kept) or node["t"] not in ("Para", "Plain", "Header"):
+    if text_of(kept) or not is_kind(node, "Para", "Plain", "Header"):
         lift.body.append(block if kept is inlines else Block(block.line, _with_inlines(node, kept)))
     return False
 
@@ -242,7 +262,7 @@ def _head_end(blocks: tuple[Block, ...]) -> int:
     """Where the text's head ends: at its first paragraph of running prose."""
     for index, block in enumerate(blocks):
         inlines = _inlines(block.node)
-        if block.node["t"] == "Para" and inlines is not None and len(text_of(inlines).split()) >= PROSE_WORDS:
+        if is_kind(block.node, "Para") and inlines is not None and len(text_of(inlines).split()) >= PROSE_WORDS:
             return index
     return len(blocks)
 

@@ -1,0 +1,46 @@
+"""Repair what HTML-to-Markdown converters did to a text, before any other rule reads it.
+
+One pass over a text's top-level blocks, in this order and why:
+1. mojibake (N710), so every later rule reads real letters;
+2. block debris (N701-N704): prose read as code, scene breaks read as lists,
+   attribute and fence debris, empty containers;
+3. links (N706-N709): link syntax left as text, links in links, a bare URL
+   repeated, spaces lost at a link's edge — before the link rules (N1xx) clean
+   what are now real links;
+4. image leftovers (N801-N805), so that neither a file name nor a caption is
+   taken for the title or the byline by the furniture rules after.
+Heading levels (N705) are set after the furniture rules, on the body alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pamphleteer.errors import Diagnostic
+from pamphleteer.normalise.converter import BLOCK_RULES, Refuse, each_block_to_many, never_refuse, one_to_many
+from pamphleteer.normalise.converter_links import LINK_REPAIRS
+from pamphleteer.normalise.converter_text import fix_mojibake
+from pamphleteer.normalise.images import lift_image_leftovers
+from pamphleteer.parse import Block
+
+RULES = (one_to_many(fix_mojibake), *BLOCK_RULES, *map(one_to_many, LINK_REPAIRS))
+
+
+@dataclass(frozen=True)
+class Repaired:
+    """A body with the converter's damage repaired, and the image credits taken out of it."""
+
+    blocks: tuple[Block, ...]
+    credits: tuple[Block, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def repair_converter_damage(blocks: tuple[Block, ...], path: Path, refuse: Refuse = never_refuse) -> Repaired:
+    """Every converter repair over a text's blocks, in the order above."""
+    diagnostics: list[Diagnostic] = []
+    for rule in RULES:
+        blocks, found = each_block_to_many(blocks, path, rule, refuse)
+        diagnostics.extend(found)
+    images = lift_image_leftovers(blocks, path, refuse)
+    return Repaired(images.blocks, images.credits, (*diagnostics, *images.diagnostics))
