@@ -35,10 +35,10 @@ from pamphleteer.ast import (
     header_inlines,
     header_level,
     is_only_emphasis,
+    is_pull_quote,
     kind,
     link_text,
     list_items,
-    make_div,
     text_of,
     walk,
 )
@@ -75,6 +75,7 @@ CODES = {
     "N425": "the site's header and sidebar before the article -> credits",
     "N426": "tag and category lists -> credits",
     "N427": "'About the author' -> About the authors",
+    "N428": "the page's layout divs opened, their blocks read one by one",
 }
 MESSAGES = {
     "N420": "navigation or a list of links left the body for the credits",
@@ -85,6 +86,7 @@ MESSAGES = {
     "N425": "the site's header or sidebar, before the article's heading, left the body for the credits",
     "N426": "a tag or category list left the body for the credits",
     "N427": "an 'About the author' section left the body for 'About the authors'",
+    "N428": "the page's layout (a div) was opened: its blocks stand in its place, read one by one",
 }
 
 
@@ -103,7 +105,8 @@ RUN_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
                     r"|topics))?$",
                     r"recommended(?:\s+(?:for\s+you|reading|stories|articles?))?$",
                     r"more\s+(?:stories|articles?|news|posts?|from|on|in|like\s+this|to\s+read|by)\b",
-                    r"(?:top|latest|trending|popular|other)\s+(?:stories|articles?|news|posts?)$",
+                    r"(?:(?:top|latest|trending|popular|other|recent)\s+){1,2}(?:stories|articles?|news|posts?)$",
+                    r"must\s+read$",
                     r"most\s+(?:read|popular|viewed|shared|commented)\b", r"popular(?:\s+now)?$",
                     r"trending$",
                     r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)",
@@ -123,22 +126,37 @@ RUN_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("N427", _words(r"about\s+the\s+authors?$", r"about\s+the\s+writers?$", r"about\s+the\s+contributors?$",
                     r"author\s+(?:bio|profile|information)$", r"(?:the\s+)?authors?$")),
 )
-# Short blocks that are page chrome by their words alone.
+# Short blocks that are page chrome by their words alone (one phrase, or several in a row).
+SHARE_WORDS = (
+    r"share|tweet|e-?mail|print|save|listen|copy(?:\s+link)?|link\s+copied|facebook|twitter|x|linkedin|whatsapp"
+    r"|reddit|pinterest|telegram|messenger|pocket|add\s+to\s+pocket|flipboard|bluesky|mastodon|threads|tumblr|sms"
+    r"|(?:show|hide)\s+more\s+sharing\s+options|share\s+(?:this|on|via|the)(?:\s+\w+){0,3}"
+    r"|gift\s+(?:this\s+)?article|(?:listen|print)\s+(?:to\s+)?(?:this\s+)?(?:article|story|page|post)"
+    r"|\d+\s+(?:shares?|likes?)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)(?:-|\s+)min(?:ute)?s?\s+read"
+    r"|advertisement|advertising|sponsored(?:\s+content)?|ad|paid\s+content|promoted"
+    r"|(?:follow|like)\s+(?:us|me|@\S+|\S+(?:\s+\S+){0,3}\s+on\s+(?:twitter|x|facebook|instagram|bluesky"
+    r"|mastodon|threads|linkedin|tiktok|youtube))"
+    r"|skip\s+(?:to\s+)?(?:main\s+)?(?:content|navigation|footer)|back\s+to\s+top|(?:jump|scroll)\s+to\s+\w+"
+    r"|(?:view|open)\s+(?:image|gallery|in\s+app)|enlarge(?:\s+this\s+image)?|toggle\s+\w+"
+    r"|reading\s+time\s*:?\s*\d+\s+min(?:ute)?s?|comments?|\d+"
+)
+NAV_WORDS = (
+    r"home|menu|search(?:\s+for)?|enter\s+search(?:\s+\w+)?|log\s*in|sign\s+in|log\s*out|register|my\s+account"
+    r"|subscribe|close|open|more|previous(?:\s+(?:post|article|story|page))?|next(?:\s+(?:post|article|story|page))?"
+    r"|older\s+posts|newer\s+posts|page\s+\d+\s+of\s+\d+|\d+|›|»|privacy(?:\s+policy)?"
+    r"|terms(?:\s+(?:&|and)\s+conditions|\s+of\s+(?:use|service))?|contact(?:\s+us|\s+the\s+authors?)?"
+    r"|about(?:\s+us)?|cookies?(?:\s+(?:policy|settings))?|accessibility|sitemap|rss(?:\s+feed)?|submissions"
+    r"|leave\s+this\s+field\s+blank|submit|required|read\s+(?:the\s+rest|more|(?:the\s+)?full\s+(?:story|article))"
+    r"|continue\s+reading|keep\s+reading|donate(?:\s+now|\s+today)?|stay\s+informed"
+)
+
+
+def _chained(words: str) -> re.Pattern[str]:
+    return re.compile(rf"^(?:{words})(?:[\s,|·•/-]+(?:{words}))*\s*[.:!*]?$", re.IGNORECASE)
+
+
 CHROME = (
-    ("N421", re.compile(
-        r"^(?:share|tweet|e-?mail|print|save|listen|copy(?:\s+link)?|facebook|twitter|x|linkedin|whatsapp"
-        r"|reddit|pinterest|telegram|messenger|pocket|flipboard|bluesky|mastodon|threads|tumblr|sms"
-        r"|(?:show|hide)\s+more\s+sharing\s+options|share\s+(?:this|on|via|the)(?:\s+\w+){0,3}|gift\s+(?:this\s+)?article"
-        r"|(?:listen|print)\s+(?:to\s+)?(?:this\s+)?(?:article|story|page|post)|\d+\s+(?:shares?|likes?)"
-        r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)(?:-|\s+)min(?:ute)?s?\s+read"
-        r"|(?:advertisement|advertising|sponsored(?:\s+content)?|ad|paid\s+content|promoted)"
-        r"|(?:follow|like)\s+(?:us|me|@\S+|\S+(?:\s+\S+){0,3}\s+on\s+(?:twitter|x|facebook|instagram|bluesky|"
-        r"mastodon|threads|linkedin|tiktok|youtube))"
-        r"|skip\s+to\s+(?:main\s+)?(?:content|navigation|footer)|back\s+to\s+top|(?:jump|scroll)\s+to\s+\w+"
-        r"|(?:view|open)\s+(?:image|gallery|in\s+app)|enlarge(?:\s+this\s+image)?|toggle\s+\w+"
-        r"|reading\s+time\s*:?\s*\d+\s+min(?:ute)?s?)"
-        r"(?:[\s,|·•/]+(?:share|tweet|e-?mail|print|save|facebook|twitter|x|linkedin|whatsapp|reddit"
-        r"|pinterest|telegram|bluesky|copy\s+link|comments?|\d+))*\s*[.:!]?$", re.IGNORECASE)),
+    ("N421", _chained(SHARE_WORDS)),
     ("N423", re.compile(
         r"^(?:reply|reply\s*[↓↩]|log\s+in\s+to\s+reply|(?:cancel|click\s+here\s+to\s+cancel)\s+reply|report"
         r"|(?:load|show|view|see)\s+(?:more|all|\d+)\s+(?:comments?|replies)|\d+\s+(?:comments?|replies)"
@@ -148,22 +166,28 @@ CHROME = (
         r"|your\s+email\s+address\s+will\s+not\s+be\s+published.*|required\s+fields\s+are\s+marked.*"
         r"|you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment.*|comments?\s+(?:are\s+)?closed\.?)"
         r"\s*[.!]?$", re.IGNORECASE)),
-    ("N420", re.compile(
-        r"^(?:home|menu|search|log\s*in|sign\s+in|log\s*out|register|my\s+account|subscribe|close|open|more"
-        r"|previous(?:\s+(?:post|article|story|page))?|next(?:\s+(?:post|article|story|page))?"
-        r"|older\s+posts|newer\s+posts|page\s+\d+\s+of\s+\d+|(?:\d+\s+){1,}(?:next|›|»)?"
-        r"|(?:all\s+rights\s+reserved|copyright\b|©).*|privacy(?:\s+policy)?|terms(?:\s+of\s+(?:use|service))?"
-        r"|contact(?:\s+us)?|about(?:\s+us)?|cookies?(?:\s+policy)?|accessibility|sitemap|rss(?:\s+feed)?)"
-        r"\s*[.:!]?$", re.IGNORECASE)),
+    ("N420", _chained(NAV_WORDS)),
+    ("N420", re.compile(r"^(?:all\s+rights\s+reserved|copyright\b|©).*$"
+                        r"|^(?:looks\s+like\s+)?you(?:'|’)?re\s+using\s+a\s+browser\b.*"
+                        r"|^(?:please\s+)?(?:update|upgrade)\s+your\s+browser\b.*"
+                        r"|^(?:this\s+site\s+requires\s+)?javascript\s+(?:is\s+)?(?:disabled|required)\b.*",
+                        re.IGNORECASE)),
     ("N422", re.compile(r"^(?:related|read\s+(?:more|also|next)|also\s+read|see\s+also|recommended"
-                        r"|more\s+on\s+this"
+                        r"|more\s+on\s+this|must\s+read"
                         r"|more\s+from\s+\S+(?:\s+\S+)?|(?:watch|listen)(?:\s+now)?)\s*:.*$", re.IGNORECASE)),
     ("N426", re.compile(r"^(?:tags?|tagged(?:\s+with)?|topics?|categories|category|filed\s+under|posted\s+in"
-                        r"|labels?|keywords|subjects?)\s*:.*$", re.IGNORECASE)),
+                        r"|labels?|keywords|subjects?)\s*:.*$"
+                        r"|^(?:filed\s+under|posted\s+in|tagged(?:\s+with)?)\s+\S.*$", re.IGNORECASE)),
 )
 # Notices that may be written as whole sentences: furniture even when they read as prose.
 PITCH = re.compile(
-    r"^(?:(?:sign\s+up|subscribe|register)\b.{0,80}\b(?:newsletter|inbox|e-?mails?|updates|digest|briefing)\b"
+    r"^(?:(?:sign\s+up|subscribe|register)\b.{0,80}\b(?:newsletter|inbox|e-?mails?|updates|digest|briefing"
+    r"|alerts?)\b"
+    r"|do\s+you\s+want\s+to\s+be\s+(?:informed|kept\s+up\s+to\s+date|notified)\b"
+    r"|we\s+want\s+to\s+hear\s+what\s+you\s+think\b"
+    r"|.{0,60}\bsupport\s+(?:us|the\s+\S+|our\s+work)\s*[.!]?$"
+    r"|(?:not\s+a\s+subscriber|already\s+have\s+an\s+account|locked\s+out\s+of\s+your\s+account"
+    r"|subscribers\s+can\b|sign\s+in\s+to\s+(?:access|continue|read)|get\s+(?:full\s+)?access\s+to)\b"
     r"|(?:get|receive|want)\b.{0,60}\b(?:newsletter|in\s+your\s+inbox|delivered\s+to\s+your)\b"
     r"|(?:we|this\s+(?:site|website))\s+uses?\s+cookies\b|by\s+(?:using|continuing\s+to\s+(?:use|browse))\s+"
     r"(?:this|our)\s+(?:site|website)\b"
@@ -231,30 +255,40 @@ def _measure(top: int, line: int, node: Node, stop: frozenset[str]) -> Unit:
                 stop_count / len(tokens) if tokens else 0.0, images)
 
 
-def _units(blocks: tuple[Block, ...], stop: frozenset[str]) -> list[Unit]:
-    """Every block, with a page's divs opened (a div of a scraped page is only layout)."""
-    out: list[Unit] = []
+def open_divs(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
+    """A page's divs opened: their blocks in their place, each on the div's line (a div of a
+    scraped page is only layout). Pull quotes stay whole. Returns the blocks and the divs opened."""
+    out: list[Block] = []
+    opened: list[Block] = []
 
-    def visit(top: int, line: int, node: Node) -> None:
-        if kind(node) == "Div":
+    def visit(line: int, node: Node) -> None:
+        if kind(node) == "Div" and not is_pull_quote(node):
             for child in div_blocks(node):
-                visit(top, line, child)
+                visit(line, child)
         else:
-            out.append(_measure(top, line, node, stop))
+            out.append(Block(line, node))
 
-    for index, block in enumerate(blocks):
-        visit(index, block.line, block.node)
-    return out
+    for block in blocks:
+        if kind(block.node) == "Div" and not is_pull_quote(block.node):
+            opened.append(block)
+        visit(block.line, block.node)
+    return tuple(out), tuple(opened)
+
+
+def _units(blocks: tuple[Block, ...], stop: frozenset[str]) -> list[Unit]:
+    return [_measure(index, block.line, block.node, stop) for index, block in enumerate(blocks)]
 
 
 def _list_of_links(unit: Unit, stop: frozenset[str]) -> bool:
     """A list whose items are nearly all links of a few words: a menu, a related box, a tag cloud."""
     if kind(unit.node) not in ("BulletList", "OrderedList"):
         return False
-    items = [_measure(unit.top, unit.line, {"t": "Div", "c": [["", [], []], item]}, stop)
-             for item in list_items(unit.node)]
-    linked = [item for item in items if item.link_density >= 0.6 or (item.images and not item.words)]
-    return bool(items) and len(linked) >= 0.75 * len(items) and sum(i.words for i in items) <= 15 * len(items)
+    measured = [_measure(unit.top, unit.line, {"t": "Div", "c": [["", [], []], item]}, stop)
+                for item in list_items(unit.node)]
+    items = [item for item in measured if item.words or item.images]  # not the "|" between links
+    linked = [item for item in items if not item.prose
+              and (item.link_density >= 0.6 or (item.images and not item.words))]
+    return bool(items) and len(linked) >= 0.75 * len(items)
 
 
 def _linked_line(unit: Unit) -> bool:
@@ -280,8 +314,9 @@ def _list_chrome(unit: Unit) -> str:
     """The code of a list whose items are all page chrome ("Share on Facebook", "Email"), or ''."""
     if kind(unit.node) not in ("BulletList", "OrderedList"):
         return ""
-    codes = {_chrome(_measure(unit.top, unit.line, item[0], frozenset())) if len(item) == 1 else ""
-             for item in list_items(unit.node)}
+    items = [_measure(unit.top, unit.line, item[0], frozenset()) if len(item) == 1 else None
+             for item in list_items(unit.node)]
+    codes = {_chrome(item) if item else "" for item in items if item is None or item.words}
     return codes.pop() if len(codes) == 1 and "" not in codes else ""
 
 
@@ -291,7 +326,8 @@ def _pitch(unit: Unit) -> bool:
 
 
 def _run_heading(unit: Unit) -> str:
-    if not unit.is_heading:
+    """The code of a heading (or a short paragraph standing as one) that opens a run of furniture."""
+    if not unit.is_heading and not (kind(unit.node) in ("Para", "Plain") and unit.words <= 5):
         return ""
     for code, pattern in RUN_HEADINGS:
         if pattern.match(unit.text.strip(" :")):
@@ -309,20 +345,25 @@ class Boilerplate:
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
-def _runs(units: list[Unit], decided: dict[int, str]) -> None:
-    """A furniture heading takes the blocks under it, up to the next heading as high (or to prose,
-    which only a comments or an author's heading holds)."""
+def _level(unit: Unit) -> int:
+    return header_level(unit.node) if unit.is_heading else 7
+
+
+def _runs(units: list[Unit], decided: dict[int, str], exempt: set[int]) -> None:
+    """A furniture heading takes the blocks under it, up to the next heading as high. Prose ends the
+    run, except under a comments or an author's heading that comes after the article has begun."""
+    first_good = next((i for i, unit in enumerate(units) if unit.good), len(units))
     for index, unit in enumerate(units):
         code = _run_heading(unit)
-        if not code:
+        if not code or index in exempt or index in decided:
             continue
         decided[index] = code
-        level = header_level(unit.node)
+        holds_prose = code in ("N423", "N427") and unit.is_heading and index > first_good
         for follower in range(index + 1, len(units)):
             other = units[follower]
-            if other.is_heading and header_level(other.node) <= level:
+            if other.is_heading and _level(other) <= _level(unit):
                 break
-            if other.prose and code not in ("N423", "N427") and follower not in decided:
+            if follower in exempt or (other.prose and not holds_prose and follower not in decided):
                 break
             if code == "N427" and other.is_heading:
                 break
@@ -332,7 +373,7 @@ def _runs(units: list[Unit], decided: dict[int, str]) -> None:
 def classify(units: list[Unit], stop: frozenset[str], exempt: set[int]) -> dict[int, str]:
     """Which units are furniture, each with its code."""
     decided: dict[int, str] = {}
-    _runs(units, decided)
+    _runs(units, decided, exempt)
     texts = Counter(unit.text.casefold() for unit in units if unit.text and not unit.prose)
     for index, unit in enumerate(units):
         if index in decided or index in exempt:
@@ -408,34 +449,37 @@ def remove_boilerplate(
     """
     keep = keep or Keep()
     stop = stopwords(lang)
+    blocks, opened = open_divs(blocks)
+    diagnostics: list[Diagnostic] = [
+        Diagnostic("N428", Severity.INFO, MESSAGES["N428"], path, div.line, _div_name(div.node), None)
+        for div in opened
+    ]
     units = _units(blocks, stop)
     exempt_units = {i for i, unit in enumerate(units) if _spared(unit) or _read_elsewhere(unit, authors)}
     exempt_units |= _apparatus(units)
     decided = classify(units, stop, exempt_units)
-    diagnostics: list[Diagnostic] = []
-    removed: set[int] = set()
-    for index, code in sorted(decided.items()):
-        unit = units[index]
-        if not keep.allows(code, unit.node):
-            diagnostics.append(keep.kept(code, Block(unit.line, unit.node), path))
-            continue
-        removed.add(id(unit.node))
-        diagnostics.append(Diagnostic(code, Severity.INFO, MESSAGES[code], path, unit.line,
-                                      shorten(unit.text) or kind(unit.node),
-                                      "About the authors" if code == "N427" else "the credits"))
-    if not removed:
-        return Boilerplate(blocks, diagnostics=tuple(diagnostics))
-    codes = {id(units[i].node): code for i, code in decided.items()}
     body: list[Block] = []
     credits: list[Block] = []
     bio: list[Block] = []
-    for block in blocks:
-        kept, gone = _split(block.node, removed)
-        if kept is not None:
-            body.append(Block(block.line, kept))
-        for node in gone:
-            (bio if codes.get(id(node)) == "N427" else credits).append(Block(block.line, node))
+    for index, block in enumerate(blocks):
+        code = decided.get(index, "")
+        if code and not keep.allows(code, block.node):
+            diagnostics.append(keep.kept(code, block, path))
+            code = ""
+        if not code:
+            body.append(block)
+            continue
+        (bio if code == "N427" else credits).append(block)
+        diagnostics.append(Diagnostic(code, Severity.INFO, MESSAGES[code], path, block.line,
+                                      shorten(units[index].text) or kind(block.node),
+                                      "About the authors" if code == "N427" else "the credits"))
     return Boilerplate(tuple(body), tuple(credits), tuple(bio), tuple(diagnostics))
+
+
+def _div_name(node: Node) -> str:
+    attr = div_attr(node)
+    names = [f".{name}" for name in attr.classes] + ([f"#{attr.identifier}"] if attr.identifier else [])
+    return " ".join(["div", *names])
 
 
 def _apparatus(units: list[Unit]) -> set[int]:
@@ -469,23 +513,6 @@ def _spared(unit: Unit) -> bool:
         kind(node) == "Header" and not header_inlines(node))
 
 
-def _split(node: Node, removed: set[int]) -> tuple[Node | None, list[Node]]:
-    """A block without the removed blocks inside it (None when nothing is left), and those removed."""
-    if id(node) in removed:
-        return None, [node]
-    if kind(node) != "Div":
-        return node, []
-    kept, gone = [], []
-    for child in div_blocks(node):
-        child_kept, child_gone = _split(child, removed)
-        if child_kept is not None:
-            kept.append(child_kept)
-        gone.extend(child_gone)
-    if not gone:
-        return node, []
-    return (make_div(kept, div_attr(node)) if kept else None), gone
-
-
 def walk_units(blocks: tuple[Block, ...], lang: str = "") -> Iterator[Unit]:
     """The blocks as the classifier measures them (for tests and the corpus report)."""
-    yield from _units(blocks, stopwords(lang))
+    yield from _units(open_divs(blocks)[0], stopwords(lang))
