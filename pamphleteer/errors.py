@@ -27,7 +27,8 @@ def _relative(path: Path, root: Path) -> str:
     """`path` relative to `root` if it is inside it (a build reports thousands of diagnostics about a
     few files: each resolved once)."""
     try:
-        return str(path.resolve().relative_to(root.resolve()))
+        # The folder resolved, not the file: a link is named as itself, not as what it points to.
+        return str((path.parent.resolve() / path.name).relative_to(root.resolve()))
     except ValueError:
         return str(path)
 
