@@ -219,7 +219,8 @@ def assemble(
         sources.settings, normalised, parts, edition or edition_time(sources.root), generator
     )
     diagnostics = (
-        tuple(d for source in sources.texts for d in prepared[source.slug][0])
+        tuple(d for source in sources.texts for d in source.diagnostics)  # what the front matter noted
+        + tuple(d for source in sources.texts for d in prepared[source.slug][0])
         + tuple(d for part in parts for d in part.diagnostics)
         + tuple(d for text in normalised for d in text.diagnostics)
         + model_diagnostics
