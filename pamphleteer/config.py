@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pamphleteer.errors import ConfigurationError
+from pamphleteer.sourcefiles import read_source_bytes
 
 PAGE_SIZES = ("A5", "A6", "half-letter", "letter")
 PAMPHLETS = ("none", "each")
@@ -24,6 +25,7 @@ BOOKLET_SHEETS = {
     "half-letter": ("letter", "tabloid"),
     "letter": ("tabloid",),
 }
+MAX_SETTINGS_BYTES = 256 * 1024  # publication.toml is a few dozen lines
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -118,9 +120,10 @@ def _language(table: dict[str, Any], path: Path) -> str:
 
 
 def load_settings(path: Path) -> Settings:
-    """Read and check `publication.toml`."""
+    """Read and check `publication.toml` (a regular file in the sources folder, not a link out)."""
     try:
-        raw = path.read_bytes()
+        raw = read_source_bytes(path, path.parent, MAX_SETTINGS_BYTES, ConfigurationError,
+                                "publication settings are a few lines: is this the right file?")
     except FileNotFoundError:
         raise ConfigurationError(
             "publication settings not found; create it with at least: title = \"…\"", file=path

@@ -4,7 +4,8 @@ Every renderer that reads a file named in a source or a style (WeasyPrint's
 fetcher, an ebook packer adding images) asks `confined_path` first. It answers
 with the real path of a file inside one of the allowed folders (after
 following `..` and symbolic links), or refuses with a reason: network URLs,
-other schemes, and any path outside the folders.
+other schemes, any path outside the folders, and anything but a regular file
+(a FIFO, a device, a folder).
 """
 
 from __future__ import annotations
@@ -33,4 +34,6 @@ def confined_path(url: str, allowed: tuple[Path, ...], base: Path | None = None)
     folders = tuple(folder.resolve() for folder in allowed)
     if not any(path.is_relative_to(folder) for folder in folders):
         raise Refused(f"refused to read {path}: it is outside the project's styles and sources")
+    if not path.is_file():  # a FIFO would hang the build, a device fill its memory
+        raise Refused(f"refused to read {path}: it is not a regular file")
     return path
