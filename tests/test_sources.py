@@ -40,7 +40,6 @@ def test_a_text_without_front_matter_is_all_body(tmp_path):
         (b"ok\nline two \xff\n", 2, "is not valid UTF-8"),
         ("---\ntitle: x\nno end\n", 1, "never closed"),
         ("---\ntitle: [unclosed\n---\nbody\n", 3, "not valid YAML"),
-        ("---\ntitle: x\nwho: y\n---\nbody\n", 3, "unknown front matter key 'who'"),
         ("---\ntitle: {a: 1}\n---\nbody\n", 2, "'title' must be a text"),
         ("---\nquestions: 3\n---\nbody\n", 2, "'questions' must be a list"),
         ("---\norder: first\n---\nbody\n", 2, "'order' must be a whole number"),

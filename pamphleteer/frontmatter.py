@@ -1,0 +1,197 @@
+"""Read a text's YAML front matter block into plain data, within bounds, with each key's line.
+
+The block is parsed once into YAML's node graph and measured there, before
+any value is built: aliases (`*a`) count as often as they are used, so a small
+block whose anchors expand to megabytes (the "billion laughs") is refused
+with the line of the key it inflates, as is nesting deeper than metadata ever
+needs and an alias that refers to itself. Only then are the values built, with
+YAML's safe types only; a timestamp that is not a real date (`2024-13-45`)
+stays the text it was, for the caller to report by key and line. Keys given
+twice are noted (YAML keeps the last one silently).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pamphleteer.errors import SourceError
+
+# libyaml's parser when PyYAML has it: twenty times as fast. It reads a few things PyYAML's own
+# refuses (`[Why?]`, as the YAML spec allows); when it refuses, PyYAML's parser names the problem.
+FAST_BASE: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_EXPANDED = 1024 * 1024  # characters of every value, aliases expanded: the limit of a whole text
+NOT_A_MAPPING = "the front matter must be 'key: value' lines, like 'title: …'"
+MAX_DEPTH = 16  # collections inside collections; converters write two or three
+
+
+class _Lenient:
+    """A timestamp that is not a real date is kept as its text (checked later, with its line)."""
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)  # type: ignore[misc]
+        except (ValueError, OverflowError):
+            return str(node.value)
+
+
+class FastLoader(_Lenient, FAST_BASE):  # type: ignore[misc, valid-type]
+    """libyaml's safe loader, lenient with impossible dates."""
+
+
+class PlainLoader(_Lenient, yaml.SafeLoader):
+    """PyYAML's own safe loader (its errors name the problem), lenient with impossible dates."""
+
+
+for _loader in (FastLoader, PlainLoader):
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _Lenient.construct_yaml_timestamp)
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The data of a front matter block, and where each top-level key is."""
+
+    data: dict[Any, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)  # each key's line in the file (the last, if twice)
+    repeated: tuple[tuple[str, int, int], ...] = ()  # (key, first line, last line) of keys given twice
+
+
+def load_front_matter(block: str, path: Path, first_line: int = 2) -> FrontMatter:
+    """Parse `block` (the lines between the `---`, starting on `first_line` of the file)."""
+    offset = first_line
+    _check_depth(block, path, offset)
+    try:
+        node = _compose(block, FastLoader)
+    except (yaml.YAMLError, RecursionError):
+        try:  # PyYAML's own parser says where and what, as it always has
+            node = _compose(block, PlainLoader)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            line = mark.line + offset if mark is not None else first_line - 1
+            problem = getattr(error, "problem", None) or str(error)
+            message = f"the front matter is not valid YAML: {problem}"
+            raise SourceError(message, file=path, line=line) from None
+        except RecursionError:
+            raise SourceError(
+                f"the front matter nests lists or mappings more than {MAX_DEPTH} deep; "
+                "metadata is a few 'key: value' lines",
+                file=path, line=first_line,
+            ) from None
+    if node is None:
+        return FrontMatter()
+    if not isinstance(node, yaml.MappingNode):
+        raise SourceError(NOT_A_MAPPING, file=path, line=first_line)
+    seen: dict[str, int] = {}
+    repeated = []
+    for key, value in node.value:
+        name, line = str(key.value), key.start_mark.line + offset
+        if name in seen:
+            repeated.append((name, seen[name], line))
+        seen[name] = line
+        _check_size(value, path, line, name)
+    loader = PlainLoader("")
+    try:
+        data = loader.construct_document(node)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = mark.line + offset if mark is not None else first_line
+        raise SourceError(f"the front matter is not valid YAML: {error}", file=path, line=line) from None
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        raise SourceError(NOT_A_MAPPING, file=path, line=first_line)
+    return FrontMatter(data=data, lines=seen, repeated=tuple(repeated))
+
+
+def _check_depth(block: str, path: Path, offset: int) -> None:
+    """Refuse nesting deeper than `MAX_DEPTH` from the parser's events, before any recursive step.
+
+    (Building the node graph recurses once per level: libyaml's composer would crash the
+    process, PyYAML's would overflow the stack, on a few thousand `[`.) A block the parser
+    refuses is left for `load_front_matter` to explain.
+    """
+    loader = FastLoader(block)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise SourceError(
+                        f"the front matter nests lists or mappings more than {MAX_DEPTH} deep; "
+                        "metadata is a few 'key: value' lines",
+                        file=path, line=event.start_mark.line + offset,
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return
+    finally:
+        loader.dispose()
+
+
+def _compose(block: str, loader_class: type) -> yaml.Node | None:
+    loader = loader_class(block)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _check_size(root: yaml.Node, path: Path, line: int, key: str) -> None:
+    """Refuse a value that is too large once its aliases are expanded, too deep, or circular.
+
+    Iterative, and each node is measured once (the graph is a DAG once cycles are refused),
+    so measuring a block is as cheap as the block is long, whatever it expands to.
+    """
+    size: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        ident = id(node)
+        if children_done:
+            on_path.discard(ident)
+            children = _children(node)
+            size[ident] = 1 + sum(size[id(child)] for child in children)
+            depth[ident] = 1 + max((depth[id(child)] for child in children), default=0)
+            continue
+        if ident in size:
+            continue
+        if isinstance(node, yaml.ScalarNode):
+            size[ident], depth[ident] = len(str(node.value)) + 1, 0
+            continue
+        if ident in on_path:
+            raise SourceError(
+                f"front matter '{key}' refers to itself through a YAML alias; write its value out",
+                file=path, line=line,
+            )
+        on_path.add(ident)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node) if id(child) not in size)
+        if len(on_path) > MAX_DEPTH:
+            raise SourceError(
+                f"front matter '{key}' nests lists or mappings more than {MAX_DEPTH} deep; "
+                "metadata is a few 'key: value' lines",
+                file=path, line=line,
+            )
+    if size[id(root)] > MAX_EXPANDED:
+        raise SourceError(
+            f"front matter '{key}' is {size[id(root)] / 1024 / 1024:.1f} MB once its YAML aliases are "
+            f"expanded; front matter may be at most {MAX_EXPANDED // 1024 // 1024} MB: write the value "
+            "out without aliases, or shorten it",
+            file=path, line=line,
+        )
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [item for pair in node.value for item in pair]
+    return []

@@ -1,0 +1,392 @@
+"""Turn a front matter mapping into `TextMeta`: converters' keys read as ours, every value checked.
+
+A text keeps whatever front matter its converter wrote. The keys trafilatura,
+Hugo, Jekyll, Obsidian Web Clipper, MarkDownload and pandoc write are read as
+Pamphleteer's own (`url` → `source`, `sitename` → `publication`, `published`
+→ `date`, `authors` → `author`, `description` → the standfirst …), in any
+letter case, with the list and nested forms those tools use (`author:
+["[[Name]]"]`, `author: {name: …}`, `author: A; B`). Keys the build does not
+use are noted, never refused. A value under one of Pamphleteer's own keys that
+is wrong (an impossible date, a date that is a word, a title that is a list)
+stops the build with its file and line; the same value under a converter's
+key is left out with a warning, so a converter's choices never refuse a file.
+Invisible characters that reorder or hide text (bidi overrides, zero-width
+spaces) are stripped from every value, with a warning.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pamphleteer.errors import Diagnostic, Severity, SourceError
+from pamphleteer.sanitise import plain_text
+
+FRONT_MATTER_KEYS = {
+    "title": "a text",
+    "subtitle": "a text",
+    "author": "a name or a list of names",
+    "date": "a date like 2024-01-29",
+    "lang": "a language tag like en-GB",
+    "rights": "a text",
+    "publication": "a text",
+    "source": "a URL",
+    "order": "a whole number",
+    "questions": "a list of questions",
+    "fixes": "a list of {find: …, replace: …} entries",
+    "keep": "a list of block texts or repair codes to leave alone",
+    "standfirst": "a text",
+}
+# What converters write, by the key as written folded (lower case, no '_' or '-'), in order of
+# preference among keys that give the same thing. Pamphleteer's own keys come first.
+CONVERTER_KEYS = {
+    "title": ("title", "pagetitle", "headline"),
+    "subtitle": ("subtitle",),
+    "author": ("author", "authors", "byline", "creator", "creators"),
+    "date": ("date", "published", "pubdate", "publishdate", "datepublished", "publishedat",
+             "publishedtime", "publicationdate"),
+    "lang": ("lang", "language", "locale"),
+    "rights": ("rights", "license", "licence", "copyright"),
+    "publication": ("publication", "sitename", "publisher", "site", "hostname", "sourcename"),
+    "source": ("source", "url", "link", "canonical", "canonicalurl", "sourceurl", "originalurl",
+               "permalink", "href"),
+    "standfirst": ("standfirst", "description", "excerpt", "summary", "abstract", "dek", "lede"),
+    "order": ("order",),
+    "questions": ("questions",),
+    "fixes": ("fixes",),
+    "keep": ("keep",),
+}
+# Keys converters write that a pamphlet has no use for: noted, not warned about.
+UNUSED_KEYS = frozenset({
+    "tags", "categories", "category", "keywords", "created", "modified", "updated", "lastmod",
+    "lastmodified", "draft", "layout", "type", "slug", "aliases", "weight", "id", "guid",
+    "fingerprint", "image", "images", "featuredimage", "cover", "thumbnail", "socialimage",
+    "ogimage", "comments", "toc", "menu", "series", "template", "wordcount", "readingtime",
+    "length", "expirydate", "status", "sitemap", "outputs", "cascade", "params", "markup",
+    "translationkey", "iscjklanguage", "headless", "build", "resources", "redirectfrom",
+    "classoption", "documentclass", "geometry", "fontsize", "mainfont", "headerincludes",
+    "linkcolor", "urlcolor", "clipped", "highlights", "share", "excerptseparator",
+})
+# Aliases of each of our keys, by folded key.
+ALIAS_OF = {alias: ours for ours, aliases in CONVERTER_KEYS.items() for alias in aliases}
+OURS_STRICT = frozenset(FRONT_MATTER_KEYS)  # written under these names, a wrong value is an error
+
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+WEB_URL = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
+ISO_DAY = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
+)
+# Bidi embeddings, overrides and isolates, marks, zero-width spaces, word joiners, invisible
+# operators, the BOM and the Mongolian vowel separator: they reorder or hide text in a title.
+INVISIBLE = re.compile("[\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+JOINERS = "\u200c\u200d"  # zero-width (non-)joiner: kept only between letters outside ASCII
+WIKI_LINK = re.compile(r"^\[\[([^\]|]*)(?:\|([^\]]*))?\]\]$")
+AUTHOR_SEPARATOR = re.compile(r"\s*;\s*")  # trafilatura joins several authors with '; '
+
+
+@dataclass(frozen=True)
+class Fix:
+    """An explicit find/replace repair from front matter, for damage no rule can infer."""
+
+    find: str
+    replace: str
+    line: int
+
+
+@dataclass(frozen=True)
+class TextMeta:
+    """What a text's front matter says. Empty strings mean "not given"."""
+
+    title: str = ""
+    subtitle: str = ""
+    authors: tuple[str, ...] = ()
+    date: str = ""
+    lang: str = ""
+    rights: str = ""
+    publication: str = ""
+    source: str = ""
+    order: int | None = None
+    questions: tuple[str, ...] = ()
+    fixes: tuple[Fix, ...] = ()
+    # Block texts or repair codes (like "N010") a person wants left as they are: the
+    # normaliser's removals and repairs skip what this names.
+    keep: tuple[str, ...] = ()
+    # The converter's summary (`description`, `excerpt` …), shown under the title when the
+    # body has no standfirst of its own.
+    standfirst: str = ""
+
+
+class _Reader:
+    """Reads one front matter mapping, collecting notes and warnings for the build to print."""
+
+    def __init__(self, data: dict[Any, Any], lines: dict[str, int], path: Path):
+        self.path = path
+        self.lines = lines
+        self.notes: list[Diagnostic] = []
+        self.given: dict[str, tuple[str, Any]] = {}  # our key -> (key as written, value)
+        unused: list[str] = []
+        unknown: list[str] = []
+        read_as: list[str] = []
+        candidates: dict[str, list[tuple[str, Any]]] = {}
+        for written, value in data.items():
+            name = str(written)
+            folded = re.sub(r"[-_\s]", "", name.lower())
+            ours = ALIAS_OF.get(folded) or (folded if folded in FRONT_MATTER_KEYS else None)
+            if ours is None:
+                (unused if folded in UNUSED_KEYS else unknown).append(name)
+                continue
+            if value is None or value == "" or value == []:
+                continue  # an empty field of a converter's template: not given
+            candidates.setdefault(ours, []).append((name, value))
+        for ours, found in candidates.items():
+            found.sort(key=lambda item: _rank(item[0], ours))
+            if ours == "source" and found[0][0] != ours:  # Hugo's `url` is a site path: take a web address
+                found.sort(key=lambda item: not (isinstance(_first(item[1]), str)
+                                                 and WEB_URL.match(_first(item[1]).strip())))
+            self.given[ours] = found[0]
+            for name, _value in found[1:]:
+                self.note("I201", Severity.INFO, f"front matter '{name}' is not used: '{found[0][0]}' gives "
+                          f"the {ours} already", name)
+        for ours, (name, _value) in self.given.items():
+            if name != ours:
+                read_as.append(f"'{name}' as '{ours}'")
+        if read_as:
+            self.note("I202", Severity.INFO, "converter front matter read: " + ", ".join(read_as), None)
+        if unused:
+            self.note("I203", Severity.INFO, "front matter not used in a pamphlet: "
+                      + ", ".join(f"'{name}'" for name in unused), unused[0])
+        for name in unknown:
+            self.note("W201", Severity.WARNING, f"unknown front matter key '{name}' is ignored; the keys "
+                      f"read are: {', '.join(key for key in FRONT_MATTER_KEYS if key != 'standfirst')} "
+                      "(and what converters write for them)", name)
+
+    def note(self, code: str, severity: Severity, message: str, key: str | None) -> None:
+        self.notes.append(Diagnostic(code, severity, message, self.path, self.line_of(key)))
+
+    def line_of(self, key: str | None) -> int | None:
+        return self.lines.get(key) if key is not None else min(self.lines.values(), default=None)
+
+    def strict(self, ours: str) -> bool:
+        """Whether the value was written under Pamphleteer's own key (then a wrong value stops)."""
+        return self.given[ours][0] == ours
+
+    def wrong(self, ours: str, message: str) -> None:
+        """A wrong value: an error under our own key, else a warning and the value left out."""
+        name = self.given[ours][0]
+        if self.strict(ours):
+            raise SourceError(message.replace("{key}", f"front matter '{name}'"), file=self.path,
+                              line=self.lines.get(name))
+        self.note("W202", Severity.WARNING,
+                  message.replace("{key}", f"front matter '{name}'") + "; it is left out", name)
+
+    def clean(self, ours: str, text: str) -> str:
+        """`text` without markup and invisible characters (a warning when some were there)."""
+        text, joiners = _without_stray_joiners(text)
+        seen = INVISIBLE.findall(text) + joiners
+        if seen:
+            text = INVISIBLE.sub("", text)
+            codes = ", ".join(sorted({f"U+{ord(char):04X}" for char in seen}))
+            self.note("W203", Severity.WARNING,
+                      f"front matter '{self.given[ours][0]}' had invisible characters that reorder or "
+                      f"hide text ({codes}); they were removed", self.given[ours][0])
+        return plain_text(text.strip())
+
+    # -- one reader per kind of value --------------------------------------------------------
+
+    def text(self, ours: str) -> str:
+        if ours not in self.given:
+            return ""
+        value = _first(self.given[ours][1]) if not self.strict(ours) else self.given[ours][1]
+        if isinstance(value, dict) and not self.strict(ours):
+            value = _named(value)
+        if isinstance(value, (datetime.date, datetime.datetime)):
+            value = value.isoformat()
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            return self.clean(ours, str(value))
+        self.wrong(ours, f"{{key}} must be {FRONT_MATTER_KEYS[ours]}")
+        return ""
+
+    def texts(self, ours: str) -> tuple[str, ...]:
+        if ours not in self.given:
+            return ()
+        value = self.given[ours][1]
+        items = value if isinstance(value, list) else [value]
+        if all(isinstance(item, str) for item in items):
+            return tuple(text for text in (self.clean(ours, item) for item in items) if text)
+        self.wrong(ours, f"{{key}} must be {FRONT_MATTER_KEYS[ours]}")
+        return ()
+
+    def authors(self) -> tuple[str, ...]:
+        if "author" not in self.given:
+            return ()
+        value = self.given["author"][1]
+        items = value if isinstance(value, list) else [value]
+        names: list[str] = []
+        for item in items:
+            if isinstance(item, dict):
+                item = _named(item)
+            if not isinstance(item, str):
+                self.wrong("author", f"{{key}} must be {FRONT_MATTER_KEYS['author']}")
+                return ()
+            link = WIKI_LINK.match(item.strip())
+            if link:  # Obsidian writes `author: ["[[Name]]"]`
+                item = link.group(2) or link.group(1)
+            names.extend(part for part in AUTHOR_SEPARATOR.split(item))
+        return tuple(name for name in (self.clean("author", name) for name in names) if name)
+
+    def date(self) -> str:
+        if "date" not in self.given:
+            return ""
+        value = self.given["date"][1]
+        if isinstance(value, datetime.datetime):
+            return value.date().isoformat()
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        if isinstance(value, str) and value.strip():
+            day = parse_date(self.clean("date", value))
+            if day is not None:
+                return day.isoformat()
+            self.wrong("date", f"{{key}} is '{value.strip()[:40]}', which is not a date that can be "
+                       "read (it must be a real day, like 2024-01-29 or 29 January 2024)")
+            return ""
+        self.wrong("date", f"{{key}} must be {FRONT_MATTER_KEYS['date']}")
+        return ""
+
+    def language(self) -> str:
+        lang = self.text("lang")
+        if lang and not LANGUAGE_TAG.match(lang):
+            self.wrong("lang", f"{{key}} is '{lang[:40]}'; it must be {FRONT_MATTER_KEYS['lang']}")
+            return ""
+        return lang
+
+    def source(self) -> str:
+        source = self.text("source")
+        if source and not WEB_URL.match(source):
+            self.wrong("source", f"{{key}} is '{source[:60]}'; it must be the original's web address, "
+                       "starting with https:// or http://")
+            return ""
+        return source
+
+    def order(self) -> int | None:
+        if "order" not in self.given:
+            return None
+        order = self.given["order"][1]
+        if not isinstance(order, int) or isinstance(order, bool):
+            self.wrong("order", "{key} must be a whole number")
+            return None
+        return order
+
+    def fixes(self) -> tuple[Fix, ...]:
+        if "fixes" not in self.given:
+            return ()
+        name, value = self.given["fixes"]
+        line = self.lines.get(name)
+        if not isinstance(value, list):
+            message = f"front matter 'fixes' must be {FRONT_MATTER_KEYS['fixes']}"
+            raise SourceError(message, file=self.path, line=line)
+        fixes = []
+        for index, entry in enumerate(value, start=1):
+            if (
+                not isinstance(entry, dict)
+                or set(entry) != {"find", "replace"}
+                or not all(isinstance(entry[k], str) for k in entry)
+                or not entry["find"]
+            ):
+                raise SourceError(
+                    f"front matter 'fixes' entry {index} must have exactly a non-empty 'find' "
+                    "and a 'replace' text",
+                    file=self.path,
+                    line=line,
+                )
+            fixes.append(Fix(find=entry["find"], replace=entry["replace"], line=line or 1))
+        return tuple(fixes)
+
+
+def _without_stray_joiners(text: str) -> tuple[str, list[str]]:
+    """`text` without zero-width joiners that do not join two letters of a script that uses them.
+
+    (Arabic, Persian and Indic spellings need them between letters; anywhere else they hide.)
+    """
+    kept, removed = [], []
+    for index, char in enumerate(text):
+        if char in JOINERS:
+            before, after = text[index - 1 : index], text[index + 1 : index + 2]
+            if not (before.isalpha() and after.isalpha() and not before.isascii() and not after.isascii()):
+                removed.append(char)
+                continue
+        kept.append(char)
+    return "".join(kept), removed
+
+
+def _rank(name: str, ours: str) -> int:
+    folded = re.sub(r"[-_\s]", "", name.lower())
+    aliases = CONVERTER_KEYS[ours]
+    return (aliases.index(folded) if folded in aliases else len(aliases)) * 2 + (name != name.lower())
+
+
+def _first(value: Any) -> Any:
+    """The first item of a list (converters write `url: [a, b]`); anything else as it is."""
+    while isinstance(value, list) and value:
+        value = value[0]
+    return value
+
+
+def _named(value: dict[Any, Any]) -> Any:
+    """The name in `{name: …}` (pandoc, Jekyll, Hugo write authors and publishers so)."""
+    for key in ("name", "title", "url", "href", "value"):
+        if key in value:
+            return value[key]
+    return value
+
+
+def parse_date(text: str) -> datetime.date | None:
+    """The day `text` names, in any common form, or None: never a relative one ("yesterday").
+
+    ISO dates are read directly (an impossible one like 2024-13-45 is None); anything else by
+    dateparser, with absolute dates only and the day, month and year all required.
+    """
+    iso = ISO_DAY.match(text.strip())
+    if iso:
+        try:
+            return datetime.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        except ValueError:
+            return None
+    if not re.search(r"\d", text) or len(text) > 80:
+        return None
+    # Imported only here: it takes a while to load, and most dates are ISO.
+    import dateparser  # type: ignore[import-untyped]
+
+    parsed = dateparser.parse(text, settings={
+        "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    })
+    return parsed.date() if parsed is not None else None
+
+
+def parse_meta(
+    data: dict[Any, Any], lines: dict[str, int], path: Path, notes: list[Diagnostic] | None = None
+) -> TextMeta:
+    """Check front matter keys and values and build `TextMeta`; notes and warnings go to `notes`."""
+    reader = _Reader(data, lines, path)
+    meta = TextMeta(
+        title=reader.text("title"),
+        subtitle=reader.text("subtitle"),
+        authors=reader.authors(),
+        date=reader.date(),
+        lang=reader.language(),
+        rights=reader.text("rights"),
+        publication=reader.text("publication"),
+        source=reader.source(),
+        order=reader.order(),
+        questions=reader.texts("questions"),
+        fixes=reader.fixes(),
+        keep=reader.texts("keep"),
+        standfirst=reader.text("standfirst"),
+    )
+    if notes is not None:
+        notes.extend(reader.notes)
+    return meta

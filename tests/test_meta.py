@@ -1,0 +1,235 @@
+"""Converter front matter is read, not refused: each tool's own output as a table, and every value checked.
+
+The front matter blocks below are what the tools write by default (trafilatura's
+`--markdown --with-metadata`, Hugo and a WordPress-to-Hugo export, Jekyll,
+Obsidian Web Clipper's default template, MarkDownload's default template,
+pandoc's `-s` Markdown writer). Each must give the text's title, author, date,
+publication, source and standfirst, with no error and at most notes about the
+keys a pamphlet has no use for.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from pamphleteer.errors import Severity, SourceError
+from pamphleteer.meta import parse_date
+from pamphleteer.sources import read_text
+
+TRAFILATURA = """---
+title: "Capitalism and the climate: a reply"
+author: Ann Smith; Bo Li
+url: https://tempestmag.org/2019/11/reply/
+hostname: tempestmag.org
+description: A reply to the critics.
+sitename: Tempest
+date: 2019-11-19
+categories: ['Essays', 'Climate']
+tags: ['ecology']
+fingerprint: 5f2b0c9a1d
+id: 1234
+license: CC BY-NC 4.0
+---
+"""
+HUGO = """---
+Title: "What internationalism?"
+Date: 2019-11-19T06:30:00-05:00
+draft: false
+authors: ["Ann Smith"]
+summary: A talk given in Leeds.
+url: /2019/11/19/what-internationalism/
+canonicalURL: https://example.org/what-internationalism
+tags: [internationalism]
+---
+"""
+WORDPRESS_HUGO = """---
+title: 'No alien but the capitalist'
+author: Ann Smith
+type: post
+date: 2019-11-19T06:30:00+00:00
+url: /2019/11/19/no-alien/
+guid: https://example.org/?p=123
+categories:
+  - Essays
+---
+"""
+JEKYLL = """---
+layout: post
+title:  "Solidarity, then and now"
+date:   2019-11-19 06:30:00 +0100
+author:
+  name: Ann Smith
+  url: https://example.org/ann
+excerpt: Notes for a reading group.
+published: true
+permalink: /solidarity/
+---
+"""
+OBSIDIAN = """---
+title: "Solidarity, then and now"
+source: "https://example.org/solidarity"
+author:
+  - "[[Ann Smith]]"
+published: 2019-11-19
+created: 2025-08-26
+description: "Notes for a reading group."
+tags:
+  - "clippings"
+---
+"""
+MARKDOWNLOAD = """---
+created: 2022-04-15T10:20:30 (UTC +02:00)
+tags: []
+source: https://example.org/solidarity
+author: Ann Smith
+---
+"""
+PANDOC = """---
+title: Solidarity, then and now
+author:
+- name: Ann Smith
+  affiliation: Leeds
+- Bo Li
+date: Tuesday 19 November 2019
+abstract: Notes for a reading group.
+lang: en-GB
+---
+"""
+PERSIAN = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"  # "I want", with a zero-width non-joiner
+CONVERTERS = [
+    # (tool, front matter, title, authors, date, publication, source, standfirst)
+    ("trafilatura", TRAFILATURA, "Capitalism and the climate: a reply", ("Ann Smith", "Bo Li"), "2019-11-19",
+     "Tempest", "https://tempestmag.org/2019/11/reply/", "A reply to the critics."),
+    ("Hugo", HUGO, "What internationalism?", ("Ann Smith",), "2019-11-19", "",
+     "https://example.org/what-internationalism", "A talk given in Leeds."),
+    ("WordPress to Hugo", WORDPRESS_HUGO, "No alien but the capitalist", ("Ann Smith",), "2019-11-19",
+     "", "", ""),
+    ("Jekyll", JEKYLL, "Solidarity, then and now", ("Ann Smith",), "2019-11-19", "", "",
+     "Notes for a reading group."),
+    ("Obsidian Web Clipper", OBSIDIAN, "Solidarity, then and now", ("Ann Smith",), "2019-11-19", "",
+     "https://example.org/solidarity", "Notes for a reading group."),
+    ("MarkDownload", MARKDOWNLOAD, "", ("Ann Smith",), "", "", "https://example.org/solidarity", ""),
+    ("pandoc", PANDOC, "Solidarity, then and now", ("Ann Smith", "Bo Li"), "2019-11-19", "", "",
+     "Notes for a reading group."),
+]
+
+
+@pytest.mark.parametrize(
+    ("tool", "front", "title", "authors", "date", "publication", "source", "standfirst"),
+    CONVERTERS, ids=[case[0] for case in CONVERTERS],
+)
+def test_each_converters_front_matter_is_read(
+    tmp_path, tool, front, title, authors, date, publication, source, standfirst
+):
+    path = tmp_path / "clipped.md"
+    path.write_text(front + "\nThe article's first paragraph.\n", encoding="utf-8")
+    text = read_text(path)
+    meta = text.meta
+    assert (meta.title, meta.authors, meta.date) == (title, authors, date)
+    assert (meta.publication, meta.source, meta.standfirst) == (publication, source, standfirst)
+    unknown = [d for d in text.diagnostics if d.severity is Severity.WARNING and "unknown" in d.message]
+    assert not unknown, tool
+
+
+def test_what_was_read_as_what_is_said_and_unknown_keys_are_warnings_with_their_line(tmp_path):
+    path = tmp_path / "clipped.md"
+    path.write_text("---\nsitename: Tempest\nflavour: vanilla\nTITLE: T\n---\n\nBody.\n", encoding="utf-8")
+    text = read_text(path)
+    by_code = {d.code: d for d in text.diagnostics}
+    assert "'sitename' as 'publication'" in by_code["I202"].message
+    assert "'TITLE' as 'title'" in by_code["I202"].message
+    assert by_code["W201"].severity is Severity.WARNING and by_code["W201"].line == 3
+    assert "'flavour'" in by_code["W201"].message
+    assert text.meta.title == "T" and text.meta.publication == "Tempest"
+
+
+def test_our_own_key_wins_over_a_converters_and_the_other_is_noted(tmp_path):
+    path = tmp_path / "both.md"
+    path.write_text("---\nurl: https://a.example/x\nsource: https://b.example/y\n---\n\nB.\n")
+    text = read_text(path)
+    assert text.meta.source == "https://b.example/y"
+    assert any("'url' is not used" in d.message for d in text.diagnostics)
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("2019-11-19T06:30:00-05:00", datetime.date(2019, 11, 19)),
+        ("Nov. 19, 2019", datetime.date(2019, 11, 19)),
+        ("Tuesday 15 October 2019", datetime.date(2019, 10, 15)),
+        ("15 octobre 2019", datetime.date(2019, 10, 15)),
+        ("Thu, 21 Nov 2019 10:00:00 GMT", datetime.date(2019, 11, 21)),
+        ("2019-11-19 06:30", datetime.date(2019, 11, 19)),
+        ("2024-13-45", None),
+        ("2024-02-30", None),
+        ("yesterday", None),
+        ("3 days ago", None),
+        ("soon", None),
+        ("November 2019", None),  # no day: a pamphlet does not invent one
+        ("", None),
+    ],
+)
+def test_dates_in_any_common_form_and_never_an_impossible_or_relative_one(written, day):
+    assert parse_date(written) == day
+
+
+@pytest.mark.parametrize(
+    ("front", "line", "message"),
+    [
+        ("date: 2024-13-45", 2, "'date' is '2024-13-45', which is not a date"),
+        ("date: next week", 2, "'date' is 'next week', which is not a date"),
+        ("date: {day: 1}", 2, "'date' must be a date"),
+        ("title: T\nauthor: {name: [1]}", 3, "'author' must be a name"),
+        ("source: /tag/x", 2, "'source' is '/tag/x'"),
+    ],
+)
+def test_a_wrong_value_under_our_own_key_is_an_error_with_its_line(tmp_path, front, line, message):
+    path = tmp_path / "bad.md"
+    path.write_text(f"---\n{front}\n---\n\nBody.\n", encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        read_text(path)
+    assert message in caught.value.diagnostic.message
+    assert caught.value.diagnostic.line == line
+
+
+@pytest.mark.parametrize(
+    ("front", "kept"),
+    [
+        ("title: \"Lef\u202et\u202c\"", "Left"),
+        ("title: \"Zero\u200bwidth\"", "Zerowidth"),
+        ("title: \"\ufeffBOM\"", "BOM"),
+        ("title: \"\u2066Isolated\u2069\"", "Isolated"),
+        ("title: \"Jo\u200dined\"", "Joined"),  # no script written in Latin letters needs a joiner
+        (f"title: \"{PERSIAN}\"", PERSIAN),  # Persian does: it is kept
+    ],
+)
+def test_invisible_characters_are_stripped_from_metadata_with_a_warning(tmp_path, front, kept):
+    path = tmp_path / "hidden.md"
+    path.write_text(f"---\n{front}\n---\n\nBody.\n", encoding="utf-8")
+    text = read_text(path)
+    assert text.meta.title == kept
+    warned = [d for d in text.diagnostics if d.code == "W203"]
+    assert bool(warned) == (kept != front.split('"')[1]), text.diagnostics
+    assert all(d.line == 2 for d in warned)
+
+
+def test_a_converters_wrong_value_is_left_out_with_a_warning_never_refused(tmp_path):
+    path = tmp_path / "odd.md"
+    path.write_text(
+        "---\npublished: false\nlanguage: English\nurl: /posts/x/\nDate: 2024-13-45\n---\n\nBody.\n",
+        encoding="utf-8",
+    )
+    text = read_text(path)
+    assert (text.meta.date, text.meta.lang, text.meta.source) == ("", "", "")
+    warned = {d.line for d in text.diagnostics if d.code == "W202"}
+    assert warned == {3, 4, 5}, text.diagnostics
+
+
+def test_a_yaml_datetime_and_a_date_word_in_a_title_stay_text(tmp_path):
+    path = Path(tmp_path / "typed.md")
+    path.write_text("---\ntitle: 2019-11-19\nsubtitle: 3\n---\n\nBody.\n", encoding="utf-8")
+    meta = read_text(path).meta
+    assert (meta.title, meta.subtitle) == ("2019-11-19", "3")

@@ -1,0 +1,163 @@
+"""Hostile and broken sources folders, through the real command line: refused clearly, never read.
+
+As in `test_errors`, each case breaks a small publication in one way and runs
+`build.py` on it; the build must stop with a message naming the file (and
+line) and leave the earlier editions as they were, or, where the fault is
+harmless, build and warn. The cases here are the folder's own tricks: links
+out of it, FIFOs and devices named like sources, editor leftovers beside the
+texts, front matter that expands or nests past every limit, fixes that grow a
+text without bound, impossible dates, invisible characters in metadata.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.test_errors import Case, assert_refused, make_publication, run_build, snapshot, text
+
+QUESTIONS = "questions: ['Why so?']\n"
+
+
+def link(relative: str, target: str) -> Callable[[Path, Path], None]:
+    def setup(sources: Path, _output: Path) -> None:
+        path = sources / relative
+        path.parent.mkdir(exist_ok=True)
+        if path.exists():
+            path.unlink()
+        path.symlink_to(target)
+
+    return setup
+
+
+def fifo(relative: str) -> Callable[[Path, Path], None]:
+    def setup(sources: Path, _output: Path) -> None:
+        path = sources / relative
+        path.parent.mkdir(exist_ok=True)
+        if path.exists():
+            path.unlink()
+        os.mkfifo(path)
+
+    return setup
+
+
+def outside_secret(sources: Path, _output: Path) -> Path:
+    secret = sources.parent / "secret.toml"
+    secret.write_text('title = "Stolen"\n', encoding="utf-8")
+    return secret
+
+
+def toml_is_a_folder(sources: Path, _output: Path) -> None:
+    (sources / "publication.toml").unlink()
+    (sources / "publication.toml").mkdir()
+
+
+def toml_linked_out(sources: Path, output: Path) -> None:
+    secret = outside_secret(sources, output)
+    (sources / "publication.toml").unlink()
+    (sources / "publication.toml").symlink_to(secret)
+
+
+LOLS = ", ".join(["lol lol lol lol"] * 10)
+ALIAS_BOMB = "---\ntitle: Bomb\n" + "".join(
+    f"l{level}: &l{level} [{', '.join([f'*l{level - 1}'] * 10) if level else LOLS}]\n" for level in range(4)
+) + f"questions: [{', '.join(['*l3'] * 60)}]\n---\n\nBody.\n"
+DOUBLING_FIXES = "---\ntitle: Grows\nfixes:\n" + "".join(
+    f"  - {{find: '{letter}', replace: '{letter}{letter}'}}\n" for letter in "aaaaaaaaaaaa"
+) + "---\n\n" + "A banana and a papaya, a salad and a tapas bar. " * 40 + "\n"
+DEEP_YAML = "---\ntitle: " + "[" * 20_000 + "x" + "]" * 20_000 + "\n---\n\nBody.\n"
+DEEP_LIST = "---\ntitle: Deep\n" + QUESTIONS + "---\n\nIntro.\n\n" + "".join(
+    "  " * depth + f"- item {depth}\n" for depth in range(1000)
+)
+
+REFUSED = [
+    Case("a text that is a FIFO", fifo("texts/pipe.md"), "it is a named pipe (FIFO)",
+         "sources/texts/pipe.md", 3),
+    Case("a text that is a link to a device", link("texts/zero.md", "/dev/zero"),
+         "outside the sources folder", "sources/texts/zero.md", 3),
+    Case("a shared part that is a FIFO", fifo("front/introduction.md"), "it is a named pipe (FIFO)",
+         "sources/front/introduction.md", 3),
+    Case("a shared part linking outside", link("front/introduction.md", "/etc/hostname"),
+         "outside the sources folder", "sources/front/introduction.md", 3),
+    Case("publication.toml linking outside", toml_linked_out, "outside the sources folder",
+         "sources/publication.toml", 2),
+    Case("publication.toml a FIFO", fifo("publication.toml"), "it is a named pipe (FIFO)",
+         "sources/publication.toml", 2),
+    Case("publication.toml a folder", toml_is_a_folder,
+         "it is a folder", "sources/publication.toml", 2),
+    Case("YAML aliases expanding a 700-byte block to 9 MB", text("a.md", ALIAS_BOMB),
+         "'questions' is 9.2 MB once its YAML aliases are expanded", "sources/texts/a.md:7", 3),
+    Case("an alias that contains itself",
+         text("a.md", "---\ntitle: T\nquestions: &q [Why?, *q]\n---\nBody.\n"),
+         "refers to itself", "sources/texts/a.md:3", 3),
+    Case("front matter nested 20,000 deep", text("a.md", DEEP_YAML), "more than 16 deep",
+         "sources/texts/a.md:2", 3),
+    Case("twelve fixes that each double a letter", text("a.md", DOUBLING_FIXES),
+         "fixes would make the text", "sources/texts/a.md:3", 3),
+    Case("an impossible date", text("a.md", "---\ntitle: T\ndate: 2024-13-45\n---\nBody.\n"),
+         "'date' is '2024-13-45', which is not a date", "sources/texts/a.md:3", 3),
+    Case("a date that is a word", text("a.md", "---\ntitle: T\n\ndate: soon\n---\nBody.\n"),
+         "'date' is 'soon', which is not a date", "sources/texts/a.md:4", 3),
+    Case("a relative date", text("a.md", "---\ntitle: T\ndate: 3 days ago\n---\nBody.\n"),
+         "'date' is '3 days ago', which is not a date", "sources/texts/a.md:3", 3),
+    Case("a date of the wrong type", text("a.md", "---\ntitle: T\ndate: [2024, 1]\n---\nBody.\n"),
+         "'date' must be a date", "sources/texts/a.md:3", 3),
+]
+
+
+@pytest.mark.parametrize("case", REFUSED, ids=[case.name for case in REFUSED])
+def test_a_hostile_folder_is_refused_clearly_and_leaves_the_editions_alone(tmp_path, case):
+    sources, output = make_publication(tmp_path)
+    case.setup(sources, output)
+    before = snapshot(output)
+    result = run_build(tmp_path, "--sources", "sources", "--output", "output", *case.args, env=case.env)
+    assert_refused(result, case.message, case.where, case.code)
+    assert "Stolen" not in result.stdout + result.stderr
+    assert snapshot(output) == before
+
+
+def leftovers(sources: Path, _output: Path) -> None:
+    texts = sources / "texts"
+    (texts / ".#a.md").symlink_to("root@host.1234:1700000000")  # Emacs's lock: a dangling link
+    (texts / "#a.md#").write_text("autosave\x00", encoding="utf-8")
+    (texts / "a~.md").write_bytes(b"\xff backup")
+    (texts / ".a.md.swp").write_bytes(b"b0VIM \x00\x00")
+    (texts / "a.md~").write_text("old", encoding="utf-8")
+
+
+WARNED = [
+    # (name, setup, what the warning says, where)
+    ("editor lock and backup files", leftovers, None, None),
+    ("a key given twice", text("a.md", "---\ntitle: One\n" + QUESTIONS + "title: Two\n---\n\nBody.\n"),
+     "'title' is given twice (lines 2 and 4)", "sources/texts/a.md:4"),
+    ("an unknown key", text("a.md", "---\ntitle: T\ntitel: T\n" + QUESTIONS + "---\n\nBody.\n"),
+     "unknown front matter key 'titel' is ignored", "sources/texts/a.md:3"),
+    ("a bidi override in the title", text("a.md", "---\ntitle: \"Safe \u202eevil\u202c text\"\n" + QUESTIONS
+                                          + "---\n\nBody.\n"),
+     "invisible characters that reorder or hide text (U+202C, U+202E)", "sources/texts/a.md:2"),
+    ("a zero-width space in the author",
+     text("a.md", "---\ntitle: T\nauthor: \"Ann\u200b Smith\"\n" + QUESTIONS + "---\n\nBody.\n"),
+     "'author' had invisible characters", "sources/texts/a.md:3"),
+    ("a converter's impossible date", text("a.md", "---\ntitle: T\npublished: 2024-02-30\n" + QUESTIONS
+                                           + "---\n\nBody.\n"),
+     "'published' is '2024-02-30', which is not a date", "sources/texts/a.md:3"),
+    ("a list nested 1,000 deep", text("a.md", DEEP_LIST), "sources/texts/a.md", "sources/texts/a.md"),
+]
+
+
+@pytest.mark.parametrize(("name", "setup", "message", "where"), WARNED, ids=[case[0] for case in WARNED])
+def test_a_harmless_fault_builds_with_a_warning_naming_the_place(tmp_path, name, setup, message, where):
+    sources, output = make_publication(tmp_path)
+    setup(sources, output)
+    result = run_build(tmp_path, "--sources", "sources", "--output", "output")
+    said = result.stdout + result.stderr
+    assert result.returncode == 0, said
+    assert "Traceback" not in said
+    if message is not None:
+        warning = next((line for line in result.stderr.splitlines() if message in line), "")
+        assert warning.startswith("warning:") and where in warning, said
+    html = (output / "reader.html").read_text(encoding="utf-8")
+    assert "\u202e" not in html and "\u200b" not in html and "autosave" not in html
