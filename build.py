@@ -133,12 +133,11 @@ def run_build(arguments: argparse.Namespace, terminal: Terminal) -> int:
                        strict=arguments.strict, progress=progress)
     for diagnostic in result.diagnostics:
         terminal.diagnostic(diagnostic)
-    import pamphleteer.normalise
+    from pamphleteer.normalise import rule_names
 
-    rule_names = getattr(pamphleteer.normalise, "RULE_NAMES", {})  # what each repair code means
     terminal.build_summary(result.title, result.text_count, result.seconds, result.written,
                            result.page_count, result.diagnostics, up_to_date=result.up_to_date,
-                           rule_names=rule_names)
+                           rule_names=rule_names())
     return 0
 
 

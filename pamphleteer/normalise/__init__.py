@@ -24,6 +24,9 @@ The order, and why:
 Heading levels (N705), and photo credits left anywhere in the body (N805), are
 set once the furniture has left the body.
 Front matter `keep:` overrules any of them (`keep.py`, N603/N604).
+
+Each rule declares its codes and its place in this order where it is defined
+(`registry.rule`); the per-block and whole-body stages run from the registry.
 """
 
 from __future__ import annotations
@@ -31,74 +34,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pamphleteer.errors import Diagnostic
-from pamphleteer.normalise.boilerplate import CODES as BOILERPLATE_CODES
+from pamphleteer.normalise import links, pullquotes, typography
 from pamphleteer.normalise.boilerplate import remove_boilerplate
 from pamphleteer.normalise.converter import refusing, shift_headings
 from pamphleteer.normalise.converter_damage import repair_converter_damage
-from pamphleteer.normalise.findings import each_block
+from pamphleteer.normalise.findings import BlockRule, each_block
 from pamphleteer.normalise.fixes import apply_fixes
 from pamphleteer.normalise.furniture import Inferred, lift_furniture
 from pamphleteer.normalise.images import lift_image_leftovers
 from pamphleteer.normalise.keep import Keep
-from pamphleteer.normalise.links import LINK_RULES
-from pamphleteer.normalise.paragraphs import join_split_paragraphs, lost_initial, report_initial
-from pamphleteer.normalise.pullquotes import lift_pull_quotes
-from pamphleteer.normalise.typography import TYPOGRAPHY_RULES
+from pamphleteer.normalise.paragraphs import lost_initial, report_initial
+from pamphleteer.normalise.registry import BodyRule, Stage, rule_names, rules
 from pamphleteer.parse import Block, ParsedText
 from pamphleteer.sources import SourceText
 
-__all__ = ["RULE_NAMES", "Inferred", "NormalisedText", "normalise"]
+__all__ = ["Inferred", "NormalisedText", "normalise", "rule_names"]
 
-# Every diagnostic code the normaliser gives, with what its rule does (for summaries).
-RULE_NAMES = {
-    "N101": "repeated URL after a link dropped",
-    "N102": "URL dropped from its own link text",
-    "N103": "tracking parameters dropped from URLs",
-    "N104": "escapes removed from URLs shown as text",
-    "N110": "dead links unwrapped to plain text",
-    "N201": "pull quotes restored",
-    "N202": "emphasised block between rules quotes nothing (kept)",
-    "N203": "separator rules dropped",
-    "N301": "paragraphs cut by a page break joined",
-    "N302": "lost drop cap restored by a fixes entry",
-    "N303": "body starts in lower case: lost drop cap",
-    "N401": "page separator rules dropped",
-    "N402": "masthead -> publication",
-    "N403": "title heading -> title",
-    "N404": "heading under the title -> subtitle",
-    "N405": "byline -> author and date",
-    "N406": "bold/italic lead paragraph -> standfirst",
-    "N409": "first heading kept: differs from the front matter title",
-    "N411": "bare P.S. label dropped",
-    "N412": "author bio -> About the authors",
-    "N413": "source lines -> source note",
-    "N414": "signature -> source note",
-    "N415": "disclaimers, credits, 'more information' -> credits",
-    **BOILERPLATE_CODES,
-    "N501": "straight quotes curled",
-    "N502": "en dash between words -> hyphen",
-    "N503": "dashes set in the house style",
-    "N701": "scene breaks set as rules",
-    "N702": "pandoc attributes and fences shown as text removed",
-    "N703": "prose read as code made paragraphs again",
-    "N704": "empty blocks left by the converter removed",
-    "N705": "heading levels set under the title",
-    "N706": "link syntax left as text made links",
-    "N707": "links inside links separated",
-    "N708": "bare URL repeated after its link dropped",
-    "N709": "spaces lost at links' edges put back",
-    "N710": "characters garbled by a wrong encoding restored",
-    "N801": "image file names taken out of the text",
-    "N802": "drop-cap images joined to their word",
-    "N803": "descriptions of left-out images taken out of the text",
-    "N804": "image captions -> credits",
-    "N805": "photo credits -> credits",
-    "N601": "front matter fixes applied",
-    "N602": "front matter fix matches nothing",
-    "N603": "repairs not made, as front matter 'keep' asks",
-    "N604": "front matter 'keep' entry matches nothing",
-}
-
+# The modules whose rules run only from the registry, imported so that their rules register.
+REGISTERED_ONLY = (links, pullquotes, typography)
 GROUPS = ("body", "standfirst", "source_note", "bio", "credits")
 
 
@@ -116,6 +69,20 @@ class NormalisedText:
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
+def _line(block: Block) -> int:
+    return block.line
+
+
+def _block_rules(stage: Stage) -> tuple[BlockRule, ...]:
+    """The one-block rules of a stage, in their order."""
+    return tuple(entry.function for entry in rules(stage))
+
+
+def _body_rules() -> tuple[BodyRule, ...]:
+    """The rules over a whole body (split paragraphs, pull quotes), in their order."""
+    return tuple(entry.function for entry in rules(Stage.BODY))
+
+
 def normalise(parsed: ParsedText) -> NormalisedText:
     """Repair one text: every rule, in the order above."""
     source = parsed.source
@@ -127,7 +94,7 @@ def normalise(parsed: ParsedText) -> NormalisedText:
     repaired = repair_converter_damage(parsed.blocks, path, refuse)
     diagnostics.extend(repaired.diagnostics)
     blocks = repaired.blocks
-    for rule in LINK_RULES:
+    for rule in _block_rules(Stage.LINKS):
         blocks, found = each_block(blocks, path, keep.guard(rule))
         diagnostics.extend(found)
 
@@ -138,7 +105,7 @@ def normalise(parsed: ParsedText) -> NormalisedText:
     groups: dict[str, tuple[Block, ...]] = {
         "body": furniture.body, "standfirst": furniture.standfirst, "source_note": furniture.source_note,
         "bio": furniture.bio + page.bio,
-        "credits": tuple(sorted(repaired.credits + furniture.credits + page.credits, key=lambda block: block.line)),
+        "credits": tuple(sorted(repaired.credits + furniture.credits + page.credits, key=_line)),
     }
     credits = lift_image_leftovers(groups["body"], path, refuse, every_credit=True)
     groups["body"], groups["credits"] = credits.blocks, groups["credits"] + credits.credits
@@ -152,12 +119,13 @@ def normalise(parsed: ParsedText) -> NormalisedText:
     diagnostics.extend(report_initial(initial, groups["body"], path))
 
     body = groups["body"]
-    for whole_rule in (join_split_paragraphs, lift_pull_quotes):
-        body, found = keep.settle(body, *whole_rule(body, path), path)
+    for whole_rule in _body_rules():
+        after, found = whole_rule(body, path)
+        body, found = keep.settle(body, after, found, path)
         diagnostics.extend(found)
     groups["body"] = body
 
-    for rule in TYPOGRAPHY_RULES:
+    for rule in _block_rules(Stage.TYPOGRAPHY):
         for name in GROUPS:
             groups[name], found = each_block(groups[name], path, keep.guard(rule))
             diagnostics.extend(found)

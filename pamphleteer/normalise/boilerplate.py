@@ -46,6 +46,7 @@ from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.normalise.furniture import _classify_tail, read_byline
 from pamphleteer.normalise.inlines import shorten
 from pamphleteer.normalise.keep import Keep
+from pamphleteer.normalise.registry import Stage, rule
 from pamphleteer.parse import Block, Node
 
 # jusText's thresholds (justext.core): a paragraph under LENGTH_LOW characters is short,
@@ -438,6 +439,7 @@ def _article_start(units: list[Unit], first_good: int, stop: frozenset[str], see
     return candidate
 
 
+@rule(Stage.FURNITURE, order=10, codes=CODES)
 def remove_boilerplate(
     blocks: tuple[Block, ...], path: Path, lang: str = "", keep: Keep | None = None,
     authors: tuple[str, ...] = (),

@@ -49,6 +49,7 @@ from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.normalise.converter_words import word_share
 from pamphleteer.normalise.findings import Finding, shorten
 from pamphleteer.normalise.keep import Keep
+from pamphleteer.normalise.registry import Stage, rule
 from pamphleteer.parse import Block, Node, inline_markdown
 
 ManyRule = Callable[[Node], tuple[list[Node], list[Finding]]]
@@ -266,6 +267,7 @@ def each_block_to_many(
     return tuple(out), tuple(diagnostics)
 
 
+@rule(Stage.HEADINGS, order=10, codes={"N705": "heading levels set under the title"})
 def shift_headings(
     blocks: tuple[Block, ...], path: Path, refuse: Refuse = never_refuse
 ) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:

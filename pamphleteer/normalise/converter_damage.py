@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pamphleteer.errors import Diagnostic
+from pamphleteer.normalise import registry
 from pamphleteer.normalise.converter import BLOCK_RULES, Refuse, each_block_to_many, never_refuse, one_to_many
 from pamphleteer.normalise.converter_links import LINK_REPAIRS
 from pamphleteer.normalise.converter_text import fix_mojibake
@@ -36,6 +37,22 @@ class Repaired:
     diagnostics: tuple[Diagnostic, ...]
 
 
+@registry.rule(registry.Stage.CONVERTER, order=10, codes={
+    "N701": "scene breaks set as rules",
+    "N702": "pandoc attributes and fences shown as text removed",
+    "N703": "prose read as code made paragraphs again",
+    "N704": "empty blocks left by the converter removed",
+    "N706": "link syntax left as text made links",
+    "N707": "links inside links separated",
+    "N708": "bare URL repeated after its link dropped",
+    "N709": "spaces lost at links' edges put back",
+    "N710": "characters garbled by a wrong encoding restored",
+    "N801": "image file names taken out of the text",
+    "N802": "drop-cap images joined to their word",
+    "N803": "descriptions of left-out images taken out of the text",
+    "N804": "image captions -> credits",
+    "N805": "photo credits -> credits",
+})
 def repair_converter_damage(blocks: tuple[Block, ...], path: Path, refuse: Refuse = never_refuse) -> Repaired:
     """Every converter repair over a text's blocks, in the order above."""
     diagnostics: list[Diagnostic] = []

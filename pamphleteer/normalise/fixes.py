@@ -14,6 +14,7 @@ from pathlib import Path
 from pamphleteer.ast import Node, kind, transform, word_of, words_to_inlines
 from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.normalise.findings import shorten
+from pamphleteer.normalise.registry import Stage, rule
 from pamphleteer.parse import Block
 from pamphleteer.sources import Fix
 
@@ -70,6 +71,9 @@ def apply_fix(node: Node, fix: Fix) -> tuple[Node, list[tuple[str, str]]]:
     return (new if changes else node), changes
 
 
+@rule(Stage.FIXES, order=10, codes={
+    "N601": "front matter fixes applied", "N602": "front matter fix matches nothing",
+})
 def apply_fixes(
     groups: dict[str, tuple[Block, ...]], fixes: tuple[Fix, ...], path: Path
 ) -> tuple[dict[str, tuple[Block, ...]], tuple[Diagnostic, ...]]:

@@ -20,6 +20,7 @@ from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.normalise.keep import Keep
 from pamphleteer.normalise.inlines import first_str, is_only_emphasis, shorten, strip_edges, text_of
 from pamphleteer.normalise.names import find_date, looks_like_name, same_name, split_names
+from pamphleteer.normalise.registry import Stage, rule
 from pamphleteer.parse import Block, Node
 
 BYLINE = re.compile(r"^(?:(?P<posted>.{0,80}?),?\s+)?by\s+(?P<names>[^()]+?)\s*(?:\((?P<note>[^)]*)\))?\s*\.?$",
@@ -370,6 +371,20 @@ def _infer_from_source(block: Block, found: dict[str, str]) -> None:
             found["publication"] = head
 
 
+@rule(Stage.FURNITURE, order=20, codes={
+    "N401": "page separator rules dropped",
+    "N402": "masthead -> publication",
+    "N403": "title heading -> title",
+    "N404": "heading under the title -> subtitle",
+    "N405": "byline -> author and date",
+    "N406": "bold/italic lead paragraph -> standfirst",
+    "N409": "first heading kept: differs from the front matter title",
+    "N411": "bare P.S. label dropped",
+    "N412": "author bio -> About the authors",
+    "N413": "source lines -> source note",
+    "N414": "signature -> source note",
+    "N415": "disclaimers, credits, 'more information' -> credits",
+})
 def lift_furniture(
     blocks: tuple[Block, ...], path: Path, known_title: str = "", known_authors: tuple[str, ...] = (),
     keep: Keep | None = None,

@@ -18,6 +18,7 @@ from pathlib import Path
 from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.normalise.findings import BlockRule, Finding
 from pamphleteer.normalise.inlines import shorten, text_of
+from pamphleteer.normalise.registry import Stage, rule
 from pamphleteer.parse import Block, Node
 
 CODE = re.compile(r"^[A-Z]\d{3}$")
@@ -33,6 +34,10 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
+@rule(Stage.KEEP, order=10, codes={
+    KEPT: "repairs not made, as front matter 'keep' asks",
+    UNUSED: "front matter 'keep' entry matches nothing",
+})
 @dataclass(frozen=True)
 class Keep:
     """The front matter's `keep:` entries, split into repair codes and block texts."""

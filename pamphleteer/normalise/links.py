@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from pamphleteer.normalise.findings import Finding
 from pamphleteer.normalise.inlines import merge_adjacent, rewrite_inline_lists, shorten, text_of
+from pamphleteer.normalise.registry import Stage, rule
 from pamphleteer.parse import Node
 
 TRACKING_PARAMETER = re.compile(
@@ -114,6 +115,7 @@ def _links_inside(node: Node) -> list[Node]:
 # -- tracking parameters ------------------------------------------------------
 
 
+@rule(Stage.LINKS, order=10, codes={"N103": "tracking parameters dropped from URLs"})
 def clean_tracking(node: Node) -> tuple[Node, list[Finding]]:
     """Drop tracking parameters from every link target (and from a URL shown as its text)."""
     findings: list[Finding] = []
@@ -164,6 +166,7 @@ def _repeat_at(inlines: list[Node], start: int) -> tuple[int, int, Node] | None:
     return index, index + 2, link
 
 
+@rule(Stage.LINKS, order=20, codes={"N101": "repeated URL after a link dropped"})
 def drop_repeated_urls(node: Node) -> tuple[Node, list[Finding]]:
     """`[text](URL) (<URL>)` keeps one link; `**text** (<URL>)` becomes one link on the text."""
     findings: list[Finding] = []
@@ -209,6 +212,7 @@ def drop_repeated_urls(node: Node) -> tuple[Node, list[Finding]]:
 # -- a URL inside its own link text -----------------------------------------------
 
 
+@rule(Stage.LINKS, order=30, codes={"N102": "URL dropped from its own link text"})
 def drop_url_from_link_text(node: Node) -> tuple[Node, list[Finding]]:
     """`[About us \\(https://x.org/about/\\)](https://x.org/about/)` -> `[About us](…)`."""
     findings: list[Finding] = []
@@ -241,6 +245,7 @@ def drop_url_from_link_text(node: Node) -> tuple[Node, list[Finding]]:
     return (new if findings else node), findings
 
 
+@rule(Stage.LINKS, order=40, codes={"N104": "escapes removed from URLs shown as text"})
 def unescape_url_text(node: Node) -> tuple[Node, list[Finding]]:
     """A link whose text is a URL shows it without Markdown escapes."""
     findings: list[Finding] = []
@@ -265,6 +270,7 @@ def unescape_url_text(node: Node) -> tuple[Node, list[Finding]]:
 # -- dead links -------------------------------------------------------------------
 
 
+@rule(Stage.LINKS, order=50, codes={"N110": "dead links unwrapped to plain text"})
 def unwrap_dead_links(node: Node) -> tuple[Node, list[Finding]]:
     """A link to nothing (`[Cuba](#)`) becomes its text (`Cuba`)."""
     findings: list[Finding] = []
@@ -283,5 +289,3 @@ def unwrap_dead_links(node: Node) -> tuple[Node, list[Finding]]:
     new = rewrite_inline_lists(node, rewrite)
     return (new if findings else node), findings
 
-
-LINK_RULES = (clean_tracking, drop_repeated_urls, drop_url_from_link_text, unescape_url_text, unwrap_dead_links)

@@ -31,6 +31,7 @@ from pamphleteer.ast import (
 from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.normalise.findings import shorten
 from pamphleteer.normalise.pullquotes import framed_at, is_emphasised_para
+from pamphleteer.normalise.registry import Stage, rule
 from pamphleteer.parse import Block
 
 CLOSING = ".!?:;\u2026"  # sentence-closing punctuation
@@ -96,6 +97,7 @@ def _joined(previous: Block, rest: Block, path: Path) -> tuple[Block, Diagnostic
     )
 
 
+@rule(Stage.BODY, order=10, codes={"N301": "paragraphs cut by a page break joined"})
 def join_split_paragraphs(blocks: tuple[Block, ...], path: Path) -> Found:
     """Join each paragraph cut in two by a page break (pull quotes between the parts move after it)."""
     out: list[Block] = []
@@ -131,6 +133,9 @@ def lost_initial(blocks: tuple[Block, ...]) -> Block | None:
     return None
 
 
+@rule(Stage.FIXES, order=20, codes={
+    "N302": "lost drop cap restored by a fixes entry", "N303": "body starts in lower case: lost drop cap",
+})
 def report_initial(before: Block | None, after: tuple[Block, ...], path: Path) -> tuple[Diagnostic, ...]:
     """Say what became of a lost initial: repaired by a fixes entry (N302), or still missing (N303)."""
     if before is None:

@@ -34,6 +34,7 @@ from pamphleteer.ast import (
 )
 from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.normalise.findings import shorten
+from pamphleteer.normalise.registry import Stage, rule
 from pamphleteer.parse import Block
 
 MATCH_THRESHOLD = 0.75  # share of the quote's words found, in order, in one paragraph
@@ -105,6 +106,11 @@ def best_passage(quote: Block, blocks: list[Block], skip: set[int]) -> tuple[int
     return (best, score) if score >= MATCH_THRESHOLD else (-1, score)
 
 
+@rule(Stage.BODY, order=20, codes={
+    "N201": "pull quotes restored",
+    "N202": "emphasised block between rules quotes nothing (kept)",
+    "N203": "separator rules dropped",
+})
 def lift_pull_quotes(blocks: tuple[Block, ...], path: Path) -> Found:
     """Find rule / emphasised paragraph / rule blocks that repeat the text; make them pull quotes."""
     items = list(blocks)

@@ -15,6 +15,7 @@ import re
 
 from pamphleteer.ast import BREAKS, Node, kind, make_space, make_str, merge_adjacent, transform, word_of
 from pamphleteer.normalise.findings import Finding
+from pamphleteer.normalise.registry import Stage, rule
 
 HOUSE_DASH = "\u2013"  # an en dash, with a space on either side
 DASHES_AS_DASH = {"-", "--", "\u2013", "\u2014", "\u2015"}
@@ -45,6 +46,7 @@ def curl_text(text: str, previous_is_space: bool = True) -> str:
     return "".join(out)
 
 
+@rule(Stage.TYPOGRAPHY, order=10, codes={"N501": "straight quotes curled"})
 def curl_quotes(node: Node) -> tuple[Node, list[Finding]]:
     """Straight quotes left in running text become curly quotes."""
     findings: list[Finding] = []
@@ -65,6 +67,7 @@ def curl_quotes(node: Node) -> tuple[Node, list[Finding]]:
     return (new if findings else node), findings
 
 
+@rule(Stage.TYPOGRAPHY, order=20, codes={"N502": "en dash between words -> hyphen"})
 def hyphenate_en_dashes(node: Node) -> tuple[Node, list[Finding]]:
     """An en dash between two lower-case words becomes a hyphen: "working–class" -> "working-class"."""
     findings: list[Finding] = []
@@ -110,6 +113,7 @@ def _neighbour(inlines: list[Node], index: int, step: int) -> str:
     return (word_of(inlines[other]) if 0 <= other < len(inlines) else "") or "\u2026"
 
 
+@rule(Stage.TYPOGRAPHY, order=30, codes={"N503": "dashes set in the house style"})
 def house_dashes(node: Node) -> tuple[Node, list[Finding]]:
     """Every dash used as a dash becomes a spaced en dash."""
     findings: list[Finding] = []
@@ -144,5 +148,3 @@ def house_dashes(node: Node) -> tuple[Node, list[Finding]]:
     new = transform(node, inlines=rewrite)
     return (new if findings else node), findings
 
-
-TYPOGRAPHY_RULES = (curl_quotes, hyphenate_en_dashes, house_dashes)

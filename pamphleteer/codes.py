@@ -1,0 +1,75 @@
+"""Every diagnostic code, declared once with what it means: the build's warnings and notes here.
+
+A code is a letter and three digits: N for a repair the normaliser made (or
+doubts), W for a warning, I for information a person may want to confirm, E
+for an error that stops the build. `declare` records a code with a one-line
+summary and returns it, so modules write `codes.NO_TITLE`, never "W001";
+declaring a code twice, or one of the wrong shape, fails at import.
+
+Who declares what: W and I codes are declared below; N codes by the repair
+rules where they are defined (`normalise/registry.py`); E codes by the
+exception classes of `errors.py`. `pamphleteer.catalogue` lists them all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SHAPE = re.compile(r"^[NWIE]\d{3}$")
+KINDS = {"N": "repair", "W": "warning", "I": "information", "E": "error"}
+
+
+@dataclass(frozen=True)
+class Code:
+    """One diagnostic code and what it means."""
+
+    code: str
+    summary: str
+
+    @property
+    def kind(self) -> str:
+        """"repair", "warning", "information" or "error"."""
+        return KINDS[self.code[0]]
+
+
+_DECLARED: dict[str, Code] = {}
+
+
+def declare(code: str, summary: str) -> str:
+    """Record `code` with its summary and return it; a code of the wrong shape or declared twice fails."""
+    if not SHAPE.match(code):
+        raise ValueError(f"diagnostic code {code!r} is not a letter (N, W, I, E) and three digits")
+    if code in _DECLARED:
+        raise ValueError(f"diagnostic code {code} is declared twice: {_DECLARED[code].summary!r} "
+                         f"and {summary!r}")
+    if not summary.strip():
+        raise ValueError(f"diagnostic code {code} has no summary")
+    _DECLARED[code] = Code(code, summary)
+    return code
+
+
+def declared() -> tuple[Code, ...]:
+    """Every code declared so far, in order of code."""
+    return tuple(sorted(_DECLARED.values(), key=lambda item: item.code))
+
+
+def summary_of(code: str) -> str:
+    """What a declared code means ('' for one never declared)."""
+    found = _DECLARED.get(code)
+    return found.summary if found else ""
+
+
+# -- information: what the build inferred or assumed, for a person to confirm --------------
+INFERRED = declare("I001", "title, author, date or source inferred from the text")
+DEFAULT_RIGHTS = declare("I002", "no 'rights:' given: the imprint says copyright stays with the author")
+NO_AUTHOR = declare("I003", "no author found: the text is missing from 'About the authors'")
+NO_SOURCE = declare("I004", "no source URL found: the credits cannot say where the original is")
+
+# -- warnings: the build goes on, a person should look (--strict makes them fatal) ----------
+NO_TITLE = declare("W001", "no title in front matter or text: one was made up")
+NO_QUESTIONS = declare("W002", "the text has no discussion questions yet")
+RAW_HTML_REMOVED = declare("W100", "hostile raw HTML (scripts, styles, frames, handlers) removed")
+LINK_REMOVED = declare("W101", "a link to something other than http(s), mailto or a relative path removed")
+IMAGE_LEFT_OUT = declare("W102", "an image not in the sources folder left out")
+TOO_DEEP = declare("W103", "markup nested too deep set as plain text")

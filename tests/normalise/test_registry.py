@@ -1,0 +1,53 @@
+"""Rules declared once: the registry runs them in their declared order and refuses a bad declaration."""
+
+from __future__ import annotations
+
+import pytest
+
+from pamphleteer import codes
+from pamphleteer.normalise import rule_names
+from pamphleteer.normalise.registry import Stage, all_rules, register, rule, rules
+from pamphleteer.normalise.typography import curl_quotes, house_dashes, hyphenate_en_dashes
+from tests.normalise.helpers import normalised
+
+
+def placeholder(node):
+    return node, []
+
+
+BAD = [
+    ("links", 99, {"N199": "x"}, "unknown stage"),
+    (Stage.LINKS, 10, {"N199": "x"}, "both take place 10 of LINKS"),
+    (Stage.LINKS, 99, {"N501": "x"}, "not in LINKS's series"),
+    (Stage.TYPOGRAPHY, 99, {"N501": "again"}, "N501 is declared twice"),
+    (Stage.TYPOGRAPHY, 99, {}, "declares no code"),
+    (Stage.TYPOGRAPHY, 99, {"N5": "x"}, "is not a letter"),
+]
+
+
+@pytest.mark.parametrize(("stage", "order", "declared", "message"), BAD)
+def test_a_bad_declaration_fails_and_registers_nothing(stage, order, declared, message):
+    before = (all_rules(), codes.declared())
+    with pytest.raises(ValueError, match=message):
+        register(placeholder, stage, order, declared)
+    assert (all_rules(), codes.declared()) == before
+
+
+def test_the_decorator_refuses_a_second_rule_with_a_taken_code():
+    with pytest.raises(ValueError, match="N503 is declared twice"):
+        rule(Stage.TYPOGRAPHY, order=99, codes={"N503": "another dash rule"})(placeholder)
+
+
+def test_rules_run_in_their_declared_order():
+    assert [r.function for r in rules(Stage.TYPOGRAPHY)] == [curl_quotes, hyphenate_en_dashes, house_dashes]
+    assert [r.name for r in rules(Stage.BODY)] == ["join_split_paragraphs", "lift_pull_quotes"]
+    assert [r.order for r in rules(Stage.LINKS)] == sorted(r.order for r in rules(Stage.LINKS))
+
+
+def test_every_repair_the_normaliser_reports_has_a_declared_meaning():
+    text = normalised('# Title\n\nBy Ann Author\n\nSee [Cuba](#) and \\"this\\" - a working\u2013class.\n\n'
+                      "---\n\n*Nothing repeated here at all.*\n\n---\n\nthe end of it.")
+    reported = {d.code for d in text.diagnostics}
+    assert reported >= {"N110", "N403", "N405", "N501", "N503", "N502", "N202"}
+    assert reported <= set(rule_names())
+    assert all(rule_names()[code] for code in reported)
