@@ -38,7 +38,7 @@ def digest(*parts: str | bytes) -> str:
 
 
 class Cache:
-    """Stage results by key, as files in `<output>/.pamphleteer/cache/`. Unreadable entries count as misses."""
+    """Stage results by key, as files in `<output>/.pamphleteer/cache/`. Unreadable entries are misses."""
 
     def __init__(self, folder: Path):
         self.folder = folder

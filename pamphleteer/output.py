@@ -11,18 +11,17 @@ names is ever replaced, and nothing outside the build's own folder is deleted.
 from __future__ import annotations
 
 import contextlib
-import errno
-import fcntl
 import os
 import signal
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from pamphleteer.errors import OutputError
+from pamphleteer.errors import Diagnostic, OutputError, Severity
+from pamphleteer.lock import Lock
 from pamphleteer.workspace import claim, own_folder
 
-LOCK_NAME = "lock"  # in the build's own folder
+STALE_LOCK = "O101"  # a note: the lock of a build that was killed was taken over
 STAGING = "tmp"  # the editions' temporary files, in the build's own folder
 
 
@@ -32,8 +31,12 @@ def staging_folder(folder: Path) -> Path:
 
 
 @contextlib.contextmanager
-def locked(folder: Path) -> Iterator[None]:
-    """Hold the output folder's lock, or fail at once if another build holds it."""
+def locked(folder: Path) -> Iterator[tuple[Diagnostic, ...]]:
+    """Hold the output folder's lock, or fail at once if another build holds it.
+
+    Gives the notes of what had to be put right first (a lock left by a build
+    that was killed, which is taken over at once).
+    """
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
@@ -42,27 +45,22 @@ def locked(folder: Path) -> Iterator[None]:
         raise OutputError(f"cannot create the output folder: {error.strerror}", file=folder) from None
     if not folder.is_dir():
         raise OutputError("the output path is not a folder; choose another --output", file=folder)
-    own = claim(folder)
+    lock = Lock(claim(folder), folder)
+    lock.acquire()
     try:
-        handle = open(own / LOCK_NAME, "a+b")  # noqa: SIM115 (held for the whole block)
-    except OSError as error:
-        raise OutputError(f"cannot write in the output folder: {error.strerror}", file=folder) from None
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as error:
-            if error.errno in (errno.EAGAIN, errno.EACCES):
-                raise OutputError(
-                    "another build is writing this output folder; wait for it to finish", file=folder
-                ) from None
-            raise
+        notes = []
+        if lock.stale is not None:
+            notes.append(Diagnostic(
+                STALE_LOCK, Severity.INFO,
+                f"the build that last wrote here ({lock.stale.describe()}) ended without letting go of the "
+                "output folder's lock (it was killed); the lock was taken over", folder,
+            ))
         staging = staging_folder(folder)
         for leftover in staging.glob("*.tmp") if staging.is_dir() else ():  # from a build that was killed
             leftover.unlink(missing_ok=True)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+        yield tuple(notes)
+    finally:
+        lock.release()
 
 
 def write_all(folder: Path, files: Mapping[str, bytes]) -> list[Path]:

@@ -379,9 +379,9 @@ def build(
             "the output folder is inside the sources folder; choose an --output outside it",
             file=output_dir,
         )
-    with locked(output_dir):  # taken before the slow part, so a second build is refused at once
+    with locked(output_dir) as recovered:  # taken first, so that a second build is refused at once
         code = code_fingerprint()
-        edition = edition_time(sources_dir)  # asks git: once a build
+        edition = edition_time(sources_dir)  # reads the git history: once a build
         inputs = input_fingerprint(sources_dir, code, formats, strict, edition)
         state = read_state(output_dir)
         if state is not None and state.get("inputs") == inputs:
@@ -391,7 +391,7 @@ def build(
                     title=str(state.get("title", "")),
                     text_count=int(state.get("text_count", 0)),  # type: ignore[arg-type]
                     written=tuple(output_dir / name for name in names if name != STATE_FILE),
-                    diagnostics=tuple(
+                    diagnostics=recovered + tuple(
                         Diagnostic.from_dict(item, sources_dir.parent)
                         for item in state.get("diagnostics", [])  # type: ignore[union-attr]
                     ),
@@ -429,7 +429,7 @@ def build(
         title=publication.title,
         text_count=len(publication.texts),
         written=tuple(path for path in written if path != output_dir / STATE_FILE),
-        diagnostics=diagnostics,
+        diagnostics=recovered + diagnostics,  # what was put right in the output folder: not in the report
         seconds=time.monotonic() - started,
         page_count=page_count,
     )

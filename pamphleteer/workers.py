@@ -11,16 +11,20 @@ piece of work as it is handed over.
 `PAMPHLETEER_JOBS` sets how many processes work at once (1: this process only).
 Workers ignore Ctrl-C: the build process receives it, stops them and reports
 the interruption once. A failed or interrupted build does not wait for work
-that is still running.
+that is still running. Workers end with the build however it ends: each is
+forked asking the kernel to kill it when the build process dies (Linux's
+`PR_SET_PDEATHSIG`), so a `kill -9` of the build leaves no worker behind.
 """
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import importlib
 import multiprocessing
 import os
 import signal
+import sys
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from typing import Any, TypeVar
@@ -71,6 +75,36 @@ def run(function: str, /, *args: Any) -> Any:
     return getattr(importlib.import_module(module), name)(*args)
 
 
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when the thread that forked it ends
+
+
+class _Forking:
+    """What a worker does the moment it is forked, before any Python code of the pool's runs."""
+
+    def __init__(self) -> None:
+        self.parent = 0  # the build process while it forks workers; 0 at other times
+        self.prctl = None
+        if sys.platform.startswith("linux"):
+            try:  # loaded now: a forked process should not have to load a library
+                self.prctl = ctypes.CDLL(None, use_errno=True).prctl
+            except (OSError, AttributeError):
+                self.prctl = None
+        os.register_at_fork(after_in_child=self.in_child)
+
+    def in_child(self) -> None:
+        if not self.parent:
+            return  # not a worker
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # at once: Ctrl-C now must not print a traceback
+        if self.prctl is not None:
+            self.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() != self.parent:  # the build died before the kernel could be asked
+            os._exit(1)
+        self.parent = 0
+
+
+_FORKING = _Forking()
+
+
 def _start_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build process handles Ctrl-C, and stops us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -93,6 +127,13 @@ class Workers:
             self._pool = ProcessPoolExecutor(
                 self.jobs, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker
             )
+            # Forked now, by this thread (the kernel kills a worker when the thread that forked it ends,
+            # and this one lasts as long as the build), not by whichever thread hands over work first.
+            _FORKING.parent = os.getpid()
+            try:
+                self._pool.submit(os.getpid)
+            finally:
+                _FORKING.parent = 0
             return self._pool
         return Inline()
 

@@ -9,18 +9,22 @@ editions are whole, the next build succeeds, the message is true, and there is n
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import PROJECT
-from tests.test_errors import make_publication, run_build
+from pamphleteer.workspace import claim as claim_folder
+from tests.test_errors import assert_refused, make_publication, run_build, seed_publication, snapshot
 
 FOREIGN_ENTRIES = 2_005  # more than a cache keeps of one kind (2,000): an old build pruned the oldest
 
@@ -166,3 +170,112 @@ def test_a_sources_repository_that_names_a_program_never_has_it_run(tmp_path):
         assert not marker.exists(), f"{command}: the sources' program ran: {marker.read_text()}"
     report = json.loads((output / "reader-report.json").read_text())
     assert report["edition_date"] == "2023-11-14T22:13:20Z"  # still the date of the sources' last commit
+
+
+# -- 4. workers end with the build; a lock whose holder is gone is taken over ----------------------
+
+def descendants(pid: int) -> set[int]:
+    """Every running process below `pid` (its workers, and theirs)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def running(pid: int) -> bool:
+    """Whether `pid` is a process that still runs (a zombie waiting to be reaped does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except (OSError, IndexError):
+        return False
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
+def test_a_build_killed_outright_leaves_no_process_and_the_next_build_goes_ahead(tmp_path):
+    sources, output = seed_publication(tmp_path)
+    build = subprocess.Popen(
+        [sys.executable, str(PROJECT / "build.py"), "--sources", str(sources), "--output", str(output)],
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "PAMPHLETEER_JOBS": "2"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while len(descendants(build.pid)) < 2 and time.monotonic() < deadline:  # its workers are at work
+        time.sleep(0.02)
+    time.sleep(1.0)
+    workers = descendants(build.pid)
+    assert build.poll() is None and len(workers) >= 2, "the build ended before it could be killed"
+    build.kill()
+    build.wait()
+    deadline = time.monotonic() + 5
+    while any(running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    survivors = [pid for pid in workers if running(pid)]
+    for pid in survivors:  # so that a failure leaves nothing running either
+        os.kill(pid, signal.SIGKILL)
+    assert not survivors, "a worker outlived the build"
+    started = time.monotonic()
+    result = run_build(tmp_path, "--sources", "sources", "--output", "output", "--format", "html")
+    assert result.returncode == 0, result.stderr
+    assert time.monotonic() - started < 60
+
+
+def hold_the_lock(output: Path, record: dict[str, object] | None) -> subprocess.Popen[str]:
+    """A process that holds the output folder's lock (as a killed build's surviving child would),
+    with `record` written in it as its holder (None: its own pid and start time)."""
+    script = (
+        "import fcntl, json, os, sys, time\n"
+        "from pamphleteer.lock import Holder\n"
+        "import dataclasses\n"
+        f"handle = open({str(output / '.pamphleteer' / 'lock')!r}, 'a+b')\n"
+        "fcntl.flock(handle, fcntl.LOCK_EX)\n"
+        f"record = {record!r} or dataclasses.asdict(Holder.me())\n"
+        "handle.truncate(0); handle.write(json.dumps(record).encode()); handle.flush()\n"
+        "print('held', flush=True)\n"
+        "time.sleep(120)\n"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", script], cwd=PROJECT, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+    return holder
+
+
+def test_a_lock_whose_holder_is_gone_is_taken_over_at_once_with_a_note(tmp_path):
+    from pamphleteer.lock import Holder
+
+    sources, output = make_publication(tmp_path)
+    claim_folder(output)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = {**dataclasses.asdict(Holder.me()), "pid": int(gone.stdout), "started": "1"}
+    holder = hold_the_lock(output, dead)
+    try:
+        result = run_build(tmp_path, "--sources", "sources", "--output", "output", "--format", "html", "-v")
+    finally:
+        holder.kill()
+        holder.communicate()
+    assert result.returncode == 0, result.stderr
+    assert f"note: output: the build that last wrote here (process {int(gone.stdout)}) ended without" in result.stdout
+    assert "the lock was taken over [O101]" in result.stdout
+    assert b"previous" not in (output / "reader.html").read_bytes()
+
+
+def test_a_lock_whose_holder_still_runs_is_refused_naming_it(tmp_path):
+    sources, output = make_publication(tmp_path)
+    claim_folder(output)
+    before = snapshot(output)
+    holder = hold_the_lock(output, None)
+    try:
+        result = run_build(tmp_path, "--sources", "sources", "--output", "output")
+    finally:
+        holder.kill()
+        holder.communicate()
+    assert_refused(result, f"another build (process {holder.pid}) is writing this output folder", "output", 5)
+    assert snapshot(output) == before
