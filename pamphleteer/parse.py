@@ -26,7 +26,7 @@ import pypandoc
 
 from pamphleteer import sanitise
 from pamphleteer.cache import Cache, digest
-from pamphleteer.errors import Diagnostic, Severity, SourceError
+from pamphleteer.errors import Diagnostic, RenderError, Severity, SourceError
 from pamphleteer.nesting import MAX_BLOCK_DEPTH, MAX_DEPTH, flatten_deep, load_json
 from pamphleteer.sources import SourcePart, SourceText
 
@@ -403,3 +403,53 @@ def inline_markdown(text: str) -> list[Node]:
     if len(blocks) == 1 and blocks[0]["t"] in ("Para", "Plain"):
         return blocks[0]["c"]
     return [{"t": "Str", "c": text}]
+
+
+IMPORT_READERS = {"html": "html", "docx": "docx", "odt": "odt"}  # what `add` converts, by pandoc reader
+# The build's reader; a figure as ![caption](src){alt=…}; dashes and quotes as characters, not `---`.
+MARKDOWN_WRITER = "commonmark_x-smart+implicit_figures"
+
+
+def read_document(
+    source: Path | str, reader: str, *, path: Path | str, media: Path | None = None
+) -> dict[str, Any]:
+    """A Word, OpenDocument or HTML document (a file, or HTML as a string) as pandoc's JSON document.
+
+    `path` names what is read in messages (a file or a URL); with `media`, the images inside a
+    Word or OpenDocument file are written there and the document names them by that path.
+    """
+    options = [f"--extract-media={media}"] if media is not None else []
+    arguments = [pypandoc.get_pandoc_path(), "--from", IMPORT_READERS[reader], "--to", "json", *options]
+    given = source.encode("utf-8") if isinstance(source, str) else None
+    if isinstance(source, Path):
+        arguments += ["--", str(source)]
+    kind = {"docx": "a Word (.docx)", "odt": "an OpenDocument (.odt)", "html": "an HTML"}[reader]
+    where = Path(str(path))
+    try:
+        result = subprocess.run(arguments, input=given if given is not None else b"", capture_output=True,
+                                timeout=PANDOC_SECONDS, check=True)
+    except subprocess.TimeoutExpired:
+        raise SourceError(f"pandoc took more than {PANDOC_SECONDS} s to read it as {kind} file; "
+                          "it is probably damaged", file=where) from None
+    except subprocess.CalledProcessError as error:
+        message = error.stderr.decode("utf-8", "replace").strip().splitlines()
+        reason = message[-1][:200] if message else f"pandoc stopped with code {error.returncode}"
+        raise SourceError(f"this is not {kind} file pandoc can read ({reason}); "
+                          "open it in its program and save it again", file=where) from None
+    except OSError as error:
+        raise SourceError(f"pandoc could not run: {error.strerror}", file=where) from None
+    document = load_json(result.stdout.decode("utf-8"))
+    document["blocks"], _ = flatten_deep(document["blocks"])
+    return document
+
+
+def write_markdown(document: dict[str, Any]) -> str:
+    """A pandoc JSON document as Markdown the build reads and a person can edit (a paragraph a line)."""
+    try:
+        return subprocess.run(
+            [pypandoc.get_pandoc_path(), "--from", "json", "--to", MARKDOWN_WRITER, "--wrap=none"],
+            input=json.dumps({**document, "meta": {}}).encode("utf-8"), capture_output=True,
+            timeout=PANDOC_SECONDS, check=True,
+        ).stdout.decode("utf-8")
+    except (subprocess.SubprocessError, OSError) as error:
+        raise RenderError(f"pandoc could not write the text as Markdown ({error})") from None
