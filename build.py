@@ -4,7 +4,7 @@
     python build.py                      build every edition of sources/ into output/
     python build.py check                validate the editions in output/
     python build.py watch [--serve]      rebuild on every change (and preview in a browser)
-    python build.py add FILE [--slug S]  add a scraped text to sources/texts/
+    python build.py add WHAT… [--slug S] add texts (addresses, pages, files, folders) to sources/texts/
     python build.py list                 the texts, in order, with what is still open
 """
 
@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pamphleteer import __version__
-from pamphleteer.errors import PamphleteerError, Severity, SourceError, StrictFailure
+from pamphleteer.errors import ConfigurationError, PamphleteerError, Severity, SourceError, StrictFailure
 
 if TYPE_CHECKING:
+    from pamphleteer.add import Added
     from pamphleteer.console import Terminal
 
 PROJECT = Path(__file__).resolve().parent
@@ -38,7 +39,9 @@ examples:
                                                every edition; report in output/check-report.json)
   python build.py check --output /tmp/reader --sources ~/reader
   python build.py watch --serve                rebuild on every save; preview at http://127.0.0.1:8000/
+  python build.py add https://example.org/essay  add a web page's article (and its images)
   python build.py add ~/Downloads/article.md   add a scraped text (front matter inferred)
+  python build.py add ~/Downloads/reading/     add every page, Word, OpenDocument and Markdown file in it
   python build.py list                         the texts, their order, words, questions, warnings
   SOURCE_DATE_EPOCH=1700000000 python build.py reproducible build (fixed dates)
 
@@ -93,7 +96,8 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         "build": "build every edition (the default)",
         "check": "validate the editions in the output folder",
         "watch": "rebuild whenever sources/, templates/ or styles/ change",
-        "add": "add a scraped Markdown file to sources/texts/, with the front matter it can infer",
+        "add": "add texts to sources/texts/ from web addresses, saved pages, Word, OpenDocument or "
+               "Markdown files, or folders of them, with the front matter it can infer",
         "list": "list the texts in reading order: words, questions, open warnings",
     }
     subparsers = {}
@@ -105,7 +109,9 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
                                           "reloading the web edition after each rebuild")
     subparsers["watch"].add_argument("--port", type=int, default=8000,
                                      help="the port for --serve (default: 8000)")
-    subparsers["add"].add_argument("file", type=Path, metavar="FILE", help="the scraped Markdown file")
+    subparsers["add"].add_argument("what", nargs="+", metavar="WHAT",
+                                   help="a web address, a saved page (.html), a Word (.docx) or OpenDocument "
+                                        "(.odt) file, a Markdown file, or a folder of these")
     subparsers["add"].add_argument("--slug", metavar="S",
                                    help="the text's name in sources/texts/ (default: from author and title)")
     arguments = parser.parse_args(argv)
@@ -168,27 +174,72 @@ def run_check(arguments: argparse.Namespace) -> int:
     return 0 if failed == 0 else 6
 
 
+KIND_WORDS = {"page": "the article as Markdown", "word": "the Word file as Markdown",
+              "opendocument": "the OpenDocument file as Markdown"}
+
+
 def run_add(arguments: argparse.Namespace, terminal: Terminal) -> int:
+    from pamphleteer.add import add
+    from pamphleteer.importers.inputs import collect
+
+    inputs = collect(arguments.what)
+    if arguments.slug is not None and len(inputs) > 1:
+        raise ConfigurationError(f"--slug names one text, but {len(inputs)} are being added; "
+                                 "add them one at a time to name each")
+    failed: list[PamphleteerError] = []
+    for number, item in enumerate(inputs):
+        if number:
+            terminal.say("")
+        try:
+            show_added(add(item, arguments.sources, arguments.slug), terminal)
+        except PamphleteerError as error:
+            terminal.diagnostic(error.diagnostic)
+            failed.append(error)
+    if len(inputs) > 1:
+        terminal.say("")
+        terminal.say(f"Added {len(inputs) - len(failed)} of {len(inputs)} texts"
+                     + (f"; {len(failed)} could not be added (the errors above say why)." if failed else "."))
+    if not failed:
+        terminal.say("Next: check the front matter of each new text and add the questions; "
+                     "`build.py watch` rebuilds every time you save." if len(inputs) > 1 else
+                     "Next: check the front matter and add the questions; "
+                     "`build.py watch` rebuilds every time you save.")
+    return failed[0].exit_code if failed else 0
+
+
+def show_added(added: Added, terminal: Terminal) -> None:
+    """What `add` wrote for one text, what it found, and what still needs a person."""
     from rich.text import Text
 
-    from pamphleteer.add import add_text
-
-    added = add_text(arguments.file, arguments.sources, arguments.slug)
     where = show_path(added.path)
-    if added.kept_front_matter:
-        terminal.say(Text().append("Added ", style="green").append(where, style="bold")
-                     .append(" (its own front matter kept as it was)"))
+    headline = Text().append("Added ", style="green").append(where, style="bold")
+    if added.kind != "markdown":
+        headline.append(f" from {added.origin} ({KIND_WORDS[added.kind]})")
+    elif added.kept_front_matter:
+        headline.append(" (its own front matter kept as it was)")
     else:
-        terminal.say(Text().append("Added ", style="green").append(where, style="bold")
-                     .append(" (front matter inferred, the text exactly as received)"))
+        headline.append(" (front matter inferred, the text exactly as received)")
+    terminal.say(headline)
+    if added.taken:
+        terminal.say(f"  (named '{added.slug}': a text named '{added.taken}' is already in the publication)")
+    if added.original is not None:
+        received = "page" if added.kind == "page" else "file"
+        terminal.say(f"  the {received} as received: {show_path(added.original)}")
+    if added.images:
+        terminal.say(f"  {len(added.images)} image{'s' if len(added.images) > 1 else ''}: "
+                     f"{show_path(added.images[0].parent)}/")
+    if added.stated:
+        terminal.say("The page states:" if added.kind == "page" else "The file states:")
+        for key, value in added.stated:
+            terminal.say(Text(f"  {key + ':':<13}").append(value, style="bold"))
     if added.inferred:
         terminal.say("Inferred from the text:" if not added.kept_front_matter
                      else "The build will infer from the text:")
         for key, value in added.inferred:
             terminal.say(Text(f"  {key + ':':<13}").append(value, style="bold"))
-    else:
+    elif not added.stated:
         terminal.say("Nothing could be inferred from the text.")
-    todo = []
+    todo = [f"{note.message} [{note.code}]" for note in added.notes]
     if added.missing:
         todo.append(f"not found in the text, so give them in the front matter: {', '.join(added.missing)}")
     todo += [f"{d.message} [{d.code}]" for d in added.diagnostics if d.severity is not Severity.INFO]
@@ -202,9 +253,6 @@ def run_add(arguments: argparse.Namespace, terminal: Terminal) -> int:
     if not added.listed:
         terminal.say(f"It comes after the texts listed in publication.toml's 'order'; "
                      f"add \"{added.slug}\" there to place it elsewhere.")
-    terminal.say(f"Next: check the front matter of {where} and add the questions; "
-                 "`build.py watch` rebuilds every time you save.")
-    return 0
 
 
 def run_list(arguments: argparse.Namespace, terminal: Terminal) -> int:

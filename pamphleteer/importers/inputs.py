@@ -1,0 +1,82 @@
+"""What `build.py add` was given, sorted out: addresses, files by kind, folders opened.
+
+Every local file is checked before it is opened: it must exist, be a regular
+file (never a device such as `/dev/zero`, a pipe or a socket, which could
+block or never end) and be no larger than its kind allows.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from pamphleteer.errors import SourceError
+from pamphleteer.importers.download import is_web_address
+
+KINDS = {  # file suffix -> what it is
+    ".md": "markdown", ".markdown": "markdown", ".txt": "markdown",
+    ".html": "page", ".htm": "page", ".xhtml": "page",
+    ".docx": "word", ".odt": "opendocument",
+}
+MAX_BYTES = {  # the largest file of each kind that is read (a Markdown text: see sources.MAX_TEXT_BYTES)
+    "page": 10 * 1024 * 1024, "word": 50 * 1024 * 1024, "opendocument": 50 * 1024 * 1024,
+}
+
+
+@dataclass(frozen=True)
+class Input:
+    """One thing to add: a file of a known kind, or a web address (kind "url")."""
+
+    origin: str  # as the person gave it, for messages
+    kind: str  # "markdown", "page", "word", "opendocument" or "url"
+    path: Path | None = None
+
+
+def regular_file(path: Path, limit: int | None = None) -> int:
+    """Refuse anything but an existing regular file (at most `limit` bytes); its size."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise SourceError("there is no such file or folder", file=path) from None
+    except OSError as error:
+        raise SourceError(f"cannot read it: {error.strerror}", file=path) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise SourceError("this is not a regular file (a device, a pipe or a socket); "
+                          "only saved files can be added", file=path)
+    if limit is not None and info.st_size > limit:
+        raise SourceError(f"the file is {info.st_size / 1024 / 1024:.1f} MB; a file of this kind may be at "
+                          f"most {limit // 1024 // 1024} MB", file=path)
+    return info.st_size
+
+
+def _kind(path: Path) -> str:
+    return KINDS.get(path.suffix.lower(), "markdown")  # a named file of any other suffix is read as Markdown
+
+
+def _folder(path: Path) -> list[Input]:
+    found = [
+        Input(origin=str(child), kind=KINDS[child.suffix.lower()], path=child)
+        for child in sorted(path.iterdir())
+        if child.suffix.lower() in KINDS and not child.name.startswith((".", "~$")) and child.is_file()
+    ]
+    if not found:
+        raise SourceError("the folder holds no file that can be added (.md, .txt, .html, .htm, .docx, "
+                          ".odt); name the files instead", file=path)
+    return found
+
+
+def collect(arguments: list[str]) -> list[Input]:
+    """The inputs `arguments` name, in order: a folder gives every file in it that can be added."""
+    inputs: list[Input] = []
+    for argument in arguments:
+        if is_web_address(argument):
+            inputs.append(Input(origin=argument.strip(), kind="url"))
+            continue
+        path = Path(argument).expanduser()
+        if path.is_dir():
+            inputs.extend(_folder(path))
+        else:
+            inputs.append(Input(origin=argument, kind=_kind(path), path=path))
+    return inputs

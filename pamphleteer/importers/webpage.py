@@ -1,0 +1,149 @@
+"""Find the article in a web page, and what the page says about it (title, author, date, site).
+
+The article body is extracted with trafilatura, as HTML that keeps its headings,
+quotations, lists, links, emphasis and figures; when trafilatura finds nothing,
+readability-lxml tries. The metadata comes from the page's own statements, which
+trafilatura reads (JSON-LD, OpenGraph, `<meta>`, `citation_*`, `<time>`, with
+htmldate for the date); its canonical address becomes the text's `source`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import lxml.html
+import trafilatura
+from readability import Document
+
+from pamphleteer.errors import SourceError
+
+MIN_ARTICLE_WORDS = 25  # fewer words than this is not an article but a page's scraps
+SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.IGNORECASE)
+TITLE_SEPARATOR = re.compile(r"\s+[|–—·»:-]\s+")
+CAPTION_MARK = "pamphleteer-caption: "  # an image's title that is its figure's caption
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+
+
+@dataclass(frozen=True)
+class Article:
+    """The article of a page, as HTML, and what the page says about it. Empty means "not stated"."""
+
+    html: str
+    extractor: str  # "trafilatura" or "readability-lxml"
+    title: str = ""
+    authors: tuple[str, ...] = ()
+    date: str = ""  # ISO 8601: 2020-01-19
+    publication: str = ""
+    source: str = ""  # the canonical address, else the address it was fetched from
+    lang: str = ""
+    image: str = ""  # the page's featured image (og:image), an address
+
+
+def saved_from(page: bytes) -> str:
+    """The address a browser noted when it saved the page (`<!-- saved from url=… -->`), or ''."""
+    match = SAVED_FROM.search(page[:4096])
+    return match.group(1).decode("ascii", "replace") if match else ""
+
+
+def _decoded(page: bytes, charset: str) -> bytes | str:
+    if charset:
+        try:
+            return page.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return page
+
+
+def _words(html: str) -> int:
+    try:
+        return len(lxml.html.fromstring(html).text_content().split())
+    except (lxml.etree.ParserError, ValueError):
+        return 0
+
+
+def _site_words(site: str) -> str:
+    return re.sub(r"^www\.|\.[a-z]{2,6}$", "", site.strip().lower())
+
+
+def clean_title(title: str, headings: list[str], site: str, host: str) -> str:
+    """The page title without the site's name after it: the page's own heading when the title starts
+    with it, else the title cut before a ` | Site` (or ` – Site`, …) that names the site."""
+    title = " ".join(title.split())
+    for heading in headings:
+        heading = " ".join(heading.split())
+        if len(heading) >= 8 and title.startswith(heading) and title != heading:
+            return heading
+    names = {_site_words(name) for name in (site, host) if name}
+    parts = TITLE_SEPARATOR.split(title)
+    for index in range(1, len(parts)):
+        if _site_words(parts[index]) in names or _site_words(parts[index].split(".")[0]) in names:
+            return " ".join(parts[:index]) if index else title
+    return title
+
+
+def _headings(tree: lxml.html.HtmlElement) -> list[str]:
+    return [element.text_content() for element in tree.iter("h1")][:5]
+
+
+def _page_language(tree: lxml.html.HtmlElement) -> str:
+    lang = (tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip()
+    return lang if LANGUAGE_TAG.match(lang) else ""
+
+
+def _captions_on_images(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """Each `<figure>`'s caption carried on its image (as `title`, marked), where trafilatura keeps it:
+    trafilatura keeps a figure's image but drops its `<figcaption>`."""
+    for figure in list(tree.iter("figure")):
+        image = next(figure.iter("img"), None)
+        caption = next(figure.iter("figcaption"), None)
+        if image is None or caption is None:
+            continue
+        text = " ".join(caption.text_content().split())
+        if text:
+            image.set("title", CAPTION_MARK + text)
+        caption.drop_tree()
+    return tree
+
+
+def extract_article(page: bytes, *, url: str, origin: str, charset: str = "") -> Article:
+    """The article in `page` (the HTML as received from `url`, '' when unknown), and its metadata.
+
+    `origin` names the page in messages (a file or an address). An image with a caption
+    comes out with the caption as its title, after `CAPTION_MARK`.
+    """
+    content = _decoded(page, charset)
+    try:
+        marked = _captions_on_images(trafilatura.load_html(content))
+    except (ValueError, TypeError, lxml.etree.LxmlError):
+        marked = None
+    html = trafilatura.extract(
+        marked if marked is not None else content, url=url or None, output_format="html",
+        include_formatting=True, include_links=True,
+        include_images=True, include_tables=True, include_comments=False,
+    )
+    extractor = "trafilatura"
+    if not html or _words(html) < MIN_ARTICLE_WORDS:
+        try:
+            html = Document(content, url=url or None).summary(html_partial=True)
+        except Exception:  # readability-lxml raises its own and lxml's errors on pages it cannot read
+            html = ""
+        extractor = "readability-lxml"
+    if not html or _words(html) < MIN_ARTICLE_WORDS:
+        raise SourceError(f"{origin}: no article was found in the page (fewer than {MIN_ARTICLE_WORDS} words "
+                          "of running text); save the page from its article view, or add its text by hand")
+    try:
+        tree = trafilatura.load_html(content)
+    except ValueError:
+        tree = None
+    if tree is None:
+        return Article(html=html, extractor=extractor, source=url)
+    meta = trafilatura.extract_metadata(tree, default_url=url or None)
+    authors = tuple(name.strip() for name in (meta.author or "").split(";") if name.strip())
+    title = clean_title(meta.title or "", _headings(tree), meta.sitename or "", meta.hostname or "")
+    source = meta.url if meta.url and meta.url.startswith(("http://", "https://")) else url
+    return Article(
+        html=html, extractor=extractor, title=title, authors=authors, date=meta.date or "",
+        publication=(meta.sitename or "").strip(), source=source or "", lang=_page_language(tree),
+        image=meta.image or "",
+    )
