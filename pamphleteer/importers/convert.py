@@ -27,9 +27,9 @@ from pamphleteer.importers.images import MAX_IMAGE_BYTES, NotAnImage, image_name
 from pamphleteer.importers.inputs import MAX_BYTES, Input, regular_file
 from pamphleteer.importers.tidy import tidy
 from pamphleteer.importers.webpage import extract_article, saved_from
+from pamphleteer.meta import LANGUAGE_TAG
 from pamphleteer.normalise import Inferred
 from pamphleteer.parse import read_document, write_markdown
-from pamphleteer.sources import LANGUAGE_TAG
 
 PAGE_TYPES = ("text/html", "application/xhtml+xml")
 IMAGE_TYPES = "image/jpeg,image/png,image/gif,image/webp"
