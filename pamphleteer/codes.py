@@ -66,6 +66,10 @@ DEFAULT_RIGHTS = declare("I002", "no 'rights:' given: the imprint says copyright
 NO_AUTHOR = declare("I003", "no author found: the text is missing from 'About the authors'")
 NO_SOURCE = declare("I004", "no source URL found: the credits cannot say where the original is")
 
+INFERRED_FROM_CONVERTER = declare("I201", "a converter's front matter key not used: ours gives it already")
+CONVERTER_KEYS_READ = declare("I202", "a converter's front matter keys read as ours")
+KEYS_NOT_USED = declare("I203", "front matter a pamphlet does not use (tags, categories …) passed over")
+
 # -- warnings: the build goes on, a person should look (--strict makes them fatal) ----------
 NO_TITLE = declare("W001", "no title in front matter or text: one was made up")
 NO_QUESTIONS = declare("W002", "the text has no discussion questions yet")
@@ -73,3 +77,8 @@ RAW_HTML_REMOVED = declare("W100", "hostile raw HTML (scripts, styles, frames, h
 LINK_REMOVED = declare("W101", "a link to something other than http(s), mailto or a relative path removed")
 IMAGE_LEFT_OUT = declare("W102", "an image not in the sources folder left out")
 TOO_DEEP = declare("W103", "markup nested too deep set as plain text")
+IMPORT_IMAGE_LEFT_OUT = declare("W120", "an image of a document being added left out (the reason is given)")
+UNKNOWN_KEY = declare("W201", "unknown front matter key ignored")
+WRONG_CONVERTER_VALUE = declare("W202", "a converter's front matter value that cannot be read left out")
+INVISIBLE_CHARACTERS = declare("W203", "characters that reorder or hide text removed from front matter")
+KEY_TWICE = declare("W204", "a front matter key given twice: the last one used")
