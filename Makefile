@@ -10,8 +10,11 @@ PY     := $(VENV)/bin/python
 
 all: build
 
+# pip itself is pinned first: the pip that venv brings (23.x) cannot resolve two packages
+# asking for one extra spelt two ways (jusText's lxml[html_clean], readability's lxml[html-clean]).
 $(VENV)/.runtime: requirements.lock
 	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check pip==25.3
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $@
 
