@@ -66,7 +66,7 @@ DEFAULT_RIGHTS = declare("I002", "no 'rights:' given: the imprint says copyright
 NO_AUTHOR = declare("I003", "no author found: the text is missing from 'About the authors'")
 NO_SOURCE = declare("I004", "no source URL found: the credits cannot say where the original is")
 
-INFERRED_FROM_CONVERTER = declare("I201", "a converter's front matter key not used: ours gives it already")
+CONVERTER_KEY_SHADOWED = declare("I201", "a converter's front matter key not used: ours gives it already")
 CONVERTER_KEYS_READ = declare("I202", "a converter's front matter keys read as ours")
 KEYS_NOT_USED = declare("I203", "front matter a pamphlet does not use (tags, categories …) passed over")
 

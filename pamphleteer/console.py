@@ -23,6 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, SpinnerColumn, TaskID, 
 from rich.progress import Progress as LiveProgress
 from rich.text import Text
 
+from pamphleteer import codes
 from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.progress import Progress
 
@@ -35,7 +36,6 @@ STAGE_NAMES = {
     "html": "making the web edition",
     "write": "writing the editions",
 }
-INFERRED = "I001"  # the code of "… inferred from the text": shown so that a person can confirm it
 SHOWN_TEXTS = 5  # texts named in a count line; the rest are summed up
 EDITION_NAMES = {".pdf": "print", ".epub": "ebook", ".html": "web", ".json": "report", ".png": "image"}
 
@@ -100,7 +100,7 @@ class Terminal:
 
     def diagnostic(self, diagnostic: Diagnostic, root: Path | None = None) -> None:
         """A warning (always shown), an inference (to confirm; not with --quiet) or a repair (--verbose)."""
-        inference = diagnostic.code == INFERRED
+        inference = diagnostic.code == codes.INFERRED  # shown so that a person can confirm it
         if diagnostic.severity is Severity.INFO and not (self.verbose or (inference and not self.quiet)):
             return
         styles = {Severity.INFO: ("note", "cyan"), Severity.WARNING: ("warning", "yellow"),
@@ -162,8 +162,8 @@ class Terminal:
             self.out.print(line)
         infos = [d for d in diagnostics if d.severity is Severity.INFO]
         warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
-        inferred = [d for d in infos if d.code == INFERRED]
-        repairs = [d for d in infos if d.code != INFERRED]
+        inferred = [d for d in infos if d.code == codes.INFERRED]
+        repairs = [d for d in infos if d.code != codes.INFERRED]
         self.out.print(self._counted("repairs made", repairs))
         by_rule: dict[str, list[Diagnostic]] = {}
         for diagnostic in repairs:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pamphleteer import codes
 from pamphleteer.errors import Diagnostic, Severity, SourceError
 from pamphleteer.sanitise import plain_text
 
@@ -148,19 +149,22 @@ class _Reader:
                                                  and WEB_URL.match(_first(item[1]).strip())))
             self.given[ours] = found[0]
             for name, _value in found[1:]:
-                self.note("I201", Severity.INFO, f"front matter '{name}' is not used: '{found[0][0]}' gives "
-                          f"the {ours} already", name)
+                self.note(codes.CONVERTER_KEY_SHADOWED, Severity.INFO,
+                          f"front matter '{name}' is not used: '{found[0][0]}' gives the {ours} already",
+                          name)
         for ours, (name, _value) in self.given.items():
             if name != ours:
                 read_as.append(f"'{name}' as '{ours}'")
         if read_as:
-            self.note("I202", Severity.INFO, "converter front matter read: " + ", ".join(read_as), None)
+            self.note(codes.CONVERTER_KEYS_READ, Severity.INFO,
+                      "converter front matter read: " + ", ".join(read_as), None)
         if unused:
-            self.note("I203", Severity.INFO, "front matter not used in a pamphlet: "
+            self.note(codes.KEYS_NOT_USED, Severity.INFO, "front matter not used in a pamphlet: "
                       + ", ".join(f"'{name}'" for name in unused), unused[0])
         for name in unknown:
-            self.note("W201", Severity.WARNING, f"unknown front matter key '{name}' is ignored; the keys "
-                      f"read are: {', '.join(key for key in FRONT_MATTER_KEYS if key != 'standfirst')} "
+            self.note(codes.UNKNOWN_KEY, Severity.WARNING,
+                      f"unknown front matter key '{name}' is ignored; the keys read are: "
+                      f"{', '.join(key for key in FRONT_MATTER_KEYS if key != 'standfirst')} "
                       "(and what converters write for them)", name)
 
     def note(self, code: str, severity: Severity, message: str, key: str | None) -> None:
@@ -179,7 +183,7 @@ class _Reader:
         if self.strict(ours):
             raise SourceError(message.replace("{key}", f"front matter '{name}'"), file=self.path,
                               line=self.lines.get(name))
-        self.note("W202", Severity.WARNING,
+        self.note(codes.WRONG_CONVERTER_VALUE, Severity.WARNING,
                   message.replace("{key}", f"front matter '{name}'") + "; it is left out", name)
 
     def clean(self, ours: str, text: str) -> str:
@@ -189,7 +193,7 @@ class _Reader:
         if seen:
             text = INVISIBLE.sub("", text)
             codes = ", ".join(sorted({f"U+{ord(char):04X}" for char in seen}))
-            self.note("W203", Severity.WARNING,
+            self.note(codes.INVISIBLE_CHARACTERS, Severity.WARNING,
                       f"front matter '{self.given[ours][0]}' had invisible characters that reorder or "
                       f"hide text ({codes}); they were removed", self.given[ours][0])
         return plain_text(text.strip())

@@ -17,6 +17,7 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 
+from pamphleteer import codes
 from pamphleteer.config import SLUG_PATTERN, Settings
 from pamphleteer.errors import Diagnostic, Severity, SourceError
 from pamphleteer.normalise import NormalisedText
@@ -184,7 +185,8 @@ def build_text(text: NormalisedText, default_lang: str) -> tuple[Text, tuple[Dia
             return given
         if found:
             diagnostics.append(
-                Diagnostic("I001", Severity.INFO, f"{key} inferred from the text: {found}", source.path)
+                Diagnostic(codes.INFERRED, Severity.INFO, f"{key} inferred from the text: {found}",
+                           source.path)
             )
         return found
 
@@ -193,7 +195,7 @@ def build_text(text: NormalisedText, default_lang: str) -> tuple[Text, tuple[Dia
         title = source.slug.replace("-", " ").capitalize()
         diagnostics.append(
             Diagnostic(
-                "W001", Severity.WARNING,
+                codes.NO_TITLE, Severity.WARNING,
                 f"no title in front matter or text; using '{title}'. Add 'title:' to the front matter",
                 source.path,
             )
@@ -201,12 +203,13 @@ def build_text(text: NormalisedText, default_lang: str) -> tuple[Text, tuple[Dia
     authors = meta.authors or inferred.authors
     if not meta.authors and inferred.authors:
         diagnostics.append(
-            Diagnostic("I001", Severity.INFO, f"author inferred from the text: {', '.join(authors)}", source.path)
+            Diagnostic(codes.INFERRED, Severity.INFO, f"author inferred from the text: {', '.join(authors)}",
+                       source.path)
         )
     if not authors:
         diagnostics.append(
             Diagnostic(
-                "I003", Severity.INFO,
+                codes.NO_AUTHOR, Severity.INFO,
                 "no author in front matter or text, so the text is missing from 'About the authors'; "
                 "add 'author:' to the front matter",
                 source.path,
@@ -215,7 +218,7 @@ def build_text(text: NormalisedText, default_lang: str) -> tuple[Text, tuple[Dia
     if not meta.questions:
         diagnostics.append(
             Diagnostic(
-                "W002", Severity.WARNING,
+                codes.NO_QUESTIONS, Severity.WARNING,
                 "the text has no discussion questions yet; add a 'questions:' list to its front matter",
                 source.path,
             )
@@ -224,7 +227,7 @@ def build_text(text: NormalisedText, default_lang: str) -> tuple[Text, tuple[Dia
     if not source_url:
         diagnostics.append(
             Diagnostic(
-                "I004", Severity.INFO,
+                codes.NO_SOURCE, Severity.INFO,
                 "no source URL in front matter or text, so the credits cannot say where the original "
                 "is; add 'source:' to the front matter",
                 source.path,
@@ -233,7 +236,7 @@ def build_text(text: NormalisedText, default_lang: str) -> tuple[Text, tuple[Dia
     if not meta.rights:
         diagnostics.append(
             Diagnostic(
-                "I002", Severity.INFO,
+                codes.DEFAULT_RIGHTS, Severity.INFO,
                 "no 'rights:' in front matter; the imprint says that copyright remains with the "
                 "author or the original publisher",
                 source.path,

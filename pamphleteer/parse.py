@@ -24,7 +24,7 @@ from typing import Any
 
 import pypandoc
 
-from pamphleteer import sanitise
+from pamphleteer import codes, sanitise
 from pamphleteer.cache import Cache, digest
 from pamphleteer.errors import Diagnostic, RenderError, Severity, SourceError
 from pamphleteer.nesting import MAX_BLOCK_DEPTH, MAX_DEPTH, flatten_deep, load_json
@@ -236,7 +236,7 @@ def _safe_blocks(
             hostile = next(filter(None, map(sanitise.hostile_html, raw)), "")
             if hostile:
                 diagnostics.append(Diagnostic(
-                    "W100", Severity.WARNING,
+                    codes.RAW_HTML_REMOVED, Severity.WARNING,
                     f"raw HTML '{hostile}…' was removed: scripts, styles, frames, event handlers "
                     "and script or data URLs are never published; remove it from the text",
                     path, blocks[index].line,
@@ -325,7 +325,7 @@ def read_markdown(
         found = _top_level([raw], first_line)
         if flattened and found:
             diagnostics.append(Diagnostic(
-                "W103", Severity.WARNING,
+                codes.TOO_DEEP, Severity.WARNING,
                 f"quotations, lists or emphasis nested more than {MAX_BLOCK_DEPTH} (or {MAX_DEPTH}) "
                 "deep were set as plain text; check the markup of this passage",
                 path, found[0].line,

@@ -23,6 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 import nh3
 
+from pamphleteer import codes
 from pamphleteer.errors import Diagnostic, Severity
 
 Node = dict[str, Any]
@@ -155,7 +156,7 @@ def safe_targets(
         inlines = safe_targets(inlines, path, line, diagnostics, keep_raw)
         if kind == "Link" and not is_safe_link(url):
             diagnostics.append(Diagnostic(
-                "W101", Severity.WARNING,
+                codes.LINK_REMOVED, Severity.WARNING,
                 f"the link to '{_short(url)}' was removed, its text kept: only http(s), mailto "
                 "and relative links are published; fix or remove the link",
                 path, line,
@@ -165,7 +166,7 @@ def safe_targets(
             reason = local_image(url)
             if reason:
                 diagnostics.append(Diagnostic(
-                    "W102", Severity.WARNING,
+                    codes.IMAGE_LEFT_OUT, Severity.WARNING,
                     f"the image '{_short(url)}' is left out ({reason}); put the image file in the "
                     "sources folder and refer to it by a relative path",
                     path, line,

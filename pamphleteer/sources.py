@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pamphleteer import codes
 from pamphleteer.config import SLUG_PATTERN, Settings, load_settings
 from pamphleteer.errors import Diagnostic, Severity, SourceError
 from pamphleteer.frontmatter import FrontMatter, load_front_matter
@@ -132,7 +133,7 @@ def read_text(path: Path, root: Path | None = None) -> SourceText:
     text = read_text_file(path, root)
     front, body, body_line = read_front_matter(text, path)
     notes = [
-        Diagnostic("W204", Severity.WARNING,
+        Diagnostic(codes.KEY_TWICE, Severity.WARNING,
                    f"front matter '{key}' is given twice (lines {first} and {last}); the last one is used",
                    path, last)
         for key, first, last in front.repeated

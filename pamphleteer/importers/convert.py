@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
-from pamphleteer import sanitise
+from pamphleteer import codes, sanitise
 from pamphleteer.errors import Diagnostic, PamphleteerError, Severity, SourceError
 from pamphleteer.importers.download import fetch
 from pamphleteer.importers.images import MAX_IMAGE_BYTES, NotAnImage, image_name, image_suffix
@@ -73,7 +73,7 @@ class _Images:
 
     def note(self, address: str, reason: str) -> None:
         shown = address if len(address) <= 80 else address[:77] + "…"
-        self.notes.append(Diagnostic("W120", Severity.WARNING,
+        self.notes.append(Diagnostic(codes.IMPORT_IMAGE_LEFT_OUT, Severity.WARNING,
                                      f"{self.origin}: the image '{shown}' was left out: {reason}"))
 
     def _bytes(self, address: str) -> bytes | None:
