@@ -161,3 +161,50 @@ def test_a_harmless_fault_builds_with_a_warning_naming_the_place(tmp_path, name,
         assert warning.startswith("warning:") and where in warning, said
     html = (output / "reader.html").read_text(encoding="utf-8")
     assert "\u202e" not in html and "\u200b" not in html and "autosave" not in html
+
+
+def link_targets(output: Path) -> list[str]:
+    """Every link target in the three editions: PDF link annotations, EPUB and HTML hrefs."""
+    import re
+    import zipfile
+
+    import pikepdf
+
+    targets = []
+    with pikepdf.open(output / "reader.pdf") as pdf:
+        for page in pdf.pages:
+            for annotation in page.get("/Annots", []):
+                action = annotation.get("/A")
+                if action is not None and "/URI" in action:
+                    targets.append(str(action["/URI"]))
+    with zipfile.ZipFile(output / "reader.epub") as epub:
+        markup = "".join(epub.read(name).decode("utf-8") for name in epub.namelist() if name.endswith("html"))
+    markup += (output / "reader.html").read_text(encoding="utf-8")
+    targets += re.findall(r'href="([^"]*)"', markup)
+    return targets
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("source: https://tempestmag.org/2024/01/essay/\n",
+         {"https://tempestmag.org/2024/01/other.html", "https://tempestmag.org/etc/passwd",
+          "https://tempestmag.org/tag/x"}),
+        ("", set()),
+    ],
+)
+def test_no_edition_links_to_a_file_of_the_build_machine(tmp_path, source, expected):
+    sources, output = make_publication(tmp_path)
+    (sources / "texts" / "a.md").write_text(
+        "---\ntitle: Links\n" + source + QUESTIONS + "---\n\nSee [the other](../other.html), "
+        "[the secret](/etc/passwd) and [the tag](/tag/x) in this paragraph.\n",
+        encoding="utf-8",
+    )
+    result = run_build(tmp_path, "--sources", "sources", "--output", "output")
+    assert result.returncode == 0, result.stderr
+    targets = link_targets(output)
+    assert not [target for target in targets if target.startswith("file:") or "/etc/passwd" == target]
+    assert not [target for target in targets if str(tmp_path) in target]
+    assert expected <= set(targets)
+    if not expected:
+        assert "the relative link '../other.html' became plain text" in result.stderr

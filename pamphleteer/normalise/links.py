@@ -5,15 +5,20 @@
   emphasised text followed by a URL in parentheses becomes a link on that text (N101);
 - `drop_url_from_link_text`: link text that repeats its own URL in parentheses loses it (N102);
 - `unescape_url_text`: a URL shown as link text loses Markdown escapes such as `\\_` (N104);
-- `unwrap_dead_links`: links to nothing (`#`, empty) become their plain text (N110).
+- `unwrap_dead_links`: links to nothing (`#`, empty) become their plain text (N110);
+- `resolve_relative_links`: a link relative to the page it was scraped from (`other.html`,
+  `/tag/x`, `../x`) is resolved against the text's source URL (N431), or, with no source
+  known, becomes its plain text with a warning (N432): an edition never links to a file of
+  the machine that built it. Not overruled by `keep:`; giving a `source:` is the way.
 """
 
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
-from pamphleteer.normalise.findings import Finding
+from pamphleteer.errors import Severity
+from pamphleteer.normalise.findings import BlockRule, Finding
 from pamphleteer.normalise.inlines import merge_adjacent, rewrite_inline_lists, shorten, text_of
 from pamphleteer.normalise.registry import Stage, rule
 from pamphleteer.parse import Node
@@ -288,4 +293,52 @@ def unwrap_dead_links(node: Node) -> tuple[Node, list[Finding]]:
 
     new = rewrite_inline_lists(node, rewrite)
     return (new if findings else node), findings
+
+
+# -- relative links -------------------------------------------------------------
+
+
+def is_relative(url: str) -> bool:
+    """A link to a page relative to the one it was found on (not `#…` within this text)."""
+    url = url.strip()
+    return bool(url) and not url.startswith("#") and not urlsplit(url).scheme and not url.startswith("//")
+
+
+@rule(Stage.FURNITURE, order=30, codes={  # once the furniture is read, the text's source is known
+    "N431": "relative link resolved against the text's source",
+    "N432": "relative link with no source to resolve it against -> plain text",
+})
+def resolve_relative_links(source_url: str) -> BlockRule:
+    """The rule that resolves relative links against `source_url`, or unwraps them without one."""
+    base = source_url if urlsplit(source_url).scheme in ("http", "https") else ""
+
+    def resolve(node: Node) -> tuple[Node, list[Finding]]:
+        findings: list[Finding] = []
+
+        def rewrite(inlines: list[Node]) -> list[Node]:
+            out: list[Node] = []
+            for item in inlines:
+                if item["t"] != "Link" or not is_relative(_link(item)[1]):
+                    out.append(item)
+                    continue
+                text, url = _link(item)
+                resolved = urljoin(base, url.strip()) if base else ""
+                if urlsplit(resolved).scheme in ("http", "https"):
+                    findings.append(Finding(
+                        "N431", "a relative link was resolved against the text's source", url, resolved
+                    ))
+                    out.append(_set_url(item, resolved))
+                else:
+                    findings.append(Finding(
+                        "N432", f"the relative link '{shorten(url, 60)}' became plain text: with no source "
+                        "URL it leads nowhere; add 'source:' to the front matter to keep it as a link",
+                        show([item]), text_of(text), Severity.WARNING,
+                    ))
+                    out.extend(text)
+            return merge_adjacent(out)
+
+        new = rewrite_inline_lists(node, rewrite)
+        return (new if findings else node), findings
+
+    return resolve
 

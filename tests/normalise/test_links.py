@@ -8,12 +8,13 @@ from pamphleteer.normalise.links import (
     clean_tracking,
     drop_repeated_urls,
     drop_url_from_link_text,
+    resolve_relative_links,
     same_url,
     unescape_url_text,
     unwrap_dead_links,
     without_tracking,
 )
-from tests.normalise.helpers import nodes, run_rule
+from tests.normalise.helpers import nodes, normalised, run_rule
 
 REPEATED_URLS = [
     ("in [Iran](https://x.org/a/) (<https://x.org/a/>) or here",
@@ -120,3 +121,32 @@ def test_links_in_table_cells_are_repaired_too():
     result, codes = run_rule(unwrap_dead_links, "| a | b |\n|---|---|\n| [Cuba](#) | d |\n")
     assert result == nodes("| a | b |\n|---|---|\n| Cuba | d |\n")
     assert codes == ["N110"]
+
+
+SOURCE = "https://tempestmag.org/2024/01/internationalism/"
+RELATIVE_LINKS = [
+    # (source URL, before, after, codes)
+    (SOURCE, "see [more](other.html) here", f"see [more]({SOURCE}other.html) here", ["N431"]),
+    (SOURCE, "a [tag](/tag/x) and [up](../../)",
+     "a [tag](https://tempestmag.org/tag/x) and [up](https://tempestmag.org/2024/)", ["N431", "N431"]),
+    (SOURCE, "[secret](/etc/passwd)", "[secret](https://tempestmag.org/etc/passwd)", ["N431"]),
+    (SOURCE, "[page two](?page=2)", f"[page two]({SOURCE}?page=2)", ["N431"]),
+    ("", "see [more](other.html) and [*this*](/etc/passwd) here", "see more and *this* here",
+     ["N432", "N432"]),
+    ("", "[x](../x.md)", "x", ["N432"]),
+    ("ftp://example.org/", "[x](a.html)", "x", ["N432"]),  # only a web page's links are resolved
+    (SOURCE, "an [anchor](#notes), [mail](mailto:a@b.org) and [web](https://x.org)",
+     "an [anchor](#notes), [mail](mailto:a@b.org) and [web](https://x.org)", []),
+]
+
+
+@pytest.mark.parametrize(("source_url", "before", "after", "codes"), RELATIVE_LINKS)
+def test_relative_links_are_resolved_against_the_source_or_unwrapped(source_url, before, after, codes):
+    result, found = run_rule(resolve_relative_links(source_url), before)
+    assert result == nodes(after)
+    assert found == codes
+
+
+def test_the_whole_normaliser_resolves_relative_links_with_the_front_matter_source():
+    text = normalised("One [link](/tag/solidarity) in a paragraph of prose about many things.\n")
+    assert "Link" not in repr(text.blocks) and "N432" in [d.code for d in text.diagnostics]
