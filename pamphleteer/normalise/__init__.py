@@ -14,7 +14,8 @@ The order, and why:
 2. furniture (N4xx): the page's navigation, buttons, notices, related lists and
    comments leave the body for the credits (N42x, `boilerplate`); then masthead,
    title, byline, standfirst, and at the foot the signature, P.S. sources,
-   disclaimers, credits and bio leave the body;
+   disclaimers, credits and bio leave the body; with the text's source now known,
+   relative links are resolved against it, or made plain text (N431, N432);
 3. fixes (N6xx): the front matter's explicit repairs; then a body that still
    starts in lower case is reported as a lost drop cap (N3xx);
 4. paragraphs cut by page breaks are joined (N3xx), so that
@@ -43,6 +44,7 @@ from pamphleteer.normalise.fixes import apply_fixes
 from pamphleteer.normalise.furniture import Inferred, lift_furniture
 from pamphleteer.normalise.images import lift_image_leftovers
 from pamphleteer.normalise.keep import Keep
+from pamphleteer.normalise.links import resolve_relative_links
 from pamphleteer.normalise.paragraphs import lost_initial, report_initial
 from pamphleteer.normalise.registry import BodyRule, Stage, rule_names, rules
 from pamphleteer.parse import Block, ParsedText
@@ -107,6 +109,11 @@ def normalise(parsed: ParsedText) -> NormalisedText:
         "bio": furniture.bio + page.bio,
         "credits": tuple(sorted(repaired.credits + furniture.credits + page.credits, key=_line)),
     }
+    # Never guarded by keep: a kept relative link would point into the build machine's folders.
+    relative = resolve_relative_links(meta.source or furniture.inferred.source)
+    for name in GROUPS:
+        groups[name], found = each_block(groups[name], path, relative)
+        diagnostics.extend(found)
     credits = lift_image_leftovers(groups["body"], path, refuse, every_credit=True)
     groups["body"], groups["credits"] = credits.blocks, groups["credits"] + credits.credits
     diagnostics.extend(credits.diagnostics)
