@@ -1,0 +1,99 @@
+"""The print edition's page plan, from page counts alone: where parts open, blanks, folios, labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from pamphleteer.render.plan import Numbering, PartPages, entry_folios, plan_pages, roman
+
+R, D = Numbering.ROMAN, Numbering.ARABIC
+
+
+def opening(title: int = 2, contents: int = 1, front: int | None = None) -> list[PartPages]:
+    """The front matter: the title page and imprint (no blank before them), the contents, front parts."""
+    parts = [PartPages(title, R, opens_right=False), PartPages(contents, R)]
+    return parts + ([PartPages(front, R)] if front is not None else [])
+
+
+def placed(parts: list[PartPages]) -> list[tuple[int, int, str]]:
+    """Each part's first page index, the blank pages before it and its first folio."""
+    return [(part.index, part.blanks_before, part.folio()) for part in plan_pages(parts).parts]
+
+
+CASES = {  # name -> (parts, where each opens: (index, blanks before, first folio), page count)
+    "odd texts each need a blank page before the next": (
+        [*opening(), PartPages(5), PartPages(3), PartPages(1)],
+        [(0, 0, "i"), (2, 0, "iii"), (4, 1, "1"), (10, 1, "7"), (14, 1, "11")], 15,
+    ),
+    "even texts need none": (
+        [*opening(), PartPages(4), PartPages(2), PartPages(6)],
+        [(0, 0, "i"), (2, 0, "iii"), (4, 1, "1"), (8, 0, "5"), (10, 0, "7")], 16,
+    ),
+    "an odd title page and imprint: the contents still open on the right": (
+        [*opening(title=3), PartPages(2)],
+        [(0, 0, "i"), (4, 1, "v"), (6, 1, "1")], 8,
+    ),
+    "front parts after the contents, then the texts from folio 1": (
+        [*opening(contents=1, front=3), PartPages(5), PartPages(2)],
+        [(0, 0, "i"), (2, 0, "iii"), (4, 1, "v"), (8, 1, "1"), (14, 1, "7")], 16,
+    ),
+    "a part that need not open on the right follows at once": (
+        [*opening(), PartPages(3), PartPages(1, opens_right=False)],
+        [(0, 0, "i"), (2, 0, "iii"), (4, 1, "1"), (7, 0, "4")], 8,
+    ),
+    "no front matter: folio 1 is the first page": (
+        [PartPages(3), PartPages(2)],
+        [(0, 0, "1"), (4, 1, "5")], 6,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_parts_open_where_the_plan_says(name):
+    parts, expected, page_count = CASES[name]
+    assert placed(parts) == expected
+    assert plan_pages(parts).page_count == page_count
+
+
+@pytest.mark.parametrize("contents", [1, 2, 3, 4])
+def test_longer_contents_move_the_texts_but_never_renumber_them(contents):
+    texts = [PartPages(7), PartPages(4), PartPages(1)]
+    plan = plan_pages([*opening(contents=contents, front=2), *texts])
+    title, shown, front, *rest = plan.parts
+    assert [part.folio() for part in rest] == ["1", "9", "13"]  # the folios the contents print
+    assert front.folio() == roman(next_odd(3 + contents))  # the front parts' roman folio moves
+    assert all(part.index % 2 == 0 for part in plan.parts[1:])  # every part opens on a right page
+    assert plan.labels == ((0, "r"), (rest[0].index, "D"))
+    assert plan.page_count == rest[-1].index + 1
+
+
+def next_odd(number: int) -> int:
+    return number if number % 2 else number + 1
+
+
+def test_folios_run_on_through_a_part_and_blanks_fill_the_gaps():
+    plan = plan_pages([*opening(title=2, contents=2, front=3), PartPages(3), PartPages(2)])
+    title, contents, front, first, second = plan.parts
+    assert [front.folio(page) for page in range(3)] == ["v", "vi", "vii"]
+    assert [first.folio(page) for page in range(3)] == ["1", "2", "3"]
+    assert second.folio() == "5"  # page 4 is the blank left of it
+    covered = sum(part.blanks_before + part.pages for part in plan.parts)
+    assert covered == plan.page_count  # every page is a part's page or a blank
+
+
+def test_the_contents_give_each_entry_the_folio_of_its_page():
+    front = plan_pages(opening(contents=1, front=5)).parts[2]
+    anchors = {"introduction": 0, "note-on-the-texts": 3, "a-footnote": 4}
+    assert entry_folios(front, anchors, ["introduction", "note-on-the-texts", "missing"]) == {
+        "introduction": "v", "note-on-the-texts": "viii",
+    }
+
+
+@pytest.mark.parametrize(("number", "numeral"), [(1, "i"), (4, "iv"), (9, "ix"), (14, "xiv"), (49, "xlix")])
+def test_roman_folios(number, numeral):
+    assert roman(number) == numeral
+
+
+def test_an_empty_plan_has_no_pages():
+    assert plan_pages([]).page_count == 0
+    assert plan_pages([]).labels == ()
