@@ -239,24 +239,25 @@ def render(
 ) -> tuple[dict[str, bytes], int]:
     """Render the chosen editions in memory: file name -> bytes.
 
-    The print layout is always made: the ebook and web editions mark its page breaks.
-    The `pool`'s workers lay out the print edition; as soon as every page's place
-    is known, this process makes the ebook and web editions while a thread of it
-    sees the parts joined into the PDF and its pages imposed into the booklet, and
-    hands the preview to the workers.
+    The print edition is laid out first (by the `pool`'s workers), contents and
+    all, because the ebook and web editions mark where its pages begin. Then
+    this process makes the ebook and web editions while a thread of it sees the
+    parts joined into the PDF and its pages imposed into the booklet, and hands
+    the preview to the workers.
     """
-    from pamphleteer.render.pdf import PrintEdition, PrintLayout, PrintPlan
+    from pamphleteer.render.pdf import Layouts, PrintEdition, join_book, lay_out_book
 
     pool = pool or Inline()
     slug = publication.settings.slug
     files: dict[str, bytes] = {}
     progress.stage("pdf", total=len(publication.texts))
-    layout = PrintLayout(publication, sources, cache, pool, done=lambda text: progress.advance("pdf", text))
-    plan = layout.plan()
+    layouts = Layouts(publication, sources, cache, pool)
+    book = lay_out_book(publication, layouts, done=lambda text: progress.advance("pdf", text))
     progress.done("pdf")
 
     def finish() -> tuple[PrintEdition, dict[str, Future[bytes]]]:
-        edition = layout.finish(publication.settings.print.booklet_sheet if "pdf" in formats else None)
+        booklet_sheet = publication.settings.print.booklet_sheet if "pdf" in formats else None
+        edition = join_book(book, layouts, booklet_sheet)
         later: dict[str, Future[bytes]] = {}
         if "pdf" in formats:
             later[f"{slug}-preview.png"] = pool.submit(
@@ -265,29 +266,24 @@ def render(
             )
         return edition, later
 
-    def others(plan: PrintPlan | PrintEdition, cover: Callable[[], bytes]) -> None:
+    thread = ThreadPoolExecutor(1)
+    finishing = thread.submit(finish)
+    try:
         if "epub" in formats:
             from pamphleteer.render.epub import render_epub
 
             progress.stage("epub")
-            files[f"{slug}.epub"] = render_epub(publication, plan.page_starts, cover, plan.page_count)
+            files[f"{slug}.epub"] = render_epub(publication, book.page_starts, book.cover, book.page_count)
             progress.done("epub")
         if "html" in formats:
             from pamphleteer.render.html import render_html
 
             progress.stage("html")
-            files[f"{slug}.html"] = render_html(publication, plan.page_starts)
+            files[f"{slug}.html"] = render_html(publication, book.page_starts)
             progress.done("html")
-
-    thread = ThreadPoolExecutor(1)
-    finishing = thread.submit(finish)
-    try:
-        others(plan, layout.cover)
         edition, later = finishing.result()
     finally:
         thread.shutdown(wait=False)  # if the build stopped, stopping the workers ends the thread
-    if (edition.page_starts, edition.page_count) != (plan.page_starts, plan.page_count):
-        others(edition, lambda: edition.pdf)  # the contents took other pages than the plan said
     if "pdf" in formats:
         files[f"{slug}.pdf"] = edition.pdf
     if edition.booklet is not None:

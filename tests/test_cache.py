@@ -10,6 +10,7 @@ import pytest
 
 from pamphleteer.cache import CACHE_FOLDER, Cache, digest
 from pamphleteer.pipeline import build
+from pamphleteer.render import html
 from tests.conftest import EPOCH
 
 
@@ -147,13 +148,19 @@ def test_a_new_edition_date_lays_out_only_the_imprint_again(sources_copy, tmp_pa
     assert len(new) == 1  # the title page and imprint (the date, and the document's metadata)
 
 
-def test_a_wrong_guess_of_the_contents_length_still_gives_the_same_editions(sources_copy, tmp_path, fixed_epoch):
+def test_a_wrong_guess_of_the_contents_length_still_gives_the_same_editions(
+    sources_copy, tmp_path, fixed_epoch, monkeypatch
+):
     output = tmp_path / "out"
     build(sources_copy, output, ("pdf", "html"))
     for entry in (output / CACHE_FOLDER / "opening").iterdir():
         entry.write_bytes(b"3")  # the last build's count of the contents' pages, now wrong
     (sources_copy / "texts" / "zz-note.md").write_text("---\ntitle: A note\n---\n\nA short note.\n")
+    written = []
+    render_html = html.render_html
+    monkeypatch.setattr(html, "render_html", lambda *args: written.append(args) or render_html(*args))
     guessed = build(sources_copy, output, ("pdf", "html"))
+    assert len(written) == 1  # the web edition is made once, with the page map made right first
     clean = build(sources_copy, tmp_path / "clean", ("pdf", "html"))  # no cache: its first layout counts
     assert guessed.page_count == clean.page_count
     for name in ("no-alien-but-the-capitalist.pdf", "no-alien-but-the-capitalist.html"):

@@ -1,15 +1,28 @@
 """Render the print edition: the publication as a tagged PDF (PDF/UA-1), laid out by WeasyPrint.
 
-The print template is filled with the publication part by part (the opening,
-the front parts, each text, the back matter); `render/layout.py` lays each part
-out with WeasyPrint (in the build's worker processes, with one shared
-`FontConfiguration` per process so the vendored fonts are embedded), unchanged
-parts come from the build cache, and `render/assemble.py` joins them and stamps
-their folios. WeasyPrint may only read files inside the project's `styles/` and
-the publication's sources folder.
+The print template is filled with the publication part by part: the opening
+(title page and imprint), the contents, the front parts, each text (opening on
+a right-hand page) and each part of the back matter (the last with the back
+cover). A build goes through four steps, each giving the next a frozen value:
 
-The PDF's page labels follow the printed folios (i, ii, … for the front matter,
-then 1, 2, … from the first text), so a viewer's "page 3" is the printed page 3.
+1. `lay_out_parts`: every part but the contents is laid out alone by
+   `render/layout.py` (in the build's worker processes, side by side), or comes
+   from the build cache when its input is unchanged, so adding or editing a text
+   lays out little. No part knows where it stands: its folios are stamped on
+   later.
+2. `page_plan`: from the parts' page counts, where each opens and its folios
+   (`render/plan.py`, numbers only).
+3. The contents, which alone depend on the others, are laid out with the folio
+   of each entry; if they take other pages than the plan counted on, the plan
+   is made again for them (`lay_out_book`). Every page's place, and so the page
+   map the ebook and web editions mark, is now final.
+4. `join_book`: each part's folio sheet is stamped on and `render/assemble.py`
+   joins the parts (and `render/impose.py` the booklet).
+
+WeasyPrint may only read files inside the project's `styles/` and the
+publication's sources folder. The PDF's page labels follow the printed folios
+(i, ii, … for the front matter, then 1, 2, … from the first text), so a
+viewer's "page 3" is the printed page 3.
 """
 
 from __future__ import annotations
@@ -23,15 +36,16 @@ from pathlib import Path
 from typing import TypeVar
 
 from pamphleteer.cache import Cache, digest
-from pamphleteer.model import Publication
+from pamphleteer.model import Part, Publication, Text
 from pamphleteer.render.assemble import CROSS_PART_PREFIX, PartPdf
 from pamphleteer.render.markup import LinkStyle, PageStart, Start
+from pamphleteer.render.plan import Numbering, PagePlan, PartPages, Placed, entry_folios, plan_pages
 from pamphleteer.render.templates import STYLES, block_writer, read_style, render_template
 from pamphleteer.workers import Inline, run
 
 LAYOUT = "pamphleteer.render.layout"  # WeasyPrint's side: imported where the layout runs
 T = TypeVar("T")
-# Texts and back matter are laid out without knowing their first folio: their folios are laid out
+# Parts but the opening are laid out without knowing their first folio: their folios are laid out
 # (so each page knows whether it has one) but not drawn, and stamped on from a folio sheet.
 HIDDEN_FOLIOS = "@page { @bottom-center { visibility: hidden; } }\n"
 PAGE_SIZES = {"A5": "A5", "A6": "A6", "half-letter": "5.5in 8.5in", "letter": "letter"}
@@ -75,12 +89,19 @@ def print_html(
     publication: Publication,
     sections: frozenset[str] = SECTIONS,
     href: Callable[[str], str] | None = None,
+    texts: tuple[Text, ...] | None = None,
+    back: tuple[Part, ...] | None = None,
 ) -> str:
-    """The print edition, or some of its sections, as one HTML document (before layout)."""
+    """The print edition, or some of its sections, as one HTML document (before layout).
+
+    `texts` and `back` (every text and back part, if not given) are those the sections show.
+    """
     return render_template(
         "print/book.html",
         pub=publication,
         sections=sections,
+        texts=publication.texts if texts is None else texts,
+        back=publication.back if back is None else back,
         write=block_writer(LinkStyle.FOOTNOTE),
         href=href or (lambda name: f"#{name}"),
     )
@@ -115,30 +136,19 @@ def css_string(text: str) -> str:
     return '"' + "".join(f"\\{ord(c):x} " if c in '"\\\n' else c for c in text) + '"'
 
 
-def next_right(folio: int) -> int:
-    """The first right-hand (odd) folio at or after `folio`."""
-    return folio if folio % 2 else folio + 1
-
-
-def roman(number: int) -> str:
-    """`number` in lower-case roman numerals, as the front matter's folios are printed."""
-    digits = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-              (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-    out = []
-    for value, letters in digits:
-        count, number = divmod(number, value)
-        out.append(letters * count)
-    return "".join(out)
-
-
 def block_ids(publication: Publication) -> frozenset[str]:
     """The ids of every top-level block the editions share (see `render/markup.py`)."""
     ids = {f"{part.name}-{block.line}" for part in publication.front for block in part.blocks}
-    for text in publication.texts:
-        ids.update(f"{text.slug}-{block.line}" for block in text.body)
-        ids.update(f"{text.slug}-standfirst-{block.line}" for block in text.standfirst)
-        ids.update(f"{text.slug}-question-{block.line}" for block in text.question_blocks)
-    return frozenset(ids)
+    return frozenset(ids.union(*(text_block_ids(text) for text in publication.texts)))
+
+
+def text_block_ids(text: Text) -> frozenset[str]:
+    """The ids of the top-level blocks of one text."""
+    return frozenset({
+        *(f"{text.slug}-{block.line}" for block in text.body),
+        *(f"{text.slug}-standfirst-{block.line}" for block in text.standfirst),
+        *(f"{text.slug}-question-{block.line}" for block in text.question_blocks),
+    })
 
 
 class Layouts:
@@ -149,9 +159,9 @@ class Layouts:
         self.sources, self.cache, self.pool = sources, cache, pool
         self.version = metadata.version("weasyprint") + "".join(print_css(self.size))
 
-    def part(self, html: str, extra_css: str, ids: frozenset[str]) -> Future[LaidOut]:
-        """The part laid out from `html` (with `extra_css` saying where it stands)."""
-        key = digest(self.version, html, extra_css)
+    def part(self, part: PartSource) -> Future[LaidOut]:
+        """The part laid out from its HTML (with its CSS saying where it stands)."""
+        key = digest(self.version, part.html, part.css)
         if self.cache is not None:
             pdf, meta = self.cache.get("layout", key), self.cache.get("layout-meta", key)
             if pdf is not None and meta is not None:
@@ -159,7 +169,8 @@ class Layouts:
                     return _done(LaidOut.from_cache(pdf, meta))
                 except (ValueError, KeyError, TypeError):
                     pass
-        future = self.pool.submit(run, f"{LAYOUT}:lay_out_part", self.size, self.sources, html, extra_css, ids)
+        future = self.pool.submit(run, f"{LAYOUT}:lay_out_part", self.size, self.sources, part.html, part.css,
+                                  part.ids)
         return self._kept(future, lambda laid: (self._put("layout", key, laid.pdf),
                                                 self._put("layout-meta", key, laid.to_json())))
 
@@ -204,230 +215,219 @@ def contents_numbers(targets: dict[str, str]) -> str:
 
 
 @dataclass(frozen=True)
-class PrintPlan:
-    """Where every page of the print edition will be, known before the last part is laid out."""
+class PartSource:
+    """What WeasyPrint lays one part out from: its HTML, the CSS saying where it stands, its block ids."""
 
-    page_count: int
-    page_starts: tuple[PageStart, ...]
-    openings: tuple[int, ...]
+    html: str
+    css: str
+    ids: frozenset[str]
 
 
-class PrintLayout:
-    """The print edition, laid out part by part and joined into one tagged PDF (PDF/UA-1).
+@dataclass(frozen=True)
+class PartSources:
+    """Every part of the print edition before layout (the contents' CSS waits for the plan)."""
 
-    The parts are the opening (title page and imprint; then the contents), the
-    front parts (introduction and the like), each text (opening on a right-hand
-    page, its folios following the text before) and each part of the back matter
-    (each opening on a right-hand page; the last with the back cover). Each is laid
-    out alone from the same template and stylesheets as the whole book, by the
-    `pool`'s workers side by side; a part whose input is unchanged since an earlier
-    build comes from the cache, so adding or editing a text lays out little. Only
-    the contents depend on the others (they give the folio where each part begins):
-    they are laid out as soon as every part but the last is, beside that last one.
-    Every other part is laid out without knowing where it stands, and its folios
-    are stamped on from a folio sheet once every part's page count is known.
+    title: PartSource  # the title page and imprint, which carry the document's metadata
+    contents: PartSource  # without the folios it prints (see `contents_source`)
+    front: PartSource | None  # the front parts (introduction and the like), if any
+    texts: tuple[PartSource, ...]
+    back: tuple[PartSource, ...]  # each part of the back matter; the last with the back cover
 
-    Creating it hands every part but the contents to the pool; `plan()` says where
-    each page will be as soon as those parts are laid out (the contents' page count
-    is the last build's, else that of a first layout with placeholder folios), and
-    `finish()` waits for the contents (laid out again if their count was not right)
-    and joins the parts. `done(slug)` is called as each text is laid out.
+
+def part_sources(publication: Publication) -> PartSources:
+    """The HTML of each part, each laid out alone from the same template and stylesheets."""
+    every_id = block_ids(publication)
+    stamped = f"html {{ string-set: reader-title {css_string(publication.title)}; }}\n" + HIDDEN_FOLIOS
+    entries = {entry.name for entry in publication.contents}
+    href = lambda name: CROSS_PART_PREFIX + name if name in entries else f"#{name}"  # noqa: E731
+
+    def part(*sections: str, css: str = stamped, ids: frozenset[str] = every_id,
+             texts: tuple[Text, ...] | None = None, back: tuple[Part, ...] | None = None) -> PartSource:
+        links = href if "contents" in sections else None
+        html = print_html(publication, frozenset(sections), links, texts, back)
+        return PartSource(html, css, ids)
+
+    *groups, last = [(back,) for back in publication.back[:-1]] + [publication.back[-1:]]
+    return PartSources(
+        title=part("front", css=""),
+        contents=part("contents"),
+        front=part("front-parts") if publication.front else None,
+        texts=tuple(part("main", ids=text_block_ids(text), texts=(text,)) for text in publication.texts),
+        back=(*(part("back", back=group) for group in groups), part("back", "back-cover", back=last)),
+    )
+
+
+def contents_source(sources: PartSources, targets: dict[str, str]) -> PartSource:
+    """The contents, printing `targets` (entry name -> folio); their roman folios are stamped on."""
+    return replace(sources.contents, css=sources.contents.css + contents_numbers(targets))
+
+
+@dataclass(frozen=True)
+class Parts:
+    """Every part of the print edition laid out, but the contents."""
+
+    title: LaidOut
+    front: LaidOut | None
+    texts: tuple[LaidOut, ...]
+    back: tuple[LaidOut, ...]
+    contents_guess: int  # how many pages the contents take, until they are laid out with their folios
+
+
+def lay_out_parts(
+    publication: Publication, sources: PartSources, layouts: Layouts, contents_pages: int,
+    done: Callable[[str], None] | None = None,
+) -> Parts:
+    """Lay out every part but the contents, side by side; `done(slug)` as each text is laid out.
+
+    How many pages the contents take does not depend on the folios they print:
+    `contents_pages` (the last build's count), else a first layout with
+    placeholder folios, says where the rest goes.
     """
+    # The last back part lists every text, so a new text always lays it out again: it goes first.
+    last = layouts.part(sources.back[-1])
+    parts = {f"back {index}": part for index, part in enumerate(sources.back[:-1])}
+    parts.update({f"text {text.slug}": part
+                  for text, part in zip(publication.texts, sources.texts, strict=True)})
+    if sources.front is not None:
+        parts["front parts"] = sources.front
+    parts["title"] = sources.title
+    if not contents_pages:
+        placeholders = dict.fromkeys((entry.name for entry in publication.contents), "0")
+        parts["probe"] = contents_source(sources, placeholders)
+    # The longest first (those the cache has cost nothing), so that the workers finish together.
+    longest_first = sorted(parts, key=lambda name: -len(parts[name].html))
+    laid = {name: layouts.part(parts[name]) for name in longest_first}
+    texts = {laid[f"text {text.slug}"]: text.slug for text in publication.texts}
+    for future in as_completed(texts):
+        future.result()
+        if done is not None:
+            done(texts[future])
+    return Parts(
+        title=laid["title"].result(),
+        front=laid["front parts"].result() if sources.front is not None else None,
+        texts=tuple(laid[f"text {text.slug}"].result() for text in publication.texts),
+        back=(*(laid[f"back {index}"].result() for index in range(len(sources.back) - 1)), last.result()),
+        contents_guess=contents_pages or laid["probe"].result().page_count,
+    )
 
-    def __init__(self, publication: Publication, sources: Path, cache: Cache | None = None,
-                 pool: Executor | None = None, done: Callable[[str], None] | None = None):
-        self.publication, self.done = publication, done
-        self.layouts = Layouts(publication, sources, cache, pool or Inline())
-        stamped = f"html {{ string-set: reader-title {css_string(publication.title)}; }}\n" + HIDDEN_FOLIOS
-        self.every_id = block_ids(publication)
-        entries = [entry.name for entry in publication.contents]
-        href = lambda name: CROSS_PART_PREFIX + name if name in entries else f"#{name}"  # noqa: E731
-        self.contents_html = print_html(publication, frozenset({"contents"}), href)
-        self.contents_css = stamped  # its roman folios are stamped on, like the front parts'
-        # How many pages the contents take does not depend on the folios they print: the last
-        # build's count, else a first layout with placeholder folios, says where the rest goes.
-        self.cache = cache
-        self.count_key = digest(self.layouts.version, "contents pages", publication.settings.slug)
-        known = cache.get("opening", self.count_key) if cache is not None else None
-        self.known_pages = int(known) if known is not None and known.isdigit() else 0
 
-        # Each back part is laid out alone (each opens on a right-hand page), the last with the back
-        # cover: the contents need only where the last begins, so they are laid out beside it. It
-        # lists every text, so a new text always lays it out again: it goes first.
-        groups = [(part,) for part in publication.back[:-1]] + [publication.back[-1:]]
-        last = self.layouts.part(
-            print_html(replace(publication, back=groups[-1]), frozenset({"back", "back-cover"})),
-            stamped, self.every_id,
+def page_plan(parts: Parts, contents_pages: int) -> PagePlan:
+    """Where each part goes, with contents of `contents_pages`: the opening, the contents and the front
+    parts in roman folios, then each text and back part on a right-hand page, from folio 1."""
+    front = (parts.front,) if parts.front is not None else ()
+    return plan_pages([
+        PartPages(parts.title.page_count, Numbering.ROMAN, opens_right=False),
+        PartPages(contents_pages, Numbering.ROMAN),
+        *(PartPages(laid.page_count, Numbering.ROMAN) for laid in front),
+        *(PartPages(laid.page_count) for laid in (*parts.texts, *parts.back)),
+    ])
+
+
+def body_places(parts: Parts, plan: PagePlan) -> tuple[Placed, ...]:
+    """Where each text and back part goes (they come last in the plan)."""
+    return plan.parts[len(plan.parts) - len(parts.texts) - len(parts.back):]
+
+
+def contents_targets(publication: Publication, parts: Parts, plan: PagePlan) -> dict[str, str]:
+    """The folio the contents print for each entry: where each text and back part opens, and where
+    each front part's heading is."""
+    body = body_places(parts, plan)
+    names = [text.slug for text in publication.texts] + [part.name for part in publication.back]
+    targets = {name: placed.folio() for name, placed in zip(names, body, strict=True)}
+    if parts.front is not None:
+        front_names = [part.name for part in publication.front]
+        targets.update(entry_folios(plan.parts[2], parts.front.anchors, front_names))
+    return targets
+
+
+@dataclass(frozen=True)
+class LaidBook:
+    """The print edition laid out part by part, and where each part goes: all but the joining."""
+
+    parts: Parts
+    contents: LaidOut
+    plan: PagePlan
+
+    @property
+    def laid(self) -> tuple[LaidOut, ...]:
+        """Every part, in the order of the plan's."""
+        front = (self.parts.front,) if self.parts.front is not None else ()
+        return (self.parts.title, self.contents, *front, *self.parts.texts, *self.parts.back)
+
+    @property
+    def page_count(self) -> int:
+        return self.plan.page_count
+
+    @property
+    def page_starts(self) -> tuple[PageStart, ...]:
+        """Where each page begins in the text, with its folio (none on the contents' own pages)."""
+        placed = zip(self.laid, self.plan.parts, strict=True)
+        return tuple(
+            PageStart(part.folio(start.page), start.block_id, start.word)
+            for index, (laid, part) in enumerate(placed) if index != 1  # 1: the contents
+            for start in laid.page_starts
         )
-        parts: dict[str, tuple[str, str, frozenset[str]]] = {  # the others: HTML, CSS and ids
-            f"back {index}": (print_html(replace(publication, back=group), frozenset({"back"})),
-                              stamped, self.every_id)
-            for index, group in enumerate(groups[:-1])
-        }
-        for text in publication.texts:
-            single = replace(publication, texts=(text,))
-            parts[f"text {text.slug}"] = (print_html(single, frozenset({"main"})), stamped, block_ids(single))
-        if publication.front:
-            front = print_html(publication, frozenset({"front-parts"}))
-            parts["front parts"] = (front, stamped, self.every_id)
-        # The opening: the title page and imprint, which carry the document's metadata, then the
-        # contents, which alone depend on where the other parts are.
-        parts["title"] = (print_html(publication, frozenset({"front"})), "", self.every_id)
-        if not self.known_pages:
-            placeholders = contents_numbers(dict.fromkeys(entries, "0"))
-            parts["probe"] = (self.contents_html, self.contents_css + placeholders, self.every_id)
-        # The longest first (those the cache has cost nothing), so that the workers finish together.
-        longest_first = sorted(parts, key=lambda name: -len(parts[name][0]))
-        laid = {name: self.layouts.part(*parts[name]) for name in longest_first}
-        self.back = [*(laid[f"back {index}"] for index in range(len(groups) - 1)), last]
-        self.pending: dict[Future[LaidOut], str] = {
-            laid[f"text {text.slug}"]: text.slug for text in publication.texts
-        }
-        self.front_parts = laid["front parts"] if publication.front else _done(None)
-        self.title = laid["title"]
-        self.probe = laid.get("probe")
-        self._texts: list[tuple[int, LaidOut]] | None = None
-        self._contents_pages = 0
-        self._first_contents: Future[LaidOut] | None = None
 
-    def _laid_texts(self) -> list[tuple[int, LaidOut]]:
-        """Each text, with its first folio (waiting for their layouts)."""
-        if self._texts is None:
-            laid_out: dict[str, LaidOut] = {}
-            for future in as_completed(self.pending):
-                laid_out[self.pending[future]] = future.result()
-                if self.done is not None:
-                    self.done(self.pending[future])
-            self._texts = []
-            folio = 1
-            for text in self.publication.texts:
-                self._texts.append((folio, laid_out[text.slug]))
-                folio = next_right(folio + laid_out[text.slug].page_count)
-            self._contents_pages = self.probe.result().page_count if self.probe else self.known_pages
-        return self._texts
+    @property
+    def openings(self) -> tuple[int, ...]:
+        """The page (0-based) where each text opens, in reading order."""
+        texts = body_places(self.parts, self.plan)[:len(self.parts.texts)]
+        return tuple(placed.index for placed in texts)
 
-    def _back_folios(self) -> list[int]:
-        """The first folio of each part of the back matter (waiting for all but the last)."""
-        texts = self._laid_texts()
-        folios = [next_right(texts[-1][0] + texts[-1][1].page_count) if texts else 1]
-        for part in self.back[:-1]:
-            folios.append(next_right(folios[-1] + part.result().page_count))
-        return folios
-
-    def _body(self) -> list[tuple[int, LaidOut]]:
-        """Each text and part of the back matter, with its first folio (waiting for their layouts)."""
-        return [*self._laid_texts(), *zip(self._back_folios(), (part.result() for part in self.back))]
-
-    def _front(self, contents_pages: int) -> tuple[int, int, int]:
-        """For contents of `contents_pages`: the contents' and the front parts' first folios, and the
-        first text's page index."""
-        contents_start = next_right(self.title.result().page_count + 1)
-        parts_start = next_right(contents_start + contents_pages)
-        front_parts = self.front_parts.result()
-        front_end = parts_start - 1 + front_parts.page_count if front_parts is not None else parts_start - 1
-        return contents_start, parts_start, next_right(front_end + 1) - 1  # the first text: a right page
-
-    def _indexes(self, contents_pages: int) -> list[int]:
-        """Where each text and part of the back matter opens (page index)."""
-        first_arabic = self._front(contents_pages)[2]
-        return [first_arabic + start - 1 for start, _ in self._body()]
-
-    def _contents(self, contents_pages: int) -> Future[LaidOut]:
-        """The contents laid out with every entry's folio, placed as `contents_pages` of contents place
-        them: needs every part laid out but the last of the back matter."""
-        _, parts_start, _ = self._front(contents_pages)
-        texts = self.publication.texts
-        targets = {text.slug: str(start) for text, (start, _) in zip(texts, self._laid_texts(), strict=True)}
-        back = zip(self.publication.back, self._back_folios())
-        targets.update({part.name: str(folio) for part, folio in back})
-        front_parts, front_names = self.front_parts.result(), {part.name for part in self.publication.front}
-        if front_parts is not None:
-            targets.update({name: roman(parts_start + page) for name, page in front_parts.anchors.items()
-                            if name in front_names})
-        css = self.contents_css + contents_numbers(targets)
-        return self.layouts.part(self.contents_html, css, self.every_id)
-
-    def _starts(self, contents_pages: int) -> tuple[PageStart, ...]:
-        _, parts_start, _ = self._front(contents_pages)
-        starts = [PageStart(roman(s.page + 1), s.block_id, s.word) for s in self.title.result().page_starts]
-        front_parts = self.front_parts.result()
-        if front_parts is not None:
-            starts.extend(PageStart(roman(parts_start + s.page), s.block_id, s.word)
-                          for s in front_parts.page_starts)
-        for start, laid in self._body():
-            starts.extend(PageStart(str(start + s.page), s.block_id, s.word) for s in laid.page_starts)
-        return tuple(starts)
-
+    @property
     def cover(self) -> bytes:
         """A PDF whose first page is the edition's (the title page)."""
-        return self.title.result().pdf
+        return self.parts.title.pdf
 
-    def plan(self) -> PrintPlan:
-        """Where each page will be, once every part but the contents is laid out.
 
-        The contents' own pages carry no page starts.
-        """
-        self._laid_texts()
-        self._first_contents = self._contents(self._contents_pages)  # beside the last part
-        body = self._body()
-        indexes = self._indexes(self._contents_pages)
-        return PrintPlan(
-            page_count=indexes[-1] + body[-1][1].page_count,
-            page_starts=self._starts(self._contents_pages),
-            openings=tuple(indexes[:len(self.publication.texts)]),
-        )
+def lay_out_book(
+    publication: Publication, layouts: Layouts, done: Callable[[str], None] | None = None
+) -> LaidBook:
+    """Lay out every part, plan the pages, then lay out the contents with the folios of that plan.
 
-    def finish(self, booklet_sheet: str | None = None) -> PrintEdition:
-        """Lay out the contents, stamp the folios and join every part into the edition; impose its
-        booklet on sheets `booklet_sheet`, if given, from the same joining."""
-        body = self._body()
-        front_parts = self.front_parts.result()
-        contents_pages = self._contents_pages
-        sheets: list[Future[bytes]] = []
-        for attempt in range(3):  # the first count is right unless a folio's width breaks a line
-            contents_start, parts_start, first_arabic = self._front(contents_pages)
-            indexes = self._indexes(contents_pages)
-            contents_future = (self._first_contents if attempt == 0 and self._first_contents is not None
-                               else self._contents(contents_pages))
-            if front_parts is not None:  # its folios, as the first count places them
-                front_sheet = self.layouts.folios(parts_start, front_parts.page_count, "front")
-            if attempt == 0:
-                sheets = [self.layouts.folios(start, laid.page_count) for start, laid in body]
-            contents = contents_future.result()
-            contents_sheet = self.layouts.folios(contents_start, contents.page_count, "front")
-            if contents.page_count == contents_pages:
-                break
-            contents_pages = contents.page_count
-        if self.cache is not None:
-            self.cache.put("opening", self.count_key, str(contents.page_count).encode())
+    If the contents then take other pages than the plan counted on (a folio's
+    width can break a line), the plan is made again for them and they are laid
+    out again (three times at most).
+    """
+    part_html, cache = part_sources(publication), layouts.cache
+    count_key = digest(layouts.version, "contents pages", publication.settings.slug)
+    known = cache.get("opening", count_key) if cache is not None else None
+    known_pages = int(known) if known is not None and known.isdigit() else 0
+    parts = lay_out_parts(publication, part_html, layouts, known_pages, done)
+    contents_pages = parts.contents_guess
+    for _ in range(3):  # the first count is right unless a folio's width breaks a line
+        plan = page_plan(parts, contents_pages)
+        targets = contents_targets(publication, parts, plan)
+        contents = layouts.part(contents_source(part_html, targets)).result()
+        if contents.page_count == contents_pages:
+            break
+        contents_pages = contents.page_count
+    if cache is not None:
+        cache.put("opening", count_key, str(contents.page_count).encode())
+    return LaidBook(parts, contents, page_plan(parts, contents.page_count))
 
-        title = self.title.result()
-        joined: list[PartPdf] = [PartPdf(title.pdf)]
-        joined.append(PartPdf(contents.pdf, blanks_before=contents_start - 1 - title.page_count,
-                              stamp=contents_sheet.result(), stamped=contents.folios))
-        at = contents_start - 1 + contents.page_count  # pages so far
-        if front_parts is not None:
-            joined.append(PartPdf(front_parts.pdf, blanks_before=parts_start - 1 - at,
-                                  stamp=front_sheet.result(), stamped=front_parts.folios))
-            at = parts_start - 1 + front_parts.page_count
-        for (_, laid), index, sheet in zip(body, indexes, sheets, strict=True):
-            joined.append(PartPdf(laid.pdf, blanks_before=index - at, stamp=sheet.result(), stamped=laid.folios))
-            at = index + laid.page_count
-        labels = ((0, "r"), (first_arabic, "D")) if self.publication.texts else ((0, "r"),)
-        pool = self.layouts.pool
-        booklet = None
-        if booklet_sheet:
-            pdf, booklet = pool.submit(run, "pamphleteer.render.impose:edition_and_booklet", joined, labels,
-                                       booklet_sheet).result()
-        else:
-            pdf = pool.submit(run, "pamphleteer.render.assemble:join_parts", joined, labels).result()
-        return PrintEdition(
-            pdf=pdf,
-            page_count=at,
-            page_starts=self._starts(contents_pages),
-            openings=tuple(indexes[:len(self.publication.texts)]),
-            booklet=booklet,
-        )
+
+def join_book(book: LaidBook, layouts: Layouts, booklet_sheet: str | None = None) -> PrintEdition:
+    """Stamp each part's folios and join the parts into the edition; impose its booklet on sheets
+    `booklet_sheet`, if given, from the same joining."""
+    title, *others = zip(book.laid, book.plan.parts, strict=True)
+    page_names = {Numbering.ROMAN: "front", Numbering.ARABIC: ""}  # "front" pages: roman folios
+    sheets = [layouts.folios(placed.first_folio, placed.pages, page_names[placed.numbering])
+              for _, placed in others]
+    joined = [PartPdf(title[0].pdf)] + [
+        PartPdf(laid.pdf, blanks_before=placed.blanks_before, stamp=sheet.result(), stamped=laid.folios)
+        for (laid, placed), sheet in zip(others, sheets, strict=True)
+    ]
+    labels = book.plan.labels
+    booklet = None
+    if booklet_sheet:
+        pdf, booklet = layouts.pool.submit(
+            run, "pamphleteer.render.impose:edition_and_booklet", joined, labels, booklet_sheet
+        ).result()
+    else:
+        pdf = layouts.pool.submit(run, "pamphleteer.render.assemble:join_parts", joined, labels).result()
+    return PrintEdition(pdf=pdf, page_count=book.page_count, page_starts=book.page_starts,
+                        openings=book.openings, booklet=booklet)
 
 
 def render_pdf(
@@ -436,6 +436,8 @@ def render_pdf(
     cache: Cache | None = None,
     pool: Executor | None = None,
     done: Callable[[str], None] | None = None,
+    booklet_sheet: str | None = None,
 ) -> PrintEdition:
-    """Lay out the publication and join it into one tagged PDF (see `PrintLayout`)."""
-    return PrintLayout(publication, sources, cache, pool, done).finish()
+    """Lay out the publication and join it into one tagged PDF: `lay_out_book`, then `join_book`."""
+    layouts = Layouts(publication, sources, cache, pool or Inline())
+    return join_book(lay_out_book(publication, layouts, done), layouts, booklet_sheet)
