@@ -266,14 +266,18 @@ def render(
             )
         return edition, later
 
+    if "epub" in formats:  # its cover image is made by a worker while this process writes its text
+        from pamphleteer.render.epub import COVER_WIDTH, render_epub
+
+        cover = pool.submit(run, "pamphleteer.render.raster:page_png", book.cover, 0, COVER_WIDTH)
     thread = ThreadPoolExecutor(1)
     finishing = thread.submit(finish)
     try:
         if "epub" in formats:
-            from pamphleteer.render.epub import render_epub
-
             progress.stage("epub")
-            files[f"{slug}.epub"] = render_epub(publication, book.page_starts, book.cover, book.page_count)
+            files[f"{slug}.epub"] = render_epub(
+                publication, book.page_starts, b"", book.page_count, cover_png=cover.result
+            )
             progress.done("epub")
         if "html" in formats:
             from pamphleteer.render.html import render_html

@@ -134,18 +134,21 @@ def render_epub(
     page_starts: Sequence[PageStart] = (),
     print_pdf: bytes | Callable[[], bytes] = b"",
     print_pages: int = 0,
+    cover_png: Callable[[], bytes] | None = None,
 ) -> bytes:
     """The publication as an EPUB 3 file, marked with the print edition's page breaks.
 
     `page_starts` say where each print page begins; `print_pdf` is the print
     edition, whose first page becomes the cover image (no cover without it), or a
-    function that gives it, asked only once the contents are written.
+    function that gives it, asked only once the contents are written. `cover_png`,
+    if given, gives that image made elsewhere (the first page as a PNG
+    `COVER_WIDTH` pixels wide), asked for at the same point.
     """
     spine = documents(publication)
     content, nav_points, pages = _content(publication, spine, page_starts)
     book = epub.EpubBook()
     _describe(book, publication, pages, print_pages)
-    _add_resources(book, print_pdf)
+    _add_resources(book, print_pdf, cover_png)
     book.spine = [_add_document(book, document, content[document.uid]) for document in spine]
     book.add_item(epub.EpubItem(
         uid="ncx", file_name="toc.ncx", media_type="application/x-dtbncx+xml",
@@ -212,19 +215,24 @@ def _content(
     return content, nav_points, pages
 
 
-def _add_resources(book: epub.EpubBook, print_pdf: bytes | Callable[[], bytes]) -> None:
-    """The stylesheet, the vendored fonts and, given the print edition, the cover image."""
+def _add_resources(
+    book: epub.EpubBook, print_pdf: bytes | Callable[[], bytes], cover_png: Callable[[], bytes] | None
+) -> None:
+    """The stylesheet, the vendored fonts and, given the print edition or its image, the cover image."""
     book.add_item(
         epub.EpubItem(uid="style", file_name="style/ebook.css", media_type="text/css", content=_stylesheet())
     )
     for font in sorted(FONTS.glob("*.woff2")):
         book.add_item(epub.EpubItem(uid=f"font-{font.stem}", file_name=f"fonts/{font.name}",
                                     media_type="font/woff2", content=font.read_bytes()))
-    if callable(print_pdf):
-        print_pdf = print_pdf()
-    if print_pdf:
+    if cover_png is not None:
+        image = cover_png()
+    else:
+        pdf = print_pdf() if callable(print_pdf) else print_pdf
+        image = page_png(pdf, 0, COVER_WIDTH) if pdf else b""
+    if image:
         cover = epub.EpubCover(uid="cover-image", file_name="images/cover.png")
-        cover.content = page_png(print_pdf, 0, COVER_WIDTH)
+        cover.content = image
         book.add_item(cover)
         book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
 
