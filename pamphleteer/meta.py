@@ -192,10 +192,10 @@ class _Reader:
         seen = INVISIBLE.findall(text) + joiners
         if seen:
             text = INVISIBLE.sub("", text)
-            codes = ", ".join(sorted({f"U+{ord(char):04X}" for char in seen}))
+            shown = ", ".join(sorted({f"U+{ord(char):04X}" for char in seen}))
             self.note(codes.INVISIBLE_CHARACTERS, Severity.WARNING,
                       f"front matter '{self.given[ours][0]}' had invisible characters that reorder or "
-                      f"hide text ({codes}); they were removed", self.given[ours][0])
+                      f"hide text ({shown}); they were removed", self.given[ours][0])
         return plain_text(text.strip())
 
     # -- one reader per kind of value --------------------------------------------------------
