@@ -43,9 +43,10 @@ from pamphleteer.ast import (
     walk,
 )
 from pamphleteer.errors import Diagnostic, Severity
-from pamphleteer.normalise.furniture import _classify_tail, read_byline
+from pamphleteer.normalise.furniture import _classify_tail
 from pamphleteer.normalise.inlines import shorten
 from pamphleteer.normalise.keep import Keep
+from pamphleteer.normalise.metadata import read_byline, read_dateline
 from pamphleteer.normalise.registry import Stage, rule
 from pamphleteer.parse import Block, Node
 
@@ -344,6 +345,7 @@ class Boilerplate:
     credits: tuple[Block, ...] = ()
     bio: tuple[Block, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+    texts: tuple[str, ...] = ()  # the text of every block of the page, furniture included
 
 
 def _level(unit: Unit) -> int:
@@ -459,6 +461,8 @@ def remove_boilerplate(
     units = _units(blocks, stop)
     exempt_units = {i for i, unit in enumerate(units) if _spared(unit) or _read_elsewhere(unit, authors)}
     exempt_units |= _apparatus(units)
+    first_good = next((i for i, unit in enumerate(units) if unit.good), 0)
+    exempt_units |= {i for i in range(first_good) if read_dateline(units[i].text)}  # the head's date
     decided = classify(units, stop, exempt_units)
     body: list[Block] = []
     credits: list[Block] = []
@@ -475,7 +479,8 @@ def remove_boilerplate(
         diagnostics.append(Diagnostic(code, Severity.INFO, MESSAGES[code], path, block.line,
                                       shorten(units[index].text) or kind(block.node),
                                       "About the authors" if code == "N427" else "the credits"))
-    return Boilerplate(tuple(body), tuple(credits), tuple(bio), tuple(diagnostics))
+    return Boilerplate(tuple(body), tuple(credits), tuple(bio), tuple(diagnostics),
+                       tuple(unit.text for unit in units if unit.text))
 
 
 def _div_name(node: Node) -> str:

@@ -16,16 +16,17 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pamphleteer.errors import Diagnostic, Severity
+from pamphleteer.errors import Diagnostic
+from pamphleteer.normalise.head import Lift, lift_head
+from pamphleteer.normalise.inlines import first_str, is_only_emphasis, strip_edges, text_of
 from pamphleteer.normalise.keep import Keep
-from pamphleteer.normalise.inlines import first_str, is_only_emphasis, shorten, strip_edges, text_of
-from pamphleteer.normalise.names import find_date, looks_like_name, same_name, split_names
+from pamphleteer.normalise.metadata import host_of, read_byline, site_name
+
+__all__ = ["Furniture", "Inferred", "lift_furniture", "read_byline"]
+from pamphleteer.normalise.names import find_date, looks_like_name, same_name
 from pamphleteer.normalise.registry import Stage, rule
 from pamphleteer.parse import Block, Node
 
-BYLINE = re.compile(r"^(?:(?P<posted>.{0,80}?),?\s+)?by\s+(?P<names>[^()]+?)\s*(?:\((?P<note>[^)]*)\))?\s*\.?$",
-                    re.IGNORECASE)
-FIRST_PUBLISHED = re.compile(r"(?:first|originally)\s+published", re.IGNORECASE)
 PS_LABEL = re.compile(r"^p\.?\s?s\.?:?$", re.IGNORECASE)
 CREDIT = re.compile(
     r"^(?:(?:featured|cover|header|top|lead|main)\s+)?(?:image|photo|photograph|picture|illustration|artwork"
@@ -49,7 +50,6 @@ SOURCE_LINE = re.compile(
 BIO_VERBS = re.compile(
     r"^(?:is|was|lives|teaches|writes|works|has|hosts|edits|organi[sz]es|studies|researches|co-?\w+s)\b"
 )
-MASTHEAD_MAX_WORDS = 3
 # The repair that lifts each kind of block at the foot of a text (for front matter `keep:`).
 TAIL_CODES = {"rule": "N401", "ps": "N411", "list": "N413", "bio": "N412", "signature": "N414",
               "source": "N413", "url": "N413", "credit": "N415", "disclaimer": "N415", "more": "N415"}
@@ -86,141 +86,6 @@ def _kind(block: Block) -> str:
 
 def _inlines(block: Block) -> list[Node]:
     return block.node["c"] if _kind(block) in ("Para", "Plain") else []
-
-
-def _is_plain_para(block: Block) -> bool:
-    return _kind(block) == "Para" and not is_only_emphasis(_inlines(block))
-
-
-def _heading_text(block: Block) -> str:
-    return text_of(block.node["c"][2])
-
-
-def _publication_name(text: str) -> str:
-    """A masthead as a name: "TEMPEST" -> "Tempest" (short all-capital acronyms stay)."""
-    if text.isupper() and len(text.replace(" ", "")) > 4:
-        return " ".join(word.capitalize() for word in text.split())
-    return text
-
-
-def _same_words(first: str, second: str) -> bool:
-    def key(text: str) -> list[str]:
-        return re.findall(r"[^\W_]+", text.casefold())
-
-    return key(first) == key(second)
-
-
-def read_byline(text: str) -> tuple[tuple[str, ...], str] | None:
-    """A byline's authors and date, or None: "8 Feb 2024, by [SMITH Jo] (first published: …)"."""
-    if len(text.split()) > 30:
-        return None
-    match = BYLINE.match(text.strip())
-    if not match:
-        return None
-    names = split_names(match.group("names"))
-    if not names or not all(looks_like_name(name) for name in names):
-        return None
-    note, posted = match.group("note") or "", match.group("posted") or ""
-    if posted and not find_date(posted):
-        return None
-    date = find_date(note) if FIRST_PUBLISHED.search(note) else ""
-    return names, date or find_date(note) or find_date(posted)
-
-
-class _Lift:
-    """Collects what leaves the body, with a diagnostic for each piece."""
-
-    def __init__(self, path: Path, keep: Keep) -> None:
-        self.path = path
-        self.keep = keep
-        self.diagnostics: list[Diagnostic] = []
-
-    def may(self, code: str, block: Block) -> bool:
-        """Whether front matter `keep:` lets `block` be lifted by repair `code` (reported when not)."""
-        if self.keep.allows(code, block.node):
-            return True
-        self.diagnostics.append(self.keep.kept(code, block, self.path))
-        return False
-
-    def note(self, code: str, block: Block, message: str, after: str = "", severity: Severity = Severity.INFO) -> None:
-        self.diagnostics.append(
-            Diagnostic(code, severity, message, self.path, block.line,
-                       shorten(text_of(block.node)) or block.node["t"], after or None)
-        )
-
-
-def _lift_head(blocks: list[Block], known_title: str, lift: _Lift) -> tuple[int, dict[str, object], list[Block]]:
-    """Masthead, title, byline and standfirst at the start. Returns where the body starts."""
-    found: dict[str, object] = {}
-    index = 0
-
-    def skip_rules() -> None:
-        nonlocal index
-        while index < len(blocks) and _kind(blocks[index]) == "HorizontalRule" and lift.may("N401", blocks[index]):
-            lift.note("N401", blocks[index], "a rule separating the page's header from the text was dropped")
-            index += 1
-
-    skip_rules()
-    headings = []
-    probe = index
-    while probe < len(blocks) and _kind(blocks[probe]) in ("Header", "HorizontalRule") and len(headings) < 3:
-        if _kind(blocks[probe]) == "Header":
-            headings.append(probe)
-        probe += 1
-    if len(headings) >= 2 and headings[0] == index:
-        first, second = (_heading_text(blocks[i]) for i in headings[:2])
-        short = len(first.split()) <= MASTHEAD_MAX_WORDS and (first.isupper() or len(second) > len(first))
-        if short and not (known_title and _same_words(first, known_title)) and lift.may("N402", blocks[index]):
-            found["publication"] = _publication_name(first)
-            lift.note("N402", blocks[index], "the masthead heading became the text's publication",
-                      str(found["publication"]))
-            index += 1
-            skip_rules()
-    if index < len(blocks) and _kind(blocks[index]) == "Header":
-        title = _heading_text(blocks[index])
-        if (not known_title or _same_words(title, known_title)) and not lift.may("N403", blocks[index]):
-            pass
-        elif not known_title or _same_words(title, known_title):
-            found["title"] = title
-            lift.note("N403", blocks[index], "the title heading became the text's title", title)
-            index += 1
-            if (index < len(blocks) and _kind(blocks[index]) == "Header"
-                    and blocks[index].node["c"][0] > blocks[index - 1].node["c"][0]
-                    and lift.may("N404", blocks[index])):
-                found["subtitle"] = _heading_text(blocks[index])
-                lift.note("N404", blocks[index], "the heading under the title became its subtitle",
-                          str(found["subtitle"]))
-                index += 1
-        else:
-            lift.note("N409", blocks[index], "the first heading differs from the front matter title, "
-                      "so it stays in the body; remove it from the source if it is the page's title",
-                      severity=Severity.WARNING)
-    skip_rules()
-    standfirst: list[Block] = []
-    limit = index + 8
-    while index < min(len(blocks), limit):
-        block = blocks[index]
-        if _kind(block) == "HorizontalRule" and lift.may("N401", block):
-            lift.note("N401", block, "a rule separating the page's header from the text was dropped")
-            index += 1
-            continue
-        if _kind(block) != "Para":
-            break
-        byline = read_byline(text_of(_inlines(block))) if "authors" not in found and not standfirst else None
-        if byline and lift.may("N405", block):
-            found["authors"], date = byline
-            if date:
-                found["date"] = date
-            lift.note("N405", block, "the byline became the text's author" + (" and date" if date else ""),
-                      ", ".join(byline[0]) + (f"; {date}" if date else ""))
-        elif (not byline and is_only_emphasis(_inlines(block))
-              and any(_is_plain_para(b) for b in blocks[index + 1 :]) and lift.may("N406", block)):
-            standfirst.append(block)
-            lift.note("N406", block, "a leading bold or italic paragraph became the standfirst")
-        else:
-            break
-        index += 1
-    return index, found, standfirst
 
 
 def _bio_start(block: Block, authors: tuple[str, ...]) -> bool:
@@ -290,7 +155,9 @@ def _list_items(block: Block) -> list[Block]:
     return out
 
 
-def _lift_tail(blocks: list[Block], authors: tuple[str, ...], lift: _Lift) -> tuple[int, dict[str, list[Block]], dict[str, str]]:
+def _lift_tail(
+    blocks: list[Block], authors: tuple[str, ...], lift: Lift
+) -> tuple[int, dict[str, list[Block]], dict[str, str]]:
     """Signature, P.S., disclaimers, credits and bio at the end. Returns where they start."""
     kinds: list[str] = []
     start = len(blocks)
@@ -378,7 +245,10 @@ def _infer_from_source(block: Block, found: dict[str, str]) -> None:
     "N404": "heading under the title -> subtitle",
     "N405": "byline -> author and date",
     "N406": "bold/italic lead paragraph -> standfirst",
+    "N407": "dateline -> date",
+    "N408": "the site's name beside the title -> publication",
     "N409": "first heading kept: differs from the front matter title",
+    "N410": "lines above the title (the page's header) -> credits",
     "N411": "bare P.S. label dropped",
     "N412": "author bio -> About the authors",
     "N413": "source lines -> source note",
@@ -387,29 +257,39 @@ def _infer_from_source(block: Block, found: dict[str, str]) -> None:
 })
 def lift_furniture(
     blocks: tuple[Block, ...], path: Path, known_title: str = "", known_authors: tuple[str, ...] = (),
-    keep: Keep | None = None,
+    keep: Keep | None = None, source: str = "", page: tuple[str, ...] = (),
 ) -> Furniture:
-    """Split a text's blocks into body, metadata and the furniture fields (but what `keep` names)."""
-    lift = _Lift(path, keep or Keep())
+    """Split a text's blocks into body, metadata and the furniture fields (but what `keep` names).
+
+    `source` is the text's URL from its front matter and `page` the texts of all the
+    page's blocks (furniture included): they name the site (see `head.lift_head`).
+    """
+    lift = Lift(path, keep or Keep())
     items = list(blocks)
-    start, head, standfirst = _lift_head(items, known_title, lift)
-    authors = tuple(known_authors) or tuple(head.get("authors", ()))  # type: ignore[arg-type]
-    end, tail, found = _lift_tail(items[start:], authors, lift)
-    body = tuple(items[start : start + end])
+    head = lift_head(items, known_title, lift, source, page)
+    found_head = head.found
+    authors = tuple(known_authors) or tuple(found_head.get("authors", ()))  # type: ignore[arg-type]
+    rest = [block for index, block in enumerate(items[: head.start]) if index not in head.lifted]
+    end, tail, found = _lift_tail(rest + items[head.start :], authors, lift)
+    body = tuple((rest + items[head.start :])[:end])
+    publication = str(found_head.get("publication", "") or found.get("publication", ""))
+    url = source or found.get("source", "")
+    if not publication and url:
+        publication = site_name(host_of(url), list(page)) or host_of(url)
     inferred = Inferred(
-        title=str(head.get("title", "")),
-        subtitle=str(head.get("subtitle", "")),
-        authors=tuple(head.get("authors", ())),  # type: ignore[arg-type]
-        date=str(head.get("date", "") or found.get("date", "")),
-        publication=str(head.get("publication", "") or found.get("publication", "")),
+        title=str(found_head.get("title", "")),
+        subtitle=str(found_head.get("subtitle", "")),
+        authors=tuple(found_head.get("authors", ())),  # type: ignore[arg-type]
+        date=str(found_head.get("date", "") or found.get("date", "")),
+        publication=publication,
         source=found.get("source", ""),
     )
     return Furniture(
         body=body,
         inferred=inferred,
-        standfirst=tuple(standfirst),
+        standfirst=tuple(head.standfirst),
         source_note=tuple(tail.get("source_note", ())),
         bio=tuple(tail.get("bio", ())),
-        credits=tuple(tail.get("credits", ())),
+        credits=tuple(head.above) + tuple(tail.get("credits", ())),
         diagnostics=tuple(lift.diagnostics),
     )

@@ -1,0 +1,361 @@
+"""Read the head of a scraped article into metadata: masthead, title, subtitle, byline, dateline, standfirst.
+
+The title is the first real heading before the article's prose, wherever it
+stands (after a breadcrumb, a section's name, a date or a byline): never an image
+or file name, never a section heading ("Opinion"), and without the site's name
+it may end with ("Why X | The Nation": the name becomes the publication, N408).
+A short heading above it is the masthead (the publication, N402). Bylines are read
+in the forms real sites write them (`metadata.read_byline`, or a lone link to an
+author's page), datelines with `metadata.read_dateline` (N407), before the title
+or after it. What else stands above the title is the page's header: it goes to
+the credits (N410). Each lift is a diagnostic; front matter `keep:` stops any.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pamphleteer.ast import (
+    block_inlines,
+    header_inlines,
+    header_level,
+    is_only_emphasis,
+    kind,
+    link_target,
+    walk,
+)
+from pamphleteer.ast import text_of as ast_text_of
+from pamphleteer.errors import Diagnostic, Severity
+from pamphleteer.normalise.inlines import shorten
+from pamphleteer.normalise.keep import Keep
+from pamphleteer.normalise.metadata import (
+    author_link,
+    host_of,
+    is_section_name,
+    read_byline,
+    read_dateline,
+    split_title,
+)
+from pamphleteer.parse import Block
+
+MASTHEAD_MAX_WORDS = 3
+PROSE_WORDS = 20  # a plain paragraph this long is the article: the head ends before it
+HEAD_LIMIT = 15  # blocks; a head longer than this is not a head
+IMAGE_NAME = re.compile(
+    r"^[\w%.-]+\.(?:jpe?g|png|gif|webp|svg|avif|tiff?|bmp|pdf|html?|md|docx?)$"
+    r"|^(?:img|dsc|image|photo|screenshot)[\s_-]*\d+",
+    re.IGNORECASE,
+)
+
+
+class Lift:
+    """Collects what leaves the body, with a diagnostic for each piece (`keep:` permitting)."""
+
+    def __init__(self, path: Path, keep: Keep) -> None:
+        self.path = path
+        self.keep = keep
+        self.diagnostics: list[Diagnostic] = []
+
+    def may(self, code: str, block: Block) -> bool:
+        """Whether front matter `keep:` lets `block` be lifted by repair `code` (reported when not)."""
+        if self.keep.allows(code, block.node):
+            return True
+        self.diagnostics.append(self.keep.kept(code, block, self.path))
+        return False
+
+    def note(
+        self, code: str, block: Block, message: str, after: str = "", severity: Severity = Severity.INFO
+    ) -> None:
+        self.diagnostics.append(
+            Diagnostic(
+                code,
+                severity,
+                message,
+                self.path,
+                block.line,
+                shorten(ast_text_of(block.node)) or block.node["t"],
+                after or None,
+            )
+        )
+
+
+@dataclass
+class Head:
+    """What the head of a text gave: where the body starts, metadata, standfirst, the page's header."""
+
+    start: int = 0
+    found: dict[str, object] = field(default_factory=dict)
+    standfirst: list[Block] = field(default_factory=list)
+    above: list[Block] = field(default_factory=list)  # page header above the title, for the credits
+    lifted: set[int] = field(default_factory=set)  # indexes of blocks before `start` that left the body
+
+
+def _text(block: Block) -> str:
+    node = block.node
+    if kind(node) == "Header":
+        return ast_text_of(header_inlines(node))
+    return ast_text_of(block_inlines(node)) if kind(node) in ("Para", "Plain") else ""
+
+
+def _same_words(first: str, second: str) -> bool:
+    def key(text: str) -> list[str]:
+        return re.findall(r"[^\W_]+", text.casefold())
+
+    return key(first) == key(second)
+
+
+def _publication_name(text: str) -> str:
+    """A masthead as a name: "TEMPEST" -> "Tempest" (short all-capital acronyms stay)."""
+    if text.isupper() and len(text.replace(" ", "")) > 4:
+        return " ".join(word.capitalize() for word in text.split())
+    return text
+
+
+def _is_prose(block: Block) -> bool:
+    node = block.node
+    return (
+        kind(node) == "Para"
+        and not is_only_emphasis(block_inlines(node))
+        and len(_text(block).split()) >= PROSE_WORDS
+        and read_byline(_text(block)) is None
+    )
+
+
+def _usable_title(text: str) -> bool:
+    return (
+        bool(re.search(r"[^\W\d_]", text))
+        and not IMAGE_NAME.match(text.strip())
+        and not is_section_name(text)
+    )
+
+
+def _byline(block: Block) -> tuple[tuple[str, ...], str] | None:
+    if kind(block.node) not in ("Para", "Plain"):
+        return None
+    text = _text(block)
+    found = read_byline(text)
+    if found:
+        return found
+    links = [link_target(n) for n in walk(block.node) if kind(n) == "Link"]
+    names = author_link(text, links)
+    return (names, "") if names else None
+
+
+def _dateline(block: Block) -> str:
+    return read_dateline(_text(block)) if kind(block.node) in ("Para", "Plain") else ""
+
+
+def _is_plain_para(block: Block) -> bool:
+    return kind(block.node) == "Para" and not is_only_emphasis(block_inlines(block.node))
+
+
+class _Reader:
+    """One pass over the head of a text."""
+
+    def __init__(
+        self, blocks: list[Block], known_title: str, lift: Lift, source: str, page: tuple[str, ...]
+    ) -> None:
+        self.blocks, self.known_title, self.lift = blocks, known_title, lift
+        self.host, self.page = host_of(source) if source else "", frozenset(page)
+        self.head = Head()
+
+    def metadata_line(self, block: Block) -> bool:
+        """A byline or a dateline becomes metadata (True), or the block is something else."""
+        found = self.head.found
+        byline = _byline(block) if "authors" not in found else None
+        if byline and self.lift.may("N405", block):
+            found["authors"], date = byline
+            if date and "date" not in found:
+                found["date"] = date
+            self.lift.note(
+                "N405",
+                block,
+                "the byline became the text's author" + (" and date" if date else ""),
+                ", ".join(byline[0]) + (f"; {date}" if date else ""),
+            )
+            return True
+        date = _dateline(block) if "date" not in found and not byline else ""
+        if date and self.lift.may("N407", block):
+            found["date"] = date
+            self.lift.note("N407", block, "the dateline became the text's date", date)
+            return True
+        return False
+
+    def rule(self, block: Block, where: str) -> bool:
+        if kind(block.node) == "HorizontalRule" and self.lift.may("N401", block):
+            self.lift.note(
+                "N401", block, f"a rule separating the page's header from the text was dropped{where}"
+            )
+            return True
+        return False
+
+    def title_index(self, end: int) -> int | None:
+        headings = [i for i in range(end) if kind(self.blocks[i].node) == "Header"]
+        if self.known_title:
+            for i in headings:
+                text = _text(self.blocks[i])
+                if _same_words(text, self.known_title) or _same_words(split_title(text)[0], self.known_title):
+                    return i
+            return None
+        usable = [i for i in headings if _usable_title(_text(self.blocks[i]))]
+        return usable[0] if usable else None
+
+    def _next_heading(self, index: int, step: int, end: int) -> int | None:
+        """The heading next to `index` (`step` 1: after it, -1: before it), with only rules between."""
+        probe = index + step
+        while 0 <= probe < end and kind(self.blocks[probe].node) == "HorizontalRule":
+            probe += step
+        return probe if 0 <= probe < end and kind(self.blocks[probe].node) == "Header" else None
+
+    def _masthead_over(self, first: str, second: str) -> bool:
+        return (
+            len(first.split()) <= MASTHEAD_MAX_WORDS
+            and (first.isupper() or len(second) > len(first))
+            and _usable_title(first)
+            and not (self.known_title and _same_words(first, self.known_title))
+        )
+
+    def masthead(self, title: int, end: int) -> int:
+        """A short heading right above the title is the masthead (N402); returns the title's index.
+
+        Without a front matter title, a short first heading with a longer one under it is the
+        masthead and the second the title."""
+        if not self.known_title:
+            following = self._next_heading(title, 1, end)
+            if following is not None and self._masthead_over(
+                _text(self.blocks[title]), _text(self.blocks[following])
+            ):
+                title = following
+        above = self._next_heading(title, -1, end)
+        if above is None or not self._masthead_over(_text(self.blocks[above]), _text(self.blocks[title])):
+            return title
+        if not self.lift.may("N402", self.blocks[above]):
+            return title
+        self.head.found["publication"] = _publication_name(_text(self.blocks[above]))
+        self.lift.note(
+            "N402",
+            self.blocks[above],
+            "the masthead heading became the text's publication",
+            str(self.head.found["publication"]),
+        )
+        self.head.lifted.add(above)
+        for index in range(above + 1, title):
+            if self.rule(self.blocks[index], ""):
+                self.head.lifted.add(index)
+        return title
+
+    def above_title(self, title: int) -> None:
+        """What stands above the title: bylines and dates to the metadata, the rest to the credits."""
+        for index in range(title):
+            if index in self.head.lifted:
+                continue
+            block = self.blocks[index]
+            if self.rule(block, "") or self.metadata_line(block):
+                self.head.lifted.add(index)
+            elif self.lift.may("N410", block):
+                self.head.above.append(block)
+                self.head.lifted.add(index)
+                self.lift.note(
+                    "N410",
+                    block,
+                    "a line above the title (the page's header: a section, a breadcrumb) "
+                    "left the body for the credits",
+                    "the credits",
+                )
+
+    def title(self, index: int) -> int:
+        block = self.blocks[index]
+        title = _text(block)
+        if not self.lift.may("N403", block):
+            return index
+        name, site = split_title(title, self.host, self.page - {title})
+        self.head.found["title"] = name
+        self.lift.note("N403", block, "the title heading became the text's title", name)
+        if site and "publication" not in self.head.found and self.lift.may("N408", block):
+            self.head.found["publication"] = site
+            self.lift.note("N408", block, "the site's name beside the title became the publication", site)
+        index += 1
+        if (
+            index < len(self.blocks)
+            and kind(self.blocks[index].node) == "Header"
+            and header_level(self.blocks[index].node) > header_level(block.node)
+            and self.lift.may("N404", self.blocks[index])
+        ):
+            self.head.found["subtitle"] = _text(self.blocks[index])
+            self.lift.note(
+                "N404",
+                self.blocks[index],
+                "the heading under the title became its subtitle",
+                str(self.head.found["subtitle"]),
+            )
+            index += 1
+        return index
+
+    def after_title(self, index: int) -> int:
+        """Rules, bylines, datelines and the bold or italic standfirst under the title."""
+        blocks, head = self.blocks, self.head
+        limit = index + 8
+        while index < min(len(blocks), limit):
+            block = blocks[index]
+            if self.rule(block, "") or (kind(block.node) in ("Para", "Plain") and self.metadata_line(block)):
+                index += 1
+                continue
+            if kind(block.node) != "Para":
+                break
+            if (
+                is_only_emphasis(block_inlines(block.node))
+                and any(_is_plain_para(b) for b in blocks[index + 1 :])
+                and self.lift.may("N406", block)
+            ):
+                head.standfirst.append(block)
+                self.lift.note("N406", block, "a leading bold or italic paragraph became the standfirst")
+                index += 1
+                continue
+            break
+        return index
+
+    def read(self) -> Head:
+        blocks = self.blocks
+        end = next(
+            (i for i, block in enumerate(blocks[:HEAD_LIMIT]) if _is_prose(block)),
+            min(len(blocks), HEAD_LIMIT),
+        )
+        index = 0
+        while index < len(blocks) and self.rule(blocks[index], ""):
+            self.head.lifted.add(index)
+            index += 1
+        title = self.title_index(end)
+        if title is not None and title >= index:
+            title = self.masthead(title, end)
+            self.above_title(title)
+            index = self.title(title)
+            if index == title:  # kept as written: the body starts at the title
+                self.head.start = title
+                return self.head
+            self.head.lifted.update(range(title, index))
+        elif index < len(blocks) and kind(blocks[index].node) == "Header" and self.known_title:
+            self.lift.note(
+                "N409",
+                blocks[index],
+                "the first heading differs from the front matter title, "
+                "so it stays in the body; remove it from the source if it is the page's title",
+                severity=Severity.WARNING,
+            )
+            self.head.start = index
+            return self.head
+        self.head.start = self.after_title(index)
+        self.head.lifted.update(range(index, self.head.start))
+        return self.head
+
+
+def lift_head(
+    blocks: list[Block], known_title: str, lift: Lift, source: str = "", page: tuple[str, ...] = ()
+) -> Head:
+    """Masthead, title, bylines, datelines and standfirst at the start of a text (see the module).
+
+    `source` is the text's URL when known and `page` the texts of the page's blocks:
+    they tell a site's name from words that only look like one.
+    """
+    return _Reader(blocks, known_title, lift, source, page).read()

@@ -1,0 +1,107 @@
+"""Metadata as real pages write it: titles with the site's name, bylines, datelines, the site's name."""
+
+from __future__ import annotations
+
+import pytest
+
+from pamphleteer.ast import text_of
+from pamphleteer.normalise.metadata import read_byline, read_dateline, site_name, split_title
+from tests.normalise.helpers import normalised
+
+PROSE = ("The strike wave that swept the country this autumn was not an accident. It was the product of "
+         "years of patient organising by rank-and-file workers who had grown tired of waiting.")
+
+
+@pytest.mark.parametrize(("title", "host", "result"), [
+    ("Why the Strike Wave Matters | The Daily Radical", "", ("Why the Strike Wave Matters", "The Daily Radical")),
+    ("The Loneliest Woman - The Nervous Breakdown", "thenervousbreakdown.com",
+     ("The Loneliest Woman", "The Nervous Breakdown")),
+    ("Jacobin — Why We Strike Today", "jacobin.com", ("Why We Strike Today", "Jacobin")),
+    ("Opinion | Why X happened now", "", ("Why X happened now", "")),  # a section is not the site
+    ("Ukraine - the view from the left", "", ("Ukraine - the view from the left", "")),  # a dash, no site
+    ("Marx | Engels", "", ("Marx | Engels", "")),  # too short to have lost a site's name
+])
+def test_a_title_loses_the_sites_name(title, host, result):
+    assert split_title(title, host) == result
+
+
+@pytest.mark.parametrize(("line", "authors", "date"), [
+    ("By Maria Lopez", ("Maria Lopez",), ""),
+    ("Written by Sam Smith", ("Sam Smith",), ""),
+    ("Tuesday 15 October 2019 by Jane Doe", ("Jane Doe",), "2019-10-15"),
+    ("By Jane Doe | November 19, 2019", ("Jane Doe",), "2019-11-19"),
+    ("By Jane Doe, Nov. 19, 2019", ("Jane Doe",), "2019-11-19"),
+    ("By Tim Anderson July 11, 2011", ("Tim Anderson",), "2011-07-11"),
+    ("By Jane Doe and John Roe on 3 March 2020", ("Jane Doe", "John Roe"), "2020-03-03"),
+    ("Ann Lee | Business Columnist", ("Ann Lee",), ""),
+    ("Thursday 8 February 2024, by KELLAWAY Dave (Date first published: 29 January 2024).",
+     ("Dave Kellaway",), "2024-01-29"),
+])
+def test_bylines_as_sites_write_them(line, authors, date):
+    assert read_byline(line) == (authors, date)
+
+
+@pytest.mark.parametrize("line", [
+    "By the way, it rained all day.", "Stand by me and the others, they said.", "Written by the working class itself.",
+    "Rebecca Solnit | a talk at the library about many things",
+])
+def test_sentences_are_not_bylines(line):
+    assert read_byline(line) is None
+
+
+@pytest.mark.parametrize(("line", "date"), [
+    ("November 19, 2019", "2019-11-19"),
+    ("Published Nov. 19, 2019 at 5:42 pm", "2019-11-19"),
+    ("Tuesday 15 October 2019", "2019-10-15"),
+    ("Updated: 19/11/2019", "2019-11-19"),
+    ("2019-11-19T06:30:00-05:00", "2019-11-19"),
+    ("Posted on March 3, 2020", "2020-03-03"),
+    ("Between 3 March 2020 and now", ""),  # a sentence with a date in it
+    ("12 min read", ""),
+])
+def test_datelines(line, date):
+    assert read_dateline(line) == date
+
+
+def test_the_sites_name_as_the_page_writes_it():
+    assert site_name("thenation.com", ["Copyright The Nation 2019"]) == "The Nation"
+    assert site_name("thenation.com", ["nothing here"]) == ""
+
+
+def inferred(markdown, **meta):
+    text = normalised(markdown, **meta)
+    found = text.inferred
+    return found.title, found.authors, found.date, found.publication, [text_of(b.node) for b in text.blocks]
+
+
+@pytest.mark.parametrize(("markdown", "title", "authors", "date", "publication"), [
+    # after a breadcrumb link and a date, inside a div, with pandoc attributes
+    (f"::: header\n[Home](/) › [Opinion](/opinion)\n\nMarch 3, 2020\n\n# Why We Strike {{#title .entry}}\n:::\n\n"
+     f"By [Maria Lopez](https://x.org/author/maria-lopez)\n\n{PROSE}",
+     "Why We Strike", ("Maria Lopez",), "2020-03-03", ""),
+    # the site's name after a bar, a byline with a date
+    (f"# Why We Strike | The Daily Radical\n\nBy Jo Bloggs, Nov. 19, 2019\n\n{PROSE}",
+     "Why We Strike", ("Jo Bloggs",), "2019-11-19", "The Daily Radical"),
+    # a section's heading above the title is no publication; an image's name is no title
+    (f"# Opinion\n\n## IMG_2041.jpg\n\n## The Long Road Back\n\nWritten by Ann Lee\n\n{PROSE}",
+     "The Long Road Back", ("Ann Lee",), "", ""),
+    # a role after the name
+    (f"# The Long Road Back\n\nAnn Lee | Labour Correspondent\n\nTuesday 15 October 2019\n\n{PROSE}",
+     "The Long Road Back", ("Ann Lee",), "2019-10-15", ""),
+])
+def test_the_head_of_real_pages_becomes_metadata(markdown, title, authors, date, publication):
+    found = inferred(markdown)
+    assert found[:4] == (title, authors, date, publication)
+    assert found[4] == [PROSE]
+
+
+def test_the_publication_comes_from_the_source_urls_site_as_the_page_writes_it():
+    from pamphleteer.normalise.furniture import lift_furniture
+    from tests.normalise.helpers import PATH, blocks
+
+    page = ("# Why We Strike\n\n" + PROSE, "Copyright The Daily Radical 2020")
+    lifted = lift_furniture(blocks("# Why We Strike\n\n" + PROSE), PATH, source="https://www.dailyradical.org/x",
+                            page=page)
+    assert lifted.inferred.publication == "The Daily Radical"
+    lifted = lift_furniture(blocks("# Why We Strike\n\n" + PROSE), PATH, source="https://www.dailyradical.org/x")
+    assert lifted.inferred.publication == "dailyradical.org"
