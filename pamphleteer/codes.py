@@ -70,6 +70,9 @@ CONVERTER_KEY_SHADOWED = declare("I201", "a converter's front matter key not use
 CONVERTER_KEYS_READ = declare("I202", "a converter's front matter keys read as ours")
 KEYS_NOT_USED = declare("I203", "front matter a pamphlet does not use (tags, categories …) passed over")
 
+# -- information: what the build put right in the output folder before it went on ---------
+STALE_LOCK = declare("I901", "the lock of a build that was killed was taken over")
+
 # -- warnings: the build goes on, a person should look (--strict makes them fatal) ----------
 NO_TITLE = declare("W001", "no title in front matter or text: one was made up")
 NO_QUESTIONS = declare("W002", "the text has no discussion questions yet")

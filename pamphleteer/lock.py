@@ -163,6 +163,8 @@ class Lock:
             return
         _held.discard(self.handle.fileno())
         with self.handle:
+            with contextlib.suppress(OSError):  # let go: no holder (a record left says its holder died)
+                self.handle.truncate(0)
             fcntl.flock(self.handle, fcntl.LOCK_UN)
         self.handle = None
 

@@ -17,11 +17,11 @@ import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from pamphleteer import codes
 from pamphleteer.errors import Diagnostic, OutputError, Severity
 from pamphleteer.lock import Lock
 from pamphleteer.workspace import claim, own_folder
 
-STALE_LOCK = "O101"  # a note: the lock of a build that was killed was taken over
 STAGING = "tmp"  # the editions' temporary files, in the build's own folder
 
 
@@ -51,7 +51,7 @@ def locked(folder: Path) -> Iterator[tuple[Diagnostic, ...]]:
         notes = []
         if lock.stale is not None:
             notes.append(Diagnostic(
-                STALE_LOCK, Severity.INFO,
+                codes.STALE_LOCK, Severity.INFO,
                 f"the build that last wrote here ({lock.stale.describe()}) ended without letting go of the "
                 "output folder's lock (it was killed); the lock was taken over", folder,
             ))

@@ -263,7 +263,7 @@ def test_a_lock_whose_holder_is_gone_is_taken_over_at_once_with_a_note(tmp_path)
         holder.communicate()
     assert result.returncode == 0, result.stderr
     assert f"note: output: the build that last wrote here (process {int(gone.stdout)}) ended without" in result.stdout
-    assert "the lock was taken over [O101]" in result.stdout
+    assert "the lock was taken over [I901]" in result.stdout
     assert b"previous" not in (output / "reader.html").read_bytes()
 
 
