@@ -149,9 +149,12 @@ def run_build(arguments: argparse.Namespace, terminal: Terminal) -> int:
 
 def run_check(arguments: argparse.Namespace) -> int:
     from pamphleteer.check import check_output, write_report
+    from pamphleteer.output import recover
 
-    run = check_output(arguments.output, arguments.sources)
     root = Path.cwd()
+    for note in recover(arguments.output):  # a build killed while it moved its editions: finished first
+        print(f"note: {note.location(root)}: {note.message} [{note.code}]")
+    run = check_output(arguments.output, arguments.sources)
     width = max(len(result.name) for result in run.results)
     print(f"{'':4}  {'check':<{width}}  {'edition':<40}  findings")
     for result in run.results:

@@ -6,11 +6,20 @@ every edition of the build is complete, so a failed or interrupted build leaves
 the previous editions as they were. A lock file stops two builds from writing
 the same folder at once. Nothing in the output folder but the editions' own
 names is ever replaced, and nothing outside the build's own folder is deleted.
+
+Every edition changes together. The moves are made with Ctrl-C and TERM held
+back, and a journal of them is written before the first: a build killed
+outright between two moves (`kill -9`, a power cut) leaves the journal, and
+the next build, or `check`, makes the moves it left before anything else, so
+the folder holds the new set of editions whole (rolled forward, never back:
+the new files are complete before the first move). Until then the folder
+may hold some editions of each build, and only then.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import tempfile
@@ -23,6 +32,7 @@ from pamphleteer.lock import Lock
 from pamphleteer.workspace import claim, own_folder
 
 STAGING = "tmp"  # the editions' temporary files, in the build's own folder
+JOURNAL = "moving.json"  # the moves of a build putting its editions in place, in the build's own folder
 
 
 def staging_folder(folder: Path) -> Path:
@@ -55,6 +65,7 @@ def locked(folder: Path) -> Iterator[tuple[Diagnostic, ...]]:
                 f"the build that last wrote here ({lock.stale.describe()}) ended without letting go of the "
                 "output folder's lock (it was killed); the lock was taken over", folder,
             ))
+        notes.extend(finish_moves(folder))  # a build killed while it moved its editions: finish
         staging = staging_folder(folder)
         for leftover in staging.glob("*.tmp") if staging.is_dir() else ():  # from a build that was killed
             leftover.unlink(missing_ok=True)
@@ -64,9 +75,20 @@ def locked(folder: Path) -> Iterator[tuple[Diagnostic, ...]]:
 
 
 def write_all(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
-    """Write every file atomically: all are staged first, then moved into place."""
+    """Write every file atomically: all are staged first, then moved into place together.
+
+    Before the first move, the list of moves is written to a journal in the
+    build's own folder, and it is removed after the last: if the build dies in
+    between (a `kill -9`, a power cut), the next build or `check` finds the
+    journal and makes the rest of the moves before anything else
+    (`finish_moves`), so the folder again holds every edition of one build.
+    """
     staged: list[tuple[str, Path]] = []
     staging = claim(folder) / STAGING
+    for name in files:
+        if (folder / name).is_dir() and not (folder / name).is_symlink():
+            raise OutputError(f"'{name}' in the output folder is a folder, where the build puts an edition; "
+                              "move it away or choose another --output", file=folder)
     try:
         staging.mkdir(exist_ok=True)
         for name, data in files.items():
@@ -77,6 +99,7 @@ def write_all(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
                 handle.flush()
                 os.fsync(handle.fileno())
             os.chmod(temporary, 0o644)
+        _write_journal(folder, [(temporary.name, name) for name, temporary in staged])
     except OSError as error:
         for _, temporary in staged:
             temporary.unlink(missing_ok=True)
@@ -93,10 +116,87 @@ def write_all(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
             target = folder / name
             os.replace(temporary, target)
             written.append(target)
-    except OSError as error:
-        for _, temporary in staged:
-            temporary.unlink(missing_ok=True)
-        raise OutputError(f"cannot put '{name}' in place: {error.strerror}", file=folder) from None
+        _sync_folder(folder)
+        (own_folder(folder) / JOURNAL).unlink()
+    except OSError as error:  # the journal stays: the next build or check makes the moves left
+        raise OutputError(f"cannot put '{name}' in place: {error.strerror}; the next build puts the rest "
+                          "of this build's editions in place", file=folder) from None
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
     return written
+
+
+def finish_moves(folder: Path) -> tuple[Diagnostic, ...]:
+    """Make the moves a build that died while putting its editions in place did not (see `write_all`).
+
+    Called with the lock held, before anything else reads or writes the folder.
+    Gives a note if there was anything to finish.
+    """
+    journal = own_folder(folder) / JOURNAL
+    try:
+        moves = json.loads(journal.read_text(encoding="utf-8"))["moves"]
+    except FileNotFoundError:
+        return ()
+    except (OSError, ValueError, TypeError, KeyError):
+        moves = []  # a journal cut short was never used: its build had not begun to move
+    staging = staging_folder(folder)
+    finished = []
+    for move in moves if isinstance(moves, list) else []:
+        if not (isinstance(move, list) and len(move) == 2 and all(isinstance(part, str) for part in move)):
+            continue
+        temporary, name = staging / Path(move[0]).name, Path(move[1])
+        if name.is_absolute() or ".." in name.parts or not temporary.is_file():
+            continue  # not a move a build would have written, or one already made
+        try:
+            os.replace(temporary, folder / name)
+        except OSError as error:
+            raise OutputError(f"cannot put '{name}' in place, which the last build was stopped before it "
+                              f"could: {error.strerror}", file=folder) from None
+        finished.append(str(name))
+    _sync_folder(folder)
+    journal.unlink(missing_ok=True)
+    if not finished:
+        return ()
+    return (Diagnostic(
+        codes.MOVES_FINISHED, Severity.INFO,
+        f"the last build was stopped while it put its editions in place; the {len(finished)} it had not yet "
+        f"moved were put in place now, so every edition here is from that build ({', '.join(finished)})",
+        folder,
+    ),)
+
+
+def recover(folder: Path) -> tuple[Diagnostic, ...]:
+    """Finish what a build that died left half done in `folder`, if anything (for `check`).
+
+    Nothing is created: a folder the build never wrote is left as it is.
+    """
+    if not (own_folder(folder) / JOURNAL).is_file():
+        return ()
+    with locked(folder) as notes:  # finishes the moves
+        return notes
+
+
+def _write_journal(folder: Path, moves: list[tuple[str, str]]) -> None:
+    """Write the list of moves (staged name, name in the folder) durably, whole or not at all."""
+    own = own_folder(folder)
+    descriptor, temporary = tempfile.mkstemp(prefix=f"{JOURNAL}.", suffix=".tmp", dir=staging_folder(folder))
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        json.dump({"moves": [list(move) for move in moves]}, handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, own / JOURNAL)
+    _sync_folder(own)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the renames in `folder` durable (a power cut after this keeps them)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

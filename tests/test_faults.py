@@ -279,3 +279,53 @@ def test_a_lock_whose_holder_still_runs_is_refused_naming_it(tmp_path):
         holder.communicate()
     assert_refused(result, f"another build (process {holder.pid}) is writing this output folder", "output", 5)
     assert snapshot(output) == before
+
+
+# -- 5. all editions change together --------------------------------------------------------------
+
+KILLED_BETWEEN_MOVES = """
+import os, runpy, signal, sys
+real, moved = os.replace, []
+def replace(source, target, **options):
+    # the build puts an edition from its own folder into the output folder: after two, it dies outright
+    if os.path.basename(os.path.dirname(os.fspath(source))) == "tmp" and \\
+            os.path.dirname(os.path.abspath(target)) == os.path.abspath(sys.argv[-1]):
+        if len(moved) == 2:
+            os.kill(os.getpid(), signal.SIGKILL)
+        moved.append(target)
+    return real(source, target, **options)
+os.replace = replace
+sys.argv = ["build.py", *sys.argv[1:]]
+sys.path.insert(0, os.path.dirname(os.environ["BUILD_PY"]))
+runpy.run_path(os.environ["BUILD_PY"], run_name="__main__")
+"""
+
+
+def editions(output: Path) -> dict[str, bytes]:
+    """The editions in `output` (not the build's own folder, nor the check's report)."""
+    return {path.name: path.read_bytes() for path in sorted(output.iterdir()) if path.is_file()
+            and not path.name.startswith(".") and path.name != "check-report.json"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", [(), ("check",)], ids=["next build", "check"])
+def test_a_build_killed_between_two_moves_is_finished_by_the_next_build_or_check(tmp_path, command):
+    sources, output = make_publication(tmp_path)
+    clean = tmp_path / "clean"
+    assert run_build(tmp_path, "--sources", "sources", "--output", str(clean)).returncode == 0
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_BETWEEN_MOVES, "--sources", "sources", "--output", "output"],
+        cwd=tmp_path, env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "BUILD_PY": str(PROJECT / "build.py")},
+        capture_output=True, text=True, timeout=300,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    mixed = editions(output)
+    assert any(b"previous" in data for data in mixed.values()), "the crash came after every move"
+    assert any(mixed.get(name) == data for name, data in editions(clean).items()), "it came before any"
+    result = run_build(tmp_path, *command, "--sources", "sources", "--output", "output", "-v")
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "the last build was stopped while it put its editions in place" in result.stdout
+    assert "[I902]" in result.stdout
+    assert editions(output) == editions(clean)  # the new set, whole, byte for byte
+    again = run_build(tmp_path, "--sources", "sources", "--output", "output", "-v")
+    assert again.returncode == 0 and "I902" not in again.stdout
