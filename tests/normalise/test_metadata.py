@@ -13,7 +13,8 @@ PROSE = ("The strike wave that swept the country this autumn was not an accident
 
 
 @pytest.mark.parametrize(("title", "host", "result"), [
-    ("Why the Strike Wave Matters | The Daily Radical", "", ("Why the Strike Wave Matters", "The Daily Radical")),
+    ("Why the Strike Wave Matters | The Daily Radical", "",
+     ("Why the Strike Wave Matters", "The Daily Radical")),
     ("The Loneliest Woman - The Nervous Breakdown", "thenervousbreakdown.com",
      ("The Loneliest Woman", "The Nervous Breakdown")),
     ("Jacobin — Why We Strike Today", "jacobin.com", ("Why We Strike Today", "Jacobin")),
@@ -42,7 +43,8 @@ def test_bylines_as_sites_write_them(line, authors, date):
 
 
 @pytest.mark.parametrize("line", [
-    "By the way, it rained all day.", "Stand by me and the others, they said.", "Written by the working class itself.",
+    "By the way, it rained all day.", "Stand by me and the others, they said.",
+    "Written by the working class itself.",
     "Rebecca Solnit | a talk at the library about many things",
 ])
 def test_sentences_are_not_bylines(line):
@@ -76,7 +78,8 @@ def inferred(markdown, **meta):
 
 @pytest.mark.parametrize(("markdown", "title", "authors", "date", "publication"), [
     # after a breadcrumb link and a date, inside a div, with pandoc attributes
-    (f"::: header\n[Home](/) › [Opinion](/opinion)\n\nMarch 3, 2020\n\n# Why We Strike {{#title .entry}}\n:::\n\n"
+    (f"::: header\n[Home](/) › [Opinion](/opinion)\n\nMarch 3, 2020\n\n"
+     "# Why We Strike {#title .entry}\n:::\n\n"
      f"By [Maria Lopez](https://x.org/author/maria-lopez)\n\n{PROSE}",
      "Why We Strike", ("Maria Lopez",), "2020-03-03", ""),
     # the site's name after a bar, a byline with a date
