@@ -19,6 +19,7 @@ import json
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from pamphleteer.check.ace import ace
@@ -49,29 +50,35 @@ class CheckRun:
         return all(result.passed for result in self.results)
 
 
-def _jobs(folder: Path, sources: Path) -> list[Callable[[], list[CheckResult]]]:
-    jobs: list[Callable[[], list[CheckResult]]] = []
+Job = Callable[[], list[CheckResult]]
+
+
+def _one(check: Callable[[Path], CheckResult], path: Path) -> list[CheckResult]:
+    return [check(path)]
+
+
+def _pamphlet_checks(path: Path) -> list[CheckResult]:
+    return [structure(path), fonts(path), qpdf_check(path)]
+
+
+def _booklet_checks(path: Path) -> list[CheckResult]:
+    pamphlet = path.with_name(path.name[: -len(BOOKLET_SUFFIX)] + ".pdf")
+    imposed = booklet(pamphlet, path) if pamphlet.is_file() else could_not_run(
+        "booklet imposition", path, f"there is no pamphlet {pamphlet.name} to compare the booklet with"
+    )
+    return [fonts(path), qpdf_check(path), imposed]
+
+
+def _jobs(folder: Path, sources: Path) -> list[Job]:
+    jobs: list[Job] = []
     for path in sorted(folder.glob("*.epub")):
-        jobs += [lambda p=path: [epubcheck(p)], lambda p=path: [ace(p)]]
+        jobs += [partial(_one, epubcheck, path), partial(_one, ace, path)]
     for path in sorted(folder.glob("*.html")):
-        jobs += [lambda p=path: [nu_html_checker(p)], lambda p=path: [axe(p)]]
+        jobs += [partial(_one, nu_html_checker, path), partial(_one, axe, path)]
     for path in sorted(folder.glob("*.pdf")):
-        if path.name.endswith(BOOKLET_SUFFIX):
-            pamphlet = path.with_name(path.name[: -len(BOOKLET_SUFFIX)] + ".pdf")
-            jobs.append(
-                lambda p=path, q=pamphlet: [
-                    fonts(p),
-                    qpdf_check(p),
-                    booklet(q, p)
-                    if q.is_file()
-                    else could_not_run(
-                        "booklet imposition", p, f"there is no pamphlet {q.name} to compare the booklet with"
-                    ),
-                ]
-            )
-        else:
-            jobs.append(lambda p=path: [structure(p), fonts(p), qpdf_check(p)])
-    jobs.append(lambda: fidelity_of(folder, sources))
+        booklet_pdf = path.name.endswith(BOOKLET_SUFFIX)
+        jobs.append(partial(_booklet_checks if booklet_pdf else _pamphlet_checks, path))
+    jobs.append(partial(fidelity_of, folder, sources))
     return jobs
 
 

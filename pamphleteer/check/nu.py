@@ -21,7 +21,8 @@ def nu_html_checker(path: Path) -> CheckResult:
     """Run the Nu Html Checker on one HTML file."""
     try:
         jar = npm_tool("vnu-jar/build/dist/vnu.jar", "The Nu Html Checker (vnu-jar)")
-        command = [java(), "-jar", jar, "--format", "json", "--stdout", "--exit-zero-always", path]
+        options = ["--format", "json", "--stdout", "--exit-zero-always"]
+        command: list[str | Path] = [java(), "-jar", jar, *options, path]
         process = run(command, timeout=600)
         data = json.loads(process.stdout)
     except (ToolMissing, ToolFailed) as error:
