@@ -17,6 +17,7 @@ import signal
 import sys
 import time
 import traceback
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ from pamphleteer.errors import ConfigurationError, PamphleteerError, Severity, S
 if TYPE_CHECKING:
     from pamphleteer.add import Added
     from pamphleteer.console import Terminal
+    from pamphleteer.listing import Removal
 
 PROJECT = Path(__file__).resolve().parent
 CHECK_MESSAGES = 25  # validator messages shown per failed check; all are in the check report
@@ -258,6 +260,26 @@ def show_added(added: Added, terminal: Terminal) -> None:
                      f"add \"{added.slug}\" there to place it elsewhere.")
 
 
+REMOVED_SHOWN = 12  # lines of removals per text without -v
+
+
+def say_removed(terminal: Terminal, removed: tuple[Removal, ...]) -> None:
+    """What left a text's body, and where it went ("line 12 → credits: Share on Facebook [N421]")."""
+    from rich.text import Text
+
+    if not removed:
+        return
+    places = Counter(removal.destination for removal in removed)
+    terminal.say(Text("     taken out of the body: " + ", ".join(
+        f"{count} to the {place}" for place, count in places.items())))
+    shown = removed if terminal.verbose else removed[:REMOVED_SHOWN]
+    for removal in shown:
+        terminal.say(Text(f"       line {removal.line} → {removal.destination}: ", style="dim")
+                     .append(f"{removal.text or '(no text)'} [{removal.code}]"))
+    if len(shown) < len(removed):
+        terminal.say(Text(f"       … and {len(removed) - len(shown)} more (-v lists them)", style="dim"))
+
+
 def run_list(arguments: argparse.Namespace, terminal: Terminal) -> int:
     from rich.text import Text
 
@@ -280,6 +302,7 @@ def run_list(arguments: argparse.Namespace, terminal: Terminal) -> int:
             where = diagnostic.location(Path.cwd())
             terminal.say(Text().append(f"       {diagnostic.severity.value}: ", style="yellow")
                          .append(f"{where}: {diagnostic.message} [{diagnostic.code}]"))
+        say_removed(terminal, text.removed)
         if terminal.verbose:
             for diagnostic in text.notes:
                 terminal.detail(Text(f"       note: {diagnostic.location(Path.cwd())}: {diagnostic.message}",

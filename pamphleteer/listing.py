@@ -4,7 +4,9 @@ The sources are read, parsed, normalised and modelled exactly as a build does
 (nothing is rendered, and no edition written), and each text is summarised in reading
 order: its title and authors, where its place in the order comes from, its
 word count, whether it has discussion questions, and the diagnostics still
-open for it (warnings) beside the repairs the build will make (notes).
+open for it (warnings) beside the repairs the build will make (notes), and what
+the repairs take out of its body and where it goes (the page's furniture to the
+credits, a bio to "About the authors", …), so that nothing leaves a text unseen.
 """
 
 from __future__ import annotations
@@ -22,6 +24,35 @@ from pamphleteer.pipeline import assemble, code_fingerprint
 from pamphleteer.sources import read_sources
 
 WORD = re.compile(r"\w")
+# Where the blocks that each repair takes out of a body go (the rest stay in it).
+DESTINATIONS = {
+    **dict.fromkeys(("N410", "N415", "N420", "N421", "N422", "N423", "N424", "N425", "N426"), "credits"),
+    **dict.fromkeys(("N412", "N427"), "About the authors"),
+    **dict.fromkeys(("N413", "N414"), "source note"),
+    "N406": "standfirst",
+    **dict.fromkeys(("N402", "N403", "N404", "N405", "N407"), "metadata"),
+}
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A block that left a text's body: where it stood, by which repair, and where it went."""
+
+    line: int
+    code: str
+    text: str
+    destination: str
+
+
+def removals(diagnostics: Iterable[Diagnostic]) -> tuple[Removal, ...]:
+    """What the repairs took out of a body, in the order of the text."""
+    out = []
+    for diagnostic in diagnostics:
+        destination = DESTINATIONS.get(diagnostic.code) or (
+            "credits" if diagnostic.after == "the credits" else "")
+        if destination:
+            out.append(Removal(diagnostic.line or 0, diagnostic.code, diagnostic.before or "", destination))
+    return tuple(sorted(out, key=lambda removal: removal.line))
 
 
 @dataclass(frozen=True)
@@ -38,6 +69,7 @@ class TextSummary:
     questions: int
     warnings: tuple[Diagnostic, ...]  # still open: a person should look at them
     notes: tuple[Diagnostic, ...]  # repairs and inferences the build makes by itself
+    removed: tuple[Removal, ...] = ()  # blocks the repairs take out of the body, and where they go
 
 
 @dataclass(frozen=True)
@@ -89,6 +121,7 @@ def list_texts(sources_dir: Path, output_dir: Path | None = None) -> Listing:
                 questions=len(text.questions),
                 warnings=tuple(d for d in own if d.severity is not Severity.INFO),
                 notes=tuple(d for d in own if d.severity is Severity.INFO),
+                removed=removals(own),
             )
         )
     other = tuple(d for ds in by_file.values() for d in ds if d.severity is not Severity.INFO)
