@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
+from pamphleteer.ast import is_dead_link
 from pamphleteer.errors import Severity
 from pamphleteer.normalise.findings import BlockRule, Finding
 from pamphleteer.normalise.inlines import merge_adjacent, rewrite_inline_lists, shorten, text_of
@@ -33,11 +34,6 @@ URL_TEXT = re.compile(r"^<?(https?://|www\.)\S+>?$", re.IGNORECASE)
 URL_IN_PARENS = re.compile(r"\s*\(\s*<?((?:https?://|www\.)[^\s()]+)>?\s*\)")
 MARKDOWN_ESCAPE = re.compile(r"\\+(?=[!-/:-@\[-`{-~])")
 JOINING_PUNCTUATION = re.compile(r"^[,;:]$")
-
-
-def is_dead(url: str) -> bool:
-    """A link that goes nowhere: empty, or a bare '#'."""
-    return url.strip() in ("", "#")
 
 
 def unescape(text: str) -> str:
@@ -283,7 +279,7 @@ def unwrap_dead_links(node: Node) -> tuple[Node, list[Finding]]:
     def rewrite(inlines: list[Node]) -> list[Node]:
         out: list[Node] = []
         for item in inlines:
-            if item["t"] == "Link" and is_dead(_link(item)[1]):
+            if item["t"] == "Link" and is_dead_link(item):
                 findings.append(Finding("N110", "a dead link became plain text", show([item]),
                                         text_of(_link(item)[0])))
                 out.extend(_link(item)[0])
