@@ -81,6 +81,7 @@ RAW_HTML_REMOVED = declare("W100", "hostile raw HTML (scripts, styles, frames, h
 LINK_REMOVED = declare("W101", "a link to something other than http(s), mailto or a relative path removed")
 IMAGE_LEFT_OUT = declare("W102", "an image not in the sources folder left out")
 TOO_DEEP = declare("W103", "markup nested too deep set as plain text")
+RESERVED_NAME_REMOVED = declare("W104", "a class or id of the editions' own, chosen by the source, removed")
 IMPORT_IMAGE_LEFT_OUT = declare("W120", "an image of a document being added left out (the reason is given)")
 UNKNOWN_KEY = declare("W201", "unknown front matter key ignored")
 WRONG_CONVERTER_VALUE = declare("W202", "a converter's front matter value that cannot be read left out")

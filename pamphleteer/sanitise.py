@@ -9,7 +9,11 @@ clean HTML back into pandoc's AST, so later stages never see raw HTML.
 Links and images written in Markdown are checked the same way: a link to
 `javascript:` or `data:` is unwrapped to its text; an image that is not a file
 inside the sources folder (an absolute path, `..`, `file:`, `http(s):`) is
-replaced by its description. Each removal is a warning naming the line.
+replaced by its description. Classes and ids the editions use for their own
+parts (`.pullquote`, `.link-note`, `.skip-link`, every name of the templates and
+styles: see `reserved`) are taken off the text's elements, so a text cannot
+hide its words from a screen reader or fake a footnote. Each removal is a
+warning naming the line.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import nh3
 
 from pamphleteer import codes
 from pamphleteer.errors import Diagnostic, Severity
+from pamphleteer.reserved import reserved
 
 Node = dict[str, Any]
 
@@ -56,6 +61,9 @@ HOSTILE = re.compile(
     r"|\son[a-z]+\s*=|\sstyle\s*=|javascript\s*:|vbscript\s*:|data\s*:",
     re.IGNORECASE,
 )
+# Where each kind of element keeps its attributes `[id, classes, pairs]` in pandoc's JSON.
+ATTR_AT = {"Div": 0, "Span": 0, "Code": 0, "CodeBlock": 0, "Link": 0, "Image": 0, "Table": 0, "Figure": 0,
+           "Header": 1}
 UNSEEN = re.compile(r"[\x00-\x20\x7f]+")  # browsers ignore these inside a URL
 
 
@@ -135,6 +143,31 @@ def _plain(inlines: list[Node]) -> Node:
     return {"t": "Span", "c": [["", [], []], inlines]}
 
 
+def _without_reserved_names(
+    node: Node, at: int, path: Path, line: int, diagnostics: list[Diagnostic]
+) -> Node:
+    """`node` without the classes and ids the editions use for their own furniture (see `reserved`)."""
+    identifier, classes, pairs = node["c"][at]
+    names = reserved()
+    taken = [f".{name}" for name in classes if names.is_class(name)]
+    ours = bool(identifier) and not identifier.startswith(MARKER)  # the parser's own markers stay
+    if ours and identifier in names.ids:
+        taken.insert(0, f"#{identifier}")
+    kept_id = "" if ours and names.is_id(identifier) else identifier
+    if not taken and kept_id == identifier:
+        return node
+    if taken:
+        diagnostics.append(Diagnostic(
+            codes.RESERVED_NAME_REMOVED, Severity.WARNING,
+            f"{' '.join(taken)} removed: the editions use {'these names' if taken[1:] else 'this name'} "
+            "for their own parts (pull quotes, notes, navigation), which a text may not imitate",
+            path, line,
+        ))
+    content = list(node["c"])
+    content[at] = [kept_id, [name for name in classes if not names.is_class(name)], pairs]
+    return {"t": node["t"], "c": content}
+
+
 def safe_targets(
     node: Any, path: Path, line: int, diagnostics: list[Diagnostic], keep_raw: bool = False
 ) -> Any:
@@ -151,6 +184,8 @@ def safe_targets(
     if not isinstance(node, dict) or "c" not in node:
         return node
     kind = node["t"]
+    if kind in ATTR_AT:
+        node = _without_reserved_names(node, ATTR_AT[kind], path, line, diagnostics)
     if kind in ("Link", "Image"):
         attr, inlines, (url, title) = node["c"]
         inlines = safe_targets(inlines, path, line, diagnostics, keep_raw)

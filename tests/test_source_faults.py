@@ -203,8 +203,49 @@ def test_no_edition_links_to_a_file_of_the_build_machine(tmp_path, source, expec
     result = run_build(tmp_path, "--sources", "sources", "--output", "output")
     assert result.returncode == 0, result.stderr
     targets = link_targets(output)
-    assert not [target for target in targets if target.startswith("file:") or "/etc/passwd" == target]
+    assert not [target for target in targets if target.startswith("file:") or target == "/etc/passwd"]
     assert not [target for target in targets if str(tmp_path) in target]
     assert expected <= set(targets)
     if not expected:
         assert "the relative link '../other.html' became plain text" in result.stderr
+
+
+def test_the_reserved_names_are_read_from_the_templates_and_styles():
+    import re
+
+    from pamphleteer.reserved import STYLES, TEMPLATES, reserved
+
+    names = reserved()
+    assert {"pullquote", "link-note", "skip-link"} <= names.classes
+    assert names.is_class("lifted-bio") and names.is_id("main") and not names.is_class("essay")
+    for css in STYLES.glob("*.css"):  # every class a stylesheet selects, by a rougher reading
+        text = re.sub(r"/\*.*?\*/", "", css.read_text(encoding="utf-8"), flags=re.S)
+        selectors = re.sub(r"\{[^{}]*\}", "", text)
+        for name in re.findall(r"\.([a-z][\w-]*)", selectors):
+            assert names.is_class(name), (css.name, name)
+    page = (TEMPLATES / "html" / "page.html").read_text(encoding="utf-8")
+    for name in re.findall(r'class="([a-z][\w-]*)"', page):
+        assert names.is_class(name), name
+
+
+def test_a_text_cannot_take_the_editions_own_classes(tmp_path):
+    sources, output = make_publication(tmp_path)
+    (sources / "texts" / "a.md").write_text(
+        "---\ntitle: Classes\n" + QUESTIONS + "---\n\nAn opening paragraph of the text.\n\n"
+        "::: {.pullquote}\nWords hidden from a screen reader.\n:::\n\n"
+        "A claim with a [fake note]{.link-note} in it.\n\n"
+        "::: {.skip-link #main}\nMoved off the page.\n:::\n\n"
+        "A [styled]{.essay} word keeps its harmless class.\n",
+        encoding="utf-8",
+    )
+    result = run_build(tmp_path, "--sources", "sources", "--output", "output")
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "[W104]" in line]
+    assert [w.split(":")[2] for w in warnings] == ["8", "12", "14"], warnings
+    assert "#main .skip-link removed" in warnings[2]
+    html = (output / "reader.html").read_text(encoding="utf-8")
+    body = html[html.index("Words hidden"):html.index("keeps its harmless")]
+    assert 'class="pullquote"' not in body and "aria-hidden" not in body and "link-note" not in body
+    assert "skip-link" not in body and 'class="essay"' in html[html.index("Words hidden"):]
+    for words in ("Words hidden from a screen reader.", "fake note", "Moved off the page."):
+        assert words in html
