@@ -6,6 +6,12 @@ HTML page is served with a small script added before `</body>` that asks the
 server every second for the build number and reloads the page when it changes.
 The script exists only in the served copy: the built HTML file is never
 touched. `rebuilt()` bumps the build number.
+
+Only this computer's browser is answered: a request whose `Host` is not
+`127.0.0.1:<port>` or `localhost:<port>` gets 421 (a web page elsewhere that
+rebinds its name to 127.0.0.1 cannot read the editions), one without `Host`
+400, and a path with NUL or other control characters 400. Whatever a client
+sends, nothing is printed: a failure answers 500 and is forgotten.
 """
 
 from __future__ import annotations
@@ -41,6 +47,21 @@ RELOAD_SCRIPT = (
     "</script>\n"
 )
 NOT_FOUND = b"Not found: only the editions in the output folder are served.\n"
+BAD_PATH = b"Bad request: the path has control characters.\n"
+NO_HOST = b"Bad request: no Host header.\n"
+WRONG_HOST = b"Misdirected request: this preview answers only 127.0.0.1 and localhost.\n"
+FAILED = b"The preview could not answer this request.\n"
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+TEXT = "text/plain; charset=utf-8"
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A threading HTTP server that never prints a traceback for a request that went wrong."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        return
 CSP_META = re.compile(rb"<meta\s+http-equiv=[\"']?content-security-policy[\"']?[^>]*>", re.IGNORECASE)
 
 
@@ -61,14 +82,13 @@ class PreviewServer:
         self.lock = threading.Lock()
         handler = self._handler()
         try:
-            self.server = http.server.ThreadingHTTPServer((HOST, port), handler)
+            self.server = QuietServer((HOST, port), handler)
         except OSError as error:
             if error.errno == errno.EADDRINUSE:
                 raise ConfigurationError(
                     f"port {port} is already in use on {HOST}; pass another with --port"
                 ) from None
             raise ConfigurationError(f"cannot serve on {HOST}:{port}: {error.strerror}") from None
-        self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, name="preview", daemon=True)
 
     @property
@@ -90,6 +110,26 @@ class PreviewServer:
         """Tell open pages that the editions changed: they reload."""
         with self.lock:
             self.build += 1
+
+    def allowed_host(self, host: str | None) -> bool:
+        """Whether a request's `Host` names this server as this computer does."""
+        return host is not None and host.strip().lower() in (f"{HOST}:{self.port}", f"localhost:{self.port}")
+
+    def answer(self, target: str, host: str | None) -> tuple[int, str, bytes]:
+        """Status, content type and body for a request target and `Host` header; never raises."""
+        if host is None:
+            return 400, TEXT, NO_HOST
+        if not self.allowed_host(host):
+            return 421, TEXT, WRONG_HOST
+        path = urllib.parse.urlsplit(target).path
+        if CONTROL.search(target) or CONTROL.search(urllib.parse.unquote(path)):
+            return 400, TEXT, BAD_PATH
+        try:
+            return self._response(path)
+        except OSError:
+            return 404, TEXT, NOT_FOUND
+        except Exception:  # noqa: BLE001 (a preview never shows a traceback; the build goes on)
+            return 500, TEXT, FAILED
 
     def _response(self, path: str) -> tuple[int, str, bytes]:
         """Status, content type and body for a request path."""
@@ -130,18 +170,17 @@ class PreviewServer:
                 self._answer(send_body=False)
 
             def _answer(self, send_body: bool) -> None:
-                path = urllib.parse.urlsplit(self.path).path
+                status, kind, body = preview.answer(self.path, self.headers.get("Host"))
                 try:
-                    status, kind, body = preview._response(path)
-                except OSError:
-                    status, kind, body = 404, "text/plain; charset=utf-8", b"Not found.\n"
-                self.send_response(status)
-                self.send_header("Content-Type", kind)
-                self.send_header("Content-Length", str(len(body)))
-                self.send_header("Cache-Control", "no-store")
-                self.end_headers()
-                if send_body:
-                    self.wfile.write(body)
+                    self.send_response(status)
+                    self.send_header("Content-Type", kind)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.send_header("Cache-Control", "no-store")
+                    self.end_headers()
+                    if send_body:
+                        self.wfile.write(body)
+                except OSError:  # the browser went away
+                    self.close_connection = True
 
             def log_message(self, format: str, *args: object) -> None:  # requests are not news
                 return
