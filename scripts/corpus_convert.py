@@ -89,12 +89,15 @@ def html2text_page(page: Page) -> str:
     return html2text.html2text(page.html, baseurl=page.url)
 
 
+PANDOC_OPTIONS = ["--sandbox"]  # its HTML reader would otherwise fetch every iframe's page
+
+
 def pandoc_markdown(page: Page) -> str:
-    return pypandoc.convert_text(page.html, "markdown", format="html")
+    return pypandoc.convert_text(page.html, "markdown", format="html", extra_args=PANDOC_OPTIONS)
 
 
 def pandoc_gfm(page: Page) -> str:
-    return pypandoc.convert_text(page.html, "gfm", format="html")
+    return pypandoc.convert_text(page.html, "gfm", format="html", extra_args=PANDOC_OPTIONS)
 
 
 def readability_markdownify(page: Page) -> str:
