@@ -48,6 +48,7 @@ def fold(text: str) -> str:
     text = re.sub(r"[“”„‟″]", '"', text)
     text = re.sub(r"[‐‑‒–—―−]", "-", text)
     text = text.replace("\u00ad", "").replace("…", "...")
+    text = re.sub(r"\s*-\s*", "-", text)  # "word—word" set in the house style as "word – word"
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
