@@ -4,7 +4,7 @@ Every rule, renderer and check reads the tree through this package:
 - `nodes`: accessors and constructors per node kind (`link_target`, `make_link`,
   `header_level`, `Attr` …) — the only place that knows pandoc's positional layout;
 - `shape`: where each kind keeps its child lists (the table `walk` and `transform` use);
-- `walk`: `walk`, `events`, `transform` and `text_of`;
+- `traverse`: `walk`, `events`, `transform` and `text_of`;
 - `inlines`: runs of words and spaces (`merge_adjacent`, `first_str` …).
 """
 
@@ -89,7 +89,7 @@ from pamphleteer.ast.nodes import (
     wrapped,
 )
 from pamphleteer.ast.shape import INLINE_WRAPPERS, Level, Node, slots, with_slots
-from pamphleteer.ast.walk import (
+from pamphleteer.ast.traverse import (
     BREAKS,
     QUOTE_MARKS,
     ListRewrite,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pamphleteer.ast.nodes import make_space, make_str, str_text
 from pamphleteer.ast.shape import INLINE_WRAPPERS, Node
-from pamphleteer.ast.walk import BREAKS, quote_marks
+from pamphleteer.ast.traverse import BREAKS, quote_marks
 
 HAS_INLINES = ("Link", "Image", "Span", "Quoted")
 EMPHASIS = ("Emph", "Strong")

@@ -27,6 +27,9 @@ Slot = tuple[Level, list[Node]]
 INLINE_WRAPPERS = frozenset(
     ("Emph", "Strong", "Underline", "Strikeout", "Superscript", "Subscript", "SmallCaps")
 )
+# Nodes that never hold other nodes (the most frequent kinds first).
+LEAVES = frozenset(("Str", "Space", "SoftBreak", "LineBreak", "Code", "Math", "RawInline", "RawBlock",
+                    "CodeBlock", "HorizontalRule"))
 # kind -> the index in "c" of its one inline list
 INLINES_AT = {"Quoted": 1, "Cite": 1, "Link": 1, "Image": 1, "Span": 1, "Header": 2}
 # kind -> the index in "c" of its one block list
@@ -36,6 +39,8 @@ BLOCKS_AT = {"Div": 1}
 def slots(node: Node) -> list[Slot]:
     """The lists of child nodes inside `node`, in reading order."""
     kind = node["t"]
+    if kind in LEAVES:
+        return []
     content: Any = node.get("c")
     if kind in ("Para", "Plain") or kind in INLINE_WRAPPERS:
         return [(Level.INLINES, content)]

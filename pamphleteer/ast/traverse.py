@@ -17,10 +17,11 @@ Trees of any depth are handled: the stack is a list, not Python's call stack.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from pamphleteer.ast.shape import Level, Node, slots, with_slots
+from pamphleteer.ast.shape import LEAVES, Level, Node, Slot, slots, with_slots
 
 ListRewrite = Callable[[list[Node]], list[Node]]
 QUOTE_MARKS = {"DoubleQuote": ("\u201c", "\u201d"), "SingleQuote": ("\u2018", "\u2019")}
@@ -36,17 +37,20 @@ def _roots(nodes: Iterable[Node] | Node) -> list[Node]:
 def events(
     nodes: Iterable[Node] | Node, into: Callable[[Node], bool] | None = None
 ) -> Iterator[tuple[Node, bool]]:
-    """(node, False) on entering each node and (node, True) on leaving it, in reading order."""
+    """(node, False) on entering each node, in reading order, and (node, True) on leaving each node
+    whose children were walked (a node without children, or kept out by `into`, is only entered)."""
     stack: list[tuple[Node, bool]] = [(node, False) for node in reversed(_roots(nodes))]
+    pop, push = stack.pop, stack.append
     while stack:
-        node, leaving = stack.pop()
+        node, leaving = pop()
         yield node, leaving
-        if leaving:
+        if leaving or node["t"] in LEAVES or (into is not None and not into(node)):
             continue
-        stack.append((node, True))
-        if into is None or into(node):
-            children = [child for _level, items in slots(node) for child in items]
-            stack.extend((child, False) for child in reversed(children))
+        node_slots = slots(node)
+        if node_slots:
+            push((node, True))
+            for _level, items in reversed(node_slots):
+                stack.extend([(child, False) for child in reversed(items)])
 
 
 def walk(nodes: Iterable[Node] | Node, into: Callable[[Node], bool] | None = None) -> Iterator[Node]:
@@ -55,29 +59,46 @@ def walk(nodes: Iterable[Node] | Node, into: Callable[[Node], bool] | None = Non
 
 
 def _same(first: list[Node], second: list[Node]) -> bool:
-    return len(first) == len(second) and all(a is b for a, b in zip(first, second, strict=True))
+    return first is second or (len(first) == len(second) and all(map(operator.is_, first, second)))
+
+
+def _containers(node: Node) -> list[tuple[Node, list[Slot]]]:
+    """Every node under `node` (itself included) that holds others, with its slots; children
+    pushed in reading order, so that the list read backwards is left-to-right, innermost first."""
+    found: list[tuple[Node, list[Slot]]] = []
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if item["t"] in LEAVES:
+            continue
+        item_slots = slots(item)
+        if item_slots:
+            found.append((item, item_slots))
+            for _level, children in item_slots:
+                stack.extend(children)
+    return found
 
 
 def transform(node: Node, inlines: ListRewrite | None = None, blocks: ListRewrite | None = None) -> Node:
     """`node` rebuilt with every inline (block) list inside it passed through `inlines` (`blocks`).
 
-    Lists are rewritten innermost first, each after its own children. The rewrite
-    functions return a new list (or the one given, to keep it); they never edit one.
+    Lists are rewritten innermost first, left to right, each after its own children. The
+    rewrite functions return a new list (or the one given, to keep it); they never edit one.
     """
     rewrite = {Level.INLINES: inlines, Level.BLOCKS: blocks}
-    done: dict[int, Node] = {}  # id of an original node -> its rebuilt version
-    for item, leaving in events(node):
-        if not leaving:
-            continue
-        lists, changed = [], False
-        for level, children in slots(item):
-            rebuilt = [done.get(id(child), child) for child in children]
+    changed: dict[int, Node] = {}  # id of an original node -> its rebuilt version, where it changed
+    for item, item_slots in reversed(_containers(node)):
+        lists, differs = [], False
+        for level, children in item_slots:
+            kept = [changed.get(id(c), c) for c in children] if changed else children
             function = rewrite[level]
-            kept = function(rebuilt) if function else rebuilt
-            changed = changed or not _same(kept, children)
+            if function is not None:
+                kept = function(kept)
+            differs = differs or not _same(kept, children)
             lists.append(kept)
-        done[id(item)] = with_slots(item, lists) if changed else item
-    return done[id(node)]
+        if differs:
+            changed[id(item)] = with_slots(item, lists)
+    return changed.get(id(node), node)
 
 
 def quote_marks(node: Node) -> tuple[str, str]:
