@@ -24,6 +24,7 @@ from pamphleteer.ast import (
     is_only_emphasis,
     kind,
     link_target,
+    list_items,
     walk,
 )
 from pamphleteer.ast import text_of as ast_text_of
@@ -43,6 +44,7 @@ from pamphleteer.parse import Block
 MASTHEAD_MAX_WORDS = 3
 PROSE_WORDS = 20  # a plain paragraph this long is the article: the head ends before it
 HEAD_LIMIT = 15  # blocks; a head longer than this is not a head
+HEAD_AFTER_TITLE = 10  # blocks under the title where a byline or dateline may stand
 IMAGE_NAME = re.compile(
     r"^[\w%.-]+\.(?:jpe?g|png|gif|webp|svg|avif|tiff?|bmp|pdf|html?|md|docx?)$"
     r"|^(?:img|dsc|image|photo|screenshot)[\s_-]*\d+",
@@ -141,6 +143,15 @@ def _byline(block: Block) -> tuple[tuple[str, ...], str] | None:
     links = [link_target(n) for n in walk(block.node) if kind(n) == "Link"]
     names = author_link(text, links)
     return (names, "") if names else None
+
+
+def _single_item(block: Block) -> Block:
+    """A list of one item that is one paragraph, as that paragraph (a date set as a list)."""
+    if kind(block.node) in ("BulletList", "OrderedList"):
+        items = list_items(block.node)
+        if len(items) == 1 and len(items[0]) == 1:
+            return Block(block.line, items[0][0])
+    return block
 
 
 def _dateline(block: Block) -> str:
@@ -294,27 +305,50 @@ class _Reader:
         return index
 
     def after_title(self, index: int) -> int:
-        """Rules, bylines, datelines and the bold or italic standfirst under the title."""
+        """Rules, bylines, datelines and the bold or italic standfirst under the title.
+
+        The byline and the date may stand after a lead paragraph ("dek") or a share bar,
+        so the scan goes on to the article's second paragraph of prose; what it does not
+        lift stays in the body, in its place. A standfirst is only what comes before them."""
         blocks, head = self.blocks, self.head
-        limit = index + 8
-        while index < min(len(blocks), limit):
+        plain_seen, prose_seen = False, 0
+        limit = min(len(blocks), index + HEAD_AFTER_TITLE)
+        while index < limit:
             block = blocks[index]
-            if self.rule(block, "") or (kind(block.node) in ("Para", "Plain") and self.metadata_line(block)):
-                index += 1
-                continue
-            if kind(block.node) != "Para":
-                break
-            if (
-                is_only_emphasis(block_inlines(block.node))
+            if self.rule(block, "") or self.metadata_line(_single_item(block)):
+                head.lifted.add(index)
+            elif (
+                not plain_seen
+                and kind(block.node) == "Para"
+                and is_only_emphasis(block_inlines(block.node))
                 and any(_is_plain_para(b) for b in blocks[index + 1 :])
                 and self.lift.may("N406", block)
             ):
                 head.standfirst.append(block)
+                head.lifted.add(index)
                 self.lift.note("N406", block, "a leading bold or italic paragraph became the standfirst")
-                index += 1
-                continue
-            break
+            elif kind(block.node) == "Header":
+                break
+            else:
+                plain_seen = True
+                prose_seen += _is_prose(block)
+                if prose_seen >= 2 or (prose_seen and "authors" in head.found and "date" in head.found):
+                    break
+            index += 1
+        self.repeated_names(index)
         return index
+
+    def repeated_names(self, end: int) -> None:
+        """A paragraph that is only the byline's name again (a photo's caption, a link) goes with it."""
+        authors = self.head.found.get("authors")
+        if not authors:
+            return
+        for index in range(end):
+            block = self.blocks[index]
+            if (index not in self.head.lifted and kind(block.node) in ("Para", "Plain")
+                    and _text(block) in authors and self.lift.may("N405", block)):
+                self.head.lifted.add(index)
+                self.lift.note("N405", block, "the byline's name, given again, left the body", _text(block))
 
     def read(self) -> Head:
         blocks = self.blocks
@@ -346,7 +380,6 @@ class _Reader:
             self.head.start = index
             return self.head
         self.head.start = self.after_title(index)
-        self.head.lifted.update(range(index, self.head.start))
         return self.head
 
 

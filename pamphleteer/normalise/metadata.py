@@ -44,6 +44,7 @@ TIME_SUFFIX = re.compile(
     r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|\s+[ap]\.?m\.?)\s*$",
     re.IGNORECASE,
 )
+UPDATED_CLAUSE = re.compile(r"(?<=\S)[\s|·•,;(]+(?:last\s+)?(?:modified|updated|edited)\b.*$", re.IGNORECASE)
 WEEKDAY = re.compile(
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?", re.IGNORECASE
 )
@@ -55,6 +56,12 @@ SECTION_NAMES = frozenset((
     "latest", "home", "international", "national", "local", "us", "uk", "europe", "africa", "asia",
     "americas", "middle", "east", "labour", "labor", "history", "theory", "letters", "editorial",
     "editorials", "society", "media", "health", "education",
+))
+QUALIFIERS = frozenset((
+    "senior", "chief", "staff", "deputy", "associate", "assistant", "contributing", "managing", "executive",
+    "special", "investigative", "foreign", "political", "economics", "diplomatic", "legal", "social", "global",
+    "digital", "data", "features", "arts", "education", "science", "climate", "technology", "health", "home",
+    "affairs", "lead", "regular", "guest", "freelance", "visiting", "junior", "principal", "the", "a", "an",
 ))
 LINK_WORDS = re.compile(r"[^\W_]+")
 
@@ -148,6 +155,19 @@ def read_byline(text: str) -> tuple[tuple[str, ...], str] | None:
     if role and ROLE.search(role.group("role")) and looks_like_name(role.group("names").strip()):
         date = find_date(role.group("role"))
         return split_names(role.group("names")), date
+    return _name_and_title(text)
+
+
+def _name_and_title(text: str) -> tuple[tuple[str, ...], str] | None:
+    """ "Richard Adams Education editor": a name, then a job title ending in a role word."""
+    words = text.split()
+    if not 3 <= len(words) <= 8 or not ROLE.fullmatch(words[-1].strip(".,")):
+        return None
+    for cut in range(2, min(4, len(words) - 1) + 1):
+        name, title = " ".join(words[:cut]), words[cut:]
+        starts = title[0].strip(".,").casefold()
+        if looks_like_name(name) and (ROLE.fullmatch(starts) or starts in QUALIFIERS or starts in SECTION_NAMES):
+            return (name,), ""
     return None
 
 
@@ -185,6 +205,7 @@ def author_link(inlines_text: str, links: list[str]) -> tuple[str, ...]:
 def read_dateline(text: str) -> str:
     """The date of a line that is a date and little else ('Published Nov. 19, 2019 at 5:42 pm'), or ''."""
     text = re.sub(r"\s+", " ", text).strip(" .|·•")
+    text = UPDATED_CLAUSE.sub("", text).strip(" .|·•,;") if re.search(r"\d", text[:40]) else text
     if not text or len(text.split()) > 10:
         return ""
     core = TIME_SUFFIX.sub("", DATELINE_PREFIX.sub("", text)).strip(" ,.|")
@@ -209,7 +230,7 @@ def _dateparser_parse(text: str) -> Any:
             "REQUIRE_PARTS": ["day", "month", "year"],
             "PREFER_DATES_FROM": "past",
             "RETURN_AS_TIMEZONE_AWARE": False,
-            "DATE_ORDER": "DMY" if re.match(r"^\d{1,2}/", text) else "MDY",
+            "DATE_ORDER": "DMY" if re.match(r"^(?:1[3-9]|2\d|3[01])[/.-]", text) else "MDY",
         },
     )
 
