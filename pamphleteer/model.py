@@ -17,7 +17,7 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 
-from pamphleteer import codes
+from pamphleteer import ast, codes
 from pamphleteer.config import SLUG_PATTERN, Settings
 from pamphleteer.errors import Diagnostic, Severity, SourceError
 from pamphleteer.normalise import NormalisedText
@@ -175,6 +175,18 @@ class Publication:
         )
 
 
+def _given_standfirst(summary: str, body: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The converter's summary (front matter `description`, `excerpt` …) as the standfirst.
+
+    Not when the body's opening already says it (converters often copy the first paragraph).
+    """
+    words = " ".join(summary.split())
+    opening = " ".join(" ".join(ast.text_of(block.node).split()) for block in body[:3])
+    if not words or words.rstrip(".…") in opening:
+        return ()
+    return (Block(line=1, node=ast.make_para(ast.words_to_inlines(words))),)
+
+
 def build_text(text: NormalisedText, default_lang: str) -> tuple[Text, tuple[Diagnostic, ...]]:
     """Merge front matter with what the normaliser inferred (front matter wins)."""
     meta, inferred, source = text.source.meta, text.inferred, text.source
@@ -253,7 +265,7 @@ def build_text(text: NormalisedText, default_lang: str) -> tuple[Text, tuple[Dia
             publication=pick("publication", meta.publication, inferred.publication),
             source=source_url,
             rights=meta.rights,
-            standfirst=text.standfirst,
+            standfirst=text.standfirst or _given_standfirst(meta.standfirst, text.blocks),
             body=text.blocks,
             questions=meta.questions,
             source_note=text.source_note,

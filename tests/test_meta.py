@@ -233,3 +233,26 @@ def test_a_yaml_datetime_and_a_date_word_in_a_title_stay_text(tmp_path):
     path.write_text("---\ntitle: 2019-11-19\nsubtitle: 3\n---\n\nBody.\n", encoding="utf-8")
     meta = read_text(path).meta
     assert (meta.title, meta.subtitle) == ("2019-11-19", "3")
+
+
+@pytest.mark.parametrize(
+    ("summary", "body", "shown"),
+    [
+        ("A reply to the critics.", "The critics said many things about the climate.\n", True),
+        ("The critics said many things", "The critics said many things about the climate.\n", False),
+        ("", "The critics said many things about the climate.\n", False),
+    ],
+)
+def test_a_converters_summary_is_the_standfirst_unless_the_body_opens_with_it(summary, body, shown):
+    from pamphleteer import ast
+    from pamphleteer.meta import TextMeta
+    from pamphleteer.model import build_text
+    from pamphleteer.normalise import normalise
+    from pamphleteer.parse import ParsedText
+    from pamphleteer.sources import SourceText
+    from tests.normalise.helpers import PATH, blocks
+
+    source = SourceText(path=PATH, slug="example", meta=TextMeta(title="T", standfirst=summary), body=body,
+                        body_line=1)
+    text, _ = build_text(normalise(ParsedText(source, blocks(body))), "en")
+    assert [ast.text_of(block.node) for block in text.standfirst] == ([summary] if shown else [])
