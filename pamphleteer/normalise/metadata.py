@@ -59,7 +59,8 @@ SECTION_NAMES = frozenset((
 ))
 QUALIFIERS = frozenset((
     "senior", "chief", "staff", "deputy", "associate", "assistant", "contributing", "managing", "executive",
-    "special", "investigative", "foreign", "political", "economics", "diplomatic", "legal", "social", "global",
+    "special", "investigative", "foreign", "political", "economics", "diplomatic", "legal", "social",
+    "global",
     "digital", "data", "features", "arts", "education", "science", "climate", "technology", "health", "home",
     "affairs", "lead", "regular", "guest", "freelance", "visiting", "junior", "principal", "the", "a", "an",
 ))
@@ -166,7 +167,8 @@ def _name_and_title(text: str) -> tuple[tuple[str, ...], str] | None:
     for cut in range(2, min(4, len(words) - 1) + 1):
         name, title = " ".join(words[:cut]), words[cut:]
         starts = title[0].strip(".,").casefold()
-        if looks_like_name(name) and (ROLE.fullmatch(starts) or starts in QUALIFIERS or starts in SECTION_NAMES):
+        qualified = ROLE.fullmatch(starts) or starts in QUALIFIERS or starts in SECTION_NAMES
+        if looks_like_name(name) and qualified:
             return (name,), ""
     return None
 
