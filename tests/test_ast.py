@@ -77,7 +77,7 @@ def upper(inlines: list[ast.Node]) -> list[ast.Node]:
     ("[a](https://x.org \"T\")", ast.make_para([ast.make_link([ast.make_str("a")], "https://x.org", "T")])),
     ("*a* **b**", ast.make_para([ast.make_emph([ast.make_str("a")]), ast.make_space(),
                                 ast.make_strong([ast.make_str("b")])])),
-    ("## Two {#id .c}", ast.make_header(2, [ast.make_str("Two")], ast.Attr("id", ("c",)))),
+    ("## Two {.c}", ast.make_header(2, [ast.make_str("Two")], ast.Attr("", ("c",)))),
     ("![x](p.png)", ast.make_para([ast.make_image([ast.make_str("x")], "p.png")])),
     ("> b", ast.make_block_quote([ast.make_para([ast.make_str("b")])])),
     ("---", ast.make_horizontal_rule()),
@@ -94,12 +94,14 @@ def test_constructors_build_the_nodes_pandoc_reads(markdown, built):
 
 
 def test_accessors_read_a_link_a_heading_and_their_attributes():
-    (heading,) = nodes("## Two words {#id .c key=v}")
+    (heading,) = nodes("## Two words {.c key=v}")
     assert ast.header_level(heading) == 2
     assert ast.text_of(ast.header_inlines(heading)) == "Two words"
-    assert ast.header_attr(heading) == ast.Attr("id", ("c",), (("key", "v"),))
+    assert ast.header_attr(heading) == ast.Attr("", ("c",), (("key", "v"),))
     assert ast.header_attr(heading).get("key") == "v"
     assert ast.has_class(heading, "c")
+    attr = ast.Attr("top", ("c",), (("key", "v"),))
+    assert ast.header_attr(ast.make_header(1, [], attr)) == attr
     (para,) = nodes("[the *text*](https://x.org/ \"a title\")")
     (link,) = ast.block_inlines(para)
     assert ast.link_target(link) == "https://x.org/"
@@ -182,7 +184,8 @@ def test_a_rewrite_that_changes_nothing_returns_the_same_nodes():
 
 
 def test_a_block_rewrite_drops_nested_blocks_and_keeps_its_neighbours():
-    (quote,) = nodes("> kept\n>\n> ::: pullquote\n> dropped\n> :::\n>\n> also kept")
+    kept, dropped, also = (ast.make_para([ast.make_str(word)]) for word in ("kept", "dropped", "also kept"))
+    quote = ast.make_block_quote([kept, ast.make_pull_quote([dropped], 1), also])
     out = ast.transform(quote, blocks=lambda items: [b for b in items if not ast.is_pull_quote(b)])
     assert ast.text_of(out) == "kept also kept"
     assert ast.text_of(quote) == "kept dropped also kept"
