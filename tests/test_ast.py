@@ -88,6 +88,9 @@ def upper(inlines: list[ast.Node]) -> list[ast.Node]:
     ("[s]{.k}", ast.make_para([ast.make_span([ast.make_str("s")], ast.Attr(classes=("k",)))])),
     ("::: k\nd\n:::", ast.make_div([ast.make_para([ast.make_str("d")])], ast.Attr(classes=("k",)))),
     ("a  \nb", ast.make_para([ast.make_str("a"), ast.make_line_break(), ast.make_str("b")])),
+    ("| a | b |\n|---|---|\n| c | d |", ast.make_table(
+        [[[ast.make_plain([ast.make_str("a")])], [ast.make_plain([ast.make_str("b")])]]],
+        [[[ast.make_plain([ast.make_str("c")])], [ast.make_plain([ast.make_str("d")])]]])),
 ])
 def test_constructors_build_the_nodes_pandoc_reads(markdown, built):
     assert nodes(markdown) == [built]
@@ -116,6 +119,12 @@ def test_accessors_read_a_link_a_heading_and_their_attributes():
                                            ("https://x.org", False)])
 def test_a_link_to_nothing_is_dead(url, dead):
     assert ast.is_dead_link(ast.make_link([ast.make_str("a")], url)) is dead
+
+
+def test_a_table_is_read_row_by_row_heading_rows_first():
+    (table,) = nodes("| a | b |\n|---|---|\n| c | d |")
+    rows = [(heading, [ast.text_of(cell) for cell in cells]) for heading, cells in ast.table_rows(table)]
+    assert rows == [(True, ["a", "b"]), (False, ["c", "d"])]
 
 
 def test_a_pull_quote_is_a_div_that_names_its_passage():

@@ -328,6 +328,29 @@ def definition_items(node: Node) -> list[tuple[list[Node], list[list[Node]]]]:
     return [(term, definitions) for term, definitions in node["c"]]
 
 
+def _cell(blocks: list[Node]) -> list[Any]:
+    return [NO_ATTR.json(), {"t": "AlignDefault"}, 1, 1, blocks]
+
+
+def _row(cells: list[list[Node]]) -> list[Any]:
+    return [NO_ATTR.json(), [_cell(blocks) for blocks in cells]]
+
+
+Rows = list[list[list[Node]]]  # rows, each a list of cells, each a list of blocks
+
+
+def make_table(head: Rows, body: Rows, caption: list[Node] | None = None) -> Node:
+    """A Table of plain cells: `head` and `body` are rows, each a list of cells, each a list of blocks."""
+    columns = max((len(row) for row in (*head, *body)), default=0)
+    specs = [[{"t": "AlignDefault"}, {"t": "ColWidthDefault"}] for _ in range(columns)]
+    return {"t": "Table", "c": [
+        NO_ATTR.json(), [None, caption or []], specs,
+        [NO_ATTR.json(), [_row(row) for row in head]],
+        [[NO_ATTR.json(), 0, [], [_row(row) for row in body]]],
+        [NO_ATTR.json(), []],
+    ]}
+
+
 def table_rows(node: Node) -> list[tuple[bool, list[list[Node]]]]:
     """A Table's rows in reading order: (is a heading row, each cell's blocks)."""
     _attr, _caption, _specs, head, bodies, foot = node["c"]
