@@ -292,7 +292,7 @@ def image_bytes(kind: str, size: tuple[int, int] = (60, 40)) -> bytes:
     ],
 )
 def test_only_real_images_of_the_four_formats_are_kept(data, kept):
-    from pamphleteer.importers.images import NotAnImage, image_suffix
+    from pamphleteer.imagefiles import NotAnImage, image_suffix
 
     if kept.startswith("."):
         assert image_suffix(data()) == kept

@@ -1,4 +1,7 @@
-"""Keep the images of a page or a document: only real JPEG, PNG, GIF and WebP files of a few MB.
+"""Judge an image file by its bytes: only real JPEG, PNG, GIF and WebP files of a few MB are kept.
+
+Both `add` (the images of a page or a document) and the build (the images a
+text names) judge images here, so the two never disagree.
 
 An image is judged by its bytes, never its name: Pillow must recognise it as
 one of the four formats and read it through (`verify`), and it must not
@@ -12,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import io
 import warnings
+from dataclasses import dataclass
 
 from PIL import Image, UnidentifiedImageError
 from slugify import slugify
@@ -19,6 +23,17 @@ from slugify import slugify
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # a 40-megapixel photograph; beyond it Pillow's decompression-bomb guard
 FORMATS = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}
+MEDIA_TYPES = {".jpg": "image/jpeg", ".png": "image/png", ".gif": "image/gif", ".webp": "image/webp"}
+
+
+@dataclass(frozen=True)
+class ImageKind:
+    """What an image file is: its suffix, media type and size in pixels."""
+
+    suffix: str
+    media_type: str
+    width: int
+    height: int
 
 
 class NotAnImage(ValueError):
@@ -27,6 +42,11 @@ class NotAnImage(ValueError):
 
 def image_suffix(data: bytes) -> str:
     """The file suffix for `data` (".jpg", ".png", ".gif", ".webp"), or NotAnImage saying why not."""
+    return judge_image(data).suffix
+
+
+def judge_image(data: bytes) -> ImageKind:
+    """What image `data` is, or NotAnImage saying why it is not one an edition can carry."""
     if len(data) > MAX_IMAGE_BYTES:
         raise NotAnImage(f"it is {len(data) / 1024 / 1024:.1f} MB, more than the "
                          f"{MAX_IMAGE_BYTES // 1024 // 1024} MB an image may be")
@@ -48,7 +68,8 @@ def image_suffix(data: bytes) -> str:
         raise NotAnImage(f"it is a {kind} image; only JPEG, PNG, GIF and WebP are kept")
     if width * height > MAX_PIXELS:
         raise NotAnImage(f"it is {width} x {height} pixels, more than an edition needs")
-    return FORMATS[kind]
+    suffix = FORMATS[kind]
+    return ImageKind(suffix, MEDIA_TYPES[suffix], width, height)
 
 
 def image_name(data: bytes, suffix: str, hint: str) -> str:
