@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pamphleteer import ast, codes
 from pamphleteer.config import SLUG_PATTERN, Settings
 from pamphleteer.errors import Diagnostic, Severity, SourceError
+from pamphleteer.figures import ImageFile
 from pamphleteer.normalise import NormalisedText
 from pamphleteer.parse import Block, ParsedPart
 
@@ -127,6 +128,11 @@ class Publication:
     back: tuple[Part, ...] = ()  # "About the authors", "Sources and credits"
     fingerprint: str = ""  # a short digest of the sources, printed in the build stamp
     collection: str = ""  # for a pamphlet: the title of the reader it comes from
+    images: tuple[ImageFile, ...] = ()  # every image the texts and parts show, each once
+
+    def image(self, path: str) -> ImageFile | None:
+        """The image file a text names by `path` (relative to the sources folder), if it was kept."""
+        return next((image for image in self.images if image.path == path), None)
 
     @property
     def edition_date(self) -> datetime.date:
@@ -327,8 +333,9 @@ def build_publication(
     parts: tuple[ParsedPart, ...],
     edition_time: datetime.datetime,
     generator: str,
+    images: tuple[ImageFile, ...] = (),
 ) -> tuple[Publication, tuple[Diagnostic, ...]]:
-    """Assemble the publication from its normalised texts and shared parts."""
+    """Assemble the publication from its normalised texts and shared parts (and the images they show)."""
     built = [build_text(text, settings.language) for text in texts]
     diagnostics = tuple(d for _, ds in built for d in ds)
     front = tuple(Part(part.source.name, part.source.title, part.blocks) for part in parts)
@@ -341,6 +348,7 @@ def build_publication(
         generator=generator,
         back=back_matter(model_texts),
         fingerprint=fingerprint(settings, texts, parts),
+        images=images,
     )
     check_names(publication, texts, parts)
     return publication, diagnostics

@@ -29,6 +29,7 @@ from pamphleteer.cache import (
     CACHE_FOLDER, STATE_FILE, Cache, digest, fingerprint, outputs_digest, read_state, state_bytes,
 )
 from pamphleteer.errors import ConfigurationError, Diagnostic, RenderError, Severity, StrictFailure
+from pamphleteer.figures import check_images
 from pamphleteer.history import last_commit_time
 from pamphleteer.model import Publication, build_publication, pamphlet
 from pamphleteer.normalise import Inferred, NormalisedText, normalise
@@ -215,14 +216,16 @@ def assemble(
     progress.stage("model")
     generator = f"Pamphleteer {__version__} (pandoc {pandoc_version()})"
     normalised = tuple(prepared[source.slug][1] for source in sources.texts)
+    normalised, parts, images, image_diagnostics = check_images(normalised, parts, sources.root)
     publication, model_diagnostics = build_publication(
-        sources.settings, normalised, parts, edition or edition_time(sources.root), generator
+        sources.settings, normalised, parts, edition or edition_time(sources.root), generator, images
     )
     diagnostics = (
         tuple(d for source in sources.texts for d in source.diagnostics)  # what the front matter noted
         + tuple(d for source in sources.texts for d in prepared[source.slug][0])
         + tuple(d for part in parts for d in part.diagnostics)
         + tuple(d for text in normalised for d in text.diagnostics)
+        + image_diagnostics
         + model_diagnostics
     )
     progress.done("model")

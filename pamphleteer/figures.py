@@ -1,0 +1,174 @@
+"""Check the images the texts show, and read each once for the editions.
+
+A text names an image by a path relative to the sources folder
+(`![Strikers at the gate](images/picket/gate.jpg)`); `sanitise` has already
+left out any that is on the network or outside the folder. Here each one is
+looked for: it must be a regular file inside the sources folder (a link that
+leads out is refused), at most a few MB, and a real JPEG, PNG, GIF or WebP
+(`imagefiles`). A good image is read once and kept as an `ImageFile` for every
+edition; one that is not gives way to its description, with a warning naming
+the file and line, and the text still builds. An image without a description
+(alt text) is kept, with a warning: a reader who cannot see it learns nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import posixpath
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from pamphleteer import ast
+from pamphleteer.errors import Diagnostic, Severity
+from pamphleteer.imagefiles import MAX_IMAGE_BYTES, NotAnImage, judge_image
+from pamphleteer.normalise import NormalisedText
+from pamphleteer.parse import Block, Node, ParsedPart
+from pamphleteer.sanitise import LEFT_OUT_IMAGE
+
+
+@dataclass(frozen=True)
+class ImageFile:
+    """An image a text shows, as read from the sources folder."""
+
+    path: str  # as the texts name it, relative to the sources folder: "images/picket/gate.jpg"
+    data: bytes = field(repr=False)
+    media_type: str
+    width: int
+    height: int
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()[:16]
+
+
+def source_path(url: str) -> str:
+    """The path inside the sources folder that an image's address names ('' for none)."""
+    path = posixpath.normpath(unquote(urlsplit(url.strip()).path))
+    return "" if path in ("", ".") or path.startswith(("/", "..")) else path
+
+
+def image_alt(node: Node) -> str:
+    """An image's alt text: its `alt` attribute, else its description."""
+    attr = ast.Attr.read(node["c"][0])
+    return attr.get("alt") or ast.text_of(ast.image_alt(node))
+
+
+class ImageCheck:
+    """The images of one publication: each file judged once, each use reported where it is."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.found: dict[str, ImageFile] = {}
+        self._refused: dict[str, tuple[str, str]] = {}  # path -> (code, why)
+
+    def _judge(self, path: str) -> ImageFile | tuple[str, str]:
+        if path in self.found:
+            return self.found[path]
+        if path in self._refused:
+            return self._refused[path]
+        file = self.root / path
+        try:
+            info = os.stat(file)
+            inside = file.resolve().is_relative_to(self.root.resolve())
+        except OSError:
+            verdict: ImageFile | tuple[str, str] = ("W110", "there is no such file in the sources folder")
+        else:
+            if not inside:
+                verdict = ("W110", "it is a link to a file outside the sources folder, which the build "
+                                   "does not read")
+            elif not stat.S_ISREG(info.st_mode):
+                verdict = ("W111", "it is not a regular file")
+            elif info.st_size > MAX_IMAGE_BYTES:
+                verdict = ("W112", f"it is {info.st_size / 1024 / 1024:.1f} MB, more than the "
+                                   f"{MAX_IMAGE_BYTES // 1024 // 1024} MB an image may be")
+            else:
+                verdict = self._read(path, file)
+        if isinstance(verdict, ImageFile):
+            self.found[path] = verdict
+        else:
+            self._refused[path] = verdict
+        return verdict
+
+    @staticmethod
+    def _read(path: str, file: Path) -> ImageFile | tuple[str, str]:
+        try:
+            data = file.read_bytes()
+            kind = judge_image(data)
+        except OSError as error:
+            return "W110", f"it cannot be read ({error.strerror})"
+        except NotAnImage as why:
+            return ("W112" if "MB" in str(why) or "pixels" in str(why) else "W111"), str(why)
+        return ImageFile(path=path, data=data, media_type=kind.media_type, width=kind.width,
+                         height=kind.height)
+
+    def blocks(
+        self, blocks: tuple[Block, ...], file: Path
+    ) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:
+        """`blocks` with every image checked: kept, or replaced by its description; a warning for each
+        image left out or without alt text."""
+        diagnostics: list[Diagnostic] = []
+        checked = []
+        for block in blocks:
+            if not any(ast.kind(node) == "Image" for node in ast.walk(block.node)):
+                checked.append(block)
+                continue
+
+            def images(inlines: list[Node], line: int = block.line) -> list[Node]:
+                return [self._image(node, file, line, diagnostics) if ast.kind(node) == "Image" else node
+                        for node in inlines]
+
+            checked.append(Block(block.line, ast.transform(block.node, inlines=images)))
+        return tuple(checked), tuple(diagnostics)
+
+    def _image(self, node: Node, file: Path, line: int, diagnostics: list[Diagnostic]) -> Node:
+        url = ast.image_target(node)
+        path = source_path(url)
+        verdict = self._judge(path) if path else ("W110", "it names no file")
+        shown = url if len(url) <= 60 else url[:57] + "…"
+        if isinstance(verdict, ImageFile):
+            if not image_alt(node).strip():
+                diagnostics.append(Diagnostic(
+                    "W113", Severity.WARNING,
+                    f"the image '{shown}' has no alt text, so a reader who cannot see it learns nothing; "
+                    "describe it: ![what it shows](…)", file, line,
+                ))
+            return node
+        code, why = verdict
+        diagnostics.append(Diagnostic(
+            code, Severity.WARNING,
+            f"the image '{shown}' is left out ({why}); put a JPEG, PNG, GIF or WebP file of at most "
+            f"{MAX_IMAGE_BYTES // 1024 // 1024} MB in the sources folder and name it by its path there",
+            file, line,
+        ))
+        attr = ast.Attr(classes=(LEFT_OUT_IMAGE,), pairs=(("src", url),))
+        return ast.make_span(ast.image_alt(node), attr)
+
+
+TEXT_FIELDS = ("blocks", "standfirst", "source_note", "bio", "credits")
+
+
+def check_images(
+    texts: tuple[NormalisedText, ...], parts: tuple[ParsedPart, ...], root: Path
+) -> tuple[tuple[NormalisedText, ...], tuple[ParsedPart, ...], tuple[ImageFile, ...], tuple[Diagnostic, ...]]:
+    """Every image of the texts and shared parts checked: the texts and parts as they are to be
+    published, the image files they show (each once), and a warning for each image left out."""
+    check = ImageCheck(root)
+    diagnostics: list[Diagnostic] = []
+    checked_texts = []
+    for text in texts:
+        changes = {}
+        for name in TEXT_FIELDS:
+            blocks, found = check.blocks(getattr(text, name), text.source.path)
+            changes[name] = blocks
+            diagnostics += found
+        checked_texts.append(dataclasses.replace(text, **changes))
+    checked_parts = []
+    for part in parts:
+        blocks, found = check.blocks(part.blocks, part.source.path)
+        checked_parts.append(dataclasses.replace(part, blocks=blocks))
+        diagnostics += found
+    return tuple(checked_texts), tuple(checked_parts), tuple(check.found.values()), tuple(diagnostics)
