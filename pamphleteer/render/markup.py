@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from pamphleteer import ast
 from pamphleteer.ast import Node
 from pamphleteer.parse import Block
+from pamphleteer.render.pictures import ImageSource, caption, figure_caption, figure_image, img, lone_image
 
 SAFE_RAW_INLINE = re.compile(r"^<(/?)(sup|sub|em|strong|i|b|small|br|s|u)\s*(/?)>$", re.IGNORECASE)
 PULL_QUOTE_ATTRIBUTES = Markup(' class="pullquote" role="doc-pullquote" aria-hidden="true"')
@@ -85,6 +86,7 @@ class Writer:
     heading_offset: int = 2  # body "#" headings sit under the text's own title
     page_marks: PageMarks | None = None
     epub_types: bool = False  # add epub:type attributes (EPUB only)
+    images: ImageSource | None = None  # where each image's bytes are in this edition (None: none shown)
     notes: list[Markup] = field(default_factory=list)  # footnotes collected while writing
     _words: int = 0
     _pending: list[tuple[int, str]] = field(default_factory=list)
@@ -120,7 +122,13 @@ class Writer:
         self._boundary = True
         id_attr = Markup(' id="{}"').format(identifier) if identifier else Markup("")
         if kind in ("Para", "Plain"):
-            return Markup("<p{}>{}</p>").format(id_attr, self.inlines(ast.block_inlines(node)))
+            image = lone_image(ast.block_inlines(node)) if self.images else None
+            figure = self._figure(image, caption(image), id_attr) if image else None
+            return figure or Markup("<p{}>{}</p>").format(id_attr, self.inlines(ast.block_inlines(node)))
+        if kind == "Figure" and self.images and (image := figure_image(node)):
+            figure = self._figure(image, figure_caption(node) or caption(image), id_attr)
+            if figure:
+                return figure
         if kind == "Header":
             tag = Markup(f"h{min(6, ast.header_level(node) + self.heading_offset)}")
             return Markup("<{0}{1}>{2}</{0}>").format(tag, id_attr, self.inlines(ast.header_inlines(node)))
@@ -143,6 +151,14 @@ class Writer:
             return self._table(node, id_attr)
         # RawBlock and anything unknown: nothing of it reaches an edition.
         return Markup("")
+
+    def _figure(self, image: Node, words: list[Node], id_attr: Markup) -> Markup | None:
+        """A figure: the image, and its caption (`words`) under it; None if this edition lacks the image."""
+        src = self.images(ast.image_target(image)) if self.images else None
+        if src is None:
+            return None
+        under = Markup("\n<figcaption>{}</figcaption>").format(self.inlines(words)) if words else Markup("")
+        return Markup("<figure{}>\n{}{}\n</figure>").format(id_attr, img(src, image), under)
 
     def _list(self, node: Node, id_attr: Markup) -> Markup:
         items = self._items(ast.list_items(node))
@@ -259,6 +275,9 @@ class Writer:
         if kind == "Link":
             return self._link(node)
         if kind == "Image":
+            src = self.images(ast.image_target(node)) if self.images else None
+            if src is not None:
+                return img(src, node, "inline-image")
             return Markup('<span class="image-alt">{}</span>').format(self.inlines(ast.image_alt(node)))
         if kind == "Note":
             return self._note(ast.note_blocks(node))

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from pamphleteer.parse import Block
 from pamphleteer.render.markup import LinkStyle, PageMarks, Writer
+from pamphleteer.render.pictures import ImageSource
 
 PROJECT = Path(__file__).resolve().parents[2]
 TEMPLATES = PROJECT / "templates"
@@ -32,12 +33,15 @@ class Written:
 
 
 def block_writer(
-    links: LinkStyle, page_marks: PageMarks | None = None, epub_types: bool = False
+    links: LinkStyle, page_marks: PageMarks | None = None, epub_types: bool = False,
+    images: ImageSource | None = None,
 ) -> Callable[[Iterable[Block], str], Written]:
-    """A `write(blocks, prefix)` function for templates, set up for one edition."""
+    """A `write(blocks, prefix)` function for templates, set up for one edition (`images`: where its
+    images are)."""
 
     def write(blocks: Iterable[Block], prefix: str) -> Written:
-        writer = Writer(prefix=prefix, links=links, page_marks=page_marks, epub_types=epub_types)
+        writer = Writer(prefix=prefix, links=links, page_marks=page_marks, epub_types=epub_types,
+                        images=images)
         html = writer.blocks(blocks)
         return Written(html=html, notes=tuple(writer.notes))
 
