@@ -17,8 +17,9 @@ import io
 import logging
 import re
 import zipfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from urllib.parse import quote, unquote
 
 from ebooklib import epub
 from markupsafe import Markup
@@ -44,6 +45,8 @@ HEADING_THEN_MARKER = re.compile(  # a heading, then only opening tags, then a p
     re.S,
 )
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+MEDIA = "media/"  # the texts' images, by their path in the sources (never beside the cover in images/)
+PACKED_IMAGE = re.compile(r'<img\b[^>]*\ssrc="media/([^"#]+)"')
 
 
 def page_marker(label: str) -> Markup:
@@ -150,6 +153,7 @@ def render_epub(
     _describe(book, publication, pages, print_pages)
     _add_resources(book, print_pdf, cover_png)
     book.spine = [_add_document(book, document, content[document.uid]) for document in spine]
+    _add_images(book, publication, content.values())
     book.add_item(epub.EpubItem(
         uid="ncx", file_name="toc.ncx", media_type="application/x-dtbncx+xml",
         content=render_template(
@@ -175,7 +179,8 @@ def _content(
     that names another element, such as a part without blocks, just before it.
     """
     starts = _lift_openings(publication, page_starts)
-    write = block_writer(LinkStyle.LIVE, PageMarks.from_starts(starts, page_marker), epub_types=True)
+    write = block_writer(LinkStyle.LIVE, PageMarks.from_starts(starts, page_marker), epub_types=True,
+                         images=lambda path: _packed(publication, path))
     href = {document.anchor: document.file_name for document in spine}.__getitem__
     landmarks = [
         {"epub_type": document.landmark, "href": document.file_name, "label": document.title}
@@ -235,6 +240,19 @@ def _add_resources(
         cover.content = image
         book.add_item(cover)
         book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
+
+
+def _packed(publication: Publication, path: str) -> str | None:
+    """Where an image of the texts is inside the ebook: under `media/`, by its path in the sources."""
+    return f"{MEDIA}{quote(path)}" if publication.image(path) is not None else None
+
+
+def _add_images(book: epub.EpubBook, publication: Publication, documents: Iterable[str]) -> None:
+    """Every image a content document shows, in the manifest (and no other)."""
+    shown = {unquote(src) for xhtml in documents for src in PACKED_IMAGE.findall(xhtml)}
+    for number, image in enumerate(image for image in publication.images if image.path in shown):
+        book.add_item(epub.EpubItem(uid=f"image-{number + 1}", file_name=MEDIA + image.path,
+                                    media_type=image.media_type, content=image.data))
 
 
 def _add_document(book: epub.EpubBook, document: Document, xhtml: str) -> epub.EpubItem:

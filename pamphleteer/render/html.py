@@ -96,7 +96,7 @@ def render_html(publication: Publication, page_starts: Iterable[PageStart] = ())
         return render_template(
             "html/page.html",
             pub=publication,
-            write=block_writer(LinkStyle.LIVE, marks),
+            write=block_writer(LinkStyle.LIVE, marks, images=lambda path: _data_uri(publication, path)),
             href=_fragment,
             css=Markup(css),
         )
@@ -106,6 +106,14 @@ def render_html(publication: Publication, page_starts: Iterable[PageStart] = ())
     characters = frozenset(written.replace(CSS_STAND_IN, "", 1))
     css = self_contained(read_style(STYLESHEET), characters)
     return written.replace(CSS_STAND_IN, css, 1).encode("utf-8")
+
+
+def _data_uri(publication: Publication, path: str) -> str | None:
+    """An image inside the page, as a `data:` URI: the web edition is one file."""
+    image = publication.image(path)
+    if image is None:
+        return None
+    return f"data:{image.media_type};base64,{base64.b64encode(image.data).decode('ascii')}"
 
 
 def _fragment(name: str) -> str:

@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import quote
 
 from pamphleteer.cache import Cache, digest
 from pamphleteer.model import Part, Publication, Text
@@ -102,9 +103,20 @@ def print_html(
         sections=sections,
         texts=publication.texts if texts is None else texts,
         back=publication.back if back is None else back,
-        write=block_writer(LinkStyle.FOOTNOTE),
+        write=block_writer(LinkStyle.FOOTNOTE, images=print_images(publication)),
         href=href or (lambda name: f"#{name}"),
     )
+
+
+def print_images(publication: Publication) -> Callable[[str], str | None]:
+    """Each image as WeasyPrint reads it: the file in the sources folder (the document's base), marked
+    with its digest so that a changed image is laid out again."""
+
+    def src(path: str) -> str | None:
+        image = publication.image(path)
+        return f"{quote(image.path)}#{image.digest}" if image is not None else None
+
+    return src
 
 
 @dataclass(frozen=True)
