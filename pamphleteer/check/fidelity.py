@@ -63,9 +63,20 @@ def _no_pull_quotes(blocks: list[ast.Node]) -> list[ast.Node]:
     return [block for block in blocks if not ast.is_pull_quote(block)]
 
 
+def _no_alt_text(inlines: list[ast.Node]) -> list[ast.Node]:
+    """An image's description, when it is only its alt text (no `alt` attribute beside it, which would
+    make it the caption), is not printed: it is not expected as the text's words."""
+    if not any(ast.kind(node) == "Image" for node in inlines):
+        return inlines
+    return [ast.make_image([], ast.image_target(node))
+            if ast.kind(node) == "Image" and not ast.Attr.read(node["c"][0]).get("alt") else node
+            for node in inlines]
+
+
 def _text_words(block: Block) -> list[str]:
-    """The words of a block a reader reads as the text: pull quotes inside it left out (they repeat it)."""
-    return words(ast.text_of(ast.transform(block.node, blocks=_no_pull_quotes)))
+    """The words of a block a reader reads as the text: pull quotes inside it left out (they repeat it),
+    and images' alt text (printed nowhere; the ebook and web editions carry it in `alt`)."""
+    return words(ast.text_of(ast.transform(block.node, blocks=_no_pull_quotes, inlines=_no_alt_text)))
 
 
 def _urls(node: ast.Node) -> Iterator[str]:
