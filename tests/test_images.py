@@ -31,6 +31,8 @@ By noon the whole depot was out ![a blue badge](images/strike/badge.png) and the
 
 ![A picture that was never saved](images/strike/missing.jpg)
 
+![](images/strike/badge.png)
+
 The strikers went home at dusk, more certain of one another than they had ever been.
 """
 
@@ -71,10 +73,11 @@ def built(publication: Path, tmp_path_factory: pytest.TempPathFactory):
     return output, result
 
 
-def test_a_missing_image_is_one_warning_naming_file_and_line_and_the_text_still_builds(built, publication):
+def test_a_missing_image_or_alt_text_is_a_warning_naming_file_and_line_and_the_text_builds(built, publication):
     output, result = built
     warnings = [d for d in result.diagnostics if d.severity is Severity.WARNING and d.code.startswith("W11")]
-    assert [(d.code, d.file, d.line) for d in warnings] == [("W110", publication / "texts" / "strike.md", 13)]
+    text = publication / "texts" / "strike.md"
+    assert [(d.code, d.file, d.line) for d in warnings] == [("W110", text, 13), ("W113", text, 15)]
     assert "images/strike/missing.jpg" in warnings[0].message
     web = (output / "pictures.html").read_text(encoding="utf-8")
     assert "The strikers went home at dusk" in web

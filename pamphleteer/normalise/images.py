@@ -253,7 +253,8 @@ def _one(block: Block, lift: _Lift, after_image: bool, credits_here: bool) -> bo
             lift.credit(block, caption, "N804", "an image's caption went to the credits")
         if not text_of(kept):
             return True
-    if text_of(kept) or not is_kind(node, "Para", "Plain", "Header"):
+    if text_of(kept) or not is_kind(node, "Para", "Plain", "Header") or any(
+            is_kind(item, "Image") for item in walk(kept)):  # an image without a description stays
         lift.body.append(block if kept is inlines else Block(block.line, _with_inlines(node, kept)))
     return False
 
