@@ -73,7 +73,7 @@ def built(publication: Path, tmp_path_factory: pytest.TempPathFactory):
     return output, result
 
 
-def test_a_missing_image_or_alt_text_is_a_warning_naming_file_and_line_and_the_text_builds(built, publication):
+def test_a_missing_image_or_no_alt_text_is_a_warning_naming_file_and_line(built, publication):
     output, result = built
     warnings = [d for d in result.diagnostics if d.severity is Severity.WARNING and d.code.startswith("W11")]
     text = publication / "texts" / "strike.md"

@@ -22,8 +22,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from pamphleteer import codes, sanitise
 from pamphleteer.errors import Diagnostic, PamphleteerError, Severity, SourceError
-from pamphleteer.importers.download import fetch
 from pamphleteer.imagefiles import MAX_IMAGE_BYTES, NotAnImage, image_name, image_suffix
+from pamphleteer.importers.download import fetch
 from pamphleteer.importers.inputs import MAX_BYTES, Input, regular_file
 from pamphleteer.importers.tidy import tidy
 from pamphleteer.importers.webpage import extract_article, saved_from
