@@ -1,7 +1,8 @@
-"""The inline vocabulary of the rules not yet written on `pamphleteer.ast` (links, furniture).
+"""Old names for the inline vocabulary, which now lives in `pamphleteer.ast` (and `shorten` in findings).
 
-Everything here now lives in `pamphleteer.ast`; new code imports it from there.
-This module only keeps the old names for the two modules that still use them.
+New code imports from `pamphleteer.ast`; this module only keeps the names the rules
+written before it still import (links, furniture, keep, head, boilerplate), and goes
+when they no longer do.
 """
 
 from __future__ import annotations
