@@ -239,8 +239,9 @@ def render(
     progress: Progress = SILENT,
     cache: Cache | None = None,
     pool: Executor | None = None,
-) -> tuple[dict[str, bytes], int]:
-    """Render the chosen editions in memory: file name -> bytes.
+) -> tuple[dict[str, bytes], int, tuple[Diagnostic, ...]]:
+    """Render the chosen editions in memory: file name -> bytes, the print page count, and what
+    rendering could not do as asked (warnings).
 
     The print edition is laid out first (by the `pool`'s workers), contents and
     all, because the ebook and web editions mark where its pages begin. Then
@@ -248,7 +249,7 @@ def render(
     parts joined into the PDF and its pages imposed into the booklet, and hands
     the preview to the workers.
     """
-    from pamphleteer.render.pdf import Layouts, PrintEdition, join_book, lay_out_book
+    from pamphleteer.render.pdf import Layouts, PrintEdition, join_book, lay_out_book, layout_diagnostics
 
     pool = pool or Inline()
     slug = publication.settings.slug
@@ -256,6 +257,7 @@ def render(
     progress.stage("pdf", total=len(publication.texts))
     layouts = Layouts(publication, sources, cache, pool)
     book = lay_out_book(publication, layouts, done=lambda text: progress.advance("pdf", text))
+    diagnostics = layout_diagnostics(publication, book)
     progress.done("pdf")
 
     def finish() -> tuple[PrintEdition, dict[str, Future[bytes]]]:
@@ -278,9 +280,10 @@ def render(
     try:
         if "epub" in formats:
             progress.stage("epub")
-            files[f"{slug}.epub"] = render_epub(
+            files[f"{slug}.epub"], unmarked = render_epub(
                 publication, book.page_starts, b"", book.page_count, cover_png=cover.result
             )
+            diagnostics += unmarked
             progress.done("epub")
         if "html" in formats:
             from pamphleteer.render.html import render_html
@@ -296,7 +299,7 @@ def render(
     if edition.booklet is not None:
         files[f"{slug}-booklet.pdf"] = edition.booklet
     files.update({name: future.result() for name, future in later.items()})
-    return files, edition.page_count
+    return files, edition.page_count, diagnostics
 
 
 def pamphlets(publication: Publication) -> tuple[Publication, ...]:
@@ -321,15 +324,16 @@ def render_all(
     progress: Progress = SILENT,
     cache: Cache | None = None,
     pool: Executor | None = None,
-) -> tuple[dict[str, bytes], int]:
+) -> tuple[dict[str, bytes], int, tuple[Diagnostic, ...]]:
     """Render the reader, then each pamphlet; refuse two editions with one file name.
 
-    The page count returned is the reader's.
+    The page count returned is the reader's; the warnings are every edition's.
     """
     reader, *singles = publications
-    files, page_count = render(reader, sources, formats, progress, cache, pool)
+    files, page_count, diagnostics = render(reader, sources, formats, progress, cache, pool)
     for single in singles:
-        rendered, _ = render(single, sources, formats, progress, cache, pool)
+        rendered, _, found = render(single, sources, formats, progress, cache, pool)
+        diagnostics += found
         clash = sorted(files.keys() & rendered.keys())
         if clash:
             raise ConfigurationError(
@@ -338,7 +342,7 @@ def render_all(
                 file=reader.settings.path,
             )
         files.update(rendered)
-    return files, page_count
+    return files, page_count, tuple(dict.fromkeys(diagnostics))
 
 
 def report(result_files: dict[str, bytes], publication: Publication, diagnostics: tuple[Diagnostic, ...], root: Path) -> bytes:
@@ -358,6 +362,17 @@ def report(result_files: dict[str, bytes], publication: Publication, diagnostics
         "diagnostics": [d.as_dict(root) for d in diagnostics],
     }
     return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def refuse_warnings(diagnostics: tuple[Diagnostic, ...]) -> None:
+    """Stop the build (--strict) if any diagnostic is a warning."""
+    warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
+    if warnings:
+        first = warnings[0]
+        raise StrictFailure(
+            f"{len(warnings)} warning(s) and --strict is on; the first: {first.message}",
+            file=first.file, line=first.line, warnings=tuple(warnings),
+        )
 
 
 def build(
@@ -408,16 +423,16 @@ def build(
         progress.done("read")
         with Workers() as pool:
             publication, diagnostics = assemble(sources, cache, code, progress, edition, pool, load_renderers)
-        warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
-        if strict and warnings:
-            first = warnings[0]
-            raise StrictFailure(
-                f"{len(warnings)} warning(s) and --strict is on; the first: {first.message}",
-                file=first.file, line=first.line, warnings=tuple(warnings),
-            )
+        if strict:  # stop before the slow part if the sources already give warnings
+            refuse_warnings(diagnostics)
         singles = pamphlets(publication)
         with Workers() as pool:  # forked now, so each worker starts with the renderers loaded
-            files, page_count = render_all((publication, *singles), sources_dir, formats, progress, cache, pool)
+            files, page_count, rendering = render_all(
+                (publication, *singles), sources_dir, formats, progress, cache, pool
+            )
+        diagnostics += rendering
+        if strict:
+            refuse_warnings(diagnostics)
         files[f"{publication.settings.slug}-report.json"] = report(files, publication, diagnostics, sources_dir.parent)
         summary = {
             "title": publication.title, "text_count": len(publication.texts), "page_count": page_count,

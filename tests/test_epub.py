@@ -97,13 +97,13 @@ def starts_for(publication: Publication) -> tuple[PageStart, ...]:
 @pytest.fixture(scope="session")
 def marked(sample) -> bytes:
     publication, pdf, pages = sample
-    return render_epub(publication, starts_for(publication), pdf, pages)
+    return render_epub(publication, starts_for(publication), pdf, pages)[0]
 
 
 @pytest.fixture(scope="session")
 def unmarked(sample) -> bytes:
     publication, pdf, pages = sample
-    return render_epub(publication, (), pdf, pages)
+    return render_epub(publication, (), pdf, pages)[0]
 
 
 def read(book: bytes, name: str) -> str:
@@ -152,7 +152,7 @@ def test_a_page_that_begins_at_an_element_of_the_print_edition_is_marked_before_
     publication, pdf, pages = sample
     text = publication.texts[0]
     starts = (PageStart("3", "contents", 0), PageStart("21", f"{text.slug}-questions", 0))
-    book = render_epub(publication, starts, pdf, pages)
+    book, _ = render_epub(publication, starts, pdf, pages)
     xhtml = read(book, f"text-{text.slug}.xhtml")
     assert re.search(r'id="page-21" aria-label="21"></span>\s*<h3 id="' + text.slug + '-questions"', xhtml)
     nav = read(book, "nav.xhtml")
@@ -166,7 +166,7 @@ def test_a_page_that_begins_with_a_text_is_marked_before_its_title(sample):
     second = publication.texts[1]
     first_block = (f"{second.slug}-standfirst-{second.standfirst[0].line}" if second.standfirst
                    else f"{second.slug}-{second.body[0].line}")
-    book = render_epub(publication, (PageStart("22", first_block, 0),), pdf, pages)
+    book, _ = render_epub(publication, (PageStart("22", first_block, 0),), pdf, pages)
     xhtml = read(book, f"text-{second.slug}.xhtml")
     assert xhtml.index('id="page-22"') < xhtml.index('class="text-title"')
 
@@ -405,7 +405,7 @@ def test_the_fonts_are_the_vendored_ones_and_the_reader_stays_in_charge(marked):
 
 def test_two_builds_are_byte_identical_and_the_zip_is_well_formed(sample, marked):
     publication, pdf, pages = sample
-    again = render_epub(publication, starts_for(publication), pdf, pages)
+    again, _ = render_epub(publication, starts_for(publication), pdf, pages)
     assert again == marked
     with zipfile.ZipFile(io.BytesIO(marked)) as archive:
         infos = archive.infolist()

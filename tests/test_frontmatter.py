@@ -115,7 +115,7 @@ def reader(*texts: NormalisedText, **changes: object) -> Publication:
 
 def editions(publication: Publication) -> dict[str, str]:
     """The markup of each edition, without laying out the PDF."""
-    with zipfile.ZipFile(io.BytesIO(render_epub(publication))) as archive:
+    with zipfile.ZipFile(io.BytesIO(render_epub(publication)[0])) as archive:
         epub = "\n".join(archive.read(n).decode() for n in sorted(archive.namelist()) if n.endswith(".xhtml"))
     return {"print": print_html(publication), "epub": epub, "html": render_html(publication).decode()}
 

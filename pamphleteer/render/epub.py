@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import logging
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -24,12 +23,12 @@ from urllib.parse import quote, unquote
 from ebooklib import epub
 from markupsafe import Markup
 
+from pamphleteer import codes
+from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.model import Publication
 from pamphleteer.render.markup import LinkStyle, PageMarks, PageStart
 from pamphleteer.render.raster import page_png
 from pamphleteer.render.templates import FONTS, block_writer, read_style, render_template
-
-LOGGER = logging.getLogger(__name__)
 
 COVER_WIDTH = 1200  # pixels; the cover image keeps the print page's proportions
 PART_TYPES = {"introduction": ("introduction", "doc-introduction")}  # part name -> epub:type, role
@@ -138,8 +137,9 @@ def render_epub(
     print_pdf: bytes | Callable[[], bytes] = b"",
     print_pages: int = 0,
     cover_png: Callable[[], bytes] | None = None,
-) -> bytes:
-    """The publication as an EPUB 3 file, marked with the print edition's page breaks.
+) -> tuple[bytes, tuple[Diagnostic, ...]]:
+    """The publication as an EPUB 3 file, marked with the print edition's page breaks, and a
+    warning for each print page it has no place to mark.
 
     `page_starts` say where each print page begins; `print_pdf` is the print
     edition, whose first page becomes the cover image (no cover without it), or a
@@ -167,7 +167,8 @@ def render_epub(
     writer = _Writer(buffer, book, options)
     writer.process()
     writer.write()
-    return _reproducible(buffer.getvalue(), publication.edition_time)
+    data = _reproducible(buffer.getvalue(), publication.edition_time)
+    return data, _unplaced(publication, page_starts, pages)
 
 
 def _content(
@@ -211,7 +212,6 @@ def _content(
             at_elements.setdefault(uid, []).append(start)
     content = {uid: _before_headings(xhtml) for uid, xhtml in content.items()}
     nav_points, pages = _targets(spine, {uid: PAGE_MARKER.findall(xhtml) for uid, xhtml in content.items()})
-    _report_unplaced(page_starts, pages)
     nav = next(document for document in spine if document.uid == "nav")
     content["nav"] = render(nav, pages)
     for start in at_elements.get("nav", ()):
@@ -325,14 +325,28 @@ def _targets(
     return nav_points, pages
 
 
-def _report_unplaced(page_starts: Sequence[PageStart], pages: Sequence[PageLink]) -> None:
+def _unplaced(
+    publication: Publication, page_starts: Sequence[PageStart], pages: Sequence[PageLink]
+) -> tuple[Diagnostic, ...]:
+    """A warning for each print page whose start the ebook has no place to mark, naming the text
+    (else publication.toml) and the line where the page begins."""
     placed = {page.label for page in pages}
+    settings = publication.settings.path
+    found = []
     for start in page_starts:
-        if start.label not in placed:
-            LOGGER.warning(
-                "print page %s begins in '%s', which the ebook does not have; "
-                "the ebook has no marker for that page", start.label, start.block_id,
-            )
+        if start.label in placed:
+            continue
+        texts = [text for text in publication.texts if start.block_id.startswith(f"{text.slug}-")]
+        text = max(texts, key=lambda text: len(text.slug), default=None)  # "a-b-3" is a-b's, not a's
+        line = start.block_id.rpartition("-")[2]
+        found.append(Diagnostic(
+            codes.PAGE_NOT_MARKED, Severity.WARNING,
+            f"print page {start.label} begins in '{start.block_id}', which the ebook does not have; "
+            f"{publication.settings.slug}.epub has no marker for that page",
+            settings.parent / "texts" / f"{text.slug}.md" if text is not None else settings,
+            int(line) if text is not None and line.isdigit() else None,
+        ))
+    return tuple(found)
 
 
 def _describe(

@@ -2,20 +2,17 @@
 
 WeasyPrint asks this fetcher for every stylesheet, font and image. It serves
 files inside the project's `styles/` and the publication's sources folder and
-refuses everything else (other paths, `..`, `http(s)://`, `data:`), with a
-warning naming what was refused (see `confine`).
+refuses everything else (other paths, `..`, `http(s)://`, `data:`), and keeps
+what it refused, for the build to report (see `confine`).
 """
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 import weasyprint
 
 from pamphleteer.render.confine import Refused, confined_path
-
-LOGGER = logging.getLogger(__name__)
 
 
 class ConfinedFetcher(weasyprint.urls.URLFetcher):
@@ -30,7 +27,6 @@ class ConfinedFetcher(weasyprint.urls.URLFetcher):
         try:
             path = confined_path(url, self.allowed)
         except Refused as refusal:
-            LOGGER.warning("%s", refusal)
             self.refused.append(str(refusal))
             raise
         return weasyprint.urls.URLFetcherResponse(url, path.read_bytes())

@@ -9,7 +9,6 @@ one `Typesetter` (fonts and stylesheets loaded once) per page size.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 import weasyprint
@@ -22,7 +21,6 @@ from pamphleteer.render.pagemap import page_starts
 from pamphleteer.render.pdf import LaidOut, print_css
 from pamphleteer.render.templates import STYLES
 
-LOGGER = logging.getLogger(__name__)
 FOLIO_SHEET = "<!DOCTYPE html><html><body>{pages}</body></html>"
 FOLIO_SHEET_CSS = (
     "@page :first {{ counter-set: page {first}; }}\n"
@@ -71,11 +69,16 @@ class Typesetter:
         ]
 
     def lay_out(self, html_string: str, extra_css: str, ids: frozenset[str]) -> LaidOut:
-        """Lay out one HTML document, with `extra_css` telling it where it stands in the book."""
+        """Lay out one HTML document, with `extra_css` telling it where it stands in the book.
+
+        What it could not do well comes with it: the pages whose footnote went to
+        the next page, the files it was refused (see `render/fetch.py`).
+        """
+        refused_before = len(self.fetcher.refused)
         html = weasyprint.HTML(string=html_string, base_url=str(self.sources) + "/", url_fetcher=self.fetcher)
         stylesheets = [*self.stylesheets, weasyprint.CSS(string=extra_css, font_config=self.fonts)]
         document = html.render(font_config=self.fonts, stylesheets=stylesheets, pdf_tags=True)
-        document = keep_notes_with_their_calls(document, html, stylesheets, self.fonts)
+        document, moved = keep_notes_with_their_calls(document, html, stylesheets, self.fonts)
         anchors: dict[str, int] = {}
         for index, page in enumerate(document.pages):
             for name in page.anchors:
@@ -86,6 +89,8 @@ class Typesetter:
             page_starts=page_starts(document, html.etree_element, ids),
             anchors=anchors,
             folios=tuple(index for index, page in enumerate(document.pages) if _has_folio(page)),
+            moved_notes=moved,
+            refused=tuple(dict.fromkeys(self.fetcher.refused[refused_before:])),
         )
 
     def folio_sheet(self, first: int, count: int, page_name: str = "") -> bytes:
@@ -113,8 +118,9 @@ def _has_folio(page: object) -> bool:
 
 def keep_notes_with_their_calls(
     document: Document, html: weasyprint.HTML, stylesheets: list[weasyprint.CSS], fonts: FontConfiguration
-) -> Document:
-    """Lay out again, where needed, so that every footnote is on the page of its call.
+) -> tuple[Document, tuple[int, ...]]:
+    """Lay out again, where needed, so that every footnote is on the page of its call; the layout,
+    and the pages (0-based) where a note is still on the next page.
 
     When a line at a page's foot cannot move to the next page alone (orphans and
     widows: 2), WeasyPrint moves the page's last footnote to the next page to make
@@ -124,7 +130,7 @@ def keep_notes_with_their_calls(
     is kept: fewest misplaced notes, then fewest pages).
     """
     moved = pages_with_moved_notes(document)
-    best = (len(moved), len(document.pages), document)
+    best = (len(moved), len(document.pages), document, moved)
     pushed: set[str] = set()
     for _ in range(NOTE_PASSES):
         blocks = {block for block in moved.values() if block} - pushed
@@ -141,14 +147,9 @@ def keep_notes_with_their_calls(
         moved = pages_with_moved_notes(document)
         if (len(moved), len(document.pages)) >= best[:2]:
             break  # no better: pushing paragraphs does not make room for these notes
-        best = (len(moved), len(document.pages), document)
-    count, _pages, document = best
-    if count:
-        LOGGER.warning(
-            "on %d page(s) of the print edition a link's footnote is printed on the next page, "
-            "for lack of room; a larger print.page_size in publication.toml avoids it", count
-        )
-    return document
+        best = (len(moved), len(document.pages), document, moved)
+    _count, _pages, document, moved = best
+    return document, tuple(sorted(moved))
 
 
 def pages_with_moved_notes(document: Document) -> dict[int, str]:

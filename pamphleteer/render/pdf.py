@@ -36,7 +36,9 @@ from pathlib import Path
 from typing import TypeVar
 from urllib.parse import quote
 
+from pamphleteer import codes
 from pamphleteer.cache import Cache, digest
+from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.model import Part, Publication, Text
 from pamphleteer.render.assemble import CROSS_PART_PREFIX, PartPdf
 from pamphleteer.render.markup import LinkStyle, PageStart, Start
@@ -128,11 +130,14 @@ class LaidOut:
     page_starts: tuple[Start, ...]
     anchors: dict[str, int]  # anchor name -> page (0-based) of the part where it is
     folios: tuple[int, ...] = ()  # the pages (0-based) that carry a folio
+    moved_notes: tuple[int, ...] = ()  # the pages (0-based) whose footnote is printed on the next
+    refused: tuple[str, ...] = ()  # the files WeasyPrint asked for and was refused, why
 
     def to_json(self) -> bytes:
         return json.dumps({
             "pages": self.page_count, "starts": [list(s) for s in self.page_starts],
             "anchors": self.anchors, "folios": list(self.folios),
+            "moved_notes": list(self.moved_notes), "refused": list(self.refused),
         }).encode()
 
     @classmethod
@@ -140,7 +145,8 @@ class LaidOut:
         data = json.loads(meta)
         starts = tuple(Start(int(a), str(b), int(c)) for a, b, c in data["starts"])
         anchors = {str(k): int(v) for k, v in data["anchors"].items()}
-        return cls(pdf, int(data["pages"]), starts, anchors, tuple(int(i) for i in data["folios"]))
+        return cls(pdf, int(data["pages"]), starts, anchors, tuple(int(i) for i in data["folios"]),
+                   tuple(int(i) for i in data["moved_notes"]), tuple(str(r) for r in data["refused"]))
 
 
 def css_string(text: str) -> str:
@@ -192,7 +198,8 @@ class Layouts:
         pdf = self.cache.get("folios", key) if self.cache is not None else None
         if pdf is not None:
             return _done(pdf)
-        future = self.pool.submit(run, f"{LAYOUT}:folio_sheet", self.size, self.sources, first, count, page_name)
+        future = self.pool.submit(run, f"{LAYOUT}:folio_sheet", self.size, self.sources, first, count,
+                                  page_name)
         return self._kept(future, lambda pdf: self._put("folios", key, pdf))
 
     def _put(self, kind: str, key: str, data: bytes) -> None:
@@ -417,6 +424,28 @@ def lay_out_book(
     if cache is not None:
         cache.put("opening", count_key, str(contents.page_count).encode())
     return LaidBook(parts, contents, page_plan(parts, contents.page_count))
+
+
+def layout_diagnostics(publication: Publication, book: LaidBook) -> tuple[Diagnostic, ...]:
+    """What the layout could not do as asked, as warnings naming the file (a text's, else
+    publication.toml) and the printed pages."""
+    settings, edition = publication.settings.path, f"{publication.settings.slug}.pdf"
+    files = [settings] * (len(book.laid) - len(book.parts.texts) - len(book.parts.back))
+    files += [settings.parent / "texts" / f"{text.slug}.md" for text in publication.texts]
+    files += [settings] * len(book.parts.back)
+    found: list[Diagnostic] = []
+    for laid, placed, file in zip(book.laid, book.plan.parts, files, strict=True):
+        if laid.moved_notes:
+            pages = ", ".join(placed.folio(page) for page in laid.moved_notes)
+            found.append(Diagnostic(
+                codes.FOOTNOTE_MOVED, Severity.WARNING,
+                f"on page {pages} of {edition} a link's footnote is printed on the next page, for lack "
+                "of room; a larger print.page_size in publication.toml avoids it", file,
+            ))
+        found.extend(Diagnostic(codes.FILE_REFUSED, Severity.WARNING,
+                                f"{refusal}; {edition} goes without it", file)
+                     for refusal in laid.refused)
+    return tuple(found)
 
 
 def join_book(book: LaidBook, layouts: Layouts, booklet_sheet: str | None = None) -> PrintEdition:
