@@ -73,6 +73,8 @@ KEYS_NOT_USED = declare("I203", "front matter a pamphlet does not use (tags, cat
 # -- information: what the build put right in the output folder before it went on ---------
 STALE_LOCK = declare("I901", "the lock of a build that was killed was taken over")
 MOVES_FINISHED = declare("I902", "the editions a killed build had not yet put in place were put in place")
+CACHE_UNREADABLE = declare("I903", "build cache entries that could not be read were made again")
+STATE_UNREADABLE = declare("I904", "the last build's state could not be read: everything was built again")
 
 # -- warnings: the build goes on, a person should look (--strict makes them fatal) ----------
 NO_TITLE = declare("W001", "no title in front matter or text: one was made up")

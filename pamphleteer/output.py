@@ -85,6 +85,8 @@ def write_all(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
     """
     staged: list[tuple[str, Path]] = []
     staging = claim(folder) / STAGING
+    if staging.is_file() and not staging.is_symlink():
+        staging.unlink()  # a stray file in the build's own folder, where its temporary files go
     for name in files:
         if (folder / name).is_dir() and not (folder / name).is_symlink():
             raise OutputError(f"'{name}' in the output folder is a folder, where the build puts an edition; "

@@ -24,7 +24,7 @@ from concurrent.futures import Executor, Future, ThreadPoolExecutor, as_complete
 from dataclasses import dataclass
 from pathlib import Path
 
-from pamphleteer import __version__
+from pamphleteer import __version__, codes
 from pamphleteer.cache import (
     CACHE_FOLDER, STATE_FILE, Cache, digest, fingerprint, outputs_digest, read_state, state_bytes,
 )
@@ -401,7 +401,13 @@ def build(
         code = code_fingerprint()
         edition = edition_time(sources_dir)  # reads the git history: once a build
         inputs = input_fingerprint(sources_dir, code, formats, strict, edition)
-        state = read_state(output_dir)
+        state, damaged = read_state(output_dir)
+        if damaged:
+            recovered += (Diagnostic(
+                codes.STATE_UNREADABLE, Severity.INFO,
+                "the state the last build left here could not be read; every edition is built again",
+                output_dir / STATE_FILE,
+            ),)
         if state is not None and state.get("inputs") == inputs:
             names = [str(name) for name in state.get("outputs", [])]  # type: ignore[union-attr]
             if outputs_digest(output_dir, names) == state.get("outputs_digest"):
@@ -441,6 +447,14 @@ def build(
         files[STATE_FILE] = state_bytes(inputs, files, summary)
         progress.stage("write")
         written = write_all(output_dir, files)
+        unreadable = cache.take_unreadable()
+        if unreadable:
+            kinds = ", ".join(sorted(set(unreadable)))
+            recovered += (Diagnostic(
+                codes.CACHE_UNREADABLE, Severity.INFO,
+                f"{len(unreadable)} entries of the build cache could not be read ({kinds}); what they held "
+                "was made again", output_dir / CACHE_FOLDER,
+            ),)
         cache.prune()
         progress.done("write")
     return BuildResult(

@@ -153,8 +153,8 @@ def test_a_wrong_guess_of_the_contents_length_still_gives_the_same_editions(
 ):
     output = tmp_path / "out"
     build(sources_copy, output, ("pdf", "html"))
-    for entry in (output / CACHE_FOLDER / "opening").iterdir():
-        entry.write_bytes(b"3")  # the last build's count of the contents' pages, now wrong
+    for entry in (output / CACHE_FOLDER / "opening").iterdir():  # the last build's count of the contents'
+        Cache(output / CACHE_FOLDER).put("opening", entry.name, b"3")  # pages, now wrong
     (sources_copy / "texts" / "zz-note.md").write_text("---\ntitle: A note\n---\n\nA short note.\n")
     written = []
     render_html = html.render_html

@@ -18,6 +18,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -329,3 +330,118 @@ def test_a_build_killed_between_two_moves_is_finished_by_the_next_build_or_check
     assert editions(output) == editions(clean)  # the new set, whole, byte for byte
     again = run_build(tmp_path, "--sources", "sources", "--output", "output", "-v")
     assert again.returncode == 0 and "I902" not in again.stdout
+
+
+# -- 6. a cache entry that cannot be read is a miss -------------------------------------------------
+
+def every_entry(kinds: tuple[str, ...], damage: Callable[[Path], None]) -> Callable[[Path], None]:
+    def setup(cache: Path) -> None:
+        for kind in kinds:
+            for entry in (cache / kind).iterdir():
+                damage(entry)
+
+    return setup
+
+
+def truncated(entry: Path) -> None:
+    entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
+
+
+def garbage(entry: Path) -> None:
+    entry.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 4)
+
+
+def a_folder(entry: Path) -> None:
+    entry.unlink()
+    entry.mkdir()
+    (entry / "inside").write_text("a folder where an entry was")
+
+
+def kind_is_a_file(kind: str) -> Callable[[Path], None]:
+    def setup(cache: Path) -> None:
+        shutil.rmtree(cache / kind)
+        (cache / kind).write_text("a file where a kind's folder was")
+
+    return setup
+
+
+def state(change: Callable[[dict[str, object]], object]) -> Callable[[Path], None]:
+    """A state file of the wrong shape, that still names the inputs (so that it is believed)."""
+    def setup(cache: Path) -> None:
+        path = cache.parent / "state.json"
+        data = json.loads(path.read_text())
+        changed = change(data)
+        path.write_text(json.dumps(data if changed is None else changed))
+
+    return setup
+
+
+ALL_KINDS = ("ast", "normalised", "layout", "layout-meta", "folios", "opening")
+CORRUPTIONS = [  # (what is damaged, how, whether a note counts entries made again)
+    ("layout entries cut short", every_entry(("layout",), truncated), True),
+    ("folio sheets of garbage", every_entry(("folios",), garbage), True),
+    ("layout metadata of garbage", every_entry(("layout-meta",), garbage), True),
+    ("every entry empty", every_entry(ALL_KINDS, lambda entry: entry.write_bytes(b"")), True),
+    ("every entry garbage", every_entry(ALL_KINDS, garbage), True),
+    ("every entry a folder", every_entry(ALL_KINDS, a_folder), False),
+    ("a kind's folder is a file", kind_is_a_file("layout"), False),
+    ("a stray file in the cache", lambda cache: (cache / "README").write_text("stray"), False),
+    ("the cache is a file", lambda cache: (shutil.rmtree(cache), cache.write_text("stray")), False),
+    ("the staging folder is a file", lambda cache: (shutil.rmtree(cache.parent / "tmp"),
+                                                    (cache.parent / "tmp").write_text("stray")), False),
+]
+STATES = [
+    ("state: outputs a number", state(lambda data: data.update(outputs=5))),
+    ("state: diagnostics a text", state(lambda data: data.update(diagnostics="many"))),
+    ("state: a diagnostic of the wrong shape", state(lambda data: data.update(diagnostics=[{"severity": 3}]))),
+    ("state: counts as text", state(lambda data: data.update(text_count="two", page_count=None))),
+    ("state: an output outside the folder", state(lambda data: data.update(outputs=["../../etc/passwd"]))),
+    ("state: a list", state(lambda data: [data])),
+    ("state: not JSON", lambda cache: (cache.parent / "state.json").write_bytes(b"\x00\xff{")),
+]
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small publication built once with every edition (its cache full), to copy and damage."""
+    root = tmp_path_factory.mktemp("pristine")
+    make_publication(root)
+    result = run_build(root, "--sources", "sources", "--output", "output")
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def damaged_copy(pristine: Path, tmp_path: Path) -> tuple[Path, Path, dict[str, bytes]]:
+    root = tmp_path / "copy"
+    shutil.copytree(pristine, root, symlinks=True)
+    output = root / "output"
+    return root, output / ".pamphleteer" / "cache", editions(output)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("damage", "noted"), [(d, n) for _, d, n in CORRUPTIONS],
+                         ids=[name for name, _, _ in CORRUPTIONS])
+def test_a_damaged_cache_is_rebuilt_with_a_note_never_an_internal_error(pristine, tmp_path, damage, noted):
+    root, cache, before = damaged_copy(pristine, tmp_path)
+    damage(cache)
+    (cache.parent / "state.json").unlink(missing_ok=True)  # so that the build reads the cache
+    result = run_build(root, "--sources", "sources", "--output", "output", "-v", env={"PAMPHLETEER_JOBS": "2"})
+    said = result.stdout + result.stderr
+    assert result.returncode == 0 and "Traceback" not in said and "internal error" not in said, said
+    assert editions(root / "output") == before  # the same editions, made again where the cache failed
+    assert ("entries of the build cache could not be read" in result.stdout) == noted, said
+    again = run_build(root, "--sources", "sources", "--output", "output", "-v", "--format", "pdf")
+    assert again.returncode == 0 and "could not be read" not in again.stdout, again.stdout + again.stderr
+
+
+@pytest.mark.parametrize("damage", [damage for _, damage in STATES], ids=[name for name, _ in STATES])
+def test_a_damaged_state_file_means_a_full_build_with_a_note(pristine, tmp_path, damage):
+    root, cache, before = damaged_copy(pristine, tmp_path)
+    damage(cache)
+    result = run_build(root, "--sources", "sources", "--output", "output", "-v")
+    said = result.stdout + result.stderr
+    assert result.returncode == 0 and "Traceback" not in said and "internal error" not in said, said
+    assert "the state the last build left here could not be read; every edition is built again [I904]" \
+        in result.stdout
+    assert editions(root / "output") == before
+    assert "is up to date" in run_build(root, "--sources", "sources", "--output", "output").stdout
