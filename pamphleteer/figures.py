@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from pamphleteer import ast
+from pamphleteer import ast, codes
 from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.imagefiles import MAX_IMAGE_BYTES, NotAnImage, judge_image
 from pamphleteer.normalise import NormalisedText
@@ -75,15 +75,16 @@ class ImageCheck:
             info = os.stat(file)
             inside = file.resolve().is_relative_to(self.root.resolve())
         except OSError:
-            verdict: ImageFile | tuple[str, str] = ("W110", "there is no such file in the sources folder")
+            missing = "there is no such file in the sources folder"
+            verdict: ImageFile | tuple[str, str] = (codes.IMAGE_MISSING, missing)
         else:
             if not inside:
-                verdict = ("W110", "it is a link to a file outside the sources folder, which the build "
-                                   "does not read")
+                verdict = (codes.IMAGE_MISSING, "it is a link to a file outside the sources folder, which "
+                                                "the build does not read")
             elif not stat.S_ISREG(info.st_mode):
-                verdict = ("W111", "it is not a regular file")
+                verdict = (codes.IMAGE_NOT_KEPT, "it is not a regular file")
             elif info.st_size > MAX_IMAGE_BYTES:
-                verdict = ("W112", f"it is {info.st_size / 1024 / 1024:.1f} MB, more than the "
+                verdict = (codes.IMAGE_TOO_LARGE, f"it is {info.st_size / 1024 / 1024:.1f} MB, more than the "
                                    f"{MAX_IMAGE_BYTES // 1024 // 1024} MB an image may be")
             else:
                 verdict = self._read(path, file)
@@ -99,9 +100,10 @@ class ImageCheck:
             data = file.read_bytes()
             kind = judge_image(data)
         except OSError as error:
-            return "W110", f"it cannot be read ({error.strerror})"
+            return codes.IMAGE_MISSING, f"it cannot be read ({error.strerror})"
         except NotAnImage as why:
-            return ("W112" if "MB" in str(why) or "pixels" in str(why) else "W111"), str(why)
+            large = "MB" in str(why) or "pixels" in str(why)
+            return (codes.IMAGE_TOO_LARGE if large else codes.IMAGE_NOT_KEPT), str(why)
         return ImageFile(path=path, data=data, media_type=kind.media_type, width=kind.width,
                          height=kind.height)
 
@@ -127,12 +129,12 @@ class ImageCheck:
     def _image(self, node: Node, file: Path, line: int, diagnostics: list[Diagnostic]) -> Node:
         url = ast.image_target(node)
         path = source_path(url)
-        verdict = self._judge(path) if path else ("W110", "it names no file")
+        verdict = self._judge(path) if path else (codes.IMAGE_MISSING, "it names no file")
         shown = url if len(url) <= 60 else url[:57] + "…"
         if isinstance(verdict, ImageFile):
             if not image_alt(node).strip():
                 diagnostics.append(Diagnostic(
-                    "W113", Severity.WARNING,
+                    codes.IMAGE_WITHOUT_ALT, Severity.WARNING,
                     f"the image '{shown}' has no alt text, so a reader who cannot see it learns nothing; "
                     "describe it: ![what it shows](…)", file, line,
                 ))
