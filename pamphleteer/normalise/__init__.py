@@ -102,7 +102,8 @@ def normalise(parsed: ParsedText) -> NormalisedText:
 
     page = remove_boilerplate(blocks, path, meta.lang, keep, meta.authors)
     diagnostics.extend(page.diagnostics)
-    furniture = lift_furniture(page.body, path, meta.title, meta.authors, keep, meta.source, page.texts)
+    furniture = lift_furniture(page.body, path, meta.title, meta.authors, keep, meta.source, page.texts,
+                               page.host)
     diagnostics.extend(furniture.diagnostics)
     groups: dict[str, tuple[Block, ...]] = {
         "body": furniture.body, "standfirst": furniture.standfirst, "source_note": furniture.source_note,

@@ -37,6 +37,7 @@ from pamphleteer.ast import (
     is_only_emphasis,
     is_pull_quote,
     kind,
+    link_target,
     link_text,
     list_items,
     text_of,
@@ -46,7 +47,7 @@ from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.normalise.furniture import _classify_tail
 from pamphleteer.normalise.inlines import shorten
 from pamphleteer.normalise.keep import Keep
-from pamphleteer.normalise.metadata import read_byline, read_dateline
+from pamphleteer.normalise.metadata import read_byline, read_dateline, site_host
 from pamphleteer.normalise.registry import Stage, rule
 from pamphleteer.parse import Block, Node
 
@@ -346,6 +347,7 @@ class Boilerplate:
     bio: tuple[Block, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     texts: tuple[str, ...] = ()  # the text of every block of the page, furniture included
+    host: str = ""  # the site most of the page's links go to: its own, when one clearly is
 
 
 def _level(unit: Unit) -> int:
@@ -479,8 +481,9 @@ def remove_boilerplate(
         diagnostics.append(Diagnostic(code, Severity.INFO, MESSAGES[code], path, block.line,
                                       shorten(units[index].text) or kind(block.node),
                                       "About the authors" if code == "N427" else "the credits"))
+    links = [link_target(node) for block in blocks for node in walk(block.node) if kind(node) == "Link"]
     return Boilerplate(tuple(body), tuple(credits), tuple(bio), tuple(diagnostics),
-                       tuple(unit.text for unit in units if unit.text))
+                       tuple(unit.text for unit in units if unit.text), site_host(links))
 
 
 def _div_name(node: Node) -> str:

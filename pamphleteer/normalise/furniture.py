@@ -20,7 +20,7 @@ from pamphleteer.errors import Diagnostic
 from pamphleteer.normalise.head import Lift, lift_head
 from pamphleteer.normalise.inlines import first_str, is_only_emphasis, strip_edges, text_of
 from pamphleteer.normalise.keep import Keep
-from pamphleteer.normalise.metadata import host_of, read_byline, site_name
+from pamphleteer.normalise.metadata import host_of, name_from_host, read_byline, site_name
 
 __all__ = ["Furniture", "Inferred", "lift_furniture", "read_byline"]
 from pamphleteer.normalise.names import find_date, looks_like_name, same_name
@@ -257,16 +257,17 @@ def _infer_from_source(block: Block, found: dict[str, str]) -> None:
 })
 def lift_furniture(
     blocks: tuple[Block, ...], path: Path, known_title: str = "", known_authors: tuple[str, ...] = (),
-    keep: Keep | None = None, source: str = "", page: tuple[str, ...] = (),
+    keep: Keep | None = None, source: str = "", page: tuple[str, ...] = (), site: str = "",
 ) -> Furniture:
     """Split a text's blocks into body, metadata and the furniture fields (but what `keep` names).
 
-    `source` is the text's URL from its front matter and `page` the texts of all the
-    page's blocks (furniture included): they name the site (see `head.lift_head`).
+    `source` is the text's URL from its front matter, `page` the texts of all the
+    page's blocks (furniture included) and `site` the host most of its links go to:
+    they name the site (see `head.lift_head`).
     """
     lift = Lift(path, keep or Keep())
     items = list(blocks)
-    head = lift_head(items, known_title, lift, source, page)
+    head = lift_head(items, known_title, lift, source or (f"https://{site}/" if site else ""), page)
     found_head = head.found
     authors = tuple(known_authors) or tuple(found_head.get("authors", ()))  # type: ignore[arg-type]
     rest = [block for index, block in enumerate(items[: head.start]) if index not in head.lifted]
@@ -274,8 +275,9 @@ def lift_furniture(
     body = tuple((rest + items[head.start :])[:end])
     publication = str(found_head.get("publication", "") or found.get("publication", ""))
     url = source or found.get("source", "")
-    if not publication and url:
-        publication = site_name(host_of(url), list(page)) or host_of(url)
+    host = host_of(url) if url else site
+    if not publication and host:
+        publication = site_name(host, list(page)) or name_from_host(host) or (host if url else "")
     inferred = Inferred(
         title=str(found_head.get("title", "")),
         subtitle=str(found_head.get("subtitle", "")),

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from pamphleteer.normalise.names import DATE_PATTERNS, find_date, looks_like_name, split_names
 
-TITLE_SEPARATORS = re.compile(r"\s+(\||–|—|-|::|·|•)\s+")
+TITLE_SEPARATORS = re.compile(r"\s*(\|)\s*|\s+(–|—|-|::|·|•)\s+")
 SITE_MAX_WORDS = 6
 PREFIX = re.compile(
     r"^(?:by|written\s+by|words\s+by|story\s+by|text\s+by|posted\s+by|reporting\s+by"
@@ -89,7 +89,10 @@ def split_title(title: str, site_hint: str = "", names: frozenset[str] = frozens
     A '|' always separates; a dash only when the part cut off is the site's name as
     the page or its URL writes it (`site_hint`, a host; `names`, names seen elsewhere).
     """
-    parts = TITLE_SEPARATORS.split(title.strip())
+    parts = [part for part in TITLE_SEPARATORS.split(title.strip()) if part is not None]
+    while len(parts) >= 3 and not re.search(r"[^\W\d_]", parts[-1]):  # "… | DW | 19.01.2020": a date, no name
+        parts = parts[:-2]
+    title = "".join(f" {part} " if index % 2 else part for index, part in enumerate(parts))
     if len(parts) < 3:
         return title.strip(), ""
     if parts[1] == "|" and is_section_name(parts[0]):  # "Opinion | Why X": the section is not the title
@@ -102,6 +105,8 @@ def split_title(title: str, site_hint: str = "", names: frozenset[str] = frozens
             continue
         known = _is_site(site, site_hint, names)
         if (separator == "|" and (known or index == 0)) or known:
+            if separator == "|" and "|" in separators[:-1] and len(rest[0].split()) >= 3:
+                remaining = rest[0]  # "Title | Section | Tagline | Site": the title is the first part
             return remaining.strip(), site.strip()
     return title.strip(), ""
 
@@ -125,11 +130,73 @@ def site_name(host: str, texts: list[str]) -> str:
         words = re.findall(r"[\w'’*&.-]+", text)
         for start in range(len(words)):
             for end in range(start + 1, min(start + 6, len(words)) + 1):
-                phrase = " ".join(words[start:end]).strip(".")
+                phrase = " ".join(word.strip("*.-") for word in words[start:end]).strip()
                 if _letters(phrase) == core and phrase[:1].isupper():
                     the = start > 0 and words[start - 1] in ("The", "THE")
                     return f"{words[start - 1]} {phrase}" if the else phrase
     return ""
+
+
+def name_from_host(host: str) -> str:
+    """A site's name read from its address: 'thenervousbreakdown.com' -> 'The Nervous Breakdown',
+    'cbsnews.com' -> 'CBS News' (the fewest words of the language that spell it), or ''."""
+    labels = host.split(".")
+    core = labels[-3] if len(labels) >= 3 and labels[-2] in SECOND_LEVEL else labels[-2] if len(labels) >= 2 else host
+    if not re.fullmatch(r"[a-z0-9-]{2,40}", core):
+        return ""
+    words: list[str] = []
+    for part in core.split("-"):
+        words.extend(_segment(part))
+    return " ".join(word.upper() if len(word) <= 3 and not re.search(r"[aeiouy]", word) else
+                    word if word in ("of", "and", "the") and index else word.capitalize()
+                    for index, word in enumerate(words))
+
+
+SECOND_LEVEL = frozenset(("co", "com", "org", "net", "ac", "gov", "edu"))
+FUNCTION_WORDS = frozenset(("a", "an", "of", "the", "and", "to", "in", "on", "at", "by", "for", "my", "our", "we",
+                            "new"))
+SHARING_HOSTS = frozenset((
+    "facebook.com", "twitter.com", "x.com", "linkedin.com", "reddit.com", "pinterest.com", "whatsapp.com",
+    "google.com", "youtube.com", "instagram.com", "t.co", "bit.ly", "tiktok.com", "flipboard.com",
+    "getpocket.com", "tumblr.com", "telegram.me", "t.me", "apple.com", "wikipedia.org", "doubleclick.net",
+))
+
+
+def site_host(urls: list[str]) -> str:
+    """The site most of a page's links go to (its own), when one clearly is: 'theguardian.com', or ''."""
+    counts: dict[str, int] = {}
+    for url in urls:
+        host = host_of(url) if url.startswith(("http://", "https://")) else ""
+        labels = host.split(".")
+        if len(labels) >= 3 and labels[-2] in SECOND_LEVEL:
+            host = ".".join(labels[-3:])
+        elif len(labels) >= 2:
+            host = ".".join(labels[-2:])
+        if host and host not in SHARING_HOSTS:
+            counts[host] = counts.get(host, 0) + 1
+    if not counts:
+        return ""
+    host, count = max(counts.items(), key=lambda item: item[1])
+    return host if count >= 3 and count >= 0.3 * sum(counts.values()) else ""
+
+
+@lru_cache(maxsize=256)
+def _segment(text: str) -> tuple[str, ...]:
+    """`text` as the fewest words of the language, or as itself when it is none."""
+    from pamphleteer.normalise.converter_words import is_word  # the language's word list, loaded on use
+
+    best: list[tuple[str, ...] | None] = [()] + [None] * len(text)
+    for end in range(1, len(text) + 1):
+        for start in range(max(0, end - 20), end):
+            piece, before = text[start:end], best[start]
+            acronym = start == 0 and 2 <= len(piece) <= 4 and not re.search(r"[aeiouy]", piece) and (
+                end == len(text) or text[end:] == "news")
+            fits = (len(piece) >= 4 and is_word(piece)) or piece in FUNCTION_WORDS or acronym
+            if before is None or not fits:
+                continue
+            if best[end] is None or len(before) + 1 < len(best[end] or ()):
+                best[end] = (*before, piece)
+    return best[-1] or (text,)
 
 
 def read_byline(text: str) -> tuple[tuple[str, ...], str] | None:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from pamphleteer.ast import text_of
-from pamphleteer.normalise.metadata import read_byline, read_dateline, site_name, split_title
+from pamphleteer.normalise.metadata import (
+    name_from_host,
+    read_byline,
+    read_dateline,
+    site_host,
+    site_name,
+    split_title,
+)
 from tests.normalise.helpers import normalised
 
 LEAD = "Report claims that the institutions have created a pool of low-paid staff for teaching and research."
@@ -115,4 +122,20 @@ def test_the_publication_comes_from_the_source_urls_site_as_the_page_writes_it()
                             page=page)
     assert lifted.inferred.publication == "The Daily Radical"
     lifted = lift_furniture(blocks("# Why We Strike\n\n" + PROSE), PATH, source="https://www.dailyradical.org/x")
-    assert lifted.inferred.publication == "dailyradical.org"
+    assert lifted.inferred.publication == "Daily Radical"  # read from the address itself
+
+
+@pytest.mark.parametrize(("host", "name"), [
+    ("theguardian.com", "The Guardian"), ("thenervousbreakdown.com", "The Nervous Breakdown"),
+    ("timesofisrael.com", "Times of Israel"), ("cbsnews.com", "CBS News"), ("bbc.co.uk", "BBC"),
+    ("newrepublic.com", "New Republic"), ("tempestmag.org", "Tempestmag"), ("latimes.com", "Latimes"),
+])
+def test_a_sites_name_read_from_its_address(host, name):
+    assert name_from_host(host) == name
+
+
+def test_the_site_is_where_most_of_the_pages_links_go():
+    links = ["https://www.theguardian.com/a", "https://www.theguardian.com/b", "https://jobs.theguardian.com/",
+             "https://twitter.com/share", "https://twitter.com/x", "https://twitter.com/y", "https://other.org/"]
+    assert site_host(links) == "theguardian.com"
+    assert site_host(["https://a.org/1", "https://b.org/2"]) == ""
