@@ -128,6 +128,12 @@ def leftovers(sources: Path, _output: Path) -> None:
     (texts / "a.md~").write_text("old", encoding="utf-8")
 
 
+def image_fifo(sources: Path, output: Path) -> None:
+    fifo("texts/pic.png")(sources, output)
+    body = "A picture ![a pipe](pic.png) here.\n"
+    text("a.md", "---\ntitle: T\n" + QUESTIONS + "---\n\n" + body)(sources, output)
+
+
 WARNED = [
     # (name, setup, what the warning says, where)
     ("editor lock and backup files", leftovers, None, None),
@@ -145,6 +151,7 @@ WARNED = [
                                            + "---\n\nBody.\n"),
      "'published' is '2024-02-30', which is not a date", "sources/texts/a.md:3"),
     ("a list nested 1,000 deep", text("a.md", DEEP_LIST), "sources/texts/a.md", "sources/texts/a.md"),
+    ("an image that is a FIFO", image_fifo, "'pic.png' is left out", "sources/texts/a.md:6"),
 ]
 
 
