@@ -75,6 +75,7 @@ UNUSED_KEYS = frozenset({
 ALIAS_OF = {alias: ours for ours, aliases in CONVERTER_KEYS.items() for alias in aliases}
 OURS_STRICT = frozenset(FRONT_MATTER_KEYS)  # written under these names, a wrong value is an error
 
+MAX_ENTRIES = 500  # questions, fixes or kept blocks: each fix and each kept block is a pass over the text
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 WEB_URL = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
 ISO_DAY = re.compile(
@@ -186,6 +187,15 @@ class _Reader:
         self.note(codes.WRONG_CONVERTER_VALUE, Severity.WARNING,
                   message.replace("{key}", f"front matter '{name}'") + "; it is left out", name)
 
+    def at_most(self, ours: str, count: int) -> None:
+        """Refuse more entries than any text needs (each fix and kept block is a pass over the text)."""
+        if count > MAX_ENTRIES:
+            name = self.given[ours][0]
+            raise SourceError(
+                f"front matter '{name}' has {count} entries; a text may have at most {MAX_ENTRIES}",
+                file=self.path, line=self.lines.get(name),
+            )
+
     def clean(self, ours: str, text: str) -> str:
         """`text` without markup and invisible characters (a warning when some were there)."""
         text, joiners = _without_stray_joiners(text)
@@ -218,6 +228,7 @@ class _Reader:
             return ()
         value = self.given[ours][1]
         items = value if isinstance(value, list) else [value]
+        self.at_most(ours, len(items))
         if all(isinstance(item, str) for item in items):
             return tuple(text for text in (self.clean(ours, item) for item in items) if text)
         self.wrong(ours, f"{{key}} must be {FRONT_MATTER_KEYS[ours]}")
@@ -291,6 +302,7 @@ class _Reader:
         if not isinstance(value, list):
             message = f"front matter 'fixes' must be {FRONT_MATTER_KEYS['fixes']}"
             raise SourceError(message, file=self.path, line=line)
+        self.at_most("fixes", len(value))
         fixes = []
         for index, entry in enumerate(value, start=1):
             if (

@@ -184,6 +184,10 @@ def test_dates_in_any_common_form_and_never_an_impossible_or_relative_one(writte
         ("date: {day: 1}", 2, "'date' must be a date"),
         ("title: T\nauthor: {name: [1]}", 3, "'author' must be a name"),
         ("source: /tag/x", 2, "'source' is '/tag/x'"),
+        ("title: T\nfixes: [" + ", ".join(["{find: a, replace: b}"] * 501) + "]", 3,
+         "'fixes' has 501 entries"),
+        ("keep: [" + ", ".join(["N010"] * 600) + "]", 2,
+         "'keep' has 600 entries; a text may have at most 500"),
     ],
 )
 def test_a_wrong_value_under_our_own_key_is_an_error_with_its_line(tmp_path, front, line, message):
