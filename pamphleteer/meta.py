@@ -213,7 +213,11 @@ class _Reader:
     def text(self, ours: str) -> str:
         if ours not in self.given:
             return ""
-        value = _first(self.given[ours][1]) if not self.strict(ours) else self.given[ours][1]
+        value = self.given[ours][1]
+        if not self.strict(ours):
+            value = _first(value)
+        elif isinstance(value, list) and len(value) == 1:  # `source: ["https://…"]`, as clippers write
+            value = value[0]
         if isinstance(value, dict) and not self.strict(ours):
             value = _named(value)
         if isinstance(value, (datetime.date, datetime.datetime)):

@@ -260,3 +260,13 @@ def test_a_converters_summary_is_the_standfirst_unless_the_body_opens_with_it(su
                         body_line=1)
     text, _ = build_text(normalise(ParsedText(source, blocks(body))), "en")
     assert [ast.text_of(block.node) for block in text.standfirst] == ([summary] if shown else [])
+
+
+def test_a_list_of_one_is_its_item_and_a_longer_list_under_our_key_an_error(tmp_path):
+    path = tmp_path / "listed.md"
+    path.write_text('---\ntitle: [One title]\nsource: ["https://example.org/a"]\n---\n\nBody.\n')
+    meta = read_text(path).meta
+    assert (meta.title, meta.source) == ("One title", "https://example.org/a")
+    path.write_text("---\ntitle: [One, Two]\n---\n\nBody.\n", encoding="utf-8")
+    with pytest.raises(SourceError, match="'title' must be a text"):
+        read_text(path)
