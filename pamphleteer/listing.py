@@ -77,7 +77,6 @@ class Listing:
     """The publication's texts, in reading order, and diagnostics that belong to no text."""
 
     title: str
-    settings_path: Path
     texts: tuple[TextSummary, ...]
     other: tuple[Diagnostic, ...]
 
@@ -127,7 +126,6 @@ def list_texts(sources_dir: Path, output_dir: Path | None = None) -> Listing:
     other = tuple(d for ds in by_file.values() for d in ds if d.severity is not Severity.INFO)
     return Listing(
         title=publication.title,
-        settings_path=sources.settings.path,
         texts=tuple(summaries),
         other=other,
     )

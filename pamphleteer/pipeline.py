@@ -16,7 +16,6 @@ import dataclasses
 import datetime
 import importlib
 import json
-import logging
 import os
 import time
 from collections.abc import Callable
@@ -38,8 +37,6 @@ from pamphleteer.parse import Block, ParsedText, parse_cached, parse_part, pando
 from pamphleteer.progress import SILENT, Progress
 from pamphleteer.sources import SourceText, Sources, read_sources
 from pamphleteer.workers import Inline, Workers, run
-
-LOGGER = logging.getLogger(__name__)
 
 FORMATS = ("pdf", "epub", "html")
 PROJECT = Path(__file__).resolve().parent.parent

@@ -35,10 +35,6 @@ class Kind(enum.StrEnum):
     DELETED = "deleted"
 
 
-KINDS = {watchfiles.Change.added: Kind.ADDED, watchfiles.Change.modified: Kind.MODIFIED,
-         watchfiles.Change.deleted: Kind.DELETED}
-
-
 @dataclass(frozen=True, order=True)
 class Change:
     """One changed file."""

@@ -134,8 +134,3 @@ def match_in_order(text: list[str], edition: list[str], *, displaced: bool = Fal
             missing.append(Missing(text_at, tuple(gap_text), context.strip()))
         edition_at, text_at = block.a + block.size, block.b + block.size
     return Match(total=len(text), missing=tuple(missing))
-
-
-def contains_in_order(haystack: str, needle: str) -> bool:
-    """True when every word of `needle` stands in `haystack`, in order (furniture between them allowed)."""
-    return match_in_order(words(needle), words(haystack)).complete
