@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
+import os
 import signal
 import sys
 import time
@@ -135,10 +136,13 @@ def show_path(path: Path) -> str:
 
 def run_build(arguments: argparse.Namespace, terminal: Terminal) -> int:
     from pamphleteer.pipeline import build
+    from pamphleteer.workers import JOBS_VARIABLE, default_jobs
 
+    # The environment is read here, and only here: the library is given its values.
+    epoch, jobs = os.environ.get("SOURCE_DATE_EPOCH"), default_jobs(os.environ.get(JOBS_VARIABLE))
     with terminal.progress() as progress:
         result = build(arguments.sources, arguments.output, arguments.formats,
-                       strict=arguments.strict, progress=progress)
+                       strict=arguments.strict, progress=progress, epoch=epoch, jobs=jobs)
     for diagnostic in result.diagnostics:
         terminal.diagnostic(diagnostic)
     from pamphleteer.normalise import rule_names

@@ -16,7 +16,6 @@ import dataclasses
 import datetime
 import importlib
 import json
-import os
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor, as_completed
@@ -84,9 +83,9 @@ def input_fingerprint(
     return fingerprint(sources, sources_dir, options)
 
 
-def edition_time(sources: Path) -> datetime.datetime:
-    """The edition's date: SOURCE_DATE_EPOCH, else the sources' last commit, else their newest file."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+def edition_time(sources: Path, epoch: str | None = None) -> datetime.datetime:
+    """The edition's date: `epoch` (SOURCE_DATE_EPOCH, as the command line was given it), else the
+    sources' last commit, else their newest file."""
     if epoch is not None:
         try:
             seconds = int(epoch)
@@ -378,8 +377,13 @@ def build(
     formats: tuple[str, ...] = FORMATS,
     strict: bool = False,
     progress: Progress = SILENT,
+    epoch: str | None = None,
+    jobs: int | None = None,
 ) -> BuildResult:
     """Build every chosen edition of the publication in `sources_dir` into `output_dir`.
+
+    `epoch` fixes the edition date (SOURCE_DATE_EPOCH: see `edition_time`); `jobs`
+    is how many processes work at once (see `workers.default_jobs`).
 
     Nothing is rebuilt when no input changed since the last build into the same
     folder (and its editions are intact); otherwise stage results are reused
@@ -396,7 +400,7 @@ def build(
         )
     with locked(output_dir) as recovered:  # taken first, so that a second build is refused at once
         code = code_fingerprint()
-        edition = edition_time(sources_dir)  # reads the git history: once a build
+        edition = edition_time(sources_dir, epoch)  # reads the git history: once a build
         inputs = input_fingerprint(sources_dir, code, formats, strict, edition)
         state, damaged = read_state(output_dir)
         if damaged:
@@ -424,12 +428,12 @@ def build(
         progress.stage("read")
         sources = read_sources(sources_dir)
         progress.done("read")
-        with Workers() as pool:
+        with Workers(jobs) as pool:
             publication, diagnostics = assemble(sources, cache, code, progress, edition, pool, load_renderers)
         if strict:  # stop before the slow part if the sources already give warnings
             refuse_warnings(diagnostics)
         singles = pamphlets(publication)
-        with Workers() as pool:  # forked now, so each worker starts with the renderers loaded
+        with Workers(jobs) as pool:  # forked now, so each worker starts with the renderers loaded
             files, page_count, rendering = render_all(
                 (publication, *singles), sources_dir, formats, progress, cache, pool
             )

@@ -8,7 +8,8 @@ processes forked from the build (so they start with its modules and settings),
 or, with one core or where processes cannot be forked, this process, doing each
 piece of work as it is handed over.
 
-`PAMPHLETEER_JOBS` sets how many processes work at once (1: this process only).
+`PAMPHLETEER_JOBS` sets how many processes work at once (1: this process only):
+the command line reads it and passes it in (see `default_jobs`).
 Workers ignore Ctrl-C: the build process receives it, stops them and reports
 the interruption once. A failed or interrupted build does not wait for work
 that is still running. Workers end with the build however it ends: each is
@@ -37,9 +38,10 @@ MAX_JOBS = 4  # beyond this, each process adds memory faster than it saves time
 T = TypeVar("T")
 
 
-def default_jobs() -> int:
-    """How many processes a build uses: `PAMPHLETEER_JOBS`, else the cores it may run on (at most 4)."""
-    value = os.environ.get(JOBS_VARIABLE, "").strip()
+def default_jobs(setting: str | None = None) -> int:
+    """How many processes a build uses: `setting` (PAMPHLETEER_JOBS as given), else the cores it may
+    run on (at most 4)."""
+    value = (setting or "").strip()
     if value:
         if not value.isdigit() or int(value) < 1:
             raise ConfigurationError(

@@ -8,9 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from pamphleteer.workers import default_jobs
+
 PROJECT = Path(__file__).resolve().parent.parent
 SOURCES = PROJECT / "sources"
-EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
+EPOCH = "1767225600"  # 2026-01-01T00:00:00Z, given to builds as SOURCE_DATE_EPOCH would be
+# As many processes as PAMPHLETEER_JOBS says (read here as the command line reads it), else one per core.
+JOBS = default_jobs(os.environ.get("PAMPHLETEER_JOBS"))
 
 
 @pytest.fixture(scope="session")
@@ -18,17 +22,7 @@ def built(tmp_path_factory: pytest.TempPathFactory):
     """The seed reader, built once into a temporary folder with fixed dates."""
     from pamphleteer.pipeline import build
 
-    output = tmp_path_factory.mktemp("output")
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    try:
-        result = build(SOURCES, output)
-    finally:
-        if previous is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
-    return result
+    return build(SOURCES, tmp_path_factory.mktemp("output"), epoch=EPOCH, jobs=JOBS)
 
 
 @pytest.fixture
@@ -42,18 +36,9 @@ def sources_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_print():
     """The seed reader's publication and its print edition, laid out once (fixed dates)."""
-    from pamphleteer.pipeline import assemble
+    from pamphleteer.pipeline import assemble, edition_time
     from pamphleteer.render.pdf import render_pdf
     from pamphleteer.sources import read_sources
 
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    try:
-        publication, _ = assemble(read_sources(SOURCES))
-        edition = render_pdf(publication, SOURCES)
-    finally:
-        if previous is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
-    return publication, edition
+    publication, _ = assemble(read_sources(SOURCES), edition=edition_time(SOURCES, EPOCH))
+    return publication, render_pdf(publication, SOURCES)

@@ -8,18 +8,18 @@ import fitz
 import pypdf
 import pytest
 
+from pamphleteer import pipeline
 from pamphleteer.cache import CACHE_FOLDER, Cache, digest
-from pamphleteer.pipeline import build
 from pamphleteer.render import html
-from tests.conftest import EPOCH
+from tests.conftest import EPOCH, JOBS
 
 
-@pytest.fixture
-def fixed_epoch(monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+def build(*args, epoch: str = EPOCH, **options) -> pipeline.BuildResult:
+    """A build with a fixed edition date (SOURCE_DATE_EPOCH `epoch`)."""
+    return pipeline.build(*args, epoch=epoch, jobs=JOBS, **options)
 
 
-def test_a_rebuild_with_nothing_changed_keeps_the_editions(sources_copy, tmp_path, fixed_epoch):
+def test_a_rebuild_with_nothing_changed_keeps_the_editions(sources_copy, tmp_path):
     output = tmp_path / "out"
     first = build(sources_copy, output, ("html",))
     assert not first.up_to_date
@@ -31,7 +31,7 @@ def test_a_rebuild_with_nothing_changed_keeps_the_editions(sources_copy, tmp_pat
     assert {path.name: path.stat().st_mtime_ns for path in again.written} == stamps
 
 
-def test_a_change_or_a_damaged_edition_means_a_real_rebuild(sources_copy, tmp_path, fixed_epoch):
+def test_a_change_or_a_damaged_edition_means_a_real_rebuild(sources_copy, tmp_path):
     output = tmp_path / "out"
     first = build(sources_copy, output, ("html",))
     html = next(path for path in first.written if path.suffix == ".html")
@@ -58,7 +58,7 @@ def test_cache_keys_are_content_hashes_and_misses_are_harmless(tmp_path):
     cache.put("ast", digest("y"), b"more")  # an unwritable cache only costs time
 
 
-def test_adding_a_text_lays_out_only_the_new_text_and_the_parts_that_list_it(sources_copy, tmp_path, fixed_epoch):
+def test_adding_a_text_lays_out_only_the_new_text_and_the_parts_that_list_it(sources_copy, tmp_path):
     output = tmp_path / "out"
     build(sources_copy, output, ("pdf",))
     layouts = output / CACHE_FOLDER / "layout"
@@ -85,7 +85,7 @@ def test_adding_a_text_lays_out_only_the_new_text_and_the_parts_that_list_it(sou
     assert result.text_count == 3
 
 
-def test_a_text_that_grows_does_not_lay_out_the_texts_after_it_again(sources_copy, tmp_path, fixed_epoch):
+def test_a_text_that_grows_does_not_lay_out_the_texts_after_it_again(sources_copy, tmp_path):
     output = tmp_path / "out"
     first = build(sources_copy, output, ("pdf",))
     layouts = output / CACHE_FOLDER / "layout"
@@ -136,20 +136,18 @@ def test_a_text_unchanged_since_the_last_build_is_not_parsed_or_repaired_again(t
         pipeline.prepare_text(sources.texts[0], cache, "other code")
 
 
-def test_a_new_edition_date_lays_out_only_the_imprint_again(sources_copy, tmp_path, monkeypatch):
+def test_a_new_edition_date_lays_out_only_the_imprint_again(sources_copy, tmp_path):
     output = tmp_path / "out"
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    build(sources_copy, output, ("pdf",))
+    build(sources_copy, output, ("pdf",), epoch="1767225600")
     layouts = output / CACHE_FOLDER / "layout"
     before = {path.name for path in layouts.iterdir()}
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767312000")  # a day later: the imprint's date changes
-    build(sources_copy, output, ("pdf",))
+    build(sources_copy, output, ("pdf",), epoch="1767312000")  # a day later: the imprint's date changes
     new = {path.name for path in layouts.iterdir()} - before
     assert len(new) == 1  # the title page and imprint (the date, and the document's metadata)
 
 
 def test_a_wrong_guess_of_the_contents_length_still_gives_the_same_editions(
-    sources_copy, tmp_path, fixed_epoch, monkeypatch
+    sources_copy, tmp_path, monkeypatch
 ):
     output = tmp_path / "out"
     build(sources_copy, output, ("pdf", "html"))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import dataclasses
-import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -99,18 +98,10 @@ def declarations(rules: list, selector: str) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def seed():
     """The seed reader's publication (no print layout), for pages rendered with chosen page starts."""
-    from pamphleteer.pipeline import assemble
+    from pamphleteer.pipeline import assemble, edition_time
     from pamphleteer.sources import read_sources
 
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    try:
-        publication, _ = assemble(read_sources(SOURCES))
-    finally:
-        if previous is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
+    publication, _ = assemble(read_sources(SOURCES), edition=edition_time(SOURCES, EPOCH))
     return publication
 
 

@@ -14,7 +14,7 @@ import pytest
 from pamphleteer.errors import Severity
 from pamphleteer.parse import Block
 from pamphleteer.render.markup import Writer
-from tests.conftest import EPOCH
+from tests.conftest import EPOCH, JOBS
 
 TEXT = """\
 ---
@@ -65,12 +65,7 @@ def built(publication: Path, tmp_path_factory: pytest.TempPathFactory):
     from pamphleteer.pipeline import build
 
     output = tmp_path_factory.mktemp("pictures-out")
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    try:
-        result = build(publication, output)
-    finally:
-        del os.environ["SOURCE_DATE_EPOCH"]
-    return output, result
+    return output, build(publication, output, epoch=EPOCH, jobs=JOBS)
 
 
 def test_a_missing_image_or_no_alt_text_is_a_warning_naming_file_and_line(built, publication):

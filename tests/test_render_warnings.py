@@ -8,19 +8,19 @@ import pytest
 
 from pamphleteer import codes
 from pamphleteer.errors import Diagnostic, Severity, StrictFailure
-from pamphleteer.pipeline import assemble, build
+from pamphleteer.pipeline import assemble, build, edition_time
 from pamphleteer.render import pdf
 from pamphleteer.render.epub import render_epub
 from pamphleteer.render.markup import PageStart
 from pamphleteer.sources import read_sources
-from tests.conftest import EPOCH, SOURCES
+from tests.conftest import EPOCH, JOBS, SOURCES
 
 SLUG = "no-alien-but-the-capitalist"
 
 
 @pytest.fixture(scope="module")
 def publication():
-    return assemble(read_sources(SOURCES))[0]
+    return assemble(read_sources(SOURCES), edition=edition_time(SOURCES, EPOCH))[0]
 
 
 def laid(pages: int, **found: tuple) -> pdf.LaidOut:
@@ -77,11 +77,10 @@ def moved_footnote(monkeypatch):
                            publication.settings.path),)
 
     monkeypatch.setattr(pdf, "layout_diagnostics", diagnostics)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
 
 
 def test_render_warnings_reach_the_build_report(sources_copy, tmp_path, moved_footnote):
-    result = build(sources_copy, tmp_path / "out", ("pdf",))
+    result = build(sources_copy, tmp_path / "out", ("pdf",), epoch=EPOCH, jobs=JOBS)
     assert codes.FOOTNOTE_MOVED in [d.code for d in result.diagnostics]
     report = json.loads((tmp_path / "out" / f"{SLUG}-report.json").read_text())
     assert codes.FOOTNOTE_MOVED in [d["code"] for d in report["diagnostics"]]
@@ -89,5 +88,5 @@ def test_render_warnings_reach_the_build_report(sources_copy, tmp_path, moved_fo
 
 def test_strict_refuses_render_warnings_and_writes_nothing(sources_copy, tmp_path, moved_footnote):
     with pytest.raises(StrictFailure, match="--strict is on; the first: on page 3 a footnote moved"):
-        build(sources_copy, tmp_path / "out", ("pdf",), strict=True)
+        build(sources_copy, tmp_path / "out", ("pdf",), strict=True, epoch=EPOCH, jobs=JOBS)
     assert not [path for path in (tmp_path / "out").glob("*") if path.suffix in (".pdf", ".json")]

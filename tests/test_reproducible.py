@@ -63,12 +63,13 @@ def small_sources(root: Path) -> Path:
 
 
 @pytest.fixture
-def no_epoch(monkeypatch):
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+def epoch_in_environment(monkeypatch):
+    """SOURCE_DATE_EPOCH set, but for the command line only: the library is given it, or not."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-def test_without_the_epoch_the_date_is_the_sources_last_commit_not_the_clock(tmp_path, no_epoch):
+def test_without_the_epoch_the_date_is_the_sources_last_commit_not_the_clock(tmp_path, epoch_in_environment):
     sources = small_sources(tmp_path)
     git(tmp_path, "init", "-q")
     git(tmp_path, "add", ".")
@@ -80,7 +81,7 @@ def test_without_the_epoch_the_date_is_the_sources_last_commit_not_the_clock(tmp
     assert edition_time(sources) == datetime.datetime(2024, 3, 5, 10, 20, 30)
 
 
-def test_outside_git_the_date_is_the_newest_source_file(tmp_path, no_epoch):
+def test_outside_git_the_date_is_the_newest_source_file(tmp_path, epoch_in_environment):
     sources = small_sources(tmp_path)
     for number, path in enumerate(sorted(sources.rglob("*"))):
         os.utime(path, (1_600_000_000 + number, 1_600_000_000 + number))
@@ -90,8 +91,7 @@ def test_outside_git_the_date_is_the_newest_source_file(tmp_path, no_epoch):
 
 
 @pytest.mark.parametrize("value", ["", "yesterday", "1.5", "-1", "99999999999999", "0x10"])
-def test_a_bad_epoch_is_refused_with_what_to_do(tmp_path, monkeypatch, value):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+def test_a_bad_epoch_is_refused_with_what_to_do(tmp_path, value):
     with pytest.raises(ConfigurationError) as caught:
-        edition_time(small_sources(tmp_path))
+        edition_time(small_sources(tmp_path), value)
     assert "SOURCE_DATE_EPOCH" in str(caught.value) and "date +%s" in str(caught.value)

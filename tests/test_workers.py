@@ -41,10 +41,8 @@ def test_a_wrong_number_of_processes_is_refused_plainly(tmp_path):
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").glob("*.pdf"))
 
 
-def test_the_number_of_processes_follows_the_setting_and_the_cores(monkeypatch):
-    monkeypatch.setenv("PAMPHLETEER_JOBS", "3")
-    assert default_jobs() == 3
-    monkeypatch.delenv("PAMPHLETEER_JOBS")
+def test_the_number_of_processes_follows_the_setting_and_the_cores():
+    assert default_jobs("3") == 3
     assert 1 <= default_jobs() <= min(4, len(os.sched_getaffinity(0)))
     with Workers(jobs=1) as pool:
         assert isinstance(pool, Inline)  # one core: everything in this process
