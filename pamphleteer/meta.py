@@ -40,6 +40,7 @@ FRONT_MATTER_KEYS = {
     "fixes": "a list of {find: …, replace: …} entries",
     "keep": "a list of block texts or repair codes to leave alone",
     "standfirst": "a text",
+    "image": "an image in the sources folder: images/x/photo.jpg, or {file: …, alt: …, caption: …}",
 }
 # What converters write, by the key as written folded (lower case, no '_' or '-'), in order of
 # preference among keys that give the same thing. Pamphleteer's own keys come first.
@@ -59,13 +60,13 @@ CONVERTER_KEYS = {
     "questions": ("questions",),
     "fixes": ("fixes",),
     "keep": ("keep",),
+    "image": ("image", "featuredimage", "cover", "ogimage", "socialimage", "thumbnail"),
 }
 # Keys converters write that a pamphlet has no use for: noted, not warned about.
 UNUSED_KEYS = frozenset({
     "tags", "categories", "category", "keywords", "created", "modified", "updated", "lastmod",
     "lastmodified", "draft", "layout", "type", "slug", "aliases", "weight", "id", "guid",
-    "fingerprint", "image", "images", "featuredimage", "cover", "thumbnail", "socialimage",
-    "ogimage", "comments", "toc", "menu", "series", "template", "wordcount", "readingtime",
+    "fingerprint", "images", "comments", "toc", "menu", "series", "template", "wordcount", "readingtime",
     "length", "expirydate", "status", "sitemap", "outputs", "cascade", "params", "markup",
     "translationkey", "iscjklanguage", "headless", "build", "resources", "redirectfrom",
     "classoption", "documentclass", "geometry", "fontsize", "mainfont", "headerincludes",
@@ -99,6 +100,16 @@ class Fix:
 
 
 @dataclass(frozen=True)
+class OpeningImage:
+    """The image a text opens with (front matter `image:`), named by its path in the sources folder."""
+
+    file: str
+    alt: str = ""
+    caption: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True)
 class TextMeta:
     """What a text's front matter says. Empty strings mean "not given"."""
 
@@ -119,6 +130,7 @@ class TextMeta:
     # The converter's summary (`description`, `excerpt` …), shown under the title when the
     # body has no standfirst of its own.
     standfirst: str = ""
+    image: OpeningImage | None = None  # the image the text opens with
 
 
 class _Reader:
@@ -298,6 +310,26 @@ class _Reader:
             return None
         return order
 
+    def image(self) -> OpeningImage | None:
+        if "image" not in self.given:
+            return None
+        name, value = self.given["image"]
+        value = _first(value)
+        if isinstance(value, str):
+            value = {"file": value}
+        if not isinstance(value, dict):
+            self.wrong("image", f"{{key}} must be {FRONT_MATTER_KEYS['image']}")
+            return None
+        fields = {key: value.get(key) for key in ("file", "alt", "caption")}
+        fields["file"] = fields["file"] or value.get("src") or value.get("url")  # converters' names for it
+        given = [item for item in fields.values() if item is not None]
+        if not all(isinstance(item, str) for item in given) or not fields["file"]:
+            self.wrong("image", f"{{key}} must be {FRONT_MATTER_KEYS['image']}")
+            return None
+        text = {key: self.clean("image", str(item or "")) for key, item in fields.items()}
+        return OpeningImage(file=text["file"], alt=text["alt"], caption=text["caption"],
+                            line=self.lines.get(name))
+
     def fixes(self) -> tuple[Fix, ...]:
         if "fixes" not in self.given:
             return ()
@@ -406,6 +438,7 @@ def parse_meta(
         fixes=reader.fixes(),
         keep=reader.texts("keep"),
         standfirst=reader.text("standfirst"),
+        image=reader.image(),
     )
     if notes is not None:
         notes.extend(reader.notes)
