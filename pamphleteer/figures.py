@@ -9,6 +9,8 @@ leads out is refused), at most a few MB, and a real JPEG, PNG, GIF or WebP
 edition; one that is not gives way to its description, with a warning naming
 the file and line, and the text still builds. An image without a description
 (alt text) is kept, with a warning: a reader who cannot see it learns nothing.
+A text's opening image (front matter `image:`) is checked the same way and set
+as a figure at the start of its body.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.imagefiles import MAX_IMAGE_BYTES, NotAnImage, judge_image
 from pamphleteer.normalise import NormalisedText
 from pamphleteer.parse import Block, Node, ParsedPart
-from pamphleteer.sanitise import LEFT_OUT_IMAGE
+from pamphleteer.sanitise import LEFT_OUT_IMAGE, local_image
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,7 @@ class ImageCheck:
     def _image(self, node: Node, file: Path, line: int, diagnostics: list[Diagnostic]) -> Node:
         url = ast.image_target(node)
         path = source_path(url)
-        verdict = self._judge(path) if path else (codes.IMAGE_MISSING, "it names no file")
+        verdict = self._judge(path) if path else (codes.IMAGE_MISSING, local_image(url) or "it names no file")
         shown = url if len(url) <= 60 else url[:57] + "…"
         if isinstance(verdict, ImageFile):
             if not image_alt(node).strip():
@@ -153,6 +155,30 @@ class ImageCheck:
 TEXT_FIELDS = ("blocks", "standfirst", "source_note", "bio", "credits")
 
 
+def opening_block(
+    text: NormalisedText, check: ImageCheck
+) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:
+    """The image a text opens with (front matter `image:`), as a figure to begin its body: a paragraph
+    holding only the image, its caption the description beside an `alt` (see `render/pictures`)."""
+    opening, path = text.source.meta.image, text.source.path
+    if opening is None:
+        return (), ()
+    line = opening.line or 1
+    if local_image(opening.file).startswith("it is on the network"):
+        return (), (Diagnostic(
+            codes.OPENING_IMAGE_REMOTE, Severity.INFO,
+            f"the opening image '{opening.file[:60]}' is on the network, and the build fetches nothing: "
+            "save it under images/ in the sources folder and give its path", path, line,
+        ),)
+    attr = ast.Attr(pairs=(("alt", opening.alt),)) if opening.alt and opening.caption else ast.NO_ATTR
+    words = opening.caption or opening.alt
+    description = ast.words_to_inlines(words) if words else []
+    node = ast.make_para([ast.make_image(description, opening.file, "", attr)])
+    blocks, diagnostics = check.blocks((Block(line, node),), path)
+    kept = any(ast.kind(item) == "Image" for item in ast.walk(blocks[0].node))
+    return (blocks if kept else ()), diagnostics  # an opening image left out leaves nothing in its place
+
+
 def check_images(
     texts: tuple[NormalisedText, ...], parts: tuple[ParsedPart, ...], root: Path
 ) -> tuple[tuple[NormalisedText, ...], tuple[ParsedPart, ...], tuple[ImageFile, ...], tuple[Diagnostic, ...]]:
@@ -167,6 +193,9 @@ def check_images(
             blocks, found = check.blocks(getattr(text, name), text.source.path)
             changes[name] = blocks
             diagnostics += found
+        opening, found = opening_block(text, check)
+        changes["blocks"] = opening + changes["blocks"]
+        diagnostics += found
         checked_texts.append(dataclasses.replace(text, **changes))
     checked_parts = []
     for part in parts:

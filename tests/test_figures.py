@@ -68,3 +68,39 @@ def test_each_image_is_checked_where_the_text_names_it(images_folder, markdown, 
         (diagnostic,) = diagnostics
         assert (diagnostic.code, diagnostic.line, diagnostic.file.name) == (code, 3, "x.md")
         assert words in diagnostic.message
+
+
+@pytest.mark.parametrize(
+    ("front", "code", "alt", "caption"),
+    [
+        ("{file: images/good.png, alt: A crowd at the gate, caption: The gate at dawn}", None,
+         "A crowd at the gate", "The gate at dawn"),
+        ("{file: images/good.png, alt: A crowd at the gate}", None, "A crowd at the gate", ""),
+        ("images/good.png", "W113", "", ""),
+        ("images/gone.png", "W110", None, None),
+        ("https://cdn.example.org/hero.jpg", "I005", None, None),
+    ],
+)
+def test_the_opening_image_is_checked_and_opens_the_body(images_folder, front, code, alt, caption):
+    from pamphleteer.figures import check_images
+    from pamphleteer.normalise import normalise
+    from pamphleteer.parse import parse_text
+    from pamphleteer.render.pictures import alt_text, lone_image
+    from pamphleteer.render.pictures import caption as caption_of
+    from pamphleteer.sources import read_text
+
+    (images_folder / "texts").mkdir()
+    path = images_folder / "texts" / "hero.md"
+    path.write_text(f"---\ntitle: Hero\nimage: {front}\n---\nThe strike began at dawn at the gate.\n",
+                    encoding="utf-8")
+    normalised = normalise(parse_text(read_text(path)))
+    (text,), _, found, diagnostics = check_images((normalised,), (), images_folder)
+    assert [(d.code, d.line) for d in diagnostics] == ([(code, 3)] if code else [])
+    first = text.blocks[0]
+    image = lone_image(ast.block_inlines(first.node)) if ast.kind(first.node) == "Para" else None
+    if alt is None:
+        assert image is None and ast.text_of(first.node) == "The strike began at dawn at the gate."
+    else:
+        assert image is not None and first.line == 3
+        assert (alt_text(image), ast.text_of(caption_of(image))) == (alt, caption)
+        assert [item.path for item in found] == ["images/good.png"]

@@ -20,6 +20,7 @@ TEXT = """\
 ---
 title: Pictures of the strike
 author: Ann Example
+image: {file: images/strike/gate.png, alt: Strikers at the depot gate, caption: The depot at dawn}
 questions:
   - What do the pictures show?
 ---
@@ -57,6 +58,7 @@ def publication(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "texts" / "strike.md").write_text(TEXT, encoding="utf-8")
     (root / "images" / "strike" / "banner.jpg").write_bytes(picture("JPEG", (1200, 800), (200, 60, 50)))
     (root / "images" / "strike" / "badge.png").write_bytes(picture("PNG", (40, 40), (20, 20, 160)))
+    (root / "images" / "strike" / "gate.png").write_bytes(picture("PNG", (600, 300), (40, 120, 40)))
     return root
 
 
@@ -72,7 +74,7 @@ def test_a_missing_image_or_no_alt_text_is_a_warning_naming_file_and_line(built,
     output, result = built
     warnings = [d for d in result.diagnostics if d.severity is Severity.WARNING and d.code.startswith("W11")]
     text = publication / "texts" / "strike.md"
-    assert [(d.code, d.file, d.line) for d in warnings] == [("W110", text, 13), ("W113", text, 15)]
+    assert [(d.code, d.file, d.line) for d in warnings] == [("W110", text, 14), ("W113", text, 16)]
     assert "images/strike/missing.jpg" in warnings[0].message
     web = (output / "pictures.html").read_text(encoding="utf-8")
     assert "The strikers went home at dusk" in web
@@ -80,8 +82,9 @@ def test_a_missing_image_or_no_alt_text_is_a_warning_naming_file_and_line(built,
 
 def test_the_web_edition_embeds_each_image_with_its_alt_text_and_caption(built, publication):
     web = (built[0] / "pictures.html").read_text(encoding="utf-8")
+    marker = r"(?:<span class=\"page-break\".*?</span></span>)?"  # a print page may begin in the caption
     figure = re.search(r"<figure[^>]*>\s*<img src=\"data:image/jpeg;base64,([^\"]+)\" alt=\"([^\"]*)\" />\s*"
-                       r"<figcaption>([^<]*)</figcaption>\s*</figure>", web)
+                       r"<figcaption>" + marker + r"([^<]*)</figcaption>", web)
     assert figure is not None
     import base64
 
@@ -92,6 +95,18 @@ def test_the_web_edition_embeds_each_image_with_its_alt_text_and_caption(built, 
     assert re.search(r'out <img class="inline-image" src="data:image/png;base64,[^"]+" alt="a blue badge" />',
                      web)
     assert 'src="images/' not in web and "file:" not in web  # one self-contained file
+
+
+def test_the_opening_image_begins_the_text_in_every_edition(built):
+    web = (built[0] / "pictures.html").read_text(encoding="utf-8")
+    body = web[web.index('<div class="text-body">'):]
+    assert re.match(r'<div class="text-body">\s*<figure id="strike-4">\s*<img src="data:image/png;base64,'
+                    r'[^"]+" alt="Strikers at the depot gate" />\s*<figcaption>'
+                    r'(<span class="page-break".*?</span></span>)?The depot at dawn</figcaption>', body)
+    with zipfile.ZipFile(built[0] / "pictures.epub") as book:
+        name = next(n for n in book.namelist() if n.endswith("text-strike.xhtml"))
+        xhtml = book.read(name).decode("utf-8")
+    assert '<img src="media/images/strike/gate.png" alt="Strikers at the depot gate" />' in xhtml
 
 
 def test_the_ebook_packs_each_image_in_its_manifest(built, publication):
@@ -106,7 +121,7 @@ def test_the_ebook_packs_each_image_in_its_manifest(built, publication):
     assert 'href="media/images/strike/badge.png"' in opf
     assert "missing.jpg" not in opf
     assert re.search(r'<figure[^>]*>\s*<img src="media/images/strike/banner.jpg" alt="A red banner" />'
-                     r'\s*<figcaption>The union banner', xhtml)
+                     r'\s*<figcaption>(<span [^>]*pagebreak[^>]*></span>)?The union banner', xhtml)
 
 
 def test_the_print_edition_prints_the_image_within_the_measure(built):
