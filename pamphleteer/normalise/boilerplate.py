@@ -109,7 +109,7 @@ RUN_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
                     r"recommended(?:\s+(?:for\s+you|reading|stories|articles?))?$",
                     r"more\s+(?:stories|articles?|news|posts?|from|on|in|like\s+this|to\s+read|by)\b",
                     r"(?:(?:top|latest|trending|popular|other|recent)\s+){1,2}(?:stories|articles?|news|posts?)$",
-                    r"must\s+read$",
+                    r"must\s+read$", r"up\s+next$", r"watch\s+next$", r"more\s+videos?$",
                     r"most\s+(?:read|popular|viewed|shared|commented)\b", r"popular(?:\s+now)?$",
                     r"trending$",
                     r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)",
@@ -141,7 +141,7 @@ SHARE_WORDS = (
     r"|mastodon|threads|linkedin|tiktok|youtube))"
     r"|skip\s+(?:to\s+)?(?:main\s+)?(?:content|navigation|footer)|back\s+to\s+top|(?:jump|scroll)\s+to\s+\w+"
     r"|(?:view|open)\s+(?:image|gallery|in\s+app)|enlarge(?:\s+this\s+image)?|toggle\s+\w+"
-    r"|reading\s+time\s*:?\s*\d+\s+min(?:ute)?s?|comments?|\d+"
+    r"|reading\s+time\s*:?\s*\d+\s+min(?:ute)?s?|comments?|shares?|\d+"
 )
 NAV_WORDS = (
     r"home|menu|search(?:\s+for)?|enter\s+search(?:\s+\w+)?|log\s*in|sign\s+in|log\s*out|register|my\s+account"

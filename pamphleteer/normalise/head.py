@@ -37,6 +37,7 @@ from pamphleteer.normalise.metadata import (
     is_section_name,
     read_byline,
     read_dateline,
+    read_name_line,
     split_title,
 )
 from pamphleteer.parse import Block
@@ -134,7 +135,7 @@ def _usable_title(text: str) -> bool:
 
 
 def _byline(block: Block) -> tuple[tuple[str, ...], str] | None:
-    if kind(block.node) not in ("Para", "Plain"):
+    if kind(block.node) not in ("Para", "Plain", "Header"):
         return None
     text = _text(block)
     found = read_byline(text)
@@ -155,7 +156,7 @@ def _single_item(block: Block) -> Block:
 
 
 def _dateline(block: Block) -> str:
-    return read_dateline(_text(block)) if kind(block.node) in ("Para", "Plain") else ""
+    return read_dateline(_text(block)) if kind(block.node) in ("Para", "Plain", "Header") else ""
 
 
 def _is_plain_para(block: Block) -> bool:
@@ -172,10 +173,14 @@ class _Reader:
         self.host, self.page = host_of(source) if source else "", frozenset(page)
         self.head = Head()
 
-    def metadata_line(self, block: Block) -> bool:
-        """A byline or a dateline becomes metadata (True), or the block is something else."""
+    def metadata_line(self, block: Block, strict: bool = False) -> bool:
+        """A byline or a dateline becomes metadata (True), or the block is something else.
+
+        `strict` (above the title, among the site's menus): only a byline that says "by"."""
         found = self.head.found
         byline = _byline(block) if "authors" not in found else None
+        if byline and strict and not _text(block).casefold().startswith(("by ", "written by", "words by")):
+            byline = None
         if byline and self.lift.may("N405", block):
             found["authors"], date = byline
             if date and "date" not in found:
@@ -263,7 +268,7 @@ class _Reader:
             if index in self.head.lifted:
                 continue
             block = self.blocks[index]
-            if self.rule(block, "") or self.metadata_line(block):
+            if self.rule(block, "") or self.metadata_line(block, strict=True):
                 self.head.lifted.add(index)
             elif self.lift.may("N410", block):
                 self.head.above.append(block)
@@ -292,6 +297,8 @@ class _Reader:
             index < len(self.blocks)
             and kind(self.blocks[index].node) == "Header"
             and header_level(self.blocks[index].node) > header_level(block.node)
+            and not read_name_line(_text(self.blocks[index]))
+            and not _dateline(self.blocks[index])
             and self.lift.may("N404", self.blocks[index])
         ):
             self.head.found["subtitle"] = _text(self.blocks[index])
@@ -311,6 +318,7 @@ class _Reader:
         so the scan goes on to the article's second paragraph of prose; what it does not
         lift stays in the body, in its place. A standfirst is only what comes before them."""
         blocks, head = self.blocks, self.head
+        start = index
         plain_seen, prose_seen = False, 0
         limit = min(len(blocks), index + HEAD_AFTER_TITLE)
         while index < limit:
@@ -327,7 +335,7 @@ class _Reader:
                 head.standfirst.append(block)
                 head.lifted.add(index)
                 self.lift.note("N406", block, "a leading bold or italic paragraph became the standfirst")
-            elif kind(block.node) == "Header":
+            elif kind(block.node) == "Header" and not read_name_line(_text(block)):
                 break
             else:
                 plain_seen = True
@@ -335,8 +343,22 @@ class _Reader:
                 if prose_seen >= 2 or (prose_seen and "authors" in head.found and "date" in head.found):
                     break
             index += 1
+        if "authors" not in head.found and "title" in head.found:
+            self.name_line(start, index)
         self.repeated_names(index)
         return index
+
+    def name_line(self, start: int, end: int) -> None:
+        """With no byline in the head, a line under the title that is only people's names is one."""
+        for index in range(start, end):
+            block = self.blocks[index]
+            names = read_name_line(_text(block)) if kind(block.node) in ("Para", "Plain", "Header") else ()
+            if index not in self.head.lifted and names and self.lift.may("N405", block):
+                self.head.found["authors"] = names
+                self.head.lifted.add(index)
+                self.lift.note("N405", block, "a line of names under the title became the text's author",
+                               ", ".join(names))
+                return
 
     def repeated_names(self, end: int) -> None:
         """A paragraph that is only the byline's name again (a photo's caption, a link) goes with it."""

@@ -16,7 +16,8 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from pamphleteer.normalise.names import DATE_PATTERNS, find_date, looks_like_name, split_names
+from pamphleteer.normalise.names import DATE_PATTERNS, find_date, split_names
+from pamphleteer.normalise.names import looks_like_name as _capitalised_words
 
 TITLE_SEPARATORS = re.compile(r"\s*(\|)\s*|\s+(–|—|-|::|·|•)\s+")
 SITE_MAX_WORDS = 6
@@ -41,7 +42,7 @@ DATELINE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 TIME_SUFFIX = re.compile(
-    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|\s+[ap]\.?m\.?)\s*$",
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\(?[A-Z]{2,4}\)?)?|\s+[ap]\.?m\.?)\s*$",
     re.IGNORECASE,
 )
 UPDATED_CLAUSE = re.compile(r"(?<=\S)[\s|·•,;(]+(?:last\s+)?(?:modified|updated|edited)\b.*$", re.IGNORECASE)
@@ -65,6 +66,31 @@ QUALIFIERS = frozenset((
     "affairs", "lead", "regular", "guest", "freelance", "visiting", "junior", "principal", "the", "a", "an",
 ))
 LINK_WORDS = re.compile(r"[^\W_]+")
+
+
+def looks_like_name(text: str) -> bool:
+    """A person's name: two to five capitalised words, each a word or an initial ("R.C.", "A."),
+    not a single capital ("Become A Member" is a button)."""
+    words = text.split()
+    return _capitalised_words(text) and all(len(word) > 1 for word in words) and not any(
+        word.casefold() in NOT_NAMES for word in words)
+
+
+NOT_NAMES = frozenset((
+    "become", "join", "subscribe", "support", "donate", "sign", "log", "share", "follow", "read", "more",
+    "news",
+    "the", "of", "and", "our", "your", "my", "us", "home", "menu", "search", "contact", "about", "staff",
+    "editor", "editors", "updated", "published", "posted", "photo", "photos", "image", "video", "comments",
+))
+
+
+def read_name_line(text: str) -> tuple[str, ...]:
+    """The names of a line that is only people's names ("Ibtisam Mahdi, Ruwaida Kamal Amer"), or ()."""
+    text = re.sub(r"\s+", " ", text).strip(" .")
+    if not text or len(text) > 80 or re.search(r"[^\w\s,.'’&-]", text):
+        return ()
+    names = split_names(text)
+    return names if 1 <= len(names) <= 4 and all(looks_like_name(name) for name in names) else ()
 
 
 def _letters(text: str) -> str:
@@ -103,12 +129,20 @@ def split_title(title: str, site_hint: str = "", names: frozenset[str] = frozens
         remaining = (f" {separators[0]} " if len(rest) > 1 else "").join(rest)
         if not site or len(site.split()) > SITE_MAX_WORDS or len(remaining.split()) < 2:
             continue
-        known = _is_site(site, site_hint, names)
+        known = _is_site(site, site_hint, names) or (index == 0 and _title_case_name(site, remaining))
         if (separator == "|" and (known or index == 0)) or known:
             if separator == "|" and "|" in separators[:-1] and len(rest[0].split()) >= 3:
                 remaining = rest[0]  # "Title | Section | Tagline | Site": the title is the first part
             return remaining.strip(), site.strip()
     return title.strip(), ""
+
+
+def _title_case_name(site: str, rest: str) -> bool:
+    """ "… his past - Los Angeles Times": a short name in capitals after a long title is the site's."""
+    words = site.split()
+    return (len(words) <= 4 and len(rest.split()) >= 5 and not is_section_name(site)
+            and all(word[:1].isupper() or word in ("of", "the", "and", "&") for word in words)
+            and not re.search(r"\d", site) and not rest.rstrip().endswith((":", ",")))
 
 
 def _is_site(name: str, host: str, names: frozenset[str]) -> bool:
@@ -141,7 +175,10 @@ def name_from_host(host: str) -> str:
     """A site's name read from its address: 'thenervousbreakdown.com' -> 'The Nervous Breakdown',
     'cbsnews.com' -> 'CBS News' (the fewest words of the language that spell it), or ''."""
     labels = host.split(".")
-    core = labels[-3] if len(labels) >= 3 and labels[-2] in SECOND_LEVEL else labels[-2] if len(labels) >= 2 else host
+    if len(labels) >= 3 and labels[-2] in SECOND_LEVEL:
+        core = labels[-3]
+    else:
+        core = labels[-2] if len(labels) >= 2 else host
     if not re.fullmatch(r"[a-z0-9-]{2,40}", core):
         return ""
     words: list[str] = []
@@ -153,8 +190,9 @@ def name_from_host(host: str) -> str:
 
 
 SECOND_LEVEL = frozenset(("co", "com", "org", "net", "ac", "gov", "edu"))
-FUNCTION_WORDS = frozenset(("a", "an", "of", "the", "and", "to", "in", "on", "at", "by", "for", "my", "our", "we",
-                            "new"))
+FUNCTION_WORDS = frozenset((
+    "a", "an", "of", "the", "and", "to", "in", "on", "at", "by", "for", "my", "our", "we", "new",
+))
 SHARING_HOSTS = frozenset((
     "facebook.com", "twitter.com", "x.com", "linkedin.com", "reddit.com", "pinterest.com", "whatsapp.com",
     "google.com", "youtube.com", "instagram.com", "t.co", "bit.ly", "tiktok.com", "flipboard.com",

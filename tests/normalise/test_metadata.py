@@ -29,6 +29,10 @@ PROSE = ("The strike wave that swept the country this autumn was not an accident
     ("Opinion | Why X happened now", "", ("Why X happened now", "")),  # a section is not the site
     ("Ukraine - the view from the left", "", ("Ukraine - the view from the left", "")),  # a dash, no site
     ("Marx | Engels", "", ("Marx | Engels", "")),  # too short to have lost a site's name
+    ("Michael Bloomberg is having to answer questions about his past - Los Angeles Times", "",
+     ("Michael Bloomberg is having to answer questions about his past", "Los Angeles Times")),
+    ("Berlin confronts its colonial past | Germany| News and reporting from Berlin | DW | 19.01.2020", "",
+     ("Berlin confronts its colonial past", "DW")),
 ])
 def test_a_title_loses_the_sites_name(title, host, result):
     assert split_title(title, host) == result
@@ -56,6 +60,7 @@ def test_bylines_as_sites_write_them(line, authors, date):
     "By the way, it rained all day.", "Stand by me and the others, they said.",
     "Written by the working class itself.",
     "Rebecca Solnit | a talk at the library about many things",
+    "Become A Member",  # a button
 ])
 def test_sentences_are_not_bylines(line):
     assert read_byline(line) is None
@@ -103,6 +108,12 @@ def inferred(markdown, **meta):
     # a lead paragraph, then the name and job title, then the date: the lead stays, the rest is metadata
     (f"# The Long Road Back\n\n{LEAD}\n\nRichard Adams Education editor\n\n- Aug. 16, 2020\n\n{PROSE}",
      "The Long Road Back", ("Richard Adams",), "2020-08-16", ""),
+    # a related box's heading is no title; the byline and the date set as headings; a line of names
+    (f"## Up Next\n\n# The Long Road Back\n\n### Nathanael Johnson\n\n"
+     f"### January 10, 2020 9:00AM (UTC)\n\n{PROSE}",
+     "The Long Road Back", ("Nathanael Johnson",), "2020-01-10", ""),
+    (f"# The Long Road Back\n\nIbtisam Mahdi, Ruwaida Kamal Amer\n\n{PROSE}",
+     "The Long Road Back", ("Ibtisam Mahdi", "Ruwaida Kamal Amer"), "", ""),
     # a role after the name
     (f"# The Long Road Back\n\nAnn Lee | Labour Correspondent\n\nTuesday 15 October 2019\n\n{PROSE}",
      "The Long Road Back", ("Ann Lee",), "2019-10-15", ""),
