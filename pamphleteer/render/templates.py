@@ -17,6 +17,7 @@ from markupsafe import Markup
 from pamphleteer.parse import Block
 from pamphleteer.render.markup import LinkStyle, PageMarks, Writer
 from pamphleteer.render.pictures import ImageSource
+from pamphleteer.render.printtype import with_initial
 
 PROJECT = Path(__file__).resolve().parents[2]
 TEMPLATES = PROJECT / "templates"
@@ -51,7 +52,7 @@ def block_writer(
 @functools.cache
 def environment() -> jinja2.Environment:
     """The one Jinja2 environment: strict about undefined names, escaping by default."""
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -59,6 +60,8 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["initial"] = with_initial  # the print edition's drop cap (render/printtype.py)
+    return env
 
 
 def render_template(name: str, **context: object) -> str:
