@@ -4,37 +4,26 @@ One pass over a text's top-level blocks, in this order and why:
 1. mojibake (N710), so every later rule reads real letters;
 2. block debris (N701-N704): prose read as code, scene breaks read as lists,
    attribute and fence debris, empty containers;
-3. links (N706-N709): link syntax left as text, links in links, a bare URL
-   repeated, spaces lost at a link's edge — before the link rules (N1xx) clean
-   what are now real links;
-4. image leftovers (N801-N805), so that neither a file name nor a caption is
-   taken for the title or the byline by the furniture rules after.
-Heading levels (N705) are set after the furniture rules, on the body alone.
+3. links (N706-N709): a heading's link wrapped onto the next line, link syntax
+   left as text, links in links, a bare URL repeated, spaces lost at a link's
+   edge — before the link rules (N1xx) clean what are now real links.
+Image leftovers (`images`, N801-N805) are lifted after the link rules, before
+the page's furniture classifier reads the body; heading levels (N705) are set
+after the furniture rules, on the body alone.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from pamphleteer.errors import Diagnostic
 from pamphleteer.normalise import registry
 from pamphleteer.normalise.converter import BLOCK_RULES, Refuse, each_block_to_many, never_refuse, one_to_many
-from pamphleteer.normalise.converter_links import LINK_REPAIRS
+from pamphleteer.normalise.converter_links import LINK_REPAIRS, heading_links_over_lines
 from pamphleteer.normalise.converter_text import fix_mojibake
-from pamphleteer.normalise.images import lift_image_leftovers
 from pamphleteer.parse import Block
 
 RULES = (one_to_many(fix_mojibake), *BLOCK_RULES, *map(one_to_many, LINK_REPAIRS))
-
-
-@dataclass(frozen=True)
-class Repaired:
-    """A body with the converter's damage repaired, and the image credits taken out of it."""
-
-    blocks: tuple[Block, ...]
-    credits: tuple[Block, ...]
-    diagnostics: tuple[Diagnostic, ...]
 
 
 @registry.rule(registry.Stage.CONVERTER, order=10, codes={
@@ -47,17 +36,14 @@ class Repaired:
     "N708": "bare URL repeated after its link dropped",
     "N709": "spaces lost at links' edges put back",
     "N710": "characters garbled by a wrong encoding restored",
-    "N801": "image file names taken out of the text",
-    "N802": "drop-cap images joined to their word",
-    "N803": "descriptions of left-out images taken out of the text",
-    "N804": "image captions -> credits",
-    "N805": "photo credits -> credits",
 })
-def repair_converter_damage(blocks: tuple[Block, ...], path: Path, refuse: Refuse = never_refuse) -> Repaired:
+def repair_converter_damage(
+    blocks: tuple[Block, ...], path: Path, refuse: Refuse = never_refuse
+) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:
     """Every converter repair over a text's blocks, in the order above."""
-    diagnostics: list[Diagnostic] = []
+    blocks, found = heading_links_over_lines(blocks, path, refuse)
+    diagnostics: list[Diagnostic] = list(found)
     for rule in RULES:
         blocks, found = each_block_to_many(blocks, path, rule, refuse)
         diagnostics.extend(found)
-    images = lift_image_leftovers(blocks, path, refuse)
-    return Repaired(images.blocks, images.credits, (*diagnostics, *images.diagnostics))
+    return blocks, tuple(diagnostics)

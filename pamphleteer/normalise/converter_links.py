@@ -14,12 +14,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from pathlib import Path
 
 from pamphleteer.ast import (
+    block_inlines,
+    header_attr,
+    header_level,
     is_kind,
     link_target,
     link_text,
+    make_header,
     make_link,
+    make_soft_break,
     make_space,
     make_str,
     merge_adjacent,
@@ -28,18 +35,22 @@ from pamphleteer.ast import (
     text_of,
     transform,
 )
+from pamphleteer.errors import Diagnostic
 from pamphleteer.normalise.converter_words import is_word
 from pamphleteer.normalise.findings import Finding, shorten
 from pamphleteer.normalise.images import left_out_image
 from pamphleteer.normalise.links import same_url, show
-from pamphleteer.parse import Node
+from pamphleteer.parse import Block, Node
 from pamphleteer.sanitise import is_safe_link
 
 OBJECT = "\ufffc"  # stands for a node that is not text in the flattened inlines
 VISIBLE_LINK = re.compile(  # [text](url), the text and url over lines ('\n': a soft break)
     r"(!?)\[([^\[\]\n]*(?:\n[^\[\]\n]*)*)\]"
-    r"\(\s*<?((?:https?://|mailto:|/|\.{0,2}/|#)[^\s()<>" + OBJECT + r"]*(?:\n[^\s()<>" + OBJECT + r"]+)*)>?\s*\)"
+    r"\(\s*<?((?:https?://|mailto:|/|\.{0,2}/|#)[^\s()<>" + OBJECT + r"]*(?:\n[^\s()<>" + OBJECT + r"]+)*)>?"
+    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|" + OBJECT + r"))?\s*\)"  # a title, which pandoc may read as a quotation
 )
+Refuse = Callable[[Block, str], "Diagnostic | None"]  # the report that `keep:` forbids repair `code` here
+PASSES = 3  # `[![alt](image)](link)`: the image first, then the link around it
 BARE_URL = re.compile(r"^\(<?((?:https?://|www\.)[^\s()<>]+)>?\)([.,;:!?]*)$", re.IGNORECASE)
 EDGE_KINDS = ("Link", "Emph", "Strong")
 SUFFIXES = frozenset((  # a word's ending, not a word of its own: "[tweet](…)s", "[walk](…)ed"
@@ -101,7 +112,7 @@ def _link_nodes(text: list[Node], url: str) -> list[Node]:
     for node in text + [None]:  # type: ignore[list-item]
         if node is None or is_kind(node, "Link"):
             words = strip_edges(run)
-            if text_of(words):  # the spaces at the edges stay outside the link
+            if words:  # the spaces at the edges stay outside the link
                 start = run.index(words[0])
                 out.extend(run[:start])
                 out.append(make_link(merge_adjacent(words), url))
@@ -112,8 +123,21 @@ def _link_nodes(text: list[Node], url: str) -> list[Node]:
             if node is not None:
                 out.append(node)
         else:
-            run.append(make_space() if is_kind(node, "SoftBreak") else node)
+            run.append(node)
     return out
+
+
+def _unwrapped(inlines: list[Node]) -> list[Node]:
+    """Inlines with their line breaks as spaces, except after a hyphen, where the converter
+    wrapped a word in two ("Student-Taking-Test-smolaw11-iStock-⏎BlogImage")."""
+    out: list[Node] = []
+    for node in inlines:
+        if is_kind(node, "SoftBreak"):
+            if not (out and is_kind(out[-1], "Str") and str_text(out[-1]).endswith("-")):
+                out.append(make_space())
+        else:
+            out.append(node)
+    return merge_adjacent(out)
 
 
 def visible_link_syntax(node: Node) -> tuple[Node, list[Finding]]:
@@ -121,6 +145,14 @@ def visible_link_syntax(node: Node) -> tuple[Node, list[Finding]]:
     findings: list[Finding] = []
 
     def rewrite(inlines: list[Node]) -> list[Node]:
+        for _ in range(PASSES):
+            again = once(inlines)
+            if again is inlines:
+                break
+            inlines = again
+        return inlines
+
+    def once(inlines: list[Node]) -> list[Node]:
         text, where = _flatten(inlines)
         if "](" not in text:
             return inlines
@@ -130,7 +162,7 @@ def visible_link_syntax(node: Node) -> tuple[Node, list[Finding]]:
             url = match.group(3).replace("\n", "")
             if not is_safe_link(url):
                 continue
-            label = _slice(inlines, where, match.start(2), match.end(2))
+            label = _unwrapped(_slice(inlines, where, match.start(2), match.end(2)))
             made = [left_out_image(label, url)] if match.group(1) else _link_nodes(label, url)
             out.extend(_slice(inlines, where, position, match.start()))
             out.extend(made)
@@ -144,6 +176,37 @@ def visible_link_syntax(node: Node) -> tuple[Node, list[Finding]]:
 
     new = transform(node, inlines=rewrite)
     return (new if findings else node), findings
+
+
+def heading_links_over_lines(
+    blocks: tuple[Block, ...], path: Path, refuse: Refuse
+) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:
+    """A heading whose link html2text wrapped onto the next line (which then reads as a paragraph:
+    `## [Safe Schools Lead With Support, Not` ⏎ `Police](https://…)`) gets its link back whole."""
+    out: list[Block] = []
+    diagnostics: list[Diagnostic] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if following is not None and is_kind(block.node, "Header") and is_kind(following.node, "Para"):
+            boundary = len(_flatten(block_inlines(block.node))[0])
+            merged = [*block_inlines(block.node), make_soft_break(), *block_inlines(following.node)]
+            text = _flatten(merged)[0].rstrip()
+            if any(match.start() < boundary < match.end() == len(text) for match in VISIBLE_LINK.finditer(text)):
+                heading = make_header(header_level(block.node), merged, header_attr(block.node))
+                new, findings = visible_link_syntax(heading)
+                refused = refuse(block, "N706")
+                if findings and refused is None:
+                    out.append(Block(block.line, new))
+                    diagnostics.extend(finding.at(path, block.line) for finding in findings)
+                    index += 2
+                    continue
+                if refused is not None:
+                    diagnostics.append(refused)
+        out.append(block)
+        index += 1
+    return tuple(out), tuple(diagnostics)
 
 
 # -- links nested in links -------------------------------------------------------
@@ -230,6 +293,9 @@ def _lost_space(previous: Node, item: Node) -> bool:
     if is_kind(item, *EDGE_KINDS) and is_kind(previous, "Str"):
         outside = WORD_END.search(str_text(previous))
         return bool(outside) and _needs_space(_edge_word(item, False), outside.group(0), False)
+    if is_kind(item, *EDGE_KINDS) and is_kind(previous, *EDGE_KINDS):  # "_From the book_[The Great Democracy](…)"
+        before, after = _edge_word(previous, True), _edge_word(item, False)
+        return _needs_space(before, after, True) and _needs_space(after, before, False)
     return False
 
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 import pytest
 
 from pamphleteer.normalise.converter_links import (
+    heading_links_over_lines,
     nested_links,
     repeated_bare_url,
     spaces_at_link_edges,
     visible_link_syntax,
 )
-from tests.normalise.helpers import nodes, run_rule
+from pamphleteer.normalise.converter import never_refuse
+from tests.normalise.helpers import PATH, blocks, nodes, run_rule
 
 
 def check(rule, before, after, code):
@@ -75,6 +77,8 @@ EDGES = [
     ("she wrote[this piece](https://x.org/p) last year", "she wrote [this piece](https://x.org/p) last year"),
     ("members of[NATO](https://x.org/n) met", "members of [NATO](https://x.org/n) met"),
     ("the *first*time in years", "the *first* time in years"),
+    ("_From the book_[The Great Democracy](https://x.org/b)", "_From the book_ [The Great Democracy](https://x.org/b)"),
+    ("*un*[believable](https://x.org/b)", None),
     ("many [tweet](https://x.org/t)s were sent", None),  # a plural
     ("it was [un](https://x.org/z)believable", None),  # a word cut by its link
     ("the [U.S.](https://x.org/u)-based union", None),
@@ -87,3 +91,41 @@ EDGES = [
 @pytest.mark.parametrize(("before", "after"), EDGES)
 def test_space_lost_at_a_link_edge_is_put_back(before, after):
     check(spaces_at_link_edges, before, after, "N709")
+
+
+def test_a_heading_link_wrapped_onto_the_next_line_is_one_link_again():
+    text = ("### [Safe and Healthy Schools Lead With Support, Not\n"
+            "Police](https://www.aclu.org/news/disability-rights/safe-and-healthy-schools-\nlead-with-support)\n\nText.")
+    out, diagnostics = heading_links_over_lines(blocks(text), PATH, never_refuse)
+    expected = nodes("### [Safe and Healthy Schools Lead With Support, Not Police]"
+                     "(https://www.aclu.org/news/disability-rights/safe-and-healthy-schools-lead-with-support)\n\nText.")
+    assert [b.node["c"][2] for b in out[:1]] == [expected[0]["c"][2]] and out[1].node == expected[1]
+    assert [d.code for d in diagnostics] == ["N706"]
+
+
+def test_a_heading_link_whose_url_was_wrapped_onto_the_next_line_is_one_link_again():
+    text = "### [READ THE REST](https://boingboing.net/2019/09/25/patti-smith-and-stewart-\ncopela.html)\n\nText."
+    out, diagnostics = heading_links_over_lines(blocks(text), PATH, never_refuse)
+    expected = nodes("### [READ THE REST](https://boingboing.net/2019/09/25/patti-smith-and-stewart-copela.html)")
+    assert out[0].node["c"][2] == expected[0]["c"][2] and len(out) == 2 and [d.code for d in diagnostics] == ["N706"]
+
+
+def test_a_heading_followed_by_a_paragraph_that_closes_no_link_stays():
+    text = "## A heading about [brackets\n\nand a paragraph](https://x.org/a) that goes on."
+    out, diagnostics = heading_links_over_lines(blocks(text), PATH, never_refuse)
+    assert out == blocks(text) and not diagnostics
+
+
+def test_an_image_in_a_link_both_wrapped_leaves_no_syntax():
+    text = "[![](https://i0.wp.com/media.boingboing.net/wp-\ncontent/patti.jpg?fit=600)](https://boingboing.net/p-\nsmith.html)"
+    result, codes = run_rule(visible_link_syntax, text)
+    link = result[0]["c"][0]
+    assert link["t"] == "Link" and link["c"][2][0] == "https://boingboing.net/p-smith.html"
+    assert "image-left-out" in link["c"][1][0]["c"][0][1] and codes == ["N706", "N706"]
+
+
+def test_a_link_title_read_as_a_quotation_is_part_of_the_syntax():
+    text = 'a [ Donate Now\n](https://action.aclu.org/give/donate-\nmultistep?ms=x "Donate Now") b'
+    result, codes = run_rule(visible_link_syntax, text)
+    assert result == nodes("a [Donate Now](https://action.aclu.org/give/donate-multistep?ms=x) b")
+    assert codes == ["N706"]
