@@ -7,12 +7,13 @@ modules of this package). The stage takes a `ParsedText` and returns a
 every repair and every doubt.
 
 The order, and why:
-0. converter damage (N7xx) and image leftovers (N8xx): mojibake, debris,
-   links left as text, image captions and credits, before anything reads the text;
+0. converter damage (N7xx): mojibake, debris, links left as text — before
+   anything reads the text;
 1. links (N1xx): repeated URLs, tracking parameters, dead links — everywhere,
    so the furniture below is read without link debris;
 2. furniture (N4xx): the page's navigation, buttons, notices, related lists and
-   comments leave the body for the credits (N42x, `boilerplate`); then masthead,
+   comments leave the body for the credits (N42x, `boilerplate`); then image
+   leftovers (N8xx: file names, captions, credits, descriptions); then masthead,
    title, byline, standfirst, and at the foot the signature, P.S. sources,
    disclaimers, credits and bio leave the body; with the text's source now known,
    relative links are resolved against it, or made plain text (N431, N432);
@@ -93,14 +94,15 @@ def normalise(parsed: ParsedText) -> NormalisedText:
     keep = Keep.from_entries(meta.keep)
     refuse = refusing(keep, path)
 
-    repaired = repair_converter_damage(parsed.blocks, path, refuse)
-    diagnostics.extend(repaired.diagnostics)
-    blocks = repaired.blocks
+    blocks, found = repair_converter_damage(parsed.blocks, path, refuse)
+    diagnostics.extend(found)
     for rule in _block_rules(Stage.LINKS):
         blocks, found = each_block(blocks, path, keep.guard(rule))
         diagnostics.extend(found)
 
-    page = remove_boilerplate(blocks, path, meta.lang, keep, meta.authors)
+    images = lift_image_leftovers(blocks, path, refuse)
+    diagnostics.extend(images.diagnostics)
+    page = remove_boilerplate(images.blocks, path, meta.lang, keep, meta.authors)
     diagnostics.extend(page.diagnostics)
     furniture = lift_furniture(page.body, path, meta.title, meta.authors, keep, meta.source, page.texts,
                                page.host)
@@ -108,7 +110,7 @@ def normalise(parsed: ParsedText) -> NormalisedText:
     groups: dict[str, tuple[Block, ...]] = {
         "body": furniture.body, "standfirst": furniture.standfirst, "source_note": furniture.source_note,
         "bio": furniture.bio + page.bio,
-        "credits": tuple(sorted(repaired.credits + furniture.credits + page.credits, key=_line)),
+        "credits": tuple(sorted(images.credits + furniture.credits + page.credits, key=_line)),
     }
     # Never guarded by keep: a kept relative link would point into the build machine's folders.
     relative = resolve_relative_links(meta.source or furniture.inferred.source)

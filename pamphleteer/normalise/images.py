@@ -46,6 +46,7 @@ from pamphleteer.ast import (
     wrapped,
 )
 from pamphleteer.errors import Diagnostic, Severity
+from pamphleteer.normalise import registry
 from pamphleteer.normalise.findings import shorten
 from pamphleteer.parse import Block, Node
 from pamphleteer.sanitise import LEFT_OUT_IMAGE
@@ -85,14 +86,15 @@ def is_left_out_image(node: Node) -> bool:
     return is_kind(node, "Span") and has_class(node, LEFT_OUT_IMAGE)
 
 
-def is_image_only(node: Node) -> bool:
-    """A left-out image, or a link or emphasis around nothing but left-out images (`[![…](…)](…)`)."""
+def is_image_only(node: Node, linked: bool = True) -> bool:
+    """A left-out image, or emphasis (and with `linked`, a link) around nothing but left-out images
+    (`[![…](…)](…)`)."""
     if is_left_out_image(node):
         return True
-    if not is_kind(node, "Link", "Emph", "Strong"):
+    if not is_kind(node, "Link", "Emph", "Strong") or (is_kind(node, "Link") and not linked):
         return False
     inner = [n for n in (link_text(node) if is_kind(node, "Link") else wrapped(node)) if not is_kind(n, *SPACES)]
-    return bool(inner) and all(is_image_only(n) for n in inner)
+    return bool(inner) and all(is_image_only(n, linked) for n in inner)
 
 
 def _contains_image(nodes: Node | list[Node]) -> bool:
@@ -132,8 +134,8 @@ Refuse = Callable[[Block, str], "Diagnostic | None"]  # the report that `keep:` 
 
 
 class _Lift:
-    def __init__(self, path: Path, refuse: Refuse) -> None:
-        self.path, self.refuse = path, refuse
+    def __init__(self, path: Path, refuse: Refuse, linked: bool) -> None:
+        self.path, self.refuse, self.linked = path, refuse, linked
         self.body: list[Block] = []
         self.credits: list[Block] = []
         self.diagnostics: list[Diagnostic] = []
@@ -168,11 +170,16 @@ def _with_inlines(node: Node, inlines: list[Node]) -> Node:
     return make_para(inlines) if is_kind(node, "Para") else make_plain(inlines)
 
 
+def _names_a_file(node: Node) -> bool:
+    """A word, or a link or emphasis around one, that is an image's file name."""
+    return is_kind(node, "Str", "Link", "Emph", "Strong", "Span") and is_file_name(text_of(node))
+
+
 def _drop_file_names(inlines: list[Node]) -> tuple[list[Node], list[str]]:
-    names = [word_of(n) for n in inlines if is_file_name(word_of(n))]
+    names = [text_of(n) for n in inlines if _names_a_file(n)]
     if not names:
         return inlines, []
-    kept = [n for n in inlines if not is_file_name(word_of(n))]
+    kept = [n for n in inlines if not _names_a_file(n)]
     return merge_adjacent(strip_edges(kept)), names
 
 
@@ -182,7 +189,7 @@ def _images_out(block: Block, inlines: list[Node], lift: _Lift) -> tuple[list[No
     out: list[Node] = []
     caption: list[Node] = []
     for index, item in enumerate(inlines):
-        if not is_image_only(item):
+        if not is_image_only(item, lift.linked):
             out.append(item)
             continue
         description = text_of(item)
@@ -197,7 +204,7 @@ def _images_out(block: Block, inlines: list[Node], lift: _Lift) -> tuple[list[No
                   description or "(no description)")
         if not text_of(out) and following is not None and is_kind(following, "Str"):
             rest = inlines[index + 1:]
-            if len(text_of(rest).split()) <= CAPTION_MAX_WORDS and not any(is_image_only(n) for n in rest):
+            if len(text_of(rest).split()) <= CAPTION_MAX_WORDS and not any(is_image_only(n, lift.linked) for n in rest):
                 caption = rest
                 break
     return merge_adjacent(out), caption
@@ -247,7 +254,9 @@ def _one(block: Block, lift: _Lift, after_image: bool, credits_here: bool) -> bo
         kept, names = inlines, []
     if names:
         lift.note("N801", "an image's file name left the text", block, " ".join(names), text_of(kept) or "")
-    if any(is_image_only(n) for n in kept) and not lift.keep(block, "N803"):
+        if not text_of(kept):
+            return True  # it stood for its image: a caption may follow
+    if any(is_image_only(n, lift.linked) for n in kept) and not lift.keep(block, "N803"):
         kept, caption = _images_out(block, kept, lift)
         if caption:
             lift.credit(block, caption, "N804", "an image's caption went to the credits")
@@ -268,15 +277,23 @@ def _head_end(blocks: tuple[Block, ...]) -> int:
     return len(blocks)
 
 
+@registry.rule(registry.Stage.CONVERTER, order=20, codes={
+    "N801": "image file names taken out of the text",
+    "N802": "drop-cap images joined to their word",
+    "N803": "descriptions of left-out images taken out of the text",
+    "N804": "image captions -> credits",
+    "N805": "photo credits -> credits",
+})
 def lift_image_leftovers(
     blocks: tuple[Block, ...], path: Path, refuse: Refuse, *, every_credit: bool = False
 ) -> ImageLeftovers:
     """Move image leftovers out of the body: credits to the credits, the rest out with its image.
 
     A credit line goes when it stands next to an image or in the text's head (where it could be
-    taken for a byline: "Photo by …"); with `every_credit`, wherever it stands.
+    taken for a byline: "Photo by …"); with `every_credit`, wherever it stands, and so do images
+    inside links (before, the page furniture classifier reads them as links: logos, thumbnails).
     """
-    lift = _Lift(path, refuse)
+    lift = _Lift(path, refuse, linked=every_credit)
     after_image = False
     head_end = _head_end(blocks)
     for index, block in enumerate(blocks):
