@@ -85,7 +85,7 @@ PROSE_CODE = [
     ("    def strike(cities):\n        return [c for c in cities if c.open]", None),
     ("```\nThe strike spread to seven cities within a week, and the union said so.\n```",  # markdownify's <pre>
      "The strike spread to seven cities within a week, and the union said so."),
-    ("```text\nThe strike spread to seven cities within a week, and the union said so.\n```", None),
+    ("```plaintext\nThe strike spread to seven cities within a week, and the union said so.\n```", None),
     ("    $ pip install pamphleteer && pamphleteer build --output out/", None),
 ]
 
