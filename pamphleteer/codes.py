@@ -85,6 +85,7 @@ LINK_REMOVED = declare("W101", "a link to something other than http(s), mailto o
 IMAGE_LEFT_OUT = declare("W102", "an image not in the sources folder left out")
 TOO_DEEP = declare("W103", "markup nested too deep set as plain text")
 RESERVED_NAME_REMOVED = declare("W104", "a class or id of the editions' own, chosen by the source, removed")
+RELATIVE_LINK_IN_PART = declare("W105", "a relative link in a shared part made plain text")
 IMAGE_MISSING = declare("W110", "an image the text names is not a file in the sources folder: left out")
 IMAGE_NOT_KEPT = declare("W111", "an image file that is not a JPEG, PNG, GIF or WebP left out")
 IMAGE_TOO_LARGE = declare("W112", "an image file over 5 MB (or too many pixels) left out")

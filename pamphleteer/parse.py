@@ -365,7 +365,12 @@ def _has_words(value: Any) -> bool:
 def parse_part(source: SourcePart) -> ParsedPart:
     """Parse one shared part."""
     blocks, diagnostics = read_markdown(source.body, path=source.path, first_line=source.body_line)
-    return ParsedPart(source=source, blocks=blocks, diagnostics=diagnostics)
+    unwrapped: list[Diagnostic] = []  # no source page to resolve a relative link against
+    blocks = tuple(
+        Block(block.line, sanitise.without_relative_links(block.node, source.path, block.line, unwrapped))
+        for block in blocks
+    )
+    return ParsedPart(source=source, blocks=blocks, diagnostics=(*diagnostics, *unwrapped))
 
 
 def parse_cached(source: SourceText, cache: Cache | None = None, version: str = "") -> ParsedText:

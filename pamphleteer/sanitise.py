@@ -130,6 +130,33 @@ def local_image(url: str) -> str:
     return ""
 
 
+def is_relative(url: str) -> bool:
+    """A link to a page relative to the one it was found on (not `#…` within this text)."""
+    url = url.strip()
+    return bool(url) and not url.startswith(("#", "//")) and not url_scheme(url)
+
+
+def without_relative_links(node: Any, path: Path, line: int, diagnostics: list[Diagnostic]) -> Any:
+    """`node` with relative links made plain text: for parts that have no source page to resolve against.
+
+    (A text's relative links are resolved against its source by the normaliser instead.)
+    Recursive, like `safe_targets`, on trees whose depth is bounded.
+    """
+    if isinstance(node, list):
+        return [without_relative_links(item, path, line, diagnostics) for item in node]
+    if not isinstance(node, dict) or "c" not in node:
+        return node
+    if node["t"] == "Link" and is_relative(node["c"][2][0]):
+        diagnostics.append(Diagnostic(
+            codes.RELATIVE_LINK_IN_PART, Severity.WARNING,
+            f"the relative link '{_short(node['c'][2][0])}' became plain text: it would lead to a file "
+            "of the computer that built the edition; write the full web address",
+            path, line,
+        ))
+        return _plain(without_relative_links(node["c"][1], path, line, diagnostics))
+    return {"t": node["t"], "c": without_relative_links(node["c"], path, line, diagnostics)}
+
+
 def is_raw(node: Any) -> bool:
     """Whether `node` is raw markup (HTML, LaTeX, …) that pandoc passed through untouched."""
     return isinstance(node, dict) and node.get("t") in ("RawInline", "RawBlock")

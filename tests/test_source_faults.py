@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_errors import Case, assert_refused, make_publication, run_build, snapshot, text
+from tests.test_errors import Case, assert_refused, front_part, make_publication, run_build, snapshot, text
 
 QUESTIONS = "questions: ['Why so?']\n"
 
@@ -256,3 +256,15 @@ def test_a_text_cannot_take_the_editions_own_classes(tmp_path):
     assert "skip-link" not in body and 'class="essay"' in html[html.index("Words hidden"):]
     for words in ("Words hidden from a screen reader.", "fake note", "Moved off the page."):
         assert words in html
+
+
+def test_a_shared_parts_relative_link_becomes_plain_text(tmp_path):
+    sources, output = make_publication(tmp_path)
+    front_part("---\ntitle: Introduction\n---\n\nRead [the other text](other.html) first.\n")(sources, output)
+    result = run_build(tmp_path, "--sources", "sources", "--output", "output")
+    assert result.returncode == 0, result.stderr
+    said = "sources/front/introduction.md:5: the relative link 'other.html' became plain text"
+    assert said in result.stderr
+    targets = link_targets(output)
+    assert not [target for target in targets if target.startswith("file:") or "other.html" in target]
+    assert "the other text" in (output / "reader.html").read_text(encoding="utf-8")

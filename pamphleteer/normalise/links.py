@@ -23,6 +23,7 @@ from pamphleteer.normalise.findings import BlockRule, Finding
 from pamphleteer.normalise.inlines import merge_adjacent, rewrite_inline_lists, shorten, text_of
 from pamphleteer.normalise.registry import Stage, rule
 from pamphleteer.parse import Node
+from pamphleteer.sanitise import is_relative
 
 TRACKING_PARAMETER = re.compile(
     r"^(utm_\w+|srltid|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|yclid|twclid|igshid|"
@@ -292,12 +293,6 @@ def unwrap_dead_links(node: Node) -> tuple[Node, list[Finding]]:
 
 
 # -- relative links -------------------------------------------------------------
-
-
-def is_relative(url: str) -> bool:
-    """A link to a page relative to the one it was found on (not `#…` within this text)."""
-    url = url.strip()
-    return bool(url) and not url.startswith("#") and not urlsplit(url).scheme and not url.startswith("//")
 
 
 @rule(Stage.FURNITURE, order=30, codes={  # once the furniture is read, the text's source is known
