@@ -222,8 +222,9 @@ def show_added(added: Added, terminal: Terminal) -> None:
 
     where = show_path(added.path)
     headline = Text().append("Added ", style="green").append(where, style="bold")
+    headline.append(f" from {added.origin}")
     if added.kind != "markdown":
-        headline.append(f" from {added.origin} ({KIND_WORDS[added.kind]})")
+        headline.append(f" ({KIND_WORDS[added.kind]})")
     elif added.kept_front_matter:
         headline.append(" (its own front matter kept as it was)")
     else:

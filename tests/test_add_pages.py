@@ -142,6 +142,11 @@ def test_a_folder_adds_each_word_and_opendocument_file_in_it(sources_copy, docum
     front = front_of(word.path)
     assert (front["title"], front["author"], str(front["date"])) == (
         "Что делать с профсоюзами?", "Ivan Petrov", "2024-03-05")
+    # the OpenDocument file states its title and author too (in meta.xml); its dates are when it was saved
+    assert odt.slug == "petrov-chto-delat-s-profsoiuzami-2" and odt.taken == word.slug
+    front = front_of(odt.path)
+    assert (front["title"], front["author"]) == ("Что делать с профсоюзами?", "Ivan Petrov")
+    assert str(front.get("date", "")) in ("", "2024-03-05")  # never the day the file was saved
     for added in (word, odt):
         body = read_text(added.path).body
         assert "## The meeting" in body

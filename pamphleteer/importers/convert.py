@@ -15,10 +15,13 @@ from __future__ import annotations
 import base64
 import binascii
 import tempfile
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
+
+from lxml import etree
 
 from pamphleteer import codes, sanitise
 from pamphleteer.errors import Diagnostic, PamphleteerError, Severity, SourceError
@@ -37,6 +40,9 @@ MAX_IMAGES = 60  # images kept from one text; a page with more is a gallery, not
 SLUG = "pamphleteer-new-text"  # stands for the slug in image paths until the slug is chosen
 ORIGINAL_SUFFIX = {"page": ".html", "word": ".docx", "opendocument": ".odt"}
 PANDOC_READER = {"word": "docx", "opendocument": "odt"}
+MAX_META_BYTES = 1024 * 1024
+ODF_NAMESPACES = {"dc": "http://purl.org/dc/elements/1.1/",
+                  "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"}
 
 
 @dataclass(frozen=True)
@@ -204,6 +210,27 @@ def _page(item: Input) -> Converted:
     )
 
 
+def _opendocument_meta(path: Path) -> dict[str, str]:
+    """The title and author an OpenDocument file states in its meta.xml (pandoc's reader skips them).
+    Its dates are when the file was saved, not when the text appeared: they are not read."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo("meta.xml")
+            if info.file_size > MAX_META_BYTES:
+                return {}
+            parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+            root = etree.fromstring(archive.read(info), parser)
+    except (KeyError, OSError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        return {}
+    found = {}
+    for key, tag in (("title", "dc:title"), ("author", "meta:initial-creator"), ("author", "dc:creator")):
+        element = root.find(f".//{tag}", ODF_NAMESPACES)
+        text = " ".join((element.text or "").split()) if element is not None else ""
+        if text and key not in found:
+            found[key] = text
+    return found
+
+
 def _document(item: Input) -> Converted:
     assert item.path is not None
     regular_file(item.path, MAX_BYTES[item.kind])
@@ -215,6 +242,11 @@ def _document(item: Input) -> Converted:
         body = _markdown(document, item.origin)
     stated = Inferred(title=_meta_text(meta.get("title")), subtitle=_meta_text(meta.get("subtitle")),
                       authors=_meta_list(meta.get("author")), date=_meta_text(meta.get("date")))
+    if item.kind == "opendocument":
+        found = _opendocument_meta(item.path)
+        stated = Inferred(title=stated.title or found.get("title", ""), subtitle=stated.subtitle,
+                          authors=stated.authors or tuple(filter(None, [found.get("author", "")])),
+                          date=stated.date)
     return Converted(
         origin=item.origin, kind=item.kind, name=item.path.stem, body=body, stated=stated,
         lang=lang if LANGUAGE_TAG.match(lang := _meta_text(meta.get("lang"))) else "",
