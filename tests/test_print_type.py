@@ -9,7 +9,7 @@ import pymupdf
 import pytest
 import weasyprint
 
-from pamphleteer.render.printtype import with_initial
+from pamphleteer.render.printtype import calls_after_punctuation, with_initial
 from tests.conftest import SOURCES
 
 CAP_HEIGHT = 587 / 1024  # Crimson Pro's cap height, in em
@@ -90,3 +90,45 @@ def test_the_initial_runs_from_line_one_s_cap_height_to_line_two_s_baseline(page
     # "I think": at least a word space between the initial and line 1 (Crimson Pro's space: 0.19 em).
     assert line_start(baselines[0]) - initial["bbox"][2] >= 0.19 * body
     assert line_start(baselines[0]) > initial["bbox"][2], "the first line clears the initial"
+
+
+def calls(page: pymupdf.Page) -> list[tuple[str, float, str]]:
+    """The note calls of a page's text: (the character before, the call's size, the character after)."""
+    found = []
+    for block in page.get_text("rawdict")["blocks"]:
+        for line in block.get("lines", []):
+            chars = [(char["c"], span["size"]) for span in line["spans"] for char in span["chars"]]
+            body = max((s for _c, s in chars), default=0)
+            for index, (char, size) in enumerate(chars):
+                if char.isdigit() and size < 0.8 * body and (index == 0 or chars[index - 1][1] >= 0.8 * body):
+                    after = next((c for c, s in chars[index:] if s >= 0.8 * body), " ")
+                    found.append((chars[index - 1][0] if index else " ", size, after))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("page_size", "smallest", "largest"), [("A5", 6.5, 7.0), ("A6", 5.6, 6.2), ("letter", 7.4, 8.2)]
+)
+def test_note_calls_are_superior_figures_set_after_punctuation(page_size, smallest, largest):
+    found = [call for page in laid_out(page_size) for call in calls(page)]
+    assert len(found) >= 8
+    for before, size, after in found:
+        assert smallest <= size <= largest, (page_size, size)
+        assert after not in ",.;:!?)", f"a call before its punctuation: …{before}¹{after}"
+    assert any(before in ",." for before, _size, _after in found), "the seed has calls after , and ."
+
+
+NOTE = '<span class="link-note"><a href="https://x.org/">https://x.org/</a></span>'
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (f"<a>Palestine</a>{NOTE}, Iran", f"<a>Palestine</a>,{NOTE} Iran"),
+        (f"<strong><a>below</a>{NOTE}</strong>, and", f"<strong><a>below</a></strong>,{NOTE} and"),
+        (f"“<a>quoted</a>{NOTE}”.", f"“<a>quoted</a>”.{NOTE}"),
+        (f"<a>Canada</a>{NOTE} than", f"<a>Canada</a>{NOTE} than"),  # no punctuation: unchanged
+    ],
+)
+def test_a_link_s_note_follows_the_punctuation_after_the_link(before, after):
+    assert calls_after_punctuation(before) == after

@@ -21,6 +21,7 @@ from pamphleteer import ast
 from pamphleteer.ast import Node
 from pamphleteer.parse import Block
 from pamphleteer.render.pictures import ImageSource, caption, figure_caption, figure_image, img, lone_image
+from pamphleteer.render.printtype import calls_after_punctuation
 
 SAFE_RAW_INLINE = re.compile(r"^<(/?)(sup|sub|em|strong|i|b|small|br|s|u)\s*(/?)>$", re.IGNORECASE)
 PULL_QUOTE_ATTRIBUTES = Markup(' class="pullquote" role="doc-pullquote" aria-hidden="true"')
@@ -229,7 +230,10 @@ class Writer:
                 parts.append(" ")
             else:
                 parts.append(self._inline(node))
-        html = Markup("".join(parts))  # each is escaped already
+        joined = "".join(parts)  # each is escaped already
+        if self.links is LinkStyle.FOOTNOTE:
+            joined = calls_after_punctuation(joined)
+        html = Markup(joined)
         html += Markup("").join(Markup("</{}>").format(tag) for tag in reversed(self._raw_open))
         self._raw_open = outer
         return html

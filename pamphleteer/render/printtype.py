@@ -40,3 +40,16 @@ def with_initial(html: str) -> Markup:
     start, end = opening.start("punct"), opening.end("letter")
     initial = f'<span class="{classes}">{html[start:end]}</span>'
     return Markup(html[:start] + initial + html[end:])
+
+
+_CALL_BEFORE_PUNCTUATION = re.compile(
+    r'(<span class="link-note">(?:(?!</span>).)*</span>)((?:</(?:strong|em|b|i|cite|q|span)>)*)'
+    r'([.,;:!?)\]’”»]+)',
+    re.DOTALL,
+)
+
+
+def calls_after_punctuation(html: str) -> str:
+    """Each footnote (a link's address) moved after the punctuation that follows its link, so that
+    its call stands after it, as in a book: "Palestine,⁵" rather than "Palestine⁵,"."""
+    return _CALL_BEFORE_PUNCTUATION.sub(r"\2\3\1", html)
