@@ -35,7 +35,7 @@ from pamphleteer.output import locked, write_all
 from pamphleteer.parse import Block, ParsedText, parse_cached, parse_part, pandoc_version
 from pamphleteer.progress import SILENT, Progress
 from pamphleteer.sources import SourceText, Sources, read_sources
-from pamphleteer.workers import Inline, Workers, run
+from pamphleteer.workers import Inline, Workers
 
 FORMATS = ("pdf", "epub", "html")
 PROJECT = Path(__file__).resolve().parent.parent
@@ -246,6 +246,7 @@ def render(
     the preview to the workers.
     """
     from pamphleteer.render.pdf import Layouts, PrintEdition, join_book, lay_out_book, layout_diagnostics
+    from pamphleteer.render.raster import page_png, preview_png
 
     pool = pool or Inline()
     slug = publication.settings.slug
@@ -262,15 +263,14 @@ def render(
         later: dict[str, Future[bytes]] = {}
         if "pdf" in formats:
             later[f"{slug}-preview.png"] = pool.submit(
-                run, "pamphleteer.render.raster:preview_png", edition.pdf, edition.preview_pages,
-                PREVIEW_PAGE_WIDTH,
+                preview_png, edition.pdf, edition.preview_pages, PREVIEW_PAGE_WIDTH
             )
         return edition, later
 
     if "epub" in formats:  # its cover image is made by a worker while this process writes its text
         from pamphleteer.render.epub import COVER_WIDTH, render_epub
 
-        cover = pool.submit(run, "pamphleteer.render.raster:page_png", book.cover, 0, COVER_WIDTH)
+        cover = pool.submit(page_png, book.cover, 0, COVER_WIDTH)
     thread = ThreadPoolExecutor(1)
     finishing = thread.submit(finish)
     try:

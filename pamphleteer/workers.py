@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import ctypes
 import gc
-import importlib
 import multiprocessing
 import os
 import signal
@@ -65,16 +64,6 @@ class Inline(Executor):
         except Exception as error:  # raised again by future.result(), as from a worker
             future.set_exception(error)
         return future
-
-
-def run(function: str, /, *args: Any) -> Any:
-    """Call `function` ("package.module:name") with `args`: what a worker is handed.
-
-    Naming the function rather than passing it means the build process need not
-    import its module to hand the work over (with one process, it is imported here).
-    """
-    module, name = function.split(":")
-    return getattr(importlib.import_module(module), name)(*args)
 
 
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when the thread that forked it ends

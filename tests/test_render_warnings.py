@@ -11,6 +11,7 @@ from pamphleteer.errors import Diagnostic, Severity, StrictFailure
 from pamphleteer.pipeline import assemble, build, edition_time
 from pamphleteer.render import pdf
 from pamphleteer.render.epub import render_epub
+from pamphleteer.render.laidout import LaidOut
 from pamphleteer.render.markup import PageStart
 from pamphleteer.sources import read_sources
 from tests.conftest import EPOCH, JOBS, SOURCES
@@ -23,8 +24,8 @@ def publication():
     return assemble(read_sources(SOURCES), edition=edition_time(SOURCES, EPOCH))[0]
 
 
-def laid(pages: int, **found: tuple) -> pdf.LaidOut:
-    return pdf.LaidOut(b"", pages, (), {}, **found)
+def laid(pages: int, **found: tuple) -> LaidOut:
+    return LaidOut(b"", pages, (), {}, **found)
 
 
 def test_layout_warnings_name_the_text_and_the_printed_page(publication):
@@ -54,7 +55,7 @@ def test_a_layout_keeps_the_files_it_was_refused(tmp_path):
     assert laid_out.page_count == 1
     assert any("/etc/hostname" in refusal for refusal in laid_out.refused)
     assert any("outside.png" in refusal for refusal in laid_out.refused)
-    again = pdf.LaidOut.from_cache(laid_out.pdf, laid_out.to_json())  # a rebuild from the cache says it too
+    again = LaidOut.from_cache(laid_out.pdf, laid_out.to_json())  # a rebuild from the cache says it too
     assert again.refused == laid_out.refused and again.moved_notes == laid_out.moved_notes
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pamphleteer.workers import Inline, Workers, default_jobs, run
+from pamphleteer.workers import Inline, Workers, default_jobs
 from tests.conftest import EPOCH, PROJECT, SOURCES
 
 
@@ -52,7 +52,7 @@ def test_an_error_in_a_worker_reaches_the_build_with_its_file_and_line():
     from pamphleteer.errors import SourceError
 
     with Workers(jobs=2) as pool:
-        future = pool.submit(run, "tests.test_workers:fail", "texts/a.md", 7)
+        future = pool.submit(fail, "texts/a.md", 7)  # a worker is handed the function itself
         with pytest.raises(SourceError) as raised:
             future.result()
     assert raised.value.diagnostic.file == Path("texts/a.md")
@@ -67,12 +67,12 @@ def fail(file: str, line: int) -> None:
 
 
 def test_a_process_that_builds_again_lays_out_with_the_stylesheets_as_they_are_now(monkeypatch):
-    from pamphleteer.render import layout, pdf
+    from pamphleteer.render import laidout, layout
 
     first = layout.typesetter("A5", SOURCES)
     assert layout.typesetter("A5", SOURCES) is first  # fonts and stylesheets loaded once
-    original = pdf.read_style
-    monkeypatch.setattr(pdf, "read_style", lambda name: original(name) + ("p { color: red; }"
+    original = laidout.read_style
+    monkeypatch.setattr(laidout, "read_style", lambda name: original(name) + ("p { color: red; }"
                                                                           if name == "print.css" else ""))
     edited = layout.typesetter("A5", SOURCES)  # as `watch` does after print.css is saved
     assert edited is not first

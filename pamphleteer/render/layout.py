@@ -17,8 +17,8 @@ from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
 
 from pamphleteer.render.fetch import ConfinedFetcher
+from pamphleteer.render.laidout import LaidOut, print_css
 from pamphleteer.render.pagemap import page_starts
-from pamphleteer.render.pdf import LaidOut, print_css
 from pamphleteer.render.templates import STYLES
 
 FOLIO_SHEET = "<!DOCTYPE html><html><body>{pages}</body></html>"

@@ -27,7 +27,6 @@ viewer's "page 3" is the printed page 3.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, as_completed
 from dataclasses import dataclass, replace
@@ -40,18 +39,20 @@ from pamphleteer import codes
 from pamphleteer.cache import Cache, digest
 from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.model import Part, Publication, Text
-from pamphleteer.render.assemble import CROSS_PART_PREFIX, PartPdf
-from pamphleteer.render.markup import LinkStyle, PageStart, Start
+from pamphleteer.render.assemble import CROSS_PART_PREFIX, PartPdf, join_parts
+from pamphleteer.render.impose import edition_and_booklet
+from pamphleteer.render.laidout import LaidOut, print_css
+from pamphleteer.render.layout import folio_sheet, lay_out_part
+from pamphleteer.render.markup import LinkStyle, PageStart
 from pamphleteer.render.plan import Numbering, PagePlan, PartPages, Placed, entry_folios, plan_pages
-from pamphleteer.render.templates import STYLES, block_writer, read_style, render_template
-from pamphleteer.workers import Inline, run
+from pamphleteer.render.templates import block_writer, render_template
+from pamphleteer.workers import Inline
 
-LAYOUT = "pamphleteer.render.layout"  # WeasyPrint's side: imported where the layout runs
 T = TypeVar("T")
 # Parts but the opening are laid out without knowing their first folio: their folios are laid out
 # (so each page knows whether it has one) but not drawn, and stamped on from a folio sheet.
 HIDDEN_FOLIOS = "@page { @bottom-center { visibility: hidden; } }\n"
-PAGE_SIZES = {"A5": "A5", "A6": "A6", "half-letter": "5.5in 8.5in", "letter": "letter"}
+
 
 
 @dataclass(frozen=True)
@@ -74,18 +75,6 @@ class PrintEdition:
 
 
 SECTIONS = frozenset({"front", "contents", "front-parts", "main", "back", "back-cover"})
-
-
-def size_style(page_size: str) -> str:
-    """The page size rule, and `styles/print-<size>.css` (margins and type for that size) if any."""
-    extra = STYLES / f"print-{page_size}.css"
-    rules = f"\n@page {{ size: {PAGE_SIZES[page_size]}; }}\n"
-    return rules + (read_style(extra.name) if extra.is_file() else "")
-
-
-def print_css(page_size: str) -> tuple[str, str]:
-    """The print edition's stylesheets as they are now: the fonts, and the styles for `page_size`."""
-    return read_style("fonts/fonts-print.css"), read_style("print.css") + size_style(page_size)
 
 
 def print_html(
@@ -119,34 +108,6 @@ def print_images(publication: Publication) -> Callable[[str], str | None]:
         return f"{quote(image.path)}#{image.digest}" if image is not None else None
 
     return src
-
-
-@dataclass(frozen=True)
-class LaidOut:
-    """One part of the print edition, laid out alone (by `render/layout.py`)."""
-
-    pdf: bytes
-    page_count: int
-    page_starts: tuple[Start, ...]
-    anchors: dict[str, int]  # anchor name -> page (0-based) of the part where it is
-    folios: tuple[int, ...] = ()  # the pages (0-based) that carry a folio
-    moved_notes: tuple[int, ...] = ()  # the pages (0-based) whose footnote is printed on the next
-    refused: tuple[str, ...] = ()  # the files WeasyPrint asked for and was refused, why
-
-    def to_json(self) -> bytes:
-        return json.dumps({
-            "pages": self.page_count, "starts": [list(s) for s in self.page_starts],
-            "anchors": self.anchors, "folios": list(self.folios),
-            "moved_notes": list(self.moved_notes), "refused": list(self.refused),
-        }).encode()
-
-    @classmethod
-    def from_cache(cls, pdf: bytes, meta: bytes) -> LaidOut:
-        data = json.loads(meta)
-        starts = tuple(Start(int(a), str(b), int(c)) for a, b, c in data["starts"])
-        anchors = {str(k): int(v) for k, v in data["anchors"].items()}
-        return cls(pdf, int(data["pages"]), starts, anchors, tuple(int(i) for i in data["folios"]),
-                   tuple(int(i) for i in data["moved_notes"]), tuple(str(r) for r in data["refused"]))
 
 
 def css_string(text: str) -> str:
@@ -187,8 +148,7 @@ class Layouts:
                     return _done(LaidOut.from_cache(pdf, meta))
                 except (ValueError, KeyError, TypeError):
                     pass
-        future = self.pool.submit(run, f"{LAYOUT}:lay_out_part", self.size, self.sources, part.html, part.css,
-                                  part.ids)
+        future = self.pool.submit(lay_out_part, self.size, self.sources, part.html, part.css, part.ids)
         return self._kept(future, lambda laid: (self._put("layout", key, laid.pdf),
                                                 self._put("layout-meta", key, laid.to_json())))
 
@@ -198,8 +158,7 @@ class Layouts:
         pdf = self.cache.get("folios", key) if self.cache is not None else None
         if pdf is not None:
             return _done(pdf)
-        future = self.pool.submit(run, f"{LAYOUT}:folio_sheet", self.size, self.sources, first, count,
-                                  page_name)
+        future = self.pool.submit(folio_sheet, self.size, self.sources, first, count, page_name)
         return self._kept(future, lambda pdf: self._put("folios", key, pdf))
 
     def _put(self, kind: str, key: str, data: bytes) -> None:
@@ -462,11 +421,9 @@ def join_book(book: LaidBook, layouts: Layouts, booklet_sheet: str | None = None
     labels = book.plan.labels
     booklet = None
     if booklet_sheet:
-        pdf, booklet = layouts.pool.submit(
-            run, "pamphleteer.render.impose:edition_and_booklet", joined, labels, booklet_sheet
-        ).result()
+        pdf, booklet = layouts.pool.submit(edition_and_booklet, joined, labels, booklet_sheet).result()
     else:
-        pdf = layouts.pool.submit(run, "pamphleteer.render.assemble:join_parts", joined, labels).result()
+        pdf = layouts.pool.submit(join_parts, joined, labels).result()
     return PrintEdition(pdf=pdf, page_count=book.page_count, page_starts=book.page_starts,
                         openings=book.openings, booklet=booklet)
 
