@@ -304,3 +304,41 @@ def test_only_real_images_of_the_four_formats_are_kept(data, kept):
     else:
         with pytest.raises(NotAnImage, match=kept):
             image_suffix(data())
+
+
+COMPLETE_PAGE = """<!-- saved from url=(0041)https://review.example/2024/picket-line -->
+<html lang="en"><head><title>On the picket line | The Example Review</title>
+<meta property="og:site_name" content="The Example Review"><meta name="author" content="Rosa Example">
+</head><body><article><h1>On the picket line</h1>
+<p>The strike began at dawn, when the first shift refused to go in and stood instead at the gate
+with their banners, their flasks of tea and their arguments for anyone who would listen.</p>
+<figure><img src="On%20the%20picket%20line_files/gate.png" alt="Strikers at the gate">
+<figcaption>The gate at dawn</figcaption></figure>
+<p>By noon the whole depot was out, and the managers had <a href="/2024/talks">called for talks</a>
+that nobody believed would come to anything before the week was out.</p>
+<p><img src="On%20the%20picket%20line_files/notes.png" alt="Notes">
+<img src="../secret.png" alt="Secret"></p>
+<p>The strikers went home at dusk, tired, cold and more certain of one another than they had ever been.</p>
+</article></body></html>"""
+
+
+def test_a_page_saved_complete_brings_its_images_from_its_files_folder(sources_copy, tmp_path):
+    saved = tmp_path / "Downloads"
+    files = saved / "On the picket line_files"
+    files.mkdir(parents=True)
+    (saved / "On the picket line.html").write_text(COMPLETE_PAGE, encoding="utf-8")
+    (files / "gate.png").write_bytes(image_bytes("PNG", (300, 200)))
+    (files / "notes.png").write_text("<html>a page the browser saved under an image's name</html>")
+    (tmp_path / "secret.png").write_bytes(image_bytes("PNG"))  # outside the page's folder: never read
+    added = add(Input(origin="On the picket line.html", kind="page", path=saved / "On the picket line.html"),
+                sources_copy)
+    (image,) = added.images
+    assert image.read_bytes() == (files / "gate.png").read_bytes()
+    body = read_text(added.path).body
+    assert f"![The gate at dawn](images/{added.slug}/{image.name}){{alt=\"Strikers at the gate\"}}" in body
+    # a link is made absolute against the address the page was saved from
+    assert "[called for talks](https://review.example/2024/talks)" in body
+    notes = [note.message for note in added.notes]
+    assert any("notes.png' was left out: it is not an image" in note for note in notes)
+    assert any("secret.png' was left out: it is outside" in note for note in notes)
+    assert front_of(added.path)["source"] == "https://review.example/2024/picket-line"
