@@ -25,11 +25,12 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from pamphleteer import ast, codes
-from pamphleteer.errors import Diagnostic, Severity
+from pamphleteer.errors import Diagnostic, Severity, SourceError
 from pamphleteer.imagefiles import MAX_IMAGE_BYTES, NotAnImage, judge_image
 from pamphleteer.normalise import NormalisedText
 from pamphleteer.parse import Block, Node, ParsedPart
 from pamphleteer.sanitise import LEFT_OUT_IMAGE, local_image
+from pamphleteer.sourcefiles import read_source_bytes
 
 
 @dataclass(frozen=True)
@@ -96,13 +97,12 @@ class ImageCheck:
             self._refused[path] = verdict
         return verdict
 
-    @staticmethod
-    def _read(path: str, file: Path) -> ImageFile | tuple[str, str]:
-        try:
-            data = file.read_bytes()
+    def _read(self, path: str, file: Path) -> ImageFile | tuple[str, str]:
+        try:  # opened without blocking and checked on the open file, as every source is
+            data = read_source_bytes(file, self.root, MAX_IMAGE_BYTES)
             kind = judge_image(data)
-        except OSError as error:
-            return codes.IMAGE_MISSING, f"it cannot be read ({error.strerror})"
+        except (OSError, SourceError) as error:
+            return codes.IMAGE_NOT_KEPT, f"it cannot be read ({getattr(error, 'strerror', '') or error})"
         except NotAnImage as why:
             large = "MB" in str(why) or "pixels" in str(why)
             return (codes.IMAGE_TOO_LARGE if large else codes.IMAGE_NOT_KEPT), str(why)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,7 @@ def images_folder(tmp_path: Path) -> Path:
     outside = tmp_path.parent / f"{tmp_path.name}-outside.png"
     outside.write_bytes(picture("PNG", (30, 20)))
     (tmp_path / "images" / "link.png").symlink_to(outside)
+    os.mkfifo(tmp_path / "images" / "pipe.png")  # reading it would wait for ever
     return tmp_path
 
 
@@ -50,6 +52,7 @@ def images_folder(tmp_path: Path) -> Path:
         ("![a bitmap](images/photo.bmp)", "W111", "it is a BMP image"),
         ("![huge](images/huge.jpg)", "W112", "6.0 MB, more than the 5 MB"),
         ("![linked](images/link.png)", "W110", "a link to a file outside the sources folder"),
+        ("![a pipe](images/pipe.png)", "W111", "it is not a regular file"),
     ],
 )
 def test_each_image_is_checked_where_the_text_names_it(images_folder, markdown, code, words):
