@@ -8,7 +8,20 @@
     python build.py list                 the texts, in order, with what is still open
 """
 
-from __future__ import annotations
+import _signal  # first, before anything takes time: the interpreter's own, already loaded
+
+if __name__ == "__main__":  # until the command has begun (Python loading it), Ctrl-C or TERM ends it quietly
+
+    def stopped_while_starting(signum: int, _frame: object) -> None:
+        import os
+        import sys
+
+        sys.stderr.write("error: interrupted while starting: nothing was done\n")
+        sys.stderr.flush()
+        os._exit(130 if signum == _signal.SIGINT else 143)
+
+    _signal.signal(_signal.SIGINT, stopped_while_starting)
+    _signal.signal(_signal.SIGTERM, stopped_while_starting)
 
 import argparse
 import gc
@@ -134,22 +147,28 @@ def show_path(path: Path) -> str:
         return str(path)
 
 
-def run_build(arguments: argparse.Namespace, terminal: Terminal) -> int:
+def run_build(arguments: argparse.Namespace, terminal: "Terminal") -> int:
+    from pamphleteer.normalise import rule_names
+    from pamphleteer.output import StoppedAfterWriting
     from pamphleteer.pipeline import build
     from pamphleteer.workers import JOBS_VARIABLE, default_jobs
 
     # The environment is read here, and only here: the library is given its values.
     epoch, jobs = os.environ.get("SOURCE_DATE_EPOCH"), default_jobs(os.environ.get(JOBS_VARIABLE))
-    with terminal.progress() as progress:
-        result = build(arguments.sources, arguments.output, arguments.formats,
-                       strict=arguments.strict, progress=progress, epoch=epoch, jobs=jobs)
-    for diagnostic in result.diagnostics:
-        terminal.diagnostic(diagnostic)
-    from pamphleteer.normalise import rule_names
-
-    terminal.build_summary(result.title, result.text_count, result.seconds, result.written,
-                           result.page_count, result.diagnostics, up_to_date=result.up_to_date,
-                           rule_names=rule_names())
+    result = None
+    try:
+        with terminal.progress() as progress:
+            result = build(arguments.sources, arguments.output, arguments.formats,
+                           strict=arguments.strict, progress=progress, epoch=epoch, jobs=jobs)
+        for diagnostic in result.diagnostics:
+            terminal.diagnostic(diagnostic)
+        terminal.build_summary(result.title, result.text_count, result.seconds, result.written,
+                               result.page_count, result.diagnostics, up_to_date=result.up_to_date,
+                               rule_names=rule_names())
+    except (KeyboardInterrupt, Terminated) as stop:
+        if result is not None and not result.up_to_date:  # stopped while the summary was printed
+            raise StoppedAfterWriting(stop) from None
+        raise
     return 0
 
 
@@ -187,7 +206,7 @@ KIND_WORDS = {"page": "the article as Markdown", "word": "the Word file as Markd
               "opendocument": "the OpenDocument file as Markdown"}
 
 
-def run_add(arguments: argparse.Namespace, terminal: Terminal) -> int:
+def run_add(arguments: argparse.Namespace, terminal: "Terminal") -> int:
     from pamphleteer.add import add
     from pamphleteer.importers.inputs import collect
 
@@ -216,7 +235,7 @@ def run_add(arguments: argparse.Namespace, terminal: Terminal) -> int:
     return failed[0].exit_code if failed else 0
 
 
-def show_added(added: Added, terminal: Terminal) -> None:
+def show_added(added: "Added", terminal: "Terminal") -> None:
     """What `add` wrote for one text, what it found, and what still needs a person."""
     from rich.text import Text
 
@@ -268,7 +287,7 @@ def show_added(added: Added, terminal: Terminal) -> None:
 REMOVED_SHOWN = 12  # lines of removals per text without -v
 
 
-def say_removed(terminal: Terminal, removed: tuple[Removal, ...]) -> None:
+def say_removed(terminal: "Terminal", removed: tuple["Removal", ...]) -> None:
     """What left a text's body, and where it went ("line 12 → credits: Share on Facebook [N421]")."""
     from rich.text import Text
 
@@ -285,7 +304,7 @@ def say_removed(terminal: Terminal, removed: tuple[Removal, ...]) -> None:
         terminal.say(Text(f"       … and {len(removed) - len(shown)} more (-v lists them)", style="dim"))
 
 
-def run_list(arguments: argparse.Namespace, terminal: Terminal) -> int:
+def run_list(arguments: argparse.Namespace, terminal: "Terminal") -> int:
     from rich.text import Text
 
     from pamphleteer.listing import list_texts
@@ -317,7 +336,7 @@ def run_list(arguments: argparse.Namespace, terminal: Terminal) -> int:
     return 0
 
 
-def run_watch(arguments: argparse.Namespace, terminal: Terminal) -> int:
+def run_watch(arguments: argparse.Namespace, terminal: "Terminal") -> int:
     from rich.text import Text
 
     from pamphleteer.watch import Watcher, watched_folders
@@ -379,18 +398,35 @@ def on_terminate(signum: int, frame: object) -> None:
     raise Terminated
 
 
+def interrupted(arguments: argparse.Namespace, stop: BaseException) -> str:
+    """What an interruption of the command did, said truly."""
+    from pamphleteer.output import StoppedAfterWriting
+
+    if isinstance(stop, StoppedAfterWriting):
+        return (f"interrupted once the build had put its new editions in place: they are complete, in "
+                f"{show_path(arguments.output)}")
+    return {
+        "build": "interrupted: nothing was written; the previous editions are as they were",
+        "check": "interrupted: the check did not finish (the editions were not changed)",
+        "add": "interrupted: the text may not have been added; `build.py list` shows the texts",
+        "list": "interrupted",
+    }.get(arguments.command, "interrupted")
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
-    signal.signal(signal.SIGTERM, on_terminate)
     logging.basicConfig(level=logging.DEBUG if arguments.debug else logging.WARNING,
                         format="%(levelname)s: %(message)s")
     for noisy in ("weasyprint", "fontTools", "watchfiles"):
         logging.getLogger(noisy).setLevel(logging.ERROR if not arguments.debug else logging.INFO)
     from pamphleteer.console import Terminal
+    from pamphleteer.output import StoppedAfterWriting
 
     terminal = Terminal(quiet=arguments.quiet, verbose=arguments.verbose)
     commands = {"build": run_build, "add": run_add, "list": run_list, "watch": run_watch}
     try:
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # from here on, Ctrl-C is reported below
+        signal.signal(signal.SIGTERM, on_terminate)
         if arguments.command == "check":
             return run_check(arguments)
         return commands[arguments.command](arguments, terminal)
@@ -401,12 +437,14 @@ def main(argv: list[str] | None = None) -> int:
             terminal.diagnostic(warning)
         terminal.diagnostic(error.diagnostic)  # error: file:line: message [code]
         return error.exit_code
-    except (KeyboardInterrupt, Terminated) as stop:
+    except (KeyboardInterrupt, Terminated, StoppedAfterWriting) as stop:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut this message short
         if arguments.command == "watch":
             terminal.say("Stopped watching.")
             return 0
-        terminal.error("interrupted: nothing was written; the previous editions are as they were")
-        return 130 if isinstance(stop, KeyboardInterrupt) else 143
+        terminal.error(interrupted(arguments, stop))
+        cause = stop.stop if isinstance(stop, StoppedAfterWriting) else stop
+        return 130 if isinstance(cause, KeyboardInterrupt) else 143
     except RecursionError:  # nesting the parser's limits did not catch: say what to look at
         if arguments.debug:
             traceback.print_exc()
@@ -428,6 +466,11 @@ GC_THRESHOLD = (50_000, 20, 20)
 if __name__ == "__main__":
     gc.freeze()  # what the imports made lives as long as the process
     gc.set_threshold(*GC_THRESHOLD)
-    code = main()
+    try:
+        code = main()
+    except KeyboardInterrupt:  # a second Ctrl-C while an error was being reported
+        code = 130
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # ending now: nothing left to interrupt
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     gc.freeze()
     sys.exit(code)

@@ -32,6 +32,7 @@ from pamphleteer.lock import Lock
 from pamphleteer.workspace import claim, own_folder
 
 STAGING = "tmp"  # the editions' temporary files, in the build's own folder
+STOPS = {signal.SIGINT, signal.SIGTERM}  # held back while the editions are moved into place
 JOURNAL = "moving.json"  # the moves of a build putting its editions in place, in the build's own folder
 
 
@@ -112,7 +113,7 @@ def write_all(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
         raise
     written = []
     # Ctrl-C or a TERM now would leave some editions new and some old: hold them until all are moved.
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
     try:
         for name, temporary in staged:
             target = folder / name
@@ -121,11 +122,38 @@ def write_all(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
         _sync_folder(folder)
         (own_folder(folder) / JOURNAL).unlink()
     except OSError as error:  # the journal stays: the next build or check makes the moves left
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
         raise OutputError(f"cannot put '{name}' in place: {error.strerror}; the next build puts the rest "
                           "of this build's editions in place", file=folder) from None
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    with after_writing():
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a Ctrl-C held back is raised here
     return written
+
+
+class StoppedAfterWriting(BaseException):
+    """Ctrl-C or TERM came when every edition was already in place: the build's work was done.
+
+    `stop` is what stopped it (a `KeyboardInterrupt`, or what the TERM signal raised).
+    """
+
+    def __init__(self, stop: BaseException):
+        super().__init__(stop)
+        self.stop = stop
+
+
+@contextlib.contextmanager
+def after_writing() -> Iterator[None]:
+    """Report an interruption in the block as coming after the editions were written (see above)."""
+    try:
+        yield
+    except Exception:
+        raise
+    except StoppedAfterWriting:
+        raise
+    except BaseException as stop:  # Ctrl-C, TERM
+        if isinstance(stop, SystemExit | GeneratorExit):
+            raise
+        raise StoppedAfterWriting(stop) from None
 
 
 def finish_moves(folder: Path) -> tuple[Diagnostic, ...]:
@@ -142,6 +170,24 @@ def finish_moves(folder: Path) -> tuple[Diagnostic, ...]:
     except (OSError, ValueError, TypeError, KeyError):
         moves = []  # a journal cut short was never used: its build had not begun to move
     staging = staging_folder(folder)
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)  # these moves, too, are made all together
+    try:
+        finished = _finish(folder, staging, moves)
+        journal.unlink(missing_ok=True)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    if not finished:
+        return ()
+    return (Diagnostic(
+        codes.MOVES_FINISHED, Severity.INFO,
+        f"the last build was stopped while it put its editions in place; the {len(finished)} it had not yet "
+        f"moved were put in place now, so every edition here is from that build ({', '.join(finished)})",
+        folder,
+    ),)
+
+
+def _finish(folder: Path, staging: Path, moves: object) -> list[str]:
+    """Make the `moves` of a journal whose staged file is still there; the names of the files moved."""
     finished = []
     for move in moves if isinstance(moves, list) else []:
         if not (isinstance(move, list) and len(move) == 2 and all(isinstance(part, str) for part in move)):
@@ -156,15 +202,7 @@ def finish_moves(folder: Path) -> tuple[Diagnostic, ...]:
                               f"could: {error.strerror}", file=folder) from None
         finished.append(str(name))
     _sync_folder(folder)
-    journal.unlink(missing_ok=True)
-    if not finished:
-        return ()
-    return (Diagnostic(
-        codes.MOVES_FINISHED, Severity.INFO,
-        f"the last build was stopped while it put its editions in place; the {len(finished)} it had not yet "
-        f"moved were put in place now, so every edition here is from that build ({', '.join(finished)})",
-        folder,
-    ),)
+    return finished
 
 
 def recover(folder: Path) -> tuple[Diagnostic, ...]:

@@ -31,7 +31,7 @@ from pamphleteer.figures import check_images
 from pamphleteer.history import last_commit_time
 from pamphleteer.model import Publication, build_publication, pamphlet
 from pamphleteer.normalise import Inferred, NormalisedText, normalise
-from pamphleteer.output import locked, write_all
+from pamphleteer.output import after_writing, locked, write_all
 from pamphleteer.parse import Block, ParsedText, parse_cached, parse_part, pandoc_version
 from pamphleteer.progress import SILENT, Progress
 from pamphleteer.sources import SourceText, Sources, read_sources
@@ -448,16 +448,17 @@ def build(
         files[STATE_FILE] = state_bytes(inputs, files, summary)
         progress.stage("write")
         written = write_all(output_dir, files)
-        unreadable = cache.take_unreadable()
-        if unreadable:
-            kinds = ", ".join(sorted(set(unreadable)))
-            recovered += (Diagnostic(
-                codes.CACHE_UNREADABLE, Severity.INFO,
-                f"{len(unreadable)} entries of the build cache could not be read ({kinds}); what they held "
-                "was made again", output_dir / CACHE_FOLDER,
-            ),)
-        cache.prune()
-        progress.done("write")
+        with after_writing():  # Ctrl-C from here on comes when the new editions are all in place
+            unreadable = cache.take_unreadable()
+            if unreadable:
+                kinds = ", ".join(sorted(set(unreadable)))
+                recovered += (Diagnostic(
+                    codes.CACHE_UNREADABLE, Severity.INFO,
+                    f"{len(unreadable)} entries of the build cache could not be read ({kinds}); what they "
+                    "held was made again", output_dir / CACHE_FOLDER,
+                ),)
+            cache.prune()
+            progress.done("write")
     return BuildResult(
         title=publication.title,
         text_count=len(publication.texts),

@@ -9,6 +9,7 @@ editions are whole, the next build succeeds, the message is true, and there is n
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
@@ -445,3 +446,76 @@ def test_a_damaged_state_file_means_a_full_build_with_a_note(pristine, tmp_path,
         in result.stdout
     assert editions(root / "output") == before
     assert "is up to date" in run_build(root, "--sources", "sources", "--output", "output").stdout
+
+
+# -- 11. Ctrl-C at any moment: no traceback, and the message says what really happened ------------
+
+CTRL_C_DURING_MOVES = KILLED_BETWEEN_MOVES.replace(
+    "os.kill(os.getpid(), signal.SIGKILL)", "os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C, half-way")
+
+
+def said_truly(result_code: int, stderr: str, output: Path, previous: dict[str, bytes], new: dict[str, bytes]):
+    """The message of an interrupted (or finished) build matches what the folder holds."""
+    assert "Traceback" not in stderr and "Exception ignored" not in stderr, stderr
+    if result_code == 0:
+        assert editions(output) == new
+    elif "nothing was written" in stderr or "nothing was done" in stderr:
+        assert result_code in (130, -signal.SIGINT), stderr
+        assert editions(output) == previous, stderr
+    else:
+        assert result_code == 130, stderr
+        assert "interrupted once the build had put its new editions in place: they are complete" in stderr
+        assert editions(output) == new
+
+
+@pytest.mark.slow
+def test_ctrl_c_during_the_final_moves_says_the_editions_are_in_place(tmp_path):
+    sources, output = make_publication(tmp_path)
+    clean = tmp_path / "clean"
+    assert run_build(tmp_path, "--sources", "sources", "--output", str(clean)).returncode == 0
+    result = subprocess.run(
+        [sys.executable, "-c", CTRL_C_DURING_MOVES, "--sources", "sources", "--output", "output"],
+        cwd=tmp_path, env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "BUILD_PY": str(PROJECT / "build.py")},
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 130, result.stderr
+    assert "interrupted once the build had put its new editions in place" in result.stderr
+    assert "nothing was written" not in result.stderr
+    said_truly(result.returncode, result.stderr, output, {}, editions(clean))
+
+
+STARTED = """
+import os, sys
+path = os.environ["BUILD_PY"]
+with open(path, encoding="utf-8") as source:
+    code = compile(source.read(), path, "exec")  # as Python does before a script's first line runs
+sys.argv = ["build.py", *sys.argv[1:]]
+sys.path.insert(0, os.path.dirname(path))
+open(os.environ["STARTED"], "w").close()  # from here on, build.py runs from its first line
+exec(code, {"__name__": "__main__", "__file__": path, "__builtins__": __builtins__})
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("delay", [0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0, 1.5, 2.5])
+def test_ctrl_c_at_any_moment_prints_no_traceback_and_says_what_happened(tmp_path, delay):
+    """From build.py's first line on (the interpreter's own start, before it, is Python's), seconds after."""
+    sources, output = make_publication(tmp_path)
+    previous = editions(output)
+    clean = tmp_path / "clean"
+    assert run_build(tmp_path, "--sources", "sources", "--output", str(clean)).returncode == 0
+    started = tmp_path / "started"
+    build = subprocess.Popen(  # in a session of its own: Ctrl-C reaches the build and every worker, as in a terminal
+        [sys.executable, "-c", STARTED, "--sources", "sources", "--output", "output"],
+        cwd=tmp_path, env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "PAMPHLETEER_JOBS": "2",
+                           "BUILD_PY": str(PROJECT / "build.py"), "STARTED": str(started)},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )
+    while not started.exists() and build.poll() is None:
+        time.sleep(0.001)
+    time.sleep(delay)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(build.pid, signal.SIGINT)
+    out, err = build.communicate(timeout=120)
+    assert "Traceback" not in out
+    said_truly(build.returncode, err, output, previous, editions(clean))
