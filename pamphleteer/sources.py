@@ -9,6 +9,7 @@ not look inside the Markdown: that is `parse`'s job.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,9 @@ __all__ = [  # what other modules import from here (the schema itself lives in `
     "parse_meta", "read_sources", "read_text", "read_text_file", "split_front_matter",
 ]
 SAME_QUOTES = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")  # as `normalise.fixes` compares them
+# `[label]: address "title"` at the start of a line, and every `[…]` that may use one.
+REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[([^\[\]\n]{1,999})\]:[ \t]*(\S+(?:[ \t]+\S.*)?)$", re.MULTILINE)
+BRACKETED = re.compile(r"\[([^\[\]\n]{1,999})\]")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_TEXT_BYTES = 1024 * 1024  # about 170,000 words, a long book; a pamphlet text is rarely 100 KB
 
@@ -142,6 +146,7 @@ def read_text(path: Path, root: Path | None = None) -> SourceText:
     if not body.strip():
         raise SourceError("the text has no body after its front matter", file=path, line=body_line)
     check_fixes_growth(body, meta.fixes, path)
+    check_reference_growth(body, body_line, path)
     return SourceText(
         path=path, slug=slug, meta=meta, body=body, body_line=body_line, diagnostics=tuple(notes)
     )
@@ -165,6 +170,36 @@ def check_fixes_growth(body: str, fixes: tuple[Fix, ...], path: Path) -> None:
                 file=path, line=fix.line,
             )
         text = text.replace(find, replace)
+
+
+def _label(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def check_reference_growth(body: str, body_line: int, path: Path) -> None:
+    """Refuse reference links whose uses would grow the text past the size limit once expanded.
+
+    `[x][r]` is six characters, but pandoc writes the whole address of `[r]: https://…` into
+    every use: 140,000 uses of a 900-character address make a 1 MB text 126 MB, for minutes
+    and gigabytes. Each use is counted (as `[r]`, `[x][r]` or `[r][]`, labels compared as
+    Markdown compares them) and the growth measured before pandoc reads a word.
+    """
+    definitions = {
+        _label(match.group(1)): (match, len(match.group(2)))
+        for match in REFERENCE_DEFINITION.finditer(body)
+    }
+    if not definitions:
+        return
+    uses = Counter(_label(label) for label in BRACKETED.findall(body))
+    for label, (match, length) in definitions.items():
+        grown = len(body) + (uses[label] - 1) * length
+        if grown > MAX_TEXT_BYTES:
+            raise SourceError(
+                f"the reference link [{match.group(1)[:30]}] is used {uses[label] - 1} times; with its "
+                f"address written into each use the text would be {grown / 1024 / 1024:.1f} MB, and a text "
+                f"may be at most {MAX_TEXT_BYTES // 1024 // 1024} MB: write fewer links to it",
+                file=path, line=body_line + body.count("\n", 0, match.start()),
+            )
 
 
 def read_part(path: Path, root: Path | None = None) -> SourcePart:

@@ -69,6 +69,9 @@ DOUBLING_FIXES = "---\ntitle: Grows\nfixes:\n" + "".join(
     f"  - {{find: '{letter}', replace: '{letter}{letter}'}}\n" for letter in "aaaaaaaaaaaa"
 ) + "---\n\n" + "A banana and a papaya, a salad and a tapas bar. " * 40 + "\n"
 DEEP_YAML = "---\ntitle: " + "[" * 20_000 + "x" + "]" * 20_000 + "\n---\n\nBody.\n"
+REFERENCE_BOMB = (
+    "---\ntitle: Links\n---\n\n" + "[x][r] " * 140_000 + "\n\n[r]: https://example.org/" + "a" * 900 + "\n"
+)
 DEEP_LIST = "---\ntitle: Deep\n" + QUESTIONS + "---\n\nIntro.\n\n" + "".join(
     "  " * depth + f"- item {depth}\n" for depth in range(1000)
 )
@@ -97,6 +100,8 @@ REFUSED = [
          "sources/texts/a.md:2", 3),
     Case("twelve fixes that each double a letter", text("a.md", DOUBLING_FIXES),
          "fixes would make the text", "sources/texts/a.md:3", 3),
+    Case("a reference link used 140,000 times", text("a.md", REFERENCE_BOMB), "is used 140000 times",
+         "sources/texts/a.md:7", 3),
     Case("an impossible date", text("a.md", "---\ntitle: T\ndate: 2024-13-45\n---\nBody.\n"),
          "'date' is '2024-13-45', which is not a date", "sources/texts/a.md:3", 3),
     Case("a date that is a word", text("a.md", "---\ntitle: T\n\ndate: soon\n---\nBody.\n"),
