@@ -22,6 +22,7 @@ from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.parse import Block
 from pamphleteer.pipeline import assemble, code_fingerprint
 from pamphleteer.sources import read_sources
+from pamphleteer.workspace import is_ours
 
 WORD = re.compile(r"\w")
 # Where the blocks that each repair takes out of a body go (the rest stay in it).
@@ -96,7 +97,7 @@ def list_texts(sources_dir: Path, output_dir: Path | None = None) -> Listing:
     """
     sources = read_sources(sources_dir.resolve())
     cache_dir = output_dir / CACHE_FOLDER if output_dir is not None else None
-    if cache_dir is not None and cache_dir.is_dir():
+    if cache_dir is not None and cache_dir.is_dir() and is_ours(cache_dir.parent):  # a build's own cache
         publication, diagnostics = assemble(sources, Cache(cache_dir), code_fingerprint())
     else:
         publication, diagnostics = assemble(sources)

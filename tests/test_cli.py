@@ -20,6 +20,7 @@ from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.listing import count_words, list_texts
 from pamphleteer.parse import markdown_to_blocks
 from pamphleteer.pipeline import assemble
+from pamphleteer.workspace import claim
 from tests.conftest import EPOCH, PROJECT, SOURCES
 
 ANSI = re.compile(r"\x1b\[")
@@ -242,7 +243,9 @@ def test_list_reuses_a_build_cache_and_creates_none(tmp_path, monkeypatch):
     assert not output.exists()  # listing never creates the output folder
     calls: list[object] = []
     monkeypatch.setattr(pamphleteer.listing, "assemble", lambda *args: calls.append(args) or assemble(*args))
-    (output / CACHE_FOLDER).mkdir(parents=True)
+    output.mkdir()
+    claim(output)  # the build's own folder, as a build leaves it
+    (output / CACHE_FOLDER).mkdir()
     listing = list_texts(sources, output)
     assert len(calls) == 1 and len(calls[0]) == 3  # sources, the cache, the code fingerprint
     assert [t.slug for t in listing.texts] == ["second", "first"]

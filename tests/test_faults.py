@@ -519,3 +519,12 @@ def test_ctrl_c_at_any_moment_prints_no_traceback_and_says_what_happened(tmp_pat
     out, err = build.communicate(timeout=120)
     assert "Traceback" not in out
     said_truly(build.returncode, err, output, previous, editions(clean))
+
+
+def test_list_writes_nothing_into_a_folder_named_like_the_builds_own_but_not_marked(tmp_path):
+    sources, output = make_publication(tmp_path)
+    (output / ".pamphleteer" / "cache").mkdir(parents=True)  # someone else's
+    before = tree(output)
+    result = run_build(tmp_path, "list", "--sources", "sources", "--output", "output")
+    assert result.returncode == 0, result.stderr
+    assert tree(output) == before and not list((output / ".pamphleteer" / "cache").iterdir())
