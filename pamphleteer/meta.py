@@ -76,6 +76,9 @@ UNUSED_KEYS = frozenset({
 ALIAS_OF = {alias: ours for ours, aliases in CONVERTER_KEYS.items() for alias in aliases}
 OURS_STRICT = frozenset(FRONT_MATTER_KEYS)  # written under these names, a wrong value is an error
 
+# The longest value of each key, in characters (500 for a title, a name, a date …): a title of a
+# megabyte would only stall the page layout.
+LONGEST = {"standfirst": 5000, "questions": 1000, "keep": 5000, "rights": 2000, "source": 2000}
 MAX_ENTRIES = 500  # questions, fixes or kept blocks: each fix and each kept block is a pass over the text
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 WEB_URL = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
@@ -218,6 +221,10 @@ class _Reader:
             self.note(codes.INVISIBLE_CHARACTERS, Severity.WARNING,
                       f"front matter '{self.given[ours][0]}' had invisible characters that reorder or "
                       f"hide text ({shown}); they were removed", self.given[ours][0])
+        limit = LONGEST.get(ours, 500)
+        if len(text) > limit:
+            self.wrong(ours, f"{{key}} is {len(text):,} characters long; it may be at most {limit:,}")
+            return ""
         return plain_text(text.strip())
 
     # -- one reader per kind of value --------------------------------------------------------

@@ -184,6 +184,7 @@ def test_dates_in_any_common_form_and_never_an_impossible_or_relative_one(writte
         ("date: {day: 1}", 2, "'date' must be a date"),
         ("title: T\nauthor: {name: [1]}", 3, "'author' must be a name"),
         ("source: /tag/x", 2, "'source' is '/tag/x'"),
+        ("title: " + "long " * 200, 2, "'title' is 999 characters long; it may be at most 500"),
         ("title: T\nfixes: [" + ", ".join(["{find: a, replace: b}"] * 501) + "]", 3,
          "'fixes' has 501 entries"),
         ("keep: [" + ", ".join(["N010"] * 600) + "]", 2,
