@@ -132,3 +132,43 @@ NOTE = '<span class="link-note"><a href="https://x.org/">https://x.org/</a></spa
 )
 def test_a_link_s_note_follows_the_punctuation_after_the_link(before, after):
     assert calls_after_punctuation(before) == after
+
+
+def full_lines(document: pymupdf.Document) -> list[tuple[int, str, float, float]]:
+    """The justified lines of running text: (page, text, left margin, right margin), the margins
+    in mm. A line of running text is set in the body's size and fills at least 90% of the widest."""
+    lines = []
+    for number, page in enumerate(document):
+        for block in page.get_text("rawdict")["blocks"]:
+            for line in block.get("lines", []):
+                chars = [(char["c"], span["size"]) for span in line["spans"] for char in span["chars"]]
+                if chars:
+                    text = "".join(c for c, _s in chars).strip()
+                    lines.append((number, text, max(s for _c, s in chars), line["bbox"], page.rect.width))
+    sizes = [size for _n, _t, size, _b, _w in lines]
+    body = max(sizes, key=sizes.count)
+    widest = max(b[2] - b[0] for _n, _t, s, b, _w in lines if s == body)
+    return [(n, t, b[0] / MM, (w - b[2]) / MM) for n, t, s, b, w in lines
+            if s == body and b[2] - b[0] >= 0.9 * widest]
+
+
+@pytest.mark.parametrize(("page_size", "shortest", "longest"),
+                         [("A5", 60, 70), ("A6", 45, 75), ("half-letter", 45, 75), ("letter", 45, 75)])
+def test_the_measure_holds_60_to_70_characters_at_a5_and_45_to_75_in_every_size(page_size, shortest, longest):
+    lengths = sorted(len(text) for _n, text, _l, _r in full_lines(laid_out(page_size)))
+    assert len(lengths) > 100
+    assert shortest <= lengths[len(lengths) // 2] <= longest, (page_size, lengths[len(lengths) // 2])
+    assert lengths[len(lengths) // 20] >= 45 and lengths[-len(lengths) // 20] <= 77, page_size
+
+
+@pytest.mark.parametrize("page_size", ["A5", "A6", "half-letter", "letter"])
+def test_the_outer_margin_is_wider_than_the_inner_one_for_a_saddle_stitched_pamphlet(page_size):
+    lines = full_lines(laid_out(page_size))
+    # The text's first page is a right-hand page: its inner margin is on the left.
+    recto = [(left, right) for page, _t, left, right in lines if page % 2 == 0]
+    verso = [(left, right) for page, _t, left, right in lines if page % 2 == 1]
+    inner_recto, outer_recto = min(left for left, _r in recto), min(right for _l, right in recto)
+    outer_verso, inner_verso = min(left for left, _r in verso), min(right for _l, right in verso)
+    assert outer_recto > inner_recto + 3 and outer_verso > inner_verso + 3, page_size
+    assert outer_recto == pytest.approx(outer_verso, abs=0.5)
+    assert inner_recto == pytest.approx(inner_verso, abs=0.5)
