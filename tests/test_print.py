@@ -150,10 +150,10 @@ def test_each_text_opens_with_a_drop_cap(pdf, openings):
 
 
 def footnote_rule(page: pymupdf.Page) -> float | None:
-    """The top of the footnote area (its rule): the lowest drawing across the page, if any."""
+    """The top of the footnote area (its rule, grey #666, unlike a pull quote's black rules), if any."""
     rules = [
         drawing["rect"].y0 for drawing in page.get_drawings()
-        if drawing["rect"].width > page.rect.width / 2
+        if drawing["rect"].width > page.rect.width / 2 and drawing.get("fill") == pytest.approx((0.4, 0.4, 0.4))
     ]
     return max(rules, default=None)
 
