@@ -37,7 +37,7 @@ from slugify import slugify
 
 from pamphleteer.config import SLUG_PATTERN, load_settings
 from pamphleteer.errors import ConfigurationError, Diagnostic, PamphleteerError, SourceError
-from pamphleteer.importers.convert import Converted, convert
+from pamphleteer.importers.convert import SLUG, Converted, convert
 from pamphleteer.importers.inputs import Input, regular_file
 from pamphleteer.model import build_text
 from pamphleteer.normalise import Inferred, normalise
@@ -108,8 +108,9 @@ def suggest_slug(inferred: Inferred, file: Path) -> str:
     return slug if slug and slug != "publication" else "text"
 
 
-def front_matter(inferred: Inferred, header: str = HEADER, lang: str = "") -> str:
-    """The YAML front matter block for what was inferred, with a reminder for the questions."""
+def front_matter(inferred: Inferred, header: str = HEADER, lang: str = "", featured: str = "") -> str:
+    """The YAML front matter block for what was inferred, with a reminder for the questions (and the
+    page's `featured` image, for a person to choose as the opening image)."""
     data: dict[str, object] = {}
     for key, value in _inferred_items(inferred):
         data[key] = value
@@ -121,7 +122,8 @@ def front_matter(inferred: Inferred, header: str = HEADER, lang: str = "") -> st
     if lang:
         data["lang"] = lang
     block = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=10**6)
-    return "---\n" + header + (block if data else "") + QUESTIONS_STUB + "---\n"
+    offer = f"# image: {featured}   # the page's featured image: remove the '#' to open the text with it\n"
+    return "---\n" + header + (block if data else "") + (offer if featured else "") + QUESTIONS_STUB + "---\n"
 
 
 def _existing_front_matter(text: str, file: Path) -> tuple[TextMeta, str, int] | None:
@@ -309,7 +311,9 @@ def _add_converted(converted: Converted, sources_dir: Path, slug: str | None, la
     )
     chosen, taken = _choose_slug(sources_dir, slug, suggest_slug(merged, Path(converted.name)))
     header = PAGE_HEADER if converted.kind == "page" else HEADER
-    data = (front_matter(merged, header, converted.lang) + converted.markdown(chosen)).encode("utf-8")
+    featured = converted.featured.replace(f"images/{SLUG}/", f"images/{chosen}/")
+    text = front_matter(merged, header, converted.lang, featured) + converted.markdown(chosen)
+    data = text.encode("utf-8")
     originals = ((f"{chosen}{converted.original_suffix}", converted.original),) if converted.original else ()
     written, diagnostics = _write(sources_dir, chosen, data, language, originals=originals,
                                   images=converted.images)

@@ -37,6 +37,7 @@ ARTICLE = """<!doctype html><html lang="en-GB"><head><title>On the picket line |
 <meta name="author" content="Rosa Example">
 <link rel="canonical" href="https://review.example/2024/picket-line">
 <meta property="article:published_time" content="2024-05-01T08:00:00Z">
+<meta property="og:image" content="/img/hero.png">
 </head><body><nav><a href="/">Home</a> <a href="/subscribe">Subscribe</a></nav>
 <article><h1>On the picket line</h1>
 <p>The strike began at dawn, when the first shift refused to go in and stood instead at the gate
@@ -137,6 +138,7 @@ def test_an_address_is_fetched_once_with_a_clear_user_agent_and_its_article_adde
     server.routes.update({
         "/2024/picket-line": respond(200, ARTICLE.encode("utf-8")),
         "/img/gate.png": respond(200, png(), "image/png"),
+        "/img/hero.png": respond(200, png((200, 30, 30), (640, 320)), "image/png"),
         "/img/fake.png": respond(200, b"<html>this is not a picture</html>", "image/png"),
         "/img/drawing.svg": respond(200, b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
                                     "image/svg+xml"),
@@ -157,8 +159,11 @@ def test_an_address_is_fetched_once_with_a_clear_user_agent_and_its_article_adde
     assert f"[called for talks]({server.url('/2024/talks')})" in body  # against where the page was
     assert "Subscribe" not in body and "Tweet" not in body
     # the one real image is downloaded, its caption and alt text kept; each other one is a note saying why not
-    (image,) = added.images
+    (image, hero) = sorted(added.images, key=lambda path: path.name.startswith("hero"))
     assert image.parent == sources_copy / "images" / added.slug and image.read_bytes() == png()
+    # the page's featured image is kept too, offered (commented out) as the text's opening image
+    assert hero.read_bytes() == png((200, 30, 30), (640, 320))
+    assert f"# image: images/{added.slug}/{hero.name}   # the page's featured image" in added.path.read_text()
     figure = f"![The gate at dawn. Photo: A. Photographer](images/{added.slug}/{image.name})"
     assert figure + '{alt="Strikers at the gate at dawn"}' in body
     notes = "\n".join(note.message for note in added.notes)
@@ -235,4 +240,4 @@ def test_the_command_line_adds_an_address(server, sources_copy, capsys):
     assert f"Added texts/example-on-the-picket-line.md from {server.url('/2024/picket-line')}" in out.replace(
         str(sources_copy) + "/", "")
     assert "The page states:" in out and "Rosa Example" in out
-    assert "1 image:" in out
+    assert "1 image:" in out  # the featured image (og:image) is missing here: nothing is said of it

@@ -59,6 +59,7 @@ class Converted:
     original_suffix: str = ""
     images: dict[str, bytes] = field(default_factory=dict)  # file name -> bytes, for images/<slug>/
     notes: tuple[Diagnostic, ...] = ()
+    featured: str = ""  # the page's featured image, kept (its path holds `SLUG`), or ""
 
     def markdown(self, slug: str) -> str:
         """The body, its images named as files under `images/<slug>/`."""
@@ -109,8 +110,9 @@ class _Images:
         regular_file(path, MAX_IMAGE_BYTES)
         return path.read_bytes()
 
-    def place(self, address: str, alt: str) -> str | None:
-        """The kept image's path in the sources, or None (with a note) when it cannot be kept."""
+    def place(self, address: str, alt: str, quiet: bool = False) -> str | None:
+        """The kept image's path in the sources, or None (with a note, unless `quiet`) when it cannot be
+        kept; a `quiet` one (the page's featured image) is not kept twice either."""
         address = address.strip()
         if not address:
             return None  # an <img> without a source: there is nothing to keep or report
@@ -125,11 +127,15 @@ class _Images:
                 return None
             suffix = image_suffix(data)
         except NotAnImage as reason:
-            self.note(address, str(reason))
+            if not quiet:
+                self.note(address, str(reason))
             return None
         except PamphleteerError as error:
-            self.note(address, error.diagnostic.message.removeprefix(address).lstrip(": ") or str(error))
+            if not quiet:
+                self.note(address, error.diagnostic.message.removeprefix(address).lstrip(": ") or str(error))
             return None
+        if quiet and any(kept == data for kept in self.kept.values()):
+            return None  # the featured image is one the article shows already
         hint = alt or ("image" if address.startswith("data:") else unquote(urlsplit(address).path))
         name = image_name(data, suffix, hint)
         self.kept[name] = data
@@ -201,11 +207,15 @@ def _page(item: Input) -> Converted:
     images = _Images(item.origin, local=folder, remote=fetched_from)
     base = article.source or address
     document = tidy(document, base=base, place=images.place)
+    # a fetched page's featured image (og:image), kept for a person to choose as the opening image
+    hero = urljoin(fetched_from, article.image) if fetched_from and article.image else ""
+    featured = images.place(hero, "", quiet=True) if hero and hero not in images.by_address else None
     stated = Inferred(title=article.title, authors=article.authors, date=article.date,
                       publication=article.publication, source=article.source or address)
     return Converted(
         origin=item.origin, kind="page", name=name or "page", body=_markdown(document, item.origin),
         stated=stated, lang=article.lang, original=page, original_suffix=".html", images=images.kept,
+        featured=featured or "",
         notes=tuple(images.notes),
     )
 
