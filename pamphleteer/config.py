@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pamphleteer.errors import ConfigurationError
+from pamphleteer.meta import invisible_characters
 from pamphleteer.sourcefiles import read_source_bytes
 
 PAGE_SIZES = ("A5", "A6", "half-letter", "letter")
@@ -67,6 +68,13 @@ def _string(table: dict[str, Any], key: str, path: Path, default: str = "") -> s
     if not isinstance(value, str):
         raise ConfigurationError(
             f"'{key}' must be a text in quotes, not {type(value).__name__}", file=path
+        )
+    hidden = invisible_characters(value)
+    if hidden:
+        raise ConfigurationError(
+            f"'{key}' contains U+{ord(hidden[0]):04X}, a character that reorders or hides text; "
+            "remove it",
+            file=path,
         )
     return value.strip()
 

@@ -364,6 +364,11 @@ class _Reader:
         return tuple(fixes)
 
 
+def invisible_characters(text: str) -> list[str]:
+    """The characters of `text` that reorder or hide it (bidi controls, zero-width spaces …)."""
+    return INVISIBLE.findall(text) + _without_stray_joiners(text)[1]
+
+
 def _without_stray_joiners(text: str) -> tuple[str, list[str]]:
     """`text` without zero-width joiners that do not join two letters of a script that uses them.
 

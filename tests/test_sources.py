@@ -87,6 +87,8 @@ def test_texts_follow_the_configured_order_and_the_rest_are_appended(tmp_path):
         ('subtitle = "no title"\n', "'title' is missing"),
         ('title = "T\n', "not valid TOML"),
         ('title = 3\n', "'title' must be a text"),
+        ('title = "A \u202eReader"\n', "'title' contains U+202E, a character that reorders"),
+        ('title = "T"\npublisher = "Zero\u200bwidth"\n', "'publisher' contains U+200B"),
     ],
 )
 def test_bad_publication_settings_are_named(tmp_path, toml, message):
