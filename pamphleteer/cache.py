@@ -70,8 +70,8 @@ class Cache:
         folder = self.folder / kind
         try:
             for stray in (self.folder, folder):  # a file where the cache's folders go: in its own folder only
-                if stray.is_file() and not stray.is_symlink() and is_ours(self.folder.parent):
-                    stray.unlink()
+                if (stray.is_symlink() or stray.is_file()) and is_ours(self.folder.parent):
+                    stray.unlink()  # (a link: only the link, never what it leads to)
             folder.mkdir(parents=True, exist_ok=True)
             descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
             with os.fdopen(descriptor, "wb") as handle:
@@ -102,7 +102,7 @@ class Cache:
         Only in a cache inside a folder marked as Pamphleteer's (see `workspace.py`),
         and only files named as the cache names its entries: nothing else is deleted.
         """
-        if not is_ours(self.folder.parent):
+        if not is_ours(self.folder.parent) or self.folder.is_symlink():  # never through a link, to elsewhere
             return
         for kind, _ in _entries(self.folder, KINDS, stat.S_ISDIR):
             entries = sorted(_entries(kind, ENTRY, stat.S_ISREG), key=lambda item: item[1], reverse=True)

@@ -68,7 +68,8 @@ def locked(folder: Path) -> Iterator[tuple[Diagnostic, ...]]:
             ))
         notes.extend(finish_moves(folder))  # a build killed while it moved its editions: finish
         staging = staging_folder(folder)
-        for leftover in staging.glob("*.tmp") if staging.is_dir() else ():  # from a build that was killed
+        real = staging.is_dir() and not staging.is_symlink()  # never through a link, to elsewhere
+        for leftover in staging.glob("*.tmp") if real else ():  # from a build that was killed
             leftover.unlink(missing_ok=True)
         yield tuple(notes)
     finally:
@@ -86,8 +87,8 @@ def write_all(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
     """
     staged: list[tuple[str, Path]] = []
     staging = claim(folder) / STAGING
-    if staging.is_file() and not staging.is_symlink():
-        staging.unlink()  # a stray file in the build's own folder, where its temporary files go
+    if staging.is_symlink() or staging.is_file():
+        staging.unlink()  # a stray file or link in the build's own folder, where its temporary files go
     for name in files:
         if (folder / name).is_dir() and not (folder / name).is_symlink():
             raise OutputError(f"'{name}' in the output folder is a folder, where the build puts an edition; "

@@ -528,3 +528,23 @@ def test_list_writes_nothing_into_a_folder_named_like_the_builds_own_but_not_mar
     result = run_build(tmp_path, "list", "--sources", "sources", "--output", "output")
     assert result.returncode == 0, result.stderr
     assert tree(output) == before and not list((output / ".pamphleteer" / "cache").iterdir())
+
+
+def test_links_in_the_builds_own_folder_never_lead_it_to_delete_elsewhere(pristine, tmp_path):
+    root, cache, _ = damaged_copy(pristine, tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "ast").mkdir(parents=True)
+    (elsewhere / "keep.tmp").write_text("a file of the user's")
+    (elsewhere / "ast" / ("0" * 64)).write_text("named like a cache entry, but the user's")
+    shutil.rmtree(cache.parent / "tmp")
+    (cache.parent / "tmp").symlink_to(elsewhere)
+    shutil.rmtree(cache)
+    cache.symlink_to(elsewhere)
+    before = tree(elsewhere)
+    from pamphleteer.cache import Cache
+
+    Cache(cache).prune(keep=0)
+    result = run_build(root, "--sources", "sources", "--output", "output", "--format", "html")
+    assert result.returncode == 0, result.stderr
+    assert tree(elsewhere) == before  # nothing deleted there, changed or written
+    assert not (cache.parent / "tmp").is_symlink() and not cache.is_symlink()
