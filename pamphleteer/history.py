@@ -7,22 +7,44 @@ for git to run (`gpg.program` with `log.showSignature`, `core.fsmonitor`,
 as data, runs nothing and obeys no setting. The answer is what
 `git log -1 --format=%ct -- .` gives: the newest commit, from HEAD back, in
 which the folder differs from every parent (or first appears). A history
-longer than `MAX_COMMITS`, or a repository dulwich cannot read, gives no
-answer, and the caller falls back to the files' own times.
+longer than `MAX_COMMITS`, a repository dulwich cannot read or one that takes
+longer than `SECONDS` to read gives no answer, and the caller falls back to the
+files' own times.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
 LOGGER = logging.getLogger(__name__)
 
 MAX_COMMITS = 10_000  # commits read at most, so that a vast or looping history cannot stall a build
+SECONDS = 10.0  # the longest the history is read for
 
 
 def last_commit_time(folder: Path) -> int | None:
-    """Seconds since 1970 of the last commit that changed anything under `folder`, or None."""
+    """Seconds since 1970 of the last commit that changed anything under `folder`, or None.
+
+    Read in a thread of its own, given `SECONDS` at most: a repository whose files
+    never end (a named pipe for `.git/HEAD`, a device) gives no answer, not a hang.
+    """
+    answer: list[int | None] = [None]
+
+    def read() -> None:
+        answer[0] = _read(folder)
+
+    reader = threading.Thread(target=read, name="commit date", daemon=True)
+    reader.start()
+    reader.join(SECONDS)
+    if reader.is_alive():
+        LOGGER.debug("no commit date for %s: reading the repository took more than %s s", folder, SECONDS)
+        return None
+    return answer[0]
+
+
+def _read(folder: Path) -> int | None:
     try:
         from dulwich.repo import Repo
     except ImportError:  # pragma: no cover (a pinned dependency)

@@ -548,3 +548,17 @@ def test_links_in_the_builds_own_folder_never_lead_it_to_delete_elsewhere(pristi
     assert result.returncode == 0, result.stderr
     assert tree(elsewhere) == before  # nothing deleted there, changed or written
     assert not (cache.parent / "tmp").is_symlink() and not cache.is_symlink()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git makes the sources' repository")
+def test_a_sources_repository_whose_files_never_end_gives_no_date_rather_than_a_hang(tmp_path, monkeypatch):
+    from pamphleteer import history
+
+    sources, _ = make_publication(tmp_path)
+    git(sources, "init", "-q")
+    (sources / ".git" / "HEAD").unlink()
+    os.mkfifo(sources / ".git" / "HEAD")  # opening it waits for a writer that never comes
+    monkeypatch.setattr(history, "SECONDS", 0.5)
+    started = time.monotonic()
+    assert history.last_commit_time(sources) is None
+    assert time.monotonic() - started < 5
