@@ -174,12 +174,16 @@ def run_build(arguments: argparse.Namespace, terminal: "Terminal") -> int:
 
 def run_check(arguments: argparse.Namespace) -> int:
     from pamphleteer.check import check_output, write_report
+    from pamphleteer.check.tools import TOOLS, Tools
     from pamphleteer.output import recover
 
     root = Path.cwd()
     for note in recover(arguments.output):  # a build killed while it moved its editions: finished first
         print(f"note: {note.location(root)}: {note.message} [{note.code}]")
-    run = check_output(arguments.output, arguments.sources)
+    # Where the validators are (read here, as the library reads no environment).
+    tools = Tools(Path(os.environ.get("PAMPHLETEER_TOOLS") or TOOLS),
+                  os.environ.get("PAMPHLETEER_CHROMIUM", ""))
+    run = check_output(arguments.output, arguments.sources, tools)
     width = max(len(result.name) for result in run.results)
     print(f"{'':4}  {'check':<{width}}  {'edition':<40}  findings")
     for result in run.results:

@@ -235,11 +235,10 @@ def test_independent_validator_runs_agree(broken_gate):
     assert row["errors"] > 0
 
 
-def test_a_missing_validator_is_named_with_what_to_do(tmp_path, monkeypatch):
-    monkeypatch.setattr(tools, "TOOLS", tmp_path / "nothing-installed")
+def test_a_missing_validator_is_named_with_what_to_do(tmp_path):
     ebook = tmp_path / "broken.epub"
     ebook.write_bytes(broken_epub())
-    result = ace(ebook)
+    result = ace(ebook, tools.Tools(folder=tmp_path / "nothing-installed"))
     assert not result.passed
     assert "make tools" in result.diagnostics[0].message
 

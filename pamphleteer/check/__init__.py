@@ -29,6 +29,7 @@ from pamphleteer.check.fidelity import fidelity_of
 from pamphleteer.check.nu import nu_html_checker
 from pamphleteer.check.pdf import booklet, fonts, qpdf_check, structure
 from pamphleteer.check.result import CheckResult, could_not_run
+from pamphleteer.check.tools import INSTALLED, Tools
 from pamphleteer.errors import CheckFailed
 from pamphleteer.output import locked, write_all
 
@@ -69,12 +70,13 @@ def _booklet_checks(path: Path) -> list[CheckResult]:
     return [fonts(path), qpdf_check(path), imposed]
 
 
-def _jobs(folder: Path, sources: Path) -> list[Job]:
+def _jobs(folder: Path, sources: Path, tools: Tools) -> list[Job]:
     jobs: list[Job] = []
     for path in sorted(folder.glob("*.epub")):
-        jobs += [partial(_one, epubcheck, path), partial(_one, ace, path)]
+        jobs += [partial(_one, epubcheck, path), partial(_one, partial(ace, tools=tools), path)]
     for path in sorted(folder.glob("*.html")):
-        jobs += [partial(_one, nu_html_checker, path), partial(_one, axe, path)]
+        jobs += [partial(_one, partial(nu_html_checker, tools=tools), path),
+                 partial(_one, partial(axe, tools=tools), path)]
     for path in sorted(folder.glob("*.pdf")):
         booklet_pdf = path.name.endswith(BOOKLET_SUFFIX)
         jobs.append(partial(_booklet_checks if booklet_pdf else _pamphlet_checks, path))
@@ -82,14 +84,15 @@ def _jobs(folder: Path, sources: Path) -> list[Job]:
     return jobs
 
 
-def check_output(folder: Path, sources: Path) -> CheckRun:
-    """Run every validator over every edition in `folder`; `sources` says what the texts are."""
+def check_output(folder: Path, sources: Path, tools: Tools = INSTALLED) -> CheckRun:
+    """Run every validator over every edition in `folder`; `sources` says what the texts are, `tools`
+    where the validators' programs are."""
     if not folder.is_dir():
         raise CheckFailed("the output folder does not exist; build first with 'python build.py'", file=folder)
     if not any(folder.glob(pattern) for pattern in ("*.epub", "*.html", "*.pdf")):
         raise CheckFailed("no editions to check here; build first with 'python build.py'", file=folder)
     with locked(folder), ThreadPoolExecutor(max_workers=2) as pool:  # no build may change them meanwhile
-        batches = list(pool.map(lambda job: job(), _jobs(folder, sources)))
+        batches = list(pool.map(lambda job: job(), _jobs(folder, sources, tools)))
     return CheckRun(folder, tuple(result for batch in batches for result in batch))
 
 

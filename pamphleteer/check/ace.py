@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pamphleteer.check.result import CheckResult, could_not_run
-from pamphleteer.check.tools import ToolFailed, ToolMissing, chromium, npm_tool, run
+from pamphleteer.check.tools import INSTALLED, ToolFailed, ToolMissing, Tools, chromium, npm_tool, run
 from pamphleteer.errors import Diagnostic, Severity
 
 NAME = "DAISY Ace"
@@ -49,11 +49,11 @@ def _violations(report: dict[str, Any], epub: Path) -> list[Diagnostic]:
     return found
 
 
-def ace(path: Path) -> CheckResult:
+def ace(path: Path, tools: Tools = INSTALLED) -> CheckResult:
     """Run DAISY Ace on one EPUB."""
     try:
-        program = npm_tool(".bin/ace-puppeteer", "DAISY Ace")
-        browser = chromium()
+        program = npm_tool(".bin/ace-puppeteer", "DAISY Ace", tools.folder)
+        browser = chromium(tools.chromium)
         with tempfile.TemporaryDirectory(prefix="pamphleteer-ace-") as folder:
             reports, work = Path(folder) / "report", Path(folder) / "work"
             work.mkdir()

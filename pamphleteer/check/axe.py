@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pamphleteer.check.result import CheckResult, could_not_run
-from pamphleteer.check.tools import CHROMIUM_ARGUMENTS, ToolMissing, chromium
+from pamphleteer.check.tools import CHROMIUM_ARGUMENTS, INSTALLED, ToolMissing, Tools, chromium
 from pamphleteer.errors import Diagnostic, Severity
 
 NAME = "axe"
@@ -42,7 +42,7 @@ def _violations(response: dict[str, Any], width: int, path: Path) -> list[Diagno
     return found
 
 
-def axe(path: Path) -> CheckResult:
+def axe(path: Path, tools: Tools = INSTALLED) -> CheckResult:
     """Run axe-core on one HTML file at every width in `WIDTHS`."""
     try:
         from axe_playwright_python.sync_playwright import Axe
@@ -53,7 +53,7 @@ def axe(path: Path) -> CheckResult:
             NAME, path, "axe-playwright-python is not installed; run 'make test' to set it up"
         )
     try:
-        executable = chromium()
+        executable = chromium(tools.chromium)
     except ToolMissing as error:
         return could_not_run(NAME, path, str(error))
     found: list[Diagnostic] = []

@@ -11,16 +11,16 @@ import json
 from pathlib import Path
 
 from pamphleteer.check.result import CheckResult, could_not_run
-from pamphleteer.check.tools import ToolFailed, ToolMissing, java, npm_tool, run
+from pamphleteer.check.tools import INSTALLED, ToolFailed, ToolMissing, Tools, java, npm_tool, run
 from pamphleteer.errors import Diagnostic, Severity
 
 NAME = "Nu Html Checker"
 
 
-def nu_html_checker(path: Path) -> CheckResult:
+def nu_html_checker(path: Path, tools: Tools = INSTALLED) -> CheckResult:
     """Run the Nu Html Checker on one HTML file."""
     try:
-        jar = npm_tool("vnu-jar/build/dist/vnu.jar", "The Nu Html Checker (vnu-jar)")
+        jar = npm_tool("vnu-jar/build/dist/vnu.jar", "The Nu Html Checker (vnu-jar)", tools.folder)
         options = ["--format", "json", "--stdout", "--exit-zero-always"]
         command: list[str | Path] = [java(), "-jar", jar, *options, path]
         process = run(command, timeout=600)

@@ -4,6 +4,9 @@
 installs the npm packages pinned in `package-lock.json` into the project's
 git-ignored `.tools/` folder. Nothing here installs or downloads anything: a
 missing tool is a `ToolMissing` error whose message says how to install it.
+
+Where the tools are is a `Tools` value the command line makes from
+PAMPHLETEER_TOOLS and PAMPHLETEER_CHROMIUM; nothing here reads the environment.
 """
 
 from __future__ import annotations
@@ -12,10 +15,11 @@ import os
 import shutil
 import subprocess
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[2]
-TOOLS = Path(os.environ.get("PAMPHLETEER_TOOLS", PROJECT / ".tools"))
+TOOLS = PROJECT / ".tools"  # where `make tools` installs them
 INSTALL_HINT = "run 'make tools' (it installs the validators into .tools/)"
 
 # Chromium for the browser-based checks: headless, no sandbox (CI runs as root), quiet, offline.
@@ -27,6 +31,17 @@ CHROMIUM_ARGUMENTS = (
     "--no-first-run",
     "--disable-sync",
 )
+
+
+@dataclass(frozen=True)
+class Tools:
+    """Where the validators' programs are: the npm tools' folder, and the Chromium to use, if chosen."""
+
+    folder: Path = TOOLS  # PAMPHLETEER_TOOLS
+    chromium: str = ""  # PAMPHLETEER_CHROMIUM: a program name or path; else the system's Chromium
+
+
+INSTALLED = Tools()  # where `make tools` installs them, and the system's Chromium
 
 
 class ToolMissing(Exception):
@@ -47,9 +62,8 @@ def java() -> Path:
     return Path(found)
 
 
-def chromium() -> Path:
-    """The system Chromium (never a browser downloaded by a tool); PAMPHLETEER_CHROMIUM overrides."""
-    given = os.environ.get("PAMPHLETEER_CHROMIUM")
+def chromium(given: str = "") -> Path:
+    """The system Chromium (never a browser downloaded by a tool), or `given` (PAMPHLETEER_CHROMIUM)."""
     candidates = [given] if given else ["chromium", "chromium-browser"]
     for candidate in candidates:
         found = shutil.which(candidate) if candidate else None
@@ -58,10 +72,10 @@ def chromium() -> Path:
     raise ToolMissing("Chromium is not installed; install it (apt-get install chromium) or " + INSTALL_HINT)
 
 
-def npm_tool(relative: str, name: str) -> Path:
-    path = TOOLS / "node_modules" / relative
+def npm_tool(relative: str, name: str, folder: Path = TOOLS) -> Path:
+    path = folder / "node_modules" / relative
     if not path.is_file():
-        raise ToolMissing(f"{name} is not installed in {TOOLS}; {INSTALL_HINT}")
+        raise ToolMissing(f"{name} is not installed in {folder}; {INSTALL_HINT}")
     return path
 
 
