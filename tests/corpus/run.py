@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import functools
 import gzip
+import multiprocessing
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,7 @@ from pamphleteer.parse import Block, parse_text
 from pamphleteer.render.markup import LinkStyle
 from pamphleteer.render.templates import block_writer
 from pamphleteer.sources import SourceText, TextMeta, read_text
+from pamphleteer.workers import default_jobs
 from tests.corpus.damage import Damage, Edition, Expected, detect, vocabulary
 
 CORPUS = Path(__file__).resolve().parent
@@ -78,8 +81,13 @@ class Result:
     damage: Damage | None = None
 
 
+@functools.cache
+def _article(folder: Path) -> Article:
+    return Article(folder)  # one per folder, so each page is read once
+
+
 def articles() -> list[Article]:
-    return [Article(path.parent) for path in sorted(CORPUS.glob("*/expected.yaml"))]
+    return [_article(path.parent) for path in sorted(CORPUS.glob("*/expected.yaml"))]
 
 
 def page_text(path: Path) -> str:
@@ -175,5 +183,15 @@ def measure(article: Article, path: Path) -> Result:
     return Result(article.name, converter, refused=refused, damage=damage)
 
 
+def _measure_named(folder: Path, path: Path) -> Result:
+    return measure(_article(folder), path)
+
+
 def measure_all() -> list[Result]:
-    return [measure(article, path) for article in articles() for path in article.inputs]
+    """Every file of the corpus, in order; with `PAMPHLETEER_JOBS` above 1, in that many processes."""
+    work = [(article.folder, path) for article in articles() for path in article.inputs]
+    jobs = min(default_jobs(), len(work))
+    if jobs <= 1:
+        return [_measure_named(folder, path) for folder, path in work]
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(_measure_named, *zip(*work, strict=True), chunksize=2))
