@@ -14,7 +14,9 @@ them. The converters are the ordinary ways of turning a web page into Markdown:
 - `obsidian-clipper`: Obsidian Web Clipper's default "clippings" template (title, source,
   author as wiki links, published, created, description, tags);
 - `wordpress-hugo`: what a WordPress-to-Hugo export gives (title, author, type, date with
-  its offset, url path, categories, tags), the post body through html2text unwrapped.
+  its offset, url path, categories, tags), the post body through html2text unwrapped;
+- `requests-html2text`: html2text over `requests`' `response.text` for a server that sends
+  `text/html` without a charset: UTF-8 bytes read as Windows-1252, so "’" becomes "â€™".
 
 Usage: `python scripts/corpus_convert.py [ID ...]` (default: every article). The output is
 deterministic: the clippers' "created" time is fixed, so a rerun changes nothing unless a
@@ -47,6 +49,7 @@ class Page:
     """A saved page: its decoded HTML, its address and what its own metadata says."""
 
     def __init__(self, raw: bytes, url: str) -> None:
+        self.raw = raw
         self.html = decode_file(raw)
         self.url = url
         self.meta = trafilatura.extract_metadata(self.html, default_url=url or None)
@@ -90,6 +93,15 @@ def html2text_page(page: Page) -> str:
 
 
 PANDOC_OPTIONS = ["--sandbox"]  # its HTML reader would otherwise fetch every iframe's page
+
+
+WINDOWS_1252 = {byte: bytes([byte]).decode("cp1252", errors="ignore") or chr(byte)
+                for byte in range(0x80, 0xA0)}
+
+
+def requests_html2text(page: Page) -> str:
+    """html2text over the page's bytes read as Windows-1252 (its five unassigned bytes as Latin-1)."""
+    return html2text.html2text(page.raw.decode("latin-1").translate(WINDOWS_1252), baseurl=page.url)
 
 
 def pandoc_markdown(page: Page) -> str:
@@ -166,6 +178,7 @@ CONVERTERS: dict[str, Callable[[Page], str]] = {
     "markdownload": markdownload,
     "obsidian-clipper": obsidian_clipper,
     "wordpress-hugo": wordpress_hugo,
+    "requests-html2text": requests_html2text,
 }
 
 
