@@ -112,6 +112,13 @@ def test_run_together_words_are_two_words_of_the_page():
     assert run_together(["Madrigalreports", "McDonald", "YouTube", "reports"], words) == ["Madrigalreports"]
 
 
+def test_a_word_the_page_hyphenates_is_not_run_together():
+    page = vocabulary("Geschichte der Neu\u00adzeit an der Universit\u00e4t")
+    edition = Edition(title="T", authors=(), date="", publication="", body=("Geschichte der Neuzeit",))
+    expected = Expected(title="T", authors=(), date="", publication="", body=(), furniture=())
+    assert detect(edition, expected, page).counts["run-together"] == 0
+
+
 def test_a_wrapper_around_the_whole_page_is_read_item_by_item():
     html = "<div><ul><li>Share</li><li>Tweet</li></ul><p>The article.</p>loose text</div>"
     assert leaf_texts(html) == ["Share", "Tweet", "The article.", "loose text"]

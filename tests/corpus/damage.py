@@ -93,7 +93,7 @@ class Edition:
     date: str
     publication: str
     body: tuple[str, ...]  # the body's blocks, as text
-    elsewhere: tuple[str, ...] = ()  # standfirst, notes, source note, bio, credits
+    elsewhere: tuple[str, ...] = ()  # subtitle, standfirst, notes, source note, bio, credits
 
 
 @dataclass
@@ -117,9 +117,17 @@ class Damage:
         return sum(self.counts[kind] for kind in KINDS)
 
 
+INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")  # soft hyphens, zero-width spaces
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a text, hyphenation points and zero-width spaces set aside ("Neu\u00adzeit")."""
+    return WORD.findall(INVISIBLE.sub("", text))
+
+
 def vocabulary(page_text: str) -> frozenset[str]:
     """The words of the page, as the page spells them (each element's text apart)."""
-    return frozenset(word.casefold() for word in WORD.findall(page_text))
+    return frozenset(word.casefold() for word in words_of(page_text))
 
 
 def run_together(words: Iterable[str], page_words: frozenset[str]) -> list[str]:
@@ -165,7 +173,7 @@ def detect(edition: Edition, expected: Expected, page_words: frozenset[str], rec
             damage.add("image", block)
         for match in MOJIBAKE.finditer(block):
             damage.add("mojibake", _around(block, match.start()))
-        words = WORD.findall(IMAGE_FILE.sub(" ", URL.sub(" ", block)))
+        words = words_of(IMAGE_FILE.sub(" ", URL.sub(" ", block)))
         for word in run_together(words, page_words):
             damage.add("run-together", word)
     for phrase in expected.furniture:

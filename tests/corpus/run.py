@@ -158,8 +158,8 @@ def edition(path: Path, source: SourceText | None = None) -> Edition:
     source = source or read_text(path)
     normalised = normalise(parse_text(source))
     text, _ = build_text(normalised, "en")
-    elsewhere = [part for group in (text.standfirst, text.source_note, text.bio, text.credits)
-                 for part in blocks_text(group, text.slug)]
+    groups = (text.standfirst, text.source_note, text.bio, text.credits)
+    elsewhere = [text.subtitle, *(part for group in groups for part in blocks_text(group, text.slug))]
     return Edition(title=text.title, authors=text.authors, date=text.date, publication=text.publication,
                    body=tuple(blocks_text(text.body, text.slug)), elsewhere=tuple(elsewhere))
 
