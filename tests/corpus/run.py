@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import gzip
 import multiprocessing
+import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from pamphleteer.parse import Block, parse_text
 from pamphleteer.render.markup import LinkStyle
 from pamphleteer.render.templates import block_writer
 from pamphleteer.sources import SourceText, TextMeta, read_text
-from pamphleteer.workers import default_jobs
+from pamphleteer.workers import JOBS_VARIABLE, default_jobs
 from tests.corpus.damage import Damage, Edition, Expected, detect, vocabulary
 
 CORPUS = Path(__file__).resolve().parent
@@ -190,7 +191,7 @@ def _measure_named(folder: Path, path: Path) -> Result:
 def measure_all() -> list[Result]:
     """Every file of the corpus, in order; with `PAMPHLETEER_JOBS` above 1, in that many processes."""
     work = [(article.folder, path) for article in articles() for path in article.inputs]
-    jobs = min(default_jobs(), len(work))
+    jobs = min(default_jobs(os.environ.get(JOBS_VARIABLE)), len(work))
     if jobs <= 1:
         return [_measure_named(folder, path) for folder, path in work]
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
