@@ -47,7 +47,7 @@ from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.normalise.furniture import _classify_tail
 from pamphleteer.normalise.inlines import shorten
 from pamphleteer.normalise.keep import Keep
-from pamphleteer.normalise.metadata import read_byline, read_dateline, site_host
+from pamphleteer.normalise.metadata import ROLE, looks_like_name, read_byline, read_dateline, site_host
 from pamphleteer.normalise.registry import Stage, rule
 from pamphleteer.parse import Block, Node
 
@@ -110,6 +110,10 @@ RUN_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
                     r"more\s+(?:stories|articles?|news|posts?|from|on|in|like\s+this|to\s+read|by)\b",
                     r"(?:(?:top|latest|trending|popular|other|recent)\s+){1,2}(?:stories|articles?|news|posts?)$",
                     r"must\s+read$", r"up\s+next$", r"watch\s+next$", r"more\s+videos?$",
+                    r"more\s+(?:great\s+)?\S+(?:\s+\S+)?\s+stories$", r"popular\s+(?:on|at|in)\s+.{2,40}$",
+                    r"articles\s+similaires$", r"[àa]\s+lire\s+aussi$", r"sur\s+le\s+m[êe]me\s+sujet$",
+                    r"[äa]hnliche\s+beitr[äa]ge$", r"lesen\s+sie\s+auch$", r"weitere\s+artikel$",
+                    r"art[íi]culos\s+relacionados$", r"te\s+puede\s+interesar$",
                     r"most\s+(?:read|popular|viewed|shared|commented)\b", r"popular(?:\s+now)?$",
                     r"trending$",
                     r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)",
@@ -142,6 +146,8 @@ SHARE_WORDS = (
     r"|skip\s+(?:to\s+)?(?:main\s+)?(?:content|navigation|footer)|back\s+to\s+top|(?:jump|scroll)\s+to\s+\w+"
     r"|(?:view|open)\s+(?:image|gallery|in\s+app)|enlarge(?:\s+this\s+image)?|toggle\s+\w+"
     r"|reading\s+time\s*:?\s*\d+\s+min(?:ute)?s?|comments?|shares?|\d+"
+    r"|sharetweet|(?:download|t[ée]l[ée]charger)(?:\s+(?:as|au\s+format))?\s+(?:pdf|epub|mobi)"
+    r"|partager(?:\s+(?:cet\s+article|sur\s+\w+))?|teilen|compartir|imprimer|drucken|imprimir"
 )
 NAV_WORDS = (
     r"home|menu|search(?:\s+for)?|enter\s+search(?:\s+\w+)?|log\s*in|sign\s+in|log\s*out|register|my\s+account"
@@ -151,6 +157,11 @@ NAV_WORDS = (
     r"|about(?:\s+us)?|cookies?(?:\s+(?:policy|settings))?|accessibility|sitemap|rss(?:\s+feed)?|submissions"
     r"|leave\s+this\s+field\s+blank|submit|required|read\s+(?:the\s+rest|more|(?:the\s+)?full\s+(?:story|article))"
     r"|continue\s+reading|keep\s+reading|donate(?:\s+now|\s+today)?|stay\s+informed"
+    r"|search\s+(?:the\s+)?(?-i:[A-Z])\S*(?:\s+\S+){0,2}|search\s+through\s+all\s+\w+|promoted\s+links(?:\s+by\s+\w+)?"
+    r"|slideshow\s*\(\s*\d+\s+images?\s*\)|(?:\S+\s+){0,3}see\s+more\s+videos|save\s+articles\s+to\s+read\s+later"
+    # the same buttons in French, German and Spanish pages
+    r"|aller\s+au\s+(?:contenu|menu|pied\s+de\s+page)(?:\s+principal)?|(?:zum|springe\s+zum)\s+inhalt(?:\s+springen)?"
+    r"|veuillez\s+laisser\s+ce\s+champ\s+vide|accueil|startseite|inicio|suche|rechercher|buscar"
 )
 
 
@@ -167,7 +178,10 @@ CHROME = (
         r"|\S+(?:\s+\S+){0,3}\s+(?:says|said|wrote|replied)\s*:"
         r"|(?:\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago)"
         r"|your\s+email\s+address\s+will\s+not\s+be\s+published.*|required\s+fields\s+are\s+marked.*"
-        r"|you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment.*|comments?\s+(?:are\s+)?closed\.?)"
+        r"|you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment.*|comments?\s+(?:are\s+)?closed\.?"
+        r"|(?:to\s+)?leave\s+a\s+comment|please\s+keep\s+comments\b.*"
+        r"|(?:[ée]crire|laisser)\s+un\s+commentaire|r[ée]pondre|kommentare?(?:\s+schreiben)?|antworten"
+        r"|comentarios?|responder)"
         r"\s*[.!]?$", re.IGNORECASE)),
     ("N420", _chained(NAV_WORDS)),
     ("N420", re.compile(r"^(?:all\s+rights\s+reserved|copyright\b|©).*$"
@@ -175,12 +189,15 @@ CHROME = (
                         r"|^(?:please\s+)?(?:update|upgrade)\s+your\s+browser\b.*"
                         r"|^(?:this\s+site\s+requires\s+)?javascript\s+(?:is\s+)?(?:disabled|required)\b.*",
                         re.IGNORECASE)),
-    ("N422", re.compile(r"^(?:related|read\s+(?:more|also|next)|also\s+read|see\s+also|recommended"
+    ("N422", re.compile(r"^(?:related|read(?:\s+(?:more|also|next))?|also\s+read|see\s+also|recommended"
                         r"|more\s+on\s+this|must\s+read"
                         r"|more\s+from\s+\S+(?:\s+\S+)?|(?:watch|listen)(?:\s+now)?)\s*:.*$", re.IGNORECASE)),
     ("N426", re.compile(r"^(?:tags?|tagged(?:\s+with)?|topics?|categories|category|filed\s+under|posted\s+in"
                         r"|labels?|keywords|subjects?)\s*:.*$"
-                        r"|^(?:filed\s+under|posted\s+in|tagged(?:\s+with)?)\s+\S.*$", re.IGNORECASE)),
+                        r"|^(?:filed\s+under|posted\s+in|tagged(?:\s+with)?)\s+\S.*$"
+                        r"|^(?:eingeordnet\s+unter|schlagw[öo]rter|mots[- ]cl[ée]s|[ée]tiquettes"
+                        r"|class[ée]\s+dans"
+                        r"|etiquetas|categor[íi]as?|kategorien?)\s*:?\s+\S.*$", re.IGNORECASE)),
 )
 # Notices that may be written as whole sentences: furniture even when they read as prose.
 PITCH = re.compile(
@@ -189,6 +206,10 @@ PITCH = re.compile(
     r"|do\s+you\s+want\s+to\s+be\s+(?:informed|kept\s+up\s+to\s+date|notified)\b"
     r"|we\s+want\s+to\s+hear\s+what\s+you\s+think\b"
     r"|.{0,60}\bsupport\s+(?:us|the\s+\S+|our\s+work)\s*[.!]?$"
+    r"|while\s+you(?:'|’)?(?:re|\s+are)\s+here\b|we\s+rely\s+on\s+(?:your\s+support|readers|you)\b"
+    r"|never\s+miss\s+a\s+(?:story|thing|beat)\b|sorry,?\s+this\s+(?:feature|article|content)\s+is\s+only\s+available"
+    r"|submit\s+(?:your\s+|a\s+)?letter\s+to\s+the\s+editor|to\s+reach\s+the\s+reporter\b"
+    r"|get\s+the\s+(?-i:[A-Z])\S*(?:\s+(?-i:[A-Z])\S*|\s+of){0,3}\s*(?:app|newsletter|daily\s+edition)?\s*$"
     r"|(?:not\s+a\s+subscriber|already\s+have\s+an\s+account|locked\s+out\s+of\s+your\s+account"
     r"|subscribers\s+can\b|sign\s+in\s+to\s+(?:access|continue|read)|get\s+(?:full\s+)?access\s+to)\b"
     r"|(?:get|receive|want)\b.{0,60}\b(?:newsletter|in\s+your\s+inbox|delivered\s+to\s+your)\b"
@@ -375,8 +396,8 @@ def _runs(units: list[Unit], decided: dict[int, str], exempt: set[int]) -> None:
             decided.setdefault(follower, _chrome(other) or _list_chrome(other) or code)
 
 
-def classify(units: list[Unit], stop: frozenset[str], exempt: set[int]) -> dict[int, str]:
-    """Which units are furniture, each with its code."""
+def classify(units: list[Unit], stop: frozenset[str], exempt: set[int], host: str = "") -> dict[int, str]:
+    """Which units are furniture, each with its code (`host`: the page's own site, when known)."""
     decided: dict[int, str] = {}
     _runs(units, decided, exempt)
     texts = Counter(unit.text.casefold() for unit in units if unit.text and not unit.prose)
@@ -403,10 +424,13 @@ def classify(units: list[Unit], stop: frozenset[str], exempt: set[int]) -> dict[
             continue
         if _list_of_links(unit, stop) or _linked_line(unit):
             decided[index] = _label_code(units, index, decided) or "N420"
+        elif index > last and _bio_line(unit):
+            decided[index] = "N427"
         elif (start is not None and index < start and not unit.is_heading and not unit.prose
               and any(i < start for i in decided)):
             decided[index] = "N425"  # before the article's heading, in a page that has a site header
-    # In the article, a list of links is furniture only under a label that says so.
+    # In the article, a list of links is furniture only under a label that says so, and a paragraph
+    # that is one link to another page of the same site, as a headline, is a related story.
     for index in range(first, last + 1):
         unit = units[index]
         if index in decided or index in exempt:
@@ -414,7 +438,30 @@ def classify(units: list[Unit], stop: frozenset[str], exempt: set[int]) -> dict[
         label = _label_code(units, index, decided)
         if label and (_list_of_links(unit, stop) or _linked_line(unit)):
             decided[index] = label
+        elif host and _headline_link(unit, host):
+            decided[index] = "N422"
     return decided
+
+
+BIO = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s+(?:is|was)\s+(?:a|an|the)?\b")
+
+
+def _bio_line(unit: Unit) -> bool:
+    """After the article: "Ganesh Sitaraman is a professor at Vanderbilt Law School." — the author's bio."""
+    match = BIO.match(unit.text) if kind(unit.node) in ("Para", "Plain") and unit.words <= 80 else None
+    return match is not None and looks_like_name(match.group("name")) and bool(ROLE.search(unit.text))
+
+
+def _headline_link(unit: Unit, host: str) -> bool:
+    """A paragraph that is one link, a headline's few words without a full stop, to the page's own site."""
+    node = unit.node
+    if kind(node) not in ("Para", "Plain") or unit.link_density < 0.95 or not 3 <= unit.words <= 16:
+        return False
+    links = [n for n in walk(node) if kind(n) == "Link"]
+    if len(links) != 1 or unit.text.rstrip().endswith((".", "!", "?", ":", ";", ",")):
+        return False
+    target = link_target(links[0])
+    return target.startswith("/") and not target.startswith("//") or site_host([target] * 3) == host
 
 
 def _label_code(units: list[Unit], index: int, decided: dict[int, str]) -> str:
@@ -465,7 +512,9 @@ def remove_boilerplate(
     exempt_units |= _apparatus(units)
     first_good = next((i for i, unit in enumerate(units) if unit.good), 0)
     exempt_units |= {i for i in range(first_good) if read_dateline(units[i].text)}  # the head's date
-    decided = classify(units, stop, exempt_units)
+    links = [link_target(node) for block in blocks for node in walk(block.node) if kind(node) == "Link"]
+    host = site_host(links)
+    decided = classify(units, stop, exempt_units, host)
     body: list[Block] = []
     credits: list[Block] = []
     bio: list[Block] = []
@@ -481,9 +530,8 @@ def remove_boilerplate(
         diagnostics.append(Diagnostic(code, Severity.INFO, MESSAGES[code], path, block.line,
                                       shorten(units[index].text) or kind(block.node),
                                       "About the authors" if code == "N427" else "the credits"))
-    links = [link_target(node) for block in blocks for node in walk(block.node) if kind(node) == "Link"]
     return Boilerplate(tuple(body), tuple(credits), tuple(bio), tuple(diagnostics),
-                       tuple(unit.text for unit in units if unit.text), site_host(links))
+                       tuple(unit.text for unit in units if unit.text), host)
 
 
 def _div_name(node: Node) -> str:

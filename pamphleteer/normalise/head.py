@@ -363,7 +363,7 @@ class _Reader:
     def repeated_names(self, end: int) -> None:
         """A paragraph that is only the byline's name again (a photo's caption, a link) goes with it."""
         authors = self.head.found.get("authors")
-        if not authors:
+        if not isinstance(authors, tuple) or not authors:
             return
         for index in range(end):
             block = self.blocks[index]

@@ -344,6 +344,6 @@ def _dateparser_parse(text: str) -> Any:
 
 @lru_cache(maxsize=1)
 def _parser() -> Any:
-    import dateparser  # noqa: PLC0415 - half a second to import; only lines that look like dates need it
+    import dateparser  # type: ignore[import-untyped]  # half a second to import: only when a line needs it
 
     return dateparser.parse

@@ -132,3 +132,36 @@ def test_the_whole_normaliser_moves_furniture_to_the_credits():
     assert "Advertisement" in texts(text.credits)
     assert "Advertisement" not in texts(text.blocks)
     assert "N421" in {d.code for d in text.diagnostics}
+
+
+@pytest.mark.parametrize(("line", "code"), [
+    ("Aller au contenu principal", "N420"),  # a skip link, in French
+    ("Partager cet article", "N421"),
+    ("Écrire un commentaire", "N423"),
+    ("Eingeordnet unter Allgemein", "N426"),
+    ("Télécharger au format PDF", "N421"),
+    ("While you are here, please support our independent reporting.", "N424"),
+    ("Never miss a story", "N424"),
+    ("Search The Atlantic", "N420"),
+])
+def test_chrome_in_other_forms_and_languages(line, code):
+    found = removed(f"{PROSE}\n\n{line}\n\n{MORE_PROSE}")
+    assert found == {line: code}
+
+
+def test_a_headline_linking_to_the_same_site_inside_the_article_is_a_related_story():
+    links = "".join(f"[x{n}](https://www.example.org/{n}) " for n in range(3))
+    markdown = (f"{PROSE} {links}\n\n[Annie Lowrey: California is becoming unlivable](https://www.example.org/a)"
+                f"\n\n{MORE_PROSE}\n\n[The report in full](https://elsewhere.org/report)\n\n{PROSE}")
+    assert removed(markdown) == {"Annie Lowrey: California is becoming unlivable": "N422"}
+
+
+def test_the_authors_bio_after_the_article_goes_to_the_bio():
+    result = remove_boilerplate(blocks(f"{PROSE}\n\n{MORE_PROSE}\n\n"
+                                       "Ganesh Sitaraman is a professor at Vanderbilt Law School."), PATH)
+    assert texts(result.bio) == ["Ganesh Sitaraman is a professor at Vanderbilt Law School."]
+
+
+@pytest.mark.parametrize("line", ["Get the facts right, she said.", "Get the balance right."])
+def test_sentences_like_pitches_stay(line):
+    assert removed(f"{PROSE}\n\n{line}\n\n{MORE_PROSE}") == {}
