@@ -24,8 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT
 from pamphleteer.workspace import claim as claim_folder
+from tests.conftest import EPOCH, PROJECT
 from tests.test_errors import assert_refused, make_publication, run_build, seed_publication, snapshot
 
 FOREIGN_ENTRIES = 2_005  # more than a cache keeps of one kind (2,000): an old build pruned the oldest
@@ -68,7 +68,8 @@ def test_a_build_into_a_folder_of_ones_own_deletes_nothing_of_it(tmp_path):
     assert {name: after.get(name) for name in foreign} == foreign
     own = {name for name in after.keys() - before.keys() if not name.startswith("reader")}  # not an edition
     assert own and all(name.startswith(".pamphleteer/") for name in own), sorted(own)
-    assert (output / ".pamphleteer" / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f")
+    marker = (output / ".pamphleteer" / "CACHEDIR.TAG").read_text()
+    assert marker.startswith("Signature: 8a477f597d28d172789f")
 
 
 def test_a_folder_named_like_the_builds_own_but_not_marked_is_refused_untouched(tmp_path):
@@ -96,7 +97,8 @@ def test_the_cache_prunes_only_its_own_entries_in_its_own_folder(tmp_path):
     (tmp_path / CACHE_FOLDER / "ast" / "README").write_text("a file the cache did not make")
     (tmp_path / CACHE_FOLDER / "stray").write_text("a file where a kind's folder would be")
     cache.prune(keep=1)
-    assert sorted(path.name for path in (tmp_path / CACHE_FOLDER / "ast").iterdir()) == sorted(["README", digest("2")])
+    kept = sorted(path.name for path in (tmp_path / CACHE_FOLDER / "ast").iterdir())
+    assert kept == sorted(["README", digest("2")])
     assert (tmp_path / CACHE_FOLDER / "stray").exists()
     unmarked = Cache(tmp_path / "elsewhere" / "cache")  # not in a folder marked as Pamphleteer's
     for number in range(3):
@@ -255,7 +257,8 @@ def test_a_lock_whose_holder_is_gone_is_taken_over_at_once_with_a_note(tmp_path)
 
     sources, output = make_publication(tmp_path)
     claim_folder(output)
-    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
     dead = {**dataclasses.asdict(Holder.me()), "pid": int(gone.stdout), "started": "1"}
     holder = hold_the_lock(output, dead)
     try:
@@ -264,7 +267,8 @@ def test_a_lock_whose_holder_is_gone_is_taken_over_at_once_with_a_note(tmp_path)
         holder.kill()
         holder.communicate()
     assert result.returncode == 0, result.stderr
-    assert f"note: output: the build that last wrote here (process {int(gone.stdout)}) ended without" in result.stdout
+    note = f"note: output: the build that last wrote here (process {int(gone.stdout)}) ended without"
+    assert note in result.stdout
     assert "the lock was taken over [I901]" in result.stdout
     assert b"previous" not in (output / "reader.html").read_bytes()
 
@@ -311,13 +315,12 @@ def editions(output: Path) -> dict[str, bytes]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("command", [(), ("check",)], ids=["next build", "check"])
-def test_a_build_killed_between_two_moves_is_finished_by_the_next_build_or_check(tmp_path, command):
+def test_a_build_killed_between_two_moves_is_finished_by_the_next_build_or_check(pristine, tmp_path, command):
     sources, output = make_publication(tmp_path)
-    clean = tmp_path / "clean"
-    assert run_build(tmp_path, "--sources", "sources", "--output", str(clean)).returncode == 0
+    clean = pristine / "output"  # the same publication, built whole
     killed = subprocess.run(
         [sys.executable, "-c", KILLED_BETWEEN_MOVES, "--sources", "sources", "--output", "output"],
-        cwd=tmp_path, env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "BUILD_PY": str(PROJECT / "build.py")},
+        cwd=tmp_path, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "BUILD_PY": str(PROJECT / "build.py")},
         capture_output=True, text=True, timeout=300,
     )
     assert killed.returncode == -signal.SIGKILL, killed.stderr
@@ -394,7 +397,8 @@ CORRUPTIONS = [  # (what is damaged, how, whether a note counts entries made aga
 STATES = [
     ("state: outputs a number", state(lambda data: data.update(outputs=5))),
     ("state: diagnostics a text", state(lambda data: data.update(diagnostics="many"))),
-    ("state: a diagnostic of the wrong shape", state(lambda data: data.update(diagnostics=[{"severity": 3}]))),
+    ("state: a diagnostic of the wrong shape",
+     state(lambda data: data.update(diagnostics=[{"severity": 3}]))),
     ("state: counts as text", state(lambda data: data.update(text_count="two", page_count=None))),
     ("state: an output outside the folder", state(lambda data: data.update(outputs=["../../etc/passwd"]))),
     ("state: a list", state(lambda data: [data])),
@@ -426,7 +430,8 @@ def test_a_damaged_cache_is_rebuilt_with_a_note_never_an_internal_error(pristine
     root, cache, before = damaged_copy(pristine, tmp_path)
     damage(cache)
     (cache.parent / "state.json").unlink(missing_ok=True)  # so that the build reads the cache
-    result = run_build(root, "--sources", "sources", "--output", "output", "-v", env={"PAMPHLETEER_JOBS": "2"})
+    result = run_build(root, "--sources", "sources", "--output", "output", "-v",
+                       env={"PAMPHLETEER_JOBS": "2"})
     said = result.stdout + result.stderr
     assert result.returncode == 0 and "Traceback" not in said and "internal error" not in said, said
     assert editions(root / "output") == before  # the same editions, made again where the cache failed
@@ -454,7 +459,8 @@ CTRL_C_DURING_MOVES = KILLED_BETWEEN_MOVES.replace(
     "os.kill(os.getpid(), signal.SIGKILL)", "os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C, half-way")
 
 
-def said_truly(result_code: int, stderr: str, output: Path, previous: dict[str, bytes], new: dict[str, bytes]):
+def said_truly(result_code: int, stderr: str, output: Path, previous: dict[str, bytes],
+               new: dict[str, bytes]) -> None:
     """The message of an interrupted (or finished) build matches what the folder holds."""
     assert "Traceback" not in stderr and "Exception ignored" not in stderr, stderr
     if result_code == 0:
@@ -469,13 +475,12 @@ def said_truly(result_code: int, stderr: str, output: Path, previous: dict[str, 
 
 
 @pytest.mark.slow
-def test_ctrl_c_during_the_final_moves_says_the_editions_are_in_place(tmp_path):
+def test_ctrl_c_during_the_final_moves_says_the_editions_are_in_place(pristine, tmp_path):
     sources, output = make_publication(tmp_path)
-    clean = tmp_path / "clean"
-    assert run_build(tmp_path, "--sources", "sources", "--output", str(clean)).returncode == 0
+    clean = pristine / "output"  # the same publication, built whole
     result = subprocess.run(
         [sys.executable, "-c", CTRL_C_DURING_MOVES, "--sources", "sources", "--output", "output"],
-        cwd=tmp_path, env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "BUILD_PY": str(PROJECT / "build.py")},
+        cwd=tmp_path, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "BUILD_PY": str(PROJECT / "build.py")},
         capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 130, result.stderr
@@ -498,14 +503,14 @@ exec(code, {"__name__": "__main__", "__file__": path, "__builtins__": __builtins
 
 @pytest.mark.slow
 @pytest.mark.parametrize("delay", [0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0, 1.5, 2.5])
-def test_ctrl_c_at_any_moment_prints_no_traceback_and_says_what_happened(tmp_path, delay):
+def test_ctrl_c_at_any_moment_prints_no_traceback_and_says_what_happened(pristine, tmp_path, delay):
     """From build.py's first line on (the interpreter's own start, before it, is Python's), seconds after."""
     sources, output = make_publication(tmp_path)
     previous = editions(output)
-    clean = tmp_path / "clean"
-    assert run_build(tmp_path, "--sources", "sources", "--output", str(clean)).returncode == 0
+    clean = pristine / "output"  # the same publication, built whole
     started = tmp_path / "started"
-    build = subprocess.Popen(  # in a session of its own: Ctrl-C reaches the build and every worker, as in a terminal
+    # In a session of its own: Ctrl-C reaches the build and every worker, as in a terminal.
+    build = subprocess.Popen(
         [sys.executable, "-c", STARTED, "--sources", "sources", "--output", "output"],
         cwd=tmp_path, env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "PAMPHLETEER_JOBS": "2",
                            "BUILD_PY": str(PROJECT / "build.py"), "STARTED": str(started)},
