@@ -10,13 +10,18 @@ them. The converters are the ordinary ways of turning a web page into Markdown:
 - `readability-markdownify`: readability-lxml's reader mode, then markdownify, under its `<title>`;
 - `trafilatura`: trafilatura's Markdown with links, formatting, images and its metadata front matter;
 - `markdownload`: what the MarkDownload browser clipper writes with its default template
-  (reader mode, then Markdown; front matter `created`, `tags`, `source`, `author`; an excerpt);
+  (reader mode, then Turndown with MarkDownload's options; front matter `created`, `tags`,
+  `source`, `author`; an excerpt);
 - `obsidian-clipper`: Obsidian Web Clipper's default "clippings" template (title, source,
-  author as wiki links, published, created, description, tags);
+  author as wiki links, published, created, description, tags), the body through Turndown;
 - `wordpress-hugo`: what a WordPress-to-Hugo export gives (title, author, type, date with
   its offset, url path, categories, tags), the post body through html2text unwrapped;
 - `requests-html2text`: html2text over `requests`' `response.text` for a server that sends
   `text/html` without a charset: UTF-8 bytes read as Windows-1252, so "’" becomes "â€™".
+
+The clippers' Markdown comes from Turndown itself (their HTML-to-Markdown engine), run with
+Node: `npm ci --prefix scripts/corpus-clipper` once. Their reader mode is readability-lxml's
+(the extensions use Readability.js and Defuddle, which need a browser's DOM).
 
 Usage: `python scripts/corpus_convert.py [ID ...]` (default: every article). The output is
 deterministic: the clippers' "created" time is fixed, so a rerun changes nothing unless a
@@ -28,6 +33,8 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import shutil
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -42,6 +49,7 @@ from readability import Document
 from trafilatura.utils import decode_file
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
+CLIPPER = Path(__file__).resolve().parent / "corpus-clipper"
 CREATED = "2026-01-15T10:30:00"  # the clippers' "created" stamp, fixed so reruns are identical
 
 
@@ -125,10 +133,20 @@ def trafilatura_markdown(page: Page) -> str:
     return (text or "") + "\n"
 
 
+def turndown(html: str, flavour: str) -> str:
+    """HTML as Markdown by Turndown, with the options of the clipper named by `flavour`."""
+    node = shutil.which("node")
+    if node is None or not (CLIPPER / "node_modules" / "turndown").is_dir():
+        raise SystemExit("the clippers need Node and Turndown: npm ci --prefix scripts/corpus-clipper")
+    done = subprocess.run([node, str(CLIPPER / "clip.js"), flavour], input=html.encode("utf-8"),
+                          capture_output=True, check=True, timeout=120)
+    return done.stdout.decode("utf-8") + "\n"
+
+
 def markdownload(page: Page) -> str:
     """MarkDownload's default front matter and template, over a reader-mode extraction."""
     document = page.reader()
-    body = markdownify(document.summary(html_partial=True), heading_style="ATX", bullets="-")
+    body = turndown(document.summary(html_partial=True), "markdownload")
     keywords = ", ".join(page.meta.tags or []) if page.meta else ""
     head = (
         f"---\ncreated: {CREATED} (UTC +00:00)\ntags: [{keywords}]\nsource: {page.url}\n"
@@ -141,7 +159,7 @@ def markdownload(page: Page) -> str:
 
 def obsidian_clipper(page: Page) -> str:
     """Obsidian Web Clipper's default "clippings" template."""
-    body = markdownify(page.reader().summary(html_partial=True), heading_style="ATX", bullets="-")
+    body = turndown(page.reader().summary(html_partial=True), "obsidian")
     authors = [name.strip() for name in page.author.split(";") if name.strip()]
     lines = [
         "---", f"title: {_quoted(page.title)}", f"source: {_quoted(page.url)}", "author:",
