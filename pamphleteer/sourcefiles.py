@@ -66,14 +66,16 @@ def read_source_bytes(
     Raises `error` (a `SourceError` by default) naming the file. Missing files raise
     `FileNotFoundError`, for the caller to explain.
     """
-    if root is not None:
-        check_inside(path, root, error)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    target = path
+    if root is not None:  # the real path checked is the one opened, and is not a link by then
+        target = check_inside(path, root, error)
+        flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
-        descriptor = os.open(path, flags)
+        descriptor = os.open(target, flags)
     except FileNotFoundError:
         raise
-    except OSError as failure:
+    except OSError as failure:  # ELOOP: the file became a link after it was checked
         raise error(f"cannot read the file: {failure.strerror}", file=path) from None
     status = os.fstat(descriptor)
     if not stat.S_ISREG(status.st_mode):
