@@ -172,3 +172,61 @@ def test_the_outer_margin_is_wider_than_the_inner_one_for_a_saddle_stitched_pamp
     assert outer_recto > inner_recto + 3 and outer_verso > inner_verso + 3, page_size
     assert outer_recto == pytest.approx(outer_verso, abs=0.5)
     assert inner_recto == pytest.approx(inner_verso, abs=0.5)
+
+
+# -- every character printable -------------------------------------------------------------
+
+SCRIPTS = "Η ελευθερία, αβγδ ΩΣ. Пролетарии всех стран, соединяйтесь! №5. Łódź, Kraków, Dvořák, ő ű"
+SYMBOLS = "₹500, 3‰, † ‡, ← → ↑ ↓ ↔ ⇒, ≤ ≥ ≈ ≠ ∞, ◦ ▪ ■ □ ● ○ ✓ ✗ ★"
+CODE = ("def a_function_with_a_very_long_line(argument_one, argument_two, argument_three, argument_four):"
+        " # αβγ жЖ")
+
+
+def test_the_coverage_the_build_reads_is_that_of_the_vendored_faces():
+    from pamphleteer.render.glyphs import printable, read_faces
+
+    assert printable() == read_faces(), "run scripts/vendor_fonts.py"
+
+
+def test_latin_greek_cyrillic_and_the_usual_symbols_print_from_the_vendored_faces():
+    from pamphleteer.check.faces import is_vendored, vendored_families
+    from pamphleteer.render.glyphs import printable
+    from pamphleteer.render.layout import Typesetter
+
+    assert not [c for c in SCRIPTS + SYMBOLS + CODE if not c.isspace() and ord(c) not in printable()]
+    html = (f'<!DOCTYPE html><html lang="en"><body><div class="text-body"><p>{SCRIPTS}</p><p>{SYMBOLS}</p>'
+            f"<pre><code>{CODE}</code></pre></div></body></html>")
+    setter = Typesetter("A5", SOURCES)
+    pdf = weasyprint.HTML(string=html, url_fetcher=setter.fetcher).render(
+        font_config=setter.fonts, stylesheets=setter.stylesheets).write_pdf()
+    document = pymupdf.open(stream=pdf, filetype="pdf")
+    fonts = {font[3] for font in document[0].get_fonts()}
+    assert all(is_vendored(name, vendored_families()) for name in fonts), fonts
+    assert any("SourceCodePro" in name.replace("-", "") for name in fonts), "code is set in a monospace face"
+    # Each character is drawn from the face that has it (two subsets of one face once shared one
+    # embedded font, and Polish printed as garbage): the text read back is the text set.
+    printed = " ".join(document[0].get_text().split())
+    for part in (SCRIPTS, SYMBOLS):
+        assert " ".join(part.split()) in printed
+    # The long code line wraps inside the page, never cut.
+    assert "argument_four): # αβγ жЖ" in printed
+    words = [word for word in document[0].get_text("words")]
+    assert max(word[2] for word in words) <= document[0].rect.width - 15 * MM
+
+
+def test_the_build_warns_with_file_and_line_about_a_character_no_vendored_face_has(sources_copy):
+    from pamphleteer import codes
+    from pamphleteer.pipeline import assemble
+    from pamphleteer.render.glyphs import unprintable
+    from pamphleteer.sources import read_sources
+
+    text = sources_copy / "texts" / "camfield-internationalism-today.md"
+    lines = text.read_text(encoding="utf-8").splitlines()
+    lines[-1] += " The sign 中 and ‰ and ₹."
+    lines[-3] += " 中 again."
+    text.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    publication, _ = assemble(read_sources(sources_copy))
+    found = [d for d in unprintable(publication) if d.code == codes.UNPRINTABLE_CHARACTER]
+    assert len(found) == 1  # ‰ and ₹ print; 中 once, on its first line
+    assert found[0].file == text and found[0].line == len(lines) - 2
+    assert "U+4E2D" in found[0].message and "1 more line" in found[0].message

@@ -1,7 +1,10 @@
 """Name the vendored font faces (styles/fonts) a print edition may use, read with fontTools.
 
 A PDF font whose name does not begin with one of these family names is a
-fallback face the layout engine picked because a glyph was missing.
+fallback face the layout engine picked because a glyph was missing. The faces
+are Crimson Pro and the print-only faces of styles/fonts/print/ (Source Code
+Pro, Gentium Book Plus, Noto Sans Symbols 2); which characters they cover, for
+the build's warning W304, is `render/glyphs.py`'s.
 """
 
 from __future__ import annotations
@@ -27,12 +30,18 @@ def vendored_families(folder: Path = FONTS) -> frozenset[str]:
     """The squeezed family names (name ids 1 and 16) of every font file in `folder`."""
     names = set()
     for pattern in FONT_FILES:
-        for path in folder.glob(pattern):
-            table = TTFont(path, lazy=True)["name"]
-            for name_id in (1, 16):
-                name = table.getDebugName(name_id)
-                if name:
-                    names.add(squeeze(name))
+        for path in sorted(folder.rglob(pattern)):
+            with TTFont(path, lazy=True) as font:
+                for name_id in (1, 16):
+                    name = font["name"].getDebugName(name_id)
+                    if name:
+                        names.add(squeeze(name))
+    # WeasyPrint names an embedded font after the family its @font-face rule gives (a file's own
+    # name table may differ: @fontsource's Source Code Pro calls itself "… ExtraLight").
+    stylesheet = folder / "fonts-print.css"
+    if stylesheet.is_file():
+        families = re.findall(r'font-family: "([^"]+)"', stylesheet.read_text(encoding="utf-8"))
+        names.update(squeeze(family) for family in families)
     return frozenset(names)
 
 
