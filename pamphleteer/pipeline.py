@@ -24,7 +24,14 @@ from pathlib import Path
 
 from pamphleteer import __version__, codes
 from pamphleteer.cache import (
-    CACHE_FOLDER, STATE_FILE, Cache, digest, fingerprint, outputs_digest, read_state, state_bytes,
+    CACHE_FOLDER,
+    STATE_FILE,
+    Cache,
+    digest,
+    fingerprint,
+    outputs_digest,
+    read_state,
+    state_bytes,
 )
 from pamphleteer.errors import ConfigurationError, Diagnostic, RenderError, Severity, StrictFailure
 from pamphleteer.figures import check_images
@@ -32,9 +39,9 @@ from pamphleteer.history import last_commit_time
 from pamphleteer.model import Publication, build_publication, pamphlet
 from pamphleteer.normalise import Inferred, NormalisedText, normalise
 from pamphleteer.output import after_writing, locked, write_all
-from pamphleteer.parse import Block, ParsedText, parse_cached, parse_part, pandoc_version
+from pamphleteer.parse import Block, ParsedText, pandoc_version, parse_cached, parse_part
 from pamphleteer.progress import SILENT, Progress
-from pamphleteer.sources import SourceText, Sources, read_sources
+from pamphleteer.sources import Sources, SourceText, read_sources
 from pamphleteer.workers import Inline, Workers
 
 FORMATS = ("pdf", "epub", "html")
@@ -91,7 +98,7 @@ def edition_time(sources: Path, epoch: str | None = None) -> datetime.datetime:
             seconds = int(epoch)
             if seconds < 0:
                 raise ValueError
-            return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc).replace(tzinfo=None)
+            return datetime.datetime.fromtimestamp(seconds, datetime.UTC).replace(tzinfo=None)
         except (ValueError, OverflowError, OSError):
             raise ConfigurationError(
                 f"SOURCE_DATE_EPOCH is '{epoch}'; it must be a whole number of seconds since 1970 "
@@ -100,11 +107,11 @@ def edition_time(sources: Path, epoch: str | None = None) -> datetime.datetime:
     committed = last_commit_time(sources)  # read from the repository's files: git is never run
     if committed is not None:
         try:
-            return datetime.datetime.fromtimestamp(committed, datetime.timezone.utc).replace(tzinfo=None)
+            return datetime.datetime.fromtimestamp(committed, datetime.UTC).replace(tzinfo=None)
         except (ValueError, OverflowError, OSError):
             pass  # a commit dated past what a date can hold
     newest = max(path.stat().st_mtime for path in sources.rglob("*") if path.is_file())
-    return datetime.datetime.fromtimestamp(int(newest), datetime.timezone.utc).replace(tzinfo=None)
+    return datetime.datetime.fromtimestamp(int(newest), datetime.UTC).replace(tzinfo=None)
 
 
 def normalise_text(parsed: ParsedText) -> NormalisedText:
@@ -245,6 +252,7 @@ def render(
     parts joined into the PDF and its pages imposed into the booklet, and hands
     the preview to the workers.
     """
+    from pamphleteer.render.glyphs import unprintable
     from pamphleteer.render.pdf import Layouts, PrintEdition, join_book, lay_out_book, layout_diagnostics
     from pamphleteer.render.raster import page_png, preview_png
 
@@ -254,7 +262,7 @@ def render(
     progress.stage("pdf", total=len(publication.texts))
     layouts = Layouts(publication, sources, cache, pool)
     book = lay_out_book(publication, layouts, done=lambda text: progress.advance("pdf", text))
-    diagnostics = layout_diagnostics(publication, book)
+    diagnostics = layout_diagnostics(publication, book) + unprintable(publication)
     progress.done("pdf")
 
     def finish() -> tuple[PrintEdition, dict[str, Future[bytes]]]:
