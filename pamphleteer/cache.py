@@ -205,5 +205,7 @@ def state_bytes(inputs: str, folder_files: Mapping[str, bytes], summary: Mapping
     hasher = hashlib.sha256()
     for name in sorted(folder_files):
         hasher.update(name.encode() + hashlib.sha256(folder_files[name]).digest())
-    state = {"inputs": inputs, "outputs": sorted(folder_files), "outputs_digest": hasher.hexdigest(), **summary}
+    state = {
+        "inputs": inputs, "outputs": sorted(folder_files), "outputs_digest": hasher.hexdigest(), **summary,
+    }
     return (json.dumps(state, indent=1, sort_keys=True) + "\n").encode("utf-8")

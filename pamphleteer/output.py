@@ -51,7 +51,9 @@ def locked(folder: Path) -> Iterator[tuple[Diagnostic, ...]]:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise OutputError("the output path exists and is not a folder; choose another --output", file=folder) from None
+        raise OutputError(
+            "the output path exists and is not a folder; choose another --output", file=folder,
+        ) from None
     except OSError as error:
         raise OutputError(f"cannot create the output folder: {error.strerror}", file=folder) from None
     if not folder.is_dir():

@@ -349,7 +349,9 @@ def render_all(
     return files, page_count, tuple(dict.fromkeys(diagnostics))
 
 
-def report(result_files: dict[str, bytes], publication: Publication, diagnostics: tuple[Diagnostic, ...], root: Path) -> bytes:
+def report(
+    result_files: dict[str, bytes], publication: Publication, diagnostics: tuple[Diagnostic, ...], root: Path,
+) -> bytes:
     """The build report as JSON: the editions, the texts and every diagnostic."""
     data = {
         "publication": publication.settings.slug,
@@ -448,7 +450,8 @@ def build(
         diagnostics += rendering
         if strict:
             refuse_warnings(diagnostics)
-        files[f"{publication.settings.slug}-report.json"] = report(files, publication, diagnostics, sources_dir.parent)
+        report_name = f"{publication.settings.slug}-report.json"
+        files[report_name] = report(files, publication, diagnostics, sources_dir.parent)
         summary = {
             "title": publication.title, "text_count": len(publication.texts), "page_count": page_count,
             "diagnostics": [d.as_dict(sources_dir.parent) for d in diagnostics],

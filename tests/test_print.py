@@ -10,13 +10,13 @@ from pathlib import Path
 import pikepdf
 import pymupdf
 import pytest
+from pdfimpose.pdf import Reader
+from pdfimpose.schema import cutstackfold, saddle
 from PIL import Image
 
 from pamphleteer.config import load_settings
 from pamphleteer.errors import ConfigurationError
 from pamphleteer.render.impose import impose_booklet, placement
-from pdfimpose.pdf import Reader
-from pdfimpose.schema import cutstackfold, saddle
 from tests.conftest import SOURCES
 
 SLUG = "no-alien-but-the-capitalist"

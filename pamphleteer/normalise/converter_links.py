@@ -47,7 +47,7 @@ OBJECT = "\ufffc"  # stands for a node that is not text in the flattened inlines
 VISIBLE_LINK = re.compile(  # [text](url), the text and url over lines ('\n': a soft break)
     r"(!?)\[([^\[\]\n]*(?:\n[^\[\]\n]*)*)\]"
     r"\(\s*<?((?:https?://|mailto:|/|\.{0,2}/|#)[^\s()<>" + OBJECT + r"]*(?:\n[^\s()<>" + OBJECT + r"]+)*)>?"
-    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|" + OBJECT + r"))?\s*\)"  # a title, which pandoc may read as a quotation
+    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|" + OBJECT + r"))?\s*\)"  # a title (pandoc may read it as a quotation)
 )
 Refuse = Callable[[Block, str], "Diagnostic | None"]  # the report that `keep:` forbids repair `code` here
 PASSES = 3  # `[![alt](image)](link)`: the image first, then the link around it
@@ -58,8 +58,9 @@ SUFFIXES = frozenset((  # a word's ending, not a word of its own: "[tweet](…)s
     "ize ized izes izing ization ism isms ist ists ian ians ic ical al ally ous ive hood ship less wise "
     "ward wards n th st nd rd"
 ).split())
-PREFIXES = frozenset("un re pre anti non dis mis over under sub super inter co de pro post mid out self semi multi"
-                     .split())
+PREFIXES = frozenset((
+    "un re pre anti non dis mis over under sub super inter co de pro post mid out self semi multi"
+).split())
 SHORT_WORDS = frozenset("a i an as at be by do he if in is it me my no of on or so to up us we".split())
 WORD_EDGE = re.compile(r"^[^\W\d_]+")
 WORD_END = re.compile(r"[^\W\d_]+$")
@@ -193,7 +194,8 @@ def heading_links_over_lines(
             boundary = len(_flatten(block_inlines(block.node))[0])
             merged = [*block_inlines(block.node), make_soft_break(), *block_inlines(following.node)]
             text = _flatten(merged)[0].rstrip()
-            if any(match.start() < boundary < match.end() == len(text) for match in VISIBLE_LINK.finditer(text)):
+            links = VISIBLE_LINK.finditer(text)
+            if any(match.start() < boundary < match.end() == len(text) for match in links):
                 heading = make_header(header_level(block.node), merged, header_attr(block.node))
                 new, findings = visible_link_syntax(heading)
                 refused = refuse(block, "N706")
@@ -289,11 +291,11 @@ def _lost_space(previous: Node, item: Node) -> bool:
     """Was a space lost between two neighbouring inlines, a link (or emphasis) and a word?"""
     if is_kind(item, "Str") and is_kind(previous, *EDGE_KINDS):
         outside = WORD_EDGE.search(str_text(item))
-        return bool(outside) and _needs_space(_edge_word(previous, True), outside.group(0), True)
+        return outside is not None and _needs_space(_edge_word(previous, True), outside.group(0), True)
     if is_kind(item, *EDGE_KINDS) and is_kind(previous, "Str"):
         outside = WORD_END.search(str_text(previous))
-        return bool(outside) and _needs_space(_edge_word(item, False), outside.group(0), False)
-    if is_kind(item, *EDGE_KINDS) and is_kind(previous, *EDGE_KINDS):  # "_From the book_[The Great Democracy](…)"
+        return outside is not None and _needs_space(_edge_word(item, False), outside.group(0), False)
+    if is_kind(item, *EDGE_KINDS) and is_kind(previous, *EDGE_KINDS):  # "_From the book_[The Book](…)"
         before, after = _edge_word(previous, True), _edge_word(item, False)
         return _needs_space(before, after, True) and _needs_space(after, before, False)
     return False

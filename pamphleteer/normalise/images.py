@@ -93,7 +93,8 @@ def is_image_only(node: Node, linked: bool = True) -> bool:
         return True
     if not is_kind(node, "Link", "Emph", "Strong") or (is_kind(node, "Link") and not linked):
         return False
-    inner = [n for n in (link_text(node) if is_kind(node, "Link") else wrapped(node)) if not is_kind(n, *SPACES)]
+    inside = link_text(node) if is_kind(node, "Link") else wrapped(node)
+    inner = [n for n in inside if not is_kind(n, *SPACES)]
     return bool(inner) and all(is_image_only(n, linked) for n in inner)
 
 
@@ -204,7 +205,8 @@ def _images_out(block: Block, inlines: list[Node], lift: _Lift) -> tuple[list[No
                   description or "(no description)")
         if not text_of(out) and following is not None and is_kind(following, "Str"):
             rest = inlines[index + 1:]
-            if len(text_of(rest).split()) <= CAPTION_MAX_WORDS and not any(is_image_only(n, lift.linked) for n in rest):
+            short = len(text_of(rest).split()) <= CAPTION_MAX_WORDS
+            if short and not any(is_image_only(n, lift.linked) for n in rest):
                 caption = rest
                 break
     return merge_adjacent(out), caption
@@ -272,7 +274,8 @@ def _head_end(blocks: tuple[Block, ...]) -> int:
     """Where the text's head ends: at its first paragraph of running prose."""
     for index, block in enumerate(blocks):
         inlines = _inlines(block.node)
-        if is_kind(block.node, "Para") and inlines is not None and len(text_of(inlines).split()) >= PROSE_WORDS:
+        prose = inlines is not None and len(text_of(inlines).split()) >= PROSE_WORDS
+        if is_kind(block.node, "Para") and prose:
             return index
     return len(blocks)
 

@@ -148,7 +148,8 @@ def clean_tracking(node: Node) -> tuple[Node, list[Finding]]:
 def _repeat_at(inlines: list[Node], start: int) -> tuple[int, int, Node] | None:
     """Is `inlines[start]` followed by `(URL)`? Return (open, close, url link) indexes."""
     index = start + 1
-    if index < len(inlines) and inlines[index]["t"] == "Str" and JOINING_PUNCTUATION.match(inlines[index]["c"]):
+    following = inlines[index] if index < len(inlines) else None
+    if following is not None and following["t"] == "Str" and JOINING_PUNCTUATION.match(following["c"]):
         index += 1
     if index < len(inlines) and inlines[index]["t"] in ("Space", "SoftBreak"):
         index += 1
@@ -194,7 +195,8 @@ def drop_repeated_urls(node: Node) -> tuple[Node, list[Finding]]:
             before = show(out[index : closing + 1])
             replacement = item
             if not own:  # emphasised words followed by their URL: make them the link
-                replacement = {"t": item["t"], "c": [{"t": "Link", "c": [["", [], []], item["c"], [url, ""]]}]}
+                made = {"t": "Link", "c": [["", [], []], item["c"], [url, ""]]}
+                replacement = {"t": item["t"], "c": [made]}
             rest = out[closing]["c"][1:]
             start_gap = opening - 1 if out[opening - 1]["t"] in ("Space", "SoftBreak") else opening
             tail = [{"t": "Str", "c": rest}] if rest else []
@@ -229,7 +231,7 @@ def drop_url_from_link_text(node: Node) -> tuple[Node, list[Finding]]:
                     for part in text:
                         if part["t"] == "Str":
                             stripped = URL_IN_PARENS.sub(
-                                lambda m: "" if same_url(m.group(1), url) else m.group(0), part["c"]
+                                lambda m, url=url: "" if same_url(m.group(1), url) else m.group(0), part["c"]
                             )
                             part = {"t": "Str", "c": stripped} if stripped != part["c"] else part
                         new_text.append(part)
@@ -237,8 +239,10 @@ def drop_url_from_link_text(node: Node) -> tuple[Node, list[Finding]]:
                     while new_text and new_text[-1]["t"] in ("Space", "SoftBreak"):
                         new_text.pop()
                     if new_text != text and text_of(new_text):
-                        findings.append(Finding("N102", "a link's text repeated its own URL; the URL was dropped",
-                                                show([item]), show([_set_url(item, url, new_text)])))
+                        findings.append(Finding(
+                            "N102", "a link's text repeated its own URL; the URL was dropped",
+                            show([item]), show([_set_url(item, url, new_text)]),
+                        ))
                         item = _set_url(item, url, new_text)
             out.append(item)
         return out

@@ -69,8 +69,8 @@ def data_uri(reference: str) -> str:
     media_type = MEDIA_TYPES.get(path.suffix.lower())
     if not path.is_relative_to(STYLES.resolve()) or not path.is_file() or media_type is None:
         raise RenderError(
-            f"url({reference}) does not name a font or image under styles/; the web edition "
-            "must not load anything from elsewhere. Vendor the file into styles/fonts/ and name it relatively",
+            f"url({reference}) does not name a font or image under styles/; the web edition must not "
+            "load anything from elsewhere. Vendor the file into styles/fonts/ and name it relatively",
             file=STYLES / STYLESHEET,
         )
     encoded = base64.b64encode(path.read_bytes()).decode("ascii")

@@ -158,21 +158,27 @@ def pages_with_moved_notes(document: Document) -> dict[int, str]:
     for index, page in enumerate(document.pages):
         root, *areas = page._page_box.children  # the page's content, then its footnote area if any
         noted = {id(note.element) for area in areas[:1] for note in area.children}
-        moved, last = False, ""
-
-        def walk(box: object, block: str) -> None:
-            nonlocal moved, last
-            element = getattr(box, "element", None)
-            if element is not None and element.get("id"):
-                block = element.get("id")
-            last = block
-            note = getattr(box, "footnote", None)
-            if note is not None and id(note.element) not in noted:
-                moved = True
-            for child in getattr(box, "children", ()):
-                walk(child, block)
-
-        walk(root, "")
+        moved, last = _moved_note_and_last_block(root, noted)
         if moved:
             found[index] = last
     return found
+
+
+def _moved_note_and_last_block(root: object, noted: set[int]) -> tuple[bool, str]:
+    """Has a footnote call under `root` no note among `noted`? And the id of the last block under it."""
+    moved, last = False, ""
+
+    def walk(box: object, block: str) -> None:
+        nonlocal moved, last
+        element = getattr(box, "element", None)
+        if element is not None and element.get("id"):
+            block = element.get("id")
+        last = block
+        note = getattr(box, "footnote", None)
+        if note is not None and id(note.element) not in noted:
+            moved = True
+        for child in getattr(box, "children", ()):
+            walk(child, block)
+
+    walk(root, "")
+    return moved, last

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from pamphleteer.normalise.converter import never_refuse
 from pamphleteer.normalise.converter_links import (
     heading_links_over_lines,
     nested_links,
@@ -12,7 +13,6 @@ from pamphleteer.normalise.converter_links import (
     spaces_at_link_edges,
     visible_link_syntax,
 )
-from pamphleteer.normalise.converter import never_refuse
 from tests.normalise.helpers import PATH, blocks, nodes, run_rule
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -27,7 +27,7 @@ GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 SEEDS = ("camfield-internationalism-today", "kellaway-internationalism-today")
 
 
-@lru_cache(maxsize=None)
+@cache
 def seed(slug: str) -> tuple[NormalisedText, tuple]:
     parsed = parse_text(read_text(SOURCES / "texts" / f"{slug}.md"))
     return normalise(parsed), parsed.blocks
