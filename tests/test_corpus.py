@@ -12,7 +12,10 @@ repair makes figures better, lock them in on purpose: `python scripts/corpus_rep
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -125,6 +128,7 @@ def test_a_wrapper_around_the_whole_page_is_read_item_by_item():
 
 
 CORPUS = articles()
+PROJECT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize("article", CORPUS, ids=[article.name for article in CORPUS])
@@ -165,3 +169,28 @@ def test_no_repair_regresses_on_the_corpus(current):
         + "\nIf this is on purpose (a better figure elsewhere costs this one), save the baseline: "
         "python scripts/corpus_report.py --save-baseline"
     )
+
+
+def _converter_script():
+    spec = importlib.util.spec_from_file_location("corpus_convert", PROJECT / "scripts" / "corpus_convert.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("name", ["mdavis-supermarket-analytics", "wikimedia-turkey-access"])
+def test_the_committed_markdown_is_what_the_converters_make(name):
+    for library in ("markdownify", "html2text", "readability", "trafilatura"):
+        pytest.importorskip(library)
+    script = _converter_script()
+    article = next(article for article in CORPUS if article.name == name)
+    page = script.Page(gzip.decompress((article.folder / "source.html.gz").read_bytes()),
+                       article.data["provenance"]["url"])
+    turndown = shutil.which("node") and (script.CLIPPER / "node_modules" / "turndown").is_dir()
+    for converter in article.data["converters"]:
+        if converter in ("markdownload", "obsidian-clipper") and not turndown:
+            continue  # the clippers need Node and Turndown (npm ci --prefix scripts/corpus-clipper)
+        made = script.CONVERTERS[converter](page)
+        made = made if made.endswith("\n") else made + "\n"
+        assert made == (article.folder / f"{converter}.md").read_text(encoding="utf-8"), converter
