@@ -13,7 +13,8 @@ line end ("working-" / "class"), a footnote number glued to a word
 ("Canada1"), a word hyphenated across a page break with the page's notes and
 number between its halves — or, with `displaced` set (for PDF text, whose extraction
 order is not always the reading order), when its words stand within a few
-words of where they belong (a floated initial letter). Every other
+words of where they belong (a floated initial letter), or a longer run of them
+stands there whole and in order (the words after an inline image). Every other
 unmatched word is missing.
 """
 
@@ -103,9 +104,12 @@ def _in_context(run: list[str], before: list[str], after: list[str], edition_lin
 
 
 def _displaced(run: list[str], edition: list[str], near: int) -> bool:
-    if len(run) > DISPLACED_RUN:
-        return False
+    """Whether a run of words stands a little away from its place: a few words anywhere near it, or a
+    longer run whole and in order (pdftotext reads the words after an inline image in a justified
+    line as a block of their own, after the lines beside it)."""
     window = edition[max(0, near - DISPLACEMENT) : near + DISPLACEMENT]
+    if len(run) > DISPLACED_RUN:
+        return f" {' '.join(run)} " in f" {' '.join(window)} "
     return all(word in window for word in run)
 
 
