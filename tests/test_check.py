@@ -376,5 +376,6 @@ def test_the_gate_does_not_check_editions_a_build_is_writing(tmp_path):
     from pamphleteer.output import locked
 
     (tmp_path / "broken.epub").write_bytes(broken_epub())
-    with locked(tmp_path), pytest.raises(OutputError, match=r"another build( \(process \d+\))? is writing this output folder"):
+    busy = r"another build( \(process \d+\))? is writing this output folder"
+    with locked(tmp_path), pytest.raises(OutputError, match=busy):
         check_output(tmp_path, PROJECT / "sources")
