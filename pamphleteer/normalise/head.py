@@ -323,7 +323,7 @@ class _Reader:
         limit = min(len(blocks), index + HEAD_AFTER_TITLE)
         while index < limit:
             block = blocks[index]
-            if self.rule(block, "") or self.metadata_line(_single_item(block)):
+            if (not plain_seen and self.rule(block, "")) or self.metadata_line(_single_item(block)):
                 head.lifted.add(index)
             elif (
                 not plain_seen
@@ -340,8 +340,9 @@ class _Reader:
             else:
                 plain_seen = True
                 prose_seen += _is_prose(block)
-                if prose_seen >= 2 or (prose_seen and "authors" in head.found and "date" in head.found):
-                    break
+                if ("title" not in head.found or prose_seen >= 2
+                        or (prose_seen and "authors" in head.found and "date" in head.found)):
+                    break  # without a title, the head ends at the first paragraph, as it always did
             index += 1
         if "authors" not in head.found and "title" in head.found:
             self.name_line(start, index)

@@ -150,3 +150,11 @@ def test_the_site_is_where_most_of_the_pages_links_go():
              "https://twitter.com/share", "https://twitter.com/x", "https://twitter.com/y", "https://other.org/"]
     assert site_host(links) == "theguardian.com"
     assert site_host(["https://a.org/1", "https://b.org/2"]) == ""
+
+
+@pytest.mark.parametrize("head", ["", "# The Long Road Back\n\n"])
+def test_rules_framing_a_pull_quote_after_the_first_paragraph_are_not_the_heads(head):
+    quote = "It was the product of years of patient organising by rank-and-file workers."
+    text = normalised(f"{head}{PROSE}\n\n---\n\n*{quote}*\n\n---\n\n{LEAD}")
+    assert [block.node["t"] for block in text.blocks] == ["Para", "Div", "Para"]
+    assert "N201" in {d.code for d in text.diagnostics}
