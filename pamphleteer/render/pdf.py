@@ -131,12 +131,17 @@ def text_block_ids(text: Text) -> frozenset[str]:
 
 
 class Layouts:
-    """Parts laid out by the pool's workers, or taken from the cache."""
+    """Parts laid out by the pool's workers, or taken from the cache.
+
+    A folio sheet asked for twice is laid out once: asked for early, it is laid
+    out while the build waits for something else.
+    """
 
     def __init__(self, publication: Publication, sources: Path, cache: Cache | None, pool: Executor):
         self.size = publication.settings.print.page_size
         self.sources, self.cache, self.pool = sources, cache, pool
         self.version = metadata.version("weasyprint") + "".join(print_css(self.size))
+        self._sheets: dict[str, Future[bytes]] = {}
 
     def part(self, part: PartSource) -> Future[LaidOut]:
         """The part laid out from its HTML (with its CSS saying where it stands)."""
@@ -155,11 +160,14 @@ class Layouts:
     def folios(self, first: int, count: int, page_name: str = "") -> Future[bytes]:
         """The folio sheet of a part of `count` pages whose first folio is `first` (on `page_name` pages)."""
         key = digest(self.version, str(first), str(count), page_name)
-        pdf = self.cache.get("folios", key) if self.cache is not None else None
-        if pdf is not None:
-            return _done(pdf)
-        future = self.pool.submit(folio_sheet, self.size, self.sources, first, count, page_name)
-        return self._kept(future, lambda pdf: self._put("folios", key, pdf))
+        if key not in self._sheets:
+            pdf = self.cache.get("folios", key) if self.cache is not None else None
+            if pdf is not None:
+                self._sheets[key] = _done(pdf)
+            else:
+                future = self.pool.submit(folio_sheet, self.size, self.sources, first, count, page_name)
+                self._sheets[key] = self._kept(future, lambda pdf: self._put("folios", key, pdf))
+        return self._sheets[key]
 
     def _put(self, kind: str, key: str, data: bytes) -> None:
         if self.cache is not None:
@@ -373,10 +381,13 @@ def lay_out_book(
     known_pages = int(known) if known is not None and known.isdigit() else 0
     parts = lay_out_parts(publication, part_html, layouts, known_pages, done)
     contents_pages = parts.contents_guess
-    for _ in range(3):  # the first count is right unless a folio's width breaks a line
+    for attempt in range(3):  # the first count is right unless a folio's width breaks a line
         plan = page_plan(parts, contents_pages)
-        targets = contents_targets(publication, parts, plan)
-        contents = layouts.part(contents_source(part_html, targets)).result()
+        laying = layouts.part(contents_source(part_html, contents_targets(publication, parts, plan)))
+        if attempt == 0:  # the texts' and back parts' folios do not depend on the contents: their
+            for placed in body_places(parts, plan):  # folio sheets are laid out meanwhile
+                layouts.folios(placed.first_folio, placed.pages)
+        contents = laying.result()
         if contents.page_count == contents_pages:
             break
         contents_pages = contents.page_count
