@@ -61,6 +61,16 @@ def test_each_kind_of_damage_is_found(block, kind):
     assert damage.total == sum(damage.counts.values())
 
 
+@pytest.mark.parametrize(("href", "counted"), [
+    ("https://example.org/a", False), ("mailto:a@example.org", False), ("#note-1", False),
+    ("/tag/politics", True), ("file:///home/me/page.html", True), ("javascript:void(0)", True), ("", True),
+])
+def test_links_a_reader_cannot_follow_are_damage(href, counted):
+    edition = Edition(title="T", authors=(), date="", publication="", body=("See this.",), links=(href,))
+    damage = detect(edition, EXPECTED, PAGE_WORDS)
+    assert damage.counts["link"] == counted
+
+
 @pytest.mark.parametrize("block", [
     "A clean paragraph, with a comma; a semicolon — and a dash.",
     "Prices rose 5 percent in 2019 (a record), said Mr. McDonald of YouTube.",

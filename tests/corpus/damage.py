@@ -10,7 +10,9 @@ web edition's writer makes from the normalised body. It counts, per kind:
 - `image`: an image file name or an image's alt text left as body text;
 - `run-together`: two words of the page run together because a space was lost
   ("Madrigalreports"): a word the page never has, made of two words it does;
-- `mojibake`: text decoded with the wrong character set ("MarÃ­a", "â€™").
+- `mojibake`: text decoded with the wrong character set ("MarÃ­a", "â€™");
+- `link`: a link a reader of the web edition cannot follow: site-relative (`/tag/x`),
+  `file:`, `javascript:` or empty.
 
 and, separately, the sentences of the article that did not reach the edition (`lost`)
 and whether title, authors, date and publication are the ones the page states.
@@ -24,7 +26,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-KINDS = ("markdown", "url", "furniture", "image", "run-together", "mojibake")
+KINDS = ("markdown", "url", "furniture", "image", "run-together", "mojibake", "link")
 FIELDS = ("title", "authors", "date", "publication")
 
 MARKDOWN = re.compile(
@@ -38,6 +40,7 @@ IMAGE_FILE = re.compile(r"[\w%-]+\.(?:jpe?g|png|gif|webp|svg|avif|tiff?)\b", re.
 ALT_TEXT = re.compile(r"^(?:image|photo|picture|img|figure)(?:\s+\d+)?\s*(?:of|:|$)", re.IGNORECASE)
 MOJIBAKE = re.compile(r"Ã[\u0080-\u00bf]|â€|Â[\u00a0-\u00bf]|\ufffd|ï¿½|Ã\s")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+FOLLOWABLE = re.compile(r"^(?:https?://[^/\s]|mailto:|#)", re.IGNORECASE)
 CAMEL_JOIN = re.compile(r"^([^\W\d_]{2,})([A-Z][^\W\d_]+)$")
 
 
@@ -93,6 +96,7 @@ class Edition:
     date: str
     publication: str
     body: tuple[str, ...]  # the body's blocks, as text
+    links: tuple[str, ...] = ()  # the addresses the body's links go to
     elsewhere: tuple[str, ...] = ()  # subtitle, standfirst, notes, source note, bio, credits
 
 
@@ -176,6 +180,9 @@ def detect(edition: Edition, expected: Expected, page_words: frozenset[str], rec
         words = words_of(IMAGE_FILE.sub(" ", URL.sub(" ", block)))
         for word in run_together(words, page_words):
             damage.add("run-together", word)
+    for href in edition.links:
+        if not FOLLOWABLE.match(href.strip()):
+            damage.add("link", href or "(empty)")
     for phrase in expected.furniture:
         hits = sum(_furniture_in(block, phrase) for block in edition.body)
         if hits:

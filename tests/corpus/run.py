@@ -134,8 +134,11 @@ def leaf_texts(html: str) -> list[str]:
     return [text for text in (re.sub(r"\s+", " ", raw).strip() for raw in texts) if text]
 
 
-def blocks_text(blocks: tuple[Block, ...], slug: str) -> list[str]:
-    """Each block as the web edition shows it: the text of the HTML its writer makes, leaf by leaf."""
+def blocks_text(blocks: tuple[Block, ...], slug: str, links: list[str] | None = None) -> list[str]:
+    """Each block as the web edition shows it: the text of the HTML its writer makes, leaf by leaf.
+
+    With `links`, the addresses of the blocks' links are added to it.
+    """
     write = block_writer(LinkStyle.LIVE)
     texts = []
     for block in blocks:
@@ -143,6 +146,9 @@ def blocks_text(blocks: tuple[Block, ...], slug: str) -> list[str]:
         texts.extend(leaf_texts(str(written.html)))
         for note in written.notes:
             texts.extend(leaf_texts(str(note)))
+        if links is not None and "<a " in written.html:
+            root = lxml.html.fragment_fromstring(str(written.html), create_parent="div")
+            links.extend(anchor.get("href", "") for anchor in root.iter("a"))
     return texts
 
 
@@ -161,8 +167,10 @@ def edition(path: Path, source: SourceText | None = None) -> Edition:
     text, _ = build_text(normalised, "en")
     groups = (text.standfirst, text.source_note, text.bio, text.credits)
     elsewhere = [text.subtitle, *(part for group in groups for part in blocks_text(group, text.slug))]
+    links: list[str] = []
+    body = blocks_text(text.body, text.slug, links)
     return Edition(title=text.title, authors=text.authors, date=text.date, publication=text.publication,
-                   body=tuple(blocks_text(text.body, text.slug)), elsewhere=tuple(elsewhere))
+                   body=tuple(body), links=tuple(links), elsewhere=tuple(elsewhere))
 
 
 def measure(article: Article, path: Path) -> Result:
