@@ -5,7 +5,8 @@ exactly as in the repository it came from) and an `expected.yaml` that names, un
 `converters:`, which converters to run on it. This script writes `<converter>.md` beside
 them. The converters are the ordinary ways of turning a web page into Markdown:
 
-- `html2text`: html2text with its defaults (lines wrapped at 78, so long URLs break), whole page;
+- `html2text`: html2text with its defaults (lines wrapped at 78, so long URLs break; no base
+  URL, so site-relative links stay `/tag/x`), whole page;
 - `pandoc-markdown`, `pandoc-gfm`: pandoc's HTML reader and `markdown` or `gfm` writer, whole page;
 - `readability-markdownify`: readability-lxml's reader mode, then markdownify, under its `<title>`;
 - `trafilatura`: trafilatura's Markdown with links, formatting, images and its metadata front matter;
@@ -97,7 +98,7 @@ def _quoted(value: str) -> str:
 
 
 def html2text_page(page: Page) -> str:
-    return html2text.html2text(page.html, baseurl=page.url)
+    return html2text.html2text(page.html)
 
 
 PANDOC_OPTIONS = ["--sandbox"]  # its HTML reader would otherwise fetch every iframe's page
@@ -109,7 +110,7 @@ WINDOWS_1252 = {byte: bytes([byte]).decode("cp1252", errors="ignore") or chr(byt
 
 def requests_html2text(page: Page) -> str:
     """html2text over the page's bytes read as Windows-1252 (its five unassigned bytes as Latin-1)."""
-    return html2text.html2text(page.raw.decode("latin-1").translate(WINDOWS_1252), baseurl=page.url)
+    return html2text.html2text(page.raw.decode("latin-1").translate(WINDOWS_1252))
 
 
 def pandoc_markdown(page: Page) -> str:
