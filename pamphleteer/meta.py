@@ -302,6 +302,11 @@ class _Reader:
 
     def source(self) -> str:
         source = self.text("source")
+        if source.startswith("/") and not source.startswith("//") and not self.strict("source"):
+            name = self.given["source"][0]  # Hugo's and Jekyll's `url` or `permalink`: a path on the site
+            self.note(codes.KEYS_NOT_USED, Severity.INFO, f"front matter '{name}' is a path on the site "
+                      f"('{source[:60]}'), not the original's address: not used", name)
+            return ""
         if source and not WEB_URL.match(source):
             self.wrong("source", f"{{key}} is '{source[:60]}'; it must be the original's web address, "
                        "starting with https:// or http://")
