@@ -230,3 +230,27 @@ def test_the_build_warns_with_file_and_line_about_a_character_no_vendored_face_h
     assert len(found) == 1  # ‰ and ₹ print; 中 once, on its first line
     assert found[0].file == text and found[0].line == len(lines) - 2
     assert "U+4E2D" in found[0].message and "1 more line" in found[0].message
+
+
+@pytest.mark.parametrize("page_size", ["A5", "A6", "letter"])
+def test_the_opening_page_carries_a_third_of_a_page_of_the_text_itself(page_size):
+    document = laid_out(page_size)
+    lines_per_page = [{round(line[3][3]) for line in full_or_last_lines(page)} for page in document]
+    opening, full = len(lines_per_page[0]), max(len(lines) for lines in lines_per_page)
+    assert opening >= full / 3, (page_size, opening, full)
+    # The long standfirst is shortened to its first paragraph in print.
+    assert "everywhere, not to any nation" not in document[0].get_text()
+    assert "In this contribution to Tempest" in document[0].get_text()
+
+
+def full_or_last_lines(page: pymupdf.Page) -> list[tuple]:
+    """Every line of running text on a page (in the body's size, justified or not)."""
+    sizes = [span["size"] for block in page.parent[1].get_text("dict")["blocks"]
+             for line in block.get("lines", []) for span in line["spans"] for _c in span["text"]]
+    body = max(sizes, key=sizes.count)
+    return [
+        (line, "", 0, line["bbox"])
+        for block in page.get_text("dict")["blocks"]
+        for line in block.get("lines", [])
+        if any(abs(span["size"] - body) < 0.05 and span["text"].strip() for span in line["spans"])
+    ]

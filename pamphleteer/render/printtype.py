@@ -1,4 +1,5 @@
-"""Print-only typography on a text's written HTML: the initial (drop cap) of its first paragraph.
+"""Print-only typography: the initial (drop cap) of a text's first paragraph, note calls after
+punctuation, a long standfirst shortened.
 
 The initial is a span the renderer adds (`<span class="initial">`), set by
 `styles/print.css` as a two-line lettrine: its cap height runs from the cap
@@ -10,13 +11,26 @@ No initial where it cannot be set well: a body that does not open with a
 paragraph of plain text (a heading, a list, a paragraph opening with a link or
 emphasis or a figure), or whose first paragraph is too short to fill the two
 lines beside the initial.
+
+A standfirst of several paragraphs and more than LONG_STANDFIRST characters is
+shortened in print to its first paragraph (a documented choice of issue 18: the
+opening page then carries at least a third of a page of the text itself; setting
+it smaller was not enough for the seed's three paragraphs in A5, nor in A6).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
+
+from pamphleteer.ast.traverse import text_of
+from pamphleteer.parse import Block
+
+if TYPE_CHECKING:
+    from pamphleteer.render.templates import Written
 
 SHORTEST = 160  # characters: a first paragraph shorter may not fill two lines beside the initial
 _OPENING = re.compile(
@@ -53,3 +67,24 @@ def calls_after_punctuation(html: str) -> str:
     """Each footnote (a link's address) moved after the punctuation that follows its link, so that
     its call stands after it, as in a book: "Palestine,⁵" rather than "Palestine⁵,"."""
     return _CALL_BEFORE_PUNCTUATION.sub(r"\2\3\1", html)
+
+
+LONG_STANDFIRST = 320  # characters: a standfirst longer, of several paragraphs, keeps its first in print
+
+
+Write = Callable[[Iterable[Block], str], "Written"]
+
+
+def short_standfirst(write: Write) -> Write:
+    """`write` for a text's header in print: a long standfirst (several paragraphs, more than
+    LONG_STANDFIRST characters) is shortened to its first paragraph, so that the opening page
+    carries at least a third of a page of the text itself. The EPUB and web editions keep it whole."""
+
+    def written(blocks: Iterable[Block], prefix: str) -> Written:
+        blocks = tuple(blocks)
+        long = len(blocks) > 1 and sum(len(text_of(block.node)) for block in blocks) > LONG_STANDFIRST
+        if prefix.endswith("-standfirst") and long:
+            blocks = blocks[:1]
+        return write(blocks, prefix)
+
+    return written
