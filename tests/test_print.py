@@ -153,14 +153,17 @@ def footnote_rule(page: pymupdf.Page) -> float | None:
     """The top of the footnote area (its rule, grey #666, unlike a pull quote's black rules), if any."""
     rules = [
         drawing["rect"].y0 for drawing in page.get_drawings()
-        if drawing["rect"].width > page.rect.width / 2 and drawing.get("fill") == pytest.approx((0.4, 0.4, 0.4))
+        if drawing["rect"].width > page.rect.width / 2
+        and drawing.get("fill") == pytest.approx((0.4, 0.4, 0.4))
     ]
     return max(rules, default=None)
 
 
 def test_every_link_of_the_texts_is_a_footnote_on_the_page_of_its_call(pdf, openings):
     urls = set(re.findall(r'<span class="link-note"><a href="([^"]+)"', print_html_of_seeds()))
-    assert len(urls) >= 10  # the seeds' links whose text is not their address
+    # The seeds' links whose text is not their address (the print edition shortens the first text's
+    # standfirst to its first paragraph, and with it three of its links).
+    assert len(urls) >= 7
     noted: set[str] = set()
     for page in pdf.pages(min(openings.values()), len(pdf)):
         rule = footnote_rule(page)
@@ -343,4 +346,4 @@ def test_print_html_keeps_block_ids_and_the_language_of_each_text():
     for slug in TEXTS:
         assert re.search(rf'<article class="text" id="{slug}" lang="en-(US|GB)"', html), slug
         assert re.search(rf'<p id="{slug}-\d+"', html), slug
-    assert html.count('class="link-note"') >= 10
+    assert html.count('class="link-note"') >= 7  # three went with the shortened standfirst
