@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from pamphleteer.ast import make_pull_quote
 from pamphleteer.errors import Severity
 from pamphleteer.normalise.fixes import apply_fixes
 from pamphleteer.normalise.paragraphs import join_split_paragraphs, lost_initial, report_initial
@@ -32,8 +35,10 @@ def test_paragraphs_cut_by_a_page_break_are_joined(before, after):
 
 
 def test_a_pull_quote_between_the_parts_moves_after_the_joined_paragraph():
-    text = 'It was necessary to\n\n::: {.pullquote quotes="1"}\nquote\n:::\n\nhave revolutions.\n\nNext.'
-    out, _ = join_split_paragraphs(blocks(text), PATH)
+    # The Div is made as the pull-quote rule makes it: a source's own `.pullquote` class is stripped.
+    first, quote, rest, after = blocks("It was necessary to\n\nquote\n\nhave revolutions.\n\nNext.")
+    quote = replace(quote, node=make_pull_quote([quote.node], 1))
+    out, _ = join_split_paragraphs((first, quote, rest, after), PATH)
     assert [b.node["t"] for b in out] == ["Para", "Div", "Para"]
     assert out[0].node == nodes("It was necessary to have revolutions.")[0]
 
