@@ -9,7 +9,7 @@ import pymupdf
 import pytest
 import weasyprint
 
-from pamphleteer.render.printtype import calls_after_punctuation, with_initial
+from pamphleteer.render.printtype import calls_after_punctuation, names_once, with_initial
 from tests.conftest import SOURCES
 
 CAP_HEIGHT = 587 / 1024  # Crimson Pro's cap height, in em
@@ -254,3 +254,31 @@ def full_or_last_lines(page: pymupdf.Page) -> list[tuple]:
         for line in block.get("lines", [])
         if any(abs(span["size"] - body) < 0.05 and span["text"].strip() for span in line["spans"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ('<h3 id="a-bio">Ann Lee</h3>\n<p id="b"><strong>Ann Lee</strong> lives in Leeds.</p>',
+         '<p id="b"><strong class="author-name" id="a-bio">Ann Lee</strong> lives in Leeds.</p>'),
+        ('<h3 id="a-bio">Ann Lee</h3>\n<p id="b">Ann Lee lives in Leeds.</p>',
+         '<p id="b"><strong class="author-name" id="a-bio">Ann Lee</strong> lives in Leeds.</p>'),
+        # A bio that does not open with the name keeps its heading.
+        ('<h3 id="a-bio">Ann Lee</h3>\n<p id="b">She lives in Leeds.</p>',
+         '<h3 id="a-bio">Ann Lee</h3>\n<p id="b">She lives in Leeds.</p>'),
+    ],
+)
+def test_about_the_authors_names_each_author_once(before, after):
+    assert str(names_once(before)) == after
+
+
+def test_the_seed_s_about_the_authors_prints_each_name_once():
+    from pamphleteer.pipeline import assemble
+    from pamphleteer.render.pdf import print_html
+    from pamphleteer.sources import read_sources
+
+    publication, _ = assemble(read_sources(SOURCES))
+    html = print_html(publication, frozenset({"back"}))
+    about = html[html.index('id="about-the-authors"'):html.index('id="sources-and-credits"')]
+    for name in ("David Camfield", "Dave Kellaway"):
+        assert about.count(f">{name}<") + about.count(f">{name} ") == 1, name

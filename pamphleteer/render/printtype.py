@@ -88,3 +88,16 @@ def short_standfirst(write: Write) -> Write:
         return write(blocks, prefix)
 
     return written
+
+
+_NAME_TWICE = re.compile(
+    r'<h3 id="(?P<id>[^"]+)">(?P<name>[^<]+)</h3>\s*<p(?P<attrs>[^>]*)>(?:<strong>)?(?P=name)(?:</strong>)?'
+)
+
+
+def names_once(html: str) -> Markup:
+    """"About the authors" with each name printed once: a bio that opens with its author's name
+    ("David Camfield lives in …") under a heading of that name loses the heading, and the name it
+    opens with, in bold, takes the heading's id (what the section is labelled by)."""
+    heading = r'<p\g<attrs>><strong class="author-name" id="\g<id>">\g<name></strong>'
+    return Markup(_NAME_TWICE.sub(heading, str(html)))
