@@ -338,11 +338,11 @@ class _Reader:
             elif kind(block.node) == "Header" and not read_name_line(_text(block)):
                 break
             else:
-                plain_seen = True
+                plain_seen = plain_seen or kind(block.node) in ("Para", "Plain")
                 prose_seen += _is_prose(block)
-                if ("title" not in head.found or prose_seen >= 2
+                if (prose_seen >= 2 or (prose_seen and "title" not in head.found)
                         or (prose_seen and "authors" in head.found and "date" in head.found)):
-                    break  # without a title, the head ends at the first paragraph, as it always did
+                    break  # without a title, the head ends at the article's first paragraph
             index += 1
         if "authors" not in head.found and "title" in head.found:
             self.name_line(start, index)

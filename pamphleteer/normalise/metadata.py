@@ -42,7 +42,7 @@ DATELINE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 TIME_SUFFIX = re.compile(
-    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\(?[A-Z]{2,4}\)?)?|\s+[ap]\.?m\.?)\s*$",
+    r"(?:\s*[,/|·–-]?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\(?[A-Z]{2,4}\)?)?|\s+[ap]\.?m\.?)\s*$",
     re.IGNORECASE,
 )
 UPDATED_CLAUSE = re.compile(r"(?<=\S)[\s|·•,;(]+(?:last\s+)?(?:modified|updated|edited)\b.*$", re.IGNORECASE)

@@ -75,6 +75,7 @@ def test_sentences_are_not_bylines(line):
     ("Posted on March 3, 2020", "2020-03-03"),
     ("Mon 20 Jan 2020 06.05 GMT Last modified on Mon 20 Jan 2020 06.07 GMT", "2020-01-20"),
     ("12/30/2019 05:03 AM EST", "2019-12-30"),
+    ("Posted: Nov 8, 2023 / 04:43 PM CST", "2023-11-08"),
     ("Between 3 March 2020 and now", ""),  # a sentence with a date in it
     ("12 min read", ""),
 ])
