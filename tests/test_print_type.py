@@ -9,7 +9,7 @@ import pymupdf
 import pytest
 import weasyprint
 
-from pamphleteer.render.printtype import calls_after_punctuation, names_once, with_initial
+from pamphleteer.render.printtype import calls_after_punctuation, names_once, print_body, with_initial
 from tests.conftest import SOURCES
 
 CAP_HEIGHT = 587 / 1024  # Crimson Pro's cap height, in em
@@ -282,3 +282,40 @@ def test_the_seed_s_about_the_authors_prints_each_name_once():
     about = html[html.index('id="about-the-authors"'):html.index('id="sources-and-credits"')]
     for name in ("David Camfield", "Dave Kellaway"):
         assert about.count(f">{name}<") + about.count(f">{name} ") == 1, name
+
+
+def hyphenated_words(document: pymupdf.Document) -> list[tuple[str, str]]:
+    """Each word broken at a line's end by hyphenation: (its part before the break, after)."""
+    found = []
+    for page in document:
+        lines = ["".join(span["text"] for span in line["spans"]).strip()
+                 for block in page.get_text("dict")["blocks"] for line in block.get("lines", [])]
+        for line, following in zip(lines, lines[1:], strict=False):
+            if line.endswith("-") and following[:1].islower():
+                found.append((line.split()[-1].rstrip("-"), following.split()[0]))
+    return found
+
+
+@pytest.mark.parametrize("page_size", ["A5", "A6"])
+def test_hyphenation_leaves_three_letters_each_side_and_never_breaks_a_capitalised_word(page_size):
+    broken = hyphenated_words(laid_out(page_size))
+    assert len(broken) > 10  # the text is justified, and hyphenated
+    for before, after in broken:
+        word = before.split("-")[-1].lstrip("“‘(")
+        assert not word[:1].isupper(), f"{before}-{after}"
+        assert len(word) >= 3 and len(after.rstrip(".,;:!?’”)")) >= 3, f"{before}-{after}"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("<p>on 3<sup>rd</sup> February</p>", '<p>on 3rd <span class="nohyphen">February</span></p>'),
+        ("<p>x<sup>2</sup> and Stalinism</p>",
+         '<p>x<sup>2</sup> and <span class="nohyphen">Stalinism</span></p>'),
+        # A footnote's address is left as it is.
+        (f"<p>see {NOTE.replace('x.org/', 'x.org/Nations')}</p>",
+         f"<p>see {NOTE.replace('x.org/', 'x.org/Nations')}</p>"),
+    ],
+)
+def test_print_sets_ordinals_on_the_baseline_and_keeps_capitalised_words_whole(before, after):
+    assert str(print_body(before)) == after

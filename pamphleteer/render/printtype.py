@@ -101,3 +101,30 @@ def names_once(html: str) -> Markup:
     opens with, in bold, takes the heading's id (what the section is labelled by)."""
     heading = r'<p\g<attrs>><strong class="author-name" id="\g<id>">\g<name></strong>'
     return Markup(_NAME_TWICE.sub(heading, str(html)))
+
+
+_ORDINAL = re.compile(r"(\d)<sup>(st|nd|rd|th|e|er|re|ème)</sup>")
+_PIECES = re.compile(r"(<[^>]*>)")
+_CAPITALISED = re.compile(r"(?<![\w’'-])([A-Z][a-z’'-]*[a-z]{5,}[a-z’'-]*)(?![\w’'-])")
+_SKIPPED = ("link-note", "<pre", "<code")  # text never touched: the footnotes' addresses, code
+
+
+def print_body(html: str) -> Markup:
+    """A text's body as print sets it: ordinals on the baseline ("3<sup>rd</sup>" -> "3rd"),
+    the initial, and capitalised words never hyphenated (each in a `span.nohyphen`)."""
+    html = str(with_initial(_ORDINAL.sub(r"\1\2", str(html))))
+    pieces, skipping = [], 0
+    for piece in _PIECES.split(html):
+        if piece.startswith("<"):
+            if any(mark in piece for mark in _SKIPPED):
+                skipping += 1
+            elif skipping and piece in ("</span>", "</pre>", "</code>"):
+                skipping -= 1
+            elif skipping and piece.startswith("<span"):
+                skipping += 1  # a span inside a skipped one: its end is not the skipped one's
+            pieces.append(piece)
+        elif skipping or not piece:
+            pieces.append(piece)
+        else:
+            pieces.append(_CAPITALISED.sub(r'<span class="nohyphen">\1</span>', piece))
+    return Markup("".join(pieces))

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from pamphleteer.parse import Block
 from pamphleteer.render.markup import LinkStyle, PageMarks, Writer
 from pamphleteer.render.pictures import ImageSource
-from pamphleteer.render.printtype import names_once, short_standfirst, with_initial
+from pamphleteer.render.printtype import names_once, print_body, short_standfirst
 
 PROJECT = Path(__file__).resolve().parents[2]
 TEMPLATES = PROJECT / "templates"
@@ -60,7 +60,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["initial"] = with_initial  # the print edition's drop cap (render/printtype.py)
+    env.filters["print_body"] = print_body  # print's text: drop cap, ordinals … (render/printtype.py)
     env.filters["short_standfirst"] = short_standfirst  # and its shortened standfirst
     env.filters["names_once"] = names_once  # and "About the authors" without doubled names
     return env
