@@ -20,34 +20,36 @@ import yaml
 
 from pamphleteer.errors import SourceError
 
-# libyaml's parser when PyYAML has it: twenty times as fast. It reads a few things PyYAML's own
-# refuses (`[Why?]`, as the YAML spec allows); when it refuses, PyYAML's parser names the problem.
-FAST_BASE: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_EXPANDED = 1024 * 1024  # characters of every value, aliases expanded: the limit of a whole text
 NOT_A_MAPPING = "the front matter must be 'key: value' lines, like 'title: …'"
 MAX_DEPTH = 16  # collections inside collections; converters write two or three
 
 
-class _Lenient:
+def _lenient_timestamp(loader: yaml.SafeLoader | yaml.CSafeLoader, node: yaml.ScalarNode) -> Any:
     """A timestamp that is not a real date is kept as its text (checked later, with its line)."""
-
-    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node)  # type: ignore[misc]
-        except (ValueError, OverflowError):
-            return str(node.value)
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        return str(node.value)
 
 
-class FastLoader(_Lenient, FAST_BASE):  # type: ignore[misc, valid-type]
-    """libyaml's safe loader, lenient with impossible dates."""
-
-
-class PlainLoader(_Lenient, yaml.SafeLoader):
+class PlainLoader(yaml.SafeLoader):
     """PyYAML's own safe loader (its errors name the problem), lenient with impossible dates."""
 
 
-for _loader in (FastLoader, PlainLoader):
-    _loader.add_constructor("tag:yaml.org,2002:timestamp", _Lenient.construct_yaml_timestamp)
+# libyaml's parser when PyYAML has it: twenty times as fast. It reads a few things PyYAML's own
+# refuses (`[Why?]`, as the YAML spec allows); when it refuses, PyYAML's parser names the problem.
+if yaml.__with_libyaml__:
+
+    class _FastLoader(yaml.CSafeLoader):
+        """libyaml's safe loader, lenient with impossible dates."""
+
+    FastLoader: type[_FastLoader] | type[PlainLoader] = _FastLoader
+else:
+    FastLoader = PlainLoader
+
+PlainLoader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
+FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,7 @@ def _check_depth(block: str, path: Path, offset: int) -> None:
                     raise SourceError(
                         f"the front matter nests lists or mappings more than {MAX_DEPTH} deep; "
                         "metadata is a few 'key: value' lines",
-                        file=path, line=event.start_mark.line + offset,
+                        file=path, line=(event.start_mark.line if event.start_mark else 0) + offset,
                     )
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
@@ -134,7 +136,7 @@ def _check_depth(block: str, path: Path, offset: int) -> None:
         loader.dispose()
 
 
-def _compose(block: str, loader_class: type) -> yaml.Node | None:
+def _compose(block: str, loader_class: type[_FastLoader] | type[PlainLoader]) -> yaml.Node | None:
     loader = loader_class(block)
     try:
         return loader.get_single_node()
