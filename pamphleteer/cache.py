@@ -17,6 +17,7 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from pamphleteer.errors import Severity
 from pamphleteer.workspace import FOLDER, is_ours
@@ -166,9 +167,10 @@ def outputs_digest(folder: Path, names: Iterable[str]) -> str | None:
     return hasher.hexdigest()
 
 
-def read_state(folder: Path) -> tuple[dict[str, object] | None, bool]:
+def read_state(folder: Path) -> tuple[dict[str, Any] | None, bool]:
     """The state the last successful build left in the output folder, and whether one was there but
-    could not be used (damaged, or not what a build writes): then everything is built again."""
+    could not be used (damaged, or not what a build writes): then everything is built again.
+    (Each field is of the type a build writes: `_is_state` has checked it.)"""
     path = folder / STATE_FILE
     try:
         state = json.loads(path.read_text(encoding="utf-8"))

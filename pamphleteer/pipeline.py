@@ -21,6 +21,7 @@ from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pamphleteer import __version__, codes
 from pamphleteer.cache import (
@@ -179,8 +180,9 @@ def _prepared_to_json(parse_diagnostics: tuple[Diagnostic, ...], text: Normalise
 
 def _prepared_from_json(stored: bytes, source: SourceText) -> tuple[tuple[Diagnostic, ...], NormalisedText]:
     data = json.loads(stored)
-    inferred = Inferred(**{name: tuple(value) if isinstance(value, list) else value
-                           for name, value in data["inferred"].items()})
+    fields: dict[str, Any] = {name: tuple(value) if isinstance(value, list) else value
+                              for name, value in data["inferred"].items()}
+    inferred = Inferred(**fields)
     text = NormalisedText(
         source=source, inferred=inferred,
         diagnostics=tuple(Diagnostic.from_dict(item) for item in data["diagnostics"]),
@@ -420,18 +422,18 @@ def build(
                 output_dir / STATE_FILE,
             ),)
         if state is not None and state.get("inputs") == inputs:
-            names = [str(name) for name in state.get("outputs", [])]  # type: ignore[union-attr]
+            names = [str(name) for name in state.get("outputs", [])]
             if outputs_digest(output_dir, names) == state.get("outputs_digest"):
                 return BuildResult(
                     title=str(state.get("title", "")),
-                    text_count=int(state.get("text_count", 0)),  # type: ignore[arg-type]
+                    text_count=int(state.get("text_count", 0)),
                     written=tuple(output_dir / name for name in names if name != STATE_FILE),
                     diagnostics=recovered + tuple(
                         Diagnostic.from_dict(item, sources_dir.parent)
-                        for item in state.get("diagnostics", [])  # type: ignore[union-attr]
+                        for item in state.get("diagnostics", [])
                     ),
                     seconds=time.monotonic() - started,
-                    page_count=int(state.get("page_count", 0)),  # type: ignore[arg-type]
+                    page_count=int(state.get("page_count", 0)),
                     up_to_date=True,
                 )
         cache = Cache(output_dir / CACHE_FOLDER)
