@@ -18,6 +18,7 @@ import io
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import pikepdf
 
@@ -119,7 +120,7 @@ def _number_tree_items(tree: pikepdf.Object) -> list[tuple[int, pikepdf.Object]]
 def _outline_items(items: Sequence[pikepdf.OutlineItem], source: pikepdf.Pdf, target: pikepdf.Pdf,
                    page_offset: int) -> list[pikepdf.OutlineItem]:
     """Copy bookmarks, pointing them at the same places in the joined document."""
-    page_numbers = {page.objgen: index for index, page in enumerate(source.pages)}
+    page_numbers = {page.obj.objgen: index for index, page in enumerate(source.pages)}
     copied = []
     for item in items:
         destination = item.destination
@@ -164,7 +165,7 @@ def joined(parts: Sequence[PartPdf], page_labels: Sequence[tuple[int, str]] = ()
     )
     document.P = tree_root
     parent_tree: list[tuple[int, pikepdf.Object]] = []
-    destinations: dict[str, pikepdf.Object] = {}
+    destinations: dict[str | bytes, pikepdf.Object] = {}
     bookmarks: list[pikepdf.OutlineItem] = []
     next_key = 0
     for part, source, page_offset in opened_parts(parts):
@@ -202,7 +203,7 @@ def joined(parts: Sequence[PartPdf], page_labels: Sequence[tuple[int, str]] = ()
             target.Root.Lang = source.Root.Lang
         if "/Metadata" in source.Root and part is parts[0]:
             target.Root.Metadata = _copy(target, source.Root.Metadata)
-            target.docinfo = _copy(target, source.docinfo)
+            target.docinfo = cast(pikepdf.Dictionary, _copy(target, source.docinfo))  # a copied dictionary
 
     for page in target.pages:  # links across parts become links to named destinations
         for annotation in page.obj.get("/Annots", []):
@@ -214,7 +215,7 @@ def joined(parts: Sequence[PartPdf], page_labels: Sequence[tuple[int, str]] = ()
                 annotation.Dest = pikepdf.String(name)
                 annotation.Contents = pikepdf.String(name)
 
-    flat: list[pikepdf.Object] = []
+    flat: list[int | pikepdf.Object] = []
     for key, value in sorted(parent_tree, key=lambda item: item[0]):
         flat.extend([key, value])
     tree_root.ParentTree = target.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array(flat)))
@@ -228,8 +229,8 @@ def joined(parts: Sequence[PartPdf], page_labels: Sequence[tuple[int, str]] = ()
     with target.open_outline() as outline:
         outline.root.extend(bookmarks)
     if page_labels:
-        numbers = pikepdf.Array()
+        numbers: list[int | pikepdf.Object] = []
         for index, style in page_labels:
             numbers.extend([index, pikepdf.Dictionary(S=pikepdf.Name("/" + style))])
-        target.Root.PageLabels = pikepdf.Dictionary(Nums=numbers)
+        target.Root.PageLabels = pikepdf.Dictionary(Nums=pikepdf.Array(numbers))
     return target

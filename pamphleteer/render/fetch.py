@@ -33,4 +33,4 @@ class ConfinedFetcher(weasyprint.urls.URLFetcher):
 
     def open(self, url: object, data: object = None, timeout: object = None) -> object:
         """urllib's way in goes through `fetch` too, so it is confined the same way."""
-        return self.fetch(getattr(url, "full_url", url))
+        return self.fetch(str(getattr(url, "full_url", url)))

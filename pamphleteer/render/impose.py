@@ -75,7 +75,7 @@ def pages_per_side(page: tuple[float, float], sheet: tuple[float, float]) -> int
     return count
 
 
-class PageReader(contextlib.AbstractContextManager):
+class PageReader(contextlib.AbstractContextManager["PageReader"]):
     """The pages to impose, as pdfimpose reads them (None: a blank page it adds to fill the sheets)."""
 
     def __init__(self, pages: Sequence[pikepdf.Page]):
@@ -120,7 +120,7 @@ class SheetWriter:
         left, bottom, _, top = (float(value) for value in source.mediabox)
         x = topleft[0] - left
         y = float(sheet.mediabox[3]) - topleft[1] - (top - bottom) - bottom
-        placed = sheet.obj.Resources.get("/XObject", {})
+        placed: pikepdf.Object | dict[str, pikepdf.Object] = sheet.obj.Resources.get("/XObject", {})
         # Named in order, not with add_resource's random names: the same bytes each build.
         name = pikepdf.Name(f"/Page{len(placed)}")
         sheet.add_resource(self.pdf.copy_foreign(source.as_form_xobject()), pikepdf.Name.XObject, name)

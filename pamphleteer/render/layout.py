@@ -105,7 +105,8 @@ class Typesetter:
         html = weasyprint.HTML(string=FOLIO_SHEET.format(pages=f"<div{page}></div>" * count))
         extra = weasyprint.CSS(string=FOLIO_SHEET_CSS.format(first=first), font_config=self.fonts)
         document = html.render(font_config=self.fonts, stylesheets=[*self.stylesheets, extra])
-        return document.write_pdf()
+        pdf: bytes = document.write_pdf()
+        return pdf
 
 
 def _has_folio(page: object) -> bool:

@@ -154,8 +154,12 @@ class Layouts:
                 except (ValueError, KeyError, TypeError):
                     pass
         future = self.pool.submit(lay_out_part, self.size, self.sources, part.html, part.css, part.ids)
-        return self._kept(future, lambda laid: (self._put("layout", key, laid.pdf),
-                                                self._put("layout-meta", key, laid.to_json())))
+
+        def keep(laid: LaidOut) -> None:
+            self._put("layout", key, laid.pdf)
+            self._put("layout-meta", key, laid.to_json())
+
+        return self._kept(future, keep)
 
     def folios(self, first: int, count: int, page_name: str = "") -> Future[bytes]:
         """The folio sheet of a part of `count` pages whose first folio is `first` (on `page_name` pages)."""

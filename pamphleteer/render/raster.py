@@ -41,7 +41,8 @@ def preview_png(pdf: bytes, indexes: Sequence[int], page_width: int) -> bytes:
 def _render(document: pypdfium2.PdfDocument, index: int, width: int) -> Image.Image:
     page = document[index]
     try:
-        return page.render(scale=width / page.get_width()).to_pil().convert("RGB")
+        image: Image.Image = page.render(scale=width / page.get_width()).to_pil()
+        return image.convert("RGB")
     finally:
         page.close()
 
