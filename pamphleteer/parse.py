@@ -165,7 +165,7 @@ def _has_raw_html(value: Any) -> bool:
         return any(_has_raw_html(item) for item in value)
     if isinstance(value, dict):
         if value.get("t") in ("RawInline", "RawBlock"):
-            return value["c"][0] == "html"
+            return bool(value["c"][0] == "html")
         return _has_raw_html(value.get("c"))
     return False
 
@@ -406,7 +406,8 @@ def inline_markdown(text: str) -> list[Node]:
     blocks, _ = flatten_deep(document["blocks"])
     blocks = sanitise.safe_targets(blocks, Path(), 0, [])
     if len(blocks) == 1 and blocks[0]["t"] in ("Para", "Plain"):
-        return blocks[0]["c"]
+        inlines: list[Node] = blocks[0]["c"]
+        return inlines
     return [{"t": "Str", "c": text}]
 
 
@@ -443,7 +444,7 @@ def read_document(
                           "open it in its program and save it again", file=where) from None
     except OSError as error:
         raise SourceError(f"pandoc could not run: {error.strerror}", file=where) from None
-    document = load_json(result.stdout.decode("utf-8"))
+    document: dict[str, Any] = load_json(result.stdout.decode("utf-8"))
     document["blocks"], _ = flatten_deep(document["blocks"])
     return document
 

@@ -110,7 +110,7 @@ def _link_nodes(text: list[Node], url: str) -> list[Node]:
     """A link with `text` to `url`; a link already in `text` keeps its own words and target."""
     out: list[Node] = []
     run: list[Node] = []
-    for node in text + [None]:  # type: ignore[list-item]
+    for node in text + [None]:
         if node is None or is_kind(node, "Link"):
             words = strip_edges(run)
             if words:  # the spaces at the edges stay outside the link

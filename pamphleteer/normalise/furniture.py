@@ -81,7 +81,8 @@ class Furniture:
 
 
 def _kind(block: Block) -> str:
-    return block.node["t"]
+    kind: str = block.node["t"]
+    return kind
 
 
 def _inlines(block: Block) -> list[Node]:

@@ -216,6 +216,11 @@ def drop_repeated_urls(node: Node) -> tuple[Node, list[Finding]]:
 # -- a URL inside its own link text -----------------------------------------------
 
 
+def _without_own_url(text: str, url: str) -> str:
+    """`text` without the `(URL)`s in it that name `url`."""
+    return URL_IN_PARENS.sub(lambda m: "" if same_url(m.group(1), url) else m.group(0), text)
+
+
 @rule(Stage.LINKS, order=30, codes={"N102": "URL dropped from its own link text"})
 def drop_url_from_link_text(node: Node) -> tuple[Node, list[Finding]]:
     """`[About us \\(https://x.org/about/\\)](https://x.org/about/)` -> `[About us](…)`."""
@@ -230,9 +235,7 @@ def drop_url_from_link_text(node: Node) -> tuple[Node, list[Finding]]:
                     new_text = []
                     for part in text:
                         if part["t"] == "Str":
-                            stripped = URL_IN_PARENS.sub(
-                                lambda m, url=url: "" if same_url(m.group(1), url) else m.group(0), part["c"]
-                            )
+                            stripped = _without_own_url(part["c"], url)
                             part = {"t": "Str", "c": stripped} if stripped != part["c"] else part
                         new_text.append(part)
                     new_text = merge_adjacent(new_text)
