@@ -17,6 +17,11 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # dulwich itself is imported only when a build reads a history
+    from dulwich.objects import ObjectID, RawObjectID
+    from dulwich.repo import Repo
 
 LOGGER = logging.getLogger(__name__)
 
@@ -59,22 +64,25 @@ def _read(folder: Path) -> int | None:
         return None
 
 
-def _last_change(repo: object, path: bytes) -> int | None:
+def _last_change(repo: Repo, path: bytes) -> int | None:
     """The commit time of the newest commit from HEAD in which `path` (b"": everything) changed."""
-    store = repo.object_store  # type: ignore[attr-defined]
+    from dulwich.object_store import tree_lookup_path
+    from dulwich.objects import Commit
 
-    def subtree(commit: object) -> bytes | None:
-        tree: bytes = commit.tree  # type: ignore[attr-defined]
+    store = repo.object_store
+
+    def subtree(commit: object) -> ObjectID | RawObjectID | None:
+        if not isinstance(commit, Commit):
+            raise TypeError(f"{commit!r} is not a commit")  # a damaged history: no date from it
+        tree: ObjectID = commit.tree
         if not path:
             return tree
-        from dulwich.object_store import tree_lookup_path
-
         try:
             return tree_lookup_path(store.__getitem__, tree, path)[1]
         except KeyError:
             return None
 
-    for count, entry in enumerate(repo.get_walker(include=[repo.head()])):  # type: ignore[attr-defined]
+    for count, entry in enumerate(repo.get_walker(include=[repo.head()])):
         if count >= MAX_COMMITS:
             return None
         commit = entry.commit
