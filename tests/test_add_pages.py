@@ -197,6 +197,10 @@ def oversize_page(path: Path) -> None:
         handle.truncate(11 * 1024 * 1024)  # sparse: 11 MB that take no room
 
 
+def no_markup(path: Path) -> None:
+    path.write_text("A few words saved as a page, without a single tag.\n", encoding="utf-8")
+
+
 def empty_folder(path: Path) -> None:
     path.mkdir()
     (path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
@@ -209,6 +213,7 @@ def empty_folder(path: Path) -> None:
         ("broken.docx", corrupt_docx, "not a Word (.docx) file pandoc can read"),
         ("empty-archive.docx", docx_without_document, "not a Word (.docx) file pandoc can read"),
         ("menu.html", no_article, "no article was found in the page"),
+        ("words.html", no_markup, "no article was found in the page"),
         ("huge.html", oversize_page, "11.0 MB; a file of this kind may be at most 10 MB"),
         ("pictures", empty_folder, "the folder holds no file that can be added"),
     ],

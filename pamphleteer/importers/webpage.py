@@ -114,7 +114,8 @@ def extract_article(page: bytes, *, url: str, origin: str, charset: str = "") ->
     """
     content = _decoded(page, charset)
     try:
-        marked = _captions_on_images(trafilatura.load_html(content))
+        loaded = trafilatura.load_html(content)  # None: not a page it can read
+        marked = _captions_on_images(loaded) if loaded is not None else None
     except (ValueError, TypeError, lxml.etree.LxmlError):
         marked = None
     html = trafilatura.extract(
