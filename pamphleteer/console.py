@@ -57,6 +57,14 @@ def file_size(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
+def _console(file: TextIO, no_color: bool, force_terminal: bool | None) -> Console:
+    """A rich console that prints text as given: no markup, highlighting or emoji codes, no wrapping."""
+    return Console(
+        file=file, no_color=no_color, highlight=False, markup=False, emoji=False,
+        soft_wrap=True, force_terminal=force_terminal,
+    )
+
+
 class Terminal:
     """Where `build.py` writes, with its verbosity and colour settings."""
 
@@ -72,12 +80,8 @@ class Terminal:
         self.quiet = quiet
         self.verbose = verbose and not quiet
         no_color = os.environ.get("NO_COLOR", "") != ""
-        options = {
-            "no_color": no_color, "highlight": False, "markup": False, "emoji": False,
-            "soft_wrap": True, "force_terminal": force_terminal,
-        }
-        self.out = Console(file=stdout if stdout is not None else sys.stdout, **options)
-        self.err = Console(file=stderr if stderr is not None else sys.stderr, **options)
+        self.out = _console(stdout if stdout is not None else sys.stdout, no_color, force_terminal)
+        self.err = _console(stderr if stderr is not None else sys.stderr, no_color, force_terminal)
 
     # Plain messages
 

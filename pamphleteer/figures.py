@@ -22,6 +22,7 @@ import posixpath
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from pamphleteer import ast, codes
@@ -188,7 +189,7 @@ def check_images(
     diagnostics: list[Diagnostic] = []
     checked_texts = []
     for text in texts:
-        changes = {}
+        changes: dict[str, Any] = {}  # NormalisedText's fields of blocks, by name
         for name in TEXT_FIELDS:
             blocks, found = check.blocks(getattr(text, name), text.source.path)
             changes[name] = blocks

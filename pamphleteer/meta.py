@@ -151,13 +151,13 @@ class _Reader:
         for written, value in data.items():
             name = str(written)
             folded = re.sub(r"[-_\s]", "", name.lower())
-            ours = ALIAS_OF.get(folded) or (folded if folded in FRONT_MATTER_KEYS else None)
-            if ours is None:
+            known = ALIAS_OF.get(folded) or (folded if folded in FRONT_MATTER_KEYS else None)
+            if known is None:
                 (unused if folded in UNUSED_KEYS else unknown).append(name)
                 continue
             if value is None or value == "" or value == []:
                 continue  # an empty field of a converter's template: not given
-            candidates.setdefault(ours, []).append((name, value))
+            candidates.setdefault(known, []).append((name, value))
         for ours, found in candidates.items():
             found.sort(key=lambda item: _rank(item[0], ours))
             if ours == "source" and found[0][0] != ours:  # Hugo's `url` is a site path: take a web address

@@ -98,13 +98,14 @@ def write_all(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
     try:
         staging.mkdir(exist_ok=True)
         for name, data in files.items():
-            descriptor, temporary = tempfile.mkstemp(prefix=f"{Path(name).name}.", suffix=".tmp", dir=staging)
-            staged.append((name, Path(temporary)))
+            prefix = f"{Path(name).name}."
+            descriptor, temporary_name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=staging)
+            staged.append((name, Path(temporary_name)))
             with os.fdopen(descriptor, "wb") as handle:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
-            os.chmod(temporary, 0o644)
+            os.chmod(temporary_name, 0o644)
         _write_journal(folder, [(temporary.name, name) for name, temporary in staged])
     except OSError as error:
         for _, temporary in staged:
