@@ -18,6 +18,7 @@ machine is shared and noisy, so it reports medians, never pass/fail.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import re
 import shutil
@@ -132,6 +133,15 @@ def page_count(output: Path) -> int:
     return int(match.group(1)) if match else 0
 
 
+def add_one(added: Path, text: str, folder: Path, output: Path) -> float:
+    """Add `text` as `added` and build (timed); then take it out again, and build (untimed)."""
+    added.write_text(text.replace("title: ", "title: Added ", 1), encoding="utf-8")
+    seconds = timed(build_command(folder, output))[0]
+    added.unlink()
+    timed(build_command(folder, output))
+    return seconds
+
+
 def synthetic_reader(count: int, folder: Path) -> Path:
     """A reader of `count` texts made from the seed texts (titles numbered so each is distinct)."""
     shutil.rmtree(folder, ignore_errors=True)
@@ -144,7 +154,7 @@ def synthetic_reader(count: int, folder: Path) -> Path:
     (folder / "publication.toml").write_text(toml, encoding="utf-8")
     for index in range(count):
         seed = seeds[index % len(seeds)].read_text(encoding="utf-8")
-        seed = re.sub(r"(?m)^title: (.*)$", lambda m: f"title: {m.group(1)} ({index + 1})", seed, count=1)
+        seed = re.sub(r"(?m)^title: (.*)$", rf"title: \g<1> ({index + 1})", seed, count=1)
         (folder / "texts" / f"text-{index + 1:03d}.md").write_text(seed, encoding="utf-8")
     return folder
 
@@ -175,7 +185,8 @@ def main() -> None:
     print("seed reader, cold build")
     print(f"  pamphleteer (every edition, build report)             median {statistics.median(ours):6.2f} s")
     print(f"  peer pipeline (pandoc+WeasyPrint, PDF+EPUB+HTML)       median {statistics.median(peer):6.2f} s")
-    print(f"  ratio ours/peer                                        {statistics.median(ours) / statistics.median(peer):6.2f}")
+    ratio = statistics.median(ours) / statistics.median(peer)
+    print(f"  ratio ours/peer                                        {ratio:6.2f}")
 
     noop = median_of(arguments.runs, lambda: timed(build_command(SOURCES, ours_out))[0])
     print(f"  rebuild, nothing changed                               median {noop:6.2f} s")
@@ -191,11 +202,13 @@ def main() -> None:
             handle.write("\n\nOne more sentence for the benchmark.\n")
         return timed(build_command(edited, edited_out))[0]
 
-    print(f"  rebuild after editing one text                         median {median_of(arguments.runs, edit_and_build):6.2f} s")
+    after_edit = median_of(arguments.runs, edit_and_build)
+    print(f"  rebuild after editing one text                         median {after_edit:6.2f} s")
     if arguments.quick:
         return
 
-    print(f"synthetic readers (cold build: 1 run; adding one text at the end: median of {arguments.add_runs})")
+    print("synthetic readers (cold build: 1 run; adding one text at the end: median of "
+          f"{arguments.add_runs})")
     print(f"  {'texts':>5} {'pages':>6} {'cold s':>8} {'s/page':>8} {'peak MB':>8} {'all MB':>8} "
           f"{'add one s':>10} {'add/cold':>9}")
     for size in (int(s) for s in arguments.sizes.split(",")):
@@ -205,15 +218,7 @@ def main() -> None:
         pages = page_count(output)
         extra = (folder / "texts" / f"text-{size:03d}.md").read_text(encoding="utf-8")
         added = folder / "texts" / "zz-added-text.md"
-
-        def add_one() -> float:  # add the text and build; then take it out again, and build (untimed)
-            added.write_text(extra.replace("title: ", "title: Added ", 1), encoding="utf-8")
-            seconds = timed(build_command(folder, output))[0]
-            added.unlink()
-            timed(build_command(folder, output))
-            return seconds
-
-        add = median_of(arguments.add_runs, add_one)
+        add = median_of(arguments.add_runs, functools.partial(add_one, added, extra, folder, output))
         print(f"  {size:>5} {pages:>6} {cold:8.1f} {cold / max(pages, 1):8.3f} {peak / 1024:8.0f} "
               f"{together / 1024:8.0f} {add:10.1f} {add / cold:9.2f}")
     shutil.rmtree(work, ignore_errors=True)

@@ -51,7 +51,7 @@ def test_one_structure_tree_whose_tags_point_at_the_joined_pages(joined):
     headings = [e for e in elements if e.get("/S") in ("/H1", "/H2")]
     assert len(headings) == 4
     assert all(e.Pg.objgen in pages for e in elements if "/Pg" in e)
-    keys = [int(key) for key in pikepdf.NumberTree(root.ParentTree).keys()]
+    keys = [int(key) for key in pikepdf.NumberTree(root.ParentTree)]
     page_keys = [int(page.obj.StructParents) for page in joined.pages if "/StructParents" in page.obj]
     assert len(set(page_keys)) == len(page_keys) and set(page_keys) <= set(keys)
     assert int(root.ParentTreeNextKey) == max(keys) + 1

@@ -92,7 +92,9 @@ def test_pdf_has_title_page_contents_and_page_numbers(built):
     assert "No Alien but the Capitalist" in pages[0]
     contents = next(i for i, text in enumerate(pages) if "Contents" in text)
     starts = {
-        title: next(i for i, text in enumerate(pages) if i > contents and title in " ".join(text.split())[:150])
+        title: next(
+            i for i, text in enumerate(pages) if i > contents and title in " ".join(text.split())[:150]
+        )
         for title in TITLES
     }
     # The contents give, after each title and author, the printed page on which the text starts.

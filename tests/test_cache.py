@@ -39,7 +39,8 @@ def test_a_change_or_a_damaged_edition_means_a_real_rebuild(sources_copy, tmp_pa
     assert not build(sources_copy, output, ("html",)).up_to_date
     assert "damaged" not in html.read_text(encoding="utf-8")
     text = sorted((sources_copy / "texts").glob("*.md"))[0]
-    text.write_text(text.read_text(encoding="utf-8") + "\n\nA sentence added by the editor.\n", encoding="utf-8")
+    edited = text.read_text(encoding="utf-8") + "\n\nA sentence added by the editor.\n"
+    text.write_text(edited, encoding="utf-8")
     rebuilt = build(sources_copy, output, ("html",))
     assert not rebuilt.up_to_date
     assert "A sentence added by the editor." in html.read_text(encoding="utf-8")

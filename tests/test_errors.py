@@ -133,7 +133,8 @@ CASES = [
          "'questions' must be a list", "sources/texts/a.md:2", 3),
     Case("front matter impossible date", text("a.md", "---\ntitle: T\ndate: 2024-13-45\n---\nBody.\n"),
          "'date' is '2024-13-45', which is not a date", "sources/texts/a.md:3", 3),
-    Case("front matter Python object tag", text("a.md", "---\ntitle: !!python/object/apply:os.system [id]\n---\nB.\n"),
+    Case("front matter Python object tag",
+         text("a.md", "---\ntitle: !!python/object/apply:os.system [id]\n---\nB.\n"),
          "not valid YAML", "sources/texts/a.md:2", 3),
     Case("front matter bad language tag", text("a.md", "---\nlang: English please\n---\nBody.\n"),
          "'lang' is 'English please'", "sources/texts/a.md:2", 3),
@@ -161,9 +162,11 @@ CASES = [
          "'print.page_size' is 'B5'", "sources/publication.toml", 2),
     Case("publication.toml bad language", toml('title = "R"\nlanguage = "English"\n'),
          "'language' is 'English'", "sources/publication.toml", 2),
-    Case("publication.toml not UTF-8", lambda s, o: (s / "publication.toml").write_bytes(b'title = "R\xe9"\n'),
+    Case("publication.toml not UTF-8",
+         lambda s, o: (s / "publication.toml").write_bytes(b'title = "R\xe9"\n'),
          "not valid UTF-8", "sources/publication.toml:1", 2),
-    Case("publication.toml missing", toml(None), "publication settings not found", "sources/publication.toml", 2),
+    Case("publication.toml missing", toml(None),
+         "publication settings not found", "sources/publication.toml", 2),
     Case("order names a missing text", toml('title = "R"\norder = ["a", "ghost"]\n'),
          "'order' names 'ghost'", "sources/publication.toml", 3),
     Case("no sources folder", remove(""), "the sources folder does not exist", "sources", 3),
@@ -172,12 +175,13 @@ CASES = [
     Case("front part with an unknown key", front_part("---\nauthor: X\n---\nIntro.\n"),
          "unknown front matter key 'author'", "sources/front/introduction.md:2", 3),
     Case("output folder is a file", output_is_a_file, "not a folder", "output", 5),
-    Case("output folder under a file", output_under_a_file, "cannot create the output folder", "output/blocker", 5,
+    Case("output folder under a file", output_under_a_file,
+         "cannot create the output folder", "output/blocker", 5,
          args=("--output", "output/blocker/editions")),
     Case("output folder inside the sources", nothing, "inside the sources folder", "sources/texts", 2,
          args=("--output", "sources/texts")),
-    Case("SOURCE_DATE_EPOCH not a number", nothing, "SOURCE_DATE_EPOCH is 'yesterday'", "SOURCE_DATE_EPOCH", 2,
-         env={"SOURCE_DATE_EPOCH": "yesterday"}),
+    Case("SOURCE_DATE_EPOCH not a number", nothing,
+         "SOURCE_DATE_EPOCH is 'yesterday'", "SOURCE_DATE_EPOCH", 2, env={"SOURCE_DATE_EPOCH": "yesterday"}),
     Case("SOURCE_DATE_EPOCH negative", nothing, "SOURCE_DATE_EPOCH is '-5'", "SOURCE_DATE_EPOCH", 2,
          env={"SOURCE_DATE_EPOCH": "-5"}),
     Case("SOURCE_DATE_EPOCH past year 9999", nothing, "SOURCE_DATE_EPOCH is '99999999999999'",
@@ -297,7 +301,9 @@ def seed_publication(root: Path) -> tuple[Path, Path]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("signal_number", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
-def test_an_interrupted_build_leaves_the_previous_editions_and_no_temporary_file(tmp_path, signal_number, code):
+def test_an_interrupted_build_leaves_the_previous_editions_and_no_temporary_file(
+    tmp_path, signal_number, code,
+):
     sources, output = seed_publication(tmp_path)
     before = snapshot(output)
     process = subprocess.Popen(

@@ -112,7 +112,9 @@ def test_parse_and_normalise_never_crash_and_never_lose_a_word(markdown):
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(max_size=8),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=5), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=5), children, max_size=4)
+    ),
     max_leaves=30,
 )
 
@@ -129,7 +131,8 @@ def test_flattening_bounds_any_depth_and_keeps_the_words(depth, kind):
     node: dict[str, Any] = {"t": "Str", "c": "bottom"}
     for _ in range(depth):
         if kind == "Div":
-            node = {"t": "Div", "c": [["", [], []], [node if node["t"] != "Str" else {"t": "Para", "c": [node]}]]}
+            inner = node if node["t"] != "Str" else {"t": "Para", "c": [node]}
+            node = {"t": "Div", "c": [["", [], []], [inner]]}
         elif kind == "BlockQuote":
             node = {"t": "BlockQuote", "c": [node if node["t"] != "Str" else {"t": "Para", "c": [node]}]}
         else:

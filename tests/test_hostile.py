@@ -103,19 +103,23 @@ The first paragraph is harmless and must be published.
 
 <div onmouseover="alert('div handler')">A div with a handler keeps its words.</div>
 
-<p>An <img src="x" onerror="alert('img handler')"> image with a handler, and <a href="javascript:alert('raw link')">a raw script link</a>.</p>
+<p>An <img src="x" onerror="alert('img handler')"> image with a handler, and \
+<a href="javascript:alert('raw link')">a raw script link</a>.</p>
 
-<a href="JaVaScRiPt:alert('mixed case')">mixed case</a> and <a href="java&#x09;script:alert('tab')">with a tab</a>.
+<a href="JaVaScRiPt:alert('mixed case')">mixed case</a> and \
+<a href="java&#x09;script:alert('tab')">with a tab</a>.
 
 <a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">a data link</a>
 
-<svg onload="alert('svg')"><circle r="1"/></svg><object data="{probe}/object.swf"></object><embed src="{probe}/embed.swf">
+<svg onload="alert('svg')"><circle r="1"/></svg>\
+<object data="{probe}/object.swf"></object><embed src="{probe}/embed.swf">
 
 <link rel="stylesheet" href="{probe}/linked.css"><img src="{probe}/raw-image.png" alt="raw remote image">
 
 <p style="background: url({probe}/inline-style.png)">Inline style paragraph.</p>
 
-A Markdown [script link](javascript:alert('markdown')) and a [data link](data:text/html,<script>alert(1)</script>).
+A Markdown [script link](javascript:alert('markdown')) and \
+a [data link](data:text/html,<script>alert(1)</script>).
 
 An inline `<script>alert('raw attribute')</script>`{{=html}} raw attribute.
 
@@ -130,7 +134,9 @@ The last paragraph is harmless and must be published too.
 """
 
 
-def build_hostile(tmp_path: Path, port: int) -> tuple[subprocess.CompletedProcess[str], list[list[str]], Path]:
+def build_hostile(
+    tmp_path: Path, port: int,
+) -> tuple[subprocess.CompletedProcess[str], list[list[str]], Path]:
     sources, output = tmp_path / "sources", tmp_path / "output"
     (sources / "texts").mkdir(parents=True)
     (sources / "publication.toml").write_text('title = "Hostile"\nslug = "hostile"\n', encoding="utf-8")
@@ -154,7 +160,8 @@ def edition_texts(output: Path) -> dict[str, str]:
     """The text of every edition, the ebook's files unpacked and the PDF's streams decoded."""
     texts = {"html": (output / "hostile.html").read_text(encoding="utf-8")}
     with zipfile.ZipFile(output / "hostile.epub") as archive:
-        texts["epub"] = "\n".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
+        members = archive.namelist()
+        texts["epub"] = "\n".join(archive.read(name).decode("utf-8", "replace") for name in members)
     parts = []
     with pikepdf.open(output / "hostile.pdf") as pdf:
         for obj in pdf.objects:
@@ -244,7 +251,8 @@ def test_the_confined_fetcher_refuses_dot_dot_and_links_out_but_serves_files_ins
     (sources / "images" / "ok.png").write_bytes(b"ok")
     (tmp_path / "secret.png").write_bytes(SECRET)
     (sources / "images" / "link.png").symlink_to(tmp_path / "secret.png")
-    assert confined_path((sources / "images" / "ok.png").as_uri(), (sources,)) == sources / "images" / "ok.png"
+    ok = sources / "images" / "ok.png"
+    assert confined_path(ok.as_uri(), (sources,)) == ok
     for url in (f"file://{sources}/images/../../secret.png", (sources / "images" / "link.png").as_uri()):
         with pytest.raises(Refused):
             confined_path(url, (sources,))

@@ -89,7 +89,8 @@ def declarations(rules: list, selector: str) -> dict[str, str]:
             continue
         selectors = [s.strip() for s in tinycss2.serialize(rule.prelude).split(",")]
         if selector in selectors:
-            for item in tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True):
+            contents = tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
+            for item in contents:
                 if item.type == "declaration":
                     found[item.lower_name] = tinycss2.serialize(item.value).strip()
     return found
@@ -140,7 +141,8 @@ def test_the_page_loads_nothing_from_anywhere_and_needs_no_script(built_page):
     assert "@import" not in css
     urls = css_urls(tinycss2.parse_stylesheet(css, skip_comments=True))
     assert urls, "the vendored faces are embedded"
-    assert all(url.startswith("data:") for url in urls), [url[:60] for url in urls if not url.startswith("data:")]
+    outside = [url[:60] for url in urls if not url.startswith("data:")]
+    assert not outside, outside
 
 
 def test_every_link_within_the_page_lands_somewhere(built_page):
@@ -183,7 +185,7 @@ def test_each_text_is_an_article_in_its_own_language(built_page, seed):
     articles = root.find("body/main").findall("article")
     assert len(articles) == len(seed.texts)
     ids = by_id(root)
-    for article, text in zip(articles, seed.texts):
+    for article, text in zip(articles, seed.texts, strict=True):
         assert article.get("lang") == text.lang
         title = ids[article.get("aria-labelledby")]
         assert title.tag == "h2" and text_of(title) == text.title
@@ -203,7 +205,7 @@ def test_questions_are_named_after_their_text(seed):
     assert len(sections) == len(publication.texts)
     names = [" ".join(text_of(ids[i]) for i in s.get("aria-labelledby").split()) for s in sections]
     assert len(set(names)) == len(names)  # one landmark per text, told apart by name
-    for section, text in zip(sections, publication.texts):
+    for section, text in zip(sections, publication.texts, strict=True):
         assert [text_of(li) for li in section.iter("li")] == list(questions)
         assert text.title in " ".join(text_of(ids[i]) for i in section.get("aria-labelledby").split())
 
@@ -270,7 +272,8 @@ def test_a_pull_quote_is_shown_but_hidden_from_assistive_technology(seed):
     quote = Block(block.line + 1, {
         "t": "Div",
         "c": [["", ["pullquote"], [["quotes", str(block.line)]]],
-              [{"t": "Para", "c": [{"t": "Str", "c": "Nations"}, {"t": "Space"}, {"t": "Str", "c": "again."}]}]],
+              [{"t": "Para",
+                "c": [{"t": "Str", "c": "Nations"}, {"t": "Space"}, {"t": "Str", "c": "again."}]}]],
     })
     body = list(text.body)
     body.insert(body.index(block) + 1, quote)
@@ -324,7 +327,8 @@ def face(file: str, unicode_range: str) -> str:
 
 
 def test_a_face_is_embedded_only_when_the_page_has_characters_it_covers():
-    css = face("crimson-pro-latin-400-normal.woff2", LATIN) + face("crimson-pro-latin-ext-400-normal.woff2", LATIN_EXT)
+    css = (face("crimson-pro-latin-400-normal.woff2", LATIN)
+           + face("crimson-pro-latin-ext-400-normal.woff2", LATIN_EXT))
     latin_only = self_contained(css, set("Nations"))
     assert latin_only.count("@font-face") == 1 and "url(\"fonts/" not in latin_only
     embedded = re.search(r"data:font/woff2;base64,([A-Za-z0-9+/=]+)", latin_only).group(1)

@@ -38,6 +38,7 @@ def test_the_list_command_prints_them(tmp_path):
     assert "taken out of the body: " in result.stdout
     assert "line 31 → credits: Advertisement [N421]" in result.stdout
     assert "more (-v lists them)" in result.stdout
-    verbose = subprocess.run([sys.executable, str(PROJECT / "build.py"), "list", "-v", "--sources", str(sources)],
+    command = [sys.executable, str(PROJECT / "build.py"), "list", "-v", "--sources", str(sources)]
+    verbose = subprocess.run(command,
                              capture_output=True, text=True, check=False)
     assert "Leave a Reply [N423]" in verbose.stdout and "more (-v lists them)" not in verbose.stdout

@@ -67,9 +67,11 @@ def test_footnotes_are_collected_with_back_links():
 
 
 def test_pull_quotes_are_asides_hidden_from_assistive_technology():
-    node = {"t": "Div", "c": [["", ["pullquote"], [["quotes", "12"]]], [{"t": "Para", "c": [{"t": "Str", "c": "Said."}]}]]}
+    said = {"t": "Para", "c": [{"t": "Str", "c": "Said."}]}
+    node = {"t": "Div", "c": [["", ["pullquote"], [["quotes", "12"]]], [said]]}
     from pamphleteer.parse import Block
 
     html = str(Writer(prefix="t", epub_types=True).blocks([Block(20, node)]))
-    assert html.startswith('<aside class="pullquote" role="doc-pullquote" aria-hidden="true" epub:type="pullquote" data-quotes="t-12">')
+    assert html.startswith('<aside class="pullquote" role="doc-pullquote" aria-hidden="true" '
+                           'epub:type="pullquote" data-quotes="t-12">')
     assert "Said." in html

@@ -38,7 +38,8 @@ def test_every_body_page_has_a_start_and_it_names_the_pages_first_words(built_pr
     index_of = {label: index for index, label in enumerate(printed)}
     # Pages after the title, imprint and contents that carry a folio (not blank, not the back cover).
     # The back matter (About the authors, Sources and credits) is drawn by templates, not running text.
-    back = next((i for i, text in enumerate(pages) if re.match(r"\s*(About the authors?|Sources and credits)\n", text)),
+    back_matter = re.compile(r"\s*(About the authors?|Sources and credits)\n")
+    back = next((i for i, text in enumerate(pages) if back_matter.match(text)),
                 len(pages))
     body_pages = [i for i, text in enumerate(pages) if 3 <= i < back and text.split()[-1:] == [printed[i]]]
     assert len(starts) >= len(body_pages) - 1
@@ -50,7 +51,8 @@ def test_every_body_page_has_a_start_and_it_names_the_pages_first_words(built_pr
         # The block's words from there open the page (after any running head); the first
         # may have begun on the page before, hyphenated across the page break.
         page = letters(pages[index_of[start.label]])[:400]
-        first, following = letters(words[start.word]), letters(" ".join(words[start.word + 1 : start.word + 4]))
+        first = letters(words[start.word])
+        following = letters(" ".join(words[start.word + 1 : start.word + 4]))
         assert first[-2:] + following[:20] in page, (start, words[start.word : start.word + 4])
 
 

@@ -16,7 +16,8 @@ def test_blocks_carry_the_line_they_start_on_in_the_file():
 
 
 def test_source_positions_leave_no_trace_in_the_ast():
-    blocks = markdown_to_blocks("A [link](http://a.example/) and U.S. text.\n", path=Path("x.md"), first_line=1)
+    markdown = "A [link](http://a.example/) and U.S. text.\n"
+    blocks = markdown_to_blocks(markdown, path=Path("x.md"), first_line=1)
     text = repr(blocks[0].node)
     assert "data-pos" not in text and "wrapper" not in text
     strings = [n["c"] for n in blocks[0].node["c"] if n["t"] == "Str"]

@@ -86,7 +86,8 @@ def test_outside_git_the_date_is_the_newest_source_file(tmp_path, epoch_in_envir
     for number, path in enumerate(sorted(sources.rglob("*"))):
         os.utime(path, (1_600_000_000 + number, 1_600_000_000 + number))
     newest = max(path.stat().st_mtime for path in sources.rglob("*") if path.is_file())
-    assert edition_time(sources) == datetime.datetime.fromtimestamp(int(newest), datetime.UTC).replace(tzinfo=None)
+    expected = datetime.datetime.fromtimestamp(int(newest), datetime.UTC).replace(tzinfo=None)
+    assert edition_time(sources) == expected
     assert edition_time(sources).year == 2020
 
 

@@ -83,7 +83,8 @@ PROSE_CODE = [
      "It began in March. By May it had reached [Chicago](https://x.org/c).\n\n"
      "Then it stopped, quite suddenly, for reasons nobody could explain."),
     ("    def strike(cities):\n        return [c for c in cities if c.open]", None),
-    ("```\nThe strike spread to seven cities within a week, and the union said so.\n```",  # markdownify's <pre>
+    # markdownify's <pre>
+    ("```\nThe strike spread to seven cities within a week, and the union said so.\n```",
      "The strike spread to seven cities within a week, and the union said so."),
     ("```plaintext\nThe strike spread to seven cities within a week, and the union said so.\n```", None),
     ("    $ pip install pamphleteer && pamphleteer build --output out/", None),

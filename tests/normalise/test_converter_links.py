@@ -26,7 +26,8 @@ def check(rule, before, after, code):
 LONG = "https://www.theatlantic.com/technology/archive/2019/11/a-very-long-path-to-an-article/602233/"
 VISIBLE = [
     # html2text wraps a long URL at a hyphen, so no reader sees a link
-    ("As [Alexis\nMadrigal](https://www.theatlantic.com/technology/archive/2019/11/a-very-long-\npath-to-an-article/602233/) reports",
+    ("As [Alexis\nMadrigal](https://www.theatlantic.com/technology/archive/2019/11/a-very-long-"
+     "\npath-to-an-article/602233/) reports",
      f"As [Alexis Madrigal]({LONG}) reports"),
     ("see \\[the report\\](https://x.org/r) now", "see [the report](https://x.org/r) now"),  # escaped
     ("see [the report](https://x.org/r) now", None),  # a link already
@@ -72,8 +73,10 @@ def test_bare_url_repeated_after_its_link_goes(before, after):
 
 
 EDGES = [
-    ("As [Alexis Madrigal](https://x.org/a)reports, the strike", "As [Alexis Madrigal](https://x.org/a) reports, the strike"),
-    ("spread to [seven cities](https://x.org/x)within a week", "spread to [seven cities](https://x.org/x) within a week"),
+    ("As [Alexis Madrigal](https://x.org/a)reports, the strike",
+     "As [Alexis Madrigal](https://x.org/a) reports, the strike"),
+    ("spread to [seven cities](https://x.org/x)within a week",
+     "spread to [seven cities](https://x.org/x) within a week"),
     ("she wrote[this piece](https://x.org/p) last year", "she wrote [this piece](https://x.org/p) last year"),
     ("members of[NATO](https://x.org/n) met", "members of [NATO](https://x.org/n) met"),
     ("the *first*time in years", "the *first* time in years"),
@@ -107,7 +110,8 @@ def test_a_heading_link_whose_url_was_wrapped_onto_the_next_line_is_one_link_aga
     text = "### [READ THE REST](https://boingboing.net/2019/09/25/patti-smith-and-stewart-\ncopela.html)\n\nText."
     out, diagnostics = heading_links_over_lines(blocks(text), PATH, never_refuse)
     expected = nodes("### [READ THE REST](https://boingboing.net/2019/09/25/patti-smith-and-stewart-copela.html)")
-    assert out[0].node["c"][2] == expected[0]["c"][2] and len(out) == 2 and [d.code for d in diagnostics] == ["N706"]
+    assert out[0].node["c"][2] == expected[0]["c"][2] and len(out) == 2
+    assert [d.code for d in diagnostics] == ["N706"]
 
 
 def test_a_heading_followed_by_a_paragraph_that_closes_no_link_stays():

@@ -17,7 +17,8 @@ def edition(built, suffix: str) -> str:
         return pdf_text(path)
     if suffix == ".epub":
         with zipfile.ZipFile(path) as archive:
-            return "\n".join(archive.read(n).decode() for n in sorted(archive.namelist()) if n.endswith(".xhtml"))
+            names = sorted(n for n in archive.namelist() if n.endswith(".xhtml"))
+            return "\n".join(archive.read(n).decode() for n in names)
     return path.read_text(encoding="utf-8")
 
 
@@ -28,7 +29,8 @@ def test_repairs_reach_every_edition(built, suffix):
     if suffix == ".pdf":  # the initial is a drop cap, a float: text extraction finds it before the title
         opening = opening.removeprefix("I ")
     assert contains_in_order(text, opening, max_gap=2)
-    assert contains_in_order(text, "The struggle for self-emancipation doesn't have borders", max_gap=2)  # a pull quote
+    # a pull quote
+    assert contains_in_order(text, "The struggle for self-emancipation doesn't have borders", max_gap=2)
     assert "srltid" not in text  # tracking parameters gone
     assert "working–class" not in text and "so–called" not in text
     assert "P.S." not in text and "TEMPEST" not in text
@@ -42,6 +44,6 @@ def test_markup_repairs_in_the_ebook_and_web_editions(built, suffix):
     assert all(f'id="{target}"' in text for target in asides)  # each names a paragraph that is there
     assert text.count("are-you-a-settler") == 1  # one link, no repeated URL
     assert 'href="#"' not in text and "](#)" not in text  # dead links unwrapped
-    for joined in ("more or less the trajectory", "Mexico’s and Cuba’s struggles", "necessary to have socialist",
-                   "everything. The solidarity campaign"):
+    for joined in ("more or less the trajectory", "Mexico’s and Cuba’s struggles",
+                   "necessary to have socialist", "everything. The solidarity campaign"):
         assert re.search(r"<p[^>]*>[^\n]*" + re.escape(joined), text), joined

@@ -26,7 +26,8 @@ def lift(markdown, every_credit=False):
 
 LEFTOVERS = [
     # markdownify: the image, then its figcaption as a paragraph
-    (f"{PROSE}\n\n![Marchers on May Day]({IMG})\n\nMarchers in Chicago. (Jacquelyn Martin / Associated Press)\n\nMore.",
+    (f"{PROSE}\n\n![Marchers on May Day]({IMG})\n\n"
+     "Marchers in Chicago. (Jacquelyn Martin / Associated Press)\n\nMore.",
      [PROSE, "More."], ["Marchers in Chicago. (Jacquelyn Martin / Associated Press)"], ["N803", "N805"]),
     # html2text: the caption run on after the image, in one paragraph
     (f"{PROSE}\n\n![Marchers on May\nDay]({IMG})Marchers in Chicago. (J. Martin / AP)\n\nMore.",
@@ -76,7 +77,8 @@ def test_credits_in_the_body_go_only_once_the_furniture_has_read_the_tail():
 
 
 @pytest.mark.parametrize(("text", "credit"), [
-    ("Photo: Getty Images", True), ("(Jacquelyn Martin / Associated Press)", True), ("Source: Supplied", True),
+    ("Photo: Getty Images", True), ("(Jacquelyn Martin / Associated Press)", True),
+    ("Source: Supplied", True),
     ("Getty Images", True), ("Image credit: NARA", True), ("Illustration by Jo Smith", True),
     ("AP Photo/Evan Vucci", True), ("© Reuters", True),
     ("Photography was his passion from an early age.", False), ("Source: the census.", False),

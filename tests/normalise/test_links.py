@@ -91,7 +91,8 @@ def test_a_url_shown_as_link_text_loses_markdown_escapes():
 DEAD_LINKS = [
     ("in [Cuba](#) or [Laos]() today", "in Cuba or Laos today", 2),
     ("[*Kurdistan*](#) and more", "*Kurdistan* and more", 1),
-    ("a [live](https://x.org) link and an [anchor](#notes)", "a [live](https://x.org) link and an [anchor](#notes)", 0),
+    ("a [live](https://x.org) link and an [anchor](#notes)",
+     "a [live](https://x.org) link and an [anchor](#notes)", 0),
 ]
 
 

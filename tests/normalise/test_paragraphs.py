@@ -14,8 +14,10 @@ from pamphleteer.sources import Fix
 from tests.normalise.helpers import PATH, blocks, nodes
 
 JOINS = [
-    ("He predicted more or less\n\nthe trajectory of events.", "He predicted more or less the trajectory of events."),
-    ("or Mexico’s and Cuba’s\n\nstruggles against domination.", "or Mexico’s and Cuba’s struggles against domination."),
+    ("He predicted more or less\n\nthe trajectory of events.",
+     "He predicted more or less the trajectory of events."),
+    ("or Mexico’s and Cuba’s\n\nstruggles against domination.",
+     "or Mexico’s and Cuba’s struggles against domination."),
     ("it was necessary to\n\nhave revolutions.", "it was necessary to have revolutions."),
     ("led by the [FSLN](https://x.org)\n\nand others.", "led by the [FSLN](https://x.org) and others."),
     ("It ends here.\n\nthen a lower-case start.", None),  # the first part is closed

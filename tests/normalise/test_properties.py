@@ -95,13 +95,16 @@ def sentences(draw, number: int) -> list[Token]:
 def clean_texts(draw) -> Text:
     paragraphs = []
     for number in range(draw(st.integers(3, 6))):
-        paragraphs.append(Paragraph([draw(sentences(number * 10 + s)) for s in range(draw(st.integers(2, 3)))]))
+        count = draw(st.integers(2, 3))
+        paragraphs.append(Paragraph([draw(sentences(number * 10 + s)) for s in range(count)]))
     return Text(paragraphs)
 
 
 def damage(draw, text: Text) -> Text:
     """Damage a copy of the text in random places; return it and the quotes inserted."""
-    damaged = Text([Paragraph([[Token(t.word, t.url) for t in s] for s in p.sentences]) for p in text.paragraphs])
+    damaged = Text([
+        Paragraph([[Token(t.word, t.url) for t in s] for s in p.sentences]) for p in text.paragraphs
+    ])
     for kind in draw(st.lists(st.sampled_from(["cut", "double", "dead", "quote"]), min_size=1, max_size=5)):
         paragraph = draw(st.sampled_from(damaged.paragraphs))
         tokens = paragraph.tokens()

@@ -16,8 +16,8 @@ def kinds(out):
 
 
 def test_a_verbatim_pull_quote_with_hard_breaks_becomes_a_pull_quote_of_its_passage():
-    text = BODY.replace("\n\nA second", "\n\n---\n\n*It has not always been  \nthat people lived in nations.*\n\n"
-                        "---\n\nA second")
+    text = BODY.replace("\n\nA second", "\n\n---\n\n*It has not always been  \n"
+                        "that people lived in nations.*\n\n---\n\nA second")
     out, diagnostics = lift_pull_quotes(blocks(text), PATH)
     assert kinds(out) == ["Para", "Div", "Para", "Para"]
     attr, (para,) = out[1].node["c"]
@@ -27,8 +27,8 @@ def test_a_verbatim_pull_quote_with_hard_breaks_becomes_a_pull_quote_of_its_pass
 
 
 def test_a_loose_pull_quote_is_matched_and_placed_before_the_last_paragraph():
-    text = BODY.replace("\n\nThat struggle", "\n\n---\n\n*The struggle for freedom has no borders.*\n\n---\n\n"
-                        "That struggle")
+    text = BODY.replace("\n\nThat struggle", "\n\n---\n\n*The struggle for freedom has no borders.*"
+                        "\n\n---\n\nThat struggle")
     out, _ = lift_pull_quotes(blocks(text), PATH)
     assert kinds(out) == ["Para", "Para", "Div", "Para"]
     assert out[2].node["c"][0][2] == [["quotes", str(out[3].line)]]
