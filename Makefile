@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 
-.PHONY: all build test check clean tools
+.PHONY: all build test lint check clean tools
 
 all: build
 
@@ -32,6 +32,12 @@ build: $(VENV)/.runtime
 # npm tools pinned in package-lock.json (DAISY Ace, vnu-jar) installed into .tools/.
 tools:
 	@bash scripts/install-tools.sh
+
+# ruff over everything (rules in pyproject's [tool.ruff]), mypy --strict over the library and
+# build.py (pyproject's [tool.mypy]).
+lint: $(VENV)/.test
+	$(PY) -m ruff check .
+	$(PY) -m mypy
 
 # The tests include the QA gate (`build.py check`) over a fresh build of the seed reader.
 test: $(VENV)/.test tools
