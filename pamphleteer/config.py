@@ -18,6 +18,9 @@ from pamphleteer.sourcefiles import read_source_bytes
 
 PAGE_SIZES = ("A5", "A6", "half-letter", "letter")
 PAMPHLETS = ("none", "each")
+# Where the print edition sets pull quotes: away from the passage they repeat (on a later page,
+# or not at all where no place fits), not at all, or right after it, as the source had them.
+PULL_QUOTES = ("spread", "drop", "inline")
 # The sheets a booklet of each page size can be printed on (two or four pages a side);
 # the first is the default.
 BOOKLET_SHEETS = {
@@ -54,6 +57,7 @@ class Settings:
     order: tuple[str, ...] = ()
     rights: str = ""  # the licence of the publication's own parts (introduction, questions)
     pamphlets: str = "none"  # "each": also one pamphlet per text, named after the text
+    pull_quotes: str = "spread"  # one of PULL_QUOTES
     print: PrintSettings = field(default_factory=PrintSettings)
 
 
@@ -154,7 +158,7 @@ def load_settings(path: Path) -> Settings:
 
     known = {
         "title", "subtitle", "editor", "publisher", "language", "identifier",
-        "description", "slug", "order", "print", "rights", "pamphlets",
+        "description", "slug", "order", "print", "rights", "pamphlets", "pull_quotes",
     }
     _reject_unknown(table, known, path)
     title = _string(table, "title", path)
@@ -172,6 +176,13 @@ def load_settings(path: Path) -> Settings:
             "reader) or \"none\"",
             file=path,
         )
+    pull_quotes = _string(table, "pull_quotes", path, PULL_QUOTES[0])
+    if pull_quotes not in PULL_QUOTES:
+        raise ConfigurationError(
+            f"'pull_quotes' is '{pull_quotes}'; choose \"spread\" (away from the passage they repeat), "
+            "\"drop\" (none) or \"inline\" (right after it)",
+            file=path,
+        )
     return Settings(
         path=path,
         title=title,
@@ -185,5 +196,6 @@ def load_settings(path: Path) -> Settings:
         order=_string_list(table, "order", path),
         rights=_string(table, "rights", path),
         pamphlets=pamphlets,
+        pull_quotes=pull_quotes,
         print=_print_settings(table.get("print", {}), path),
     )
