@@ -4,12 +4,19 @@ the note calls, the measure and the margins."""
 from __future__ import annotations
 
 import functools
+import re
 
 import pymupdf
 import pytest
 import weasyprint
 
-from pamphleteer.render.printtype import calls_after_punctuation, names_once, print_body, with_initial
+from pamphleteer.render.printtype import (
+    calls_after_punctuation,
+    names_once,
+    place_pull_quotes,
+    print_body,
+    with_initial,
+)
 from tests.conftest import SOURCES
 
 CAP_HEIGHT = 587 / 1024  # Crimson Pro's cap height, in em
@@ -319,3 +326,51 @@ def test_hyphenation_leaves_three_letters_each_side_and_never_breaks_a_capitalis
 )
 def test_print_sets_ordinals_on_the_baseline_and_keeps_capitalised_words_whole(before, after):
     assert str(print_body(before)) == after
+
+
+# -- pull quotes -----------------------------------------------------------------------------
+
+
+def body_with_pull_quotes(paragraphs: int, quoted: list[int]) -> str:
+    """A body of `paragraphs` paragraphs, each numbered one followed by a pull quote repeating it."""
+    blocks = []
+    for number in range(paragraphs):
+        blocks.append(f'<p id="t-{number}">Paragraph {number}.</p>')
+        if number in quoted:
+            quote = f"<p>Quote {number}.</p>"
+            blocks.append(f'<aside class="pullquote" data-quotes="t-{number}">\n{quote}\n</aside>')
+    return "\n".join(blocks)
+
+
+def order_of(html: str) -> list[str]:
+    found = re.findall(r'<p id="t-(\d+)"|data-quotes="t-(\d+)"', html)
+    return [f"q{quote}" if quote else paragraph for paragraph, quote in found]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "quoted", "choice", "expected"),
+    [
+        (10, [1], "inline", ["0", "1", "q1", "2", "3", "4", "5", "6", "7", "8", "9"]),
+        (10, [1], "drop", ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]),
+        # Spread: six paragraphs on from the passage, between two paragraphs.
+        (10, [1], "spread", ["0", "1", "2", "3", "4", "5", "6", "7", "q1", "8", "9"]),
+        # Two stacked quotes near the end: one goes before its passage, the other is left out.
+        (12, [9, 10], "spread", ["0", "1", "2", "3", "q9", "4", "5", "6", "7", "8", "9", "10", "11"]),
+        (5, [1], "spread", ["0", "1", "2", "3", "4"]),  # no place far enough: left out
+    ],
+)
+def test_pull_quotes_are_placed_as_the_publication_chooses(paragraphs, quoted, choice, expected):
+    assert order_of(str(place_pull_quotes(body_with_pull_quotes(paragraphs, quoted), choice))) == expected
+
+
+def test_the_pull_quotes_setting_defaults_to_spread_and_a_bad_one_is_named(tmp_path):
+    from pamphleteer.config import load_settings
+    from pamphleteer.errors import ConfigurationError
+
+    path = tmp_path / "publication.toml"
+    path.write_text('title = "T"\n', encoding="utf-8")
+    assert load_settings(path).pull_quotes == "spread"
+    path.write_text('title = "T"\npull_quotes = "beside"\n', encoding="utf-8")
+    with pytest.raises(ConfigurationError) as error:
+        load_settings(path)
+    assert "'pull_quotes' is 'beside'" in str(error.value) and "publication.toml" in str(error.value)

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from pamphleteer.parse import Block
 from pamphleteer.render.markup import LinkStyle, PageMarks, Writer
 from pamphleteer.render.pictures import ImageSource
-from pamphleteer.render.printtype import names_once, print_body, short_standfirst
+from pamphleteer.render.printtype import names_once, place_pull_quotes, print_body, short_standfirst
 
 PROJECT = Path(__file__).resolve().parents[2]
 TEMPLATES = PROJECT / "templates"
@@ -63,6 +63,7 @@ def environment() -> jinja2.Environment:
     env.filters["print_body"] = print_body  # print's text: drop cap, ordinals … (render/printtype.py)
     env.filters["short_standfirst"] = short_standfirst  # and its shortened standfirst
     env.filters["names_once"] = names_once  # and "About the authors" without doubled names
+    env.filters["place_pull_quotes"] = place_pull_quotes  # and where its pull quotes go
     return env
 
 
