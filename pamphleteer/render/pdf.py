@@ -67,11 +67,12 @@ class PrintEdition:
 
     @property
     def preview_pages(self) -> tuple[int, ...]:
-        """The pages a preview shows: the cover, then the first text's opening and the page after."""
+        """The pages a preview shows: the first text's opening page (a right-hand page), then the
+        spread after it (the left- and right-hand pages of a reader's open pamphlet)."""
         if not self.openings:
             return tuple(range(min(3, self.page_count)))
         first = self.openings[0]
-        return (0, *range(first, min(first + 2, self.page_count)))
+        return tuple(range(first, min(first + 3, self.page_count)))
 
 
 SECTIONS = frozenset({"front", "contents", "front-parts", "main", "back", "back-cover"})
