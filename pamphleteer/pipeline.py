@@ -279,6 +279,7 @@ def render(
 
     if "epub" in formats:  # its cover image is made by a worker while this process writes its text
         from pamphleteer.render.epub import COVER_WIDTH, render_epub
+        from pamphleteer.render.pagemap import page_labels
 
         cover = pool.submit(page_png, book.cover, 0, COVER_WIDTH)
     thread = ThreadPoolExecutor(1)
@@ -287,7 +288,8 @@ def render(
         if "epub" in formats:
             progress.stage("epub")
             files[f"{slug}.epub"], unmarked = render_epub(
-                publication, book.page_starts, b"", book.page_count, cover_png=cover.result
+                publication, book.page_starts, b"", book.page_count, cover_png=cover.result,
+                page_labels=page_labels(book.plan.labels, book.page_count),
             )
             diagnostics += unmarked
             progress.done("epub")

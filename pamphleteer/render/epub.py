@@ -137,6 +137,7 @@ def render_epub(
     print_pdf: bytes | Callable[[], bytes] = b"",
     print_pages: int = 0,
     cover_png: Callable[[], bytes] | None = None,
+    page_labels: Sequence[str] = (),
 ) -> tuple[bytes, tuple[Diagnostic, ...]]:
     """The publication as an EPUB 3 file, marked with the print edition's page breaks, and a
     warning for each print page it has no place to mark.
@@ -145,10 +146,13 @@ def render_epub(
     edition, whose first page becomes the cover image (no cover without it), or a
     function that gives it, asked only once the contents are written. `cover_png`,
     if given, gives that image made elsewhere (the first page as a PNG
-    `COVER_WIDTH` pixels wide), asked for at the same point.
+    `COVER_WIDTH` pixels wide), asked for at the same point. `page_labels`, the
+    label of every print page, lets pages with no start of their own (blank
+    pages, the back cover) be marked where the next page begins, so the page
+    list has every printed page.
     """
     spine = documents(publication)
-    content, nav_points, pages = _content(publication, spine, page_starts)
+    content, nav_points, pages = _content(publication, spine, page_starts, page_labels)
     book = epub.EpubBook()
     _describe(book, publication, pages, print_pages)
     _add_resources(book, print_pdf, cover_png)
@@ -172,7 +176,8 @@ def render_epub(
 
 
 def _content(
-    publication: Publication, spine: Sequence[Document], page_starts: Sequence[PageStart]
+    publication: Publication, spine: Sequence[Document], page_starts: Sequence[PageStart],
+    page_labels: Sequence[str] = (),
 ) -> tuple[dict[str, str], list[NavPoint], list[PageLink]]:
     """Every content document's XHTML (by manifest id), with the NCX contents and the page list.
 
@@ -211,6 +216,7 @@ def _content(
             content[uid] = marked
             at_elements.setdefault(uid, []).append(start)
     content = {uid: _before_headings(xhtml) for uid, xhtml in content.items()}
+    _mark_the_rest(content, [document.uid for document in spine], page_labels)
     nav_points, pages = _targets(spine, {uid: PAGE_MARKER.findall(xhtml) for uid, xhtml in content.items()})
     nav = next(document for document in spine if document.uid == "nav")
     content["nav"] = render(nav, pages)
@@ -218,6 +224,27 @@ def _content(
         marked = _mark_before(content["nav"], start.block_id, page_marker(start.label))
         content["nav"] = marked or content["nav"]
     return content, nav_points, pages
+
+
+def _mark_the_rest(content: dict[str, str], order: Sequence[str], labels: Sequence[str]) -> None:
+    """Mark each print page that has no marker yet (a blank page, the back cover) where the next
+    marked page begins, or at the end of the last document: the page list then has every page."""
+    placed = {label: uid for uid in order for label in PAGE_MARKER.findall(content[uid])}
+    waiting: list[str] = []
+    for label in labels:
+        if label not in placed:
+            waiting.append(label)
+            continue
+        if waiting and placed[label] != "nav":  # the nav is written again, with the page list
+            uid = placed[label]
+            at = content[uid].index(f'id="page-{label}"')
+            at = content[uid].rindex("<span", 0, at)
+            content[uid] = content[uid][:at] + "".join(map(page_marker, waiting)) + content[uid][at:]
+            waiting = []
+    if waiting and order:
+        last = content[order[-1]]
+        at = last.rindex("</body>")
+        content[order[-1]] = last[:at] + "".join(map(page_marker, waiting)) + "\n" + last[at:]
 
 
 def _add_resources(

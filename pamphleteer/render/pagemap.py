@@ -12,13 +12,14 @@ as `render/markup.py` counts them (footnote text and pull quotes excluded).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from weasyprint.document import Document
 from weasyprint.formatting_structure import boxes
 
 from pamphleteer.render.markup import Start
+from pamphleteer.render.plan import roman
 
 EXCLUDED_CLASSES = ("link-note", "pullquote")
 COUNTED_PSEUDO = ("", "::first-letter", "::first-line")
@@ -103,15 +104,41 @@ def _flow(box: boxes.Box) -> Iterator[boxes.TextBox]:
         yield from _flow(child)
 
 
+def _nearest_ids(root: object) -> dict[object, str]:
+    """Every element mapped to its own id, else its nearest ancestor's (elements with none left out)."""
+    nearest: dict[object, str] = {}
+
+    def walk(element: object, inherited: str) -> None:
+        own = element.get("id") or inherited  # type: ignore[attr-defined]
+        if own:
+            nearest[element] = own
+        for child in element:  # type: ignore[attr-defined]
+            if isinstance(child.tag, str):
+                walk(child, own)
+
+    walk(root, "")
+    return nearest
+
+
 def page_starts(document: Document, root: object, block_ids: frozenset[str]) -> tuple[Start, ...]:
-    """Where each page of `document` begins, for pages whose main flow has running text."""
+    """Where each page of `document` begins.
+
+    A page whose main flow has running text of a known block begins at a word of
+    it; any other page with text (a back part's heading, a bio, the contents)
+    begins at the nearest element with an id around its first text, word 0, so
+    every printed page with something on it has a place in the other editions.
+    """
     owners, texts = _owners(root, block_ids)
+    nearest = _nearest_ids(root)
     states: dict[str, _BlockState] = {}
     starts: list[Start] = []
     for index, page in enumerate(document.pages):
         page_box = page._page_box
         recorded = False
+        fallback = ""
         for box in _flow(page_box):
+            if not fallback and box.text and box.text.strip():
+                fallback = nearest.get(box.element, "")
             tag = box.element_tag or ""
             pseudo = tag[tag.find("::"):] if "::" in tag else ""
             block_id = owners.get(box.element)
@@ -122,4 +149,19 @@ def page_starts(document: Document, root: object, block_ids: frozenset[str]) -> 
                 starts.append(Start(index, block_id, state.word_at_position()))
                 recorded = True
             state.advance(box.text)
+        if not recorded and fallback:
+            starts.append(Start(index, fallback, 0))
     return tuple(starts)
+
+
+def page_labels(labels: Sequence[tuple[int, str]], page_count: int) -> tuple[str, ...]:
+    """The label of every page of the PDF, from where each numbering begins ((index, style) as
+    `PagePlan.labels` gives them: "r" roman, "D" arabic), as a reader sees them in a PDF viewer."""
+    out: list[str] = []
+    starts = sorted(labels)
+    for index in range(page_count):
+        begun = [(first, style) for first, style in starts if first <= index]
+        first, style = begun[-1] if begun else (0, "D")
+        number = index - first + 1
+        out.append(roman(number) if style == "r" else str(number))
+    return tuple(out)
