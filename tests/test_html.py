@@ -236,10 +236,11 @@ def test_a_page_marker_stands_before_the_word_its_page_begins_with(seed):
     markers = [e for e in root.iter() if e.get("role") == "doc-pagebreak"]
     assert len(markers) == 1
     marker = markers[0]
-    assert marker.get("id") == "page-7" and marker.get("aria-label") == "Page 7"
-    assert text_of(marker) == "p.\u00a07"
+    assert marker.get("id") == "page-7" and marker.get("title") == "Page 7"
+    assert marker.get("data-page") == "7"
+    assert text_of(marker) == ""  # the number is the stylesheet's: copying the text never takes it
     assert marker in list(paragraph.iter())
-    assert " ".join(words[:3]) + " p.\u00a07" + words[3] in text_of(paragraph)
+    assert " ".join(words[:4]) in text_of(paragraph)
 
 
 def test_no_marker_without_a_page_start(seed):
@@ -254,11 +255,11 @@ def test_the_print_editions_pages_are_marked_in_order(built_page):
     _, root = built_page
     markers = [e for e in root.iter() if e.get("role") == "doc-pagebreak"]
     assert len(markers) >= 5, "the seed reader runs over many print pages"
-    labels = [text_of(m).removeprefix("p.\u00a0") for m in markers]
+    labels = [m.get("data-page") for m in markers]
     # front matter in roman folios (the introduction), then the texts from 1
     order = [(0, ROMAN.index(label)) if label in ROMAN else (1, int(label)) for label in labels]
     assert order == sorted(order) and len(set(order)) == len(order)
-    assert [m.get("aria-label") for m in markers] == [f"Page {n}" for n in labels]
+    assert [m.get("title") for m in markers] == [f"Page {n}" for n in labels]
     main = root.find("body/main")
     assert all(m in list(main.iter()) for m in markers)
 
@@ -301,10 +302,11 @@ def test_the_stylesheet_serves_phones_wide_screens_dark_mode_and_paper(built_pag
     measure = declarations(top, ":root")["--measure"]
     assert re.fullmatch(r"(2[6-9]|3[0-4])(\.\d+)?em", measure), measure
     assert "var(--measure)" in declarations(top, "body")["max-width"]
-    # Phones get the markers inline; wide windows put them in the margin.
+    # Phones show no page numbers; wide windows put them in the margin, as generated text.
     wide = next(rules for prelude, rules in media.items() if "min-width" in prelude)
-    assert declarations(wide, ".page-number")["position"] == "absolute"
-    assert "position" not in declarations(top, ".page-number")
+    assert declarations(wide, ".page-break::after")["position"] == "absolute"
+    assert declarations(wide, ".page-break::after")["content"] == "attr(data-page)"
+    assert declarations(top, ".page-break::after")["content"] == "none"
     # Dark mode redefines the colours; paper gets black on white, without the skip link.
     dark = media["(prefers-color-scheme: dark)"]
     assert {"--text", "--bg", "--link"} <= set(declarations(dark, ":root"))
@@ -358,3 +360,14 @@ def test_the_stylesheet_names_only_vendored_fonts():
     css = (Path(FONTS).parent / "web.css").read_text(encoding="utf-8")
     every = set(chr(code) for code in range(0x20, 0x2FF))
     self_contained(css, every)  # raises if any url() is missing or outside styles/
+
+
+def test_copying_the_text_takes_no_page_numbers(built_page):
+    """The markers are empty: the reading text has no "p. 3", no number glued to the next word."""
+    _, root = built_page
+    main = root.find("body/main")
+    markers = [e for e in main.iter() if e.get("role") == "doc-pagebreak"]
+    assert len(markers) > 30
+    assert all(text_of(marker) == "" and marker.get("data-page") for marker in markers)
+    reading = text_of(main)
+    assert "p.\u00a0" not in reading and not re.search(r"\bp\. \d", reading)
