@@ -37,6 +37,7 @@ from pamphleteer.cache import (
 from pamphleteer.errors import ConfigurationError, Diagnostic, RenderError, Severity, StrictFailure
 from pamphleteer.figures import check_images
 from pamphleteer.history import last_commit_time
+from pamphleteer.locations import CHECKOUT, LOCK, PACKAGE, STYLES, TEMPLATES
 from pamphleteer.model import Publication, build_publication, pamphlet
 from pamphleteer.normalise import Inferred, NormalisedText, normalise
 from pamphleteer.output import after_writing, locked, write_all
@@ -46,7 +47,6 @@ from pamphleteer.sources import Sources, SourceText, read_sources
 from pamphleteer.workers import Inline, Workers
 
 FORMATS = ("pdf", "epub", "html")
-PROJECT = Path(__file__).resolve().parent.parent
 PREVIEW_PAGE_WIDTH = 420  # pixels a page in <slug>-preview.png
 
 
@@ -64,16 +64,30 @@ class BuildResult:
 
 
 def code_files() -> list[Path]:
-    """The files that decide how sources become editions: code, templates, styles, pinned versions."""
-    folders = [PROJECT / "pamphleteer", PROJECT / "templates", PROJECT / "styles"]
-    files = [path for folder in folders for path in folder.rglob("*") if path.is_file()
-             and "__pycache__" not in path.parts]
-    return files + [PROJECT / "requirements.lock"]
+    """The files that decide how sources become editions: code, templates, styles, pinned versions
+    (the lock only in a checkout; an installed copy is told apart by its version)."""
+    folders = dict.fromkeys([PACKAGE, TEMPLATES, STYLES])  # installed, the last two are in the first
+    files = sorted({path for folder in folders for path in folder.rglob("*") if path.is_file()
+                    and "__pycache__" not in path.parts})
+    return files + ([LOCK] if LOCK.is_file() else [])
 
 
 def code_fingerprint() -> str:
     """A hash of the code, templates, styles and pinned versions."""
-    return fingerprint(code_files(), PROJECT, {"version": __version__})
+    return fingerprint(code_files(), CHECKOUT, {"version": __version__})
+
+
+def own_output(sources_dir: Path, output_dir: Path) -> bool:
+    """Whether `output_dir` is the publication's own `output/` folder (in it, and never read)."""
+    return output_dir.resolve() == sources_dir.resolve() / "output"
+
+
+def read_files(sources_dir: Path) -> list[Path]:
+    """Every file under `sources_dir` but those in its own `output/` folder and hidden ones (`.git/`)."""
+    root = sources_dir.resolve()
+    return [path for path in sources_dir.rglob("*") if path.is_file()
+            and not path.relative_to(sources_dir).parts[0].startswith(".")
+            and root / "output" not in path.resolve().parents]
 
 
 def input_fingerprint(
@@ -81,8 +95,7 @@ def input_fingerprint(
 ) -> str:
     """A hash of everything a build reads: if it is unchanged, so are the editions."""
     sources = [  # a link to a file outside the sources is never read (read_sources refuses it)
-        path for path in sources_dir.rglob("*")
-        if path.is_file() and path.resolve().is_relative_to(sources_dir.resolve())
+        path for path in read_files(sources_dir) if path.resolve().is_relative_to(sources_dir.resolve())
     ]
     options = {
         "formats": ",".join(formats), "strict": str(strict), "code": code,
@@ -111,7 +124,7 @@ def edition_time(sources: Path, epoch: str | None = None) -> datetime.datetime:
             return datetime.datetime.fromtimestamp(committed, datetime.UTC).replace(tzinfo=None)
         except (ValueError, OverflowError, OSError):
             pass  # a commit dated past what a date can hold
-    newest = max(path.stat().st_mtime for path in sources.rglob("*") if path.is_file())
+    newest = max((path.stat().st_mtime for path in read_files(sources)), default=0)
     return datetime.datetime.fromtimestamp(int(newest), datetime.UTC).replace(tzinfo=None)
 
 
@@ -407,7 +420,7 @@ def build(
     sources_dir = sources_dir.resolve()
     if not sources_dir.is_dir():
         read_sources(sources_dir)  # raises the error that explains it
-    if output_dir.resolve().is_relative_to(sources_dir):
+    if output_dir.resolve().is_relative_to(sources_dir) and not own_output(sources_dir, output_dir):
         raise ConfigurationError(
             "the output folder is inside the sources folder; choose an --output outside it",
             file=output_dir,

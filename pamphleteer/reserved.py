@@ -15,13 +15,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import tinycss2
 
-PROJECT = Path(__file__).resolve().parents[1]
-TEMPLATES = PROJECT / "templates"
-STYLES = PROJECT / "styles"
+from pamphleteer.locations import STYLES, TEMPLATES
+
 ATTRIBUTE = re.compile(r"""\b(class|id)\s*=\s*(["'])(.*?)\2""", re.DOTALL)
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 JINJA_LITERAL = re.compile(r"""['"]([A-Za-z_][\w-]*)['"]""")

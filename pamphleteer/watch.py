@@ -21,7 +21,8 @@ from pathlib import Path
 
 import watchfiles
 
-PROJECT = Path(__file__).resolve().parents[1]
+from pamphleteer.locations import STYLES, TEMPLATES
+
 IGNORED_NAMES = ("4913",)  # vim's probe file
 IGNORED_SUFFIXES = ("~", ".swp", ".swo", ".swx", ".tmp", ".bak", ".pyc", ".crdownload", ".part")
 DEBOUNCE_MS = 300
@@ -45,7 +46,7 @@ class Change:
 
 def watched_folders(sources: Path) -> tuple[Path, ...]:
     """The folders whose changes call for a rebuild: the sources, the templates, the styles."""
-    return (sources.resolve(), PROJECT / "templates", PROJECT / "styles")
+    return (sources.resolve(), TEMPLATES, STYLES)
 
 
 def is_relevant(path: Path, ignored: Sequence[Path] = ()) -> bool:

@@ -1,7 +1,7 @@
 """Load the Jinja2 templates and stylesheets every edition is drawn from.
 
-Templates and styles live at the top of the project (`templates/`, `styles/`),
-never in the sources folder, so a publication cannot change how it is built.
+Templates and styles are the built-in ones (see `pamphleteer.locations`: installed
+with the package, or the checkout's `templates/` and `styles/`).
 """
 
 from __future__ import annotations
@@ -9,20 +9,16 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
+from pamphleteer.locations import FONTS as FONTS  # re-exported: the editions import it from here
+from pamphleteer.locations import STYLES, TEMPLATES
 from pamphleteer.parse import Block
 from pamphleteer.render.markup import LinkStyle, PageMarks, Writer
 from pamphleteer.render.pictures import ImageSource
 from pamphleteer.render.printtype import names_once, place_pull_quotes, print_body, short_standfirst
-
-PROJECT = Path(__file__).resolve().parents[2]
-TEMPLATES = PROJECT / "templates"
-STYLES = PROJECT / "styles"
-FONTS = STYLES / "fonts"
 
 
 @dataclass(frozen=True)
