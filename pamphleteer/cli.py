@@ -122,6 +122,8 @@ def command_line(argv: list[str]) -> list[str]:
     if found is None or argv[found] not in COMMANDS + ("completion",):
         if any(word in ("-h", "--help", "--version") for word in argv[:found]):
             return argv
+        if found is not None and "/" not in argv[found] and not Path(argv[found]).is_dir():
+            return argv  # a mistyped command, not a folder: argparse names the commands
         return ["build", *argv]
     return [argv[found], *argv[:found], *argv[found + 1:]]
 
