@@ -13,8 +13,9 @@ from dataclasses import dataclass
 import jinja2
 from markupsafe import Markup
 
-from pamphleteer.locations import FONTS as FONTS  # re-exported: the editions import it from here
-from pamphleteer.locations import STYLES, TEMPLATES
+from pamphleteer.locations import FONTS as FONTS  # re-exported: the editions import them from here
+from pamphleteer.locations import STYLES as STYLES
+from pamphleteer.locations import TEMPLATES
 from pamphleteer.parse import Block
 from pamphleteer.render.markup import LinkStyle, PageMarks, Writer
 from pamphleteer.render.pictures import ImageSource
