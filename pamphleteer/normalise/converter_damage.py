@@ -6,7 +6,9 @@ One pass over a text's top-level blocks, in this order and why:
    attribute and fence debris, empty containers;
 3. links (N706-N709): a heading's link wrapped onto the next line, link syntax
    left as text, links in links, a bare URL repeated, spaces lost at a link's
-   edge — before the link rules (N1xx) clean what are now real links.
+   edge — before the link rules (N1xx) clean what are now real links;
+   emphasis markers left as text (N711) go once links are links, before the
+   spaces at their edges are put back.
 Image leftovers (`images`, N801-N805) are lifted after the link rules, before
 the page's furniture classifier reads the body; heading levels (N705) are set
 after the furniture rules, on the body alone.
@@ -19,11 +21,20 @@ from pathlib import Path
 from pamphleteer.errors import Diagnostic
 from pamphleteer.normalise import registry
 from pamphleteer.normalise.converter import BLOCK_RULES, Refuse, each_block_to_many, never_refuse, one_to_many
-from pamphleteer.normalise.converter_links import LINK_REPAIRS, heading_links_over_lines
-from pamphleteer.normalise.converter_text import fix_mojibake
+from pamphleteer.normalise.converter_links import (
+    heading_links_over_lines,
+    nested_links,
+    repeated_bare_url,
+    spaces_at_link_edges,
+    visible_link_syntax,
+)
+from pamphleteer.normalise.converter_text import emphasis_debris, fix_mojibake
 from pamphleteer.parse import Block
 
-RULES = (one_to_many(fix_mojibake), *BLOCK_RULES, *map(one_to_many, LINK_REPAIRS))
+RULES = (  # emphasis debris before spaces at links' edges: "_the_**[Decade](…)" is "_the_[Decade](…)" first
+    one_to_many(fix_mojibake), *BLOCK_RULES,
+    *map(one_to_many, (visible_link_syntax, nested_links, repeated_bare_url, emphasis_debris, spaces_at_link_edges)),
+)
 
 
 @registry.rule(registry.Stage.CONVERTER, order=10, codes={
@@ -36,6 +47,7 @@ RULES = (one_to_many(fix_mojibake), *BLOCK_RULES, *map(one_to_many, LINK_REPAIRS
     "N708": "bare URL repeated after its link dropped",
     "N709": "spaces lost at links' edges put back",
     "N710": "characters garbled by a wrong encoding restored",
+    "N711": "emphasis markers left as text removed or paired",
 })
 def repair_converter_damage(
     blocks: tuple[Block, ...], path: Path, refuse: Refuse = never_refuse

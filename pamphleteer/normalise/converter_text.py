@@ -1,5 +1,7 @@
-"""Repair text that was decoded with the wrong encoding on its way from the web (mojibake).
+"""Repair text the converters garbled: mojibake, and emphasis markers shown as text.
 
+`emphasis_debris`: "**33%**of" -> bold "33%" and "of"; "____", "****" and
+markers at a word's edge ("congressman.****") go (N711).
 `fix_mojibake`: "MarÃ­a" -> "María", "donâ€™t" -> "don’t" (N710), with ftfy,
 told to change nothing else (quotes, widths, ligatures and line breaks stay as
 written). Each run of words between links or emphasis is mended as one
@@ -17,9 +19,11 @@ from pamphleteer.ast import (
     make_soft_break,
     make_space,
     make_str,
+    make_strong,
     merge_adjacent,
     str_text,
     transform,
+    wrapped,
 )
 from pamphleteer.normalise.findings import Finding, shorten
 from pamphleteer.parse import Node
@@ -82,3 +86,63 @@ def fix_mojibake(node: Node) -> tuple[Node, list[Finding]]:
 
     new = transform(node, inlines=rewrite)
     return (new if findings else node), findings
+
+
+# -- emphasis markers left as text -------------------------------------------------
+
+PAIRED = re.compile(r"^(.*?)(\*\*|__)(?=\S)([^*_]*?[^\s*_])\2(.*)$")  # "**33%**of": a pair inside one word
+MARKERS_ONLY = re.compile(r"^(?:[*_]{2,}|_)([,.;:!?)]*)$")  # "____", "****", "_**", a lone "_,": nothing emphasised
+EDGE_MARKERS = re.compile(r"^[*_]{2,}(?=[^\W_])|(?<=[^\s*_])[*_]{2,}$")  # "congressman.****", "**Welcome"
+
+
+def _debris_out(inlines: list[Node]) -> tuple[list[Node], bool]:
+    out: list[Node] = []
+    changed = False
+    for item in inlines:
+        if not is_kind(item, "Str"):
+            out.append(item)
+            continue
+        text = str_text(item)
+        paired = PAIRED.match(text)
+        if paired:
+            before, _mark, inner, after = paired.groups()
+            out.extend([make_str(before)] if before else [])
+            out.append(make_strong([make_str(inner)]))
+            if after[:1].isalpha() and not inner[-1:].isalpha():
+                out.append(make_space())  # "**33%**of": the space the converter lost
+            out.extend([make_str(after)] if after else [])
+            changed = True
+        elif only := MARKERS_ONLY.match(text):
+            if out and is_kind(out[-1], "Space"):
+                out.pop()
+            out.extend([make_str(only.group(1))] if only.group(1) else [])  # its punctuation stays
+            changed = True
+        elif EDGE_MARKERS.search(text):
+            out.append(make_str(EDGE_MARKERS.sub("", text)))
+            changed = True
+        else:
+            out.append(item)
+    if changed and out and is_kind(out[0], "Space"):
+        out.pop(0)
+    return merge_adjacent(out), changed
+
+
+def emphasis_debris(node: Node) -> tuple[Node, list[Finding]]:
+    """Emphasis markers the reader could not pair are no longer shown: a pair inside one word
+    becomes bold ("**33%**of" -> "33% of"), markers around nothing or at a word's edge go."""
+    findings: list[Finding] = []
+
+    def rewrite(inlines: list[Node]) -> list[Node]:
+        out, changed = _debris_out(inlines)
+        if changed:
+            findings.append(Finding("N711", "emphasis markers left as text were removed or paired",
+                                    shorten(_plain(inlines)), shorten(_plain(out))))
+        return out if changed else inlines
+
+    new = transform(node, inlines=rewrite)
+    return (new if findings else node), findings
+
+
+def _plain(inlines: list[Node]) -> str:
+    return "".join(str_text(n) if is_kind(n, "Str") else "**" + _plain(wrapped(n)) + "**"
+                   if is_kind(n, "Strong") else " " if is_kind(n, "Space", "SoftBreak") else "…" for n in inlines)

@@ -16,7 +16,7 @@ from pamphleteer.normalise.converter import (
     scene_breaks,
     shift_headings,
 )
-from pamphleteer.normalise.converter_text import fix_mojibake
+from pamphleteer.normalise.converter_text import emphasis_debris, fix_mojibake
 from pamphleteer.normalise.inlines import text_of
 from tests.normalise.helpers import PATH, blocks, nodes, run_rule
 
@@ -149,3 +149,20 @@ def test_keep_refuses_a_repair_and_leaves_the_block():
 
     out, found = each_block_to_many(blocks("One.\n\n* * *\n\nTwo."), PATH, scene_breaks, refuse)
     assert [b.node["t"] for b in out] == ["Para", "BulletList", "Para"] and found == ("N701",)
+
+
+EMPHASIS = [
+    ("**33%**of those hospitalised", "**33%** of those hospitalised"),  # trafilatura
+    ("Thatcherism __ possible.", "Thatcherism possible."),  # html2text: emphasis around nothing
+    ("the congressman.**** The campaign", "the congressman. The campaign"),
+    ("the Decade From Hell** _, our look", "the Decade From Hell, our look"),
+    ("a *real* emphasis and 2 * 3", None),
+    ("snake_case_name stays", None),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), EMPHASIS)
+def test_emphasis_markers_left_as_text_go(before, after):
+    result, codes = run_rule(emphasis_debris, before)
+    assert result == nodes(after or before)
+    assert codes == (["N711"] if after else [])
