@@ -39,9 +39,15 @@ SUSPECT = re.compile(  # the characters that UTF-8 read as Windows-1252 or Latin
 RUN = ("Str", "Space", "SoftBreak")
 
 
+LOST_A0 = re.compile(r"(?<![A-ZÀ-Þ])Ã(?=\s)")  # "à" whose second byte (a no-break space) became a space
+
+
 def mend(text: str) -> str:
-    """`text` with mojibake undone, or as it was."""
-    return ftfy.fix_text(text, CONFIG) if SUSPECT.search(text) else text
+    """`text` with mojibake undone, or as it was. An "Ã" before a space, outside capitals, was
+    "à": its second byte was a no-break space, which the converter made a space ("déjÃ vu")."""
+    if not SUSPECT.search(text):
+        return text
+    return LOST_A0.sub("à", ftfy.fix_text(text, CONFIG))
 
 
 def _run_text(run: list[Node]) -> str:

@@ -58,9 +58,11 @@ AGENCY = (
     r"(?:\s+press)?|wikimedia(?:\s+commons)?|creative\s+commons|unsplash|istock(?:photo)?|flickr|"
     r"supplied|handout|courtesy(?:\s+of)?|file\s+photo|public\s+domain|cc[\s-]by(?:[\s-]\w+)*"
 )
-CREDIT_WORD = r"photo(?:graph|graphy|s)?|image|picture|illustration|graphic|artwork|cartoon|video|credit"
+CREDIT_WORD = (r"photo(?:graph|graphy|s)?|image|picture|illustration|graphic|artwork|cartoon|video|credit"
+               r"|cr[ée]dits?\s+photo|foto")
 CREDIT_LINE = re.compile(
-    rf"^(?:(?:featured|cover|header|top|lead|main)\s+)?(?:{CREDIT_WORD})s?(?:\s+credits?)?\s*(?::|by\b|/|©|\|)"
+    rf"^(?:(?:featured|cover|header|top|lead|main)\s+)?(?:{CREDIT_WORD})s?(?:\s+credits?)?(?:\s*\((?:cc|c)\)|\s*©)?"
+    rf"\s*(?::|by\b|/|©|\|)"
     rf"|^source\s*:\s*(?:{AGENCY})\b|^(?:©|\(c\)|copyright\b)"
     rf"|^\(?(?:{AGENCY})\)?\.?$|^\(?(?:{AGENCY}|ap)(?:\s+photos?)?\s?/\s?[^()/]{{1,60}}\)?\.?$"
     rf"|^\(?[^()/]{{1,60}}\s?/\s?(?:{AGENCY}|[^()/]{{1,40}}(?:photos?|images|pictures|press|agency))\)?\.?$",

@@ -80,7 +80,8 @@ def test_credits_in_the_body_go_only_once_the_furniture_has_read_the_tail():
     ("Photo: Getty Images", True), ("(Jacquelyn Martin / Associated Press)", True),
     ("Source: Supplied", True),
     ("Getty Images", True), ("Image credit: NARA", True), ("Illustration by Jo Smith", True),
-    ("AP Photo/Evan Vucci", True), ("© Reuters", True),
+    ("AP Photo/Evan Vucci", True), ("© Reuters", True), ("Photo (cc) : svenwerk", True),
+    ("Crédit photo : AFP", True),
     ("Photography was his passion from an early age.", False), ("Source: the census.", False),
     ("He and/or she", False),
 ])
