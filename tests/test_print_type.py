@@ -374,3 +374,27 @@ def test_the_pull_quotes_setting_defaults_to_spread_and_a_bad_one_is_named(tmp_p
     with pytest.raises(ConfigurationError) as error:
         load_settings(path)
     assert "'pull_quotes' is 'beside'" in str(error.value) and "publication.toml" in str(error.value)
+
+
+def test_a_footnote_s_address_breaks_only_after_a_slash_or_before_a_dot():
+    document = laid_out("A6")
+    breaks = []
+    for page in document:
+        lines = ["".join(span["text"] for span in line["spans"]).strip()
+                 for block in page.get_text("dict")["blocks"] for line in block.get("lines", [])]
+        for line, following in zip(lines, lines[1:], strict=False):
+            if re.match(r"\d+\. https?://", line) and re.match(r"[\w.-]+[/.]", following):
+                breaks.append((line, following))
+    assert breaks, "A6 notes are narrow enough that some addresses wrap"
+    for line, following in breaks:
+        assert line.endswith("/") or following.startswith("."), (line, following)
+
+
+def test_an_address_is_kept_whole_between_its_slashes_and_dots():
+    from pamphleteer.render.printtype import breakable_address
+
+    assert breakable_address("https://x.org/a-b-c/d") == (
+        '<span class="url-piece">https://</span><wbr><span class="url-piece">x</span><wbr>'
+        '<span class="url-piece">.org/</span><wbr><span class="url-piece">a-b-c/</span><wbr>'
+        '<span class="url-piece">d</span>'
+    )

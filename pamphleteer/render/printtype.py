@@ -65,8 +65,31 @@ _CALL_BEFORE_PUNCTUATION = re.compile(
 
 def calls_after_punctuation(html: str) -> str:
     """Each footnote (a link's address) moved after the punctuation that follows its link, so that
-    its call stands after it, as in a book: "Palestine,⁵" rather than "Palestine⁵,"."""
-    return _CALL_BEFORE_PUNCTUATION.sub(r"\2\3\1", html)
+    its call stands after it, as in a book: "Palestine,⁵" rather than "Palestine⁵,"; and its
+    address broken only after a "/" or before a "." (`breakable_address`)."""
+    return _ADDRESS.sub(_breakable, _CALL_BEFORE_PUNCTUATION.sub(r"\2\3\1", html))
+
+
+_ADDRESS = re.compile(r'<span class="link-note"><a href="([^"]*)">\1</a></span>')
+_ADDRESS_BREAKS = re.compile(r"(?<=/)(?=[^/])|(?<=[^/.])(?=\.)")
+LONGEST_UNBROKEN = 64  # characters: a longer piece of an address may break where it must
+
+
+def breakable_address(address: str) -> str:
+    """An address (HTML-escaped) as print sets it in a footnote: each piece between the places it
+    may break (after a "/", before a ".") kept whole, never broken at its own hyphens, with a
+    break opportunity (<wbr>) between pieces; the text read or copied from the PDF is unchanged."""
+    pieces = _ADDRESS_BREAKS.split(address)
+    return "<wbr>".join(
+        f'<span class="url-piece">{piece}</span>' if len(piece) <= LONGEST_UNBROKEN else piece
+        for piece in pieces
+    )
+
+
+def _breakable(match: re.Match[str]) -> str:
+    address = match.group(1)
+    return f'<span class="link-note"><a href="{address}">{breakable_address(address)}</a></span>'
+
 
 
 LONG_STANDFIRST = 320  # characters: a standfirst longer, of several paragraphs, keeps its first in print
