@@ -33,7 +33,9 @@ from pamphleteer.parse import Block
 
 RULES = (  # emphasis debris before spaces at links' edges: "_the_**[Decade](…)" is "_the_[Decade](…)" first
     one_to_many(fix_mojibake), *BLOCK_RULES,
-    *map(one_to_many, (visible_link_syntax, nested_links, repeated_bare_url, emphasis_debris, spaces_at_link_edges)),
+    *map(one_to_many, (
+        visible_link_syntax, nested_links, repeated_bare_url, emphasis_debris, spaces_at_link_edges,
+    )),
     one_to_many(fix_mojibake),  # again: link text left as syntax is mended only once it is a link's text
 )
 

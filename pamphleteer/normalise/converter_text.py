@@ -97,7 +97,7 @@ def fix_mojibake(node: Node) -> tuple[Node, list[Finding]]:
 # -- emphasis markers left as text -------------------------------------------------
 
 PAIRED = re.compile(r"^(.*?)(\*\*|__)(?=\S)([^*_]*?[^\s*_])\2(.*)$")  # "**33%**of": a pair inside one word
-MARKERS_ONLY = re.compile(r"^(?:[*_]{2,}|_)([,.;:!?)]*)$")  # "____", "****", "_**", a lone "_,": nothing emphasised
+MARKERS_ONLY = re.compile(r"^(?:[*_]{2,}|_)([,.;:!?)]*)$")  # "____", "****", "_**", a lone "_,": no emphasis
 EDGE_MARKERS = re.compile(r"^[*_]{2,}(?=[^\W_])|(?<=[^\s*_])[*_]{2,}$")  # "congressman.****", "**Welcome"
 
 
@@ -150,5 +150,12 @@ def emphasis_debris(node: Node) -> tuple[Node, list[Finding]]:
 
 
 def _plain(inlines: list[Node]) -> str:
-    return "".join(str_text(n) if is_kind(n, "Str") else "**" + _plain(wrapped(n)) + "**"
-                   if is_kind(n, "Strong") else " " if is_kind(n, "Space", "SoftBreak") else "…" for n in inlines)
+    return "".join(_plain_one(n) for n in inlines)
+
+
+def _plain_one(node: Node) -> str:
+    if is_kind(node, "Str"):
+        return str_text(node)
+    if is_kind(node, "Strong"):
+        return "**" + _plain(wrapped(node)) + "**"
+    return " " if is_kind(node, "Space", "SoftBreak") else "…"

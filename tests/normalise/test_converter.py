@@ -113,7 +113,8 @@ MOJIBAKE = [
     ("donâ€™t stop", "don’t stop"),
     ("Â£5 for a cafÃ© au lait", "£5 for a café au lait"),
     ("Ð¡Ñ‚Ð°Ð»Ð¸Ð½", "Сталин"),
-    ("il commence Ã s’interroger, déjÃ précisé", "il commence à s’interroger, déjà précisé"),  # the no-break space lost
+    # the no-break space lost
+    ("il commence Ã s’interroger, déjÃ précisé", "il commence à s’interroger, déjà précisé"),
     ("IRMÃ E MAÇÃ", None),  # Portuguese capitals
     ("*MarÃ­a* and [JosÃ©](https://x.org/j)", "*María* and [José](https://x.org/j)"),
     ("naïve café résumé, São Paulo, “quoted” — fine", None),
