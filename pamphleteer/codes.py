@@ -95,6 +95,7 @@ UNKNOWN_KEY = declare("W201", "unknown front matter key ignored")
 WRONG_CONVERTER_VALUE = declare("W202", "a converter's front matter value that cannot be read left out")
 INVISIBLE_CHARACTERS = declare("W203", "characters that reorder or hide text removed from front matter")
 KEY_TWICE = declare("W204", "a front matter key given twice: the last one used")
+BROKEN_CONVERTER_ENTRY = declare("W205", "a converter's front matter entry that is not valid YAML left out")
 
 # -- warnings about the editions, found while rendering them ---------------------------------
 FOOTNOTE_MOVED = declare("W301", "a link's footnote is printed on the page after its call, for lack of room")

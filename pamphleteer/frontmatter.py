@@ -12,7 +12,9 @@ twice are noted (YAML keeps the last one silently).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,9 @@ from pamphleteer.errors import SourceError
 MAX_EXPANDED = 1024 * 1024  # characters of every value, aliases expanded: the limit of a whole text
 NOT_A_MAPPING = "the front matter must be 'key: value' lines, like 'title: …'"
 MAX_DEPTH = 16  # collections inside collections; converters write two or three
+MAX_LEFT_OUT = 20  # entries a converter wrote as broken YAML, left out one by one
+# A top-level key at the start of its line: `tags:`, `Date:`, `'og:title':`.
+TOP_LEVEL_KEY = re.compile(r"""^(?P<key>'[^']*'|"[^"]*"|[^\s#:'"\[\]{},&*!|>%@`-][^:#]*?)\s*:(?:\s|$)""")
 
 
 def _lenient_timestamp(loader: yaml.SafeLoader | yaml.CSafeLoader, node: yaml.ScalarNode) -> Any:
@@ -59,10 +64,57 @@ class FrontMatter:
     data: dict[Any, Any] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)  # each key's line in the file (the last, if twice)
     repeated: tuple[tuple[str, int, int], ...] = ()  # (key, first line, last line) of keys given twice
+    left_out: tuple[tuple[str, int, str], ...] = ()  # (key, line, YAML's problem) of broken entries left out
 
 
-def load_front_matter(block: str, path: Path, first_line: int = 2) -> FrontMatter:
-    """Parse `block` (the lines between the `---`, starting on `first_line` of the file)."""
+def load_front_matter(
+    block: str, path: Path, first_line: int = 2, may_leave_out: Callable[[str], bool] = lambda key: False
+) -> FrontMatter:
+    """Parse `block` (the lines between the `---`, starting on `first_line` of the file).
+
+    An entry that is not valid YAML is an error naming its line, unless `may_leave_out` says
+    its key is one the text can do without (a converter's `tags: [a,, b]`): that entry is
+    then left out, and noted in `left_out`, and the rest is read.
+    """
+    left_out: list[tuple[str, int, str]] = []
+    while True:
+        try:
+            front = _load(block, path, first_line)
+        except _Broken as broken:
+            entry = _entry_at(block, broken.line)
+            if entry is None or not may_leave_out(entry[0]) or len(left_out) >= MAX_LEFT_OUT:
+                raise broken.error from None
+            key, start, end = entry
+            lines = block.split("\n")
+            block = "\n".join(lines[:start] + [""] * (end - start) + lines[end:])  # lines keep their numbers
+            left_out.append((key, start + first_line, broken.problem))
+            continue
+        return replace(front, left_out=tuple(left_out))
+
+
+class _Broken(Exception):
+    """YAML's parser refused the block: where (a line of the block, from 0) and what."""
+
+    def __init__(self, error: SourceError, line: int, problem: str):
+        super().__init__(problem)
+        self.error, self.line, self.problem = error, line, problem
+
+
+def _entry_at(block: str, line: int) -> tuple[str, int, int] | None:
+    """The top-level entry holding `line` of `block`: its key and its lines [start, end)."""
+    lines = block.split("\n")
+    starts = [index for index, text in enumerate(lines) if TOP_LEVEL_KEY.match(text)]
+    before = [index for index in starts if index <= line]
+    if not before:
+        return None
+    start = before[-1]
+    end = next((index for index in starts if index > start), len(lines))
+    match = TOP_LEVEL_KEY.match(lines[start])
+    assert match is not None
+    return match.group("key").strip("'\""), start, end
+
+
+def _load(block: str, path: Path, first_line: int) -> FrontMatter:
     offset = first_line
     _check_depth(block, path, offset)
     try:
@@ -75,7 +127,9 @@ def load_front_matter(block: str, path: Path, first_line: int = 2) -> FrontMatte
             line = mark.line + offset if mark is not None else first_line - 1
             problem = getattr(error, "problem", None) or str(error)
             message = f"the front matter is not valid YAML: {problem}"
-            raise SourceError(message, file=path, line=line) from None
+            start = getattr(error, "context_mark", None) or mark  # where the broken construct opens
+            raise _Broken(SourceError(message, file=path, line=line),
+                          start.line if start is not None else -1, problem) from None
         except RecursionError:
             raise SourceError(
                 f"the front matter nests lists or mappings more than {MAX_DEPTH} deep; "

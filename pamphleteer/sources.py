@@ -122,7 +122,10 @@ def read_front_matter(text: str, path: Path) -> tuple[FrontMatter, str, int]:
     block = text[4 : 4 + end.start()]
     body_start = 4 + end.end() + 1
     body_line = text.count("\n", 0, min(body_start, len(text))) + 1
-    return load_front_matter(block, path, first_line=2), text[body_start:], body_line
+    # A converter's entry that is not YAML is left out with a warning; one under our own key is an error.
+    front = load_front_matter(block, path, first_line=2,
+                              may_leave_out=lambda key: key not in FRONT_MATTER_KEYS)
+    return front, text[body_start:], body_line
 
 
 def read_text(path: Path, root: Path | None = None) -> SourceText:
@@ -141,6 +144,11 @@ def read_text(path: Path, root: Path | None = None) -> SourceText:
                    f"front matter '{key}' is given twice (lines {first} and {last}); the last one is used",
                    path, last)
         for key, first, last in front.repeated
+    ] + [
+        Diagnostic(codes.BROKEN_CONVERTER_ENTRY, Severity.WARNING,
+                   f"front matter '{key}' is not valid YAML ({problem}) and was left out; "
+                   "quote its value, or delete the line", path, line)
+        for key, line, problem in front.left_out
     ]
     meta = parse_meta(front.data, front.lines, path, notes)
     if not body.strip():

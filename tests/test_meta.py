@@ -272,3 +272,34 @@ def test_a_list_of_one_is_its_item_and_a_longer_list_under_our_key_an_error(tmp_
     path.write_text("---\ntitle: [One, Two]\n---\n\nBody.\n", encoding="utf-8")
     with pytest.raises(SourceError, match="'title' must be a text"):
         read_text(path)
+
+
+BROKEN_CONVERTER_ENTRIES = [
+    # (front matter as a converter wrote it, the line left out, what is still read)
+    ("title: T\ntags: [Coronavirus,, Rechtswissenschaft]\nauthor: A B\n", 3, ("T", ("A B",))),
+    ("title: T\ndescription: He said: no\nauthor: A B\n", 3, ("T", ("A B",))),
+    ('title: T\nexcerpt: "never closed\nauthor: A B\n', 3, ("T", ("A B",))),  # the next key is read again
+    ("title: T\nkeywords:\n  - one\n  - [two,, three]\nauthor: A B\n", 3, ("T", ("A B",))),
+]
+
+
+@pytest.mark.parametrize(("front", "line", "read"), BROKEN_CONVERTER_ENTRIES)
+def test_a_converters_entry_that_is_not_yaml_is_left_out_with_a_warning_never_refused(
+    tmp_path, front, line, read
+):
+    path = tmp_path / "clipped.md"
+    path.write_text(f"---\n{front}---\n\nBody.\n", encoding="utf-8")
+    text = read_text(path)
+    assert (text.meta.title, text.meta.authors) == read
+    broken = [d for d in text.diagnostics if d.code == "W205"]
+    assert [(d.line, d.severity) for d in broken] == [(line, Severity.WARNING)]
+    assert "not valid YAML" in broken[0].message
+
+
+@pytest.mark.parametrize("front", ["title: T\nquestions: [Why,, how]\n", 'title: "T\nauthor: A\n'])
+def test_our_own_key_that_is_not_yaml_is_still_an_error_with_its_line(tmp_path, front):
+    path = tmp_path / "mine.md"
+    path.write_text(f"---\n{front}---\n\nBody.\n", encoding="utf-8")
+    with pytest.raises(SourceError, match="not valid YAML") as raised:
+        read_text(path)
+    assert (raised.value.diagnostic.line or 0) >= 2
