@@ -20,6 +20,8 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shtab
+
 from pamphleteer import __version__
 from pamphleteer.errors import ConfigurationError, PamphleteerError, Severity, SourceError, StrictFailure
 
@@ -128,8 +130,8 @@ def command_line(argv: list[str]) -> list[str]:
     return [argv[found], *argv[:found], *argv[found + 1:]]
 
 
-def parse_arguments(argv: list[str]) -> argparse.Namespace:
-    cmd = command_name()
+def make_parser(cmd: str) -> argparse.ArgumentParser:
+    """The command line's parser, its commands named as `cmd` (`pamphleteer`, `python build.py`)."""
     parser = argparse.ArgumentParser(
         prog=cmd,
         description="Build a pamphlet (PDF), an ebook (EPUB) and a web page (HTML) from a publication's "
@@ -184,6 +186,29 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
                              help="the new publication's folder (default: this one)")
     sub["init"].add_argument("--title", metavar="T", help="the publication's title (asked for if not given)")
     sub["init"].add_argument("--debug", action="store_true", help="show tracebacks for errors")
+    completion = commands.add_parser(
+        "completion", help="print the shell completion script for bash or zsh",
+        description="Print the completion script for the installed `pamphleteer` command.",
+        prog=f"{cmd} completion", formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=f"""examples:
+  {cmd} completion bash > ~/.local/share/bash-completion/completions/pamphleteer
+  {cmd} completion zsh > ~/.zfunc/_pamphleteer   (with fpath+=~/.zfunc before compinit in ~/.zshrc)""")
+    completion.add_argument("shell", choices=("bash", "zsh"), help="the shell")
+    for name in ("build", "watch", "check", "list", "init"):
+        for action in sub[name]._actions:
+            if action.dest in ("folder", "sources", "output"):
+                action.complete = shtab.DIRECTORY  # type: ignore[attr-defined]
+    for action in sub["add"]._actions:
+        if action.dest == "what":
+            action.complete = shtab.FILE  # type: ignore[attr-defined]
+        elif action.dest == "sources":
+            action.complete = shtab.DIRECTORY  # type: ignore[attr-defined]
+    return parser
+
+
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    cmd = command_name()
+    parser = make_parser(cmd)
     arguments = parser.parse_args(command_line(argv))
     for name, value in (("quiet", False), ("verbose", False), ("debug", False), ("strict", False),
                         ("format", "pdf,epub,html"), ("folder", None), ("sources", None), ("output", None)):
@@ -197,7 +222,7 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     if arguments.folder is not None and arguments.sources is not None and arguments.command != "init":
         parser.error("give the publication's folder once: as DIR or with --sources")
     arguments.cmd = cmd
-    if arguments.command != "init":
+    if arguments.command not in ("init", "completion"):
         arguments.sources, arguments.output = publication(arguments.folder or arguments.sources,
                                                           arguments.output, cmd)
     return arguments
@@ -486,6 +511,12 @@ def run_watch(arguments: argparse.Namespace, terminal: "Terminal") -> int:
     return 0
 
 
+def run_completion(arguments: argparse.Namespace, terminal: "Terminal") -> int:
+    """The completion script, for the installed command's name (whichever way this one was run)."""
+    sys.stdout.write(shtab.complete(make_parser("pamphleteer"), shell=arguments.shell))
+    return 0
+
+
 def run_init(arguments: argparse.Namespace, terminal: "Terminal") -> int:
     from pamphleteer.scaffold import scaffold
 
@@ -548,7 +579,8 @@ def main(argv: list[str] | None = None) -> int:
     from pamphleteer.output import StoppedAfterWriting
 
     terminal = Terminal(quiet=arguments.quiet, verbose=arguments.verbose)
-    commands = {"build": run_build, "add": run_add, "list": run_list, "watch": run_watch, "init": run_init}
+    commands = {"build": run_build, "add": run_add, "list": run_list, "watch": run_watch, "init": run_init,
+                "completion": run_completion}
     try:
         signal.signal(signal.SIGINT, signal.default_int_handler)  # from here on, Ctrl-C is reported below
         signal.signal(signal.SIGTERM, on_terminate)

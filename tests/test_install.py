@@ -1,8 +1,11 @@
 """The command as a new user meets it: a publication folder of its own, `init`, the packaging."""
 
 import os
+import signal
+import socket
 import subprocess
 import sys
+import time
 import tomllib
 from pathlib import Path
 
@@ -83,3 +86,68 @@ def test_a_publication_folder_is_built_into_its_own_output_and_then_up_to_date(t
     assert (folder / "output" / "a-reader.html").is_file()
     again = pamphleteer("build", str(folder), "--format", "html", cwd=tmp_path)
     assert again.returncode == 0 and "up to date" in again.stdout, again.stdout
+
+
+def test_bash_completion_offers_each_command_its_own_options(tmp_path):
+    script = tmp_path / "pamphleteer.bash"
+    result = pamphleteer("completion", "bash", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    script.write_text(result.stdout, encoding="utf-8")
+
+    def offered(*words: str) -> set[str]:
+        shell = (f'source {script}; COMP_WORDS=({" ".join(words)}); COMP_CWORD={len(words) - 1}; '
+                 '_shtab_pamphleteer; echo "${COMPREPLY[@]}"')
+        return set(subprocess.run(["bash", "-c", shell], capture_output=True, text=True,
+                                  check=True).stdout.split())
+
+    assert offered("pamphleteer", "wat") == {"watch"}
+    assert offered("pamphleteer", "watch", "--s") == {"--sources", "--strict", "--serve"}
+    assert offered("pamphleteer", "list", "--s") == {"--sources"}
+    assert "#compdef pamphleteer" in pamphleteer("completion", "zsh", cwd=tmp_path).stdout
+
+
+@pytest.mark.parametrize("command, foreign", [("list", "--format"), ("add", "--output"), ("check", "--serve"),
+                                              ("init", "--sources")])
+def test_a_command_refuses_an_option_it_would_ignore(tmp_path, command, foreign):
+    extra = ("x.md",) if command == "add" else ()
+    result = pamphleteer(command, *extra, foreign, "x", cwd=tmp_path)
+    assert result.returncode == 2 and "unrecognized arguments" in result.stderr, result.stderr
+    assert foreign not in pamphleteer(command, "--help", cwd=tmp_path).stdout
+
+
+def test_each_command_shows_examples_named_as_it_was_run(tmp_path):
+    for command in ("build", "check", "watch", "add", "list", "init"):
+        shown = pamphleteer(command, "--help", cwd=tmp_path).stdout
+        assert f"examples:\n  python -m pamphleteer {command}" in shown, shown
+    by_script = subprocess.run([sys.executable, str(PROJECT / "build.py"), "list", "--help"],
+                               capture_output=True, text=True, check=True).stdout
+    assert by_script.startswith("usage: python build.py list")
+    assert "examples:\n  python build.py list" in by_script
+
+
+@pytest.mark.slow
+def test_watch_open_opens_the_preview_in_the_browser(tmp_path):
+    opened, folder = tmp_path / "opened", tmp_path / "pub"
+    assert pamphleteer("init", str(folder), "--title", "A Reader", cwd=tmp_path).returncode == 0
+    text = next((SOURCES / "texts").glob("*.md"))
+    (folder / "texts" / text.name).write_bytes(text.read_bytes())
+    browser = tmp_path / "browser"
+    browser.write_text(f"#!/bin/sh\necho \"$1\" > {opened}\n", encoding="utf-8")
+    browser.chmod(0o755)
+    env = {**os.environ, "PYTHONPATH": str(PROJECT), "SOURCE_DATE_EPOCH": EPOCH, "PAMPHLETEER_JOBS": "1",
+           "BROWSER": str(browser)}
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    watch = subprocess.Popen([sys.executable, "-m", "pamphleteer", "watch", "--open", "--format", "html",
+                              "--port", str(port)], cwd=folder, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not (opened.exists() and opened.read_text()) and time.monotonic() < deadline \
+                and watch.poll() is None:
+            time.sleep(0.2)
+    finally:
+        watch.send_signal(signal.SIGINT)
+        out, err = watch.communicate(timeout=60)
+    assert opened.read_text().strip() == f"http://127.0.0.1:{port}/a-reader.html", out + err
