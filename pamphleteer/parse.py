@@ -260,10 +260,16 @@ def _safe_blocks(
     return safe, diagnostics
 
 
+def _pandoc_command(*arguments: str) -> list[str]:
+    """The bundled pandoc, sandboxed: its readers and writers touch no file but those named here
+    and fetch nothing (its HTML reader would otherwise fetch an iframe's page)."""
+    return [pypandoc.get_pandoc_path(), "--sandbox", *arguments]
+
+
 def _pandoc(text: str, reader: str, writer: str) -> str:
     """Run the bundled pandoc on `text`, stopping it after `PANDOC_SECONDS`."""
     return subprocess.run(
-        [pypandoc.get_pandoc_path(), "--from", reader, "--to", writer],
+        _pandoc_command("--from", reader, "--to", writer),
         input=text.encode("utf-8"), capture_output=True, timeout=PANDOC_SECONDS, check=True,
     ).stdout.decode("utf-8")
 
@@ -425,7 +431,7 @@ def read_document(
     Word or OpenDocument file are written there and the document names them by that path.
     """
     options = [f"--extract-media={media}"] if media is not None else []
-    arguments = [pypandoc.get_pandoc_path(), "--from", IMPORT_READERS[reader], "--to", "json", *options]
+    arguments = _pandoc_command("--from", IMPORT_READERS[reader], "--to", "json", *options)
     given = source.encode("utf-8") if isinstance(source, str) else None
     if isinstance(source, Path):
         arguments += ["--", str(source)]
@@ -453,7 +459,7 @@ def write_markdown(document: dict[str, Any]) -> str:
     """A pandoc JSON document as Markdown the build reads and a person can edit (a paragraph a line)."""
     try:
         return subprocess.run(
-            [pypandoc.get_pandoc_path(), "--from", "json", "--to", MARKDOWN_WRITER, "--wrap=none"],
+            _pandoc_command("--from", "json", "--to", MARKDOWN_WRITER, "--wrap=none"),
             input=json.dumps({**document, "meta": {}}).encode("utf-8"), capture_output=True,
             timeout=PANDOC_SECONDS, check=True,
         ).stdout.decode("utf-8")
