@@ -305,7 +305,9 @@ def hyphenated_words(document: pymupdf.Document) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("page_size", ["A5", "A6"])
 def test_hyphenation_leaves_three_letters_each_side_and_never_breaks_a_capitalised_word(page_size):
-    broken = hyphenated_words(laid_out(page_size))
+    source = " ".join(path.read_text(encoding="utf-8") for path in (SOURCES / "texts").glob("*.md"))
+    broken = [(before, after) for before, after in hyphenated_words(laid_out(page_size))
+              if f"{before}-{after}" not in source]  # not a break at the text's own hyphen (U.S.-centric)
     assert len(broken) > 10  # the text is justified, and hyphenated
     for before, after in broken:
         word = before.split("-")[-1].lstrip("“‘(")
