@@ -298,7 +298,7 @@ def test_contents_and_landmarks_lead_to_every_part(sample, marked):
     publication, _, _ = sample
     nav = xml(marked, "nav.xhtml")
     toc = nav.find(".//x:nav[@epub:type='toc']", NS)
-    hrefs = [a.get("href") for a in toc.iter(f"{{{NS['x']}}}a")]
+    hrefs = [a.get("href") for a in toc.iter(f"{{{NS['x']}}}a") if "#" not in a.get("href")]  # not questions
     assert hrefs == ["introduction.xhtml", *(f"text-{text.slug}.xhtml" for text in publication.texts),
                      *(f"{part.name}.xhtml" for part in back(publication))]
     landmarks = nav.find(".//x:nav[@epub:type='landmarks']", NS)
@@ -488,3 +488,18 @@ def test_the_page_markers_show_nothing_in_the_reading_text(built):
     assert len(markers) > 30 and set(markers) == {""}  # empty elements, every one
     rules = [rule for rule in re.findall(r"([^{}]*)\{([^}]*)\}", css) if "pagebreak" in rule[0]]
     assert rules and not any("content" in body for _, body in rules)  # nor generated text
+
+
+def test_the_contents_lead_to_each_texts_questions(built):
+    book = built_file(built, ".epub").read_bytes()
+    toc = xml(book, "nav.xhtml").find(".//x:nav[@epub:type='toc']", NS)
+    links = [a.get("href") for a in toc.iter(f"{{{NS['x']}}}a")
+             if "".join(a.itertext()) == "Questions for discussion"]
+    publication = built_publication(built)
+    asked = [text for text in publication.texts if text.questions]
+    assert len(links) == len(asked) >= 2
+    for text, href in zip(asked, links, strict=True):
+        name, anchor = href.split("#")
+        assert name == f"text-{text.slug}.xhtml"
+        heading = xml(book, name).find(f".//*[@id='{anchor}']")
+        assert heading is not None and "".join(heading.itertext()) == "Questions for discussion"

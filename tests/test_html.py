@@ -167,9 +167,10 @@ def test_landmarks_in_reading_order(built_page, seed):
     _, root = built_page
     body = root.find("body")
     children = [child for child in body if isinstance(child.tag, str)]
-    assert [child.tag for child in children] == ["a", "header", "nav", "main", "footer"]
-    skip, header, nav, main, footer = children
+    assert [child.tag for child in children] == ["a", "a", "header", "nav", "main", "footer"]
+    skip, top, header, nav, main, footer = children
     assert skip.get("href") == "#main" and main.get("id") == "main"
+    assert top.get("href") == "#contents" and nav.get("id") == "contents"
     assert text_of(skip)  # says where it goes
     assert len(header.findall(".//h1")) == 1 and text_of(header.find(".//h1")) == seed.title
     assert text_of(by_id(root)[nav.get("aria-labelledby")]) == "Contents"
@@ -371,3 +372,29 @@ def test_copying_the_text_takes_no_page_numbers(built_page):
     assert all(text_of(marker) == "" and marker.get("data-page") for marker in markers)
     reading = text_of(main)
     assert "p.\u00a0" not in reading and not re.search(r"\bp\. \d", reading)
+
+
+def test_from_every_text_a_reader_gets_back_to_the_contents_and_to_its_questions(built_page):
+    _, root = built_page
+    ids = by_id(root)
+    contents = ids["contents"]
+    assert contents.tag == "nav"
+    questions = [a.get("href") for a in contents.iter("a") if text_of(a) == "Questions for discussion"]
+    texts = [article for article in root.iter("article") if "text" in (article.get("class") or "")]
+    assert len(questions) == len(texts) >= 2
+    assert all(ids[href[1:]].tag == "h3" for href in questions)
+    for article in texts:
+        backs = [a for a in article.iter("a") if a.get("href") == "#contents"]
+        assert backs and text_of(backs[-1]) == "Back to the contents"
+    top = [a for a in root.find("body") if a.tag == "a" and a.get("href") == "#contents"]
+    assert top, "a link to the contents that stays at the top of the window"
+
+
+def test_each_heading_links_to_itself(built_page):
+    _, root = built_page
+    main = root.find("body/main")
+    headings = [h for h in main.iter() if h.tag in ("h2", "h3") and h.get("id")]
+    assert len(headings) > 5
+    for heading in headings:
+        links = [a for a in heading.iter("a")]
+        assert links and links[0].get("href") == f"#{heading.get('id')}", text_of(heading)

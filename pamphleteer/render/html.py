@@ -28,6 +28,9 @@ MEDIA_TYPES = {
 FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}")
 UNICODE_RANGE = re.compile(r"unicode-range\s*:\s*([^;}]+)")
 URL = re.compile(r"""url\(\s*(["']?)([^"')]+)\1\s*\)""")
+HEADING = re.compile(
+    r'<(?P<tag>h[2-4])(?P<before>[^>]*?) id="(?P<id>[^"]+)"(?P<after>[^>]*)>(?P<inner>.*?)</(?P=tag)>', re.S
+)
 
 
 def page_marker(label: str) -> Markup:
@@ -108,7 +111,23 @@ def render_html(publication: Publication, page_starts: Iterable[PageStart] = ())
     written = page(CSS_STAND_IN)
     characters = frozenset(written.replace(CSS_STAND_IN, "", 1))
     css = self_contained(read_style(STYLESHEET), characters)
-    return written.replace(CSS_STAND_IN, css, 1).encode("utf-8")
+    return self_links(written.replace(CSS_STAND_IN, css, 1)).encode("utf-8")
+
+
+def self_links(page: str) -> str:
+    """Every heading of the texts and parts (in `<main>`) made a link to itself, so a reader can
+    point to it; a heading that holds a link of its own is left as it is."""
+    start, end = page.find("<main"), page.rfind("</main>")
+    if start < 0 or end < 0:
+        return page
+
+    def linked(found: re.Match[str]) -> str:
+        if "<a " in found["inner"]:
+            return found[0]
+        return (f'<{found["tag"]}{found["before"]} id="{found["id"]}"{found["after"]}>'
+                f'<a class="self-link" href="#{found["id"]}">{found["inner"]}</a></{found["tag"]}>')
+
+    return page[:start] + HEADING.sub(linked, page[start:end]) + page[end:]
 
 
 def _data_uri(publication: Publication, path: str) -> str | None:
