@@ -29,6 +29,7 @@ from pamphleteer.cache import Cache, digest
 from pamphleteer.errors import Diagnostic, RenderError, Severity, SourceError
 from pamphleteer.nesting import MAX_BLOCK_DEPTH, MAX_DEPTH, flatten_deep, load_json
 from pamphleteer.sources import SourcePart, SourceText
+from pamphleteer.workers import die_with_parent
 
 Node = dict[str, Any]  # one element of pandoc's JSON AST: {"t": "Para", "c": [...]}
 
@@ -271,6 +272,7 @@ def _pandoc(text: str, reader: str, writer: str) -> str:
     return subprocess.run(
         _pandoc_command("--from", reader, "--to", writer),
         input=text.encode("utf-8"), capture_output=True, timeout=PANDOC_SECONDS, check=True,
+        preexec_fn=die_with_parent,
     ).stdout.decode("utf-8")
 
 
@@ -439,7 +441,7 @@ def read_document(
     where = Path(str(path))
     try:
         result = subprocess.run(arguments, input=given if given is not None else b"", capture_output=True,
-                                timeout=PANDOC_SECONDS, check=True)
+                                timeout=PANDOC_SECONDS, check=True, preexec_fn=die_with_parent)
     except subprocess.TimeoutExpired:
         raise SourceError(f"pandoc took more than {PANDOC_SECONDS} s to read it as {kind} file; "
                           "it is probably damaged", file=where) from None
@@ -461,7 +463,7 @@ def write_markdown(document: dict[str, Any]) -> str:
         return subprocess.run(
             _pandoc_command("--from", "json", "--to", MARKDOWN_WRITER, "--wrap=none"),
             input=json.dumps({**document, "meta": {}}).encode("utf-8"), capture_output=True,
-            timeout=PANDOC_SECONDS, check=True,
+            timeout=PANDOC_SECONDS, check=True, preexec_fn=die_with_parent,
         ).stdout.decode("utf-8")
     except (subprocess.SubprocessError, OSError) as error:
         raise RenderError(f"pandoc could not write the text as Markdown ({error})") from None

@@ -96,6 +96,16 @@ class _Forking:
 _FORKING = _Forking()
 
 
+def die_with_parent() -> None:
+    """For `subprocess`'s `preexec_fn`: the program it starts (pandoc) is killed when the process
+    that started it dies, so a `kill -9` of the build leaves no pandoc behind either.
+
+    (`subprocess` forks without the handlers `os.register_at_fork` installs, so `_Forking` does
+    not reach these children.)"""
+    if _FORKING.prctl is not None:
+        _FORKING.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
 def _start_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build process handles Ctrl-C, and stops us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)

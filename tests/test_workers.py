@@ -77,3 +77,41 @@ def test_a_process_that_builds_again_lays_out_with_the_stylesheets_as_they_are_n
     edited = layout.typesetter("A5", SOURCES)  # as `watch` does after print.css is saved
     assert edited is not first
     assert "color: red" in edited.css[1]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_a_program_a_worker_started_dies_with_it_when_it_is_killed(tmp_path):
+    """What a killed build leaves behind: not even the pandoc a worker was waiting for."""
+    import signal
+    import time
+
+    started = tmp_path / "child.pid"
+    program = (
+        "import os, subprocess, sys\n"
+        "from pamphleteer.workers import die_with_parent\n"
+        "child = subprocess.Popen(['sleep', '60'], preexec_fn=die_with_parent)\n"
+        f"open({str(started)!r}, 'w').write(str(child.pid))\n"
+        "child.wait()\n"
+    )
+    worker = subprocess.Popen([sys.executable, "-c", program], cwd=PROJECT)
+    deadline = time.monotonic() + 30
+    while not (started.exists() and started.read_text()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    child = int(started.read_text())
+    os.kill(worker.pid, signal.SIGKILL)
+    worker.wait()
+    deadline = time.monotonic() + 5
+    while _running(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if _running(child):
+        os.kill(child, signal.SIGKILL)
+        pytest.fail("the program the killed worker started was still running 5 s later")
+
+
+def _running(pid: int) -> bool:
+    """Whether a process runs (a zombie, dead but not yet reaped by its new parent, does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return False
+    return state != "Z"
