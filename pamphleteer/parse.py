@@ -305,6 +305,43 @@ def _defuse_brackets(markdown: str) -> str:
     return "".join(out)
 
 
+HEADING_LINE = re.compile(r"^ {0,3}#{1,6}\s")
+OPEN_TAG_AT_END = re.compile(r"<[A-Za-z][^<>]*$")  # a raw HTML tag the line break cut in two
+FENCE_LINE = re.compile(r"^ {0,3}(```|~~~)")
+HEADING_HTML_JOINED = codes.declare("N712", "headings whose raw HTML ran onto the next lines joined")
+
+
+def _join_heading_html(markdown: str) -> tuple[str, list[int]]:
+    """Headings whose raw HTML a converter wrapped onto the next lines (`## by <a href="…"` ⏎
+    `class="author">R.C. Baker</a>`), joined into one line so that the HTML is read as HTML.
+    Each joined line leaves an empty line in its place, so every later line keeps its number.
+    Returns the text and the (0-based) lines of the headings joined."""
+    if "<" not in markdown:
+        return markdown, []
+    lines = markdown.split("\n")
+    out: list[str] = []
+    joined: list[int] = []
+    fenced = False
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if FENCE_LINE.match(line):
+            fenced = not fenced
+        if not fenced and HEADING_LINE.match(line) and OPEN_TAG_AT_END.search(line):
+            end = index + 1
+            while end < len(lines) and lines[end].strip() and not HEADING_LINE.match(lines[end]):
+                end += 1
+            if end > index + 1:
+                out.append(" ".join([line.rstrip(), *(part.strip() for part in lines[index + 1 : end])]))
+                out.extend([""] * (end - index - 1))
+                joined.append(index)
+                index = end
+                continue
+        out.append(line)
+        index += 1
+    return "\n".join(out), joined
+
+
 def read_markdown(
     markdown: str, *, path: Path, first_line: int
 ) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:
@@ -312,6 +349,7 @@ def read_markdown(
 
     Returns the safe blocks, and a diagnostic for everything flattened or removed.
     """
+    markdown, joined = _join_heading_html(markdown)
     try:
         output = _pandoc(_defuse_brackets(markdown), READER, "json")
     except subprocess.TimeoutExpired:
@@ -339,6 +377,11 @@ def read_markdown(
                 path, found[0].line,
             ))
         blocks.extend(found)
+    diagnostics.extend(
+        Diagnostic(HEADING_HTML_JOINED, Severity.INFO, "a heading's raw HTML ran onto the next lines; "
+                   "they were read as part of the heading", path, first_line + index)
+        for index in joined
+    )
     safe, removed = _safe_blocks(blocks, document["pandoc-api-version"], path)
     return tuple(safe), tuple(sorted(diagnostics + removed, key=lambda d: d.line or 0))
 

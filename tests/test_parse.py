@@ -6,7 +6,8 @@ import http.server
 import threading
 from pathlib import Path
 
-from pamphleteer.parse import markdown_to_blocks, read_document
+from pamphleteer.ast import text_of, walk
+from pamphleteer.parse import markdown_to_blocks, read_document, read_markdown
 
 
 def test_blocks_carry_the_line_they_start_on_in_the_file():
@@ -53,3 +54,19 @@ def test_pandoc_fetches_nothing_an_html_page_names_and_reads_no_file_it_names(tm
     assert requests == []
     assert "FETCHED" not in str(document) and "SECRET" not in str(document)
     assert "Text." in str(document)
+
+
+def test_a_heading_whose_raw_html_ran_onto_the_next_lines_is_read_whole():
+    text = ('## by <span class="u-ttu"><a href="https://www.villagevoice.com/author/r-c-baker/"\n'
+            'class="author url fn" rel="author">R.C.\nBaker</a></span>\n\nNovember 5, 2023\n')
+    blocks, diagnostics = read_markdown(text, path=Path("t.md"), first_line=1)
+    heading = blocks[0].node
+    assert heading["t"] == "Header" and text_of(heading) == "by R.C. Baker"
+    assert not any(n["t"] == "Str" and "villagevoice" in n["c"] for n in walk(heading))  # no markup shown
+    assert blocks[1].line == 5 and [d.code for d in diagnostics] == ["N712"]
+
+
+def test_a_heading_in_a_code_block_is_left_as_it_is():
+    text = '```\n# <not a tag\nstill code\n```\n'
+    blocks, diagnostics = read_markdown(text, path=Path("t.md"), first_line=1)
+    assert blocks[0].node["t"] == "CodeBlock" and "\nstill code" in blocks[0].node["c"][1] and not diagnostics
