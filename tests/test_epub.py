@@ -391,7 +391,7 @@ def test_the_fonts_are_the_vendored_ones_and_the_reader_stays_in_charge(marked):
     opf = xml(marked, "content.opf")
     items = opf.findall("opf:manifest/opf:item", NS)
     fonts = [i.get("href") for i in items if i.get("media-type") == "font/woff2"]
-    css = re.sub(r"/\*.*?\*/", "", read(marked, "style/ebook.css"), flags=re.S)
+    css = read(marked, "style/ebook.css")
     assert fonts and all(f'url("../{font}")' in css for font in fonts)
     assert "!important" not in css
     assert not re.search(r"font-size:\s*[\d.]+(px|pt)", css)
@@ -503,3 +503,13 @@ def test_the_contents_lead_to_each_texts_questions(built):
         assert name == f"text-{text.slug}.xhtml"
         heading = xml(book, name).find(f".//*[@id='{anchor}']")
         assert heading is not None and "".join(heading.itertext()) == "Questions for discussion"
+
+
+def test_the_ebook_hyphenates_keeps_a_reading_width_and_wraps_long_addresses(marked):
+    css = re.sub(r"/\*.*?\*/", "", read(marked, "style/ebook.css"), flags=re.S)
+    rules = dict((selector.strip(), body) for selector, body in re.findall(r"([^{}]+)\{([^}]*)\}", css))
+    assert "hyphens: auto" in rules["p"]
+    width = next(body for selector, body in rules.items() if ".text" in selector.split(", "))
+    assert re.search(r"max-width: 3[0-5]em", width)
+    assert "text-indent: 0" in next(body for selector, body in rules.items() if "li p" in selector)
+    assert "overflow-wrap: anywhere" in next(body for s, body in rules.items() if ".source-url" in s)

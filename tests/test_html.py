@@ -398,3 +398,22 @@ def test_each_heading_links_to_itself(built_page):
     for heading in headings:
         links = [a for a in heading.iter("a")]
         assert links and links[0].get("href") == f"#{heading.get('id')}", text_of(heading)
+
+
+def test_printed_from_a_browser_the_page_has_page_numbers_and_no_markers(built_page):
+    _, root = built_page
+    printed = media_rules(style_of(root))["print"]
+    pages = [rule for rule in printed if rule.type == "at-rule" and rule.lower_at_keyword == "page"]
+    assert any("counter(page)" in tinycss2.serialize(rule.content) for rule in pages)
+    assert declarations(printed, ".page-break::after")["content"] == "none"  # no print markers of the PDF
+    assert declarations(printed, ".to-top")["display"] == "none"
+    shown = declarations(printed, '.text-body a[href^="http"]::after')["content"]
+    assert "attr(href)" in shown  # a link's address on paper
+
+
+def test_the_text_is_hyphenated_in_its_language_and_lists_hang(built_page, seed):
+    _, root = built_page
+    top = tinycss2.parse_stylesheet(style_of(root), skip_comments=True, skip_whitespace=True)
+    assert declarations(top, ".text-body p")["hyphens"] == "auto"
+    assert declarations(top, ".questions li p")["text-indent"] == "0"
+    assert all(article.get("lang") for article in root.iter("article"))
