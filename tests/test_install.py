@@ -1,6 +1,7 @@
 """The command as a new user meets it: a publication folder of its own, `init`, the packaging."""
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -151,3 +152,28 @@ def test_watch_open_opens_the_preview_in_the_browser(tmp_path):
         watch.send_signal(signal.SIGINT)
         out, err = watch.communicate(timeout=60)
     assert opened.read_text().strip() == f"http://127.0.0.1:{port}/a-reader.html", out + err
+
+
+@pytest.mark.slow
+def test_check_reports_a_missing_validator_as_not_installed_unless_strict_or_in_ci(tmp_path):
+    folder = tmp_path / "pub"
+    assert pamphleteer("init", str(folder), "--title", "A Reader", cwd=tmp_path).returncode == 0
+    text = next((SOURCES / "texts").glob("*.md"))
+    (folder / "texts" / text.name).write_bytes(text.read_bytes())
+    assert pamphleteer("--format", "html", cwd=folder).returncode == 0
+    env = {key: value for key, value in os.environ.items() if key != "CI"}
+
+    def check(*arguments: str, **extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "pamphleteer", "check", *arguments], cwd=folder,
+                              env={**env, "PYTHONPATH": str(PROJECT),
+                                   "PAMPHLETEER_TOOLS": str(tmp_path / "none"), **extra},
+                              capture_output=True, text=True, timeout=300)
+
+    relaxed = check()
+    assert re.search(r"^not installed +Nu Html Checker +a-reader\.html +did not run$", relaxed.stdout, re.M)
+    assert "FAIL" not in relaxed.stdout and relaxed.returncode == 0, relaxed.stdout
+    assert "not installed: Nu Html Checker" in relaxed.stdout and "run 'make tools'" in relaxed.stdout
+    for strict in (check("--strict"), check(CI="true")):
+        assert re.search(r"^FAIL +Nu Html Checker", strict.stdout, re.M), strict.stdout
+        assert strict.returncode == 6
+        assert "run 'make tools'" in strict.stdout

@@ -71,7 +71,7 @@ def ace(path: Path, tools: Tools = INSTALLED) -> CheckResult:
                 raise ToolFailed(f"Ace wrote no report: {(process.stderr or process.stdout).strip()[-500:]}")
             report = json.loads(report_file.read_text(encoding="utf-8"))
     except (ToolMissing, ToolFailed) as error:
-        return could_not_run(NAME, path, str(error))
+        return could_not_run(NAME, path, str(error), missing=isinstance(error, ToolMissing))
     found = _violations(report, path)
     counts = tuple((impact, sum(d.message.startswith(f"[{impact}]") for d in found)) for impact in IMPACTS)
     verdict = report.get("earl:result", {}).get("earl:outcome")

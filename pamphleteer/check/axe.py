@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pamphleteer.check.result import CheckResult, could_not_run
-from pamphleteer.check.tools import CHROMIUM_ARGUMENTS, INSTALLED, ToolMissing, Tools, chromium
+from pamphleteer.check.tools import CHROMIUM_ARGUMENTS, INSTALL_HINT, INSTALLED, ToolMissing, Tools, chromium
 from pamphleteer.errors import Diagnostic, Severity
 
 NAME = "axe"
@@ -49,13 +49,12 @@ def axe(path: Path, tools: Tools = INSTALLED) -> CheckResult:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
     except ImportError:
-        return could_not_run(
-            NAME, path, "axe-playwright-python is not installed; run 'make test' to set it up"
-        )
+        return could_not_run(NAME, path, "axe-playwright-python is not installed; " + INSTALL_HINT,
+                             missing=True)
     try:
         executable = chromium(tools.chromium)
     except ToolMissing as error:
-        return could_not_run(NAME, path, str(error))
+        return could_not_run(NAME, path, str(error), missing=True)
     found: list[Diagnostic] = []
     engine = ""
     try:

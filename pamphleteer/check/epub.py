@@ -32,7 +32,7 @@ def epubcheck(path: Path) -> CheckResult:
     try:
         process = run([java(), "-Duser.language=en", "-jar", _jar(), path, "--json", "-", "-q"], timeout=600)
     except (ToolMissing, ToolFailed) as error:
-        return could_not_run(NAME, path, str(error))
+        return could_not_run(NAME, path, str(error), missing=isinstance(error, ToolMissing))
     try:
         data = json.loads(process.stdout)
     except json.JSONDecodeError:

@@ -130,7 +130,7 @@ def fidelity(edition: Path, expected: Expected) -> CheckResult:
     try:
         extracted: EditionText = {"pdf": pdf_text, "epub": epub_text, "html": html_text}[kind](edition)
     except (ToolMissing, ToolFailed) as error:
-        return could_not_run(NAME, edition, str(error))
+        return could_not_run(NAME, edition, str(error), missing=isinstance(error, ToolMissing))
     except (OSError, KeyError, StopIteration, ValueError) as error:  # a broken zip or document
         return could_not_run(NAME, edition, f"the edition's text could not be read: {error}")
     found: list[Diagnostic] = []

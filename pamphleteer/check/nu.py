@@ -26,7 +26,7 @@ def nu_html_checker(path: Path, tools: Tools = INSTALLED) -> CheckResult:
         process = run(command, timeout=600)
         data = json.loads(process.stdout)
     except (ToolMissing, ToolFailed) as error:
-        return could_not_run(NAME, path, str(error))
+        return could_not_run(NAME, path, str(error), missing=isinstance(error, ToolMissing))
     except json.JSONDecodeError:
         return could_not_run(
             NAME, path, f"the Nu Html Checker gave no report: {process.stderr.strip()[:500]}"

@@ -156,7 +156,7 @@ def qpdf_check(path: Path) -> CheckResult:
     try:
         process = run([qpdf(), "--check", path], timeout=300)
     except (ToolMissing, ToolFailed) as error:
-        return could_not_run(name, path, str(error))
+        return could_not_run(name, path, str(error), missing=isinstance(error, ToolMissing))
     if process.returncode == 0:
         return result_from(name, path, [])
     found = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pamphleteer.errors import Diagnostic, Severity
@@ -26,6 +26,7 @@ class CheckResult:
     diagnostics: tuple[Diagnostic, ...]
     counts: tuple[tuple[str, int], ...] = ()
     tool: str = ""  # the validator and its version, as it reported them: "EPUBCheck 5.3.0"
+    missing: bool = False  # the validator is not installed (did not run): the command line decides
 
     @property
     def passed(self) -> bool:
@@ -45,6 +46,7 @@ class CheckResult:
             "tool": self.tool,
             "target": str(self.target),
             "passed": self.passed,
+            "not_installed": self.missing,
             "errors": self.errors,
             "warnings": self.warnings,
             "counts": dict(self.counts),
@@ -72,6 +74,8 @@ def result_from(
     )
 
 
-def could_not_run(name: str, target: Path, message: str) -> CheckResult:
-    """A check whose tool is missing or failed: an error that says what to do."""
-    return result_from(name, target, [Diagnostic(f"{name.lower()}/not-run", Severity.ERROR, message, target)])
+def could_not_run(name: str, target: Path, message: str, missing: bool = False) -> CheckResult:
+    """A check whose tool is missing (`missing`) or failed: an error that says what to do."""
+    problem = Diagnostic(f"{name.lower()}/not-run", Severity.ERROR, message, target)
+    found = result_from(name, target, [problem])
+    return replace(found, missing=missing)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[2]
 TOOLS = PROJECT / ".tools"  # where `make tools` installs them
-INSTALL_HINT = "run 'make tools' (it installs the validators into .tools/)"
+INSTALL_HINT = "run 'make tools' in Pamphleteer's checkout (it installs every validator)"
 
 # Chromium for the browser-based checks: headless, no sandbox (CI runs as root), quiet, offline.
 CHROMIUM_ARGUMENTS = (
