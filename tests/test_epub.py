@@ -465,7 +465,7 @@ def test_the_page_list_follows_the_print_edition_page_by_page(built):
         if following[0]:
             end = reading.rindex("<", 0, reading.index(f'id="{following[1].split("#")[1]}"'))
         span = words(visible_text(reading[start:end].split(">", 1)[1]))
-        page = re.sub(r"(?<=[a-z]{3})\d{1,2}(?=\s)", "", pdf_pages[index_of[label]])  # footnote calls ("struggle6")
+        page = re.sub(r"(?<=[a-z]{3})\d{1,2}(?=\s)", "", pdf_pages[index_of[label]])  # calls: "word6"
         if len(span) < 12 or href.startswith(back_matter):  # a blank page, one marked where the next
             continue  # begins, or the back matter (which print sets with headings of its own)
         # Words near the marker are left out: the first may have begun on the page before, and
