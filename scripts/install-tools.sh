@@ -2,7 +2,8 @@
 # Install what `build.py check` and the tests need beyond PyPI, when missing:
 #   - system packages: Java (EPUBCheck, the Nu Html Checker), Chromium (axe, DAISY Ace),
 #     poppler-utils (pdftotext) and qpdf. As root they are installed with apt-get;
-#     otherwise the script says what to install and fails.
+#     otherwise the script says what to install, and goes on (the tests that need them are
+#     skipped, each naming what it needs), except in CI (CI set), where it fails.
 #   - npm packages pinned in package-lock.json (DAISY Ace, vnu-jar), installed with `npm ci`
 #     into the project's git-ignored .tools/ folder, without any browser download.
 # Run again at will: it does nothing when everything is in place.
@@ -25,7 +26,11 @@ if [ ${#need[@]} -gt 0 ]; then
   else
     echo "Missing system packages: ${need[*]}." >&2
     echo "Install them (e.g. 'sudo apt-get install ${need[*]}') and run 'make tools' again." >&2
-    exit 1
+    if [ -n "${CI:-}" ]; then
+      exit 1  # CI runs every test: nothing may be missing
+    fi
+    echo "Until then, the tests that need them are skipped (each names what it needs)." >&2
+    command -v npm >/dev/null 2>&1 || exit 0  # the npm validators cannot be installed either
   fi
 fi
 

@@ -17,6 +17,34 @@ EPOCH = "1767225600"  # 2026-01-01T00:00:00Z, given to builds as SOURCE_DATE_EPO
 JOBS = default_jobs(os.environ.get("PAMPHLETEER_JOBS"))
 
 
+SYSTEM_TOOLS = {  # a tool a test runs -> the system package that has it (`make tools` installs them as root)
+    "java": "default-jre-headless", "chromium": "chromium", "qpdf": "qpdf", "pdftotext": "poppler-utils",
+}
+
+
+def missing_tools(names: tuple[str, ...]) -> list[str]:
+    """Of the system tools `names`, those not installed ("chromium" is also found as chromium-browser)."""
+    def found(name: str) -> bool:
+        alias = "chromium-browser" if name == "chromium" else name
+        return shutil.which(name) is not None or shutil.which(alias) is not None
+    return [name for name in names if not found(name)]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """`@pytest.mark.needs("qpdf", …)`: skipped, naming the tool, when it is missing, except in CI
+    (CI set), where nothing is skipped and a missing tool fails the test."""
+    if os.environ.get("CI"):
+        return
+    for item in items:
+        for marker in item.iter_markers("needs"):
+            missing = missing_tools(marker.args)
+            if missing:
+                packages = " ".join(SYSTEM_TOOLS.get(name, name) for name in missing)
+                reason = (f"needs {', '.join(missing)}, not installed: run 'make tools' as root, "
+                          f"or apt-get install {packages}")
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory):
     """The seed reader, built once into a temporary folder with fixed dates."""

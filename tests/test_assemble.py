@@ -72,6 +72,7 @@ def test_links_bookmarks_and_metadata_survive(joined):
     assert "pdfuaid" in joined.Root.Metadata.read_bytes().decode()
 
 
+@pytest.mark.needs("qpdf")
 def test_the_joined_file_is_clean_for_qpdf(joined, tmp_path):
     path = tmp_path / "joined.pdf"
     joined.save(path)

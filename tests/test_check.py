@@ -28,7 +28,7 @@ from pamphleteer.check.ace import ace
 from pamphleteer.check.fidelity import fidelity_of
 from pamphleteer.check.pdf import booklet
 from pamphleteer.check.textmatch import match_in_order, words
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, missing_tools
 
 SLUG = "no-alien-but-the-capitalist"
 NPM_TOOLS = (
@@ -40,7 +40,7 @@ NPM_TOOLS = (
 def require_tools() -> None:
     """The validators are installed by `make test`; outside CI a bare pytest run skips what needs them."""
     missing = [str(path) for path in NPM_TOOLS if not path.exists()]
-    missing += [name for name in ("java", "chromium", "qpdf", "pdftotext") if shutil.which(name) is None]
+    missing += missing_tools(("java", "chromium", "qpdf", "pdftotext"))
     if missing and not os.environ.get("CI"):
         pytest.skip(f"validators not installed ({', '.join(missing)}): run 'make tools'")
 

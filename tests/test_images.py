@@ -123,6 +123,7 @@ def test_the_ebook_packs_each_image_in_its_manifest(built, publication):
                      r'\s*<figcaption>(<span [^>]*pagebreak[^>]*></span>)?The union banner', xhtml)
 
 
+@pytest.mark.needs("pdftotext")
 def test_the_print_edition_prints_the_image_within_the_measure(built):
     with pikepdf.open(built[0] / "pictures.pdf") as pdf:
         shown = []

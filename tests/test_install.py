@@ -177,3 +177,17 @@ def test_check_reports_a_missing_validator_as_not_installed_unless_strict_or_in_
         assert re.search(r"^FAIL +Nu Html Checker", strict.stdout, re.M), strict.stdout
         assert strict.returncode == 6
         assert "run 'make tools'" in strict.stdout
+
+
+def test_a_test_needing_a_missing_tool_is_skipped_naming_it_except_in_ci(tmp_path):
+    (tmp_path / "bin").mkdir()  # a PATH without qpdf
+    env = {key: value for key, value in os.environ.items() if key != "CI"}
+    env["PATH"] = str(tmp_path / "bin")
+    test = "tests/test_assemble.py::test_the_joined_file_is_clean_for_qpdf"
+    probe = [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", test]
+    skipped = subprocess.run(probe, cwd=PROJECT, env=env, capture_output=True, text=True, timeout=300)
+    assert "1 skipped" in skipped.stdout, skipped.stdout
+    assert "needs qpdf, not installed: run 'make tools' as root, or apt-get install qpdf" in skipped.stdout
+    in_ci = subprocess.run(probe, cwd=PROJECT, env={**env, "CI": "true"}, capture_output=True, text=True,
+                           timeout=300)
+    assert "1 failed" in in_ci.stdout, in_ci.stdout
