@@ -135,9 +135,14 @@ _SKIPPED = ("link-note", "<pre", "<code")  # text never touched: the footnotes' 
 def print_body(html: str) -> Markup:
     """A text's body as print sets it: ordinals on the baseline ("3<sup>rd</sup>" -> "3rd"),
     the initial, and capitalised words never hyphenated (each in a `span.nohyphen`)."""
-    html = str(with_initial(_ORDINAL.sub(r"\1\2", str(html))))
+    return capitalised_whole(with_initial(_ORDINAL.sub(r"\1\2", str(html))))
+
+
+def capitalised_whole(html: str) -> Markup:
+    """`html` with each capitalised word of its running text in a `span.nohyphen` (never hyphenated);
+    the footnotes' addresses and code are left as they are."""
     pieces, skipping = [], 0
-    for piece in _PIECES.split(html):
+    for piece in _PIECES.split(str(html)):
         if piece.startswith("<"):
             if any(mark in piece for mark in _SKIPPED):
                 skipping += 1

@@ -19,7 +19,13 @@ from pamphleteer.locations import TEMPLATES
 from pamphleteer.parse import Block
 from pamphleteer.render.markup import LinkStyle, PageMarks, Writer
 from pamphleteer.render.pictures import ImageSource
-from pamphleteer.render.printtype import names_once, place_pull_quotes, print_body, short_standfirst
+from pamphleteer.render.printtype import (
+    capitalised_whole,
+    names_once,
+    place_pull_quotes,
+    print_body,
+    short_standfirst,
+)
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,7 @@ def environment() -> jinja2.Environment:
     env.filters["short_standfirst"] = short_standfirst  # and its shortened standfirst
     env.filters["names_once"] = names_once  # and "About the authors" without doubled names
     env.filters["place_pull_quotes"] = place_pull_quotes  # and where its pull quotes go
+    env.filters["capitalised_whole"] = capitalised_whole  # and names never hyphenated
     return env
 
 
