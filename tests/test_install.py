@@ -1,5 +1,6 @@
 """The command as a new user meets it: a publication folder of its own, `init`, the packaging."""
 
+import importlib.util
 import os
 import re
 import signal
@@ -191,3 +192,12 @@ def test_a_test_needing_a_missing_tool_is_skipped_naming_it_except_in_ci(tmp_pat
     in_ci = subprocess.run(probe, cwd=PROJECT, env={**env, "CI": "true"}, capture_output=True, text=True,
                            timeout=300)
     assert "1 failed" in in_ci.stdout, in_ci.stdout
+
+
+@pytest.mark.slow
+def test_the_readmes_sample_session_matches_a_real_run():
+    spec = importlib.util.spec_from_file_location("readme_samples", PROJECT / "scripts" / "readme_samples.py")
+    samples = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(samples)
+    differences = samples.stale()
+    assert not differences, "run scripts/readme_samples.py (and read the diff):\n" + "\n".join(differences)
