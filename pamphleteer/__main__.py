@@ -1,5 +1,5 @@
 """`python -m pamphleteer`: the same command as `pamphleteer` (see `pamphleteer.cli`)."""
 
-from pamphleteer.cli import start
+from pamphleteer.command import start
 
 start()

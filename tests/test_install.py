@@ -201,3 +201,18 @@ def test_the_readmes_sample_session_matches_a_real_run():
     spec.loader.exec_module(samples)
     differences = samples.stale()
     assert not differences, "run scripts/readme_samples.py (and read the diff):\n" + "\n".join(differences)
+
+
+@pytest.mark.parametrize("delay", [0.06, 0.08, 0.1, 0.12, 0.3])
+def test_ctrl_c_while_the_installed_command_starts_prints_one_line(tmp_path, delay):
+    assert pamphleteer("init", "--title", "A Reader", cwd=tmp_path).returncode == 0
+    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
+    started = subprocess.Popen([sys.executable, "-m", "pamphleteer", "list"], cwd=tmp_path, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(delay)
+    started.send_signal(signal.SIGINT)
+    out, err = started.communicate(timeout=60)
+    # Before pamphleteer/command.py's first line the interpreter is still starting: its traceback is
+    # Python's own; from there on, none (the command line's modules load after it takes the signal).
+    assert "Traceback" not in err or "pamphleteer/cli.py" not in err, err
+    assert "Traceback" in err or started.returncode in (130, 3), err  # interrupted, or done (no texts)
