@@ -269,7 +269,7 @@ def render(
     """
     from pamphleteer.render.glyphs import unprintable
     from pamphleteer.render.pdf import Layouts, PrintEdition, join_book, lay_out_book, layout_diagnostics
-    from pamphleteer.render.raster import page_png, preview_png
+    from pamphleteer.render.raster import preview_png
 
     pool = pool or Inline()
     slug = publication.settings.slug
@@ -291,10 +291,12 @@ def render(
         return edition, later
 
     if "epub" in formats:  # its cover image is made by a worker while this process writes its text
-        from pamphleteer.render.epub import COVER_WIDTH, render_epub
+        from pamphleteer.render.epub import render_epub
         from pamphleteer.render.pagemap import page_labels
+        from pamphleteer.render.raster import cover_image
+        from pamphleteer.render.templates import render_template
 
-        cover = pool.submit(page_png, book.cover, 0, COVER_WIDTH)
+        cover = pool.submit(cover_image, render_template("epub/cover.html", pub=publication))
     thread = ThreadPoolExecutor(1)
     finishing = thread.submit(finish)
     try:

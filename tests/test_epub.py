@@ -259,7 +259,7 @@ def test_one_document_per_part_and_text_in_reading_order(sample, marked):
     opf = xml(marked, "content.opf")
     manifest = {item.get("id"): item for item in opf.findall("opf:manifest/opf:item", NS)}
     spine = [manifest[ref.get("idref")].get("href") for ref in opf.findall("opf:spine/opf:itemref", NS)]
-    assert spine == ["title.xhtml", "imprint.xhtml", "nav.xhtml", "introduction.xhtml",
+    assert spine == ["cover.xhtml", "title.xhtml", "imprint.xhtml", "nav.xhtml", "introduction.xhtml",
                      *(f"text-{text.slug}.xhtml" for text in publication.texts),
                      *(f"{part.name}.xhtml" for part in back(publication))]
     assert opf.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
@@ -513,3 +513,25 @@ def test_the_ebook_hyphenates_keeps_a_reading_width_and_wraps_long_addresses(mar
     assert re.search(r"max-width: 3[0-5]em", width)
     assert "text-indent: 0" in next(body for selector, body in rules.items() if "li p" in selector)
     assert "overflow-wrap: anywhere" in next(body for s, body in rules.items() if ".source-url" in s)
+
+
+def test_the_built_ebook_has_a_designed_cover_at_the_size_stores_ask_for(built):
+    from PIL import Image
+
+    book = built_file(built, ".epub").read_bytes()
+    opf = xml(book, "content.opf")
+    covers = [i for i in opf.findall("opf:manifest/opf:item", NS) if i.get("properties") == "cover-image"]
+    assert len(covers) == 1
+    with zipfile.ZipFile(io.BytesIO(book)) as archive:
+        image = Image.open(io.BytesIO(archive.read(f"EPUB/{covers[0].get('href')}"))).convert("L")
+    assert image.size == (1600, 2560)
+    # Strong contrast, seen as a thumbnail: a dark ground with light type, not a white page.
+    thumbnail = image.resize((120, 192))
+    pixels = sorted(thumbnail.tobytes())
+    assert pixels[len(pixels) // 2] < 110 and pixels[-len(pixels) // 50] > 200
+    # The cover page comes first in the reading order and shows the image, named.
+    first = opf.find("opf:spine/opf:itemref", NS).get("idref")
+    assert first == "cover"
+    page = xml(book, "cover.xhtml")
+    img = page.find(".//x:img", NS)
+    assert img.get("src") == covers[0].get("href") and built_publication(built).title in img.get("alt")

@@ -99,6 +99,8 @@ def documents(publication: Publication) -> tuple[Document, ...]:
     """The content documents in reading order: front matter, the texts, back matter."""
     lang = publication.language
     front = [
+        Document("cover", "cover.xhtml", "Cover", lang, "epub/cover.xhtml", "cover", "frontmatter", "cover",
+                 in_contents=False),
         Document("title-page", "title.xhtml", "Title page", lang, "epub/title.xhtml", "title-page",
                  "frontmatter", "titlepage", in_contents=False),
         Document("imprint", "imprint.xhtml", "Imprint", lang, "epub/imprint.xhtml", "imprint", "frontmatter",
@@ -151,11 +153,12 @@ def render_epub(
     pages, the back cover) be marked where the next page begins, so the page
     list has every printed page.
     """
-    spine = documents(publication)
+    image = _cover(print_pdf, cover_png)
+    spine = tuple(document for document in documents(publication) if image or document.uid != "cover")
     content, nav_points, pages = _content(publication, spine, page_starts, page_labels)
     book = epub.EpubBook()
     _describe(book, publication, pages, print_pages)
-    _add_resources(book, print_pdf, cover_png)
+    _add_resources(book, image)
     book.spine = [_add_document(book, document, content[document.uid]) for document in spine]
     _add_images(book, publication, content.values())
     book.add_item(epub.EpubItem(
@@ -247,21 +250,22 @@ def _mark_the_rest(content: dict[str, str], order: Sequence[str], labels: Sequen
         content[order[-1]] = last[:at] + "".join(map(page_marker, waiting)) + "\n" + last[at:]
 
 
-def _add_resources(
-    book: epub.EpubBook, print_pdf: bytes | Callable[[], bytes], cover_png: Callable[[], bytes] | None
-) -> None:
-    """The stylesheet, the vendored fonts and, given the print edition or its image, the cover image."""
+def _cover(print_pdf: bytes | Callable[[], bytes], cover_png: Callable[[], bytes] | None) -> bytes:
+    """The cover image: the designed one `cover_png` gives, else the print edition's first page."""
+    if cover_png is not None:
+        return cover_png()
+    pdf = print_pdf() if callable(print_pdf) else print_pdf
+    return page_png(pdf, 0, COVER_WIDTH) if pdf else b""
+
+
+def _add_resources(book: epub.EpubBook, image: bytes) -> None:
+    """The stylesheet, the vendored fonts and, if there is one, the cover image."""
     book.add_item(
         epub.EpubItem(uid="style", file_name="style/ebook.css", media_type="text/css", content=_stylesheet())
     )
     for font in sorted(FONTS.glob("*.woff2")):
         book.add_item(epub.EpubItem(uid=f"font-{font.stem}", file_name=f"fonts/{font.name}",
                                     media_type="font/woff2", content=font.read_bytes()))
-    if cover_png is not None:
-        image = cover_png()
-    else:
-        pdf = print_pdf() if callable(print_pdf) else print_pdf
-        image = page_png(pdf, 0, COVER_WIDTH) if pdf else b""
     if image:
         cover = epub.EpubCover(uid="cover-image", file_name="images/cover.png")
         cover.content = image
