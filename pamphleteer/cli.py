@@ -172,6 +172,8 @@ def make_parser(cmd: str) -> argparse.ArgumentParser:
     add_publication(sub["check"])
     sub["check"].add_argument("--strict", action="store_true",
                               help="a validator that is not installed fails the check (as in CI)")
+    sub["check"].add_argument("-v", "--verbose", action="store_true",
+                              help="every validator message (default: the first 25 of each check)")
     sub["check"].add_argument("--debug", action="store_true", help="show tracebacks for errors")
     sub["add"].add_argument("what", nargs="+", metavar="WHAT",
                             help="a web address, a saved page (.html), a Word (.docx) or OpenDocument "
@@ -311,11 +313,12 @@ def run_check(arguments: argparse.Namespace) -> int:
         if result.passed or result in absent:
             continue
         print(f"\n{result.name} on {show_path(result.target)}:")
-        for diagnostic in result.diagnostics[:CHECK_MESSAGES]:
+        shown = result.diagnostics if arguments.verbose else result.diagnostics[:CHECK_MESSAGES]
+        for diagnostic in shown:
             where = diagnostic.location(root)
             print(f"  {diagnostic.severity.value}: {where + ': ' if where else ''}{diagnostic.message} "
                   f"[{diagnostic.code}]")
-        if len(result.diagnostics) > CHECK_MESSAGES:
+        if len(result.diagnostics) > len(shown):
             print(f"  … and {len(result.diagnostics) - CHECK_MESSAGES} more in the report")
     report = write_report(run, root)
     failed = sum(not result.passed for result in run.results) - len(absent)
