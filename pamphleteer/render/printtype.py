@@ -105,12 +105,16 @@ def short_standfirst(write: Write) -> Write:
 
     def written(blocks: Iterable[Block], prefix: str) -> Written:
         blocks = tuple(blocks)
-        long = len(blocks) > 1 and sum(len(text_of(block.node)) for block in blocks) > LONG_STANDFIRST
-        if prefix.endswith("-standfirst") and long:
-            blocks = blocks[:1]
-        return write(blocks, prefix)
+        return write(printed_standfirst(blocks) if prefix.endswith("-standfirst") else blocks, prefix)
 
     return written
+
+
+def printed_standfirst(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """What print keeps of a standfirst: all of it, or its first paragraph when it is long
+    (several paragraphs, more than LONG_STANDFIRST characters). The fidelity check asks this too."""
+    long = len(blocks) > 1 and sum(len(text_of(block.node)) for block in blocks) > LONG_STANDFIRST
+    return blocks[:1] if long else blocks
 
 
 _NAME_TWICE = re.compile(
