@@ -35,13 +35,13 @@ tools: $(VENV)/.test
 	@bash scripts/install-tools.sh
 
 # ruff over everything (rules in pyproject's [tool.ruff]), mypy --strict over the library and
-# build.py (pyproject's [tool.mypy]).
+# build.py (pyproject's [tool.mypy]). `make test` runs it first: a finding fails the tests.
 lint: $(VENV)/.test
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 
 # The tests include the QA gate (`build.py check`) over a fresh build of the seed reader.
-test: $(VENV)/.test tools
+test: $(VENV)/.test lint tools
 	$(PY) -m pytest
 
 # Build every edition into output/, then run every validator over them (report: output/check-report.json).
