@@ -263,7 +263,6 @@ def show_path(path: Path) -> str:
 
 
 def run_build(arguments: argparse.Namespace, terminal: "Terminal") -> int:
-    from pamphleteer.normalise import rule_names
     from pamphleteer.output import StoppedAfterWriting
     from pamphleteer.pipeline import build
     from pamphleteer.workers import JOBS_VARIABLE, default_jobs
@@ -279,7 +278,7 @@ def run_build(arguments: argparse.Namespace, terminal: "Terminal") -> int:
             terminal.diagnostic(diagnostic)
         terminal.build_summary(result.title, result.text_count, result.seconds, result.written,
                                result.page_count, result.diagnostics, up_to_date=result.up_to_date,
-                               rule_names=rule_names())
+                               rule_names=result.rule_names)
     except (KeyboardInterrupt, Terminated) as stop:
         if result is not None and not result.up_to_date:  # stopped while the summary was printed
             raise StoppedAfterWriting(stop) from None

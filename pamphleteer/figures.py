@@ -22,16 +22,18 @@ import posixpath
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from pamphleteer import ast, codes
 from pamphleteer.errors import Diagnostic, Severity, SourceError
 from pamphleteer.imagefiles import MAX_IMAGE_BYTES, NotAnImage, judge_image
-from pamphleteer.normalise import NormalisedText
 from pamphleteer.parse import Block, Node, ParsedPart
 from pamphleteer.sanitise import LEFT_OUT_IMAGE, local_image
 from pamphleteer.sourcefiles import read_source_bytes
+
+if TYPE_CHECKING:  # only named in annotations: loading the normaliser here would slow every command
+    from pamphleteer.normalise import NormalisedText
 
 
 @dataclass(frozen=True)

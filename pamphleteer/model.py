@@ -16,13 +16,16 @@ import functools
 import hashlib
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pamphleteer import ast, codes
 from pamphleteer.config import SLUG_PATTERN, Settings
 from pamphleteer.errors import Diagnostic, Severity, SourceError
 from pamphleteer.figures import ImageFile
-from pamphleteer.normalise import NormalisedText
 from pamphleteer.parse import Block, ParsedPart
+
+if TYPE_CHECKING:  # only named in annotations: loading the normaliser here would slow every command
+    from pamphleteer.normalise import NormalisedText
 
 # Ids the edition templates use for their own sections: no text or part may take them.
 RESERVED_NAMES = frozenset({"title-page", "imprint", "contents", "contents-heading", "main"})

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pamphleteer import __version__, codes
 from pamphleteer.cache import (
@@ -39,12 +39,14 @@ from pamphleteer.figures import check_images
 from pamphleteer.history import last_commit_time
 from pamphleteer.locations import CHECKOUT, LOCK, PACKAGE, STYLES, TEMPLATES
 from pamphleteer.model import Publication, build_publication, pamphlet
-from pamphleteer.normalise import Inferred, NormalisedText, normalise
 from pamphleteer.output import after_writing, locked, write_all
 from pamphleteer.parse import Block, ParsedText, pandoc_version, parse_cached, parse_part
 from pamphleteer.progress import SILENT, Progress
 from pamphleteer.sources import Sources, SourceText, read_sources
 from pamphleteer.workers import Inline, Workers
+
+if TYPE_CHECKING:  # imported where a text is normalised: a build with nothing changed never needs it
+    from pamphleteer.normalise import NormalisedText
 
 FORMATS = ("pdf", "epub", "html")
 PREVIEW_PAGE_WIDTH = 420  # pixels a page in <slug>-preview.png
@@ -61,6 +63,9 @@ class BuildResult:
     seconds: float
     page_count: int  # of the reader's print edition
     up_to_date: bool = False  # nothing had changed: the editions in the folder were kept
+    # What each repair code the diagnostics hold does, for the summary (kept in the state, so that
+    # a build with nothing changed need not load the normaliser to say it).
+    rule_names: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 def code_files() -> list[Path]:
@@ -130,6 +135,8 @@ def edition_time(sources: Path, epoch: str | None = None) -> datetime.datetime:
 
 def normalise_text(parsed: ParsedText) -> NormalisedText:
     """Normalise one text; a failing rule is reported against the text, not as a bare traceback."""
+    from pamphleteer.normalise import normalise
+
     try:
         return normalise(parsed)
     except Exception as error:  # a bug in a rule: name the text that triggers it
@@ -192,6 +199,8 @@ def _prepared_to_json(parse_diagnostics: tuple[Diagnostic, ...], text: Normalise
 
 
 def _prepared_from_json(stored: bytes, source: SourceText) -> tuple[tuple[Diagnostic, ...], NormalisedText]:
+    from pamphleteer.normalise import Inferred, NormalisedText
+
     data = json.loads(stored)
     fields: dict[str, Any] = {name: tuple(value) if isinstance(value, list) else value
                               for name, value in data["inferred"].items()}
@@ -452,7 +461,9 @@ def build(
                     seconds=time.monotonic() - started,
                     page_count=int(state.get("page_count", 0)),
                     up_to_date=True,
+                    rule_names=_rule_names_of(state),
                 )
+        importlib.import_module("pamphleteer.normalise")  # before the workers fork: each has it loaded
         cache = Cache(output_dir / CACHE_FOLDER)
         progress.stage("read")
         sources = read_sources(sources_dir)
@@ -471,9 +482,13 @@ def build(
             refuse_warnings(diagnostics)
         report_name = f"{publication.settings.slug}-report.json"
         files[report_name] = report(files, publication, diagnostics, sources_dir.parent)
+        from pamphleteer.normalise import rule_names
+
+        given = {d.code for d in diagnostics}
+        named_rules = {code: name for code, name in rule_names().items() if code in given}
         summary = {
             "title": publication.title, "text_count": len(publication.texts), "page_count": page_count,
-            "diagnostics": [d.as_dict(sources_dir.parent) for d in diagnostics],
+            "diagnostics": [d.as_dict(sources_dir.parent) for d in diagnostics], "rule_names": named_rules,
         }
         files[STATE_FILE] = state_bytes(inputs, files, summary)
         progress.stage("write")
@@ -496,4 +511,13 @@ def build(
         diagnostics=recovered + diagnostics,  # what was put right in the output folder: not in the report
         seconds=time.monotonic() - started,
         page_count=page_count,
+        rule_names=named_rules,
     )
+
+
+def _rule_names_of(state: dict[str, Any]) -> dict[str, str]:
+    """The rule names a state file kept ({} from an older build's, or one that is not that)."""
+    names = state.get("rule_names")
+    if not isinstance(names, dict):
+        return {}
+    return {str(code): str(name) for code, name in names.items() if isinstance(name, str)}
