@@ -31,6 +31,42 @@ def test_every_package_is_installed():
     assert packages["package-dir"] == {"pamphleteer.templates": "templates", "pamphleteer.styles": "styles"}
 
 
+def pins(lock: str) -> dict[str, tuple[str, int]]:
+    """A lock file's packages: name -> (version, how many hashes)."""
+    from packaging.utils import canonicalize_name
+
+    found = {}
+    for entry in re.split(r"\n(?=\S)", (PROJECT / lock).read_text(encoding="utf-8")):
+        if entry.startswith("#") or not entry.strip():
+            continue
+        pin = re.match(r"([A-Za-z0-9._-]+)==(\S+)", entry)
+        assert pin, f"{lock}: not an exact pin: {entry.splitlines()[0]}"
+        found[canonicalize_name(pin[1])] = (pin[2], entry.count("--hash=sha256:"))
+    return found
+
+
+def test_the_locks_pin_every_package_with_its_hashes():
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    runtime, test = pins("requirements.lock"), pins("requirements-test.lock")
+    assert all(hashes for _, hashes in runtime.values()) and all(hashes for _, hashes in test.values()), \
+        "a pin without --hash: run 'make lock'"
+    assert {name: version for name, (version, _) in runtime.items()} \
+        == {name: test[name][0] for name in runtime if name in test}
+    assert set(runtime) <= set(test), "requirements-test.lock must hold all of requirements.lock"
+    project = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))
+    declared = {"requirements.lock": project["project"]["dependencies"],
+                "requirements-test.lock": project["project"]["optional-dependencies"]["test"]
+                + project["dependency-groups"]["dev"]}
+    for lock, requirements in declared.items():
+        for requirement in map(Requirement, requirements):
+            name = canonicalize_name(requirement.name)
+            locked = (runtime if lock == "requirements.lock" else test).get(name)
+            assert locked and requirement.specifier.contains(locked[0]), \
+                f"{lock} does not pin {requirement} from pyproject.toml: run 'make lock'"
+
+
 def test_outside_a_publication_it_says_what_is_missing(tmp_path):
     result = pamphleteer(cwd=tmp_path)
     assert result.returncode == 2
