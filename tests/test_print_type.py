@@ -401,3 +401,37 @@ def test_an_address_is_kept_whole_between_its_slashes_and_dots():
         '<span class="url-piece">.org/</span><wbr><span class="url-piece">a-b-c/</span><wbr>'
         '<span class="url-piece">d</span>'
     )
+
+
+# -- figures ---------------------------------------------------------------------------------
+
+
+def ink_heights(html: str, digit: str) -> list[float]:
+    """The inked height, in em, of each `digit` printed from `html` set alone with the print
+    stylesheets in A5 (measured on a 600 dpi rendering of the glyph's box)."""
+    from pamphleteer.render.layout import Typesetter
+
+    setter = Typesetter("A5", SOURCES)
+    document = weasyprint.HTML(string=html, base_url=f"{SOURCES}/", url_fetcher=setter.fetcher).render(
+        font_config=setter.fonts, stylesheets=setter.stylesheets)
+    page = pymupdf.open(stream=document.write_pdf(), filetype="pdf")[0]
+    heights = []
+    for char, size in characters(page):
+        if char["c"] != digit:
+            continue
+        pixmap = page.get_pixmap(dpi=600, clip=pymupdf.Rect(char["bbox"]), colorspace=pymupdf.csGRAY)
+        rows = [row for row in range(pixmap.height)
+                if any(pixmap.pixel(column, row)[0] < 128 for column in range(pixmap.width))]
+        heights.append((rows[-1] - rows[0] + 1) / 600 * 72 / size if rows else 0.0)
+    return heights
+
+
+def test_running_text_has_old_style_figures_and_tables_lining_ones():
+    """Old-style figures (a 1 or a 0 the height of an x) in running text, lining ones (the height
+    of a capital) in tables and headings."""
+    text = ink_heights("<p>In 1914 and in 1917.</p>", "0") + ink_heights("<p>In 1910.</p>", "1")
+    lining = (ink_heights("<table><tr><td>1910</td></tr></table>", "0")
+              + ink_heights("<h2>1910</h2>", "0"))
+    x_height, cap_height = 0.43, CAP_HEIGHT
+    assert text and all(height < x_height + 0.05 for height in text), text
+    assert lining and all(height > cap_height - 0.03 for height in lining), lining
