@@ -222,7 +222,8 @@ def test_the_ncx_has_the_contents_and_the_pages_in_one_reading_order(sample, mar
     ncx = xml(marked, "toc.ncx")
     points = ncx.findall(".//ncx:navPoint", NS)
     targets = ncx.findall(".//ncx:pageTarget", NS)
-    assert [p.find("ncx:navLabel/ncx:text", NS).text for p in points] == [
+    top = ncx.findall("ncx:navMap/ncx:navPoint", NS)
+    assert [p.find("ncx:navLabel/ncx:text", NS).text for p in top] == [
         "Introduction", *(text.title for text in publication.texts),
         *(part.title for part in back(publication)),
     ]
@@ -236,6 +237,37 @@ def test_the_ncx_has_the_contents_and_the_pages_in_one_reading_order(sample, mar
     assert head["dtb:uid"] == publication.settings.identifier
     assert head["dtb:totalPageCount"] == str(pages)
     assert head["dtb:maxPageNumber"] == "8"
+
+
+def test_the_ncx_lists_each_texts_questions_under_it_in_reading_order(sample, marked):
+    publication, _, _ = sample
+    ncx = xml(marked, "toc.ncx")
+    assert ncx.find("ncx:head/ncx:meta[@name='dtb:depth']", NS).get("content") == "2"
+    asked = [text for text in publication.texts if text.questions]
+    assert asked
+    for text in publication.texts:
+        point = next(p for p in ncx.findall("ncx:navMap/ncx:navPoint", NS)
+                     if p.find("ncx:content", NS).get("src") == f"text-{text.slug}.xhtml")
+        children = point.findall("ncx:navPoint", NS)
+        if not text.questions:
+            assert not children
+            continue
+        assert [c.find("ncx:navLabel/ncx:text", NS).text for c in children] == ["Questions for discussion"]
+        src = children[0].find("ncx:content", NS).get("src")
+        name, anchor = src.split("#")
+        heading = xml(marked, name).find(f".//*[@id='{anchor}']")
+        assert heading is not None and "".join(heading.itertext()) == "Questions for discussion"
+        # after its text's page markers that stand before the questions, before those after them
+        page_orders = {t.find("ncx:content", NS).get("src"): int(t.get("playOrder"))
+                       for t in ncx.findall(".//ncx:pageTarget", NS)}
+        xhtml = read(marked, name)
+        at = xhtml.index(f'id="{anchor}"')
+        for src_page, order in page_orders.items():
+            page_name, page_anchor = src_page.split("#")
+            if page_name == name:
+                before = xhtml.index(f'id="{page_anchor}"') < at
+                assert (order < int(children[0].get("playOrder"))) == before
+        assert int(point.get("playOrder")) < int(children[0].get("playOrder"))
 
 
 def test_page_features_are_claimed_only_with_page_markers(marked, unmarked):

@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from pamphleteer import codes
 from pamphleteer.errors import Diagnostic, Severity
-from pamphleteer.model import Publication
+from pamphleteer.model import Publication, Text
 from pamphleteer.render.markup import LinkStyle, PageMarks, PageStart
 from pamphleteer.render.raster import page_png
 from pamphleteer.render.templates import FONTS, block_writer, read_style, render_template
@@ -43,6 +43,7 @@ HEADING_THEN_MARKER = re.compile(  # a heading, then only opening tags, then a p
     r'(?P<marker><span epub:type="pagebreak" role="doc-pagebreak" [^>]*></span>)',
     re.S,
 )
+QUESTIONS_LABEL = "Questions for discussion"  # as the contents page names them
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 MEDIA = "media/"  # the texts' images, by their path in the sources (never beside the cover in images/)
 PACKED_IMAGE = re.compile(r'<img\b[^>]*\ssrc="media/([^"#]+)"')
@@ -87,12 +88,13 @@ class PageLink:
 
 @dataclass(frozen=True)
 class NavPoint:
-    """An entry of the NCX contents."""
+    """An entry of the NCX contents, with the entries under it (a text's questions)."""
 
     uid: str
     label: str
     href: str
     order: int
+    children: tuple[NavPoint, ...] = ()
 
 
 def documents(publication: Publication) -> tuple[Document, ...]:
@@ -220,7 +222,7 @@ def _content(
             at_elements.setdefault(uid, []).append(start)
     content = {uid: _before_headings(xhtml) for uid, xhtml in content.items()}
     _mark_the_rest(content, [document.uid for document in spine], page_labels)
-    nav_points, pages = _targets(spine, {uid: PAGE_MARKER.findall(xhtml) for uid, xhtml in content.items()})
+    nav_points, pages = _targets(spine, content)
     nav = next(document for document in spine if document.uid == "nav")
     content["nav"] = render(nav, pages)
     for start in at_elements.get("nav", ()):
@@ -340,19 +342,36 @@ def _lift_openings(publication: Publication, page_starts: Sequence[PageStart]) -
 
 
 def _targets(
-    spine: Sequence[Document], placed: Mapping[str, Sequence[str]]
+    spine: Sequence[Document], content: Mapping[str, str]
 ) -> tuple[list[NavPoint], list[PageLink]]:
-    """The NCX contents and the page list, numbered together in reading order."""
+    """The NCX contents (each text with its questions under it) and the page list, numbered
+    together in reading order: within a document, by where each target stands in it."""
     nav_points: list[NavPoint] = []
     pages: list[PageLink] = []
     order = 0
     for document in spine:
+        xhtml = content[document.uid]
+        targets: list[tuple[int, str, str]] = [  # (position, kind, label or anchor)
+            (found.start(), "page", found.group(1)) for found in PAGE_MARKER.finditer(xhtml)
+        ]
+        text = document.context.get("text")
+        anchor = f"{text.slug}-questions" if isinstance(text, Text) and text.questions else ""
+        if anchor and f'id="{anchor}"' in xhtml:
+            targets.append((xhtml.index(f'id="{anchor}"'), "questions", anchor))
+        children: list[NavPoint] = []
         if document.in_contents:
             order += 1
-            nav_points.append(NavPoint(document.uid, document.title, document.file_name, order))
-        for label in placed[document.uid]:
+            point_order = order
+        for _, kind, name in sorted(targets):
             order += 1
-            pages.append(PageLink(label, f"{document.file_name}#page-{label}", order))
+            if kind == "page":
+                pages.append(PageLink(name, f"{document.file_name}#page-{name}", order))
+            else:
+                children.append(NavPoint(f"{document.uid}-questions", QUESTIONS_LABEL,
+                                         f"{document.file_name}#{name}", order))
+        if document.in_contents:
+            nav_points.append(NavPoint(document.uid, document.title, document.file_name, point_order,
+                                       tuple(children)))
     return nav_points, pages
 
 
