@@ -321,7 +321,11 @@ def render(
             from pamphleteer.render.html import render_html
 
             progress.stage("html")
-            files[f"{slug}.html"] = render_html(publication, book.page_starts)
+            from pamphleteer.render.pagemap import page_labels
+
+            files[f"{slug}.html"] = render_html(
+                publication, book.page_starts, page_labels(book.plan.labels, book.page_count)
+            )
             progress.done("html")
         edition, later = finishing.result()
     finally:

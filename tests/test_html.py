@@ -265,6 +265,24 @@ def test_the_print_editions_pages_are_marked_in_order(built_page):
     assert all(m in list(main.iter()) for m in markers)
 
 
+def test_every_print_page_is_marked_to_the_last_and_the_back_matter_at_its_headings(built, built_page):
+    import pypdf
+
+    _, root = built_page
+    pdf = pypdf.PdfReader(next(p for p in built.written if p.suffix == ".pdf" and "booklet" not in p.name))
+    markers = [e for e in root.iter() if e.get("role") == "doc-pagebreak"]
+    assert [m.get("data-page") for m in markers] == list(pdf.page_labels)
+    # "About the authors" and "Sources and credits" each begin a print page: the marker stands
+    # right before the heading, in the part's own section.
+    ids = by_id(root)
+    for part in ("about-the-authors", "sources-and-credits"):
+        section = list(ids[part])
+        heading = next(index for index, child in enumerate(section) if child.get("id") == f"{part}-title")
+        assert heading > 0 and section[heading - 1].get("role") == "doc-pagebreak", part
+        label = section[heading - 1].get("data-page")
+        assert pdf.page_labels.index(label) > pdf.page_labels.index(markers[0].get("data-page"))
+
+
 # -- Pull quotes --------------------------------------------------------------
 
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Sequence, Set
 
 from markupsafe import Markup
 
 from pamphleteer.errors import RenderError
 from pamphleteer.model import Publication
+from pamphleteer.render.faces import used_faces
 from pamphleteer.render.markup import LinkStyle, PageMarks, PageStart
 from pamphleteer.render.templates import STYLES, block_writer, read_style, render_template
 
@@ -25,9 +26,8 @@ MEDIA_TYPES = {
     ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf", ".otf": "font/otf",
     ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".webp": "image/webp",
 }
-FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}")
-UNICODE_RANGE = re.compile(r"unicode-range\s*:\s*([^;}]+)")
 URL = re.compile(r"""url\(\s*(["']?)([^"')]+)\1\s*\)""")
+INSIDE_ONLY = {"li", "dt", "dd", "tr", "td", "th", "tbody", "thead", "tfoot"}  # no marker between these
 HEADING = re.compile(
     r'<(?P<tag>h[2-4])(?P<before>[^>]*?) id="(?P<id>[^"]+)"(?P<after>[^>]*)>(?P<inner>.*?)</(?P=tag)>', re.S
 )
@@ -42,29 +42,6 @@ def page_marker(label: str) -> Markup:
         '<span class="page-break" role="doc-pagebreak" id="page-{0}" title="Page {0}" data-page="{0}">'
         '</span>'
     ).format(label)
-
-
-def unicode_ranges(value: str) -> tuple[tuple[int, int], ...]:
-    """The code point ranges of a CSS `unicode-range` value ("U+0000-00FF, U+4??")."""
-    ranges = []
-    for item in value.split(","):
-        item = item.strip().upper().removeprefix("U+")
-        if not item:
-            continue
-        low, _, high = item.partition("-")
-        if "?" in low:
-            low, high = low.replace("?", "0"), low.replace("?", "F")
-        ranges.append((int(low, 16), int(high or low, 16)))
-    return tuple(ranges)
-
-
-def face_is_used(rule: str, characters: Set[str]) -> bool:
-    """Whether an @font-face rule covers any of `characters` (a face without a range covers all)."""
-    found = UNICODE_RANGE.search(rule)
-    if not found:
-        return True
-    ranges = unicode_ranges(found.group(1))
-    return any(low <= ord(char) <= high for char in characters for low, high in ranges)
 
 
 def data_uri(reference: str) -> str:
@@ -85,8 +62,7 @@ def data_uri(reference: str) -> str:
 
 def self_contained(css: str, characters: Set[str]) -> str:
     """The stylesheet with unused font faces dropped and every url() embedded."""
-    css = FONT_FACE.sub(lambda rule: rule.group(0) if face_is_used(rule.group(0), characters) else "", css)
-    css = re.sub(r"\n{3,}", "\n\n", css)
+    css = used_faces(css, characters)
     return URL.sub(lambda found: f'url("{data_uri(found.group(2))}")', css)
 
 
@@ -94,9 +70,17 @@ def self_contained(css: str, characters: Set[str]) -> str:
 CSS_STAND_IN = "<pamphleteer-stylesheet>"
 
 
-def render_html(publication: Publication, page_starts: Iterable[PageStart] = ()) -> bytes:
-    """The publication as one HTML page, with the print edition's page numbers marked."""
-    marks = PageMarks.from_starts(tuple(page_starts), page_marker)
+def render_html(
+    publication: Publication, page_starts: Iterable[PageStart] = (), page_labels: Sequence[str] = ()
+) -> bytes:
+    """The publication as one HTML page, with the print edition's page numbers marked.
+
+    `page_labels`, every print page's label in order, lets the pages with no
+    start of their own (a blank page, the back cover) be marked too, where the
+    next page begins.
+    """
+    starts = tuple(page_starts)
+    marks = PageMarks.from_starts(starts, page_marker)
 
     def page(css: str) -> str:
         return render_template(
@@ -108,10 +92,54 @@ def render_html(publication: Publication, page_starts: Iterable[PageStart] = ())
         )
 
     # Written once, with a stand-in for its stylesheet: what the page shows decides which faces it carries.
-    written = page(CSS_STAND_IN)
+    written = mark_the_rest(page(CSS_STAND_IN), starts, page_labels or [start.label for start in starts])
     characters = frozenset(written.replace(CSS_STAND_IN, "", 1))
     css = self_contained(read_style(STYLESHEET), characters)
     return self_links(written.replace(CSS_STAND_IN, css, 1)).encode("utf-8")
+
+
+def mark_the_rest(page: str, starts: Sequence[PageStart], labels: Sequence[str]) -> str:
+    """`page` with a marker for every print page its blocks did not mark, inside `<main>` and in
+    the print edition's order.
+
+    A page that begins at an element (a heading of the back matter, "About the
+    authors") is marked just before it; a page whose start the page does not
+    have, or has out of order (the imprint, which the web edition sets last),
+    or that has no start (a blank page, the back cover), is marked where the
+    next marked page begins, or at the end of `<main>`. Of markers that stand
+    together only the last shows its number (the page the next word is on).
+    """
+    start_of = {start.label: start.block_id for start in starts}
+    main_start, main_end = page.find("<main"), page.rfind("</main>")
+    if main_start < 0 or main_end < 0:
+        return page
+    last = main_start  # where the latest marked page's marker stands
+    waiting: list[str] = []
+    for label in labels:
+        found = re.search(f'<span class="page-break" role="doc-pagebreak" id="page-{re.escape(label)}"', page)
+        at = found.start() if found else _element_at(page, start_of.get(label, ""), last, main_end)
+        if at is None:
+            waiting.append(label)
+            continue
+        markers = "".join(map(page_marker, [*waiting, *([] if found else [label])]))
+        page = page[:at] + markers + page[at:]
+        last, waiting = at + len(markers), []
+        main_end = page.rfind("</main>")
+    if waiting:
+        page = page[:main_end] + "".join(map(page_marker, waiting)) + "\n" + page[main_end:]
+    return page
+
+
+def _element_at(page: str, element_id: str, after: int, before: int) -> int | None:
+    """Where a marker for the element `element_id` goes, if the element stands between `after` and
+    `before`: just before it, or inside a list item or table cell, at the start of its content."""
+    if not element_id:
+        return None
+    element = re.compile(rf'<([a-z0-9]+)\b[^>]*\sid="{re.escape(element_id)}"[^>]*>')
+    found = element.search(page, after, before)
+    if not found:
+        return None
+    return found.end() if found.group(1) in INSIDE_ONLY else found.start()
 
 
 def self_links(page: str) -> str:
