@@ -16,16 +16,29 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pamphleteer.ast import (
+    Node,
+    block_inlines,
+    first_str,
+    is_kind,
+    is_only_emphasis,
+    link_target,
+    list_items,
+    make_para,
+    strip_edges,
+    text_of,
+    walk,
+    wrapped,
+)
 from pamphleteer.errors import Diagnostic
 from pamphleteer.normalise.head import Lift, lift_head
-from pamphleteer.normalise.inlines import first_str, is_only_emphasis, strip_edges, text_of
 from pamphleteer.normalise.keep import Keep
 from pamphleteer.normalise.metadata import host_of, name_from_host, read_byline, site_name
 
 __all__ = ["Furniture", "Inferred", "lift_furniture", "read_byline"]
 from pamphleteer.normalise.names import find_date, looks_like_name, same_name
 from pamphleteer.normalise.registry import Stage, rule
-from pamphleteer.parse import Block, Node
+from pamphleteer.parse import Block
 
 PS_LABEL = re.compile(r"^p\.?\s?s\.?:?$", re.IGNORECASE)
 CREDIT = re.compile(
@@ -80,21 +93,16 @@ class Furniture:
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
-def _kind(block: Block) -> str:
-    kind: str = block.node["t"]
-    return kind
-
-
 def _inlines(block: Block) -> list[Node]:
-    return block.node["c"] if _kind(block) in ("Para", "Plain") else []
+    return block_inlines(block.node) if is_kind(block.node, "Para", "Plain") else []
 
 
 def _bio_start(block: Block, authors: tuple[str, ...]) -> bool:
     inlines = strip_edges(_inlines(block))
     if not inlines:
         return False
-    if inlines[0]["t"] in ("Strong", "Emph"):
-        name, rest = text_of(inlines[0]["c"]), text_of(inlines[1:])
+    if is_kind(inlines[0], "Strong", "Emph"):
+        name, rest = text_of(wrapped(inlines[0])), text_of(inlines[1:])
     else:
         text = text_of(inlines)
         name = next((a for a in authors if text.casefold().startswith(a.casefold() + " ")), "")
@@ -120,12 +128,11 @@ def _is_url_line(block: Block) -> bool:
 
 def _classify_tail(block: Block, authors: tuple[str, ...], after_kind: str) -> str:
     """What a block near the end of the body is, if it is furniture: '' when it is text."""
-    kind = _kind(block)
-    if kind == "HorizontalRule":
+    if is_kind(block.node, "HorizontalRule"):
         return "rule"
-    if kind in ("BulletList", "OrderedList"):
+    if is_kind(block.node, "BulletList", "OrderedList"):
         return "list"
-    if kind not in ("Para", "Plain"):
+    if not is_kind(block.node, "Para", "Plain"):
         return ""
     text = text_of(_inlines(block))
     if PS_LABEL.match(text):
@@ -148,12 +155,11 @@ def _classify_tail(block: Block, authors: tuple[str, ...], after_kind: str) -> s
 
 
 def _list_items(block: Block) -> list[Block]:
-    items = block.node["c"] if _kind(block) == "BulletList" else block.node["c"][1]
-    out = []
-    for item in items:
-        for node in item:
-            out.append(Block(block.line, {"t": "Para", "c": node["c"]} if node["t"] == "Plain" else node))
-    return out
+    """The blocks of a list's items, each on the list's line; a Plain item becomes a paragraph."""
+    return [
+        Block(block.line, make_para(block_inlines(node)) if is_kind(node, "Plain") else node)
+        for item in list_items(block.node) for node in item
+    ]
 
 
 def _lift_tail(
@@ -216,18 +222,7 @@ def _lift_tail(
 
 def _infer_from_source(block: Block, found: dict[str, str]) -> None:
     """A source note such as "Publication. 29 Jan 2024: https://…" gives source URL, date, publication."""
-    links: list[str] = []
-
-    def walk(value: object) -> None:
-        if isinstance(value, dict):
-            if value.get("t") == "Link":
-                links.append(value["c"][2][0])
-            walk(value.get("c"))
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    walk(block.node)
+    links = [link_target(node) for node in walk(block.node) if is_kind(node, "Link")]
     text = text_of(_inlines(block))
     if links and "source" not in found:
         found["source"] = links[0]

@@ -17,12 +17,27 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
-from pamphleteer.ast import is_dead_link
+from pamphleteer.ast import (
+    Node,
+    is_dead_link,
+    is_kind,
+    kind,
+    link_target,
+    link_text,
+    make_link,
+    make_str,
+    make_wrapper,
+    merge_adjacent,
+    str_text,
+    text_of,
+    transform,
+    walk,
+    with_link_target,
+    wrapped,
+)
 from pamphleteer.errors import Severity
-from pamphleteer.normalise.findings import BlockRule, Finding
-from pamphleteer.normalise.inlines import merge_adjacent, rewrite_inline_lists, shorten, text_of
+from pamphleteer.normalise.findings import BlockRule, Finding, shorten
 from pamphleteer.normalise.registry import Stage, rule
-from pamphleteer.parse import Node
 from pamphleteer.sanitise import is_relative
 
 TRACKING_PARAMETER = re.compile(
@@ -35,6 +50,7 @@ URL_TEXT = re.compile(r"^<?(https?://|www\.)\S+>?$", re.IGNORECASE)
 URL_IN_PARENS = re.compile(r"\s*\(\s*<?((?:https?://|www\.)[^\s()]+)>?\s*\)")
 MARKDOWN_ESCAPE = re.compile(r"\\+(?=[!-/:-@\[-`{-~])")
 JOINING_PUNCTUATION = re.compile(r"^[,;:]$")
+GAPS = ("Space", "SoftBreak")  # what separates words on a line (a LineBreak ends one)
 
 
 def unescape(text: str) -> str:
@@ -76,42 +92,20 @@ def show(nodes: list[Node]) -> str:
     """Inlines as short Markdown-like text for a diagnostic."""
     out = []
     for node in nodes:
-        kind = node["t"]
-        if kind == "Link":
-            out.append(f"[{show(node['c'][1])}]({node['c'][2][0]})")
-        elif kind == "Strong":
-            out.append(f"**{show(node['c'])}**")
-        elif kind == "Emph":
-            out.append(f"*{show(node['c'])}*")
+        if is_kind(node, "Link"):
+            out.append(f"[{show(link_text(node))}]({link_target(node)})")
+        elif is_kind(node, "Strong"):
+            out.append(f"**{show(wrapped(node))}**")
+        elif is_kind(node, "Emph"):
+            out.append(f"*{show(wrapped(node))}*")
         else:
-            out.append(text_of([node]) if kind not in ("Space", "SoftBreak") else " ")
+            out.append(text_of([node]) if not is_kind(node, *GAPS) else " ")
     return shorten("".join(out), 160)
 
 
-def _link(node: Node) -> tuple[list[Node], str]:
-    _attr, text, (url, _title) = node["c"]
-    return text, url
-
-
-def _set_url(node: Node, url: str, text: list[Node] | None = None) -> Node:
-    attr, old_text, (_url, title) = node["c"]
-    return {"t": "Link", "c": [attr, old_text if text is None else text, [url, title]]}
-
-
 def _links_inside(node: Node) -> list[Node]:
-    found: list[Node] = []
-
-    def walk(value: object) -> None:
-        if isinstance(value, dict):
-            if value.get("t") == "Link":
-                found.append(value)
-            walk(value.get("c"))
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    walk(node)
-    return found
+    """Every Link in `node` (itself included), in reading order."""
+    return [item for item in walk(node) if is_kind(item, "Link")]
 
 
 # -- tracking parameters ------------------------------------------------------
@@ -125,20 +119,20 @@ def clean_tracking(node: Node) -> tuple[Node, list[Finding]]:
     def rewrite(inlines: list[Node]) -> list[Node]:
         out = []
         for item in inlines:
-            if item["t"] == "Link":
-                text, url = _link(item)
+            if is_kind(item, "Link"):
+                text, url = link_text(item), link_target(item)
                 cleaned = without_tracking(url)
                 if cleaned != url:
                     shown = text_of(text)
                     new_text = None
                     if looks_like_url(shown) and same_url(shown, url):
-                        new_text = [{"t": "Str", "c": cleaned}]
-                    item = _set_url(item, cleaned, new_text)
+                        new_text = [make_str(cleaned)]
+                    item = with_link_target(item, cleaned, new_text)
                     findings.append(Finding("N103", "tracking parameters dropped from a link", url, cleaned))
             out.append(item)
         return out
 
-    new = rewrite_inline_lists(node, rewrite)
+    new = transform(node, inlines=rewrite)
     return (new if findings else node), findings
 
 
@@ -149,20 +143,20 @@ def _repeat_at(inlines: list[Node], start: int) -> tuple[int, int, Node] | None:
     """Is `inlines[start]` followed by `(URL)`? Return (open, close, url link) indexes."""
     index = start + 1
     following = inlines[index] if index < len(inlines) else None
-    if following is not None and following["t"] == "Str" and JOINING_PUNCTUATION.match(following["c"]):
+    if following is not None and is_kind(following, "Str") and JOINING_PUNCTUATION.match(str_text(following)):
         index += 1
-    if index < len(inlines) and inlines[index]["t"] in ("Space", "SoftBreak"):
+    if index < len(inlines) and is_kind(inlines[index], *GAPS):
         index += 1
     if index + 3 > len(inlines):
         return None
     opening, link, closing = inlines[index : index + 3]
     if not (
-        opening["t"] == "Str" and opening["c"] == "("
-        and link["t"] == "Link"
-        and closing["t"] == "Str" and closing["c"].startswith(")")
+        is_kind(opening, "Str") and str_text(opening) == "("
+        and is_kind(link, "Link")
+        and is_kind(closing, "Str") and str_text(closing).startswith(")")
     ):
         return None
-    text, url = _link(link)
+    text, url = link_text(link), link_target(link)
     shown = text_of(text)
     if not (looks_like_url(shown) and same_url(shown, url)):
         return None
@@ -179,7 +173,7 @@ def drop_repeated_urls(node: Node) -> tuple[Node, list[Finding]]:
         index = 0
         while index < len(out):
             item = out[index]
-            if item["t"] not in ("Link", "Strong", "Emph"):
+            if not is_kind(item, "Link", "Strong", "Emph"):
                 index += 1
                 continue
             found = _repeat_at(out, index)
@@ -187,19 +181,18 @@ def drop_repeated_urls(node: Node) -> tuple[Node, list[Finding]]:
                 index += 1
                 continue
             opening, closing, repeated = found
-            _text, url = _link(repeated)
-            own = [item] if item["t"] == "Link" else _links_inside(item)
-            if own and not all(same_url(_link(link)[1], url) for link in own):
+            url = link_target(repeated)
+            own = [item] if is_kind(item, "Link") else _links_inside(item)
+            if own and not all(same_url(link_target(link), url) for link in own):
                 index += 1
                 continue
             before = show(out[index : closing + 1])
             replacement = item
             if not own:  # emphasised words followed by their URL: make them the link
-                made = {"t": "Link", "c": [["", [], []], item["c"], [url, ""]]}
-                replacement = {"t": item["t"], "c": [made]}
-            rest = out[closing]["c"][1:]
-            start_gap = opening - 1 if out[opening - 1]["t"] in ("Space", "SoftBreak") else opening
-            tail = [{"t": "Str", "c": rest}] if rest else []
+                replacement = make_wrapper(kind(item), [make_link(wrapped(item), url)])
+            rest = str_text(out[closing])[1:]
+            start_gap = opening - 1 if is_kind(out[opening - 1], *GAPS) else opening
+            tail = [make_str(rest)] if rest else []
             kept = [replacement] + out[index + 1 : start_gap] + tail
             out = out[:index] + kept + out[closing + 1 :]
             after = show(kept)
@@ -209,7 +202,7 @@ def drop_repeated_urls(node: Node) -> tuple[Node, list[Finding]]:
             index += 1
         return merge_adjacent(out)
 
-    new = rewrite_inline_lists(node, rewrite)
+    new = transform(node, inlines=rewrite)
     return (new if findings else node), findings
 
 
@@ -229,28 +222,28 @@ def drop_url_from_link_text(node: Node) -> tuple[Node, list[Finding]]:
     def rewrite(inlines: list[Node]) -> list[Node]:
         out = []
         for item in inlines:
-            if item["t"] == "Link":
-                text, url = _link(item)
+            if is_kind(item, "Link"):
+                text, url = link_text(item), link_target(item)
                 if not looks_like_url(text_of(text)):
                     new_text = []
                     for part in text:
-                        if part["t"] == "Str":
-                            stripped = _without_own_url(part["c"], url)
-                            part = {"t": "Str", "c": stripped} if stripped != part["c"] else part
+                        if is_kind(part, "Str"):
+                            stripped = _without_own_url(str_text(part), url)
+                            part = make_str(stripped) if stripped != str_text(part) else part
                         new_text.append(part)
                     new_text = merge_adjacent(new_text)
-                    while new_text and new_text[-1]["t"] in ("Space", "SoftBreak"):
+                    while new_text and is_kind(new_text[-1], *GAPS):
                         new_text.pop()
                     if new_text != text and text_of(new_text):
                         findings.append(Finding(
                             "N102", "a link's text repeated its own URL; the URL was dropped",
-                            show([item]), show([_set_url(item, url, new_text)]),
+                            show([item]), show([with_link_target(item, url, new_text)]),
                         ))
-                        item = _set_url(item, url, new_text)
+                        item = with_link_target(item, url, new_text)
             out.append(item)
         return out
 
-    new = rewrite_inline_lists(node, rewrite)
+    new = transform(node, inlines=rewrite)
     return (new if findings else node), findings
 
 
@@ -262,17 +255,17 @@ def unescape_url_text(node: Node) -> tuple[Node, list[Finding]]:
     def rewrite(inlines: list[Node]) -> list[Node]:
         out = []
         for item in inlines:
-            if item["t"] == "Link":
-                text, url = _link(item)
+            if is_kind(item, "Link"):
+                text, url = link_text(item), link_target(item)
                 shown = text_of(text)
                 if looks_like_url(shown) and "\\" in shown and unescape(shown) != shown:
                     findings.append(Finding("N104", "escapes removed from a URL shown as link text",
                                             shown, unescape(shown)))
-                    item = _set_url(item, url, [{"t": "Str", "c": unescape(shown)}])
+                    item = with_link_target(item, url, [make_str(unescape(shown))])
             out.append(item)
         return out
 
-    new = rewrite_inline_lists(node, rewrite)
+    new = transform(node, inlines=rewrite)
     return (new if findings else node), findings
 
 
@@ -287,15 +280,15 @@ def unwrap_dead_links(node: Node) -> tuple[Node, list[Finding]]:
     def rewrite(inlines: list[Node]) -> list[Node]:
         out: list[Node] = []
         for item in inlines:
-            if item["t"] == "Link" and is_dead_link(item):
+            if is_kind(item, "Link") and is_dead_link(item):
                 findings.append(Finding("N110", "a dead link became plain text", show([item]),
-                                        text_of(_link(item)[0])))
-                out.extend(_link(item)[0])
+                                        text_of(link_text(item))))
+                out.extend(link_text(item))
             else:
                 out.append(item)
         return merge_adjacent(out)
 
-    new = rewrite_inline_lists(node, rewrite)
+    new = transform(node, inlines=rewrite)
     return (new if findings else node), findings
 
 
@@ -316,16 +309,16 @@ def resolve_relative_links(source_url: str) -> BlockRule:
         def rewrite(inlines: list[Node]) -> list[Node]:
             out: list[Node] = []
             for item in inlines:
-                if item["t"] != "Link" or not is_relative(_link(item)[1]):
+                if not is_kind(item, "Link") or not is_relative(link_target(item)):
                     out.append(item)
                     continue
-                text, url = _link(item)
+                text, url = link_text(item), link_target(item)
                 resolved = urljoin(base, url.strip()) if base else ""
                 if urlsplit(resolved).scheme in ("http", "https"):
                     findings.append(Finding(
                         "N431", "a relative link was resolved against the text's source", url, resolved
                     ))
-                    out.append(_set_url(item, resolved))
+                    out.append(with_link_target(item, resolved))
                 else:
                     findings.append(Finding(
                         "N432", f"the relative link '{shorten(url, 60)}' became plain text: with no source "
@@ -335,7 +328,7 @@ def resolve_relative_links(source_url: str) -> BlockRule:
                     out.extend(text)
             return merge_adjacent(out)
 
-        new = rewrite_inline_lists(node, rewrite)
+        new = transform(node, inlines=rewrite)
         return (new if findings else node), findings
 
     return resolve
