@@ -30,7 +30,8 @@ $(VENV)/.test: requirements-test.lock $(VENV)/.runtime
 LOCK_FLAGS ?=
 LOCK := $(VENV)/bin/uv pip compile pyproject.toml --universal --generate-hashes --quiet \
         --custom-compile-command "make lock" $(LOCK_FLAGS)
-lock: $(VENV)/.test
+lock:
+	@test -x $(VENV)/bin/uv || $(MAKE) $(VENV)/.test
 	$(LOCK) --python-version 3.11 -o requirements.lock
 	$(LOCK) --python-version 3.11.5 --extra test --group dev -c requirements.lock -o requirements-test.lock
 
