@@ -288,15 +288,16 @@ def run_build(arguments: argparse.Namespace, terminal: "Terminal") -> int:
 
 def run_check(arguments: argparse.Namespace) -> int:
     from pamphleteer.check import check_output, write_report
-    from pamphleteer.check.tools import INSTALL_HINT, TOOLS, Tools
+    from pamphleteer.check.tools import INSTALL_HINT, Tools, tools_folder
     from pamphleteer.output import recover
 
     root = Path.cwd()
     for note in recover(arguments.output):  # a build killed while it moved its editions: finished first
         print(f"note: {note.location(root)}: {note.message} [{note.code}]")
     # Where the validators are (read here, as the library reads no environment).
-    tools = Tools(Path(os.environ.get("PAMPHLETEER_TOOLS") or TOOLS),
-                  os.environ.get("PAMPHLETEER_CHROMIUM", ""))
+    given = os.environ.get("PAMPHLETEER_TOOLS", "")
+    tools = Tools(tools_folder(given, os.environ.get("XDG_DATA_HOME", ""), Path.home()),
+                  os.environ.get("PAMPHLETEER_CHROMIUM", ""), on_path=not given)
     run = check_output(arguments.output, arguments.sources, tools)
     # A validator that is not installed fails the check only with --strict, or in CI (CI set).
     strict = arguments.strict or bool(os.environ.get("CI"))

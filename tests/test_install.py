@@ -252,3 +252,39 @@ def test_ctrl_c_while_the_installed_command_starts_prints_one_line(tmp_path, del
     # Python's own; from there on, none (the command line's modules load after it takes the signal).
     assert "Traceback" not in err or "pamphleteer/cli.py" not in err, err
     assert "Traceback" in err or started.returncode in (130, 3), err  # interrupted, or done (no texts)
+
+
+def test_an_installed_copy_looks_for_the_npm_validators_in_the_users_data_folder(tmp_path):
+    from pamphleteer.check.tools import tools_folder
+
+    home, checkout, data = tmp_path / "home", tmp_path / "checkout" / ".tools", tmp_path / "data"
+    user = home / ".local" / "share" / "pamphleteer" / "tools"
+    assert tools_folder("/opt/tools", "", home, checkout) == Path("/opt/tools")  # PAMPHLETEER_TOOLS
+    assert tools_folder("", "", home, None) == user  # installed, nothing there yet: named in the message
+    assert tools_folder("", str(data), home, None) == data / "pamphleteer" / "tools"  # XDG_DATA_HOME
+    assert tools_folder("", "", home, checkout) == checkout  # a checkout before `make tools`
+    (user / "node_modules").mkdir(parents=True)
+    assert tools_folder("", "", home, checkout) == user  # … where only the user's folder has them
+    (checkout / "node_modules").mkdir(parents=True)
+    assert tools_folder("", "", home, checkout) == checkout
+
+
+def test_the_npm_validators_are_found_on_path_unless_a_folder_is_named(tmp_path, monkeypatch):
+    from pamphleteer.check.tools import ToolMissing, Tools, npm_tool
+
+    package = tmp_path / "lib" / "node_modules" / "vnu-jar"  # as `npm install -g vnu-jar` lays it out
+    (package / "build" / "dist").mkdir(parents=True)
+    (package / "build" / "dist" / "vnu.jar").write_bytes(b"PK")
+    (package / "vnu-jar.js").write_text("#!/usr/bin/env node\n")
+    (package / "vnu-jar.js").chmod(0o755)
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "bin" / "vnu").symlink_to(package / "vnu-jar.js")
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    name, jar = "The Nu Html Checker", "vnu-jar/build/dist/vnu.jar"
+    empty = tmp_path / "nothing"
+    assert npm_tool(jar, name, Tools(empty), "vnu", beside="build/dist/vnu.jar") \
+        == package / "build" / "dist" / "vnu.jar"
+    with pytest.raises(ToolMissing, match=f"not installed in {empty}; run 'make tools'"):
+        npm_tool(jar, name, Tools(empty, on_path=False), "vnu", beside="build/dist/vnu.jar")
+    with pytest.raises(ToolMissing, match="nor as 'ace-puppeteer' on PATH"):
+        npm_tool(".bin/ace-puppeteer", "DAISY Ace", Tools(empty), "ace-puppeteer")

@@ -52,7 +52,7 @@ def _violations(report: dict[str, Any], epub: Path) -> list[Diagnostic]:
 def ace(path: Path, tools: Tools = INSTALLED) -> CheckResult:
     """Run DAISY Ace on one EPUB."""
     try:
-        program = npm_tool(".bin/ace-puppeteer", "DAISY Ace", tools.folder)
+        program = npm_tool(".bin/ace-puppeteer", "DAISY Ace", tools, "ace-puppeteer")
         browser = chromium(tools.chromium)
         with tempfile.TemporaryDirectory(prefix="pamphleteer-ace-") as folder:
             reports, work = Path(folder) / "report", Path(folder) / "work"

@@ -20,7 +20,8 @@ NAME = "Nu Html Checker"
 def nu_html_checker(path: Path, tools: Tools = INSTALLED) -> CheckResult:
     """Run the Nu Html Checker on one HTML file."""
     try:
-        jar = npm_tool("vnu-jar/build/dist/vnu.jar", "The Nu Html Checker (vnu-jar)", tools.folder)
+        jar = npm_tool("vnu-jar/build/dist/vnu.jar", "The Nu Html Checker (vnu-jar)", tools, "vnu",
+                       beside="build/dist/vnu.jar")
         options = ["--format", "json", "--stdout", "--exit-zero-always"]
         command: list[str | Path] = [java(), "-jar", jar, *options, path]
         process = run(command, timeout=600)

@@ -1,12 +1,19 @@
-"""Find and run the validators' programs: Java, Chromium, and the npm tools in `.tools/`.
+"""Find and run the validators' programs: Java, Chromium, qpdf, and the npm tools (DAISY Ace, vnu-jar).
 
 `scripts/install-tools.sh` (run by `make tools`, `make test` and `make check`)
-installs the npm packages pinned in `package-lock.json` into the project's
-git-ignored `.tools/` folder. Nothing here installs or downloads anything: a
-missing tool is a `ToolMissing` error whose message says how to install it.
+installs the npm packages pinned in `package-lock.json` into the checkout's
+git-ignored `.tools/` folder (or the folder PAMPHLETEER_TOOLS names). Nothing
+here installs or downloads anything: a missing tool is a `ToolMissing` error
+whose message says how to install it.
 
-Where the tools are is a `Tools` value the command line makes from
-PAMPHLETEER_TOOLS and PAMPHLETEER_CHROMIUM; nothing here reads the environment.
+The npm tools are looked for in one folder (`tools_folder`): the one
+PAMPHLETEER_TOOLS names; else, run from a checkout, its `.tools/` when `make
+tools` filled it; else the user's data folder, `$XDG_DATA_HOME/pamphleteer/tools`
+(`~/.local/share/pamphleteer/tools`), where an installed Pamphleteer looks. Unless
+PAMPHLETEER_TOOLS is given, commands on PATH (`npm install -g`) are found too.
+Never the publication's folder: no program a user's folders name ever runs.
+Where the tools are is a `Tools` value the command line makes from the
+environment; nothing here reads it.
 """
 
 from __future__ import annotations
@@ -18,8 +25,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parents[2]
-TOOLS = PROJECT / ".tools"  # where `make tools` installs them
+PROJECT = Path(__file__).resolve().parents[2]  # the checkout's top, when run from one
+TOOLS = PROJECT / ".tools"  # where `make tools` installs them in a checkout
+IN_CHECKOUT = (PROJECT / "build.py").is_file() and (PROJECT / "package-lock.json").is_file()
 INSTALL_HINT = "run 'make tools' in Pamphleteer's checkout (it installs every validator)"
 
 # Chromium for the browser-based checks: headless, no sandbox (CI runs as root), quiet, offline.
@@ -37,11 +45,30 @@ CHROMIUM_ARGUMENTS = (
 class Tools:
     """Where the validators' programs are: the npm tools' folder, and the Chromium to use, if chosen."""
 
-    folder: Path = TOOLS  # PAMPHLETEER_TOOLS
+    folder: Path = TOOLS  # the npm tools' folder (`tools_folder`)
     chromium: str = ""  # PAMPHLETEER_CHROMIUM: a program name or path; else the system's Chromium
+    on_path: bool = True  # also look for the npm tools' commands on PATH (not with PAMPHLETEER_TOOLS)
 
 
 INSTALLED = Tools()  # where `make tools` installs them, and the system's Chromium
+
+
+def user_tools(data_home: str, home: Path) -> Path:
+    """The user's own folder for the npm tools: `$XDG_DATA_HOME/pamphleteer/tools` (~/.local/share/…)."""
+    return (Path(data_home) if data_home else home / ".local" / "share") / "pamphleteer" / "tools"
+
+
+CHECKOUT_TOOLS = TOOLS if IN_CHECKOUT else None  # an installed copy has no checkout
+
+
+def tools_folder(given: str, data_home: str, home: Path, checkout: Path | None = CHECKOUT_TOOLS) -> Path:
+    """The folder the npm tools are looked for in: `given` (PAMPHLETEER_TOOLS); else the checkout's `.tools/`
+    when it holds them (`checkout` is None for an installed copy); else the user's (`user_tools`), where
+    they are, or else the first of these places (the one a 'not installed' message names)."""
+    if given:
+        return Path(given)
+    places = [*([checkout] if checkout is not None else []), user_tools(data_home, home)]
+    return next((place for place in places if (place / "node_modules").is_dir()), places[0])
 
 
 class ToolMissing(Exception):
@@ -72,11 +99,22 @@ def chromium(given: str = "") -> Path:
     raise ToolMissing("Chromium is not installed; install it (apt-get install chromium) or " + INSTALL_HINT)
 
 
-def npm_tool(relative: str, name: str, folder: Path = TOOLS) -> Path:
-    path = folder / "node_modules" / relative
-    if not path.is_file():
-        raise ToolMissing(f"{name} is not installed in {folder}; {INSTALL_HINT}")
-    return path
+def npm_tool(relative: str, name: str, tools: Tools, command: str, beside: str = "") -> Path:
+    """The file `relative` in the tools' `node_modules/`; else (with `tools.on_path`) the `command` on PATH,
+    or the file `beside` it in its package (the package a global `npm install -g` put on PATH)."""
+    path = tools.folder / "node_modules" / relative
+    if path.is_file():
+        return path
+    found = shutil.which(command) if tools.on_path else None
+    if found is not None:
+        program = Path(found)
+        if not beside:
+            return program
+        nearby = program.resolve().parent / beside
+        if nearby.is_file():
+            return nearby
+    also = f" nor as '{command}' on PATH" if tools.on_path else ""
+    raise ToolMissing(f"{name} is not installed in {tools.folder}{also}; {INSTALL_HINT}")
 
 
 def qpdf() -> Path:
