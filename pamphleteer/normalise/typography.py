@@ -6,14 +6,35 @@
   ("working–class") becomes a hyphen (N502); between capitals or digits
   ("Marxism–Leninism", "1914–1918") it stays;
 - `house_dashes`: a dash used as a dash — a spaced hyphen, a double hyphen,
-  an em dash, spaced or not — becomes the house dash, a spaced en dash (N503).
+  an em dash, spaced or not — becomes the house dash, a spaced en dash (N503);
+- `ordinals_on_the_baseline`: an ordinal's letters raised as a superscript
+  ("3<sup>rd</sup>") are set on the baseline, "3rd" (N504);
+- `mark_acronyms`: a word of three or more capitals (ILWU, NATO, the NGO of
+  "NGOs") is marked as an acronym, a `Span` of class `acronym`, which the
+  editions set in small capitals (N505). Not in headings; not a Roman numeral
+  (XIV); not a word beside another word in capitals (a line set in capitals,
+  "DAVE KELLAWAY", is not a row of acronyms).
 """
 
 from __future__ import annotations
 
 import re
 
-from pamphleteer.ast import BREAKS, Node, kind, make_space, make_str, merge_adjacent, transform, word_of
+from pamphleteer.ast import (
+    BREAKS,
+    Attr,
+    Node,
+    has_class,
+    kind,
+    make_space,
+    make_span,
+    make_str,
+    merge_adjacent,
+    text_of,
+    transform,
+    walk,
+    word_of,
+)
 from pamphleteer.normalise.findings import Finding
 from pamphleteer.normalise.registry import Stage, rule
 
@@ -148,3 +169,108 @@ def house_dashes(node: Node) -> tuple[Node, list[Finding]]:
     new = transform(node, inlines=rewrite)
     return (new if findings else node), findings
 
+
+
+ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th", "e", "er", "re", "ème", "eme", "o", "a", "º", "ª"})
+
+
+@rule(Stage.TYPOGRAPHY, order=40, codes={"N504": "ordinals set on the baseline"})
+def ordinals_on_the_baseline(node: Node) -> tuple[Node, list[Finding]]:
+    """An ordinal's raised letters come down to the baseline: 3^rd^ -> 3rd, 19^e^ -> 19e."""
+    findings: list[Finding] = []
+
+    def rewrite(inlines: list[Node]) -> list[Node]:
+        out: list[Node] = []
+        for item in inlines:
+            previous = word_of(out[-1]) if out else ""
+            suffix = text_of(item) if kind(item) == "Superscript" else ""
+            if previous[-1:].isdigit() and suffix in ORDINAL_SUFFIXES:
+                findings.append(Finding("N504", "an ordinal's superscript was set on the baseline",
+                                        f"{previous}^{suffix}^", previous + suffix))
+                out[-1] = make_str(previous + suffix)
+            else:
+                out.append(item)
+        return merge_adjacent(out) if len(out) != len(inlines) else inlines
+
+    new = transform(node, inlines=rewrite)
+    return (new if findings else node), findings
+
+
+ACRONYM = Attr(classes=("acronym",))
+WORD = re.compile(r"[^\W\d_]+")
+ROMAN = re.compile(r"M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+SHORTEST_ACRONYM = 3
+
+
+def _capitals(word: str) -> bool:
+    """A word of capitals only, or of capitals and a plural s ("NGOs")."""
+    stem = word[:-1] if word.endswith("s") else word
+    return len(stem) >= 2 and stem.isupper()
+
+
+def _acronym(word: str) -> str:
+    """The capitals of `word` set as an acronym ('' if none): ILWU, the NGO of NGOs."""
+    stem = word[:-1] if word.endswith("s") else word
+    if len(stem) < SHORTEST_ACRONYM or not stem.isupper() or ROMAN.fullmatch(stem):
+        return ""
+    return stem
+
+
+def _in_capitals(inlines: list[Node], index: int) -> bool:
+    """Whether the Str at `index` stands beside another word in capitals, across one space and no
+    punctuation ("DAVE KELLAWAY"; not "NGOs, NATO")."""
+    text = word_of(inlines[index])
+    for other in (index - 2, index + 2):
+        if not (0 <= other < len(inlines) and kind(inlines[(index + other) // 2]) in BREAKS):
+            continue
+        left, right = (word_of(inlines[other]), text) if other < index else (text, word_of(inlines[other]))
+        if left[-1:].isalpha() and right[:1].isalpha():
+            words = WORD.findall(word_of(inlines[other]))
+            if words and _capitals(words[0 if other > index else -1]):
+                return True
+    return False
+
+
+def _marked(text: str) -> list[Node]:
+    """A Str's text with each acronym in it in a Span of class `acronym`."""
+    out: list[Node] = []
+    at = 0
+    for match in WORD.finditer(text):
+        stem = _acronym(match.group(0))
+        if stem:
+            out.extend([make_str(text[at:match.start()]), make_span([make_str(stem)], ACRONYM)])
+            at = match.start() + len(stem)
+    out.append(make_str(text[at:]))
+    return [item for item in out if kind(item) != "Str" or word_of(item)]
+
+
+@rule(Stage.TYPOGRAPHY, order=50, codes={"N505": "acronyms marked for small capitals"})
+def mark_acronyms(node: Node) -> tuple[Node, list[Finding]]:
+    """Each word of three or more capitals in running text is marked as an acronym (a Span of class
+    `acronym`, set in small capitals): "the ILWU" -> "the [ILWU]{.acronym}"."""
+    if kind(node) in ("Header", "CodeBlock", "RawBlock"):
+        return node, []
+    # The words already marked (their Str nodes are never rebuilt before their own list is read).
+    marked = {id(inner) for span in walk(node) if kind(span) == "Span" and has_class(span, "acronym")
+              for inner in span["c"][1]}
+    findings: list[Finding] = []
+
+    def rewrite(inlines: list[Node]) -> list[Node]:
+        out: list[Node] = []
+        for index, item in enumerate(inlines):
+            text = word_of(item)
+            if not text or id(item) in marked or _in_capitals(inlines, index):
+                out.append(item)
+                continue
+            parts = _marked(text)
+            acronyms = [text_of(part) for part in parts if kind(part) == "Span"]
+            if not acronyms:
+                out.append(item)
+                continue
+            findings.extend(Finding("N505", "an acronym was marked for small capitals", text,
+                                    f"{acronym} (small capitals)") for acronym in acronyms)
+            out.extend(parts)
+        return out
+
+    new = transform(node, inlines=rewrite)
+    return (new if findings else node), findings

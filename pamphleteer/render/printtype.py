@@ -130,16 +130,15 @@ def names_once(html: str) -> Markup:
     return Markup(_NAME_TWICE.sub(heading, str(html)))
 
 
-_ORDINAL = re.compile(r"(\d)<sup>(st|nd|rd|th|e|er|re|ème)</sup>")
 _PIECES = re.compile(r"(<[^>]*>)")
 _CAPITALISED = re.compile(r"(?<![\w’'-])([A-Z][a-z’'-]*[a-z]{5,}[a-z’'-]*)(?![\w’'-])")
 _SKIPPED = ("link-note", "<pre", "<code")  # text never touched: the footnotes' addresses, code
 
 
 def print_body(html: str) -> Markup:
-    """A text's body as print sets it: ordinals on the baseline ("3<sup>rd</sup>" -> "3rd"),
-    the initial, and capitalised words never hyphenated (each in a `span.nohyphen`)."""
-    return capitalised_whole(with_initial(_ORDINAL.sub(r"\1\2", str(html))))
+    """A text's body as print sets it: the initial, and capitalised words never hyphenated (each
+    in a `span.nohyphen`). (Ordinals come down to the baseline in every edition: N504.)"""
+    return capitalised_whole(with_initial(str(html)))
 
 
 def capitalised_whole(html: str) -> Markup:
