@@ -17,6 +17,14 @@ import trafilatura
 from readability import Document
 
 from pamphleteer.errors import SourceError
+from pamphleteer.importers.pagemeta import (
+    clean_authors,
+    heading_title,
+    site_name,
+    stated_date,
+    title_parts,
+    twitter_handles,
+)
 
 MIN_ARTICLE_WORDS = 25  # fewer words than this is not an article but a page's scraps
 SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.IGNORECASE)
@@ -140,11 +148,16 @@ def extract_article(page: bytes, *, url: str, origin: str, charset: str = "") ->
     if tree is None:
         return Article(html=html, extractor=extractor, source=url)
     meta = trafilatura.extract_metadata(tree, default_url=url or None)
-    authors = tuple(name.strip() for name in (meta.author or "").split(";") if name.strip())
-    title = clean_title(meta.title or "", _headings(tree), meta.sitename or "", meta.hostname or "")
+    headings = _headings(tree)
+    title = clean_title(meta.title or "", headings, meta.sitename or "", meta.hostname or "")
+    title = heading_title(title, headings)
+    page_title = " ".join((tree.findtext(".//title") or "").split())
+    publication = site_name(meta.sitename or "", page_title=page_title, title=title, host=meta.hostname or "",
+                            handles=twitter_handles(tree))
+    authors = clean_authors(tuple(name.strip() for name in (meta.author or "").split(";") if name.strip()),
+                            site_names=(publication, meta.sitename or "", *title_parts(page_title)[1:]))
     source = meta.url if meta.url and meta.url.startswith(("http://", "https://")) else url
     return Article(
-        html=html, extractor=extractor, title=title, authors=authors, date=meta.date or "",
-        publication=(meta.sitename or "").strip(), source=source or "", lang=_page_language(tree),
-        image=meta.image or "",
+        html=html, extractor=extractor, title=title, authors=authors, date=stated_date(tree, meta.date or ""),
+        publication=publication, source=source or "", lang=_page_language(tree), image=meta.image or "",
     )

@@ -1,0 +1,225 @@
+"""What a page states about its article, checked: the date it gives, bylines that are names, its site's name.
+
+trafilatura reads a page's metadata (JSON-LD, OpenGraph, `<meta>`, its heuristics) and
+htmldate finds a date; what they return is taken here with the page's own statements
+set above guesses:
+
+- the date: the publication date the page declares for the article (JSON-LD
+  `datePublished`, `article:published_time`, `citation_publication_date`,
+  `DC.date.issued`, `<time pubdate>`, `itemprop="datePublished"`) before htmldate's,
+  which may pick a later revision;
+- the authors: each byline must read as a person's or a body's name: a date left
+  after it ("CBS News February") is cut off, and a name that is the site itself, or
+  only words of a byline's furniture ("Staff", "Letters", "News Service Reports"), is
+  dropped;
+- the site's name: a name made from the address ("Timesofisrael") or a Twitter
+  handle ("TNBtweets"), or one that is the article's own title, gives way to the name
+  the page's `<title>` ends with (" | The Times of Israel");
+- the title: the article's own heading (`<h1>`) when it is a variant of the title
+  the metadata gives (the metadata's is often the social-media headline).
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import lxml.html
+
+DATE_META = (  # (attribute, value) of a <meta> whose content is the article's publication date
+    ("property", "article:published_time"), ("property", "og:article:published_time"),
+    ("name", "article:published_time"), ("name", "citation_publication_date"), ("name", "citation_date"),
+    ("name", "dc.date.issued"), ("name", "dcterms.issued"), ("itemprop", "datePublished"),
+    ("name", "parsely-pub-date"), ("name", "pubdate"), ("name", "publish-date"), ("name", "sailthru.date"),
+)
+ISO_START = re.compile(r"^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)")
+COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+          "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+MONTH = re.compile(MONTHS, re.IGNORECASE)
+SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV|PhD|MD)\.?", re.IGNORECASE)
+TRAILING_DATE = re.compile(rf"[\s,|–—-]+(?:(?:on|updated|published)\s+)?(?:{MONTHS})\b\.?.*$", re.IGNORECASE)
+NOT_A_NAME = frozenset((
+    "staff", "staffer", "reports", "report", "reporter", "reporters", "news", "service", "services",
+    "letters", "letter", "editor", "editors", "editorial", "board", "wire", "wires", "desk", "team", "admin",
+    "administrator", "contributor", "contributors", "guest", "writer", "writers", "and", "the", "from", "by",
+    "correspondent", "correspondents", "newsroom", "agency", "agencies", "reader", "readers", "user",
+))
+UTC_TIME = re.compile(r"[T ](\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)\s*$")
+LOCAL_HOURS = 10  # a site's readers are at most this many hours from UTC, in practice
+TITLE_SEPARATOR = re.compile(r"\s+[|–—·»-]\s+")
+WORD = re.compile(r"\w+")
+JSON_LD_MAX = 200_000  # characters of one JSON-LD script read
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).casefold()
+
+
+def _iso(value: str) -> str:
+    """`value` as an ISO date (2020-01-19) when it starts with one (or is 20200119), else ''."""
+    match = ISO_START.match(value) or COMPACT.match(value)
+    if not match:
+        return ""
+    try:
+        return datetime.date(int(match[1]), int(match[2]), int(match[3])).isoformat()
+    except ValueError:
+        return ""
+
+
+def _json_ld(tree: lxml.html.HtmlElement) -> Iterator[dict[str, Any]]:
+    """Every object in the page's JSON-LD scripts, nested `@graph`s and lists opened."""
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads((script.text or "")[:JSON_LD_MAX])
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                yield item
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(reversed(item["@graph"]))
+
+
+def _is_article(item: dict[str, Any]) -> bool:
+    kind = item.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return any(isinstance(name, str) and ("Article" in name or name in ("BlogPosting", "Report", "Review"))
+               for name in kinds)
+
+
+def _declared(tree: lxml.html.HtmlElement) -> str:
+    """The first publication timestamp the page declares for its article, as written, or ''."""
+    for item in _json_ld(tree):
+        if _is_article(item) and isinstance(item.get("datePublished"), str) and _iso(item["datePublished"]):
+            return str(item["datePublished"])
+    for attribute, value in DATE_META:
+        for element in tree.iter("meta"):
+            if (element.get(attribute) or "").strip().lower() == value and _iso(element.get("content") or ""):
+                return element.get("content") or ""
+    for element in tree.iter("time"):
+        declared = element.get("pubdate") is not None or element.get("itemprop") == "datePublished"
+        if declared and _iso(element.get("datetime") or ""):
+            return element.get("datetime") or ""
+    return ""
+
+
+def _local_days(stamp: str) -> set[str]:
+    """The dates a reader of the page may see for a timestamp given in UTC (a time of 00:30Z is the
+    evening before in America): within ten hours of it either way. Only the date itself otherwise."""
+    day = _iso(stamp)
+    clock = UTC_TIME.search(stamp)
+    if not clock:
+        return {day}
+    hour = int(clock[1])
+    date = datetime.date.fromisoformat(day)
+    days = {day}
+    if hour < LOCAL_HOURS:
+        days.add((date - datetime.timedelta(days=1)).isoformat())
+    if hour + LOCAL_HOURS >= 24:
+        days.add((date + datetime.timedelta(days=1)).isoformat())
+    return days
+
+
+def stated_date(tree: lxml.html.HtmlElement, found: str = "") -> str:
+    """The publication date the page declares for its article, as ISO 8601; `found` (htmldate's)
+    when the page declares none, or a UTC time whose local date `found` may be."""
+    stamp = _declared(tree)
+    if not stamp:
+        return found
+    return found if found in _local_days(stamp) else _iso(stamp)
+
+
+def _names(authors: tuple[str, ...]) -> Iterator[str]:
+    """Each name of the bylines, those written together with commas apart ("AFP, The Local")."""
+    for author in authors:
+        parts = [part.strip() for part in author.split(",")]
+        if len(parts) > 1 and any(SUFFIX.fullmatch(part) for part in parts[1:]):
+            yield author  # "Martin Luther King, Jr." is one name
+        else:
+            yield from parts
+
+
+def clean_authors(authors: tuple[str, ...], *, site_names: tuple[str, ...]) -> tuple[str, ...]:
+    """The bylines that read as names: a date after a name cut off, bylines made only of furniture
+    words ("Staff", "Letters") dropped, the site's own name dropped beside a person's, each name once."""
+    sites = {_fold(name) for name in site_names if _fold(name)}
+    kept: list[str] = []
+    for author in _names(authors):
+        name = TRAILING_DATE.sub("", author).strip(" ,;|")
+        words = [word.casefold() for word in WORD.findall(name)]
+        if not words or all(word in NOT_A_NAME or MONTH.fullmatch(word) for word in words):
+            continue
+        if _fold(name) not in {_fold(other) for other in kept}:
+            kept.append(name)
+    people = [name for name in kept if _fold(name) not in sites]
+    return tuple(people or kept)
+
+
+def title_parts(title: str) -> list[str]:
+    return [part.strip() for part in TITLE_SEPARATOR.split(" ".join(title.split())) if part.strip()]
+
+
+def site_name(sitename: str, *, page_title: str, title: str, host: str, handles: tuple[str, ...]) -> str:
+    """The site's name: trafilatura's, unless it was made from the address or a Twitter handle or is the
+    article's title, when the name the page's `<title>` ends with (after ' | ') is taken instead."""
+    sitename = " ".join(sitename.split())
+    label = host.removeprefix("www.").split(".")[0] if host else ""
+    made_up = (
+        not sitename or _fold(sitename) == _fold(title) or _fold(sitename) == _fold(page_title)
+        or (" " not in sitename and "." not in sitename
+            and (_fold(sitename) == _fold(label) or _fold(sitename) in {_fold(handle) for handle in handles}))
+    )
+    if not made_up:
+        return sitename
+    parts = title_parts(page_title)
+    if len(parts) >= 2 and 1 <= len(parts[-1].split()) <= 6 and _fold(parts[-1]) != _fold(title):
+        return parts[-1]
+    handle = _fold(sitename) in {_fold(name) for name in handles}
+    return "" if handle or _fold(sitename) in (_fold(title), _fold(page_title)) else sitename
+
+
+def twitter_handles(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
+    """The page's Twitter handles (`twitter:site`, `twitter:creator`), without '@', unless the page
+    also declares the same word as its name (`og:site_name`, `application-name`, JSON-LD `publisher`)."""
+    found, declared = [], set()
+    for element in tree.iter("meta"):
+        key = (element.get("name") or element.get("property") or "").lower()
+        content = (element.get("content") or "").strip()
+        if key in ("twitter:site", "twitter:creator"):
+            found.append(content.lstrip("@"))
+        elif key in ("og:site_name", "application-name"):
+            declared.add(_fold(content))
+    for item in _json_ld(tree):
+        publisher = item.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            declared.add(_fold(publisher["name"]))
+    return tuple(handle for handle in found if handle and _fold(handle) not in declared)
+
+
+def _content_words(text: str) -> set[str]:
+    return {word.casefold() for word in WORD.findall(text) if len(word) > 2}
+
+
+def heading_title(title: str, headings: list[str]) -> str:
+    """The article's heading when it is a variant of `title` (half its words or more shared, both ways
+    a real headline), else `title`: a page's metadata often gives its social-media headline instead."""
+    words = _content_words(title)
+    for heading in headings:
+        heading = " ".join(heading.split())
+        theirs = _content_words(heading)
+        if len(theirs) < 3 or _fold(title) in _fold(heading) or len(heading) > 300:
+            continue
+        shared = len(words & theirs)
+        if shared >= 3 and shared >= 0.5 * len(theirs) and shared >= 0.5 * len(words):
+            return heading
+    return title
