@@ -1,0 +1,229 @@
+"""Print what `build.py add` makes of the development corpus's saved pages: damage, lost sentences, metadata.
+
+Each article in `tests/corpus/` keeps its page as saved (`source.html.gz`). Here that page
+is saved as a `.html` file and added, as a person would add it, to an empty publication
+(`build.py add page.html`: the article extracted, its metadata from the page). The text
+`add` wrote is then read as the build reads it and its web edition is judged by the same
+detectors as the Markdown corpus (`tests/corpus/damage.py`): the damage a reader would
+see, the sentences of the article body that did not arrive, and whether the title,
+authors, date and publication are the ones the page states.
+
+    python scripts/corpus_add_report.py                 # the totals
+    python scripts/corpus_add_report.py --files         # and one line per page
+    python scripts/corpus_add_report.py --examples KIND # what that damage looks like ('lost', 'wrong')
+    python scripts/corpus_add_report.py --save-baseline # lock the current figures in (review the diff)
+
+`tests/test_add_corpus.py` fails when a page does worse than the saved baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import multiprocessing
+import os
+import shutil
+import sys
+import tempfile
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+from pamphleteer.add import add  # noqa: E402
+from pamphleteer.errors import PamphleteerError  # noqa: E402
+from pamphleteer.importers.inputs import Input  # noqa: E402
+from pamphleteer.workers import JOBS_VARIABLE, default_jobs  # noqa: E402
+from tests.corpus.damage import FIELDS, KINDS, Damage, detect  # noqa: E402
+from tests.corpus.run import Article, articles, edition  # noqa: E402
+
+BASELINE = PROJECT / "tests" / "fixtures" / "pages" / "corpus-add-baseline.json"
+PUBLICATION = 'title = "Corpus"\nlanguage = "en"\n'
+
+
+@dataclass(frozen=True)
+class Result:
+    """One saved page through `add` and the web edition: its damage, or why `add` refused it."""
+
+    article: str
+    refused: str = ""
+    damage: Damage | None = None
+    shown: tuple[tuple[str, str], ...] = ()  # (field, what the edition has) for the metadata
+
+
+def measure(article: Article, work: Path) -> Result:
+    """Add the article's saved page to a fresh publication in `work` and judge its web edition."""
+    sources = work / "sources"
+    (sources / "texts").mkdir(parents=True)
+    (sources / "publication.toml").write_text(PUBLICATION, encoding="utf-8")
+    page = work / f"{article.name}.html"
+    page.write_bytes(gzip.decompress((article.folder / "source.html.gz").read_bytes()))
+    try:
+        added = add(Input(origin=str(page), kind="page", path=page), sources)
+        shown = edition(added.path)
+    except PamphleteerError as error:
+        return Result(article.name, refused=f"{error.code}: {error}")
+    damage = detect(shown, article.expected, article.page_words)
+    values = (("title", shown.title), ("authors", ", ".join(shown.authors)), ("date", shown.date),
+              ("publication", shown.publication))
+    return Result(article.name, damage=damage, shown=values)
+
+
+def _measure_in_temp(folder: Path) -> Result:
+    work = Path(tempfile.mkdtemp(prefix="corpus-add-"))
+    try:
+        return measure(Article(folder), work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def measure_all() -> list[Result]:
+    """Every page of the corpus, in order; with `PAMPHLETEER_JOBS` above 1, in that many processes."""
+    folders = [article.folder for article in articles()]
+    jobs = min(default_jobs(os.environ.get(JOBS_VARIABLE)), len(folders))
+    if jobs <= 1:
+        return [_measure_in_temp(folder) for folder in folders]
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(_measure_in_temp, folders))
+
+
+def figures(result: Result) -> dict[str, object]:
+    """One page's figures as the baseline keeps them."""
+    if result.damage is None:
+        return {"refused": True}
+    damage = result.damage
+    return {"refused": False, "damage": {kind: damage.counts[kind] for kind in KINDS if damage.counts[kind]},
+            "lost": len(damage.lost), "metadata": dict(damage.metadata)}
+
+
+def all_figures(results: list[Result]) -> dict[str, dict[str, object]]:
+    return {result.article: figures(result) for result in results}
+
+
+def regressions(current: dict[str, dict[str, object]], before: dict[str, dict[str, object]]) -> list[str]:
+    """Every way in which a page now does worse than in the baseline, in words."""
+    found = []
+    for name in sorted(set(current) | set(before)):
+        if name not in before or name not in current:
+            where = "not in the baseline" if name not in before else "no longer in the corpus"
+            found.append(f"{name}: {where} (save the baseline)")
+            continue
+        now, then = current[name], before[name]
+        if now["refused"]:
+            if not then["refused"]:
+                found.append(f"{name}: now refused by add")
+            continue
+        if then["refused"]:
+            continue
+        now_damage, then_damage = now["damage"], then["damage"]
+        assert isinstance(now_damage, dict) and isinstance(then_damage, dict)
+        for kind in KINDS:
+            was, got = then_damage.get(kind, 0), now_damage.get(kind, 0)
+            if got > was:
+                found.append(f"{name}: {kind} damage {was} -> {got}")
+        if int(str(now["lost"])) > int(str(then["lost"])):
+            found.append(f"{name}: sentences lost {then['lost']} -> {now['lost']}")
+        now_meta, then_meta = now["metadata"], then["metadata"]
+        assert isinstance(now_meta, dict) and isinstance(then_meta, dict)
+        for key in FIELDS:
+            if then_meta.get(key) == "right" and now_meta.get(key) != "right":
+                found.append(f"{name}: {key} was right, now {now_meta.get(key)}")
+    return found
+
+
+def load(path: Path = BASELINE) -> dict[str, dict[str, object]]:
+    data: dict[str, dict[str, object]] = json.loads(path.read_text(encoding="utf-8"))["files"]
+    return data
+
+
+def save(current: dict[str, dict[str, object]], path: Path = BASELINE) -> None:
+    data = {"about": "Figures of the corpus's saved pages through `build.py add`; regenerate on purpose with "
+                     "`python scripts/corpus_add_report.py --save-baseline` and review the diff.",
+            "files": dict(sorted(current.items()))}
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def totals(results: list[Result]) -> list[str]:
+    """The figures over all pages: refused, damage per kind, lost sentences, metadata right of stated."""
+    counts: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    stated: Counter[str] = Counter()
+    invented: Counter[str] = Counter()
+    lost = sentences = 0
+    measured = [result for result in results if result.damage is not None]
+    for result in measured:
+        assert result.damage is not None
+        counts.update(result.damage.counts)
+        lost += len(result.damage.lost)
+        sentences += len(Article(articles()[0].folder.parent / result.article).expected.body)
+        for key, verdict in result.damage.metadata.items():
+            invented[key] += verdict == "invented"
+            if verdict not in ("n/a", "invented"):
+                stated[key] += 1
+                right[key] += verdict == "right"
+    refused = len(results) - len(measured)
+    lines = [f"{len(results)} saved pages added, {refused} refused by add",
+             "damage in the web edition's body: " + ", ".join(f"{kind} {counts[kind]}" for kind in KINDS)
+             + f"; total {sum(counts[kind] for kind in KINDS)}",
+             f"article sentences lost: {lost} of {sentences}",
+             "metadata right of those the page states: " + ", ".join(
+                 f"{key} {right[key]}/{stated[key]} ({100 * right[key] / max(stated[key], 1):.0f}%)"
+                 for key in FIELDS),
+             "metadata given where the page states none: "
+             + ", ".join(f"{key} {invented[key]}" for key in FIELDS)]
+    return lines
+
+
+def file_lines(results: list[Result]) -> list[str]:
+    lines = []
+    for result in results:
+        name = result.article.ljust(40)
+        if result.damage is None:
+            lines.append(f"{name} REFUSED: {result.refused.splitlines()[0][:140]}")
+            continue
+        damage = result.damage
+        kinds = " ".join(f"{kind}={damage.counts[kind]}" for kind in KINDS if damage.counts[kind])
+        shown = dict(result.shown)
+        wrong = " ".join(f"{key}:{verdict}({shown[key]!r})" for key, verdict in damage.metadata.items()
+                         if verdict not in ("right", "n/a"))
+        extra = f" lost={len(damage.lost)}" if damage.lost else ""
+        lines.append(f"{name} {damage.total:3} {kinds}{extra} | {wrong}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--files", action="store_true", help="one line per page")
+    parser.add_argument("--examples", metavar="KIND", help="examples of one kind of damage (or 'lost')")
+    parser.add_argument("--save-baseline", action="store_true", help=f"write {BASELINE.relative_to(PROJECT)}")
+    args = parser.parse_args(argv)
+    results = measure_all()
+    print("\n".join(totals(results)))
+    if args.files:
+        print()
+        print("\n".join(file_lines(results)))
+    if args.examples:
+        print()
+        for result in results:
+            if result.damage is not None:
+                damage = result.damage
+                items = damage.lost if args.examples == "lost" else damage.examples.get(args.examples, [])
+                for item in items:
+                    print(f"{result.article}: {item!r}")
+    current = all_figures(results)
+    if args.save_baseline:
+        save(current)
+        print(f"\nsaved {BASELINE.relative_to(PROJECT)}")
+    elif BASELINE.exists():
+        worse = regressions(current, load())
+        print(f"\n{len(worse)} regressions against the baseline" + (":" if worse else ""))
+        print("\n".join(f"  {line}" for line in worse))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
