@@ -118,6 +118,24 @@ def test_contents_give_the_printed_page_where_each_text_opens(pdf, openings):
         assert match.group(1) == pdf[page].get_label(), slug
 
 
+def test_contents_list_each_text_s_questions_at_their_page_and_every_leader_ends_alike(pdf):
+    contents = next(page for page in pdf if band(page, 0, 0.3).startswith("Contents"))
+    listed = re.findall(r"Questionsfordiscussion\.{3,}(\d+)", squeeze(contents.get_text()))
+    headed = [page.get_label() for page in pdf
+              if re.search(r"^Questions for discussion$", page.get_text(), re.MULTILINE)
+              and page.number > contents.number]
+    assert len(listed) == len(TEXTS) and listed == headed, (listed, headed)
+    dots: dict[int, list[float]] = {}  # each line's dots (by baseline): where they end
+    for block in contents.get_text("rawdict")["blocks"]:
+        for line in block.get("lines", []):
+            for span in line["spans"]:
+                for char in span["chars"]:
+                    if char["c"] == ".":
+                        dots.setdefault(round(char["origin"][1]), []).append(char["bbox"][2])
+    ends = [max(found) for found in dots.values() if len(found) > 5]
+    assert len(ends) >= len(TEXTS) * 2 + 1 and max(ends) - min(ends) < 1.0, ends
+
+
 def test_back_parts_open_on_right_hand_pages_and_the_back_cover_is_the_last_page_on_the_left(pdf):
     openings = [index for index, page in enumerate(pdf) if band(page, 0, 0.3).startswith(
         ("About the authors", "Sources and credits"))]

@@ -196,11 +196,23 @@ def _done(value: T) -> Future[T]:
     return future
 
 
+def questions_anchors(publication: Publication, texts: tuple[Text, ...] | None = None) -> list[str]:
+    """The anchors of the texts' questions, which the contents list under each text."""
+    return [f"{text.slug}-questions" for text in (publication.texts if texts is None else texts)
+            if text.questions]
+
+
+FIGURE_SPACE = "\u2007"  # as wide as a tabular figure
+
+
 def contents_numbers(targets: dict[str, str]) -> str:
-    """CSS that prints, in the contents, the folio of each entry laid out in another part."""
+    """CSS that prints, in the contents, the folio of each entry laid out in another part. Each folio
+    is padded with figure spaces to the longest one's length, so that every line's leader ends
+    at the same place (a leader runs to its folio, and "1" is narrower than "23")."""
+    width = max((len(folio) for folio in targets.values()), default=0)
     return "".join(
         f'nav.contents .contents-list li a[href="{CROSS_PART_PREFIX}{name}"]::after '
-        f'{{ content: leader(". ") "{folio}"; }}\n'
+        f'{{ content: leader(". ") "{folio.rjust(width, FIGURE_SPACE)}"; }}\n'
         for name, folio in sorted(targets.items())
     )
 
@@ -229,7 +241,7 @@ def part_sources(publication: Publication) -> PartSources:
     """The HTML of each part, each laid out alone from the same template and stylesheets."""
     every_id = block_ids(publication)
     stamped = f"html {{ string-set: reader-title {css_string(publication.title)}; }}\n" + HIDDEN_FOLIOS
-    entries = {entry.name for entry in publication.contents}
+    entries = {entry.name for entry in publication.contents} | set(questions_anchors(publication))
     href = lambda name: CROSS_PART_PREFIX + name if name in entries else f"#{name}"  # noqa: E731
 
     def part(*sections: str, css: str = stamped, ids: frozenset[str] = every_id,
@@ -283,7 +295,8 @@ def lay_out_parts(
         parts["front parts"] = sources.front
     parts["title"] = sources.title
     if not contents_pages:
-        placeholders = dict.fromkeys((entry.name for entry in publication.contents), "0")
+        names = [entry.name for entry in publication.contents] + questions_anchors(publication)
+        placeholders = dict.fromkeys(names, "0")
         parts["probe"] = contents_source(sources, placeholders)
     # The longest first (those the cache has cost nothing), so that the workers finish together.
     longest_first = sorted(parts, key=lambda name: -len(parts[name].html))
@@ -325,6 +338,8 @@ def contents_targets(publication: Publication, parts: Parts, plan: PagePlan) -> 
     body = body_places(parts, plan)
     names = [text.slug for text in publication.texts] + [part.name for part in publication.back]
     targets = {name: placed.folio() for name, placed in zip(names, body, strict=True)}
+    for text, laid, placed in zip(publication.texts, parts.texts, body, strict=False):
+        targets.update(entry_folios(placed, laid.anchors, questions_anchors(publication, (text,))))
     if parts.front is not None:
         front_names = [part.name for part in publication.front]
         targets.update(entry_folios(plan.parts[2], parts.front.anchors, front_names))
