@@ -435,3 +435,32 @@ def test_running_text_has_old_style_figures_and_tables_lining_ones():
     x_height, cap_height = 0.43, CAP_HEIGHT
     assert text and all(height < x_height + 0.05 for height in text), text
     assert lining and all(height > cap_height - 0.03 for height in lining), lining
+
+
+# -- the imprint -----------------------------------------------------------------------------
+
+
+def test_an_imprint_too_full_for_its_page_sends_the_texts_credits_to_the_back(sources_copy):
+    """With a dozen texts, their credits would spill the imprint onto a third page (and the contents
+    onto the fifth): the imprint then says where they are, and keeps to the back of the title page."""
+    from pamphleteer.pipeline import assemble
+    from pamphleteer.render.layout import Typesetter
+    from pamphleteer.render.pdf import part_sources
+    from pamphleteer.sources import read_sources
+
+    for number in range(12):
+        (sources_copy / "texts" / f"text-{number}.md").write_text(
+            f"---\ntitle: A longer title for the text numbered {number}\nauthor: Author {number}\n"
+            f"date: 2024-01-{number + 1:02d}\npublication: The Magazine of Record\n"
+            f"source: https://example.org/2024/01/a-longer-address-for-the-text-numbered-{number}/\n"
+            "---\n\nA paragraph of the text, long enough to be one.\n", encoding="utf-8")
+    publication, _ = assemble(read_sources(sources_copy))
+    sources = part_sources(publication)
+    setter = Typesetter("A6", sources_copy)
+    full = setter.lay_out(sources.title.html, sources.title.css, sources.title.ids)
+    short = setter.lay_out(sources.short_title.html, sources.short_title.css, sources.short_title.ids)
+    assert full.page_count > 2
+    assert short.page_count == 2
+    imprint = pymupdf.open(stream=short.pdf, filetype="pdf")[1].get_text()
+    assert "“Sources and credits”" in imprint and "14 texts" in imprint
+    assert "example.org" not in imprint

@@ -231,6 +231,7 @@ class PartSources:
     """Every part of the print edition before layout (the contents' CSS waits for the plan)."""
 
     title: PartSource  # the title page and imprint, which carry the document's metadata
+    short_title: PartSource  # the same, its imprint sending to the credits (when the texts' fill more)
     contents: PartSource  # without the folios it prints (see `contents_source`)
     front: PartSource | None  # the front parts (introduction and the like), if any
     texts: tuple[PartSource, ...]
@@ -253,6 +254,7 @@ def part_sources(publication: Publication) -> PartSources:
     *groups, last = [(back,) for back in publication.back[:-1]] + [publication.back[-1:]]
     return PartSources(
         title=part("front", css=""),
+        short_title=part("front", "short-imprint", css=""),
         contents=part("contents"),
         front=part("front-parts") if publication.front else None,
         texts=tuple(part("main", ids=text_block_ids(text), texts=(text,)) for text in publication.texts),
@@ -263,6 +265,9 @@ def part_sources(publication: Publication) -> PartSources:
 def contents_source(sources: PartSources, targets: dict[str, str]) -> PartSource:
     """The contents, printing `targets` (entry name -> folio); their roman folios are stamped on."""
     return replace(sources.contents, css=sources.contents.css + contents_numbers(targets))
+
+
+TITLE_PAGES = 2  # the title page and, on its back, the imprint
 
 
 @dataclass(frozen=True)
@@ -306,8 +311,11 @@ def lay_out_parts(
         future.result()
         if done is not None:
             done(texts[future])
+    title = laid["title"].result()
+    if title.page_count > TITLE_PAGES:  # the texts' credits overflow the imprint's page
+        title = layouts.part(sources.short_title).result()
     return Parts(
-        title=laid["title"].result(),
+        title=title,
         front=laid["front parts"].result() if sources.front is not None else None,
         texts=tuple(laid[f"text {text.slug}"].result() for text in publication.texts),
         back=(*(laid[f"back {index}"].result() for index in range(len(sources.back) - 1)), last.result()),
