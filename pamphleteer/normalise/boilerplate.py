@@ -48,6 +48,7 @@ from pamphleteer.normalise.furniture import _classify_tail
 from pamphleteer.normalise.inlines import shorten
 from pamphleteer.normalise.keep import Keep
 from pamphleteer.normalise.metadata import ROLE, looks_like_name, read_byline, read_dateline, site_host
+from pamphleteer.normalise.paragraphs import continues
 from pamphleteer.normalise.registry import Stage, rule
 from pamphleteer.parse import Block, Node
 
@@ -510,6 +511,8 @@ def remove_boilerplate(
     units = _units(blocks, stop)
     exempt_units = {i for i, unit in enumerate(units) if _spared(unit) or _read_elsewhere(unit, authors)}
     exempt_units |= _apparatus(units)
+    # The rest of a paragraph cut by a page break is the article's, however many links it holds.
+    exempt_units |= {i for i in range(1, len(blocks)) if continues(blocks[i - 1], blocks[i])}
     first_good = next((i for i, unit in enumerate(units) if unit.good), 0)
     exempt_units |= {i for i in range(first_good) if read_dateline(units[i].text)}  # the head's date
     links = [link_target(node) for block in blocks for node in walk(block.node) if kind(node) == "Link"]

@@ -40,6 +40,7 @@ from pamphleteer.normalise.metadata import (
     read_name_line,
     split_title,
 )
+from pamphleteer.normalise.pullquotes import best_passage, framed_at
 from pamphleteer.parse import Block
 
 MASTHEAD_MAX_WORDS = 3
@@ -199,10 +200,24 @@ class _Reader:
             return True
         return False
 
-    def rule(self, block: Block, where: str) -> bool:
-        if kind(block.node) == "HorizontalRule" and self.lift.may("N401", block):
+    def frames_quote(self, index: int) -> bool:
+        """Whether the rule at `index` opens or closes a pull quote: rule, emphasised paragraph,
+        rule, where the paragraph repeats a passage of the text. Such rules are the quote's."""
+        blocks = self.blocks
+        for start in (index, index - 2):
+            if start >= 0 and framed_at(blocks, start):
+                others = [b for i, b in enumerate(blocks) if i not in range(start, start + 3)]
+                return best_passage(blocks[start + 1], others, set())[0] >= 0
+        return False
+
+    def rule(self, index: int) -> bool:
+        """A rule in the head separates the page's header from the text: it goes (N401).
+        Not a rule of a pull quote's frame: the pull-quote rule reads those."""
+        block = self.blocks[index]
+        if (kind(block.node) == "HorizontalRule" and not self.frames_quote(index)
+                and self.lift.may("N401", block)):
             self.lift.note(
-                "N401", block, f"a rule separating the page's header from the text was dropped{where}"
+                "N401", block, "a rule separating the page's header from the text was dropped"
             )
             return True
         return False
@@ -258,7 +273,7 @@ class _Reader:
         )
         self.head.lifted.add(above)
         for index in range(above + 1, title):
-            if self.rule(self.blocks[index], ""):
+            if self.rule(index):
                 self.head.lifted.add(index)
         return title
 
@@ -268,7 +283,7 @@ class _Reader:
             if index in self.head.lifted:
                 continue
             block = self.blocks[index]
-            if self.rule(block, "") or self.metadata_line(block, strict=True):
+            if self.rule(index) or self.metadata_line(block, strict=True):
                 self.head.lifted.add(index)
             elif self.lift.may("N410", block):
                 self.head.above.append(block)
@@ -323,7 +338,10 @@ class _Reader:
         limit = min(len(blocks), index + HEAD_AFTER_TITLE)
         while index < limit:
             block = blocks[index]
-            if (not plain_seen and self.rule(block, "")) or self.metadata_line(_single_item(block)):
+            if framed_at(blocks, index) and self.frames_quote(index):
+                index += 3  # a pull quote in its frame stays in the body, for the pull-quote rule
+                continue
+            if (not plain_seen and self.rule(index)) or self.metadata_line(_single_item(block)):
                 head.lifted.add(index)
             elif (
                 not plain_seen
@@ -380,7 +398,7 @@ class _Reader:
             min(len(blocks), HEAD_LIMIT),
         )
         index = 0
-        while index < len(blocks) and self.rule(blocks[index], ""):
+        while index < len(blocks) and self.rule(index):
             self.head.lifted.add(index)
             index += 1
         title = self.title_index(end)

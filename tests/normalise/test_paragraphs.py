@@ -9,9 +9,10 @@ import pytest
 from pamphleteer.ast import make_pull_quote
 from pamphleteer.errors import Severity
 from pamphleteer.normalise.fixes import apply_fixes
+from pamphleteer.normalise.inlines import text_of
 from pamphleteer.normalise.paragraphs import join_split_paragraphs, lost_initial, report_initial
 from pamphleteer.sources import Fix
-from tests.normalise.helpers import PATH, blocks, nodes
+from tests.normalise.helpers import PATH, blocks, nodes, normalised
 
 JOINS = [
     ("He predicted more or less\n\nthe trajectory of events.",
@@ -86,3 +87,21 @@ def test_a_framed_pull_quote_between_the_parts_moves_after_the_joined_paragraph(
 def test_an_emphasised_paragraph_is_not_the_rest_of_a_cut_one():
     out, _ = join_split_paragraphs(blocks("An open end\n\n*lower case in italics*"), PATH)
     assert len(out) == 2
+
+
+FIRST = "Workers and unions organise across borders, with their history and their movement behind them."
+SECOND = "Unions in Leeds and Glasgow organise strikes together against the rulers of every country."
+
+
+@pytest.mark.parametrize(("markdown", "body"), [
+    # The second part is the text's last block and one link: not a menu item of the page's footer.
+    (f"{FIRST}\n\n{SECOND} Local people with their power organise\n\n[across](https://example.org/a/).",
+     [FIRST, f"{SECOND} Local people with their power organise across."]),
+    (f"{FIRST}\n\n{SECOND} They fought for the right\n\n[to strike](https://example.org/b/) "
+     "[together](https://example.org/c/).",
+     [FIRST, f"{SECOND} They fought for the right to strike together."]),
+])
+def test_the_rest_of_a_cut_paragraph_stays_in_the_body_whatever_its_links(markdown, body):
+    result = normalised(markdown)
+    assert [text_of(block.node) for block in result.blocks] == body
+    assert "N420" not in [d.code for d in result.diagnostics]

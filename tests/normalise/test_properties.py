@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -139,11 +138,6 @@ def is_pull_quote(node) -> bool:
     return node["t"] == "Div" and "pullquote" in node["c"][0][1]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known regression (stop 23): a generated damaged text is not restored exactly since the new "
-    "head reader (48d56c2); see the issue 16 note. Remove this mark with the fix.",
-)
 @settings(max_examples=25, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
