@@ -8,6 +8,7 @@ still see and checks title, authors, date and publication against what the page 
     python scripts/corpus_report.py --files         # and one line per file
     python scripts/corpus_report.py --examples KIND # and what that damage looks like
     python scripts/corpus_report.py --save-baseline # lock the current figures in (review the diff)
+    python scripts/corpus_report.py --unrepaired    # the same texts with the normaliser switched off
 """
 
 from __future__ import annotations
@@ -80,8 +81,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--files", action="store_true", help="one line per file")
     parser.add_argument("--examples", metavar="KIND", help="examples of one kind of damage (or 'lost')")
     parser.add_argument("--save-baseline", action="store_true", help="write tests/corpus/baseline.json")
+    parser.add_argument("--unrepaired", action="store_true",
+                        help="with the normaliser switched off: the damage the texts carry without repair")
     args = parser.parse_args(argv)
-    results = measure_all()
+    if args.unrepaired and args.save_baseline:
+        parser.error("--save-baseline saves the repaired figures; leave out --unrepaired")
+    results = measure_all(repair=not args.unrepaired)
     corpus = articles()
     sites = {article.site for article in corpus if article.site}
     print(f"{len(corpus)} articles from {len(sites)} sites, {len(results)} Markdown files\n")
@@ -101,6 +106,9 @@ def main(argv: list[str] | None = None) -> int:
             items = damage.lost if args.examples == "lost" else damage.examples.get(args.examples, [])
             for item in items:
                 print(f"{result.article}/{result.converter}: {item!r}")
+    if args.unrepaired:
+        print("\n(the normaliser switched off: the body as the converter wrote it, no baseline compared)")
+        return 0
     current = baseline.all_figures(results)
     if args.save_baseline:
         baseline.save(current)

@@ -22,7 +22,7 @@ import yaml
 
 from pamphleteer.errors import PamphleteerError
 from pamphleteer.model import build_text
-from pamphleteer.normalise import normalise
+from pamphleteer.normalise import NormalisedText, normalise
 from pamphleteer.parse import Block, parse_text
 from pamphleteer.render.markup import LinkStyle
 from pamphleteer.render.templates import block_writer
@@ -160,10 +160,14 @@ def without_front_matter(path: Path) -> SourceText:
     return SourceText(path=path, slug=path.stem, meta=TextMeta(), body=body, body_line=line)
 
 
-def edition(path: Path, source: SourceText | None = None) -> Edition:
-    """What the web edition of one Markdown file shows. Raises PamphleteerError when refused."""
+def edition(path: Path, source: SourceText | None = None, repair: bool = True) -> Edition:
+    """What the web edition of one Markdown file shows. Raises PamphleteerError when refused.
+
+    With `repair` False the normaliser is switched off: the body as the converter wrote it
+    (the figure the repairs are measured against)."""
     source = source or read_text(path)
-    normalised = normalise(parse_text(source))
+    parsed = parse_text(source)
+    normalised = normalise(parsed) if repair else NormalisedText(source=source, blocks=parsed.blocks)
     text, _ = build_text(normalised, "en")
     groups = (text.standfirst, text.source_note, text.bio, text.credits)
     elsewhere = [text.subtitle, *(part for group in groups for part in blocks_text(group, text.slug))]
@@ -173,15 +177,15 @@ def edition(path: Path, source: SourceText | None = None) -> Edition:
                    body=tuple(body), links=tuple(links), elsewhere=tuple(elsewhere))
 
 
-def measure(article: Article, path: Path) -> Result:
-    """The damage one converted file of an article still carries after the pipeline."""
+def measure(article: Article, path: Path, repair: bool = True) -> Result:
+    """The damage one converted file of an article still carries after the pipeline (or without repair)."""
     converter, refused = path.stem, ""
     try:
-        shown = edition(path)
+        shown = edition(path, repair=repair)
     except PamphleteerError as error:  # refused: measure the body alone, the refusal counted apart
         refused = f"{error.code}: {error}"
         try:
-            shown = edition(path, without_front_matter(path))
+            shown = edition(path, without_front_matter(path), repair)
         except PamphleteerError:
             return Result(article.name, converter, refused=refused)
     received = path.read_text(encoding="utf-8")
@@ -192,15 +196,18 @@ def measure(article: Article, path: Path) -> Result:
     return Result(article.name, converter, refused=refused, damage=damage)
 
 
-def _measure_named(folder: Path, path: Path) -> Result:
-    return measure(_article(folder), path)
+def _measure_named(folder: Path, path: Path, repair: bool = True) -> Result:
+    return measure(_article(folder), path, repair)
 
 
-def measure_all() -> list[Result]:
-    """Every file of the corpus, in order; with `PAMPHLETEER_JOBS` above 1, in that many processes."""
+def measure_all(repair: bool = True) -> list[Result]:
+    """Every file of the corpus, in order; with `PAMPHLETEER_JOBS` above 1, in that many processes.
+
+    `repair` False: with the normaliser switched off."""
     work = [(article.folder, path) for article in articles() for path in article.inputs]
     jobs = min(default_jobs(os.environ.get(JOBS_VARIABLE)), len(work))
     if jobs <= 1:
-        return [_measure_named(folder, path) for folder, path in work]
+        return [_measure_named(folder, path, repair) for folder, path in work]
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(_measure_named, *zip(*work, strict=True), chunksize=2))
+        return list(pool.map(functools.partial(_measure_named, repair=repair), *zip(*work, strict=True),
+                             chunksize=2))
