@@ -1,0 +1,423 @@
+#!/usr/bin/env python3
+"""Measure the print edition's pages from its PDF, as a book designer would read them.
+
+    .venv/bin/python scripts/measure_pages.py                  # the seed reader in A5, A6, letter
+    .venv/bin/python scripts/measure_pages.py --sizes A5       # one size
+    .venv/bin/python scripts/measure_pages.py OUT/x.pdf        # a PDF already built (and its booklet)
+    .venv/bin/python scripts/measure_pages.py -v ...           # every loose line and faulty page
+
+Figures, for the pages of the texts (from each text's bookmark to the next part's,
+questions included) and, for the loose lines, the introduction too:
+- loose lines: justified lines (not a paragraph's last) whose mean word space exceeds
+  0.5 em, in all and per 20 text pages;
+- lines per full page, characters per justified line (shortest, median, longest);
+- widows (a paragraph's last line alone at the top of a page), orphans (its first line
+  alone at the foot of one), runt pages (a text's page with fewer than 5 lines of
+  text), hyphenated stubs (a paragraph whose last line is one word, the rest of a word
+  hyphenated on the line before);
+- opening pages: the share of the page area the text itself fills (at least a third);
+- spreads where the text runs on but the two pages end on different lines (a page
+  ending a line or more above its facing page, footnotes counted in the page);
+- the booklet (`<slug>-booklet.pdf`): blank pages in all and before the back cover,
+  and sheets that carry only one printed page.
+
+Everything is read from the PDFs (PyMuPDF), nothing from the build: a line is the
+body-size characters on one baseline (note calls join the line they are raised
+from), a word space the gap between two words' boxes. This is a script, not a test;
+tests/test_print_pages.py asserts on the same measurements.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pymupdf
+
+PROJECT = Path(__file__).resolve().parent.parent
+LOOSE_EM = 0.5  # a mean word space wider than this (in em of the line's size) is loose
+RUNT_LINES = 5  # a text's page with fewer lines of text is a runt
+MM = 72 / 25.4
+SPACES = " \u00a0"
+
+
+@dataclass
+class Line:
+    """One line of body text on a page."""
+
+    baseline: float
+    x0: float
+    x1: float
+    bottom: float  # the characters' boxes' bottom (the font's descent)
+    size: float
+    text: str
+    gaps: list[float]  # the word spaces, in points
+    starts: bool = False  # begins a paragraph
+    ends: bool = False  # ends a paragraph
+    justified: bool = False  # reaches the right edge and is not a paragraph's last
+
+    @property
+    def mean_space_em(self) -> float:
+        return statistics.fmean(self.gaps) / self.size if self.gaps else 0.0
+
+    @property
+    def loose(self) -> bool:
+        return self.justified and self.mean_space_em > LOOSE_EM
+
+
+@dataclass
+class Page:
+    """A page's body lines and what else the measurements need."""
+
+    index: int
+    label: str
+    lines: list[Line]
+    rule: float | None  # the top of the footnote rule, if the page has notes
+    blank: bool
+    short_by: int = 0  # whole lines of room left at the foot (or above the notes)
+
+
+@dataclass
+class Measures:
+    """The figures for one PDF."""
+
+    path: Path
+    pages: int
+    text_pages: list[int] = field(default_factory=list)
+    intro_pages: list[int] = field(default_factory=list)
+    loose: list[tuple[int, Line]] = field(default_factory=list)
+    lines_per_page: list[int] = field(default_factory=list)
+    characters: list[int] = field(default_factory=list)
+    widows: list[int] = field(default_factory=list)
+    orphans: list[int] = field(default_factory=list)
+    runts: list[int] = field(default_factory=list)
+    stubs: list[tuple[int, str]] = field(default_factory=list)
+    openings: list[tuple[int, float]] = field(default_factory=list)  # page, share of the page area
+    uneven_spreads: list[tuple[int, int, int, int]] = field(default_factory=list)  # pages, short by
+    blanks: list[int] = field(default_factory=list)
+    booklet: dict[str, int] = field(default_factory=dict)
+    labels: list[str] = field(default_factory=list)  # each page's printed folio
+
+    def per_20(self, count: int) -> float:
+        return 20 * count / max(1, len(self.text_pages))
+
+
+def _chars(page: pymupdf.Page) -> list[tuple[str, float, float, float, float, float]]:
+    """Every character: (char, size, x0, x1, baseline, bottom)."""
+    out = []
+    for block in page.get_text("rawdict")["blocks"]:
+        for line in block.get("lines", []):
+            for span in line["spans"]:
+                for char in span["chars"]:
+                    out.append((char["c"], span["size"], char["bbox"][0], char["bbox"][2],
+                                char["origin"][1], char["bbox"][3]))
+    return out
+
+
+def body_size(document: pymupdf.Document, pages: list[int]) -> float:
+    """The size most of the texts' characters are set in."""
+    sizes: Counter[float] = Counter()
+    for index in pages:
+        sizes.update(round(size, 1) for _c, size, *_ in _chars(document[index]))
+    return sizes.most_common(1)[0][0]
+
+
+def page_lines(page: pymupdf.Page, size: float) -> list[Line]:
+    """The lines of body-size text on `page`, top to bottom (a running head or folio excluded:
+    they are smaller); a smaller character raised within 0.6 em above a baseline joins that line."""
+    chars = _chars(page)
+    body = [c for c in chars if 0.93 * size <= c[1] <= 1.06 * size]
+    baselines: list[float] = []
+    for *_, baseline, _bottom in sorted(body, key=lambda c: c[4]):
+        if not baselines or baseline - baselines[-1] > 0.3 * size:
+            baselines.append(baseline)
+    rows: dict[float, list[tuple[str, float, float, float, float, float]]] = {b: [] for b in baselines}
+    for char in chars:
+        if 0.93 * size <= char[1] <= 1.06 * size:
+            row = min(baselines, key=lambda b: abs(b - char[4]))
+        elif char[1] < 0.93 * size:
+            below = [b for b in baselines if 0 <= b - char[4] <= 0.6 * size]
+            if not below:
+                continue
+            row = below[0]
+        else:
+            continue
+        rows[row].append(char)
+    lines = []
+    for baseline in baselines:
+        row = sorted(rows[baseline], key=lambda c: c[2])
+        words: list[list[tuple[str, float, float, float, float, float]]] = [[]]
+        for char in row:
+            if char[0] in SPACES:
+                if words[-1]:
+                    words.append([])
+            else:
+                words[-1].append(char)
+        words = [word for word in words if word]
+        if not words:
+            continue
+        gaps = [b[0][2] - a[-1][3] for a, b in zip(words, words[1:], strict=False)]
+        text = " ".join("".join(c[0] for c in word) for word in words)
+        lines.append(Line(baseline, words[0][0][2], words[-1][-1][3], max(c[5] for c in row),
+                          size, text, gaps))
+    return lines
+
+
+def footnote_rule(page: pymupdf.Page, measure: float) -> float | None:
+    """The top of the grey rule across the measure that opens the footnote area, if any."""
+    for drawing in page.get_drawings():
+        fill = drawing.get("fill")
+        grey = fill is not None and all(abs(channel - 0.4) < 0.02 for channel in fill)
+        if grey and drawing["rect"].width > 0.8 * measure:
+            return float(drawing["rect"].y0)
+    return None
+
+
+def _mode(values: list[float]) -> float:
+    return Counter(round(value * 2) / 2 for value in values).most_common(1)[0][0]
+
+
+def mark_paragraphs(pages: list[Page], size: float) -> tuple[float, dict[int, tuple[float, float]]]:
+    """Mark each line's paragraph start and end, and whether it is justified; the line pitch and
+    each side's (left page, right page) text block edges."""
+    edges: dict[int, tuple[float, float]] = {}
+    for side in (0, 1):
+        lines = [line for page in pages if page.index % 2 == side for line in page.lines]
+        if lines:
+            edges[side] = (_mode([line.x0 for line in lines]), _mode([line.x1 for line in lines]))
+    pitches = [b.baseline - a.baseline
+               for page in pages for a, b in zip(page.lines, page.lines[1:], strict=False)]
+    pitch = _mode(pitches) if pitches else 1.38 * size
+    for page in pages:
+        left, right = edges.get(page.index % 2, (0.0, 0.0))
+        for number, line in enumerate(page.lines):
+            before = page.lines[number - 1] if number else None
+            indent = line.x0 - left
+            after_end = before is not None and before.x1 < right - 1.5
+            after_space = before is not None and line.baseline - before.baseline > 1.4 * pitch
+            line.starts = after_end or after_space or 0.8 * size < indent < 2 * size
+        for number, line in enumerate(page.lines):
+            after = page.lines[number + 1] if number + 1 < len(page.lines) else None
+            line.ends = line.x1 < right - 1.5 or (after is not None and after.starts)
+            line.justified = not line.ends and line.x1 >= right - 1.5
+    # A page's last line that reaches the edge, followed by a page whose first line starts a
+    # paragraph, ends its paragraph.
+    for page, following in zip(pages, pages[1:], strict=False):
+        if page.lines and following.lines and following.lines[0].starts:
+            page.lines[-1].ends, page.lines[-1].justified = True, False
+    return pitch, edges
+
+
+def outline_parts(document: pymupdf.Document) -> tuple[list[tuple[int, int, int]], list[int]]:
+    """The texts' page ranges (first, questions, end), and the introduction's pages, from the
+    bookmarks: a text is a top-level bookmark with a "Questions" bookmark under it."""
+    toc = document.get_toc()
+    tops = [(title, page - 1) for level, title, page in toc if level == 1]
+    texts, intro = [], []
+    questioned = [page - 1 for level, title, page in toc if level == 2]
+    for number, (title, first) in enumerate(tops):
+        end = tops[number + 1][1] if number + 1 < len(tops) else len(document)
+        questions = [q for q in questioned if first < q < end]
+        if questions:
+            texts.append((first, questions[0], end))
+        elif title.lower().startswith("introduction"):
+            intro = list(range(first, end))
+    return texts, intro
+
+
+def measure(path: Path, booklet: Path | None = None) -> Measures:
+    """Every figure for the PDF at `path` (and its booklet, if given)."""
+    document = pymupdf.open(path)
+    texts, intro = outline_parts(document)
+    result = Measures(path, len(document), [p for a, _q, b in texts for p in range(a, b)], intro)
+    result.labels = [document[i].get_label() or str(i + 1) for i in range(len(document))]
+    size = body_size(document, result.text_pages)
+    result.blanks = [i for i in range(len(document))
+                     if not document[i].get_text().strip() and not document[i].get_drawings()
+                     and not document[i].get_images()]
+    indexes = sorted(set(result.text_pages) | set(intro))
+    pages = [Page(i, document[i].get_label(), page_lines(document[i], size), None, i in result.blanks)
+             for i in indexes]
+    pitch, edges = mark_paragraphs(pages, size)
+    measure_width = statistics.fmean(right - left for left, right in edges.values())
+    for page in pages:
+        page.rule = footnote_rule(document[page.index], measure_width)
+    _room(pages, pitch)
+    in_text = set(result.text_pages)
+    prose = {p for a, q, _b in texts for p in range(a, q)}  # the texts' pages before their questions
+    by_index = {page.index: page for page in pages}
+    for page in pages:
+        for line in page.lines:
+            if line.loose:
+                result.loose.append((page.index, line))
+        if page.index not in in_text:
+            continue
+        result.characters += [len(line.text) for line in page.lines if line.justified]
+        if page.short_by == 0 and page.lines and page.lines[-1].justified:
+            result.lines_per_page.append(len(page.lines))
+        if len(page.lines) < RUNT_LINES:
+            result.runts.append(page.index)
+        following = by_index.get(page.index + 1)
+        if page.lines and following is not None and following.lines and page.index + 1 in prose:
+            if page.lines[-1].starts and not page.lines[-1].ends:
+                result.orphans.append(page.index)
+            if following.lines[0].ends and not following.lines[0].starts:
+                result.widows.append(following.index)
+        for before, line in zip(page.lines, page.lines[1:], strict=False):
+            if line.ends and " " not in line.text.strip() and before.text.endswith("-") and not before.starts:
+                result.stubs.append((page.index, before.text[-12:] + " / " + line.text))
+    area = _page_area(pages, pitch)
+    for first, questions, _end in texts:
+        page = by_index[first]
+        result.openings.append((first, len(page.lines) * pitch / area if area else 0.0))
+        for left in range(first, questions - 2):
+            if left % 2 or left + 1 not in by_index:
+                continue  # a spread is a left-hand page (odd index) and the right-hand page after it
+            a, b = by_index[left], by_index[left + 1]
+            full = len(a.lines) >= RUNT_LINES and len(b.lines) >= RUNT_LINES
+            if full and abs(a.short_by - b.short_by) >= 1:
+                result.uneven_spreads.append((left, left + 1, a.short_by, b.short_by))
+    if booklet is not None:
+        result.booklet = booklet_figures(len(document), result.blanks, booklet)
+    return result
+
+
+def _line_box_bottom(line: Line, pitch: float) -> float:
+    height = line.bottom - line.baseline  # the descent
+    content = height + 0.8965 * line.size  # Crimson Pro's ascent and descent
+    return line.bottom + max(0.0, pitch - content) / 2
+
+
+def _room(pages: list[Page], pitch: float) -> None:
+    """Each page's whole lines of room left: below its last line to the foot of the page area
+    (the lowest line of any page without notes), or to the footnote area (above its rule by the
+    least room any page with notes leaves)."""
+    plain = [_line_box_bottom(p.lines[-1], pitch) for p in pages if p.lines and p.rule is None]
+    foot = max(plain) if plain else 0.0
+    noted = [p.rule - _line_box_bottom(p.lines[-1], pitch) for p in pages if p.lines and p.rule is not None]
+    gap = min(noted) if noted else 0.0
+    for page in pages:
+        if not page.lines:
+            continue
+        bottom = _line_box_bottom(page.lines[-1], pitch)
+        room = (page.rule - gap - bottom) if page.rule is not None else (foot - bottom)
+        page.short_by = int((room + 0.5) // pitch)
+
+
+def _page_area(pages: list[Page], pitch: float) -> float:
+    tops = [p.lines[0].baseline for p in pages if p.lines]
+    bottoms = [p.lines[-1].baseline for p in pages if p.lines and p.rule is None]
+    return (max(bottoms) - min(tops) + pitch) if tops and bottoms else 0.0
+
+
+def booklet_figures(pages: int, blanks: list[int], booklet: Path) -> dict[str, int]:
+    """Blank pages before the back cover (the pamphlet's own and the booklet's padding), and the
+    booklet's sheets that carry one printed page only (each cell of a side holds a page)."""
+    document = pymupdf.open(booklet)
+    sides = len(document)
+    width, height = document[0].rect.width, document[0].rect.height
+    across, down = (2, 1) if width > height else (2, 2)
+    printed_per_sheet = []
+    for sheet in range(0, sides, 2):
+        printed = 0
+        for side in (sheet, sheet + 1):
+            if side >= sides:
+                continue
+            page = document[side]
+            for column in range(across):
+                for row in range(down):
+                    cell = pymupdf.Rect(column * width / across, row * height / down,
+                                        (column + 1) * width / across, (row + 1) * height / down)
+                    inked = page.get_text("text", clip=cell).strip() or any(
+                        cell.intersects(d["rect"]) for d in page.get_drawings())
+                    printed += bool(inked)
+        printed_per_sheet.append(printed)
+    padding = sides * across * down - pages
+    trailing = 0
+    for index in range(pages - 2, -1, -1):
+        if index not in blanks:
+            break
+        trailing += 1
+    return {
+        "sides": sides,
+        "blank pages": len(blanks) + padding,
+        "padding": padding,
+        "blanks before the back cover": trailing + padding,
+        "sheets with one printed page": sum(1 for n in printed_per_sheet if n <= 1),
+    }
+
+
+def report(result: Measures, verbose: bool) -> str:
+    """The figures as lines of text."""
+    n = len(result.text_pages)
+    chars = sorted(result.characters)
+    per_page = result.lines_per_page
+    in_texts = sum(1 for page, _ in result.loose if page in set(result.text_pages))
+    out = [
+        f"{result.path.name}: {result.pages} pages, {n} text pages",
+        f"  loose lines (mean word space > {LOOSE_EM} em): {len(result.loose)}"
+        f" ({in_texts} in the texts: {result.per_20(in_texts):.1f} per 20 text pages)",
+        f"  lines per full page: {min(per_page, default=0)}-{max(per_page, default=0)}",
+        f"  characters per justified line: {chars[0] if chars else 0}, median"
+        f" {statistics.median(chars) if chars else 0:.0f}, {chars[-1] if chars else 0}",
+        f"  widows {len(result.widows)}, orphans {len(result.orphans)}, runt pages {len(result.runts)},"
+        f" hyphenated stubs {len(result.stubs)}",
+        "  opening pages (share of the page area in text): "
+        + ", ".join(f"p.{result.labels[index]} {share:.2f}" for index, share in result.openings),
+        f"  spreads ending on different lines: {len(result.uneven_spreads)}",
+    ]
+    if result.booklet:
+        out.append("  booklet: " + ", ".join(f"{key} {value}" for key, value in result.booklet.items()))
+    if verbose:
+        label = result.labels
+        out += [f"    loose p.{label[i]}: {line.mean_space_em:.2f} em  {line.text}"
+                for i, line in result.loose]
+        out += [f"    runt p.{label[i]}" for i in result.runts]
+        out += [f"    widow p.{label[i]}" for i in result.widows]
+        out += [f"    orphan p.{label[i]}" for i in result.orphans]
+        out += [f"    stub p.{label[i]}: {text}" for i, text in result.stubs]
+        out += [f"    uneven spread p.{label[a]}-{label[b]}: short by {x} and {y} lines"
+                for a, b, x, y in result.uneven_spreads]
+    return "\n".join(out)
+
+
+def build_seed(size: str, output: Path) -> Path:
+    """Build the seed reader in page size `size` into `output`; the PDF's path."""
+    sources = output / "sources"
+    subprocess.run(["cp", "-r", str(PROJECT / "sources"), str(sources)], check=True)
+    settings = sources / "publication.toml"
+    settings.write_text(settings.read_text().replace('page_size = "A5"', f'page_size = "{size}"'))
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600",
+           "PAMPHLETEER_JOBS": os.environ.get("PAMPHLETEER_JOBS", "1")}
+    subprocess.run([sys.executable, str(PROJECT / "build.py"), str(sources), "--output", str(output / "out"),
+                    "--quiet"], check=True, env=env)
+    return next(pdf for pdf in (output / "out").glob("*.pdf") if not pdf.stem.endswith("-booklet"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("pdfs", nargs="*", type=Path, help="PDFs already built (default: build the seed)")
+    parser.add_argument("--sizes", default="A5,A6,letter", help="page sizes to build the seed in")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args()
+    if args.pdfs:
+        for pdf in args.pdfs:
+            booklet = pdf.with_name(pdf.stem + "-booklet.pdf")
+            print(report(measure(pdf, booklet if booklet.is_file() else None), args.verbose))
+        return 0
+    for size in args.sizes.split(","):
+        with tempfile.TemporaryDirectory() as folder:
+            pdf = build_seed(size, Path(folder))
+            print(f"[{size}]", report(measure(pdf, pdf.with_name(pdf.stem + "-booklet.pdf")), args.verbose))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
