@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pamphleteer.render.plan import Numbering, PartPages, entry_folios, plan_pages, roman
+from pamphleteer.render.plan import Numbering, PartPages, entry_folios, folded_sheets, plan_pages, roman
 
 R, D = Numbering.ROMAN, Numbering.ARABIC
 
@@ -97,3 +97,58 @@ def test_roman_folios(number, numeral):
 def test_an_empty_plan_has_no_pages():
     assert plan_pages([]).page_count == 0
     assert plan_pages([]).labels == ()
+
+
+def book(texts: list[int], back: list[int], front: int | None = 4) -> list[PartPages]:
+    """A reader as the build plans it: the opening, texts, back parts (either side), the back cover."""
+    return [*opening(front=front), *(PartPages(pages) for pages in texts),
+            *(PartPages(pages, either_side=True) for pages in back),
+            PartPages(1, opens_right=False, opens_left=True)]
+
+
+def blanks(plan) -> list[int]:
+    printed = {page for part in plan.parts for page in range(part.index, part.end)}
+    return [page for page in range(plan.page_count) if page not in printed]
+
+
+BOOKLETS = {  # name -> (texts, back parts, pages a sheet carries, page count, blank pages)
+    # The seed reader in A5: About the authors (1 page), Sources and credits (2) open on the right
+    # of a blank, the back cover after another and two more to fill the sheets: 48 pages, 5 blank.
+    # Sources and credits on the left of About the authors: 44 pages, the blank after the contents.
+    "the seed reader on A4": ([22, 10], [1, 2], 4, 44, [3]),
+    "four up (A6 on A4)": ([22, 10], [1, 2], 8, 48, None),
+    "no booklet: the fewest pages": ([22, 10], [1, 2], 1, 44, [3]),
+    "a text of odd pages: its blank before the next text": ([21, 10], [1, 2], 4, 44, [3, 29]),
+}
+
+
+@pytest.mark.parametrize("name", BOOKLETS)
+def test_the_booklet_fills_its_sheets_with_few_blanks_where_a_designer_puts_them(name):
+    texts, back, sheet_pages, page_count, blank = BOOKLETS[name]
+    plan = plan_pages(book(texts, back), sheet_pages)
+    assert plan.page_count == page_count
+    assert plan.page_count % sheet_pages == 0  # the imposition adds no blank page
+    if blank is not None:
+        assert blanks(plan) == blank
+    *_, back_cover = plan.parts
+    assert back_cover.index == plan.page_count - 1 and back_cover.on_left
+    texts_placed = plan.parts[3:3 + len(texts)]
+    assert all(not part.on_left for part in texts_placed)  # every text opens on a right-hand page
+
+
+@pytest.mark.parametrize("sheet_pages", [4, 8])
+@pytest.mark.parametrize("texts", [[5], [6], [7], [8], [9, 3], [10, 4, 1], [3, 3, 3]])
+@pytest.mark.parametrize("back", [[1], [2], [1, 1], [1, 2], [3, 1, 2]])
+def test_no_three_blanks_in_a_row_and_no_sheet_with_one_printed_page(sheet_pages, texts, back):
+    plan = plan_pages(book(texts, back, front=3), sheet_pages)
+    assert plan.page_count % sheet_pages == 0
+    empty = set(blanks(plan))
+    if sheet_pages == 4:  # (up to 7 blanks fill a sheet of 8 pages: not always where these rules want)
+        assert not any({page, page + 1, page + 2} <= empty for page in empty)
+        for sheet in folded_sheets(plan.page_count):
+            assert sum(page not in empty for page in sheet) >= 2, sheet
+    assert [part.index % 2 for part in plan.parts[3:3 + len(texts)]] == [0] * len(texts)
+
+
+def test_a_folded_sheet_carries_two_pages_from_the_front_and_two_from_the_back():
+    assert folded_sheets(8) == [(0, 1, 6, 7), (2, 3, 4, 5)]

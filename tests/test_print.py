@@ -136,11 +136,14 @@ def test_contents_list_each_text_s_questions_at_their_page_and_every_leader_ends
     assert len(ends) >= len(TEXTS) * 2 + 1 and max(ends) - min(ends) < 1.0, ends
 
 
-def test_back_parts_open_on_right_hand_pages_and_the_back_cover_is_the_last_page_on_the_left(pdf):
+def test_back_parts_open_on_a_new_page_and_the_back_cover_is_the_last_page_on_the_left(pdf):
     openings = [index for index, page in enumerate(pdf) if band(page, 0, 0.3).startswith(
         ("About the authors", "Sources and credits"))]
     assert len(openings) == 2
-    assert all(index % 2 == 0 for index in openings)  # the cover, page 0, is a right-hand page
+    about, sources = openings
+    assert about % 2 == 0  # the cover, page 0, is a right-hand page
+    # Sources and credits straight after, on the left: the booklet needs no blank pages for it.
+    assert sources == about + 1 and not band(pdf[sources], 0, 0.08), "a running head on an opening page"
     last = len(pdf) - 1
     assert last % 2 == 1 and squeeze("No Alien but the Capitalist") in squeeze(pdf[last].get_text())
 

@@ -35,7 +35,7 @@ def test_layout_warnings_name_the_text_and_the_printed_page(publication):
         texts=(laid(5), laid(4, moved_notes=(0, 3))),
         back=(laid(1, refused=("refused to read /etc/hostname: it is outside the styles and sources",)),
               *(laid(1) for _ in publication.back[1:])),
-        contents_guess=1,
+        back_cover=laid(1), contents_guess=1,
     )
     book = pdf.LaidBook(parts, laid(1), pdf.page_plan(parts, 1))
     moved, refused = pdf.layout_diagnostics(publication, book)

@@ -7,8 +7,9 @@ Four pages a side (A6 on A4): cut, stack, fold. The sheets are portrait; print
 them duplex, flipping on the long edge, cut the stack across the middle, lay the
 top half on the bottom half, fold and staple: one saddle-stitched booklet.
 
-Either way, blank pages are added before the last page (the back cover), so that
-the page count fills whole sheets.
+Either way the page count fills whole sheets: the page plan makes it a multiple of
+`sheet_pages`, with its blank pages where a designer puts them (`render/plan.py`);
+should it not, pdfimpose's blank pages are added before the last page (the back cover).
 
 pdfimpose decides where each page goes (its saddle and cut-stack-fold schemas,
 margins and blank pages); the pages are drawn with pikepdf, through pdfimpose's
@@ -35,6 +36,13 @@ from pdfimpose.schema.saddle import SaddleImpositor
 from pamphleteer.render.assemble import PartPdf, joined, saved
 
 MM = 72 / 25.4
+# The page sizes of publication.toml's print.page_size, portrait, in PDF points.
+PAGES = {
+    "A5": (148 * MM, 210 * MM),
+    "A6": (105 * MM, 148 * MM),
+    "half-letter": (396.0, 612.0),
+    "letter": (612.0, 792.0),
+}
 # Paper sheets, portrait, in PDF points.
 SHEETS = {
     "A3": (297 * MM, 420 * MM),
@@ -73,6 +81,12 @@ def pages_per_side(page: tuple[float, float], sheet: tuple[float, float]) -> int
         raise ValueError(f"pages of {page[0]:.0f}x{page[1]:.0f} pt do not fill a sheet of "
                          f"{sheet[0]:.0f}x{sheet[1]:.0f} pt two or four to a side")
     return count
+
+
+def sheet_pages(page_size: str, sheet: str) -> int:
+    """How many pages of `page_size` one sheet `sheet` carries, both sides (4 or 8): the multiple
+    the print edition's page count is planned to (`render/plan.py`), so that no page is padded."""
+    return 2 * pages_per_side(PAGES[page_size], SHEETS[sheet])
 
 
 class PageReader(contextlib.AbstractContextManager["PageReader"]):

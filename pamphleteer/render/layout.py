@@ -28,6 +28,8 @@ FOLIO_SHEET_CSS = (
     "@page :right {{ @top-center {{ content: none; }} }}\n"
     "body > div + div {{ break-before: page; }}\n"
 )
+# A part laid out from a left-hand page (its first), without a running head there: it opens the part.
+OPENS_LEFT = "html { break-before: left; }\n@page :first { @top-center { content: none; } }\n"
 NOTE_PASSES = 3  # layouts at most, after the first, to bring footnotes back to their calls
 _SETTERS: dict[tuple[str, Path, tuple[str, str]], Typesetter] = {}
 
@@ -48,9 +50,10 @@ def lay_out_part(page_size: str, sources: Path, html: str, extra_css: str, ids: 
     return typesetter(page_size, sources).lay_out(html, extra_css, ids)
 
 
-def folio_sheet(page_size: str, sources: Path, first: int, count: int, page_name: str) -> bytes:
+def folio_sheet(page_size: str, sources: Path, first: int, count: int, page_name: str,
+                left: bool = False) -> bytes:
     """Lay out a part's folio sheet (see `Typesetter.folio_sheet`)."""
-    return typesetter(page_size, sources).folio_sheet(first, count, page_name)
+    return typesetter(page_size, sources).folio_sheet(first, count, page_name, left)
 
 
 class Typesetter:
@@ -93,17 +96,18 @@ class Typesetter:
             refused=tuple(dict.fromkeys(self.fetcher.refused[refused_before:])),
         )
 
-    def folio_sheet(self, first: int, count: int, page_name: str = "") -> bytes:
+    def folio_sheet(self, first: int, count: int, page_name: str = "", left: bool = False) -> bytes:
         """`count` pages that carry only their folios, from `first`: stamped on a part's pages.
 
         The same stylesheets set them, on pages named `page_name` ("front": roman
         folios), so each folio is where and as WeasyPrint would have printed it on
         that page (page i of the sheet is on the same side as page i of the part:
-        both begin on a right-hand page).
+        both begin on a right-hand page, or with `left` both on a left-hand page).
         """
         page = f' style="page: {page_name}"' if page_name else ""
         html = weasyprint.HTML(string=FOLIO_SHEET.format(pages=f"<div{page}></div>" * count))
-        extra = weasyprint.CSS(string=FOLIO_SHEET_CSS.format(first=first), font_config=self.fonts)
+        css = FOLIO_SHEET_CSS.format(first=first) + (OPENS_LEFT if left else "")
+        extra = weasyprint.CSS(string=css, font_config=self.fonts)
         document = html.render(font_config=self.fonts, stylesheets=[*self.stylesheets, extra])
         pdf: bytes = document.write_pdf()
         return pdf

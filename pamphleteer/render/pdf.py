@@ -40,9 +40,9 @@ from pamphleteer.cache import Cache, digest
 from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.model import Part, Publication, Text
 from pamphleteer.render.assemble import CROSS_PART_PREFIX, PartPdf, join_parts
-from pamphleteer.render.impose import edition_and_booklet
+from pamphleteer.render.impose import edition_and_booklet, sheet_pages
 from pamphleteer.render.laidout import LaidOut, print_css
-from pamphleteer.render.layout import folio_sheet, lay_out_part
+from pamphleteer.render.layout import OPENS_LEFT, folio_sheet, lay_out_part
 from pamphleteer.render.markup import LinkStyle, PageStart
 from pamphleteer.render.plan import Numbering, PagePlan, PartPages, Placed, entry_folios, plan_pages
 from pamphleteer.render.templates import block_writer, render_template
@@ -162,15 +162,16 @@ class Layouts:
 
         return self._kept(future, keep)
 
-    def folios(self, first: int, count: int, page_name: str = "") -> Future[bytes]:
-        """The folio sheet of a part of `count` pages whose first folio is `first` (on `page_name` pages)."""
-        key = digest(self.version, str(first), str(count), page_name)
+    def folios(self, first: int, count: int, page_name: str = "", left: bool = False) -> Future[bytes]:
+        """The folio sheet of a part of `count` pages whose first folio is `first` (on `page_name` pages),
+        from a left-hand page if `left`."""
+        key = digest(self.version, str(first), str(count), page_name, "left" if left else "right")
         if key not in self._sheets:
             pdf = self.cache.get("folios", key) if self.cache is not None else None
             if pdf is not None:
                 self._sheets[key] = _done(pdf)
             else:
-                future = self.pool.submit(folio_sheet, self.size, self.sources, first, count, page_name)
+                future = self.pool.submit(folio_sheet, self.size, self.sources, first, count, page_name, left)
                 self._sheets[key] = self._kept(future, lambda pdf: self._put("folios", key, pdf))
         return self._sheets[key]
 
@@ -235,7 +236,8 @@ class PartSources:
     contents: PartSource  # without the folios it prints (see `contents_source`)
     front: PartSource | None  # the front parts (introduction and the like), if any
     texts: tuple[PartSource, ...]
-    back: tuple[PartSource, ...]  # each part of the back matter; the last with the back cover
+    back: tuple[PartSource, ...]  # each part of the back matter
+    back_cover: PartSource  # the last page, on the left
 
 
 def part_sources(publication: Publication) -> PartSources:
@@ -251,15 +253,20 @@ def part_sources(publication: Publication) -> PartSources:
         html = print_html(publication, frozenset(sections), links, texts, back)
         return PartSource(html, css, ids)
 
-    *groups, last = [(back,) for back in publication.back[:-1]] + [publication.back[-1:]]
     return PartSources(
         title=part("front", css=""),
         short_title=part("front", "short-imprint", css=""),
         contents=part("contents"),
         front=part("front-parts") if publication.front else None,
         texts=tuple(part("main", ids=text_block_ids(text), texts=(text,)) for text in publication.texts),
-        back=(*(part("back", back=group) for group in groups), part("back", "back-cover", back=last)),
+        back=tuple(part("back", back=(back,)) for back in publication.back),
+        back_cover=part("back-cover", css=stamped + OPENS_LEFT, back=()),
     )
+
+
+def on_left(part: PartSource) -> PartSource:
+    """`part` laid out from a left-hand page (a back part the plan opens there)."""
+    return part if part.css.endswith(OPENS_LEFT) else replace(part, css=part.css + OPENS_LEFT)
 
 
 def contents_source(sources: PartSources, targets: dict[str, str]) -> PartSource:
@@ -278,6 +285,7 @@ class Parts:
     front: LaidOut | None
     texts: tuple[LaidOut, ...]
     back: tuple[LaidOut, ...]
+    back_cover: LaidOut
     contents_guess: int  # how many pages the contents take, until they are laid out with their folios
 
 
@@ -292,8 +300,9 @@ def lay_out_parts(
     placeholder folios, says where the rest goes.
     """
     # The last back part lists every text, so a new text always lays it out again: it goes first.
-    last = layouts.part(sources.back[-1])
+    first = {f"back {len(sources.back) - 1}": layouts.part(sources.back[-1])} if sources.back else {}
     parts = {f"back {index}": part for index, part in enumerate(sources.back[:-1])}
+    parts["back cover"] = sources.back_cover
     parts.update({f"text {text.slug}": part
                   for text, part in zip(publication.texts, sources.texts, strict=True)})
     if sources.front is not None:
@@ -305,7 +314,7 @@ def lay_out_parts(
         parts["probe"] = contents_source(sources, placeholders)
     # The longest first (those the cache has cost nothing), so that the workers finish together.
     longest_first = sorted(parts, key=lambda name: -len(parts[name].html))
-    laid = {name: layouts.part(parts[name]) for name in longest_first}
+    laid = first | {name: layouts.part(parts[name]) for name in longest_first}
     texts = {laid[f"text {text.slug}"]: text.slug for text in publication.texts}
     for future in as_completed(texts):
         future.result()
@@ -318,26 +327,30 @@ def lay_out_parts(
         title=title,
         front=laid["front parts"].result() if sources.front is not None else None,
         texts=tuple(laid[f"text {text.slug}"].result() for text in publication.texts),
-        back=(*(laid[f"back {index}"].result() for index in range(len(sources.back) - 1)), last.result()),
+        back=tuple(laid[f"back {index}"].result() for index in range(len(sources.back))),
+        back_cover=laid["back cover"].result(),
         contents_guess=contents_pages or laid["probe"].result().page_count,
     )
 
 
-def page_plan(parts: Parts, contents_pages: int) -> PagePlan:
+def page_plan(parts: Parts, contents_pages: int, sheet_pages: int = 1) -> PagePlan:
     """Where each part goes, with contents of `contents_pages`: the opening, the contents and the front
-    parts in roman folios, then each text and back part on a right-hand page, from folio 1."""
+    parts in roman folios, then each text on a right-hand page, from folio 1, each back part on
+    either, and the back cover on a left-hand page, in a multiple of `sheet_pages` pages."""
     front = (parts.front,) if parts.front is not None else ()
     return plan_pages([
         PartPages(parts.title.page_count, Numbering.ROMAN, opens_right=False),
         PartPages(contents_pages, Numbering.ROMAN),
         *(PartPages(laid.page_count, Numbering.ROMAN) for laid in front),
-        *(PartPages(laid.page_count) for laid in (*parts.texts, *parts.back)),
-    ])
+        *(PartPages(laid.page_count) for laid in parts.texts),
+        *(PartPages(laid.page_count, either_side=True) for laid in parts.back),
+        PartPages(parts.back_cover.page_count, opens_right=False, opens_left=True),
+    ], sheet_pages)
 
 
 def body_places(parts: Parts, plan: PagePlan) -> tuple[Placed, ...]:
-    """Where each text and back part goes (they come last in the plan)."""
-    return plan.parts[len(plan.parts) - len(parts.texts) - len(parts.back):]
+    """Where each text and back part goes (they come last in the plan, before the back cover)."""
+    return plan.parts[len(plan.parts) - len(parts.texts) - len(parts.back) - 1:-1]
 
 
 def contents_targets(publication: Publication, parts: Parts, plan: PagePlan) -> dict[str, str]:
@@ -366,7 +379,8 @@ class LaidBook:
     def laid(self) -> tuple[LaidOut, ...]:
         """Every part, in the order of the plan's."""
         front = (self.parts.front,) if self.parts.front is not None else ()
-        return (self.parts.title, self.contents, *front, *self.parts.texts, *self.parts.back)
+        return (self.parts.title, self.contents, *front, *self.parts.texts, *self.parts.back,
+                self.parts.back_cover)
 
     @property
     def page_count(self) -> int:
@@ -401,36 +415,54 @@ def lay_out_book(
 
     If the contents then take other pages than the plan counted on (a folio's
     width can break a line), the plan is made again for them and they are laid
-    out again (three times at most).
+    out again (three times at most). A back part the plan opens on a left-hand
+    page is laid out again from one (its running heads and margins are those of
+    the other side; its page count is the same: so is the measure).
     """
     part_html, cache = part_sources(publication), layouts.cache
     count_key = digest(layouts.version, "contents pages", publication.settings.slug)
     known = cache.get("opening", count_key) if cache is not None else None
     known_pages = int(known) if known is not None and known.isdigit() else 0
     parts = lay_out_parts(publication, part_html, layouts, known_pages, done)
+    settings = publication.settings.print
+    sheet = sheet_pages(settings.page_size, settings.booklet_sheet)
+    right_back = parts.back
     contents_pages = parts.contents_guess
     for attempt in range(3):  # the first count is right unless a folio's width breaks a line
-        plan = page_plan(parts, contents_pages)
+        plan = page_plan(parts, contents_pages, sheet)
+        parts = sided_back(parts, right_back, part_html, plan, layouts)
         laying = layouts.part(contents_source(part_html, contents_targets(publication, parts, plan)))
         if attempt == 0:  # the texts' and back parts' folios do not depend on the contents: their
             for placed in body_places(parts, plan):  # folio sheets are laid out meanwhile
-                layouts.folios(placed.first_folio, placed.pages)
+                layouts.folios(placed.first_folio, placed.pages, left=placed.on_left)
         contents = laying.result()
         if contents.page_count == contents_pages:
             break
         contents_pages = contents.page_count
     if cache is not None:
         cache.put("opening", count_key, str(contents.page_count).encode())
-    return LaidBook(parts, contents, page_plan(parts, contents.page_count))
+    return LaidBook(parts, contents, page_plan(parts, contents.page_count, sheet))
+
+
+def sided_back(parts: Parts, right_back: tuple[LaidOut, ...], sources: PartSources, plan: PagePlan,
+               layouts: Layouts) -> Parts:
+    """`parts` with each back part laid out from the side the plan opens it on (`right_back`: as
+    first laid out, from a right-hand page)."""
+    places = body_places(parts, plan)[len(parts.texts):]
+    laying = [layouts.part(on_left(source)) if placed.on_left else None
+              for source, placed in zip(sources.back, places, strict=True)]
+    back = (future.result() if future is not None else laid
+            for future, laid in zip(laying, right_back, strict=True))
+    return replace(parts, back=tuple(back))
 
 
 def layout_diagnostics(publication: Publication, book: LaidBook) -> tuple[Diagnostic, ...]:
     """What the layout could not do as asked, as warnings naming the file (a text's, else
     publication.toml) and the printed pages."""
     settings, edition = publication.settings.path, f"{publication.settings.slug}.pdf"
-    files = [settings] * (len(book.laid) - len(book.parts.texts) - len(book.parts.back))
+    files = [settings] * (len(book.laid) - len(book.parts.texts) - len(book.parts.back) - 1)
     files += [settings.parent / "texts" / f"{text.slug}.md" for text in publication.texts]
-    files += [settings] * len(book.parts.back)
+    files += [settings] * (len(book.parts.back) + 1)
     found: list[Diagnostic] = []
     for laid, placed, file in zip(book.laid, book.plan.parts, files, strict=True):
         if laid.moved_notes:
@@ -451,7 +483,7 @@ def join_book(book: LaidBook, layouts: Layouts, booklet_sheet: str | None = None
     `booklet_sheet`, if given, from the same joining."""
     title, *others = zip(book.laid, book.plan.parts, strict=True)
     page_names = {Numbering.ROMAN: "front", Numbering.ARABIC: ""}  # "front" pages: roman folios
-    sheets = [layouts.folios(placed.first_folio, placed.pages, page_names[placed.numbering])
+    sheets = [layouts.folios(placed.first_folio, placed.pages, page_names[placed.numbering], placed.on_left)
               for _, placed in others]
     joined = [PartPdf(title[0].pdf)] + [
         PartPdf(laid.pdf, blanks_before=placed.blanks_before, stamp=sheet.result(), stamped=laid.folios)

@@ -12,13 +12,26 @@ The first page of the edition is a right-hand page, so a part opening on a
 right-hand page begins at an even page index. Roman folios number the front
 matter from its first page (i, ii, …); arabic folios start again at 1 on the
 first page numbered in arabic (the first text).
+
+For a booklet the page count is a multiple of the pages one sheet carries
+(`sheet_pages`: 4 for two pages a side), and the plan, not the imposition,
+puts the blank pages that makes: a part that may open on either side (the back
+matter) opens on a left-hand page where that saves blanks, and where blanks
+remain they go before the back matter or the back cover (the last part, always
+on a left-hand page). Of the plans with the fewest pages the one chosen has no
+run of three blank pages, no folded sheet carrying only one printed page, and
+the fewest parts opening on the left (`plan_pages`).
 """
 
 from __future__ import annotations
 
 import enum
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+
+MOST_BLANKS = 3  # blank pages a part that may open on either side is tried with before it
+SEARCHED = 4  # parts that may open on either side (the last ones), at most, whose every placing is tried
 
 
 class Numbering(enum.Enum):
@@ -35,6 +48,8 @@ class PartPages:
     pages: int
     numbering: Numbering = Numbering.ARABIC
     opens_right: bool = True  # on a right-hand page, after a blank page if need be
+    either_side: bool = False  # may open on a left-hand page instead, when that saves blank pages
+    opens_left: bool = False  # on a left-hand page (the back cover), after blank pages if need be
 
 
 @dataclass(frozen=True)
@@ -46,6 +61,11 @@ class Placed:
     blanks_before: int  # blank pages between the part before and this one
     first_folio: int  # the folio of its first page, as a number
     numbering: Numbering
+
+    @property
+    def on_left(self) -> bool:
+        """Whether the part opens on a left-hand page (an odd index)."""
+        return self.index % 2 == 1
 
     @property
     def end(self) -> int:
@@ -78,18 +98,88 @@ class PagePlan:
         return tuple(labels)
 
 
-def plan_pages(parts: Sequence[PartPages]) -> PagePlan:
-    """Place `parts` one after another (see the module's description)."""
-    placed: list[Placed] = []
-    at = 0  # the index of the next free page
-    numbering_from = 0  # the index of the first page of the current numbering
-    for part in parts:
-        index = next_right(at) if part.opens_right else at
+def plan_pages(parts: Sequence[PartPages], sheet_pages: int = 1) -> PagePlan:
+    """Place `parts` one after another, in a multiple of `sheet_pages` (see the module's description).
+
+    Each part opens at the first page its side allows; a part that may open on
+    either side may have up to `MOST_BLANKS` blank pages before it instead, and
+    the one that opens on the left (the back cover) as many as fill a sheet. Of
+    every such placing the best is kept: the fewest pages, then no run of three
+    blanks, no sheet with one printed page, the fewest parts on the left, the
+    fewest blanks before the last part.
+    """
+    free = [number for number, part in enumerate(parts) if part.either_side or part.opens_left]
+    free = free[-SEARCHED:]  # the last ones: the back matter and the back cover
+    start = free[0] if free else len(parts)
+    before = _placed(parts[:start], {}, ())
+    assert before is not None  # nothing is free in it: every part opens where its side needs
+    tail = parts[start:]
+    tried = [range(sheet_pages + 2) if parts[number].opens_left else range(MOST_BLANKS + 1)
+             for number in free]
+    plans = [plan for extra in itertools.product(*tried)
+             if (plan := _placed(tail, {n - start: b for n, b in zip(free, extra, strict=True)},
+                                 before.parts)) is not None]
+    whole = [plan for plan in plans if plan.page_count % sheet_pages == 0]
+    if not whole:  # nothing fills whole sheets: the plan as it comes, the imposition pads it
+        plan = _placed(tail, {}, before.parts)
+        assert plan is not None
+        return plan
+    fewest = min(plan.page_count for plan in whole)
+    return min((plan for plan in whole if plan.page_count == fewest), key=lambda plan: _score(parts, plan))
+
+
+def _placed(
+    parts: Sequence[PartPages], blanks: Mapping[int, int], before: Sequence[Placed]
+) -> PagePlan | None:
+    """The parts placed after those placed `before`, with `blanks[n]` blank pages before `parts[n]`
+    (if given) where its side allows them, else as few as its side needs; None if a part that
+    must open on one side would not."""
+    placed = list(before)
+    at = placed[-1].end if placed else 0  # the index of the next free page
+    # The index of the first page of the current numbering.
+    numbering_from = placed[-1].index - placed[-1].first_folio + 1 if placed else 0
+    for number, part in enumerate(parts):
+        if part.opens_left:
+            index = at + blanks.get(number, 1 - at % 2)
+            if index % 2 == 0:
+                return None
+        elif number in blanks:  # a part that may open on either side
+            index = at + blanks[number]
+            if index % 2 and index != at:
+                return None  # on a left-hand page only straight after the part before, to save a blank
+        else:
+            index = next_right(at) if part.opens_right else at
         if not placed or placed[-1].numbering is not part.numbering:
             numbering_from = index
         placed.append(Placed(index, part.pages, index - at, index - numbering_from + 1, part.numbering))
         at = index + part.pages
     return PagePlan(tuple(placed))
+
+
+def _score(parts: Sequence[PartPages], plan: PagePlan) -> tuple[int, ...]:
+    """What makes a plan worse, most important first (see `plan_pages`)."""
+    count = plan.page_count
+    printed = [False] * count
+    for part in plan.parts:
+        printed[part.index:part.end] = [True] * part.pages
+    runs = longest = 0
+    for page in printed:
+        runs = 0 if page else runs + 1
+        longest = max(longest, runs)
+    lonely = sum(1 for sheet in folded_sheets(count) if sum(printed[page] for page in sheet) <= 1)
+    on_left = sum(1 for part, placed in zip(parts, plan.parts, strict=True)
+                  if part.opens_right and placed.on_left)
+    last = plan.parts[-1].blanks_before if plan.parts else 0
+    return (longest >= 3, lonely, on_left, last,
+            sum(part.blanks_before for part in plan.parts[:-1]))
+
+
+def folded_sheets(count: int) -> list[tuple[int, ...]]:
+    """The pages (0-based) each folded sheet of a saddle-stitched booklet of `count` pages carries
+    (a cut-stack-fold booklet folds its half sheets the same way): the outermost first."""
+    pages = count + (-count) % 4
+    return [tuple(page for page in (2 * k, 2 * k + 1, pages - 2 - 2 * k, pages - 1 - 2 * k) if page < count)
+            for k in range(pages // 4)]
 
 
 def next_right(index: int) -> int:

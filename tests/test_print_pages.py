@@ -1,0 +1,56 @@
+"""The seed reader's pages as a book designer reads them, measured from its PDFs with
+scripts/measure_pages.py: paragraphs across pages, loose lines, and the booklet's blank pages."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+SLUG = "no-alien-but-the-capitalist"
+
+
+def _measure_pages():
+    spec = importlib.util.spec_from_file_location("measure_pages", PROJECT / "scripts" / "measure_pages.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["measure_pages"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+measure_pages = _measure_pages()
+
+
+def output(built, suffix: str) -> Path:
+    return next(path for path in built.written if path.name == f"{SLUG}{suffix}")
+
+
+@pytest.fixture(scope="module")
+def measured(built):
+    """The seed reader's A5 edition and booklet, measured."""
+    return measure_pages.measure(output(built, ".pdf"), output(built, "-booklet.pdf"))
+
+
+def test_the_booklet_has_no_blank_pages_but_where_a_designer_puts_them(measured):
+    booklet = measured.booklet
+    assert measured.pages % 4 == 0 and booklet["padding"] == 0  # the plan fills the sheets itself
+    assert booklet["blanks before the back cover"] < 3  # it was 3: one of the edition's, two to fill
+    assert booklet["sheets with one printed page"] == 0  # a sheet carried only the contents
+    assert booklet["blank pages"] <= 2
+
+
+def test_no_paragraph_leaves_a_line_alone_at_the_head_or_foot_of_a_page(measured):
+    assert measured.widows == [] and measured.orphans == []
+
+
+def test_a_loose_line_is_a_justified_line_whose_word_spaces_average_over_half_an_em():
+    line = measure_pages.Line(100.0, 10.0, 300.0, 103.0, 11.0, "a few words set wide", [6.0, 6.2, 6.1, 5.9])
+    assert not line.loose  # a paragraph's last line is not justified: its spaces are its own
+    line.justified = True
+    assert line.loose and round(line.mean_space_em, 2) == 0.55
+    line.gaps = [2.0, 2.2]
+    assert not line.loose  # 0.19 em: Crimson Pro's own space
