@@ -65,11 +65,13 @@ def test_adding_a_text_lays_out_only_the_new_text_and_the_parts_that_list_it(sou
     layouts = output / CACHE_FOLDER / "layout"
     before = {path.name for path in layouts.iterdir()}
     # the title page with the imprint, the contents (and a first layout of them that counts their
-    # pages), the front parts, two texts, the two back parts (the last with the back cover)
-    assert len(before) == 8
+    # pages), the front parts, two texts, the two back parts (the second also from a left-hand
+    # page, where the plan opens it), the back cover
+    assert len(before) == 10, sorted(before)
     folios = output / CACHE_FOLDER / "folios"
     sheets = {path.name for path in folios.iterdir()}
-    assert len(sheets) == 6  # the folios of the contents, the front parts, each text, each back part
+    # the folios of the contents, the front parts, each text, each back part, the back cover
+    assert len(sheets) == 7, len(sheets)
     text = sorted((sources_copy / "texts").glob("*.md"))[-1]
     added = text.read_text(encoding="utf-8").replace("title: ", "title: Another look at ", 1)
     (sources_copy / "texts" / "zz-added.md").write_text(added, encoding="utf-8")
@@ -81,8 +83,8 @@ def test_adding_a_text_lays_out_only_the_new_text_and_the_parts_that_list_it(sou
     # texts, the credits every text; the front parts and the texts before it come from the cache.
     assert len(new) == 5
     folios = output / CACHE_FOLDER / "folios"
-    # the new text's, and each back part's (moved)
-    assert len({path.name for path in folios.iterdir()} - sheets) == 3
+    # the new text's, and each back part's and the back cover's (moved)
+    assert len({path.name for path in folios.iterdir()} - sheets) == 4
     assert result.text_count == 3
 
 
