@@ -435,6 +435,55 @@ def test_the_fonts_are_the_vendored_ones_and_the_reader_stays_in_charge(marked):
 # -- the package as a whole -------------------------------------------------
 
 
+def packed_faces(book: bytes) -> dict[str, set[int]]:
+    """Each font the ebook packs (by file name) -> the code points it has glyphs for."""
+    from fontTools.ttLib import TTFont
+
+    faces = {}
+    with zipfile.ZipFile(io.BytesIO(book)) as archive:
+        for name in archive.namelist():
+            if name.endswith(".woff2"):
+                with TTFont(io.BytesIO(archive.read(name))) as font:
+                    faces[name.rsplit("/", 1)[-1]] = set(font.getBestCmap())
+    return faces
+
+
+def book_letters(book: bytes) -> set[str]:
+    """Every letter a reader of the ebook's documents sees."""
+    with zipfile.ZipFile(io.BytesIO(book)) as archive:
+        names = [name for name in archive.namelist() if name.endswith(".xhtml")]
+        seen = "".join(visible_text(archive.read(name).decode("utf-8")) for name in names)
+    return {char for char in seen if char.isalpha()}
+
+
+CYRILLIC_AND_GREEK = "Что делать с профсоюзами? Ґрунт під ногами — єдність. Η ελευθερία, ἀλληλεγγύη; № 1"
+
+
+def test_a_russian_or_greek_text_brings_its_faces_and_a_latin_one_carries_none(sample, marked):
+    publication, pdf, pages = sample
+    first = publication.texts[0]
+    words = text_inlines(CYRILLIC_AND_GREEK)
+    russian = dataclasses.replace(first, title="Что делать с профсоюзами?", lang="ru",
+                                  body=(Block(9100, para(*words)), *first.body))
+    book = render_epub(dataclasses.replace(publication, texts=(russian, *publication.texts[1:])),
+                       (), pdf, pages)[0]
+    faces = packed_faces(book)
+    covered = set().union(*faces.values())
+    missing = {char for char in book_letters(book) | set("№") if ord(char) not in covered}
+    assert not missing, f"no packed face has {sorted(missing)}"
+    assert any(name.startswith("gentium-book-plus-cyrillic") for name in faces)
+    assert any(name.startswith("gentium-book-plus-greek-ext") for name in faces)  # polytonic ἀ
+    css = read(book, "style/ebook.css")
+    assert re.search(r'body \{[^}]*font-family: "Crimson Pro", "Gentium Book Plus"', css)
+    assert all(f'url("../fonts/{name}")' in css for name in faces)  # each packed face is named
+    # The seed's English texts need neither Greek nor Cyrillic, nor Latin Extended.
+    latin = packed_faces(marked)
+    assert latin and all(re.fullmatch(r"crimson-pro-latin-\d+-\w+\.woff2", n) for n in latin), sorted(latin)
+    faces_css = re.findall(r"@font-face\s*\{[^}]*\}", read(marked, "style/ebook.css"))
+    assert len(faces_css) == len(latin) and not any("Gentium" in rule for rule in faces_css)
+    assert not {char for char in book_letters(marked) if ord(char) not in set().union(*latin.values())}
+
+
 def test_two_builds_are_byte_identical_and_the_zip_is_well_formed(sample, marked):
     publication, pdf, pages = sample
     again, _ = render_epub(publication, starts_for(publication), pdf, pages)

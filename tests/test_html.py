@@ -365,6 +365,21 @@ def test_a_text_in_polish_brings_its_glyphs_along(seed):
     assert ext in render_html(polish).decode()
 
 
+def test_a_text_in_russian_or_greek_brings_the_face_print_sets_them_in(seed):
+    def embedded(name: str) -> str:
+        return base64.b64encode((FONTS / "greek-cyrillic" / name).read_bytes()).decode()
+
+    cyrillic, greek = embedded("gentium-book-plus-cyrillic-400-normal.woff2"), embedded(
+        "gentium-book-plus-greek-400-normal.woff2")
+    english = render_html(seed).decode()
+    assert cyrillic not in english and greek not in english
+    assert not [rule for rule in re.findall(r"@font-face\s*\{[^}]*\}", english) if "Gentium" in rule]
+    page = render_html(with_text(seed, 0, title="Что делать? Η ελευθερία", lang="ru")).decode()
+    assert cyrillic in page and greek in page
+    top = tinycss2.parse_stylesheet(style_of(parse(page)), skip_comments=True, skip_whitespace=True)
+    assert declarations(top, ":root")["--serif"].startswith('"Crimson Pro", "Gentium Book Plus"')
+
+
 @pytest.mark.parametrize(
     "reference",
     ["https://fonts.example/face.woff2", "//cdn.example/face.woff2", "../pyproject.toml",

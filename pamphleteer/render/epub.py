@@ -6,7 +6,8 @@ back-matter part (from `templates/epub/`), with a marker wherever a print page
 begins; a navigation document, read as the contents page, with landmarks and
 the print page list; an EPUB 2 NCX; accessibility metadata (EPUB Accessibility
 1.1); a cover image rendered from the print cover; the ebook stylesheet and the
-vendored fonts. The zip is rewritten with fixed timestamps, so two builds of the
+vendored fonts its text needs (a face whose unicode-range covers no character
+of the book is not packed). The zip is rewritten with fixed timestamps, so two builds of the
 same sources give the same bytes.
 """
 
@@ -16,8 +17,9 @@ import datetime
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import quote, unquote
 
 from ebooklib import epub
@@ -26,9 +28,10 @@ from markupsafe import Markup
 from pamphleteer import codes
 from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.model import Publication, Text
+from pamphleteer.render.faces import used_faces
 from pamphleteer.render.markup import LinkStyle, PageMarks, PageStart
 from pamphleteer.render.raster import page_png
-from pamphleteer.render.templates import FONTS, block_writer, read_style, render_template
+from pamphleteer.render.templates import STYLES, block_writer, read_style, render_template
 
 COVER_WIDTH = 1200  # pixels; the cover image keeps the print page's proportions
 PART_TYPES = {"introduction": ("introduction", "doc-introduction")}  # part name -> epub:type, role
@@ -44,6 +47,9 @@ HEADING_THEN_MARKER = re.compile(  # a heading, then only opening tags, then a p
     re.S,
 )
 QUESTIONS_LABEL = "Questions for discussion"  # as the contents page names them
+# The vendored faces' stylesheets (under styles/): Crimson Pro, then Gentium Book Plus for Greek and Cyrillic
+FACE_SHEETS = ("fonts/fonts.css", "fonts/greek-cyrillic/fonts.css")
+FONT_URL = re.compile(r'url\("([^"]+)"\)')
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 MEDIA = "media/"  # the texts' images, by their path in the sources (never beside the cover in images/)
 PACKED_IMAGE = re.compile(r'<img\b[^>]*\ssrc="media/([^"#]+)"')
@@ -160,7 +166,7 @@ def render_epub(
     content, nav_points, pages = _content(publication, spine, page_starts, page_labels)
     book = epub.EpubBook()
     _describe(book, publication, pages, print_pages)
-    _add_resources(book, image)
+    _add_resources(book, image, frozenset("".join(content.values())))
     book.spine = [_add_document(book, document, content[document.uid]) for document in spine]
     _add_images(book, publication, content.values())
     book.add_item(epub.EpubItem(
@@ -260,12 +266,12 @@ def _cover(print_pdf: bytes | Callable[[], bytes], cover_png: Callable[[], bytes
     return page_png(pdf, 0, COVER_WIDTH) if pdf else b""
 
 
-def _add_resources(book: epub.EpubBook, image: bytes) -> None:
-    """The stylesheet, the vendored fonts and, if there is one, the cover image."""
-    book.add_item(
-        epub.EpubItem(uid="style", file_name="style/ebook.css", media_type="text/css", content=_stylesheet())
-    )
-    for font in sorted(FONTS.glob("*.woff2")):
+def _add_resources(book: epub.EpubBook, image: bytes, characters: Set[str]) -> None:
+    """The stylesheet, the vendored fonts the book's `characters` need and, if there is one, the
+    cover image."""
+    css, fonts = _stylesheet(characters)
+    book.add_item(epub.EpubItem(uid="style", file_name="style/ebook.css", media_type="text/css", content=css))
+    for font in fonts:
         book.add_item(epub.EpubItem(uid=f"font-{font.stem}", file_name=f"fonts/{font.name}",
                                     media_type="font/woff2", content=font.read_bytes()))
     if image:
@@ -445,10 +451,16 @@ def _describe(
         book.add_metadata(None, "meta", value, {"property": name})
 
 
-def _stylesheet() -> bytes:
-    """The ebook stylesheet, with the vendored fonts' faces first."""
-    fonts = read_style("fonts/fonts.css").replace('url("', 'url("../fonts/')
-    return (fonts + read_style("ebook.css")).encode("utf-8")
+def _stylesheet(characters: Set[str]) -> tuple[bytes, tuple[Path, ...]]:
+    """The ebook stylesheet, with the faces of the vendored fonts that cover some of `characters`
+    first, and those fonts' files (packed flat, under fonts/)."""
+    faces, files = [], []
+    for sheet in FACE_SHEETS:
+        css = used_faces(read_style(sheet), characters)
+        folder = (STYLES / sheet).parent
+        files += [folder / name for name in FONT_URL.findall(css)]
+        faces.append(FONT_URL.sub(lambda found: f'url("../fonts/{found.group(1).rsplit("/", 1)[-1]}")', css))
+    return ("".join(faces) + read_style("ebook.css")).encode("utf-8"), tuple(files)
 
 
 class _Writer(epub.EpubWriter):
