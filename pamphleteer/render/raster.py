@@ -66,7 +66,7 @@ def cover_image(html: str) -> bytes:
 
     fonts = weasyprint.text.fonts.FontConfiguration()
     fetcher = ConfinedFetcher((STYLES,))
-    faces = weasyprint.CSS(filename=str(STYLES / "fonts" / "fonts.css"), font_config=fonts,
+    faces = weasyprint.CSS(filename=str(STYLES / "fonts" / "fonts-print.css"), font_config=fonts,
                            url_fetcher=fetcher)
     pdf = weasyprint.HTML(string=html, base_url=str(STYLES) + "/", url_fetcher=fetcher).write_pdf(
         stylesheets=[faces], font_config=fonts
