@@ -71,6 +71,10 @@ class ImageCheck:
         self.found: dict[str, ImageFile] = {}
         self._refused: dict[str, tuple[str, str]] = {}  # path -> (code, why)
 
+    def judge(self, path: str) -> ImageFile | tuple[str, str]:
+        """The image file at `path` (inside the sources folder), or the code and reason it is not kept."""
+        return self._judge(path)
+
     def _judge(self, path: str) -> ImageFile | tuple[str, str]:
         if path in self.found:
             return self.found[path]
