@@ -90,6 +90,8 @@ IMAGE_MISSING = declare("W110", "an image the text names is not a file in the so
 IMAGE_NOT_KEPT = declare("W111", "an image file that is not a JPEG, PNG, GIF or WebP left out")
 IMAGE_TOO_LARGE = declare("W112", "an image file over 5 MB (or too many pixels) left out")
 IMAGE_WITHOUT_ALT = declare("W113", "an image without alt text, kept: describe it")
+COVER_NOT_USED = declare("W115", "the cover image publication.toml names is not used (the reason is given): "
+                         "the ebook has the designed cover")
 IMPORT_IMAGE_LEFT_OUT = declare("W120", "an image of a document being added left out (the reason is given)")
 UNKNOWN_KEY = declare("W201", "unknown front matter key ignored")
 WRONG_CONVERTER_VALUE = declare("W202", "a converter's front matter value that cannot be read left out")

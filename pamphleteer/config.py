@@ -58,6 +58,8 @@ class Settings:
     rights: str = ""  # the licence of the publication's own parts (introduction, questions)
     pamphlets: str = "none"  # "each": also one pamphlet per text, named after the text
     pull_quotes: str = "spread"  # one of PULL_QUOTES
+    cover: str = ""  # the ebook's cover image, a path inside the sources folder ("" for the designed one)
+    cover_line: int | None = None  # where publication.toml gives `cover`, for a warning about the file
     print: PrintSettings = field(default_factory=PrintSettings)
 
 
@@ -122,6 +124,16 @@ def _print_settings(table: Any, path: Path) -> PrintSettings:
     return PrintSettings(page_size=page_size, booklet_sheet=booklet_sheet)
 
 
+def _line_of(raw: bytes, key: str) -> int | None:
+    """The line of the top-level `key = …` in the TOML text, for a message about its value."""
+    for number, line in enumerate(raw.decode("utf-8").splitlines(), start=1):
+        if line.lstrip().startswith("["):
+            return None  # the top-level keys come before the first table
+        if re.match(rf"\s*{re.escape(key)}\s*=", line):
+            return number
+    return None
+
+
 def _language(table: dict[str, Any], path: Path) -> str:
     language = _string(table, "language", path, "en") or "en"
     if not re.match(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", language):
@@ -158,7 +170,7 @@ def load_settings(path: Path) -> Settings:
 
     known = {
         "title", "subtitle", "editor", "publisher", "language", "identifier",
-        "description", "slug", "order", "print", "rights", "pamphlets", "pull_quotes",
+        "description", "slug", "order", "print", "rights", "pamphlets", "pull_quotes", "cover",
     }
     _reject_unknown(table, known, path)
     title = _string(table, "title", path)
@@ -197,5 +209,7 @@ def load_settings(path: Path) -> Settings:
         rights=_string(table, "rights", path),
         pamphlets=pamphlets,
         pull_quotes=pull_quotes,
+        cover=_string(table, "cover", path),
+        cover_line=_line_of(raw, "cover"),
         print=_print_settings(table.get("print", {}), path),
     )

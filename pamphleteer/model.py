@@ -132,6 +132,7 @@ class Publication:
     fingerprint: str = ""  # a short digest of the sources, printed in the build stamp
     collection: str = ""  # for a pamphlet: the title of the reader it comes from
     images: tuple[ImageFile, ...] = ()  # every image the texts and parts show, each once
+    cover: ImageFile | None = None  # the ebook's cover image publication.toml names, if it was kept
 
     def image(self, path: str) -> ImageFile | None:
         """The image file a text names by `path` (relative to the sources folder), if it was kept."""
@@ -380,4 +381,5 @@ def pamphlet(publication: Publication, text: Text) -> Publication:
         texts=(text,),
         back=back_matter((text,)),
         collection=publication.title,
+        cover=None,  # the reader's cover image shows the reader's title: a pamphlet has the designed one
     )

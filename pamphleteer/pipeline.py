@@ -34,6 +34,7 @@ from pamphleteer.cache import (
     read_state,
     state_bytes,
 )
+from pamphleteer.cover import cover_file
 from pamphleteer.errors import ConfigurationError, Diagnostic, RenderError, Severity, StrictFailure
 from pamphleteer.figures import check_images
 from pamphleteer.history import last_commit_time
@@ -247,12 +248,15 @@ def assemble(
     publication, model_diagnostics = build_publication(
         sources.settings, normalised, parts, edition or edition_time(sources.root), generator, images
     )
+    cover, cover_diagnostics = cover_file(sources.settings, sources.root)
+    publication = dataclasses.replace(publication, cover=cover)
     diagnostics = (
         tuple(d for source in sources.texts for d in source.diagnostics)  # what the front matter noted
         + tuple(d for source in sources.texts for d in prepared[source.slug][0])
         + tuple(d for part in parts for d in part.diagnostics)
         + tuple(d for text in normalised for d in text.diagnostics)
         + image_diagnostics
+        + cover_diagnostics
         + model_diagnostics
     )
     progress.done("model")
@@ -305,7 +309,12 @@ def render(
         from pamphleteer.render.raster import cover_image
         from pamphleteer.render.templates import render_template
 
-        cover = pool.submit(cover_image, render_template("epub/cover.html", pub=publication))
+        if publication.cover is not None:  # the image publication.toml names, fitted to the stores' size
+            from pamphleteer.render.coverimage import fitted_cover
+
+            cover = pool.submit(fitted_cover, publication.cover.data)
+        else:
+            cover = pool.submit(cover_image, render_template("epub/cover.html", pub=publication))
     thread = ThreadPoolExecutor(1)
     finishing = thread.submit(finish)
     try:

@@ -5,10 +5,11 @@ EPUB 3 file: an XHTML document per front-matter part, per text and per
 back-matter part (from `templates/epub/`), with a marker wherever a print page
 begins; a navigation document, read as the contents page, with landmarks and
 the print page list; an EPUB 2 NCX; accessibility metadata (EPUB Accessibility
-1.1); a cover image rendered from the print cover; the ebook stylesheet and the
-vendored fonts its text needs (a face whose unicode-range covers no character
-of the book is not packed). The zip is rewritten with fixed timestamps, so two builds of the
-same sources give the same bytes.
+1.1); a cover image (the designed one, or the image publication.toml names,
+fitted to the stores' size); the ebook stylesheet and the vendored fonts its
+text needs (a face whose unicode-range covers no character of the book is not
+packed). The zip is rewritten with fixed timestamps, so two builds of the same
+sources give the same bytes.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from markupsafe import Markup
 from pamphleteer import codes
 from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.model import Publication, Text
+from pamphleteer.render.coverimage import cover_suffix, fitted_cover
 from pamphleteer.render.faces import used_faces
 from pamphleteer.render.markup import LinkStyle, PageMarks, PageStart
 from pamphleteer.render.raster import page_png
@@ -103,12 +105,18 @@ class NavPoint:
     children: tuple[NavPoint, ...] = ()
 
 
+def cover_name(publication: Publication) -> str:
+    """The cover image's file in the ebook: a JPEG for a photograph publication.toml names, else a PNG."""
+    suffix = cover_suffix(publication.cover.media_type) if publication.cover is not None else ".png"
+    return f"images/cover{suffix}"
+
+
 def documents(publication: Publication) -> tuple[Document, ...]:
     """The content documents in reading order: front matter, the texts, back matter."""
     lang = publication.language
     front = [
         Document("cover", "cover.xhtml", "Cover", lang, "epub/cover.xhtml", "cover", "frontmatter", "cover",
-                 in_contents=False),
+                 in_contents=False, context={"cover_href": cover_name(publication)}),
         Document("title-page", "title.xhtml", "Title page", lang, "epub/title.xhtml", "title-page",
                  "frontmatter", "titlepage", in_contents=False),
         Document("imprint", "imprint.xhtml", "Imprint", lang, "epub/imprint.xhtml", "imprint", "frontmatter",
@@ -155,18 +163,20 @@ def render_epub(
     `page_starts` say where each print page begins; `print_pdf` is the print
     edition, whose first page becomes the cover image (no cover without it), or a
     function that gives it, asked only once the contents are written. `cover_png`,
-    if given, gives that image made elsewhere (the first page as a PNG
-    `COVER_WIDTH` pixels wide), asked for at the same point. `page_labels`, the
+    if given, gives the cover image made elsewhere (the designed cover as a PNG,
+    or the image publication.toml names, fitted: a JPEG for a photograph),
+    asked for at the same point; without it the image publication.toml names is
+    fitted here. `page_labels`, the
     label of every print page, lets pages with no start of their own (blank
     pages, the back cover) be marked where the next page begins, so the page
     list has every printed page.
     """
-    image = _cover(print_pdf, cover_png)
+    image = _cover(publication, print_pdf, cover_png)
     spine = tuple(document for document in documents(publication) if image or document.uid != "cover")
     content, nav_points, pages = _content(publication, spine, page_starts, page_labels)
     book = epub.EpubBook()
     _describe(book, publication, pages, print_pages)
-    _add_resources(book, image, frozenset("".join(content.values())))
+    _add_resources(book, image, cover_name(publication), frozenset("".join(content.values())))
     book.spine = [_add_document(book, document, content[document.uid]) for document in spine]
     _add_images(book, publication, content.values())
     book.add_item(epub.EpubItem(
@@ -258,15 +268,20 @@ def _mark_the_rest(content: dict[str, str], order: Sequence[str], labels: Sequen
         content[order[-1]] = last[:at] + "".join(map(page_marker, waiting)) + "\n" + last[at:]
 
 
-def _cover(print_pdf: bytes | Callable[[], bytes], cover_png: Callable[[], bytes] | None) -> bytes:
-    """The cover image: the designed one `cover_png` gives, else the print edition's first page."""
+def _cover(
+    publication: Publication, print_pdf: bytes | Callable[[], bytes], cover_png: Callable[[], bytes] | None
+) -> bytes:
+    """The cover image: the one `cover_png` gives, else the image publication.toml names (fitted),
+    else the print edition's first page."""
     if cover_png is not None:
         return cover_png()
+    if publication.cover is not None:
+        return fitted_cover(publication.cover.data)
     pdf = print_pdf() if callable(print_pdf) else print_pdf
     return page_png(pdf, 0, COVER_WIDTH) if pdf else b""
 
 
-def _add_resources(book: epub.EpubBook, image: bytes, characters: Set[str]) -> None:
+def _add_resources(book: epub.EpubBook, image: bytes, image_name: str, characters: Set[str]) -> None:
     """The stylesheet, the vendored fonts the book's `characters` need and, if there is one, the
     cover image."""
     css, fonts = _stylesheet(characters)
@@ -275,7 +290,8 @@ def _add_resources(book: epub.EpubBook, image: bytes, characters: Set[str]) -> N
         book.add_item(epub.EpubItem(uid=f"font-{font.stem}", file_name=f"fonts/{font.name}",
                                     media_type="font/woff2", content=font.read_bytes()))
     if image:
-        cover = epub.EpubCover(uid="cover-image", file_name="images/cover.png")
+        cover = epub.EpubCover(uid="cover-image", file_name=image_name)
+        cover.media_type = "image/jpeg" if image_name.endswith(".jpg") else "image/png"
         cover.content = image
         book.add_item(cover)
         book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
