@@ -231,12 +231,18 @@ def test_a_test_needing_a_missing_tool_is_skipped_naming_it_except_in_ci(tmp_pat
 
 
 @pytest.mark.slow
-def test_the_readmes_sample_session_matches_a_real_run():
+@pytest.mark.needs("java", "chromium", "qpdf", "pdftotext")  # the sample of `pamphleteer check`
+def test_every_sample_output_in_the_readme_matches_a_real_run():
+    from pamphleteer.check.tools import TOOLS
+
+    if not (TOOLS / "node_modules").is_dir() and not os.environ.get("CI"):
+        pytest.skip(f"needs the npm validators, for `pamphleteer check`: run 'make tools' ({TOOLS})")
     spec = importlib.util.spec_from_file_location("readme_samples", PROJECT / "scripts" / "readme_samples.py")
     samples = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(samples)
+    assert len(samples.in_readme()) >= 8  # start your own, help, build, list, add … (each between markers)
     differences = samples.stale()
-    assert not differences, "run scripts/readme_samples.py (and read the diff):\n" + "\n".join(differences)
+    assert not differences, "run scripts/readme_samples.py --write, read the diff:\n" + "\n".join(differences)
 
 
 @pytest.mark.parametrize("delay", [0.06, 0.08, 0.1, 0.12, 0.3])
