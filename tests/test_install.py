@@ -230,6 +230,25 @@ def test_a_test_needing_a_missing_tool_is_skipped_naming_it_except_in_ci(tmp_pat
     assert "1 failed" in in_ci.stdout, in_ci.stdout
 
 
+def readme_samples():
+    spec = importlib.util.spec_from_file_location("readme_samples", PROJECT / "scripts" / "readme_samples.py")
+    samples = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(samples)
+    return samples
+
+
+def test_a_readme_sample_is_stale_when_anything_but_the_seconds_and_sizes_differs():
+    samples = readme_samples()
+    shown = samples.in_readme()
+    build = shown["build"]
+    seconds, size = re.search(r" in (\d+\.\d) s$", build, re.M)[1], re.search(r"(\d+) KB$", build, re.M)[1]
+    assert samples.stale({**shown, "build": build.replace(f" in {seconds} s", " in 123.4 s")
+                                                 .replace(f"{size} KB", "9 KB")}) == []
+    assert samples.stale({**shown, "build": build.replace(" pages ", " pages  ", 1)})  # one space more
+    unmarked = samples.stale({**shown, "new": "```text\n```\n"})
+    assert unmarked == ["README.md has no markers for the sample 'new'"]
+
+
 @pytest.mark.slow
 @pytest.mark.needs("java", "chromium", "qpdf", "pdftotext")  # the sample of `pamphleteer check`
 def test_every_sample_output_in_the_readme_matches_a_real_run():
@@ -237,9 +256,7 @@ def test_every_sample_output_in_the_readme_matches_a_real_run():
 
     if not (TOOLS / "node_modules").is_dir() and not os.environ.get("CI"):
         pytest.skip(f"needs the npm validators, for `pamphleteer check`: run 'make tools' ({TOOLS})")
-    spec = importlib.util.spec_from_file_location("readme_samples", PROJECT / "scripts" / "readme_samples.py")
-    samples = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(samples)
+    samples = readme_samples()
     assert len(samples.in_readme()) >= 8  # start your own, help, build, list, add … (each between markers)
     differences = samples.stale()
     assert not differences, "run scripts/readme_samples.py --write, read the diff:\n" + "\n".join(differences)
