@@ -25,13 +25,30 @@ from typing import Any
 import pypandoc
 
 from pamphleteer import codes, sanitise
+from pamphleteer.ast import (
+    Attr,
+    attr_of,
+    block_inlines,
+    div_attr,
+    div_blocks,
+    has_attr,
+    is_kind,
+    make_div,
+    make_str,
+    raw_format,
+    raw_text,
+    span_inlines,
+    str_text,
+    transform,
+    walk,
+    with_attr,
+)
+from pamphleteer.ast import Node as Node  # named here too, for the rules that import it with Block
 from pamphleteer.cache import Cache, digest
 from pamphleteer.errors import Diagnostic, RenderError, Severity, SourceError
 from pamphleteer.nesting import MAX_BLOCK_DEPTH, MAX_DEPTH, flatten_deep, load_json
 from pamphleteer.sources import SourcePart, SourceText
 from pamphleteer.workers import die_with_parent
-
-Node = dict[str, Any]  # one element of pandoc's JSON AST: {"t": "Para", "c": [...]}
 
 READER = "commonmark_x-yaml_metadata_block+sourcepos"
 PANDOC_SECONDS = 120  # no honest text takes pandoc more than a few seconds
@@ -70,18 +87,20 @@ def pandoc_version() -> str:
     return str(pypandoc.get_pandoc_version())
 
 
-def _is_wrapper(attr: list[Any]) -> bool:
-    identifier, classes, pairs = attr
-    return not identifier and not classes and any(key == "wrapper" for key, _ in pairs)
+POSITION_KEYS = ("data-pos", "wrapper")
 
 
-def _attr_without_position(attr: list[Any]) -> list[Any]:
-    identifier, classes, pairs = attr
-    return [identifier, classes, [[k, v] for k, v in pairs if k not in ("data-pos", "wrapper")]]
+def _is_wrapper_attr(attr: Attr) -> bool:
+    return not attr.identifier and not attr.classes and any(key == "wrapper" for key, _ in attr.pairs)
 
 
-def _position_line(attr: list[Any]) -> int | None:
-    for key, value in attr[2]:
+def _is_wrapper_node(node: Node) -> bool:
+    """A Div or Span the sourcepos reader put around a block or a run of text to say where it stands."""
+    return is_kind(node, "Div", "Span") and _is_wrapper_attr(attr_of(node))
+
+
+def _position_line(attr: Attr) -> int | None:
+    for key, value in attr.pairs:
         if key == "data-pos":
             match = POSITION.search(value)
             if match:
@@ -89,51 +108,42 @@ def _position_line(attr: list[Any]) -> int | None:
     return None
 
 
-ATTR_INDEX = {  # where the Attr sits in the "c" of element kinds that have one
-    "Header": 1, "CodeBlock": 0, "Div": 0, "Span": 0, "Link": 0, "Image": 0,
-    "Code": 0, "Table": 0, "Figure": 0,
-}
-
-
-def _clean(value: Any) -> Any:
-    """Remove source-position wrappers and attributes, recursively."""
-    if isinstance(value, list):
-        out: list[Any] = []
-        for item in value:
-            if (
-                isinstance(item, dict)
-                and item.get("t") in ("Div", "Span")
-                and _is_wrapper(item["c"][0])
-            ):
-                out.extend(_clean(item["c"][1]))
-            else:
-                out.append(_clean(item))
-        return _merge_strings(out)
-    if isinstance(value, dict) and "t" in value:
-        node = {"t": value["t"]}
-        if "c" in value:
-            content = value["c"]
-            index = ATTR_INDEX.get(value["t"])
-            if index is not None and isinstance(content, list):
-                content = list(content)
-                content[index] = _attr_without_position(content[index])
-            node["c"] = _clean(content)
+def _without_position(node: Node) -> Node:
+    """The node without the source-position attributes pandoc gave it (the node itself if it has none)."""
+    if not has_attr(node):
         return node
-    return value
+    attr = attr_of(node)
+    return with_attr(node, Attr(attr.identifier, attr.classes,
+                                tuple(pair for pair in attr.pairs if pair[0] not in POSITION_KEYS)))
 
 
-def _merge_strings(items: list[Any]) -> list[Any]:
+def _unwrapped(nodes: list[Node]) -> list[Node]:
+    """A list of nodes without source-position wrappers (their content in their place) and
+    attributes, and with the Str nodes the wrappers split apart joined again."""
+    out: list[Node] = []
+    for node in nodes:
+        if _is_wrapper_node(node):
+            out.extend(_wrapped_content(node))
+        else:
+            out.append(_without_position(node))
+    return _merge_strings(out)
+
+
+def _wrapped_content(node: Node) -> list[Node]:
+    return div_blocks(node) if is_kind(node, "Div") else span_inlines(node)
+
+
+def _clean(nodes: list[Node]) -> list[Node]:
+    """Nodes without source-position wrappers and attributes, at any depth."""
+    return _unwrapped([transform(node, inlines=_unwrapped, blocks=_unwrapped) for node in nodes])
+
+
+def _merge_strings(items: list[Node]) -> list[Node]:
     """Join adjacent Str nodes, which source positions split apart."""
-    merged: list[Any] = []
+    merged: list[Node] = []
     for item in items:
-        if (
-            isinstance(item, dict)
-            and item.get("t") == "Str"
-            and merged
-            and isinstance(merged[-1], dict)
-            and merged[-1].get("t") == "Str"
-        ):
-            merged[-1] = {"t": "Str", "c": merged[-1]["c"] + item["c"]}
+        if is_kind(item, "Str") and merged and is_kind(merged[-1], "Str"):
+            merged[-1] = make_str(str_text(merged[-1]) + str_text(item))
         else:
             merged.append(item)
     return merged
@@ -143,50 +153,27 @@ def _top_level(blocks: list[Node], first_line: int) -> tuple[Block, ...]:
     """Unwrap top-level blocks, keeping each one's line in the file."""
     result = []
     for raw in blocks:
-        line = None
-        if raw.get("t") == "Div" and _is_wrapper(raw["c"][0]):
-            line = _position_line(raw["c"][0])
-            inner = raw["c"][1]
-        else:
-            index = ATTR_INDEX.get(raw.get("t", ""))
-            if index is not None:
-                line = _position_line(raw["c"][index])
-            inner = [raw]
+        line = _position_line(attr_of(raw)) if has_attr(raw) else None
+        inner = div_blocks(raw) if is_kind(raw, "Div") and _is_wrapper_node(raw) else [raw]
         for node in _clean(inner):
             result.append(Block(line=first_line + (line or 1) - 1, node=node))
     return tuple(result)
 
 
-def _is_wrapper_node(node: Node) -> bool:
-    return node.get("t") in ("Div", "Span") and _is_wrapper(node["c"][0])
+def _is_raw_html(node: Node) -> bool:
+    return is_kind(node, "RawInline", "RawBlock") and raw_format(node) == "html"
 
 
-def _has_raw_html(value: Any) -> bool:
-    if isinstance(value, list):
-        return any(_has_raw_html(item) for item in value)
-    if isinstance(value, dict):
-        if value.get("t") in ("RawInline", "RawBlock"):
-            return bool(value["c"][0] == "html")
-        return _has_raw_html(value.get("c"))
-    return False
+def _has_raw_html(node: Node) -> bool:
+    return any(map(_is_raw_html, walk(node)))
 
 
-def _has_note(value: Any) -> bool:
-    if isinstance(value, list):
-        return any(_has_note(item) for item in value)
-    if isinstance(value, dict):
-        return value.get("t") == "Note" or _has_note(value.get("c"))
-    return False
+def _has_note(node: Node) -> bool:
+    return any(is_kind(item, "Note") for item in walk(node))
 
 
-def _raw_html_strings(value: Any) -> list[str]:
-    if isinstance(value, list):
-        return [text for item in value for text in _raw_html_strings(item)]
-    if isinstance(value, dict):
-        if value.get("t") in ("RawInline", "RawBlock"):
-            return [value["c"][1]] if value["c"][0] == "html" else []
-        return _raw_html_strings(value.get("c"))
-    return []
+def _raw_html_strings(node: Node) -> list[str]:
+    return [raw_text(item) for item in walk(node) if _is_raw_html(item)]
 
 
 def _html_to_ast(nodes: list[Node], api_version: list[int]) -> list[list[Node] | None]:
@@ -198,7 +185,7 @@ def _html_to_ast(nodes: list[Node], api_version: list[int]) -> list[list[Node] |
     where it did not come back).
     """
     marker = f"{sanitise.MARKER}{secrets.token_hex(6)}-"
-    wrapped = [{"t": "Div", "c": [[f"{marker}{index}", [], []], [node]]} for index, node in enumerate(nodes)]
+    wrapped = [make_div([node], Attr(f"{marker}{index}")) for index, node in enumerate(nodes)]
     document = {"pandoc-api-version": api_version, "meta": {}, "blocks": wrapped}
     html = _pandoc(json.dumps(document), "json", "html")
     opening = re.compile(rf'<div id="{re.escape(marker)}(\d+)">')
@@ -213,10 +200,11 @@ def _html_to_ast(nodes: list[Node], api_version: list[int]) -> list[list[Node] |
     blocks, _ = flatten_deep(document["blocks"])
     results: list[list[Node] | None] = [None] * len(nodes)
     for block in blocks:
-        if block.get("t") == "Div" and block["c"][0][0].startswith(marker):
-            index = int(block["c"][0][0][len(marker) :])
+        identifier = div_attr(block).identifier if is_kind(block, "Div") else ""
+        if identifier.startswith(marker):
+            index = int(identifier[len(marker) :])
             if 0 <= index < len(nodes):
-                results[index] = block["c"][1]
+                results[index] = div_blocks(block)
     return results
 
 
@@ -256,7 +244,7 @@ def _safe_blocks(
         nodes = [node for node in ([block.node] if result is None else result) if not sanitise.is_raw(node)]
         if not nodes:
             continue
-        node = nodes[0] if len(nodes) == 1 else {"t": "Div", "c": [["", [], []], nodes]}
+        node = nodes[0] if len(nodes) == 1 else make_div(nodes)
         safe.append(Block(line=block.line, node=sanitise.safe_targets(node, path, block.line, diagnostics)))
     return safe, diagnostics
 
@@ -403,14 +391,8 @@ def parse_text(source: SourceText) -> ParsedText:
     return ParsedText(source=source, blocks=blocks, diagnostics=diagnostics)
 
 
-def _has_words(value: Any) -> bool:
-    if isinstance(value, list):
-        return any(_has_words(item) for item in value)
-    if isinstance(value, dict):
-        if value.get("t") in ("Str", "Code", "CodeBlock", "Math"):
-            return True
-        return _has_words(value.get("c"))
-    return False
+def _has_words(node: Node) -> bool:
+    return any(is_kind(item, "Str", "Code", "CodeBlock", "Math") for item in walk(node))
 
 
 def parse_part(source: SourcePart) -> ParsedPart:
@@ -456,10 +438,9 @@ def inline_markdown(text: str) -> list[Node]:
     document = load_json(pypandoc.convert_text(text, "json", format="commonmark_x-yaml_metadata_block"))
     blocks, _ = flatten_deep(document["blocks"])
     blocks = sanitise.safe_targets(blocks, Path(), 0, [])
-    if len(blocks) == 1 and blocks[0]["t"] in ("Para", "Plain"):
-        inlines: list[Node] = blocks[0]["c"]
-        return inlines
-    return [{"t": "Str", "c": text}]
+    if len(blocks) == 1 and is_kind(blocks[0], "Para", "Plain"):
+        return block_inlines(blocks[0])
+    return [make_str(text)]
 
 
 IMPORT_READERS = {"html": "html", "docx": "docx", "odt": "odt"}  # what `add` converts, by pandoc reader

@@ -115,6 +115,21 @@ def test_accessors_read_a_link_a_heading_and_their_attributes():
         "https://y.org/", "a title", ast.link_text(link))
 
 
+@pytest.mark.parametrize("markdown", [
+    "## Two {#top .c key=v}", "[a](https://x.org){#top .c key=v}", "an ![image](p.png){#top .c key=v}",
+    "[s]{#top .c key=v}", "`x`{#top .c key=v}", "::: {#top .c key=v}\nd\n:::", "```{#top .c key=v}\nx\n```",
+])
+def test_the_attributes_of_every_kind_that_has_them_are_read_and_replaced(markdown):
+    (block,) = json.loads(pypandoc.convert_text(markdown, "json", format="markdown"))["blocks"]  # ids kept
+    node = next(item for item in ast.walk(block) if ast.has_attr(item))
+    assert ast.attr_of(node) == ast.Attr("top", ("c",), (("key", "v"),))
+    assert ast.has_class(node, "c") and not ast.has_class(node, "top")
+    moved = ast.with_attr(node, ast.Attr("other"))
+    assert ast.attr_of(moved) == ast.Attr("other")
+    assert ast.with_attr(moved, ast.attr_of(node)) == node  # the rest of the node kept as it was
+    assert not ast.has_attr(ast.make_str("a")) and not ast.has_attr(ast.make_para([]))
+
+
 @pytest.mark.parametrize(("url", "dead"), [("#", True), ("", True), (" # ", True), ("#top", False),
                                            ("https://x.org", False)])
 def test_a_link_to_nothing_is_dead(url, dead):

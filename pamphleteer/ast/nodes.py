@@ -41,6 +41,27 @@ class Attr:
 
 NO_ATTR = Attr()
 
+# kind -> where its attributes sit in "c", for the kinds that have them
+ATTR_AT = {"Header": 1, "CodeBlock": 0, "Div": 0, "Span": 0, "Link": 0, "Image": 0, "Code": 0, "Table": 0,
+           "Figure": 0}
+
+
+def has_attr(node: Node) -> bool:
+    """Whether the node's kind carries attributes (a Div, Span, Header, Link, Image, Code …)."""
+    return node["t"] in ATTR_AT
+
+
+def attr_of(node: Node) -> Attr:
+    """The attributes of a node whose kind has them (see `has_attr`)."""
+    return Attr.read(node["c"][ATTR_AT[node["t"]]])
+
+
+def with_attr(node: Node, attr: Attr) -> Node:
+    """A copy of a node whose kind has attributes, holding `attr` instead; the rest kept."""
+    at = ATTR_AT[node["t"]]
+    content = node["c"]
+    return {"t": node["t"], "c": [*content[:at], attr.json(), *content[at + 1 :]]}
+
 
 def kind(node: Node) -> str:
     """The node's type name: "Para", "Str", "Link" …"""
@@ -262,8 +283,7 @@ def div_blocks(node: Node) -> list[Node]:
 
 def has_class(node: Node, name: str) -> bool:
     """Whether a Div, Span, Header, Code, CodeBlock, Link or Image carries class `name`."""
-    attr = node["c"][1] if node["t"] == "Header" else node["c"][0]
-    return name in list(attr[1])
+    return name in node["c"][ATTR_AT[node["t"]]][1]
 
 
 def make_pull_quote(blocks: list[Node], quotes_line: int) -> Node:
