@@ -44,8 +44,8 @@ from pamphleteer.ast import (
     walk,
 )
 from pamphleteer.errors import Diagnostic, Severity
+from pamphleteer.normalise.findings import shorten
 from pamphleteer.normalise.furniture import _classify_tail
-from pamphleteer.normalise.inlines import shorten
 from pamphleteer.normalise.keep import Keep
 from pamphleteer.normalise.metadata import ROLE, looks_like_name, read_byline, read_dateline, site_host
 from pamphleteer.normalise.paragraphs import continues

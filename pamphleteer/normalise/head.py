@@ -29,7 +29,7 @@ from pamphleteer.ast import (
 )
 from pamphleteer.ast import text_of as ast_text_of
 from pamphleteer.errors import Diagnostic, Severity
-from pamphleteer.normalise.inlines import shorten
+from pamphleteer.normalise.findings import shorten
 from pamphleteer.normalise.keep import Keep
 from pamphleteer.normalise.metadata import (
     author_link,

@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pamphleteer.ast import text_of
 from pamphleteer.errors import Diagnostic, Severity
-from pamphleteer.normalise.findings import BlockRule, Finding
-from pamphleteer.normalise.inlines import shorten, text_of
+from pamphleteer.normalise.findings import BlockRule, Finding, shorten
 from pamphleteer.normalise.registry import Stage, rule
 from pamphleteer.parse import Block, Node
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from pamphleteer.ast import text_of
 from pamphleteer.normalise.converter import (
     BLOCK_RULES,
     attribute_debris,
@@ -17,7 +18,6 @@ from pamphleteer.normalise.converter import (
     shift_headings,
 )
 from pamphleteer.normalise.converter_text import emphasis_debris, fix_mojibake
-from pamphleteer.normalise.inlines import text_of
 from tests.normalise.helpers import PATH, blocks, nodes, run_rule
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from pamphleteer.ast import text_of
 from pamphleteer.errors import Severity
 from pamphleteer.normalise.furniture import lift_furniture, read_byline
-from pamphleteer.normalise.inlines import text_of
 from pamphleteer.normalise.names import find_date, natural_name, split_names
 from tests.normalise.helpers import PATH, blocks
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from pamphleteer.ast import text_of
 from pamphleteer.normalise.converter import never_refuse
 from pamphleteer.normalise.images import is_caption_with_credit, is_credit, is_file_name, lift_image_leftovers
-from pamphleteer.normalise.inlines import text_of
 from tests.normalise.helpers import PATH, blocks
 
 IMG = "https://cdn.example.org/images/IMG_1234.jpg"

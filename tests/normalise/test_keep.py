@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from pamphleteer.ast import text_of
 from pamphleteer.errors import Severity
-from pamphleteer.normalise.inlines import text_of
 from tests.normalise.helpers import normalised
 
 HEAD = "# MAGAZINE\n\n## The Real Title\n\nby **Jo Bloggs**\n\n"

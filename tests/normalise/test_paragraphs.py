@@ -6,10 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from pamphleteer.ast import make_pull_quote
+from pamphleteer.ast import make_pull_quote, text_of
 from pamphleteer.errors import Severity
 from pamphleteer.normalise.fixes import apply_fixes
-from pamphleteer.normalise.inlines import text_of
 from pamphleteer.normalise.paragraphs import join_split_paragraphs, lost_initial, report_initial
 from pamphleteer.sources import Fix
 from tests.normalise.helpers import PATH, blocks, nodes, normalised
