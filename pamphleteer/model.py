@@ -29,6 +29,9 @@ if TYPE_CHECKING:  # only named in annotations: loading the normaliser here woul
 
 # Ids the edition templates use for their own sections: no text or part may take them.
 RESERVED_NAMES = frozenset({"title-page", "imprint", "contents", "contents-heading", "main"})
+# The codes of normalise/boilerplate.py under which the page's furniture left the body for the
+# credits (navigation, buttons, related stories, comments, notices, the site's header, tags).
+PAGE_FURNITURE = frozenset({"N420", "N421", "N422", "N423", "N424", "N425", "N426"})
 ABOUT_THE_AUTHORS = "about-the-authors"
 SOURCES_AND_CREDITS = "sources-and-credits"
 
@@ -52,6 +55,14 @@ class Text:
     source_note: tuple[Block, ...]
     bio: tuple[Block, ...]
     credits: tuple[Block, ...]
+    # The page's furniture the normaliser moved out of the body (menus, buttons, notices, comments):
+    # kept, so that no word is lost, but set apart from the credits as a compact list.
+    removed: tuple[Block, ...] = ()
+
+    @property
+    def removed_items(self) -> tuple[str, ...]:
+        """Each piece of furniture removed from the page, as plain words (its links unlinked)."""
+        return tuple(words for block in self.removed if (words := ast.text_of(block.node)))
 
     @property
     def byline(self) -> str:
@@ -245,6 +256,7 @@ def build_text(text: NormalisedText, default_lang: str) -> tuple[Text, tuple[Dia
                 source.path,
             )
         )
+    furniture = {d.line for d in text.diagnostics if d.code in PAGE_FURNITURE and d.file == source.path}
     source_url = pick("source", meta.source, inferred.source)
     if not source_url:
         diagnostics.append(
@@ -280,7 +292,8 @@ def build_text(text: NormalisedText, default_lang: str) -> tuple[Text, tuple[Dia
             questions=meta.questions,
             source_note=text.source_note,
             bio=text.bio,
-            credits=text.credits,
+            credits=tuple(block for block in text.credits if block.line not in furniture),
+            removed=tuple(block for block in text.credits if block.line in furniture),
         ),
         tuple(diagnostics),
     )

@@ -658,3 +658,31 @@ def test_a_pamphlet_may_not_overwrite_the_reader(sources_copy):
         and "would overwrite kellaway-internationalism-today" in result.stderr
     )
     assert "Traceback" not in result.stderr
+
+
+def test_the_page_s_furniture_is_kept_apart_from_the_credits_as_a_compact_list_of_plain_words():
+    """Menus, buttons and notices the normaliser took out of the body do not vanish (no word is
+    lost), but every edition sets them as one run-in list of plain words after the credits: no
+    footnote for each menu link in print, nothing that reads as part of the book."""
+    from tests.normalise.helpers import normalised as normalise_markdown
+
+    page = (Path(__file__).parent / "normalise" / "page-with-furniture.md").read_text(encoding="utf-8")
+    text = normalise_markdown(page, title="Why the Strike Wave Matters", authors=("Maria Lopez",))
+    publication = reader(text)
+    [built] = publication.texts
+    assert "Advertisement" in built.removed_items
+    assert not any("Advertisement" in ast_text for ast_text in map(_text_of, built.credits))
+    for name, markup in editions(publication).items():
+        found = re.search(r'<p class="removed-from-page">(.*?)</p>', markup, re.S)
+        assert found, name
+        removed = found.group(1)
+        assert "<a " not in removed and "link-note" not in removed, name
+        removed = re.sub(r"<[^>]+>", "", removed)
+        assert "Advertisement" in removed and "Home News Opinion Culture Donate" in removed, name
+        assert "weekly newsletter" in removed, name
+
+
+def _text_of(block: Block) -> str:
+    from pamphleteer.ast import text_of
+
+    return text_of(block.node)
