@@ -40,6 +40,7 @@ FRONT_MATTER_KEYS = {
     "fixes": "a list of {find: …, replace: …} entries",
     "keep": "a list of block texts or repair codes to leave alone",
     "standfirst": "a text",
+    "introduction": "a text (Markdown) introducing this text in its own pamphlet",
     "image": "an image in the sources folder: images/x/photo.jpg, or {file: …, alt: …, caption: …}",
 }
 # What converters write, by the key as written folded (lower case, no '_' or '-'), in order of
@@ -60,6 +61,7 @@ CONVERTER_KEYS = {
     "questions": ("questions",),
     "fixes": ("fixes",),
     "keep": ("keep",),
+    "introduction": ("introduction",),
     "image": ("image", "featuredimage", "cover", "ogimage", "socialimage", "thumbnail"),
 }
 # Keys converters write that a pamphlet has no use for: noted, not warned about.
@@ -78,7 +80,8 @@ OURS_STRICT = frozenset(FRONT_MATTER_KEYS)  # written under these names, a wrong
 
 # The longest value of each key, in characters (500 for a title, a name, a date …): a title of a
 # megabyte would only stall the page layout.
-LONGEST = {"standfirst": 5000, "questions": 1000, "keep": 5000, "rights": 2000, "source": 2000}
+LONGEST = {"standfirst": 5000, "introduction": 20000,
+           "questions": 1000, "keep": 5000, "rights": 2000, "source": 2000}
 MAX_ENTRIES = 500  # questions, fixes or kept blocks: each fix and each kept block is a pass over the text
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 WEB_URL = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
@@ -134,6 +137,9 @@ class TextMeta:
     # body has no standfirst of its own.
     standfirst: str = ""
     image: OpeningImage | None = None  # the image the text opens with
+    # Markdown introducing the text in its own pamphlet (`pamphlets = "each"`), in place of the
+    # reader's introduction, which speaks of the whole collection.
+    introduction: str = ""
 
 
 class _Reader:
@@ -456,6 +462,7 @@ def parse_meta(
         keep=reader.texts("keep"),
         standfirst=reader.text("standfirst"),
         image=reader.image(),
+        introduction=reader.text("introduction"),
     )
     if notes is not None:
         notes.extend(reader.notes)
