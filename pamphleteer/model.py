@@ -15,6 +15,7 @@ import datetime
 import functools
 import hashlib
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -58,6 +59,8 @@ class Text:
     # The page's furniture the normaliser moved out of the body (menus, buttons, notices, comments):
     # kept, so that no word is lost, but set apart from the credits as a compact list.
     removed: tuple[Block, ...] = ()
+    # What opens the text's own pamphlet (front matter `introduction:`), not shown in the reader.
+    introduction: tuple[Block, ...] = ()
 
     @property
     def removed_items(self) -> tuple[str, ...]:
@@ -105,6 +108,7 @@ class Part:
     name: str
     title: str
     blocks: tuple[Block, ...] = ()
+    in_pamphlets: bool = False  # a front part that also opens each text's own pamphlet
 
 
 @dataclass(frozen=True)
@@ -208,7 +212,9 @@ def _given_standfirst(summary: str, body: tuple[Block, ...]) -> tuple[Block, ...
     return (Block(line=1, node=ast.make_para(ast.words_to_inlines(words))),)
 
 
-def build_text(text: NormalisedText, default_lang: str) -> tuple[Text, tuple[Diagnostic, ...]]:
+def build_text(
+    text: NormalisedText, default_lang: str, introduction: tuple[Block, ...] = ()
+) -> tuple[Text, tuple[Diagnostic, ...]]:
     """Merge front matter with what the normaliser inferred (front matter wins)."""
     meta, inferred, source = text.source.meta, text.inferred, text.source
     diagnostics: list[Diagnostic] = []
@@ -294,6 +300,7 @@ def build_text(text: NormalisedText, default_lang: str) -> tuple[Text, tuple[Dia
             bio=text.bio,
             credits=tuple(block for block in text.credits if block.line not in furniture),
             removed=tuple(block for block in text.credits if block.line in furniture),
+            introduction=introduction,
         ),
         tuple(diagnostics),
     )
@@ -351,11 +358,17 @@ def build_publication(
     edition_time: datetime.datetime,
     generator: str,
     images: tuple[ImageFile, ...] = (),
+    introductions: Mapping[str, ParsedPart] | None = None,
 ) -> tuple[Publication, tuple[Diagnostic, ...]]:
-    """Assemble the publication from its normalised texts and shared parts (and the images they show)."""
-    built = [build_text(text, settings.language) for text in texts]
+    """Assemble the publication from its normalised texts and shared parts (and the images they show);
+    `introductions` gives, by slug, a text's own introduction (front matter `introduction:`)."""
+    introductions = introductions or {}
+    built = [build_text(text, settings.language,
+                        introductions[text.source.slug].blocks if text.source.slug in introductions else ())
+             for text in texts]
     diagnostics = tuple(d for _, ds in built for d in ds)
-    front = tuple(Part(part.source.name, part.source.title, part.blocks) for part in parts)
+    front = tuple(Part(part.source.name, part.source.title, part.blocks, part.source.in_pamphlets)
+                  for part in parts)
     model_texts = tuple(text for text, _ in built)
     publication = Publication(
         settings=settings,
@@ -372,7 +385,11 @@ def build_publication(
 
 
 def pamphlet(publication: Publication, text: Text) -> Publication:
-    """The publication of one text alone: its own title, the reader's shared parts, its questions.
+    """The publication of one text alone: its own title, its own introduction, its questions.
+
+    It opens with the text's own introduction (front matter `introduction:`), if any, then the
+    reader's shared parts marked `pamphlets: true` (written to stand before any one text); the
+    others introduce the reader as a whole ("the two texts collected here") and stay in it.
 
     Output files are named after the text's slug; the ebook gets its own stable identifier,
     derived from the reader's.
@@ -388,10 +405,14 @@ def pamphlet(publication: Publication, text: Text) -> Publication:
         description="",
         order=(text.slug,),
     )
+    own = (Part("introduction", "Introduction", text.introduction),) if text.introduction else ()
+    shared = tuple(part for part in publication.front
+                   if part.in_pamphlets and part.name not in {p.name for p in own})
     return dataclasses.replace(
         publication,
         settings=single,
         texts=(text,),
+        front=own + shared,
         back=back_matter((text,)),
         collection=publication.title,
         cover=None,  # the reader's cover image shows the reader's title: a pamphlet has the designed one

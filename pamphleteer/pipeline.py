@@ -43,7 +43,7 @@ from pamphleteer.model import Publication, build_publication, pamphlet
 from pamphleteer.output import after_writing, locked, write_all
 from pamphleteer.parse import Block, ParsedText, pandoc_version, parse_cached, parse_part
 from pamphleteer.progress import SILENT, Progress
-from pamphleteer.sources import Sources, SourceText, read_sources
+from pamphleteer.sources import SourcePart, Sources, SourceText, read_sources
 from pamphleteer.workers import Inline, Workers
 
 if TYPE_CHECKING:  # imported where a text is normalised: a build with nothing changed never needs it
@@ -233,6 +233,8 @@ def assemble(
     longest_first = sorted(sources.texts, key=lambda source: -len(source.body))
     futures = {pool.submit(prepare_text, source, cache, code): source for source in longest_first}
     shared = [pool.submit(parse_part, part) for part in sources.front]
+    own = {source.slug: pool.submit(parse_part, own_introduction(source))
+           for source in sources.texts if source.meta.introduction}
     if meanwhile is not None:
         meanwhile()
     for future in as_completed(futures):
@@ -240,13 +242,15 @@ def assemble(
         progress.advance("parse", futures[future].slug)
     prepared = {futures[future].slug: future.result() for future in futures}
     parts = tuple(future.result() for future in shared)
+    introductions = {slug: future.result() for slug, future in own.items()}
     progress.done("parse")
     progress.stage("model")
     generator = f"Pamphleteer {__version__} (pandoc {pandoc_version()})"
     normalised = tuple(prepared[source.slug][1] for source in sources.texts)
     normalised, parts, images, image_diagnostics = check_images(normalised, parts, sources.root)
     publication, model_diagnostics = build_publication(
-        sources.settings, normalised, parts, edition or edition_time(sources.root), generator, images
+        sources.settings, normalised, parts, edition or edition_time(sources.root), generator, images,
+        introductions,
     )
     cover, cover_diagnostics = cover_file(sources.settings, sources.root)
     publication = dataclasses.replace(publication, cover=cover)
@@ -254,6 +258,7 @@ def assemble(
         tuple(d for source in sources.texts for d in source.diagnostics)  # what the front matter noted
         + tuple(d for source in sources.texts for d in prepared[source.slug][0])
         + tuple(d for part in parts for d in part.diagnostics)
+        + tuple(d for part in introductions.values() for d in part.diagnostics)
         + tuple(d for text in normalised for d in text.diagnostics)
         + image_diagnostics
         + cover_diagnostics
@@ -345,6 +350,12 @@ def render(
         files[f"{slug}-booklet.pdf"] = edition.booklet
     files.update({name: future.result() for name, future in later.items()})
     return files, edition.page_count, diagnostics
+
+
+def own_introduction(source: SourceText) -> SourcePart:
+    """A text's own introduction (front matter `introduction:`), read like a shared part."""
+    return SourcePart(path=source.path, name="introduction", title="Introduction",
+                      body=source.meta.introduction, body_line=1)
 
 
 def pamphlets(publication: Publication) -> tuple[Publication, ...]:

@@ -53,6 +53,10 @@ class SourcePart:
     title: str
     body: str
     body_line: int
+    # Whether the part also opens each text's own pamphlet (`pamphlets = "each"`): front matter
+    # `pamphlets: true`, for a part that reads right before any one text. By default a shared part
+    # introduces the reader as a whole, and only the reader carries it.
+    in_pamphlets: bool = False
 
 
 @dataclass(frozen=True)
@@ -215,17 +219,26 @@ def read_part(path: Path, root: Path | None = None) -> SourcePart:
     text = read_text_file(path, root)
     front, body, body_line = read_front_matter(text, path)
     data, lines = front.data, front.lines
-    unknown = set(map(str, data)) - {"title"}
+    unknown = set(map(str, data)) - {"title", "pamphlets"}
     if unknown:
         key = sorted(unknown)[0]
         raise SourceError(
-            f"unknown front matter key '{key}'; a shared part takes only 'title'",
+            f"unknown front matter key '{key}'; a shared part takes only 'title' and 'pamphlets'",
             file=path,
             line=lines.get(key),
         )
+    in_pamphlets = data.get("pamphlets", False)
+    if not isinstance(in_pamphlets, bool):
+        raise SourceError(
+            "front matter 'pamphlets' must be true (this part also opens each text's own pamphlet) "
+            "or false (the reader's only, the default)",
+            file=path,
+            line=lines.get("pamphlets"),
+        )
     title = parse_meta({"title": data["title"]} if "title" in data else {}, lines, path).title
     title = title or path.stem.replace("-", " ").capitalize()
-    return SourcePart(path=path, name=path.stem, title=title, body=body, body_line=body_line)
+    return SourcePart(path=path, name=path.stem, title=title, body=body, body_line=body_line,
+                      in_pamphlets=in_pamphlets)
 
 
 def order_texts(texts: list[SourceText], settings: Settings) -> tuple[SourceText, ...]:

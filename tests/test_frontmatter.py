@@ -265,11 +265,12 @@ def test_every_edition_draws_the_same_front_and_back_matter():
         assert contains_in_order(imprint, f"from sources {publication.fingerprint}"), name
 
 
-def test_a_pamphlet_has_one_text_the_shared_parts_and_its_own_questions():
+def test_a_pamphlet_has_one_text_and_its_own_questions_without_the_reader_s_introduction():
     publication = reader(SMITH, ROE, identifier="urn:uuid:6d7ac095-50b2-42ac-81f3-39f7f674d077")
     single = pamphlet(publication, publication.texts[1])
     assert single.title == "Unions across borders" and single.settings.slug == "roe-unions"
-    assert single.texts == (publication.texts[1],) and single.front == publication.front
+    # The reader's introduction speaks of the whole collection: not in a pamphlet of one text.
+    assert single.texts == (publication.texts[1],) and single.front == ()
     assert [p.name for p in single.back] == ["about-the-authors", "sources-and-credits"]
     assert single.settings.identifier.startswith("urn:uuid:")
     assert single.settings.identifier == pamphlet(publication, publication.texts[1]).settings.identifier
@@ -277,7 +278,43 @@ def test_a_pamphlet_has_one_text_the_shared_parts_and_its_own_questions():
     html = render_html(single).decode()
     assert contains_in_order(html, "A pamphlet from A Reader")
     assert "Why unions?" in html and "What is solidarity?" not in html
-    assert contains_in_order(contents_text(html), "Introduction Unions across borders")
+    assert "Why these texts belong together" not in html
+    assert " ".join(contents_text(html).split()).startswith("Contents Unions across borders")
+
+
+def test_a_pamphlet_opens_with_the_text_s_own_introduction_and_the_shared_parts_written_for_any_text():
+    own = ParsedPart(source=SourcePart(path=Path("/s/texts/roe-unions.md"), name="introduction",
+                                       title="Introduction", body="x", body_line=1),
+                     blocks=(para("Roe wrote this for the dockers of Hull.", 1),))
+    using = ParsedPart(source=SourcePart(path=Path("/s/front/using.md"), name="using-this-pamphlet",
+                                         title="Using this pamphlet", body="x", body_line=1,
+                                         in_pamphlets=True),
+                       blocks=(para("Read it aloud, then talk.", 3),))
+    publication, _ = build_publication(settings(), (SMITH, ROE), (introduction(), using), WHEN,
+                                       "Pamphleteer test", introductions={"roe-unions": own})
+    single = pamphlet(publication, publication.texts[1])
+    assert [part.name for part in single.front] == ["introduction", "using-this-pamphlet"]
+    for name, markup in editions(single).items():
+        assert contains_in_order(markup, "Roe wrote this for the dockers of Hull"), name
+        assert contains_in_order(markup, "Read it aloud, then talk"), name
+        assert "Why these texts belong together" not in markup, name
+    reader_html = render_html(publication).decode()  # the reader keeps its own introduction
+    assert "Why these texts belong together" in reader_html and "dockers of Hull" not in reader_html
+    other = pamphlet(publication, publication.texts[0])
+    assert [part.name for part in other.front] == ["using-this-pamphlet"]
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("yes please", "front matter 'pamphlets' must be true"),
+    ("3", "front matter 'pamphlets' must be true"),
+])
+def test_a_shared_part_s_pamphlets_key_takes_true_or_false(sources_copy, value, message):
+    (sources_copy / "front" / "introduction.md").write_text(
+        f"---\ntitle: Introduction\npamphlets: {value}\n---\n\nText.\n", encoding="utf-8")
+    result = run_cli("--sources", str(sources_copy), "--output", str(sources_copy.parent / "out"),
+                     "--format", "html")
+    assert result.returncode != 0 and message in result.stderr, result.stderr
+    assert "introduction.md" in result.stderr and ":3" in result.stderr and "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -605,7 +642,10 @@ def test_pamphlets_each_writes_one_pamphlet_per_text_beside_the_reader(tmp_path)
     sources = tmp_path / "sources"
     (sources / "texts").mkdir(parents=True)
     shutil.copytree(SOURCES / "front", sources / "front")
-    shutil.copy(SOURCES / "texts" / "kellaway-internationalism-today.md", sources / "texts")
+    kellaway = (SOURCES / "texts" / "kellaway-internationalism-today.md").read_text(encoding="utf-8")
+    kellaway = kellaway.replace("---\n", "---\nintroduction: |\n  Kellaway wrote this for a day school.\n\n"
+                                "  It is short, and British.\n", 1)
+    (sources / "texts" / "kellaway-internationalism-today.md").write_text(kellaway, encoding="utf-8")
     (sources / "texts" / "ruiz-solidarity.md").write_text(NEW_TEXT, encoding="utf-8")
     (sources / "publication.toml").write_text(
         'title = "Two Texts"\nslug = "two-texts"\npamphlets = "each"\n', encoding="utf-8"
@@ -630,6 +670,11 @@ def test_pamphlets_each_writes_one_pamphlet_per_text_beside_the_reader(tmp_path)
     }
     assert contains_in_order(html, "A pamphlet from Two Texts")
     assert contains_in_order(contents_text(html), "Introduction What internationalism do we need today?")
+    assert contains_in_order(html, "Kellaway wrote this for a day school. It is short, and British.")
+    assert "The two texts collected here" not in html  # the reader's introduction stays in the reader
+    assert "The two texts collected here" in (output / "two-texts.html").read_text(encoding="utf-8")
+    assert "Kellaway wrote this" not in (output / "two-texts.html").read_text(encoding="utf-8")
+    assert "The two texts collected here" not in (output / "ruiz-solidarity.html").read_text(encoding="utf-8")
     assert "The employers said the ban was illegal" not in html
     pages = pdf_pages(output / "kellaway-internationalism-today.pdf")
     assert contains_in_order(
