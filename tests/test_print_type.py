@@ -14,10 +14,10 @@ from pamphleteer.render.printtype import (
     breakable_address,
     calls_after_punctuation,
     names_once,
-    place_pull_quotes,
     print_body,
     with_initial,
 )
+from pamphleteer.render.pullquotes import place_pull_quotes
 from tests.conftest import SOURCES
 
 CAP_HEIGHT = 587 / 1024  # Crimson Pro's cap height, in em

@@ -22,10 +22,10 @@ from pamphleteer.render.pictures import ImageSource
 from pamphleteer.render.printtype import (
     capitalised_whole,
     names_once,
-    place_pull_quotes,
     print_body,
     short_standfirst,
 )
+from pamphleteer.render.pullquotes import place_pull_quotes
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def environment() -> jinja2.Environment:
     env.filters["print_body"] = print_body  # print's text: drop cap, ordinals … (render/printtype.py)
     env.filters["short_standfirst"] = short_standfirst  # and its shortened standfirst
     env.filters["names_once"] = names_once  # and "About the authors" without doubled names
-    env.filters["place_pull_quotes"] = place_pull_quotes  # and where its pull quotes go
+    env.filters["place_pull_quotes"] = place_pull_quotes  # where every edition's pull quotes go
     env.filters["capitalised_whole"] = capitalised_whole  # and names never hyphenated
     return env
 

@@ -1,0 +1,88 @@
+"""Where the pull quotes of a text's body go, in every edition, as `publication.toml`'s
+`pull_quotes` says ("spread", "drop" or "inline").
+
+A pull quote repeats a passage of the text. Set right after it, as the web page had it, it reads
+twice in a row; the print edition sets it on a different spread, and the EPUB and web editions,
+which have no spreads, set it as an aside as far from its passage (PULL_QUOTE_AFTER paragraphs at
+least), or leave it out where no place fits: one rule, on the written HTML of the body, for
+all three. A pull quote left out loses no words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+_BLOCK_START = re.compile(r"\n(?=<(?:p|aside|h[1-6]|blockquote|ul|ol|dl|figure|div|hr|table|pre|section)\b)")
+_CONTAINERS = re.compile(r"<(/?)(blockquote|ul|ol|dl|figure|div|table|section|aside)\b")
+PULL_QUOTE_AFTER = 6  # paragraphs of text, at least, between a pull quote and the one it repeats
+PULL_QUOTE_APART = 6  # and between two pull quotes
+
+
+def _blocks(html: str) -> list[str]:
+    """The top-level blocks of a body's HTML (a block's inner blocks stay with it)."""
+    blocks: list[str] = []
+    depth = 0
+    for chunk in _BLOCK_START.split(html):
+        if depth and blocks:
+            blocks[-1] += "\n" + chunk
+        else:
+            blocks.append(chunk)
+        for closing, _tag in _CONTAINERS.findall(chunk):
+            depth += -1 if closing else 1
+        depth = max(depth, 0)
+    return blocks
+
+
+def _quoted(block: str) -> str:
+    found = re.search(r'data-quotes="([^"]+)"', block)
+    return found.group(1) if found else ""
+
+
+def place_pull_quotes(html: str, choice: str = "spread") -> Markup:
+    """A text's body with its pull quotes placed as `choice` (publication.toml's `pull_quotes`) says.
+
+    "inline": where the source had them, right after the passage they repeat. "drop": none.
+    "spread" (the default): each moved at least PULL_QUOTE_AFTER paragraphs away from the passage
+    it repeats (after it, or before it near a text's end), between two paragraphs (never beside a
+    heading, a list or another pull quote) and at least PULL_QUOTE_APART paragraphs from any other
+    pull quote; one that finds no such place is left out. A pull quote repeats the text, so
+    leaving one out loses no words.
+    """
+    html = str(html)
+    if choice == "inline" or 'class="pullquote"' not in html:
+        return Markup(html)
+    blocks = _blocks(html)
+    pulls = [block for block in blocks if block.startswith('<aside class="pullquote"')]
+    body = [block for block in blocks if not block.startswith('<aside class="pullquote"')]
+    if choice == "drop":
+        return Markup("\n".join(body))
+    paragraph = [block.startswith("<p") for block in body]
+    ordinal = []  # the number of paragraphs up to and including each block
+    count = 0
+    for is_paragraph in paragraph:
+        count += is_paragraph
+        ordinal.append(count)
+    where: dict[int, str] = {}  # body index -> the pull quote set after it
+    gaps = [index for index in range(len(body) - 1) if paragraph[index] and paragraph[index + 1]]
+    for pull in pulls:
+        source = next((index for index, block in enumerate(body) if f'id="{_quoted(pull)}"' in block), None)
+        if source is None:
+            continue
+
+        def fits(index: int, source: int = source) -> bool:
+            return (abs(ordinal[index] - ordinal[source]) >= PULL_QUOTE_AFTER
+                    and all(abs(ordinal[index] - ordinal[other]) >= PULL_QUOTE_APART for other in where))
+
+        after = [index for index in gaps if index > source and fits(index)]
+        before = [index for index in gaps if index < source and fits(index)]
+        spot = after[0] if after else (before[-1] if before else None)
+        if spot is not None:
+            where[spot] = pull
+    placed = []
+    for index, block in enumerate(body):
+        placed.append(block)
+        if index in where:
+            placed.append(where[index])
+    return Markup("\n".join(placed))
