@@ -594,6 +594,8 @@ def test_the_ebook_hyphenates_keeps_a_reading_width_and_wraps_long_addresses(mar
     assert re.search(r"max-width: 3[0-5]em", width)
     assert "text-indent: 0" in next(body for selector, body in rules.items() if "li p" in selector)
     assert "overflow-wrap: anywhere" in next(body for s, body in rules.items() if ".source-url" in s)
+    # The questions listed under a text in the contents are one link, not a numbered list ("1.").
+    assert "list-style: none" in rules[".contents-questions"]
 
 
 def test_the_built_ebook_has_a_designed_cover_at_the_size_stores_ask_for(built):
