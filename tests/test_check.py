@@ -76,13 +76,17 @@ CHAPTER = """<?xml version="1.0" encoding="UTF-8"?>
 </html>"""
 BROKEN_HTML = """<!DOCTYPE html>
 <html lang="en">
-<head><meta charset="utf-8"><title>Broken page</title></head>
+<head><meta charset="utf-8"><title>Broken page</title>
+<style>@media (prefers-color-scheme: dark) {
+  body { color: #eee; background: #111; } .night { color: #333; } }</style>
+</head>
 <body><main>
 <h1>Broken page</h1>
 <p id="twice">The first paragraph.</p>
 <p id="twice">The second paragraph has the same id.</p>
 <p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="40" height="40"></p>
 <p style="color: #c8c8c8; background: #ffffff">Pale grey words on white that nobody can read.</p>
+<p class="night">Words that are black on white by day and dark grey on black by night.</p>
 </main></body>
 </html>"""
 
@@ -201,6 +205,14 @@ def test_the_gate_names_each_problem(broken_gate, check, target, code, words):
     named = [d for d in findings(report, check, target) if d["code"] == code and words in d["message"]]
     assert named, findings(report, check, target)
     assert words in result.stdout  # and the terminal says so too
+
+
+def test_axe_reads_the_page_in_the_dark_colour_scheme_too(broken_gate):
+    _, report = broken_gate
+    found = findings(report, "axe", "broken.html")
+    contrast = [d["message"] for d in found if d["code"] == "axe/color-contrast"]
+    assert any(", dark:" in message and ".night" in message for message in contrast), contrast
+    assert not any(", light:" in message and ".night" in message for message in contrast), contrast
 
 
 def test_independent_validator_runs_agree(broken_gate):

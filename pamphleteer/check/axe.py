@@ -3,9 +3,11 @@
 `axe-playwright-python` injects axe-core into the page, which Playwright opens
 in `/usr/bin/chromium` (never a browser Playwright downloads) from a `file:`
 URL with every other request refused, so the check is offline. axe runs with
-its default rules at a desktop width (1280 px) and a phone width (390 px);
-every violation at either width is an error, counted by impact and named
-with its rule id, the width and the elements it found.
+its default rules at a desktop width (1280 px) and a phone width (390 px),
+each in the light and the dark colour scheme (`prefers-color-scheme`: the
+web edition has colours for both); every violation is an error, counted by
+impact and named with its rule id, the width, the scheme and the elements it
+found.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pamphleteer.errors import Diagnostic, Severity
 
 NAME = "axe"
 WIDTHS = ((1280, 800), (390, 844))  # desktop, phone (CSS pixels)
+SCHEMES = ("light", "dark")  # prefers-color-scheme
 IMPACTS = ("critical", "serious", "moderate", "minor")
 
 
@@ -29,13 +32,13 @@ def _refuse_network(route: Any) -> None:
         route.abort()
 
 
-def _violations(response: dict[str, Any], width: int, path: Path) -> list[Diagnostic]:
+def _violations(response: dict[str, Any], width: int, path: Path, scheme: str = "light") -> list[Diagnostic]:
     found = []
     for violation in response.get("violations", []):
         targets = [", ".join(str(t) for t in node.get("target", [])) for node in violation.get("nodes", [])]
         shown = "; ".join(targets[:5]) + (f"; and {len(targets) - 5} more" if len(targets) > 5 else "")
         message = (
-            f"[{violation.get('impact') or 'unknown'}] at {width} px: {violation.get('help', '')} "
+            f"[{violation.get('impact') or 'unknown'}] at {width} px, {scheme}: {violation.get('help', '')} "
             f"({len(targets)} elements: {shown})"
         )
         found.append(Diagnostic(f"axe/{violation.get('id', '?')}", Severity.ERROR, message, path))
@@ -43,7 +46,7 @@ def _violations(response: dict[str, Any], width: int, path: Path) -> list[Diagno
 
 
 def axe(path: Path, tools: Tools = INSTALLED) -> CheckResult:
-    """Run axe-core on one HTML file at every width in `WIDTHS`."""
+    """Run axe-core on one HTML file at every width in `WIDTHS`, in each colour scheme of `SCHEMES`."""
     try:
         from axe_playwright_python.sync_playwright import Axe
         from playwright.sync_api import Error as PlaywrightError
@@ -63,13 +66,14 @@ def axe(path: Path, tools: Tools = INSTALLED) -> CheckResult:
                 executable_path=str(executable), args=list(CHROMIUM_ARGUMENTS)
             )
             try:
-                for width, height in WIDTHS:
-                    context = browser.new_context(viewport={"width": width, "height": height})
+                for (width, height), scheme in ((size, scheme) for size in WIDTHS for scheme in SCHEMES):
+                    context = browser.new_context(viewport={"width": width, "height": height},
+                                                  color_scheme=scheme)  # type: ignore[arg-type]
                     page = context.new_page()
                     page.route("**/*", _refuse_network)
                     page.goto(path.resolve().as_uri(), wait_until="load")
                     response = Axe().run(page).response
-                    found += _violations(response, width, path)
+                    found += _violations(response, width, path, scheme)
                     version = response.get("testEngine", {}).get("version", "")
                     engine = f"axe-core {version} in Chromium {browser.version}"
                     context.close()
