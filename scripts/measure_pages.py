@@ -13,8 +13,8 @@ questions included) and, for the loose lines, the introduction too:
 - lines per full page, characters per justified line (shortest, median, longest);
 - widows (a paragraph's last line alone at the top of a page), orphans (its first line
   alone at the foot of one), runt pages (a text's page with fewer than 5 lines of
-  text), hyphenated stubs (a paragraph whose last line is one word, the rest of a word
-  hyphenated on the line before);
+  text, blank pages and question pages aside), hyphenated stubs (a paragraph whose last
+  line is one word, the rest of a word hyphenated on the line before);
 - opening pages: the share of the page area the text itself fills (at least a third);
 - spreads where the text runs on but the two pages end on different lines (a page
   ending a line or more above its facing page, footnotes counted in the page);
@@ -262,7 +262,7 @@ def measure(path: Path, booklet: Path | None = None) -> Measures:
         result.characters += [len(line.text) for line in page.lines if line.justified]
         if page.short_by == 0 and page.lines and page.lines[-1].justified:
             result.lines_per_page.append(len(page.lines))
-        if len(page.lines) < RUNT_LINES:
+        if page.index in prose and not page.blank and len(page.lines) < RUNT_LINES:
             result.runts.append(page.index)
         following = by_index.get(page.index + 1)
         if page.lines and following is not None and following.lines and page.index + 1 in prose:

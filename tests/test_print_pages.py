@@ -54,3 +54,9 @@ def test_a_loose_line_is_a_justified_line_whose_word_spaces_average_over_half_an
     assert line.loose and round(line.mean_space_em, 2) == 0.55
     line.gaps = [2.0, 2.2]
     assert not line.loose  # 0.19 em: Crimson Pro's own space
+
+
+def test_loose_lines_are_at_most_two_per_twenty_text_pages_at_a5(measured):
+    in_texts = [line for page, line in measured.loose if page in set(measured.text_pages)]
+    assert measured.per_20(len(in_texts)) <= 2, [line.text for line in in_texts]
+    assert len(measured.loose) <= 2  # the introduction's too (there were 16, two across the whole measure)

@@ -19,6 +19,7 @@ from weasyprint.text.fonts import FontConfiguration
 from pamphleteer.render.fetch import ConfinedFetcher
 from pamphleteer.render.laidout import LaidOut, print_css
 from pamphleteer.render.pagemap import page_starts
+from pamphleteer.render.spacing import set_loose_paragraphs_again
 from pamphleteer.render.templates import STYLES
 
 FOLIO_SHEET = "<!DOCTYPE html><html><body>{pages}</body></html>"
@@ -72,7 +73,8 @@ class Typesetter:
         ]
 
     def lay_out(self, html_string: str, extra_css: str, ids: frozenset[str]) -> LaidOut:
-        """Lay out one HTML document, with `extra_css` telling it where it stands in the book.
+        """Lay out one HTML document, with `extra_css` telling it where it stands in the book; its
+        paragraphs with loose lines set again (`render/spacing.py`).
 
         What it could not do well comes with it: the pages whose footnote went to
         the next page, the files it was refused (see `render/fetch.py`).
@@ -81,6 +83,9 @@ class Typesetter:
         html = weasyprint.HTML(string=html_string, base_url=str(self.sources) + "/", url_fetcher=self.fetcher)
         stylesheets = [*self.stylesheets, weasyprint.CSS(string=extra_css, font_config=self.fonts)]
         document = html.render(font_config=self.fonts, stylesheets=stylesheets, pdf_tags=True)
+        document, spaced = set_loose_paragraphs_again(document, html, stylesheets, self.fonts)
+        if spaced:
+            stylesheets.append(weasyprint.CSS(string=spaced, font_config=self.fonts))
         document, moved = keep_notes_with_their_calls(document, html, stylesheets, self.fonts)
         anchors: dict[str, int] = {}
         for index, page in enumerate(document.pages):

@@ -1,0 +1,63 @@
+"""Paragraphs with loose lines set again with other word spaces (render/spacing.py)."""
+
+from __future__ import annotations
+
+import weasyprint
+
+from pamphleteer.render.layout import Typesetter
+from pamphleteer.render.spacing import Looseness, loose_paragraphs, set_loose_paragraphs_again, spacing_rules
+from tests.conftest import SOURCES
+
+# A paragraph of the seed: WeasyPrint hyphenates "ideol-ogy", then finds the rest of the line
+# (after the span around "People") a fraction of a point too long, breaks before "People" and
+# justifies "ogy of most capitalist societies." across the whole measure.
+BROKEN = (
+    '<p id="a">But from the late nineteenth century on, nationalism gained ground inside the '
+    "workers’ movement, challenging working-class internationalism. After all, nationalism is part "
+    'of the dominant ideology of most capitalist societies. <span class="nohyphen">People</span> are '
+    "taught nationalism at home, at school, in their churches and other religious institutions, and "
+    "so on.</p>"
+)
+
+
+def laid_out(body: str):
+    setter = Typesetter("A5", SOURCES)
+    html = weasyprint.HTML(string=(
+        '<html lang="en"><body><div class="main-matter"><article class="text" lang="en-US">'
+        f'<div class="text-body"><p id="first">A first paragraph.</p>{body}</div>'
+        "</article></div></body></html>"
+    ))
+    document = html.render(font_config=setter.fonts, stylesheets=setter.stylesheets)
+    return document, html, setter
+
+
+def test_a_line_broken_early_and_set_across_the_measure_is_set_again():
+    document, html, setter = laid_out(BROKEN)
+    before = loose_paragraphs(document)
+    assert set(before) == {"a"} and before["a"].excess > 3  # 4 em word spaces: a reader sees it
+    again, rules = set_loose_paragraphs_again(document, html, setter.stylesheets, setter.fonts)
+    assert loose_paragraphs(again) == {}
+    assert rules.startswith('[id="a"], [id="a"] * { word-spacing:')
+    words = "".join(box.text for page in again.pages for box in _texts(page._page_box))
+    assert "ideol" in words and "People" in words and "so on." in words  # no word lost
+
+
+def test_a_paragraph_without_loose_lines_is_left_as_it_was():
+    document, html, setter = laid_out('<p id="b">A short paragraph, on one line.</p>')
+    again, rules = set_loose_paragraphs_again(document, html, setter.stylesheets, setter.fonts)
+    assert again is document and rules == ""
+
+
+def test_each_paragraph_gets_its_own_word_spacing_and_what_it_holds_too():
+    assert spacing_rules({"b": "0em", "a": "-0.045em"}) == (
+        '[id="a"], [id="a"] * { word-spacing: -0.045em !important; }\n'
+        '[id="b"], [id="b"] * { word-spacing: 0em !important; }\n'
+    )
+    assert Looseness(1, 0.1) + Looseness(2, 0.2) == Looseness(3, 0.1 + 0.2)
+
+
+def _texts(box):
+    if hasattr(box, "text"):
+        yield box
+    for child in getattr(box, "children", ()):
+        yield from _texts(child)
