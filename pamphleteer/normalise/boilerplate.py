@@ -47,7 +47,14 @@ from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.normalise.findings import shorten
 from pamphleteer.normalise.furniture import _classify_tail
 from pamphleteer.normalise.keep import Keep
-from pamphleteer.normalise.metadata import ROLE, looks_like_name, read_byline, read_dateline, site_host
+from pamphleteer.normalise.metadata import (
+    ROLE,
+    looks_like_name,
+    read_author_links,
+    read_byline,
+    read_dateline,
+    site_host,
+)
 from pamphleteer.normalise.paragraphs import continues
 from pamphleteer.normalise.registry import Stage, rule
 from pamphleteer.parse import Block, Node
@@ -515,6 +522,7 @@ def remove_boilerplate(
     exempt_units |= {i for i in range(1, len(blocks)) if continues(blocks[i - 1], blocks[i])}
     first_good = next((i for i, unit in enumerate(units) if unit.good), 0)
     exempt_units |= {i for i in range(first_good) if read_dateline(units[i].text)}  # the head's date
+    exempt_units |= {i for i in range(first_good) if _author_links(units[i])}  # the head's byline
     links = [link_target(node) for block in blocks for node in walk(block.node) if kind(node) == "Link"]
     host = site_host(links)
     decided = classify(units, stop, exempt_units, host)
@@ -563,6 +571,14 @@ def _read_elsewhere(unit: Unit, authors: tuple[str, ...]) -> bool:
     if read_byline(unit.text):
         return True
     return _classify_tail(Block(unit.line, unit.node), authors, "") in TAIL_KINDS
+
+
+def _author_links(unit: Unit) -> bool:
+    """A byline made of links to the authors' pages ("[Ann Lee](/author/ann-lee) | March 3, 2020")."""
+    if kind(unit.node) not in ("Para", "Plain", "Header"):
+        return False
+    links = [(text_of(link_text(n)), link_target(n)) for n in walk(unit.node) if kind(n) == "Link"]
+    return read_author_links(unit.text, links) is not None
 
 
 def _spared(unit: Unit) -> bool:

@@ -24,6 +24,7 @@ from pamphleteer.ast import (
     is_only_emphasis,
     kind,
     link_target,
+    link_text,
     list_items,
     walk,
 )
@@ -32,17 +33,22 @@ from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.normalise.findings import shorten
 from pamphleteer.normalise.keep import Keep
 from pamphleteer.normalise.metadata import (
-    author_link,
+    PREFIX,
     host_of,
     is_section_name,
+    is_site,
+    is_site_name,
+    read_author_links,
     read_byline,
     read_dateline,
     read_name_line,
     split_title,
+    url_date,
 )
 from pamphleteer.normalise.pullquotes import best_passage, framed_at
 from pamphleteer.parse import Block
 
+BY_ALONE = re.compile(r"^(?:by|written\s+by|words\s+by|von|par|por)\s*:?$", re.IGNORECASE)
 MASTHEAD_MAX_WORDS = 3
 PROSE_WORDS = 20  # a plain paragraph this long is the article: the head ends before it
 HEAD_LIMIT = 15  # blocks; a head longer than this is not a head
@@ -139,12 +145,17 @@ def _byline(block: Block) -> tuple[tuple[str, ...], str] | None:
     if kind(block.node) not in ("Para", "Plain", "Header"):
         return None
     text = _text(block)
-    found = read_byline(text)
-    if found:
-        return found
-    links = [link_target(n) for n in walk(block.node) if kind(n) == "Link"]
-    names = author_link(text, links)
-    return (names, "") if names else None
+    return read_byline(text) or read_author_links(text, _links(block))
+
+
+def _links(block: Block) -> list[tuple[str, str]]:
+    return [(ast_text_of(link_text(n)), link_target(n)) for n in walk(block.node) if kind(n) == "Link"]
+
+
+def _says_by(block: Block) -> bool:
+    """A byline that says so: "By X", "Written by X", or links to the authors' pages."""
+    text = _text(block)
+    return bool(PREFIX.match(text.strip())) or read_author_links(text, _links(block)) is not None
 
 
 def _single_item(block: Block) -> Block:
@@ -180,7 +191,7 @@ class _Reader:
         `strict` (above the title, among the site's menus): only a byline that says "by"."""
         found = self.head.found
         byline = _byline(block) if "authors" not in found else None
-        if byline and strict and not _text(block).casefold().startswith(("by ", "written by", "words by")):
+        if byline and strict and not _says_by(block):
             byline = None
         if byline and self.lift.may("N405", block):
             found["authors"], date = byline
@@ -230,13 +241,26 @@ class _Reader:
                 if _same_words(text, self.known_title) or _same_words(split_title(text)[0], self.known_title):
                     return i
             return None
-        usable = [i for i in headings if _usable_title(_text(self.blocks[i]))]
-        return usable[0] if usable else None
+        usable = [i for i in headings if self.may_be_title(self.blocks[i])]
+        if not usable:
+            return None
+        top = min(header_level(self.blocks[i].node) for i in usable)
+        return next(i for i in usable if header_level(self.blocks[i].node) == top)
+
+    def may_be_title(self, block: Block) -> bool:
+        """A heading that can be the title: not an image's name, a section, a byline, a date, nor the
+        site's own name (a logo set as a heading). Of those before the prose, the first of the highest
+        level is the title: a page's own headline is its top heading, its sidebars' are lower."""
+        text = _text(block)
+        return (_usable_title(text) and _byline(block) is None and not _dateline(block)
+                and not is_site_name(text, self.host))
 
     def _next_heading(self, index: int, step: int, end: int) -> int | None:
-        """The heading next to `index` (`step` 1: after it, -1: before it), with only rules between."""
+        """The heading next to `index` (`step` 1: after it, -1: before it), with only rules between
+        (or datelines: a kicker, then the date, then the headline)."""
         probe = index + step
-        while 0 <= probe < end and kind(self.blocks[probe].node) == "HorizontalRule":
+        while 0 <= probe < end and (kind(self.blocks[probe].node) == "HorizontalRule"
+                                    or _dateline(self.blocks[probe])):
             probe += step
         return probe if 0 <= probe < end and kind(self.blocks[probe].node) == "Header" else None
 
@@ -262,6 +286,10 @@ class _Reader:
         above = self._next_heading(title, -1, end)
         if above is None or not self._masthead_over(_text(self.blocks[above]), _text(self.blocks[title])):
             return title
+        name = _text(self.blocks[above])
+        adjacent = all(kind(block.node) == "HorizontalRule" for block in self.blocks[above + 1:title])
+        if self.host and not is_site(name, self.host, self.page - {name}) or not adjacent:
+            return title  # a kicker or a section, not the site's name: it stays above the title
         if not self.lift.may("N402", self.blocks[above]):
             return title
         self.head.found["publication"] = _publication_name(_text(self.blocks[above]))
@@ -283,7 +311,7 @@ class _Reader:
             if index in self.head.lifted:
                 continue
             block = self.blocks[index]
-            if self.rule(index) or self.metadata_line(block, strict=True):
+            if self.rule(index) or self.metadata_line(block, strict=True) or self.logo(block):
                 self.head.lifted.add(index)
             elif self.lift.may("N410", block):
                 self.head.above.append(block)
@@ -295,6 +323,17 @@ class _Reader:
                     "left the body for the credits",
                     "the credits",
                 )
+
+    def logo(self, block: Block) -> bool:
+        """A heading above the title that is the site's name, letter for letter: the publication (N402)."""
+        text = _text(block)
+        if (kind(block.node) != "Header" or "publication" in self.head.found
+                or not is_site_name(text, self.host) or not self.lift.may("N402", block)):
+            return False
+        self.head.found["publication"] = _publication_name(text)
+        self.lift.note("N402", block, "the site's name set as a heading became the text's publication",
+                       str(self.head.found["publication"]))
+        return True
 
     def title(self, index: int) -> int:
         block = self.blocks[index]
@@ -314,6 +353,7 @@ class _Reader:
             and header_level(self.blocks[index].node) > header_level(block.node)
             and not read_name_line(_text(self.blocks[index]))
             and not _dateline(self.blocks[index])
+            and not _byline(self.blocks[index])
             and self.lift.may("N404", self.blocks[index])
         ):
             self.head.found["subtitle"] = _text(self.blocks[index])
@@ -343,6 +383,10 @@ class _Reader:
                 continue
             if (not plain_seen and self.rule(index)) or self.metadata_line(_single_item(block)):
                 head.lifted.add(index)
+            elif pieces := self.split_byline(index):
+                head.lifted.update(range(index, index + pieces))
+                index += pieces
+                continue
             elif (
                 not plain_seen
                 and kind(block.node) == "Para"
@@ -366,6 +410,31 @@ class _Reader:
             self.name_line(start, index)
         self.repeated_names(index)
         return index
+
+    def split_byline(self, index: int) -> int:
+        """A byline the converter cut into lines ("By" / "David Brand" / "and" / "Ramsey Khalifeh"):
+        read as one line, each piece lifted. Returns how many blocks it took (0: none)."""
+        blocks, found = self.blocks, self.head.found
+        if "authors" in found or not BY_ALONE.match(_text(blocks[index]).strip()):
+            return 0
+        pieces, best, read = [_text(blocks[index]).strip()], 0, None
+        for probe in range(index + 1, min(len(blocks), index + 8)):
+            block = blocks[probe]
+            text = _text(block).strip()
+            if kind(block.node) not in ("Para", "Plain") or not text or len(text.split()) > 6:
+                break
+            pieces.append(text)
+            candidate = read_byline(" ".join(pieces))
+            if candidate and not re.search(r"(?:,|\band|&)$", text):
+                best, read = probe + 1 - index, candidate
+        if read is None or not all(self.lift.may("N405", blocks[i]) for i in range(index, index + best)):
+            return 0
+        found["authors"], date = read
+        if date and "date" not in found:
+            found["date"] = date
+        self.lift.note("N405", blocks[index], "a byline set over several lines became the text's author",
+                       ", ".join(read[0]) + (f"; {date}" if date else ""))
+        return best
 
     def name_line(self, start: int, end: int) -> None:
         """With no byline in the head, a line under the title that is only people's names is one."""
@@ -432,4 +501,10 @@ def lift_head(
     `source` is the text's URL when known and `page` the texts of the page's blocks:
     they tell a site's name from words that only look like one.
     """
-    return _Reader(blocks, known_title, lift, source, page).read()
+    head = _Reader(blocks, known_title, lift, source, page).read()
+    date = url_date(source) if source and "date" not in head.found else ""
+    if date and blocks:
+        head.found["date"] = date
+        lift.note("N407", Block(blocks[0].line, {"t": "Plain", "c": [{"t": "Str", "c": source}]}),
+                  "the date in the text's address became its date", date)
+    return head

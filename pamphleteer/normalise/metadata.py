@@ -19,13 +19,26 @@ from urllib.parse import urlsplit
 from pamphleteer.normalise.names import DATE_PATTERNS, find_date, split_names
 from pamphleteer.normalise.names import looks_like_name as _capitalised_words
 
-TITLE_SEPARATORS = re.compile(r"\s*(\|)\s*|\s+(–|—|-|::|·|•)\s+")
+TITLE_SEPARATORS = re.compile(r"\s*(\|)\s*|\s+(–|—|-|::|·|•|/)\s+")
 SITE_MAX_WORDS = 6
 PREFIX = re.compile(
     r"^(?:by|written\s+by|words\s+by|story\s+by|text\s+by|posted\s+by|reporting\s+by"
-    r"|published\s+by|an?\s+(?:essay|article|column|interview|review)\s+by)\s+",
+    r"|published\s+by|an?\s+(?:essay|article|column|interview|review)\s+by"
+    r"|von|par|por|door|di|af|av)(?:\s*:\s*|\s+)",  # "By: X"; "Von X", "Par X", "Por X" in other languages
     re.IGNORECASE,
 )
+# Words a site's name does not start with: "… Bad Grades – Until Now" ends a title, it is no site.
+NOT_SITE_START = frozenset((
+    "until", "now", "and", "or", "but", "for", "with", "without", "after", "before", "from", "to", "in", "on",
+    "at", "by", "of", "why", "how", "what", "when", "where", "who", "is", "are", "was", "not", "no", "yes",
+    "a", "an", "part", "chapter", "episode", "again", "still", "finally", "live", "updated", "update",
+))
+# Words a name does not end with: "Disko Von" is a section and "by" in German, not a person.
+PARTICLES = frozenset((
+    "von", "van", "de", "der", "den", "da", "di", "du", "le", "la", "del", "dos", "bin", "ibn",
+))
+# Markdown link syntax a converter left visible in a byline: "By [Jo Bloggs](https://x.org/author/jo “Posts"
+MARKDOWN_LINK = re.compile(r"\[([^\]\[]+)\]\(\S*(?:\s+[\"“][^\"”)]*[\"”]?)?\)?")
 ROLE = re.compile(
     r"\b(?:columnist|writer|editor|correspondent|reporter|contributor|journalist|critic|professor|fellow"
     r"|staff|author|chief|analyst|researcher|organi[sz]er|activist|member|host|producer|director|lecturer)s?\b",
@@ -38,13 +51,28 @@ AUTHOR_PATH = re.compile(
 )
 DATELINE_PREFIX = re.compile(
     r"^(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|last\s+(?:updated|modified)(?:\s+on)?"
-    r"|date(?:\s+published)?|on)\s*:?\s*",
+    r"|date(?:\s+published)?|on|publi[ée](?:\s+le)?|mis\s+à\s+jour(?:\s+le)?|ver[öo]ffentlicht(?:\s+am)?"
+    r"|aktualisiert(?:\s+am)?|publicado(?:\s+el)?|pubblicato(?:\s+il)?|le|am)\s*:?\s*",
     re.IGNORECASE,
 )
 TIME_SUFFIX = re.compile(
     r"(?:\s*[,/|·–-]?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\(?[A-Z]{2,4}\)?)?|\s+[ap]\.?m\.?)\s*$",
     re.IGNORECASE,
 )
+# Words a dateline may have beside its date: a time zone, a weekday in the languages of DATE_LANGUAGES,
+# "le 15 septembre", "am 9. April".
+DATE_FILLER = re.compile(
+    r"(?<![\w])(?:(?-i:[A-Z]{2,4})|le|am|um|à|at|on|the|de|del|el|il|den|der"
+    r"|mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+    r"|lun|mer|jeu|ven|sam|dim|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì"
+    r"|sabato|domenica)\.?(?![\w])",
+    re.IGNORECASE,
+)
+DATE_LANGUAGES = ["en", "fr", "de", "es", "it", "nl", "pt"]
+LEADING_TIME = re.compile(  # "10:08 am Fri Jul 19, 2013"
+    r"^(?:at\s+)?\d{1,2}[:.]\d{2}(?![.\d])\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?\s*[,/|·–-]?\s*",
+    re.IGNORECASE)
 UPDATED_CLAUSE = re.compile(r"(?<=\S)[\s|·•,;(]+(?:last\s+)?(?:modified|updated|edited)\b.*$", re.IGNORECASE)
 WEEKDAY = re.compile(
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?", re.IGNORECASE
@@ -73,7 +101,8 @@ def looks_like_name(text: str) -> bool:
     not a single capital ("Become A Member" is a button)."""
     words = text.split()
     return _capitalised_words(text) and all(len(word) > 1 for word in words) and not any(
-        word.casefold() in NOT_NAMES for word in words)
+        word.casefold() in NOT_NAMES for word in words) and words[-1].casefold() not in PARTICLES and not any(
+        re.search(r"[a-z]{3}[A-Z]", word) for word in words)  # "SauerHeiko": two names run together
 
 
 NOT_NAMES = frozenset((
@@ -129,23 +158,38 @@ def split_title(title: str, site_hint: str = "", names: frozenset[str] = frozens
         remaining = (f" {separators[0]} " if len(rest) > 1 else "").join(rest)
         if not site or len(site.split()) > SITE_MAX_WORDS or len(remaining.split()) < 2:
             continue
-        known = _is_site(site, site_hint, names) or (index == 0 and _title_case_name(site, remaining))
-        if (separator == "|" and (known or index == 0)) or known:
+        known = is_site(site, site_hint, names) or (index == 0 and _title_case_name(site, remaining))
+        if (separator == "|" and (known or (index == 0 and _name_like(site)))) or known:
             if separator == "|" and "|" in separators[:-1] and len(rest[0].split()) >= 3:
                 remaining = rest[0]  # "Title | Section | Tagline | Site": the title is the first part
             return remaining.strip(), site.strip()
     return title.strip(), ""
 
 
+def _name_like(site: str) -> bool:
+    """A name, as a site's is written: its words capitalised ("The Daily Radical", "DW") or an address
+    ("jungle.world"); "Predicting climate", a headline's last part, is none."""
+    if re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", site):
+        return True
+    words = [word for word in re.findall(r"[^\W\d_][\w'’.&-]*", site) if word.casefold() not in NAME_JOINERS]
+    return (bool(words) and all(word[:1].isupper() for word in words)
+            and words[0].casefold() not in NOT_SITE_START)
+
+
+NAME_JOINERS = frozenset(("of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "les", "der", "die",
+                          "das", "el", "y", "et", "und"))
+
+
 def _title_case_name(site: str, rest: str) -> bool:
     """ "… his past - Los Angeles Times": a short name in capitals after a long title is the site's."""
     words = site.split()
     return (len(words) <= 4 and len(rest.split()) >= 5 and not is_section_name(site)
+            and words[0].casefold() not in NOT_SITE_START
             and all(word[:1].isupper() or word in ("of", "the", "and", "&") for word in words)
             and not re.search(r"\d", site) and not rest.rstrip().endswith((":", ",")))
 
 
-def _is_site(name: str, host: str, names: frozenset[str]) -> bool:
+def is_site(name: str, host: str, names: frozenset[str]) -> bool:
     letters = _letters(name)
     if not letters or is_section_name(name):
         return False
@@ -156,19 +200,56 @@ def _is_site(name: str, host: str, names: frozenset[str]) -> bool:
 
 
 def site_name(host: str, texts: list[str]) -> str:
-    """How the page writes the name of the site at `host` ('thenation.com' -> 'The Nation'), or ''."""
-    core = _letters(host.split(".")[-2] if host.count(".") else host)
-    if len(core) < 3:
+    """How the page writes the name of the site at `host` ('thenation.com' -> 'The Nation'), or ''.
+
+    The name is the phrase whose letters are the host's ('Mercury News' for mercurynews.com,
+    'Jungle.World' for jungle.world), with the article the page writes before it ('The', 'Le');
+    written in ordinary case where the page has it so as well as in capitals."""
+    labels = host.split(".")
+    cores = [_letters("".join(labels[-2:]))] if len(labels) >= 2 and labels[-1] not in COMMON_TLDS else []
+    cores.append(_letters(labels[-2] if len(labels) >= 2 else host))
+    found: list[str] = []
+    for core in cores:
+        if len(core) < 3:
+            continue
+        for text in texts:
+            words = re.findall(r"[\w'’*&.-]+", text)
+            for start in range(len(words)):
+                for end in range(start + 1, min(start + 6, len(words)) + 1):
+                    phrase = " ".join(word.strip("*.-") for word in words[start:end]).strip()
+                    if _letters(phrase) == core and phrase[:1].isupper():
+                        article = words[start - 1] if start > 0 else ""
+                        found.append(f"{article} {phrase}" if article.casefold() in ARTICLES
+                                     and article[:1].isupper() else phrase)
+        if found:
+            break
+    if not found:
         return ""
-    for text in texts:
-        words = re.findall(r"[\w'’*&.-]+", text)
-        for start in range(len(words)):
-            for end in range(start + 1, min(start + 6, len(words)) + 1):
-                phrase = " ".join(word.strip("*.-") for word in words[start:end]).strip()
-                if _letters(phrase) == core and phrase[:1].isupper():
-                    the = start > 0 and words[start - 1] in ("The", "THE")
-                    return f"{words[start - 1]} {phrase}" if the else phrase
-    return ""
+    ordinary = [name for name in found if not name.isupper()]
+    with_article = [name for name in ordinary if name.split()[0].casefold() in ARTICLES]
+    name = (with_article or ordinary or found)[0]
+    return " ".join(word.capitalize() for word in name.split()) if name.isupper() and len(name) > 5 else name
+
+
+ARTICLES = frozenset((
+    "the", "le", "la", "les", "el", "los", "las", "il", "lo", "der", "die", "das", "de", "het",
+))
+COMMON_TLDS = frozenset((
+    "com", "org", "net", "edu", "gov", "uk", "us", "de", "fr", "it", "es", "se", "nl", "ch", "at", "be", "ca",
+    "au", "in", "info", "io", "co", "eu", "ie", "nz", "za", "dk", "no", "fi", "pl", "pt", "ru", "jp", "cn",
+    "br", "mx", "ar", "il", "tr", "gr", "cz", "hu", "ro", "sk", "si", "hr", "rs", "ua", "by", "lt", "lv",
+    "ee", "is", "lu", "li", "mt", "cy", "me", "tv", "cc", "biz", "int", "mil",
+))
+
+
+def is_site_name(text: str, host: str) -> bool:
+    """Whether `text` is the name of the site at `host`, letter for letter ('FiveThirtyEight' at
+    fivethirtyeight.com, 'The Atlantic' at theatlantic.com; not 'The Atlantic Crossword')."""
+    letters, labels = _letters(text), host.split(".")
+    if not host or len(labels) < 2 or len(letters) < 3:
+        return False
+    core = _letters(labels[-3] if len(labels) >= 3 and labels[-2] in SECOND_LEVEL else labels[-2])
+    return letters in (core, core.removeprefix("the"), _letters("".join(labels[-2:])))
 
 
 def name_from_host(host: str) -> str:
@@ -244,7 +325,7 @@ def read_byline(text: str) -> tuple[tuple[str, ...], str] | None:
     "Tuesday 15 October 2019 by X", "8 Feb 2024, by SMITH Jo (Date first published: …)",
     "X | Business Columnist".
     """
-    text = re.sub(r"\s+", " ", text).strip()
+    text = MARKDOWN_LINK.sub(r"\1", re.sub(r"\s+", " ", text)).strip()
     if not text or len(text.split()) > 30:
         return None
     match = re.match(r"^(?P<posted>.{0,80}?)[,\s]+(?=by\s)", text, re.IGNORECASE)
@@ -294,7 +375,13 @@ def _names_and_date(rest: str, posted: str) -> tuple[tuple[str, ...], str] | Non
         rest, tail = WEEKDAY.sub("", rest[:dated]).strip(" ,"), rest[dated:] + " " + tail
     names = split_names(rest.strip(" .,"))
     if not names or not all(looks_like_name(name) for name in names):
-        return None
+        parts = rest.rsplit(",", 1)  # "par Didier Roy, 21 juin 2018": a date in another language
+        if len(parts) < 2 or not read_dateline(parts[1]):
+            return None
+        rest, tail = parts[0], parts[1] + " " + tail
+        names = split_names(rest.strip(" .,"))
+        if not names or not all(looks_like_name(name) for name in names):
+            return None
     first_published = find_date(note) if re.search(r"(?:first|originally)\s+published", note, re.I) else ""
     return names, first_published or find_date(note) or find_date(tail) or read_dateline(tail) or find_date(
         posted
@@ -309,13 +396,64 @@ def author_link(inlines_text: str, links: list[str]) -> tuple[str, ...]:
     return names if names and all(looks_like_name(name) for name in names) else ()
 
 
+AUTHOR_LINE_GLUE = re.compile(r"^(?:by|von|par|por|and|und|et|y|&|with)$|^[\W_]+$", re.IGNORECASE)
+
+
+def read_author_links(text: str, links: list[tuple[str, str]]) -> tuple[tuple[str, ...], str] | None:
+    """A byline made of links to the authors' pages, with a date or little else beside them.
+
+    "[Cory Doctorow](/author/cory) / 10:08 am Fri Jul 19, 2013", "By [A B](/by/a) and [C D](/by/c)":
+    `links` are the block's links as (text, target); the names are those whose target is an
+    author's page, and what is left of the line must be joining words, punctuation or a date.
+    """
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text or len(text.split()) > 30:
+        return None
+    names: list[str] = []
+    rest = text
+    for label, target in links:
+        label = re.sub(r"\s+", " ", label).strip(" .,")
+        if not label or not AUTHOR_PATH.search(urlsplit(target).path) or label not in rest:
+            continue
+        found = split_names(label)
+        if not found or not all(looks_like_name(name) for name in found):
+            return None
+        names.extend(found)
+        rest = rest.replace(label, " ", 1)
+    if not names:
+        return None
+    words = [word for word in re.split(r"\s+", rest.strip()) if word and not AUTHOR_LINE_GLUE.match(word)]
+    if not words:
+        return tuple(dict.fromkeys(names)), ""
+    date = read_dateline(" ".join(words))
+    return (tuple(dict.fromkeys(names)), date) if date else None
+
+
+URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)"
+                      r"|/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_-]|$)")
+
+
+def url_date(url: str) -> str:
+    """The date a page's address gives ('…/2020/08/16/us/…', '…/20200428/…'), or ''."""
+    import datetime
+
+    path = urlsplit(url).path
+    for match in URL_DATE.finditer(path):
+        year, month, day = (int(group) for group in match.groups() if group is not None)
+        try:
+            return datetime.date(year, month, day).isoformat()
+        except ValueError:
+            continue
+    return ""
+
+
 def read_dateline(text: str) -> str:
     """The date of a line that is a date and little else ('Published Nov. 19, 2019 at 5:42 pm'), or ''."""
     text = re.sub(r"\s+", " ", text).strip(" .|·•")
     text = UPDATED_CLAUSE.sub("", text).strip(" .|·•,;") if re.search(r"\d", text[:40]) else text
     if not text or len(text.split()) > 10:
         return ""
-    core = TIME_SUFFIX.sub("", DATELINE_PREFIX.sub("", text)).strip(" ,.|")
+    core = TIME_SUFFIX.sub("", LEADING_TIME.sub("", DATELINE_PREFIX.sub("", text))).strip(" ,.|")
     if not core or not re.search(r"\d", core):
         return ""
     core = WEEKDAY.sub("", core).strip(" ,.")
@@ -324,15 +462,15 @@ def read_dateline(text: str) -> str:
         rest = core
         for pattern in DATE_PATTERNS:
             rest = pattern.sub("", rest)
-        return found if not re.search(r"[^\W\d_]", rest) else ""
-    parsed = _dateparser_parse(core)
+        return found if not re.search(r"[^\W\d_]", DATE_FILLER.sub("", rest)) else ""
+    parsed = _dateparser_parse(DATE_FILLER.sub(" ", core).strip(" ,."))
     return parsed.date().isoformat() if parsed is not None else ""
 
 
 def _dateparser_parse(text: str) -> Any:
     return _parser()(
         text,
-        languages=["en"],
+        languages=DATE_LANGUAGES,
         settings={
             "REQUIRE_PARTS": ["day", "month", "year"],
             "PREFER_DATES_FROM": "past",

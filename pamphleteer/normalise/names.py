@@ -26,7 +26,7 @@ DATE_PATTERNS = (
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH + r",?\s+(?P<year>\d{4})\b", re.IGNORECASE),
     re.compile(r"\b" + MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.IGNORECASE),
 )
-NAME_SEPARATORS = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)\s*")
+NAME_SEPARATORS = re.compile(r"\s*(?:,\s*(?:and|et|und|y|e)\s+|,\s*|\s+(?:and|et|und|y|e)\s+|\s*&\s*)\s*")  # "et", "und", "y", "e": "and"
 
 
 def _capitalise(word: str) -> str:
@@ -35,8 +35,10 @@ def _capitalise(word: str) -> str:
 
 
 def _is_shouted(word: str) -> bool:
+    """A surname in capitals ("KELLAWAY"), not initials ("R.C.", "J.-P.")."""
     letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    initials = re.fullmatch(r"(?:[A-Z]\.-?)+", word) is not None
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and not initials
 
 
 def natural_name(name: str) -> str:

@@ -6,12 +6,16 @@ import pytest
 
 from pamphleteer.ast import text_of
 from pamphleteer.normalise.metadata import (
+    is_site_name,
+    looks_like_name,
     name_from_host,
+    read_author_links,
     read_byline,
     read_dateline,
     site_host,
     site_name,
     split_title,
+    url_date,
 )
 from tests.normalise.helpers import normalised
 
@@ -33,6 +37,18 @@ PROSE = ("The strike wave that swept the country this autumn was not an accident
      ("Michael Bloomberg is having to answer questions about his past", "Los Angeles Times")),
     ("Berlin confronts its colonial past | Germany| News and reporting from Berlin | DW | 19.01.2020", "",
      ("Berlin confronts its colonial past", "DW")),
+    # a headline's own last words after a dash are no site's name
+    ("How the Dockers Held the Line for Forty Years – Until Now", "",
+     ("How the Dockers Held the Line for Forty Years – Until Now", "")),
+    ("The Miners Who Would Not Go Back to Work - Part Two", "",
+     ("The Miners Who Would Not Go Back to Work - Part Two", "")),
+    # a slash before the site's name, as blogs write it
+    ("The Fight for Fifteen, Explained / Vox", "vox.com", ("The Fight for Fifteen, Explained", "Vox")),
+    ("Why Rent Strikes Are Back / Red Pepper", "", ("Why Rent Strikes Are Back", "Red Pepper")),
+    # a letters page whose headline is its letters' headings, bars and all
+    ("Letters: Rent strike | Bus lanes cut | School meals", "",
+     ("Letters: Rent strike | Bus lanes cut | School meals", "")),
+    ("Strikes spread across the country | Morning Star", "", ("Strikes spread across the country", "Morning Star")),
 ])
 def test_a_title_loses_the_sites_name(title, host, result):
     assert split_title(title, host) == result
@@ -51,6 +67,15 @@ def test_a_title_loses_the_sites_name(title, host, result):
     ("Mary Ann Smith Political Editor", ("Mary Ann Smith",), ""),
     ("Thursday 8 February 2024, by KELLAWAY Dave (Date first published: 29 January 2024).",
      ("Dave Kellaway",), "2024-01-29"),
+    ("By: Kim Park", ("Kim Park",), ""),
+    ("BY R.J. Ellis", ("R.J. Ellis",), ""),  # initials are not a surname in capitals
+    # the same forms in French, German and Spanish pages
+    ("par Jean Dupont, 3 mars 2021", ("Jean Dupont",), "2021-03-03"),
+    ("Par Claire Martin et Paul Roux", ("Claire Martin", "Paul Roux"), ""),
+    ("Von Anna Schmidt, 3. März 2021", ("Anna Schmidt",), "2021-03-03"),
+    ("Por Lucía Pérez", ("Lucía Pérez",), ""),
+    # a byline link the converter wrapped, left as Markdown
+    ("By [Jo Bloggs](https://example.org/author/jo-bloggs/ “Posts by", ("Jo Bloggs",), ""),
 ])
 def test_bylines_as_sites_write_them(line, authors, date):
     assert read_byline(line) == (authors, date)
@@ -61,6 +86,8 @@ def test_bylines_as_sites_write_them(line, authors, date):
     "Written by the working class itself.",
     "Rebecca Solnit | a talk at the library about many things",
     "Become A Member",  # a button
+    "Par for the course, he said.",
+    "Von Nord nach Süd",
 ])
 def test_sentences_are_not_bylines(line):
     assert read_byline(line) is None
@@ -78,6 +105,16 @@ def test_sentences_are_not_bylines(line):
     ("Posted: Nov 8, 2023 / 04:43 PM CST", "2023-11-08"),
     ("Between 3 March 2020 and now", ""),  # a sentence with a date in it
     ("12 min read", ""),
+    ("9:41 pm Mon Mar 2, 2020", "2020-03-02"),  # the time first
+    ("Published: 3 Mar, 2021 GMT. Updated: Thu 4 Mar 2021 10:02 GMT", "2021-03-03"),
+    # other languages' months, weekdays and prefixes
+    ("Mi 3 Mär 2021", "2021-03-03"),
+    ("jeudi 5 mars 2020", "2020-03-05"),
+    ("Publié le 3 mars 2020", "2020-03-03"),
+    ("Veröffentlicht am 9. April 2020", "2020-04-09"),
+    ("martes, 10 de marzo de 2020", "2020-03-10"),
+    ("12.16.14", "2014-12-16"),  # a date in dots is no time of day
+    ("Do it by 3 March 2020", ""),
 ])
 def test_datelines(line, date):
     assert read_dateline(line) == date
@@ -86,6 +123,58 @@ def test_datelines(line, date):
 def test_the_sites_name_as_the_page_writes_it():
     assert site_name("thenation.com", ["Copyright The Nation 2019"]) == "The Nation"
     assert site_name("thenation.com", ["nothing here"]) == ""
+    # the article the page writes it with, and its ordinary case over the logo's capitals
+    assert site_name("irishtimes.com", ["IRISH TIMES", "Irish Times view", "© The Irish Times 2020"]) == (
+        "The Irish Times")
+    assert site_name("boingboing.net", ["BOING BOING"]) == "Boing Boing"
+    # a name that is its whole address, dot and all
+    assert site_name("novara.media", ["Support Novara Media today"]) == "Novara Media"
+
+
+@pytest.mark.parametrize(("text", "host", "result"), [
+    ("FiveThirtyEight", "fivethirtyeight.com", True),
+    ("The Atlantic", "theatlantic.com", True),
+    ("Atlantic", "theatlantic.com", True),
+    ("The Atlantic Crossword", "theatlantic.com", False),  # a page of the site, not its name
+    ("The Nation's Future", "thenation.com", False),
+    ("BBC", "bbc.co.uk", True),
+    ("FiveThirtyEight", "", False),
+])
+def test_a_heading_that_is_the_sites_name(text, host, result):
+    assert is_site_name(text, host) is result
+
+
+@pytest.mark.parametrize(("text", "links", "result"), [
+    ("Ana Ruiz | 3 March 2021", [("Ana Ruiz", "https://x.org/author/ana-ruiz")], (("Ana Ruiz",), "2021-03-03")),
+    ("By Ana Ruiz and Bo Chan", [("Ana Ruiz", "/by/ana"), ("Bo Chan", "/by/bo")], (("Ana Ruiz", "Bo Chan"), "")),
+    ("Ana Ruiz · 9:41 pm Mon Mar 2, 2020", [("Ana Ruiz", "/writers/ana")], (("Ana Ruiz",), "2020-03-02")),
+    # a sentence with a link to the author's page is no byline; nor a link elsewhere
+    ("Ana Ruiz wrote about the strike last year", [("Ana Ruiz", "/author/ana")], None),
+    ("Ana Ruiz | 3 March 2021", [("Ana Ruiz", "https://x.org/2021/strike")], None),
+])
+def test_a_byline_of_links_to_the_authors_pages(text, links, result):
+    assert read_author_links(text, links) == result
+
+
+@pytest.mark.parametrize(("name", "result"), [
+    ("Ana Ruiz", True), ("Ronald McDonald", True), ("Betsy DeVos", True),
+    ("Disko Von", False),  # a section, then German "by"
+    ("Heiko SauerHeiko Sauer", False),  # an image's name run into the link's
+])
+def test_what_looks_like_a_persons_name(name, result):
+    assert looks_like_name(name) is result
+
+
+@pytest.mark.parametrize(("url", "date"), [
+    ("https://www.example.com/2020/08/16/us/strike.html", "2020-08-16"),
+    ("https://example.se/20200428/meet-the-swede", "2020-04-28"),
+    ("https://example.com/politics/story/2020-02-19/bloomberg", "2020-02-19"),
+    ("https://example.com/2020/08/strike", ""),  # a month is no date
+    ("https://example.com/p/12345678/x", ""),
+    ("https://example.com/2020/13/45/x", ""),
+])
+def test_the_date_in_a_pages_address(url, date):
+    assert url_date(url) == date
 
 
 def inferred(markdown, **meta):
@@ -118,11 +207,56 @@ def inferred(markdown, **meta):
     # a role after the name
     (f"# The Long Road Back\n\nAnn Lee | Labour Correspondent\n\nTuesday 15 October 2019\n\n{PROSE}",
      "The Long Road Back", ("Ann Lee",), "2019-10-15", ""),
+    # a byline the converter cut into lines
+    (f"# The Long Road Back\n\nBy\n\nAnn Lee\n\nand\n\nBo Chan\n\nPublished Mar 3, 2021\n\n{PROSE}",
+     "The Long Road Back", ("Ann Lee", "Bo Chan"), "2021-03-03", ""),
+    # a byline set as a heading is no subtitle
+    (f"# The Long Road Back\n\n#### By Ann Lee | March 3, 2020\n\n{PROSE}",
+     "The Long Road Back", ("Ann Lee",), "2020-03-03", ""),
+    # a kicker, the date, then the headline
+    (f"## Holy Smoke\n\n03.05.19\n\n## The Real Headline Is Longer Than the Kicker\n\n{PROSE}",
+     "The Real Headline Is Longer Than the Kicker", (), "2019-03-05", ""),
+    # a sidebar's lower heading before the article's headline
+    (f"### Newsletter\n\n# The Long Road Back\n\nBy Ann Lee\n\n{PROSE}",
+     "The Long Road Back", ("Ann Lee",), "", ""),
+    # a lone link to the author's page under the title, on a page with a menu: the byline, not navigation
+    (f"- [Home](/)\n- [News](/news)\n- [Ideas](/ideas)\n\n# The Long Road Back\n\n"
+     f"[Ann Lee](https://x.org/author/ann-lee/)\n\n{PROSE}\n\n{PROSE}",
+     "The Long Road Back", ("Ann Lee",), "", ""),
+    # an author's link and the date, above the title, without "by"
+    (f"[Ann Lee](https://x.org/author/ann-lee) / 9:41 pm Mon Mar 2, 2020\n\n# The Long Road Back\n\n{PROSE}",
+     "The Long Road Back", ("Ann Lee",), "2020-03-02", ""),
 ])
 def test_the_head_of_real_pages_becomes_metadata(markdown, title, authors, date, publication):
     found = inferred(markdown)
     assert found[:4] == (title, authors, date, publication)
-    assert found[4] == ([LEAD, PROSE] if LEAD in markdown else [PROSE])  # the lead stays in the body
+    # the lead stays in the body, and the body is the prose alone
+    assert found[4] == ([LEAD, PROSE] if LEAD in markdown else [PROSE] * markdown.count(PROSE))
+
+
+def lifted_with(markdown, source):
+    from pamphleteer.normalise.furniture import lift_furniture
+    from tests.normalise.helpers import PATH, blocks
+
+    return lift_furniture(blocks(markdown), PATH, source=source).inferred
+
+
+@pytest.mark.parametrize(("markdown", "source", "title", "date", "publication"), [
+    # the site's logo set as a heading is neither the title nor lost: it is the publication
+    (f"# FiveThirtyEight\n\n## Politics\n\n## The Endorsement Race Is On\n\n{PROSE}",
+     "https://fivethirtyeight.com/features/x/", "The Endorsement Race Is On", "", "FiveThirtyEight"),
+    # a section over the title is no masthead when the site has another name
+    (f"# Germany\n\n# Berlin confronts its colonial past\n\n{PROSE}", "https://www.dw.com/en/x/a-1",
+     "Berlin confronts its colonial past", "", "DW"),
+    # the date in the address, when the page gives none
+    (f"# The Long Road Back\n\n{PROSE}", "https://www.example.org/2021/03/04/the-long-road-back/",
+     "The Long Road Back", "2021-03-04", "Example"),
+    (f"# The Long Road Back\n\nMarch 2, 2021\n\n{PROSE}", "https://www.example.org/2021/03/04/road/",
+     "The Long Road Back", "2021-03-02", "Example"),  # the page's own date comes first
+])
+def test_the_head_with_the_source_address(markdown, source, title, date, publication):
+    found = lifted_with(markdown, source)
+    assert (found.title, found.date, found.publication) == (title, date, publication)
 
 
 def test_the_publication_comes_from_the_source_urls_site_as_the_page_writes_it():
