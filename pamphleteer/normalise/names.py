@@ -26,7 +26,8 @@ DATE_PATTERNS = (
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH + r",?\s+(?P<year>\d{4})\b", re.IGNORECASE),
     re.compile(r"\b" + MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.IGNORECASE),
 )
-NAME_SEPARATORS = re.compile(r"\s*(?:,\s*(?:and|et|und|y|e)\s+|,\s*|\s+(?:and|et|und|y|e)\s+|\s*&\s*)\s*")  # "et", "und", "y", "e": "and"
+AND = r"(?:and|et|und|y|e)"  # "and" in English, French, German, Spanish, Italian
+NAME_SEPARATORS = re.compile(rf"\s*(?:,\s*{AND}\s+|,\s*|\s+{AND}\s+|\s*&\s*)\s*")
 
 
 def _capitalise(word: str) -> str:

@@ -48,7 +48,8 @@ PROSE = ("The strike wave that swept the country this autumn was not an accident
     # a letters page whose headline is its letters' headings, bars and all
     ("Letters: Rent strike | Bus lanes cut | School meals", "",
      ("Letters: Rent strike | Bus lanes cut | School meals", "")),
-    ("Strikes spread across the country | Morning Star", "", ("Strikes spread across the country", "Morning Star")),
+    ("Strikes spread across the country | Morning Star", "",
+     ("Strikes spread across the country", "Morning Star")),
 ])
 def test_a_title_loses_the_sites_name(title, host, result):
     assert split_title(title, host) == result
@@ -145,8 +146,10 @@ def test_a_heading_that_is_the_sites_name(text, host, result):
 
 
 @pytest.mark.parametrize(("text", "links", "result"), [
-    ("Ana Ruiz | 3 March 2021", [("Ana Ruiz", "https://x.org/author/ana-ruiz")], (("Ana Ruiz",), "2021-03-03")),
-    ("By Ana Ruiz and Bo Chan", [("Ana Ruiz", "/by/ana"), ("Bo Chan", "/by/bo")], (("Ana Ruiz", "Bo Chan"), "")),
+    ("Ana Ruiz | 3 March 2021", [("Ana Ruiz", "https://x.org/author/ana-ruiz")],
+     (("Ana Ruiz",), "2021-03-03")),
+    ("By Ana Ruiz and Bo Chan", [("Ana Ruiz", "/by/ana"), ("Bo Chan", "/by/bo")],
+     (("Ana Ruiz", "Bo Chan"), "")),
     ("Ana Ruiz · 9:41 pm Mon Mar 2, 2020", [("Ana Ruiz", "/writers/ana")], (("Ana Ruiz",), "2020-03-02")),
     # a sentence with a link to the author's page is no byline; nor a link elsewhere
     ("Ana Ruiz wrote about the strike last year", [("Ana Ruiz", "/author/ana")], None),
