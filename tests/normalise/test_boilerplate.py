@@ -165,3 +165,22 @@ def test_the_authors_bio_after_the_article_goes_to_the_bio():
 @pytest.mark.parametrize("line", ["Get the facts right, she said.", "Get the balance right."])
 def test_sentences_like_pitches_stay(line):
     assert removed(f"{PROSE}\n\n{line}\n\n{MORE_PROSE}") == {}
+
+
+GERMAN = ("Die Streikwelle, die in diesem Herbst durch das Land ging, war kein Zufall. Sie war das Ergebnis "
+          "jahrelanger geduldiger Organisierung durch die Beschäftigten, die es satt hatten, auf ihre "
+          "Vorstände zu warten, und die nun selbst entschieden.")
+FRENCH = ("La vague de grèves qui a traversé le pays cet automne n’était pas un accident. Elle était le "
+          "produit d’années d’organisation patiente par des travailleurs de la base qui en avaient assez "
+          "d’attendre leurs dirigeants et qui ont décidé par eux-mêmes.")
+
+
+@pytest.mark.parametrize("prose", [GERMAN, FRENCH])
+def test_prose_in_another_language_is_prose_when_the_front_matter_names_no_language(prose):
+    # measured with English stop words, these paragraphs would have none, and a related box above
+    # them would take them along
+    markdown = (f"# Titel\n\n### Related Posts\n\n- [Eins zwei drei](https://x.org/a)\n"
+                f"- [Vier fünf sechs](https://x.org/b)\n\n{prose}\n\n{prose}")
+    result = remove_boilerplate(blocks(markdown), PATH)
+    assert texts(result.body) == ["Titel", prose, prose]
+    assert texts(result.credits)[0] == "Related Posts"
