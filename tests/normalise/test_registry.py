@@ -7,7 +7,13 @@ import pytest
 from pamphleteer import codes
 from pamphleteer.normalise import rule_names
 from pamphleteer.normalise.registry import Stage, all_rules, register, rule, rules
-from pamphleteer.normalise.typography import curl_quotes, house_dashes, hyphenate_en_dashes
+from pamphleteer.normalise.typography import (
+    curl_quotes,
+    house_dashes,
+    hyphenate_en_dashes,
+    mark_acronyms,
+    ordinals_on_the_baseline,
+)
 from tests.normalise.helpers import normalised
 
 
@@ -39,7 +45,8 @@ def test_the_decorator_refuses_a_second_rule_with_a_taken_code():
 
 
 def test_rules_run_in_their_declared_order():
-    assert [r.function for r in rules(Stage.TYPOGRAPHY)] == [curl_quotes, hyphenate_en_dashes, house_dashes]
+    assert [r.function for r in rules(Stage.TYPOGRAPHY)] == [
+        curl_quotes, hyphenate_en_dashes, house_dashes, ordinals_on_the_baseline, mark_acronyms]
     assert [r.name for r in rules(Stage.BODY)] == ["join_split_paragraphs", "lift_pull_quotes"]
     assert [r.order for r in rules(Stage.LINKS)] == sorted(r.order for r in rules(Stage.LINKS))
 
