@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from pamphleteer.ast import (
-    Attr,
+    attr_of,
     block_inlines,
     code_text,
     div_attr,
@@ -52,8 +52,11 @@ from pamphleteer.normalise.keep import Keep
 from pamphleteer.normalise.registry import Stage, rule
 from pamphleteer.parse import Block, Node, inline_markdown
 
-ManyRule = Callable[[Node], tuple[list[Node], list[Finding]]]
+ManyRule = Callable[[Node], tuple[list[Node], list[Finding]]]  # a block -> the blocks it becomes
+OneRule = Callable[[Node], tuple[Node, list[Finding]]]  # a block -> the block it becomes
 Refuse = Callable[[Block, str], "Diagnostic | None"]  # the report that `keep:` forbids repair `code` here
+# A repair over a text's blocks, as `Stage.DAMAGE` runs each: the blocks after it, and what it did.
+TextRule = Callable[[tuple[Block, ...], Path, Refuse], tuple[tuple[Block, ...], tuple[Diagnostic, ...]]]
 
 SCENE_BREAK = re.compile(r"^(?:([*\-_~•·=+#◆◇●○■□♦❖✦✧⁕※⁎∗])\s*)(?:\1\s*){2,}$|^[⁂❦❧§]$")
 ATTRIBUTE = r"(?:[#.][\w:.-]+|[\w-]+=(?:\"[^\"]*\"|“[^”]*”|'[^']*'|‘[^’]*’|[^\s}]+))"
@@ -66,6 +69,96 @@ MIN_PROSE_WORDS = 8
 EMPTY_KINDS = ("Div", "BlockQuote", "Para", "Plain")
 
 
+# -- how the converter's repairs run over a text ---------------------------------------
+
+
+def never_refuse(block: Block, code: str) -> Diagnostic | None:
+    """A `Refuse` for a text whose front matter keeps nothing."""
+    return None
+
+
+def refusing(keep: Keep, path: Path) -> Refuse:
+    """The `Refuse` of a text's front matter `keep:` entries."""
+    def refuse(block: Block, code: str) -> Diagnostic | None:
+        return None if keep.allows(code, block.node) else keep.kept(code, block, path)
+    return refuse
+
+
+def one_to_many(rule: OneRule) -> ManyRule:
+    """A rule that rewrites a block, as a rule that returns the blocks it becomes."""
+    def many(node: Node) -> tuple[list[Node], list[Finding]]:
+        new, findings = rule(node)
+        return [new], findings
+    many.__name__ = rule.__name__
+    return many
+
+
+def within_containers(rule: ManyRule) -> ManyRule:
+    """`rule`, applied also to the blocks inside quotations and divs."""
+    def deep(node: Node) -> tuple[list[Node], list[Finding]]:
+        if not is_kind(node, "Div", "BlockQuote"):
+            return rule(node)
+        inner = div_blocks(node) if is_kind(node, "Div") else quote_blocks(node)
+        out: list[Node] = []
+        findings: list[Finding] = []
+        for child in inner:
+            nodes, found = deep(child)
+            out.extend(nodes)
+            findings.extend(found)
+        if not findings:
+            return rule(node)
+        rebuilt = make_div(out, div_attr(node)) if is_kind(node, "Div") else make_block_quote(out)
+        nodes, found = rule(rebuilt)
+        return nodes, findings + found
+    deep.__name__ = rule.__name__
+    return deep
+
+
+def each_block_to_many(
+    blocks: Iterable[Block], path: Path, rule: ManyRule, refuse: Refuse = never_refuse
+) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:
+    """Run a rule that may drop or split blocks; each result keeps its block's line.
+    A block that front matter `keep:` protects from the rule's repairs stays as it was."""
+    out: list[Block] = []
+    diagnostics: list[Diagnostic] = []
+    for block in blocks:
+        nodes, findings = rule(block.node)
+        refused = [d for code in dict.fromkeys(f.code for f in findings) if (d := refuse(block, code))]
+        if refused:
+            out.append(block)
+            diagnostics.extend(refused)
+            continue
+        if len(nodes) == 1 and nodes[0] is block.node:
+            out.append(block)
+        else:
+            out.extend(Block(block.line, node) for node in nodes)
+        diagnostics.extend(finding.at(path, block.line) for finding in findings)
+    return tuple(out), tuple(diagnostics)
+
+
+def over_blocks(rule: ManyRule) -> TextRule:
+    """`rule` as its stage runs it: over each block of a text (see `each_block_to_many`)."""
+    def run(
+        blocks: tuple[Block, ...], path: Path, refuse: Refuse
+    ) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:
+        return each_block_to_many(blocks, path, rule, refuse)
+    run.__name__ = rule.__name__
+    return run
+
+
+def over_blocks_and_containers(rule: ManyRule) -> TextRule:
+    """`rule` over each block of a text, and over the blocks inside its quotations and divs."""
+    return over_blocks(within_containers(rule))
+
+
+def over_rewritten_blocks(rule: OneRule) -> TextRule:
+    """A rule that rewrites one block, over each block of a text."""
+    return over_blocks(one_to_many(rule))
+
+
+# -- the repairs -------------------------------------------------------------------
+
+
 def _only_empty_lists(node: Node) -> bool:
     """A bullet list whose every item is empty or such a list: how pandoc reads `* * *`."""
     if not is_kind(node, "BulletList"):
@@ -73,6 +166,7 @@ def _only_empty_lists(node: Node) -> bool:
     return all(all(_only_empty_lists(block) for block in item) for item in list_items(node))
 
 
+@rule(Stage.DAMAGE, order=40, codes={"N701": "scene breaks set as rules"}, runs=over_blocks_and_containers)
 def scene_breaks(node: Node) -> tuple[list[Node], list[Finding]]:
     """`* * *` (read as nested empty lists) or a paragraph of three marks becomes a rule."""
     if _only_empty_lists(node):
@@ -126,6 +220,8 @@ def _lines(inlines: list[Node]) -> list[list[Node]]:
     return lines
 
 
+@rule(Stage.DAMAGE, order=50, codes={"N702": "pandoc attributes and fences shown as text removed"},
+      runs=over_blocks_and_containers)
 def attribute_debris(node: Node) -> tuple[list[Node], list[Finding]]:
     """Attributes and `:::` fences shown as text leave paragraphs and headings."""
     if not is_kind(node, "Para", "Plain", "Header"):
@@ -167,6 +263,8 @@ def looks_like_prose(text: str) -> bool:
     return word_share(words) >= 0.75
 
 
+@rule(Stage.DAMAGE, order=30, codes={"N703": "prose read as code made paragraphs again"},
+      runs=over_blocks_and_containers)
 def prose_code_blocks(node: Node) -> tuple[list[Node], list[Finding]]:
     """A code block with no language whose content is sentences becomes paragraphs."""
     if not is_kind(node, "CodeBlock") or _code_classes(node):
@@ -181,10 +279,12 @@ def prose_code_blocks(node: Node) -> tuple[list[Node], list[Finding]]:
 
 
 def _code_classes(node: Node) -> tuple[str, ...]:
-    """A code block's classes: its language, when it has one (`pamphleteer.ast` has no accessor)."""
-    return Attr.read(node["c"][0]).classes
+    """A code block's classes: its language, when it has one."""
+    return attr_of(node).classes
 
 
+@rule(Stage.DAMAGE, order=60, codes={"N704": "empty blocks left by the converter removed"},
+      runs=over_blocks_and_containers)
 def empty_blocks(node: Node) -> tuple[list[Node], list[Finding]]:
     """A container with nothing in it (left when HTML's opening and closing tags were apart) goes."""
     if is_kind(node, *EMPTY_KINDS) and not text_of(node) and not _has_media(node):
@@ -196,75 +296,6 @@ def _has_media(node: Node) -> bool:
     return any(is_kind(item, "Image", "HorizontalRule", "CodeBlock", "Table") for item in walk(node))
 
 
-
-
-def never_refuse(block: Block, code: str) -> Diagnostic | None:
-    """A `Refuse` for a text whose front matter keeps nothing."""
-    return None
-
-
-def refusing(keep: Keep, path: Path) -> Refuse:
-    """The `Refuse` of a text's front matter `keep:` entries."""
-    def refuse(block: Block, code: str) -> Diagnostic | None:
-        return None if keep.allows(code, block.node) else keep.kept(code, block, path)
-    return refuse
-
-
-def one_to_many(rule: Callable[[Node], tuple[Node, list[Finding]]]) -> ManyRule:
-    """A rule that rewrites a block, as a rule that returns the blocks it becomes."""
-    def many(node: Node) -> tuple[list[Node], list[Finding]]:
-        new, findings = rule(node)
-        return [new], findings
-    many.__name__ = rule.__name__
-    return many
-
-
-def within_containers(rule: ManyRule) -> ManyRule:
-    """`rule`, applied also to the blocks inside quotations and divs."""
-    def deep(node: Node) -> tuple[list[Node], list[Finding]]:
-        if not is_kind(node, "Div", "BlockQuote"):
-            return rule(node)
-        inner = div_blocks(node) if is_kind(node, "Div") else quote_blocks(node)
-        out: list[Node] = []
-        findings: list[Finding] = []
-        for child in inner:
-            nodes, found = deep(child)
-            out.extend(nodes)
-            findings.extend(found)
-        if not findings:
-            return rule(node)
-        rebuilt = make_div(out, div_attr(node)) if is_kind(node, "Div") else make_block_quote(out)
-        nodes, found = rule(rebuilt)
-        return nodes, findings + found
-    deep.__name__ = rule.__name__
-    return deep
-
-
-BLOCK_RULES: tuple[ManyRule, ...] = tuple(
-    within_containers(rule) for rule in (prose_code_blocks, scene_breaks, attribute_debris, empty_blocks)
-)
-
-
-def each_block_to_many(
-    blocks: Iterable[Block], path: Path, rule: ManyRule, refuse: Refuse = never_refuse
-) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:
-    """Run a rule that may drop or split blocks; each result keeps its block's line.
-    A block that front matter `keep:` protects from the rule's repairs stays as it was."""
-    out: list[Block] = []
-    diagnostics: list[Diagnostic] = []
-    for block in blocks:
-        nodes, findings = rule(block.node)
-        refused = [d for code in dict.fromkeys(f.code for f in findings) if (d := refuse(block, code))]
-        if refused:
-            out.append(block)
-            diagnostics.extend(refused)
-            continue
-        if len(nodes) == 1 and nodes[0] is block.node:
-            out.append(block)
-        else:
-            out.extend(Block(block.line, node) for node in nodes)
-        diagnostics.extend(finding.at(path, block.line) for finding in findings)
-    return tuple(out), tuple(diagnostics)
 
 
 @rule(Stage.HEADINGS, order=10, codes={"N705": "heading levels set under the title"})

@@ -36,10 +36,12 @@ from pamphleteer.ast import (
     transform,
 )
 from pamphleteer.errors import Diagnostic
+from pamphleteer.normalise.converter import over_rewritten_blocks
 from pamphleteer.normalise.converter_words import is_word
 from pamphleteer.normalise.findings import Finding, shorten
 from pamphleteer.normalise.images import left_out_image
 from pamphleteer.normalise.links import same_url, show
+from pamphleteer.normalise.registry import Stage, rule
 from pamphleteer.parse import Block, Node
 from pamphleteer.sanitise import is_safe_link
 
@@ -141,6 +143,8 @@ def _unwrapped(inlines: list[Node]) -> list[Node]:
     return merge_adjacent(out)
 
 
+@rule(Stage.DAMAGE, order=80, codes={"N706": "link syntax left as text made links"},
+      runs=over_rewritten_blocks)
 def visible_link_syntax(node: Node) -> tuple[Node, list[Finding]]:
     """`[text](url)` shown as text (URL wrapped over lines, brackets escaped) becomes a link."""
     findings: list[Finding] = []
@@ -179,6 +183,7 @@ def visible_link_syntax(node: Node) -> tuple[Node, list[Finding]]:
     return (new if findings else node), findings
 
 
+@rule(Stage.DAMAGE, order=10, codes={}, gives=("N706",))  # before any rule reads a line of the text
 def heading_links_over_lines(
     blocks: tuple[Block, ...], path: Path, refuse: Refuse
 ) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:
@@ -214,6 +219,7 @@ def heading_links_over_lines(
 # -- links nested in links -------------------------------------------------------
 
 
+@rule(Stage.DAMAGE, order=90, codes={"N707": "links inside links separated"}, runs=over_rewritten_blocks)
 def nested_links(node: Node) -> tuple[Node, list[Finding]]:
     """A link inside another link's text: the inner keeps its words, the outer the rest."""
     findings: list[Finding] = []
@@ -237,6 +243,8 @@ def nested_links(node: Node) -> tuple[Node, list[Finding]]:
 # -- a bare URL repeated after its link ------------------------------------------
 
 
+@rule(Stage.DAMAGE, order=100, codes={"N708": "bare URL repeated after its link dropped"},
+      runs=over_rewritten_blocks)
 def repeated_bare_url(node: Node) -> tuple[Node, list[Finding]]:
     """`[x](url) (url)`, the repeat a bare URL in parentheses: it goes, punctuation after it stays."""
     findings: list[Finding] = []
@@ -301,6 +309,9 @@ def _lost_space(previous: Node, item: Node) -> bool:
     return False
 
 
+# After the emphasis debris: "_the_**[Decade](…)" is "_the_[Decade](…)" first.
+@rule(Stage.DAMAGE, order=120, codes={"N709": "spaces lost at links' edges put back"},
+      runs=over_rewritten_blocks)
 def spaces_at_link_edges(node: Node) -> tuple[Node, list[Finding]]:
     """A link or emphasis run into the word before or after it gets its space back."""
     findings: list[Finding] = []
@@ -319,5 +330,3 @@ def spaces_at_link_edges(node: Node) -> tuple[Node, list[Finding]]:
     new = transform(node, inlines=rewrite)
     return (new if findings else node), findings
 
-
-LINK_REPAIRS = (visible_link_syntax, nested_links, repeated_bare_url, spaces_at_link_edges)

@@ -25,7 +25,9 @@ from pamphleteer.ast import (
     transform,
     wrapped,
 )
+from pamphleteer.normalise.converter import over_rewritten_blocks
 from pamphleteer.normalise.findings import Finding, shorten
+from pamphleteer.normalise.registry import Stage, rule
 from pamphleteer.parse import Node
 
 CONFIG = ftfy.TextFixerConfig(
@@ -66,6 +68,9 @@ def _run_nodes(text: str) -> list[Node]:
     return merge_adjacent(out)
 
 
+@rule(Stage.DAMAGE, order=20, again=(130,), runs=over_rewritten_blocks, codes={  # first, so every rule reads
+    "N710": "characters garbled by a wrong encoding restored",  # real letters; last, for link text made
+})  # a link's text only by the link repairs
 def fix_mojibake(node: Node) -> tuple[Node, list[Finding]]:
     """Characters garbled by a wrong encoding are restored."""
     findings: list[Finding] = []
@@ -133,6 +138,8 @@ def _debris_out(inlines: list[Node]) -> tuple[list[Node], bool]:
     return merge_adjacent(out), changed
 
 
+@rule(Stage.DAMAGE, order=110, codes={"N711": "emphasis markers left as text removed or paired"},
+      runs=over_rewritten_blocks)
 def emphasis_debris(node: Node) -> tuple[Node, list[Finding]]:
     """Emphasis markers the reader could not pair are no longer shown: a pair inside one word
     becomes bold ("**33%**of" -> "33% of"), markers around nothing or at a word's edge go."""

@@ -4,20 +4,23 @@
     def curl_quotes(node: Node) -> tuple[Node, list[Finding]]: ...
 
 `normalise` runs the rules of the per-block stages (links, typography) and of
-the body stage (split paragraphs, pull quotes) as registered here, in order;
+the body stage (split paragraphs, pull quotes) as registered here, in order,
+and so does `converter_damage` with the converter's repairs (`Stage.DAMAGE`);
 the furniture, fixes and keep stages have one entry point each, called by name,
-and are registered for their codes and place. Every code is declared in
+and are registered for their codes and place. A rule may also say how its stage
+runs it (`runs`: over each block, inside quotations …), run again at a later
+place (`again`), and give a code another rule of its stage declares (`gives`). Every code is declared in
 `pamphleteer.codes`, so the catalogue and the build summary read it there.
 
 Guards, checked when a rule module is imported: a stage that is not a `Stage`,
 two rules at one place in a stage, a code outside its stage's series (links
-give N1xx …), a code declared twice.
+give N1xx …), a code declared twice, a rule that gives no code.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -35,6 +38,7 @@ BodyRule = Callable[["tuple[Block, ...]", Path], "tuple[tuple[Block, ...], tuple
 class Stage(enum.Enum):
     """When in `normalise` a rule runs, in this order; each stage gives codes of its series."""
 
+    DAMAGE = (0, ("N7",))  # the converter's damage, each repair over every block, before anything reads
     CONVERTER = (1, ("N7", "N8"))  # the converter's damage and image leftovers, before anything reads
     LINKS = (2, ("N1",))  # each block of the body, before its furniture is read
     FURNITURE = (3, ("N4",))  # the page's chrome, header and footer lifted out of the body
@@ -51,49 +55,65 @@ class Stage(enum.Enum):
 
 @dataclass(frozen=True)
 class Rule:
-    """A registered rule: its function, its stage and place, the codes it gives."""
+    """A registered rule: what its stage runs, its stage and place, the codes it gives."""
 
     name: str
     stage: Stage
     order: int
     codes: tuple[str, ...]
-    function: Callable[..., Any]
+    function: Callable[..., Any]  # the rule, or what `runs` made of it
 
 
 _RULES: list[Rule] = []
 Function = TypeVar("Function", bound=Callable[..., Any])
+Runs = Callable[[Any], Callable[..., Any]]  # a rule -> what its stage runs (over each block …)
 
 
-def register(function: Callable[..., Any], stage: Stage, order: int, declared: Mapping[str, str]) -> Rule:
-    """Record a rule and declare its codes; fails on any guard (see the module's docstring)."""
+def register(
+    function: Callable[..., Any], stage: Stage, order: int, declared: Mapping[str, str], *,
+    gives: Iterable[str] = (), again: Iterable[int] = (), runs: Runs | None = None,
+) -> Rule:
+    """Record a rule and declare its codes; fails on any guard (see the module's docstring).
+
+    `gives`: codes the rule also gives, declared by another rule of its stage; `again`: later
+    places in its stage where it runs again; `runs`: what its stage runs (the rule itself without).
+    """
+    name = function.__qualname__
     if not isinstance(stage, Stage):
-        raise ValueError(f"rule {function.__qualname__}: unknown stage {stage!r}; use one of {list(Stage)}")
-    clash = next((r for r in _RULES if r.stage is stage and r.order == order), None)
-    if clash:
-        raise ValueError(f"rules {clash.name} and {function.__qualname__} both take place {order} "
-                         f"of {stage.name}")
-    for code in declared:
+        raise ValueError(f"rule {name}: unknown stage {stage!r}; use one of {list(Stage)}")
+    places = (order, *again)
+    clash = next((r for r in _RULES if r.stage is stage and r.order in places), None)
+    if clash or len(set(places)) < len(places):
+        raise ValueError(f"rules {clash.name if clash else name} and {name} both take place "
+                         f"{clash.order if clash else order} of {stage.name}")
+    given = (*declared, *gives)
+    for code in given:
         if not code.startswith(stage.series):
-            raise ValueError(f"rule {function.__qualname__}: code {code} is not in {stage.name}'s series "
+            raise ValueError(f"rule {name}: code {code} is not in {stage.name}'s series "
                              f"({', '.join(s + 'xx' for s in stage.series)})")
-    if not declared:
-        raise ValueError(f"rule {function.__qualname__} declares no code")
+    if not given:
+        raise ValueError(f"rule {name} declares no code")
     taken = [code for code in declared if codes.summary_of(code)]
     if taken:
-        raise ValueError(f"rule {function.__qualname__}: code {taken[0]} is declared twice "
+        raise ValueError(f"rule {name}: code {taken[0]} is declared twice "
                          f"(already: {codes.summary_of(taken[0])!r})")
     for code, summary in declared.items():
         codes.declare(code, summary)
-    entry = Rule(function.__qualname__, stage, order, tuple(declared), function)
-    _RULES.append(entry)
-    return entry
+    run = function if runs is None else runs(function)
+    entries = [Rule(name, stage, place, given, run) for place in places]
+    _RULES.extend(entries)
+    return entries[0]
 
 
-def rule(stage: Stage, order: int, codes: Mapping[str, str]) -> Callable[[Function], Function]:
-    """Register the decorated function as the rule at place `order` of `stage`, giving `codes`."""
+def rule(
+    stage: Stage, order: int, codes: Mapping[str, str], *,
+    gives: Iterable[str] = (), again: Iterable[int] = (), runs: Runs | None = None,
+) -> Callable[[Function], Function]:
+    """Register the decorated function as the rule at place `order` of `stage`, giving `codes`
+    (and `gives`, `again`, `runs`: see `register`). The function itself is returned unchanged."""
 
     def decorate(function: Function) -> Function:
-        register(function, stage, order, codes)
+        register(function, stage, order, codes, gives=tuple(gives), again=tuple(again), runs=runs)
         return function
 
     return decorate

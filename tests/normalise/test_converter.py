@@ -10,12 +10,13 @@ import pytest
 
 from pamphleteer.ast import text_of
 from pamphleteer.normalise.converter import (
-    BLOCK_RULES,
     attribute_debris,
     each_block_to_many,
+    empty_blocks,
     prose_code_blocks,
     scene_breaks,
     shift_headings,
+    within_containers,
 )
 from pamphleteer.normalise.converter_text import emphasis_debris, fix_mojibake
 from tests.normalise.helpers import PATH, blocks, nodes, run_rule
@@ -48,7 +49,7 @@ SCENE_BREAKS = [
 
 @pytest.mark.parametrize(("before", "after"), SCENE_BREAKS)
 def test_scene_breaks_become_rules(before, after):
-    check_many(BLOCK_RULES[1], before, after, "N701")
+    check_many(within_containers(scene_breaks), before, after, "N701")
 
 
 DEBRIS = [
@@ -65,7 +66,7 @@ DEBRIS = [
 
 @pytest.mark.parametrize(("before", "after"), DEBRIS)
 def test_attribute_and_fence_debris_is_removed(before, after):
-    check_many(BLOCK_RULES[2], before, after, "N702")
+    check_many(within_containers(attribute_debris), before, after, "N702")
 
 
 def test_a_heading_keeps_its_words_without_its_attributes():
@@ -105,7 +106,7 @@ EMPTY = [
 
 @pytest.mark.parametrize(("before", "after"), EMPTY)
 def test_empty_blocks_left_by_split_html_go(before, after):
-    check_many(BLOCK_RULES[3], before, after, "N704")
+    check_many(within_containers(empty_blocks), before, after, "N704")
 
 
 MOJIBAKE = [

@@ -6,6 +6,7 @@ import pytest
 
 from pamphleteer import codes
 from pamphleteer.normalise import rule_names
+from pamphleteer.normalise.converter import never_refuse
 from pamphleteer.normalise.registry import Stage, all_rules, register, rule, rules
 from pamphleteer.normalise.typography import (
     curl_quotes,
@@ -14,7 +15,7 @@ from pamphleteer.normalise.typography import (
     mark_acronyms,
     ordinals_on_the_baseline,
 )
-from tests.normalise.helpers import normalised
+from tests.normalise.helpers import PATH, blocks, normalised
 
 
 def placeholder(node):
@@ -37,6 +38,34 @@ def test_a_bad_declaration_fails_and_registers_nothing(stage, order, declared, m
     with pytest.raises(ValueError, match=message):
         register(placeholder, stage, order, declared)
     assert (all_rules(), codes.declared()) == before
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    ({"again": (10,)}, "both take place 10 of TYPOGRAPHY"),  # a place another rule has
+    ({"again": (99,)}, "both take place 99 of TYPOGRAPHY"),  # twice at one place
+    ({"gives": ("N101",)}, "N101 is not in TYPOGRAPHY's series"),
+])
+def test_a_rule_run_again_or_giving_another_rules_code_is_guarded_too(options, message):
+    before = (all_rules(), codes.declared())
+    with pytest.raises(ValueError, match=message):
+        register(placeholder, Stage.TYPOGRAPHY, 99, {"N599": "x"}, **options)
+    assert (all_rules(), codes.declared()) == before
+
+
+def test_the_converter_repairs_run_in_their_declared_order_mojibake_first_and_last():
+    names = [r.name for r in rules(Stage.DAMAGE)]
+    assert names[:3] == ["heading_links_over_lines", "fix_mojibake", "prose_code_blocks"]
+    assert names[-1] == "fix_mojibake" and names.count("fix_mojibake") == 2
+    assert names.index("emphasis_debris") < names.index("spaces_at_link_edges")
+    assert "N706" in next(r for r in rules(Stage.DAMAGE) if r.name == "heading_links_over_lines").codes
+
+
+def test_a_converter_repair_runs_as_it_says_inside_quotations_too():
+    entry = next(r for r in rules(Stage.DAMAGE) if r.name == "scene_breaks")
+    out, diagnostics = entry.function(blocks("One.\n\n> * * *"), PATH, never_refuse)
+    assert [b.node["t"] for b in out] == ["Para", "BlockQuote"]
+    assert out[1].node["c"] == [{"t": "HorizontalRule"}]
+    assert [d.code for d in diagnostics] == ["N701"]
 
 
 def test_the_decorator_refuses_a_second_rule_with_a_taken_code():
