@@ -59,7 +59,7 @@ def source_path(url: str) -> str:
 
 def image_alt(node: Node) -> str:
     """An image's alt text: its `alt` attribute, else its description."""
-    attr = ast.Attr.read(node["c"][0])
+    attr = ast.attr_of(node)
     return attr.get("alt") or ast.text_of(ast.image_alt(node))
 
 

@@ -130,6 +130,17 @@ def test_the_attributes_of_every_kind_that_has_them_are_read_and_replaced(markdo
     assert not ast.has_attr(ast.make_str("a")) and not ast.has_attr(ast.make_para([]))
 
 
+def test_a_figure_gives_its_caption_and_an_image_its_title():
+    figure = next(node for node in every_kind() if node["t"] == "Figure")
+    assert ast.text_of(ast.figure_caption(figure)) == "a figure’s caption"
+    (image,) = [node for node in ast.walk(ast.figure_blocks(figure)) if node["t"] == "Image"]
+    assert ast.image_target(image) == "pic.png"
+    made = ast.make_figure([ast.make_plain([ast.make_image([], "p.png", "a title")])],
+                           [ast.make_plain([ast.make_str("words")])])
+    assert ast.text_of(ast.figure_caption(made)) == "words"
+    assert ast.image_title(ast.block_inlines(ast.figure_blocks(made)[0])[0]) == "a title"
+
+
 @pytest.mark.parametrize(("url", "dead"), [("#", True), ("", True), (" # ", True), ("#top", False),
                                            ("https://x.org", False)])
 def test_a_link_to_nothing_is_dead(url, dead):

@@ -193,6 +193,7 @@ def make_image(alt: list[Node], url: str, title: str = "", attr: Attr = NO_ATTR)
 
 image_alt = link_text
 image_target = link_target
+image_title = link_title
 
 
 def make_note(blocks: list[Node]) -> Node:
@@ -337,6 +338,11 @@ def make_figure(blocks: list[Node], caption: list[Node] | None = None, attr: Att
 
 def figure_blocks(node: Node) -> list[Node]:
     return list(node["c"][2])
+
+
+def figure_caption(node: Node) -> list[Node]:
+    """The blocks of a Figure's (long) caption."""
+    return list(node["c"][1][1])
 
 
 def line_block_lines(node: Node) -> list[list[Node]]:

@@ -73,7 +73,7 @@ def _no_alt_text(inlines: list[ast.Node]) -> list[ast.Node]:
     if not any(ast.kind(node) == "Image" for node in inlines):
         return inlines
     return [ast.make_image([], ast.image_target(node))
-            if ast.kind(node) == "Image" and not ast.Attr.read(node["c"][0]).get("alt") else node
+            if ast.kind(node) == "Image" and not ast.attr_of(node).get("alt") else node
             for node in inlines]
 
 

@@ -28,6 +28,7 @@ from pamphleteer.ast import (
     Attr,
     block_inlines,
     figure_blocks,
+    figure_caption,
     has_class,
     header_attr,
     header_level,
@@ -102,11 +103,6 @@ def is_image_only(node: Node, linked: bool = True) -> bool:
 
 def _contains_image(nodes: Node | list[Node]) -> bool:
     return any(is_kind(node, "Image") for node in walk(nodes))
-
-
-def _figure_caption(node: Node) -> list[Node]:
-    """A figure's caption blocks (`pamphleteer.ast` has no accessor for them)."""
-    return list(node["c"][1][1])
 
 
 def is_file_name(text: str) -> bool:
@@ -216,7 +212,7 @@ def _images_out(block: Block, inlines: list[Node], lift: _Lift) -> tuple[list[No
 
 def _figure(block: Block, lift: _Lift) -> bool:
     """A figure whose image is left out: its caption to the credits, the rest goes. True if it went."""
-    body, caption = figure_blocks(block.node), _figure_caption(block.node)
+    body, caption = figure_blocks(block.node), figure_caption(block.node)
     if _contains_image(body):
         return False
     described = " ".join(text_of(n) for b in body for n in (_inlines(b) or []) if is_image_only(n))

@@ -30,6 +30,7 @@ from pamphleteer.ast import (
     make_span,
     make_str,
     merge_adjacent,
+    span_inlines,
     text_of,
     transform,
     walk,
@@ -252,7 +253,7 @@ def mark_acronyms(node: Node) -> tuple[Node, list[Finding]]:
         return node, []
     # The words already marked (their Str nodes are never rebuilt before their own list is read).
     marked = {id(inner) for span in walk(node) if kind(span) == "Span" and has_class(span, "acronym")
-              for inner in span["c"][1]}
+              for inner in span_inlines(span)}
     findings: list[Finding] = []
 
     def rewrite(inlines: list[Node]) -> list[Node]:

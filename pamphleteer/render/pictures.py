@@ -39,22 +39,21 @@ def figure_image(node: Node) -> Node | None:
 
 def figure_caption(node: Node) -> list[Node]:
     """A pandoc Figure's caption, as inlines."""
-    _short, long = node["c"][1]
-    blocks = [block for block in long if ast.kind(block) in ("Para", "Plain")]
+    blocks = [block for block in ast.figure_caption(node) if ast.kind(block) in ("Para", "Plain")]
     return [inline for block in blocks for inline in ast.block_inlines(block)]
 
 
 def alt_text(image: Node) -> str:
     """What the image shows, for a reader who cannot see it."""
-    given = ast.Attr.read(image["c"][0]).get("alt")
+    given = ast.attr_of(image).get("alt")
     return given if given else ast.text_of(ast.image_alt(image))
 
 
 def caption(image: Node) -> list[Node]:
     """The caption of a paragraph's lone image: its description beside an `alt`, else its title."""
-    if ast.Attr.read(image["c"][0]).get("alt") and ast.image_alt(image):
+    if ast.attr_of(image).get("alt") and ast.image_alt(image):
         return ast.image_alt(image)
-    title = image["c"][2][1].strip()
+    title = ast.image_title(image).strip()
     return ast.words_to_inlines(title) if title else []
 
 
