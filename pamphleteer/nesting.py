@@ -16,6 +16,18 @@ import json
 import re
 from typing import Any
 
+from pamphleteer.ast import (
+    Node,
+    code_text,
+    is_kind,
+    make_para,
+    make_space,
+    make_span,
+    make_str,
+    str_text,
+    walk,
+)
+
 BLOCK_KINDS = frozenset({
     "Plain", "Para", "LineBlock", "CodeBlock", "RawBlock", "BlockQuote", "OrderedList",
     "BulletList", "DefinitionList", "Header", "HorizontalRule", "Table", "Figure", "Div",
@@ -87,39 +99,29 @@ def _load_json_iteratively(text: str) -> Any:
     return root[0]
 
 
-def _words(node: Any) -> list[str]:
-    """The text of every Str, Code and Math inside `node`, in order, without recursion."""
+def _words(node: Node) -> list[str]:
+    """The text of every Str, Code and Math inside `node`, in order (`ast.walk` keeps its own stack)."""
     words: list[str] = []
-    pending = [node]
-    while pending:
-        value = pending.pop()
-        if isinstance(value, list):
-            pending.extend(reversed(value))
-        elif isinstance(value, dict):
-            kind = value.get("t")
-            if kind == "Str":
-                words.append(value["c"])
-            elif kind in ("Code", "Math", "CodeBlock"):
-                words.extend(str(value["c"][1]).split())
-            elif kind not in ("RawInline", "RawBlock"):
-                pending.append(value.get("c"))
+    for item in walk(node):
+        if is_kind(item, "Str"):
+            words.append(str_text(item))
+        elif is_kind(item, "Code", "Math", "CodeBlock"):
+            words.extend(code_text(item).split())
     return words
 
 
-def _inlines(words: list[str]) -> list[dict[str, Any]]:
-    inlines: list[dict[str, Any]] = []
+def _inlines(words: list[str]) -> list[Node]:
+    inlines: list[Node] = []
     for word in words:
         if inlines:
-            inlines.append({"t": "Space"})
-        inlines.append({"t": "Str", "c": word})
+            inlines.append(make_space())
+        inlines.append(make_str(word))
     return inlines
 
 
-def _flattened(node: dict[str, Any]) -> dict[str, Any]:
+def _flattened(node: Node) -> Node:
     inlines = _inlines(_words(node))
-    if node.get("t") in BLOCK_KINDS:
-        return {"t": "Para", "c": inlines}
-    return {"t": "Span", "c": [["", [], []], inlines]}
+    return make_para(inlines) if node.get("t") in BLOCK_KINDS else make_span(inlines)
 
 
 CONTAINERS = BLOCK_KINDS - {"Para", "Plain", "Header", "LineBlock"}  # blocks that hold blocks
