@@ -28,10 +28,24 @@ from urllib.parse import unquote, urlsplit
 import nh3
 
 from pamphleteer import codes
+from pamphleteer.ast import (
+    Attr,
+    Node,
+    attr_of,
+    events,
+    has_attr,
+    image_alt,
+    image_target,
+    is_kind,
+    link_target,
+    link_text,
+    make_span,
+    transform,
+    walk,
+    with_attr,
+)
 from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.reserved import reserved
-
-Node = dict[str, Any]
 
 MARKER = "pamphleteer-raw-"  # ids of the Divs that carry raw HTML through pandoc and back
 LEFT_OUT_IMAGE = "image-left-out"  # the class of the span that stands for an image left out
@@ -61,9 +75,6 @@ HOSTILE = re.compile(
     r"|\son[a-z]+\s*=|\sstyle\s*=|javascript\s*:|vbscript\s*:|data\s*:",
     re.IGNORECASE,
 )
-# Where each kind of element keeps its attributes `[id, classes, pairs]` in pandoc's JSON.
-ATTR_AT = {"Div": 0, "Span": 0, "Code": 0, "CodeBlock": 0, "Link": 0, "Image": 0, "Table": 0, "Figure": 0,
-           "Header": 1}
 UNSEEN = re.compile(r"[\x00-\x20\x7f]+")  # browsers ignore these inside a URL
 
 
@@ -136,25 +147,28 @@ def is_relative(url: str) -> bool:
     return bool(url) and not url.startswith(("#", "//")) and not url_scheme(url)
 
 
-def without_relative_links(node: Any, path: Path, line: int, diagnostics: list[Diagnostic]) -> Any:
+def without_relative_links(node: Node, path: Path, line: int, diagnostics: list[Diagnostic]) -> Node:
     """`node` with relative links made plain text: for parts that have no source page to resolve against.
 
     (A text's relative links are resolved against its source by the normaliser instead.)
-    Recursive, like `safe_targets`, on trees whose depth is bounded.
     """
-    if isinstance(node, list):
-        return [without_relative_links(item, path, line, diagnostics) for item in node]
-    if not isinstance(node, dict) or "c" not in node:
-        return node
-    if node["t"] == "Link" and is_relative(node["c"][2][0]):
-        diagnostics.append(Diagnostic(
-            codes.RELATIVE_LINK_IN_PART, Severity.WARNING,
-            f"the relative link '{_short(node['c'][2][0])}' became plain text: it would lead to a file "
-            "of the computer that built the edition; write the full web address",
-            path, line,
-        ))
-        return _plain(without_relative_links(node["c"][1], path, line, diagnostics))
-    return {"t": node["t"], "c": without_relative_links(node["c"], path, line, diagnostics)}
+    for item in walk(node):
+        if _is_relative_link(item):
+            diagnostics.append(Diagnostic(
+                codes.RELATIVE_LINK_IN_PART, Severity.WARNING,
+                f"the relative link '{_short(link_target(item))}' became plain text: it would lead to a file "
+                "of the computer that built the edition; write the full web address",
+                path, line,
+            ))
+
+    def rewrite(inlines: list[Node]) -> list[Node]:
+        return [_plain(link_text(item)) if _is_relative_link(item) else item for item in inlines]
+
+    return transform(node, inlines=rewrite)
+
+
+def _is_relative_link(node: Node) -> bool:
+    return is_kind(node, "Link") and is_relative(link_target(node))
 
 
 def is_raw(node: Any) -> bool:
@@ -167,72 +181,90 @@ def _short(url: str) -> str:
 
 
 def _plain(inlines: list[Node]) -> Node:
-    return {"t": "Span", "c": [["", [], []], inlines]}
+    return make_span(inlines)
 
 
-def _without_reserved_names(
-    node: Node, at: int, path: Path, line: int, diagnostics: list[Diagnostic]
-) -> Node:
-    """`node` without the classes and ids the editions use for their own furniture (see `reserved`)."""
-    identifier, classes, pairs = node["c"][at]
+def _reserved_names(attr: Attr) -> tuple[list[str], Attr]:
+    """The classes and ids of `attr` the editions keep for their own furniture (see `reserved`),
+    as written (`.pullquote`, `#toc`), and the attributes without them."""
     names = reserved()
-    taken = [f".{name}" for name in classes if names.is_class(name)]
-    ours = bool(identifier) and not identifier.startswith(MARKER)  # the parser's own markers stay
-    if ours and identifier in names.ids:
-        taken.insert(0, f"#{identifier}")
-    kept_id = "" if ours and names.is_id(identifier) else identifier
-    if not taken and kept_id == identifier:
+    taken = [f".{name}" for name in attr.classes if names.is_class(name)]
+    ours = bool(attr.identifier) and not attr.identifier.startswith(MARKER)  # the parser's own markers stay
+    if ours and attr.identifier in names.ids:
+        taken.insert(0, f"#{attr.identifier}")
+    kept_id = "" if ours and names.is_id(attr.identifier) else attr.identifier
+    return taken, Attr(kept_id, tuple(name for name in attr.classes if not names.is_class(name)), attr.pairs)
+
+
+def _without_reserved_names(node: Node) -> Node:
+    """`node` without the classes and ids the editions use for their own parts (itself if it has none)."""
+    if not has_attr(node):
         return node
-    if taken:
-        diagnostics.append(Diagnostic(
+    attr = attr_of(node)
+    _taken, kept = _reserved_names(attr)
+    return node if kept == attr else with_attr(node, kept)
+
+
+def _unsafe_link(node: Node) -> bool:
+    return is_kind(node, "Link") and not is_safe_link(link_target(node))
+
+
+def _left_out_reason(node: Node) -> str:
+    """Why an Image is left out of the editions ('' when it stays, or for any other node)."""
+    return local_image(image_target(node)) if is_kind(node, "Image") else ""
+
+
+def _target_reports(node: Node, leaving: bool, path: Path, line: int) -> list[Diagnostic]:
+    """What `safe_targets` reports of one node: its reserved names on entering it, an unsafe link
+    or an image left out on leaving it (after what its text reported)."""
+    if not leaving:
+        taken = _reserved_names(attr_of(node))[0] if has_attr(node) else []
+        return [Diagnostic(
             codes.RESERVED_NAME_REMOVED, Severity.WARNING,
             f"{' '.join(taken)} removed: the editions use {'these names' if taken[1:] else 'this name'} "
             "for their own parts (pull quotes, notes, navigation), which a text may not imitate",
             path, line,
-        ))
-    content = list(node["c"])
-    content[at] = [kept_id, [name for name in classes if not names.is_class(name)], pairs]
-    return {"t": node["t"], "c": content}
+        )] if taken else []
+    if _unsafe_link(node):
+        return [Diagnostic(
+            codes.LINK_REMOVED, Severity.WARNING,
+            f"the link to '{_short(link_target(node))}' was removed, its text kept: only http(s), mailto "
+            "and relative links are published; fix or remove the link",
+            path, line,
+        )]
+    reason = _left_out_reason(node)
+    return [Diagnostic(
+        codes.IMAGE_LEFT_OUT, Severity.WARNING,
+        f"the image '{_short(image_target(node))}' is left out ({reason}); put the image file in the "
+        "sources folder and refer to it by a relative path",
+        path, line,
+    )] if reason else []
+
+
+def _safe_node(node: Node) -> Node:
+    """One node made safe, its children already: reserved names off, an unsafe link unwrapped,
+    an image left out replaced by a span of its description."""
+    node = _without_reserved_names(node)
+    if _unsafe_link(node):
+        return _plain(link_text(node))
+    if _left_out_reason(node):
+        return make_span(image_alt(node), Attr("", (LEFT_OUT_IMAGE,), (("src", image_target(node)),)))
+    return node
 
 
 def safe_targets(
-    node: Any, path: Path, line: int, diagnostics: list[Diagnostic], keep_raw: bool = False
+    node: Node | list[Node], path: Path, line: int, diagnostics: list[Diagnostic], keep_raw: bool = False
 ) -> Any:
-    """`node` with unsafe links unwrapped and outside images replaced by their description.
+    """`node` (or a list of nodes) with unsafe links unwrapped and outside images replaced by their
+    description. Raw markup is dropped unless `keep_raw` (for HTML still to be cleaned)."""
+    def kept(items: list[Node]) -> list[Node]:
+        return items if keep_raw else [item for item in items if not is_raw(item)]
 
-    Raw markup is dropped unless `keep_raw` (for HTML still to be cleaned).
-    Recursive: call it on trees whose depth `nesting.flatten_deep` has bounded.
-    """
-    if isinstance(node, list):
-        return [
-            safe_targets(item, path, line, diagnostics, keep_raw)
-            for item in node if keep_raw or not is_raw(item)
-        ]
-    if not isinstance(node, dict) or "c" not in node:
-        return node
-    kind = node["t"]
-    if kind in ATTR_AT:
-        node = _without_reserved_names(node, ATTR_AT[kind], path, line, diagnostics)
-    if kind in ("Link", "Image"):
-        attr, inlines, (url, title) = node["c"]
-        inlines = safe_targets(inlines, path, line, diagnostics, keep_raw)
-        if kind == "Link" and not is_safe_link(url):
-            diagnostics.append(Diagnostic(
-                codes.LINK_REMOVED, Severity.WARNING,
-                f"the link to '{_short(url)}' was removed, its text kept: only http(s), mailto "
-                "and relative links are published; fix or remove the link",
-                path, line,
-            ))
-            return _plain(inlines)
-        if kind == "Image":
-            reason = local_image(url)
-            if reason:
-                diagnostics.append(Diagnostic(
-                    codes.IMAGE_LEFT_OUT, Severity.WARNING,
-                    f"the image '{_short(url)}' is left out ({reason}); put the image file in the "
-                    "sources folder and refer to it by a relative path",
-                    path, line,
-                ))
-                return {"t": "Span", "c": [["", [LEFT_OUT_IMAGE], [["src", url]]], inlines]}
-        return {"t": kind, "c": [attr, inlines, [url, title]]}
-    return {"t": kind, "c": safe_targets(node["c"], path, line, diagnostics, keep_raw)}
+    def rewrite(items: list[Node]) -> list[Node]:
+        return [_safe_node(item) for item in kept(items)]
+
+    roots = kept(node) if isinstance(node, list) else [node]  # a raw node given alone is kept
+    for item, leaving in events(roots):
+        diagnostics.extend(_target_reports(item, leaving, path, line))
+    safe = [_safe_node(transform(item, inlines=rewrite, blocks=rewrite)) for item in roots]
+    return safe if isinstance(node, list) else safe[0]
