@@ -143,6 +143,15 @@ def test_a_link_s_note_follows_the_punctuation_after_the_link(before, after):
     assert calls_after_punctuation(before) == after.replace(NOTE, printed)
 
 
+def test_a_note_inside_quotation_marks_follows_the_closing_mark():
+    """A link inside a quotation ("see “About us.”") is written inside out: the quotation's words
+    first (the call moves after the full stop, its address broken into pieces), then the quotation
+    marks around them; the call must move again, after the closing mark."""
+    inner = calls_after_punctuation(f"<a>About us</a>{NOTE}.")
+    printed = NOTE.replace(">https://x.org/<", f">{breakable_address('https://x.org/')}<")
+    assert calls_after_punctuation(f"see “{inner}”") == f"see “<a>About us</a>.”{printed}"
+
+
 def full_lines(document: pymupdf.Document) -> list[tuple[int, str, float, float]]:
     """The justified lines of running text: (page, text, left margin, right margin), the margins
     in mm. A line of running text is set in the body's size and fills at least 90% of the widest."""

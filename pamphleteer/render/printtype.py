@@ -57,7 +57,7 @@ def with_initial(html: str) -> Markup:
 
 
 _CALL_BEFORE_PUNCTUATION = re.compile(
-    r'(<span class="link-note">(?:(?!</span>).)*</span>)((?:</(?:strong|em|b|i|cite|q|span)>)*)'
+    r'(<span class="link-note"><a [^>]*>(?:(?!</a>).)*</a></span>)((?:</(?:strong|em|b|i|cite|q|span)>)*)'
     r'([.,;:!?)\]’”»]+)',
     re.DOTALL,
 )
