@@ -473,3 +473,22 @@ def test_an_imprint_too_full_for_its_page_sends_the_texts_credits_to_the_back(so
     imprint = pymupdf.open(stream=short.pdf, filetype="pdf")[1].get_text()
     assert "“Sources and credits”" in imprint and "14 texts" in imprint
     assert "example.org" not in imprint
+
+
+def test_the_imprint_breaks_a_text_s_address_only_after_a_slash_or_before_a_dot():
+    """In A6 the seed's second address does not fit a line: it breaks after a "/", not at
+    "need-/today/" (its own hyphen)."""
+    from pamphleteer.pipeline import assemble
+    from pamphleteer.render.layout import Typesetter
+    from pamphleteer.render.pdf import part_sources
+    from pamphleteer.sources import read_sources
+
+    publication, _ = assemble(read_sources(SOURCES))
+    title = part_sources(publication).title
+    laid = Typesetter("A6", SOURCES).lay_out(title.html, title.css, title.ids)
+    lines = pymupdf.open(stream=laid.pdf, filetype="pdf")[1].get_text().splitlines()
+    address = "https://anticapitalistresistance.org/what-internationalism-do-we-need-today/"
+    at = next(index for index, line in enumerate(lines) if line.startswith("https://anticap"))
+    first = lines[at]
+    assert first != address and address.startswith(first) and first.endswith("/"), lines[at:at + 2]
+    assert first + lines[at + 1] == address

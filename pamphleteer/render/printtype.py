@@ -86,6 +86,19 @@ def breakable_address(address: str) -> str:
     )
 
 
+_SOURCE_URL = re.compile(r'<a class="source-url" href="([^"]*)">\1</a>')
+
+
+def breakable_source_urls(html: str) -> Markup:
+    """`html` (the imprint, a source note, the credits) with each text's original address broken
+    as a footnote's is: only after a "/" or before a ".", never at its own hyphens."""
+    def broken(match: re.Match[str]) -> str:
+        address = match.group(1)
+        return f'<a class="source-url" href="{address}">{breakable_address(address)}</a>'
+
+    return Markup(_SOURCE_URL.sub(broken, str(html)))
+
+
 def _breakable(match: re.Match[str]) -> str:
     address = match.group(1)
     return f'<span class="link-note"><a href="{address}">{breakable_address(address)}</a></span>'

@@ -20,6 +20,7 @@ from pamphleteer.parse import Block
 from pamphleteer.render.markup import LinkStyle, PageMarks, Writer
 from pamphleteer.render.pictures import ImageSource
 from pamphleteer.render.printtype import (
+    breakable_source_urls,
     capitalised_whole,
     names_once,
     print_body,
@@ -68,6 +69,7 @@ def environment() -> jinja2.Environment:
     env.filters["names_once"] = names_once  # and "About the authors" without doubled names
     env.filters["place_pull_quotes"] = place_pull_quotes  # where every edition's pull quotes go
     env.filters["capitalised_whole"] = capitalised_whole  # and names never hyphenated
+    env.filters["breakable_source_urls"] = breakable_source_urls  # and addresses broken at / or .
     return env
 
 
