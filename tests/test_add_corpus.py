@@ -64,3 +64,15 @@ def test_every_page_is_added_and_the_metadata_it_states_mostly_arrives(results):
     assert min(share["authors"], share["date"], share["publication"]) >= 0.80, share
     lost = sum(len(result.damage.lost) for result in results)
     assert lost <= 1, [(result.article, result.damage.lost) for result in results if result.damage.lost]
+
+
+@pytest.fixture(scope="module")
+def second_set():
+    return REPORT.measure_all(REPORT.postlight_pages())
+
+
+def test_no_page_of_the_second_set_does_worse_through_add_than_its_baseline(second_set):
+    assert not [result.article for result in second_set if result.refused]
+    worse = REPORT.regressions(REPORT.all_figures(second_set), REPORT.load(REPORT.POSTLIGHT_BASELINE))
+    assert not worse, ("add does worse on tests/fixtures/pages/postlight/ than its baseline:\n  "
+                       + "\n  ".join(worse) + "\n(lock in: corpus_add_report.py --postlight --save-baseline)")

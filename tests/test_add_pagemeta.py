@@ -8,6 +8,9 @@ import pytest
 from pamphleteer.importers.pagemeta import (
     clean_authors,
     heading_title,
+    meta_values,
+    more_authors,
+    page_headline,
     site_name,
     stated_date,
     twitter_handles,
@@ -91,3 +94,52 @@ def test_a_handle_the_page_also_declares_as_its_name_is_its_name():
 ])
 def test_the_articles_own_heading_is_its_title_when_it_is_a_variant_of_the_metadatas(title, headings, chosen):
     assert heading_title(title, headings) == chosen
+
+
+@pytest.mark.parametrize(("authors", "kept"), [
+    (("Sam Stein Senior Politics Editor", "The Huffington Post"), ("Sam Stein",)),
+    (("Oli Coleman View author archive Get author RSS feed",), ("Oli Coleman",)),
+    (("Emily Kirkpatrick Updated",), ("Emily Kirkpatrick",)),
+    (("Steven Shepard Link Copied",), ("Steven Shepard",)),
+    (("See full bio",), ()),
+    (("By Josh Haskell, DAVID CAPLAN and PATRICK REEVELL",),
+     ("Josh Haskell", "DAVID CAPLAN", "PATRICK REEVELL")),
+    (("Pete Evans · CBC News",), ("Pete Evans",)),
+    (("Mike Cason", "Mcason Com"), ("Mike Cason",)),
+    (("Jeffrey S. Passel",), ("Jeffrey S. Passel",)),
+])
+def test_what_follows_a_name_in_a_byline_is_not_part_of_it(authors, kept):
+    assert clean_authors(authors, site_names=("The Huffington Post", "CBC News")) == kept
+
+
+def test_the_authors_the_page_declares_complete_the_one_found():
+    tree = page('<meta name="byl" content="By Marc Santora, William K. Rashbaum, Al Baker and Adam Goldman">')
+    assert more_authors(("Adam Goldman",), tree) == ("Marc Santora", "William K. Rashbaum", "Al Baker",
+                                                    "Adam Goldman")
+    assert more_authors(("Ann Other",), tree) == ("Ann Other",)  # a list without the name found is not taken
+    assert more_authors((), page('<meta name="author" content="BBC News">')) == ()
+
+
+def test_a_meta_saved_with_value_instead_of_content_is_read():
+    tree = meta_values(page('<meta name="og:title" value="The headline">'))
+    assert tree.find(".//meta").get("content") == "The headline"
+
+
+@pytest.mark.parametrize(("title", "head", "page_title", "chosen"), [
+    ("Get Slate in your inbox.", '<meta property="og:title" content="Trump’s promises were a con">',
+     "Trumpcare proves it", "Trump’s promises were a con"),  # a sidebar's heading, not the headline
+    ("More From Thought Catalog", "", "One Day You Will Meet Someone | Thought Catalog",
+     "One Day You Will Meet Someone"),
+    ("Why Donald Trump won’t change", '<meta property="og:title" content="Why Trump won’t change">',
+     "Why Donald Trump won’t change - CNN", "Why Donald Trump won’t change"),
+])
+def test_a_title_that_is_not_the_pages_headline_gives_way_to_the_declared_one(title, head, page_title,
+                                                                              chosen):
+    assert page_headline(title, page(head), page_title) == chosen
+
+
+@pytest.mark.parametrize("sitename", ["http://www.facebook.com/Slate",
+                                      "Copyright BuzzFeed, Inc. All rights reserved."])
+def test_an_address_or_a_copyright_line_is_not_a_site_name(sitename):
+    found = site_name(sitename, page_title="A headline", title="A headline", host="slate.com", handles=())
+    assert found == ""

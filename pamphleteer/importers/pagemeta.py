@@ -47,11 +47,23 @@ NOT_A_NAME = frozenset((
     "letters", "letter", "editor", "editors", "editorial", "board", "wire", "wires", "desk", "team", "admin",
     "administrator", "contributor", "contributors", "guest", "writer", "writers", "and", "the", "from", "by",
     "correspondent", "correspondents", "newsroom", "agency", "agencies", "reader", "readers", "user",
+    # what stands after a name in a byline: a role, a button, the site's name
+    "senior", "chief", "deputy", "associate", "executive", "managing", "political", "politics", "fellow",
+    "columnist", "ceo", "founder", "updated", "published", "view", "archive", "get", "rss", "feed", "link",
+    "copied", "see", "full", "bio", "profile", "follow", "email", "twitter", "more", "posts", "daily",
+    "post", "times", "press", "magazine", "journal", "tribune", "herald", "online", "contributing",
 ))
+DOMAIN_ENDINGS = frozenset(("com", "org", "net", "co", "uk", "de", "fr", "io"))
+BY = re.compile(r"^(?:by|von|par|por|door)\s+", re.IGNORECASE)
+NAME_SEPARATOR = re.compile(r"\s*(?:,|;|\s·\s|\s\|\s|\s+and\s+|\s+&\s+)\s*")
 UTC_TIME = re.compile(r"[T ](\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)\s*$")
 LOCAL_HOURS = 10  # a site's readers are at most this many hours from UTC, in practice
+NOT_A_SITE = re.compile(r"^(?:https?:|www\.)|copyright|©|all rights reserved", re.IGNORECASE)
 TITLE_SEPARATOR = re.compile(r"\s+[|–—·»-]\s+")
 WORD = re.compile(r"\w+")
+HEADLINE_META = ("og:title", "twitter:title")
+AUTHOR_META = ("author", "byl", "og:article:author", "article:author", "sailthru.author", "parsely-author",
+               "citation_author", "dc.creator")
 JSON_LD_MAX = 200_000  # characters of one JSON-LD script read
 
 
@@ -140,13 +152,24 @@ def stated_date(tree: lxml.html.HtmlElement, found: str = "") -> str:
 
 
 def _names(authors: tuple[str, ...]) -> Iterator[str]:
-    """Each name of the bylines, those written together with commas apart ("AFP, The Local")."""
+    """Each name of the bylines, those written together apart ("AFP, The Local", "A and B", "A · CBC")."""
     for author in authors:
-        parts = [part.strip() for part in author.split(",")]
+        author = BY.sub("", " ".join(author.split()))
+        parts = [part.strip() for part in NAME_SEPARATOR.split(author)]
         if len(parts) > 1 and any(SUFFIX.fullmatch(part) for part in parts[1:]):
             yield author  # "Martin Luther King, Jr." is one name
         else:
             yield from parts
+
+
+def _name_only(name: str) -> str:
+    """A byline without what follows the name: a role, the site, a button ("Sam Stein Senior Politics
+    Editor", "Oli Coleman View author archive", "Emily Kirkpatrick Updated"), a name kept two words long."""
+    tokens = name.split()
+    for index in range(2, len(tokens)):
+        if any(token.casefold().strip(".,:") in NOT_A_NAME for token in tokens[index:]):
+            return " ".join(tokens[:index])
+    return name
 
 
 def clean_authors(authors: tuple[str, ...], *, site_names: tuple[str, ...]) -> tuple[str, ...]:
@@ -156,9 +179,15 @@ def clean_authors(authors: tuple[str, ...], *, site_names: tuple[str, ...]) -> t
     kept: list[str] = []
     for author in _names(authors):
         name = TRAILING_DATE.sub("", author).strip(" ,;|")
+        if _fold(name) in sites:
+            kept.append(name)
+            continue
+        name = _name_only(name)
         words = [word.casefold() for word in WORD.findall(name)]
         if not words or all(word in NOT_A_NAME or MONTH.fullmatch(word) for word in words):
             continue
+        if "@" in name or words[-1] in DOMAIN_ENDINGS or name.startswith(("http:", "https:")):
+            continue  # an address, or what a converter made of one ("Mcason Com")
         if _fold(name) not in {_fold(other) for other in kept}:
             kept.append(name)
     people = [name for name in kept if _fold(name) not in sites]
@@ -173,6 +202,8 @@ def site_name(sitename: str, *, page_title: str, title: str, host: str, handles:
     """The site's name: trafilatura's, unless it was made from the address or a Twitter handle or is the
     article's title, when the name the page's `<title>` ends with (after ' | ') is taken instead."""
     sitename = " ".join(sitename.split())
+    if NOT_A_SITE.search(sitename):
+        sitename = ""  # trafilatura may take a page's Facebook address or its copyright line
     label = host.removeprefix("www.").split(".")[0] if host else ""
     made_up = (
         not sitename or _fold(sitename) == _fold(title) or _fold(sitename) == _fold(page_title)
@@ -185,7 +216,7 @@ def site_name(sitename: str, *, page_title: str, title: str, host: str, handles:
     if len(parts) >= 2 and 1 <= len(parts[-1].split()) <= 6 and _fold(parts[-1]) != _fold(title):
         return parts[-1]
     handle = _fold(sitename) in {_fold(name) for name in handles}
-    return "" if handle or _fold(sitename) in (_fold(title), _fold(page_title)) else sitename
+    return "" if not sitename or handle or _fold(sitename) in (_fold(title), _fold(page_title)) else sitename
 
 
 def twitter_handles(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
@@ -223,3 +254,55 @@ def heading_title(title: str, headings: list[str]) -> str:
         if shared >= 3 and shared >= 0.5 * len(theirs) and shared >= 0.5 * len(words):
             return heading
     return title
+
+
+def meta_values(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The page with each `<meta value=…>` also as `content`: some tools that save pages (Mercury's
+    and jsdom's serialisers) write a meta's content there, where no metadata reader looks."""
+    for element in tree.iter("meta"):
+        if element.get("content") is None and element.get("value") is not None:
+            element.set("content", element.get("value") or "")
+    return tree
+
+
+def _declared_authors(tree: lxml.html.HtmlElement) -> list[tuple[str, ...]]:
+    """The author lists the page declares: JSON-LD `author` names, `<meta name="author">` and the like."""
+    lists: list[tuple[str, ...]] = []
+    for item in _json_ld(tree):
+        if not _is_article(item):
+            continue
+        value = item.get("author")
+        entries = value if isinstance(value, list) else [value]
+        names = tuple(entry.get("name") if isinstance(entry, dict) else entry for entry in entries)
+        lists.append(tuple(name for name in names if isinstance(name, str) and name.strip()))
+    for element in tree.iter("meta"):
+        key = (element.get("name") or element.get("property") or "").lower()
+        if key in AUTHOR_META:
+            lists.append(tuple(_names(((element.get("content") or "").strip(),))))
+    return [names for names in lists if names]
+
+
+def more_authors(found: tuple[str, ...], tree: lxml.html.HtmlElement) -> tuple[str, ...]:
+    """The authors the page declares when they are the one trafilatura found and others
+    (it keeps the first of several), else what it found."""
+    wanted = {_fold(_name_only(BY.sub("", name))) for name in found}
+    best = found
+    for names in _declared_authors(tree):
+        folded = {_fold(_name_only(name)) for name in names}
+        if len(names) > len(best) and wanted & folded:
+            best = names
+    return best
+
+
+def page_headline(title: str, tree: lxml.html.HtmlElement, page_title: str) -> str:
+    """trafilatura's title, unless it shares hardly a word with what the page declares as its headline
+    (`og:title`, `<title>`): then the declared one (trafilatura may take a sidebar's heading)."""
+    declared = [" ".join((element.get("content") or "").split()) for element in tree.iter("meta")
+                if (element.get("property") or element.get("name") or "").lower() in HEADLINE_META]
+    declared = [text for text in (*declared, *title_parts(page_title)[:1]) if text]
+    if not declared:
+        return title
+    words = _content_words(title)
+    if any(len(words & _content_words(text)) >= max(1, len(words) // 2) for text in declared):
+        return title
+    return declared[0]

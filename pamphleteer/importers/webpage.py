@@ -20,6 +20,9 @@ from pamphleteer.errors import SourceError
 from pamphleteer.importers.pagemeta import (
     clean_authors,
     heading_title,
+    meta_values,
+    more_authors,
+    page_headline,
     site_name,
     stated_date,
     title_parts,
@@ -147,15 +150,19 @@ def extract_article(page: bytes, *, url: str, origin: str, charset: str = "") ->
         tree = None
     if tree is None:
         return Article(html=html, extractor=extractor, source=url)
+    tree = meta_values(tree)
     meta = trafilatura.extract_metadata(tree, default_url=url or None)
     headings = _headings(tree)
-    title = clean_title(meta.title or "", headings, meta.sitename or "", meta.hostname or "")
+    page_title = " ".join((tree.findtext(".//head/title") or tree.findtext(".//title") or "").split())
+    title = page_headline(meta.title or "", tree, page_title)
+    title = clean_title(title, headings, meta.sitename or "", meta.hostname or "")
     title = heading_title(title, headings)
-    page_title = " ".join((tree.findtext(".//title") or "").split())
     publication = site_name(meta.sitename or "", page_title=page_title, title=title, host=meta.hostname or "",
                             handles=twitter_handles(tree))
-    authors = clean_authors(tuple(name.strip() for name in (meta.author or "").split(";") if name.strip()),
-                            site_names=(publication, meta.sitename or "", *title_parts(page_title)[1:]))
+    label = (meta.hostname or "").removeprefix("www.").split(".")[0]
+    found = tuple(name.strip() for name in (meta.author or "").split(";") if name.strip())
+    sites = (publication, meta.sitename or "", label, *title_parts(page_title)[1:])
+    authors = clean_authors(more_authors(found, tree), site_names=sites)
     source = meta.url if meta.url and meta.url.startswith(("http://", "https://")) else url
     return Article(
         html=html, extractor=extractor, title=title, authors=authors, date=stated_date(tree, meta.date or ""),
