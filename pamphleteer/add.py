@@ -7,8 +7,9 @@ Markdown file, or a folder of these (see `importers.inputs`). Each becomes
 
 - Markdown is read as strictly as the build reads texts and written as a YAML
   front matter block holding what could be inferred, followed by the file's
-  bytes exactly as received (a file with its own front matter is copied
-  unchanged);
+  bytes as received (a file with its own front matter is copied unchanged),
+  except that the images it names beside it are brought along into
+  `sources/images/<slug>/` and their references rewritten (`importers.localimages`);
 - a page or a document is converted (see `importers.convert`): its article as
   Markdown a person can edit, under front matter from what the page states and
   what the text shows, with the page or document as received kept in
@@ -39,6 +40,7 @@ from pamphleteer.config import SLUG_PATTERN, load_settings
 from pamphleteer.errors import ConfigurationError, Diagnostic, PamphleteerError, SourceError
 from pamphleteer.importers.convert import SLUG, Converted, convert
 from pamphleteer.importers.inputs import Input, regular_file
+from pamphleteer.importers.localimages import bring_images
 from pamphleteer.model import build_text
 from pamphleteer.normalise import Inferred, normalise
 from pamphleteer.parse import parse_text
@@ -271,14 +273,17 @@ def _add_markdown(item: Input, sources_dir: Path, slug: str | None, language: st
     found = tuple((key, value) for key, value in _inferred_items(inferred) if key not in given)
     naming = Inferred(title=meta.title or inferred.title, authors=meta.authors or inferred.authors)
     chosen, taken = _choose_slug(sources_dir, slug, suggest_slug(naming, file))
+    brought = bring_images(raw, file, item.root or file.parent)
+    raw = brought.data.replace(f"images/{SLUG}/".encode(), f"images/{chosen}/".encode())
     data = raw if existing is not None else front_matter(inferred).encode("utf-8") + raw
-    written, diagnostics = _write(sources_dir, chosen, data, language, originals=(), images=None)
+    written, diagnostics = _write(sources_dir, chosen, data, language, originals=(), images=brought.images)
     known = {**given, **dict(found)}
     return Added(
         path=written.path, slug=chosen, inferred=found, kept_front_matter=existing is not None,
         missing=tuple(key for key in METADATA_KEYS if not known.get(key)),
         has_questions=bool(written.meta.questions), diagnostics=diagnostics, listed=chosen in order,
-        origin=item.origin, kind=item.kind, taken=taken,
+        origin=item.origin, kind=item.kind, taken=taken, notes=tuple(brought.notes),
+        images=tuple(sources_dir / "images" / chosen / name for name in sorted(brought.images)),
     )
 
 

@@ -32,6 +32,7 @@ class Input:
     origin: str  # as the person gave it, for messages
     kind: str  # "markdown", "page", "word", "opendocument" or "url"
     path: Path | None = None
+    root: Path | None = None  # the folder named to add, when a file was found in it (else the file's own)
 
 
 def regular_file(path: Path, limit: int | None = None) -> int:
@@ -57,7 +58,7 @@ def _kind(path: Path) -> str:
 
 def _folder(path: Path) -> list[Input]:
     found = [
-        Input(origin=str(child), kind=KINDS[child.suffix.lower()], path=child)
+        Input(origin=str(child), kind=KINDS[child.suffix.lower()], path=child, root=path)
         for child in sorted(path.iterdir())
         if child.suffix.lower() in KINDS and not child.name.startswith((".", "~$")) and child.is_file()
     ]
