@@ -375,9 +375,11 @@ def show_added(added: "Added", terminal: "Terminal") -> None:
     if added.kind != "markdown":
         headline.append(f" ({KIND_WORDS[added.kind]})")
     elif added.kept_front_matter:
-        headline.append(" (its own front matter kept as it was)")
+        headline.append(" (its own front matter kept as it was"
+                        + (", its image paths rewritten)" if added.images else ")"))
     else:
-        headline.append(" (front matter inferred, the text exactly as received)")
+        headline.append(" (front matter inferred, the text exactly as received"
+                        + (" but for its image paths)" if added.images else ")"))
     terminal.say(headline)
     if added.taken:
         terminal.say(f"  (named '{added.slug}': a text named '{added.taken}' is already in the publication)")
