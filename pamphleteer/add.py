@@ -39,7 +39,7 @@ from slugify import slugify
 from pamphleteer.config import SLUG_PATTERN, load_settings
 from pamphleteer.errors import ConfigurationError, Diagnostic, PamphleteerError, SourceError
 from pamphleteer.importers.convert import SLUG, Converted, convert
-from pamphleteer.importers.inputs import Input, regular_file
+from pamphleteer.importers.inputs import Input, refuse_non_text, regular_file
 from pamphleteer.importers.localimages import bring_images
 from pamphleteer.model import build_text
 from pamphleteer.normalise import Inferred, normalise
@@ -259,6 +259,8 @@ def _add_markdown(item: Input, sources_dir: Path, slug: str | None, language: st
     file = item.path
     assert file is not None
     regular_file(file)  # never a device or a pipe, which could block or never end
+    with open(file, "rb") as handle:
+        refuse_non_text(file, handle.read(16))
     text = read_text_file(file)
     raw = file.read_bytes().removeprefix(b"\xef\xbb\xbf")
     if not text.strip():

@@ -201,6 +201,14 @@ def no_markup(path: Path) -> None:
     path.write_text("A few words saved as a page, without a single tag.\n", encoding="utf-8")
 
 
+def jpeg(path: Path) -> None:
+    path.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(64))
+
+
+def pdf(path: Path) -> None:
+    path.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+
+
 def empty_folder(path: Path) -> None:
     path.mkdir()
     (path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
@@ -216,6 +224,11 @@ def empty_folder(path: Path) -> None:
         ("words.html", no_markup, "no article was found in the page"),
         ("huge.html", oversize_page, "11.0 MB; a file of this kind may be at most 10 MB"),
         ("pictures", empty_folder, "the folder holds no file that can be added"),
+        ("broken.odt", corrupt_docx, "not an OpenDocument (.odt) file pandoc can read"),
+        ("photo.jpg", jpeg, "this is an image (by its name, .jpg), not a text"),
+        ("photo.txt", jpeg, "this is an image (JPEG), not a text"),
+        ("scan.pdf", pdf, "this is a PDF file (by its name, .pdf), not a text"),
+        ("scan.md", pdf, "this is a PDF file, not a text"),
     ],
 )
 def test_bad_input_is_one_clear_error_and_nothing_is_written(sources_copy, tmp_path, name, make, message):

@@ -52,6 +52,42 @@ def regular_file(path: Path, limit: int | None = None) -> int:
     return info.st_size
 
 
+NOT_TEXTS = {  # file suffix -> what the file is, for a file `add` cannot take as a text
+    ".jpg": "an image", ".jpeg": "an image", ".png": "an image", ".gif": "an image", ".webp": "an image",
+    ".svg": "an image", ".tif": "an image", ".tiff": "an image", ".heic": "an image", ".avif": "an image",
+    ".pdf": "a PDF file", ".doc": "an old Word (.doc) file", ".rtf": "an RTF file", ".epub": "an EPUB",
+    ".zip": "a zip archive", ".pages": "a Pages file",
+}
+BINARY_STARTS = {  # the first bytes of a file that is not text, and what it is
+    b"\xff\xd8\xff": "an image (JPEG)", b"\x89PNG": "an image (PNG)", b"GIF8": "an image (GIF)",
+    b"%PDF": "a PDF file", b"PK\x03\x04": "a zip archive (a Word or OpenDocument file named without .docx "
+                                         "or .odt?)", b"\xd0\xcf\x11\xe0": "an old Word (.doc) file",
+}
+WHAT_TO_DO = {
+    "an image": "an image comes with the text that names it (![what it shows](its-file.jpg) in a Markdown "
+                "text beside it), or as a text's opening image (front matter 'image:')",
+    "an old Word (.doc) file": "save it from Word as .docx",
+}
+
+
+def refuse_non_text(path: Path, head: bytes) -> None:
+    """Refuse a file named to be read as Markdown that is not text (an image, a PDF, an archive),
+    saying what it is and what to do; `head` is its first bytes."""
+    what = NOT_TEXTS.get(path.suffix.lower(), "")
+    if what:
+        what += f" (by its name, {path.suffix})"
+    else:
+        what = next((name for start, name in BINARY_STARTS.items() if head.startswith(start)), "")
+        if not what and head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+            what = "an image (WebP)"
+    if not what:
+        return
+    advice = WHAT_TO_DO.get(what.split(" (")[0], "")
+    raise SourceError(f"this is {what}, not a text: add takes Markdown, saved web pages (.html), Word "
+                      "(.docx) and OpenDocument (.odt) files, and web addresses"
+                      + (f"; {advice}" if advice else ""), file=path)
+
+
 def _kind(path: Path) -> str:
     return KINDS.get(path.suffix.lower(), "markdown")  # a named file of any other suffix is read as Markdown
 
