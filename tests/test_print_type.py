@@ -17,7 +17,7 @@ from pamphleteer.render.printtype import (
     print_body,
     with_initial,
 )
-from pamphleteer.render.pullquotes import place_pull_quotes
+from pamphleteer.render.pullquotes import PULL_QUOTE_CHARACTERS, place_pull_quotes
 from tests.conftest import SOURCES
 
 CAP_HEIGHT = 587 / 1024  # Crimson Pro's cap height, in em
@@ -345,11 +345,12 @@ def test_print_keeps_capitalised_words_whole(before, after):
 # -- pull quotes -----------------------------------------------------------------------------
 
 
-def body_with_pull_quotes(paragraphs: int, quoted: list[int]) -> str:
-    """A body of `paragraphs` paragraphs, each numbered one followed by a pull quote repeating it."""
+def body_with_pull_quotes(paragraphs: int, quoted: list[int], length: int = 900) -> str:
+    """A body of `paragraphs` paragraphs of `length` characters, each numbered one followed by a
+    pull quote repeating it."""
     blocks = []
     for number in range(paragraphs):
-        blocks.append(f'<p id="t-{number}">Paragraph {number}.</p>')
+        blocks.append(f'<p id="t-{number}">Paragraph {number}.{"x" * (length - 13)}</p>')
         if number in quoted:
             quote = f"<p>Quote {number}.</p>"
             blocks.append(f'<aside class="pullquote" data-quotes="t-{number}">\n{quote}\n</aside>')
@@ -369,12 +370,20 @@ def order_of(html: str) -> list[str]:
         # Spread: six paragraphs on from the passage, between two paragraphs.
         (10, [1], "spread", ["0", "1", "2", "3", "4", "5", "6", "7", "q1", "8", "9"]),
         # Two stacked quotes near the end: one goes before its passage, the other is left out.
-        (12, [9, 10], "spread", ["0", "1", "2", "3", "q9", "4", "5", "6", "7", "8", "9", "10", "11"]),
+        (12, [9, 10], "spread", ["0", "1", "2", "q9", "3", "4", "5", "6", "7", "8", "9", "10", "11"]),
         (5, [1], "spread", ["0", "1", "2", "3", "4"]),  # no place far enough: left out
     ],
 )
 def test_pull_quotes_are_placed_as_the_publication_chooses(paragraphs, quoted, choice, expected):
     assert order_of(str(place_pull_quotes(body_with_pull_quotes(paragraphs, quoted), choice))) == expected
+
+
+def test_a_pull_quote_is_set_two_full_pages_of_text_after_its_passage_whatever_its_paragraphs():
+    """Six short paragraphs fill less than a page: the quote would face its passage. It goes where
+    PULL_QUOTE_CHARACTERS of text (two pages of the fullest page size) stand between them."""
+    order = order_of(str(place_pull_quotes(body_with_pull_quotes(30, [1], length=400), "spread")))
+    between = order.index("q1") - order.index("1") - 1
+    assert between * 400 >= PULL_QUOTE_CHARACTERS > (between - 1) * 400, order
 
 
 def test_the_pull_quotes_setting_defaults_to_spread_and_a_bad_one_is_named(tmp_path):

@@ -18,6 +18,11 @@ _BLOCK_START = re.compile(r"\n(?=<(?:p|aside|h[1-6]|blockquote|ul|ol|dl|figure|d
 _CONTAINERS = re.compile(r"<(/?)(blockquote|ul|ol|dl|figure|div|table|section|aside)\b")
 PULL_QUOTE_AFTER = 6  # paragraphs of text, at least, between a pull quote and the one it repeats
 PULL_QUOTE_APART = 6  # and between two pull quotes
+# Characters of text, at least, between a pull quote and the passage it repeats: two pages of the
+# fullest page size (a letter page of the seed holds about 2,400, an A5 one 2,200, an A6 one 1,750),
+# so that, whatever the size, the quote is never on the spread of its passage.
+PULL_QUOTE_CHARACTERS = 5000
+_TAG = re.compile(r"<[^>]*>")
 
 
 def _blocks(html: str) -> list[str]:
@@ -44,8 +49,9 @@ def place_pull_quotes(html: str, choice: str = "spread") -> Markup:
     """A text's body with its pull quotes placed as `choice` (publication.toml's `pull_quotes`) says.
 
     "inline": where the source had them, right after the passage they repeat. "drop": none.
-    "spread" (the default): each moved at least PULL_QUOTE_AFTER paragraphs away from the passage
-    it repeats (after it, or before it near a text's end), between two paragraphs (never beside a
+    "spread" (the default): each moved at least PULL_QUOTE_AFTER paragraphs and
+    PULL_QUOTE_CHARACTERS characters of text away from the passage it repeats (after it, or
+    before it near a text's end: on another spread in print), between two paragraphs (never beside a
     heading, a list or another pull quote) and at least PULL_QUOTE_APART paragraphs from any other
     pull quote; one that finds no such place is left out. A pull quote repeats the text, so
     leaving one out loses no words.
@@ -60,10 +66,13 @@ def place_pull_quotes(html: str, choice: str = "spread") -> Markup:
         return Markup("\n".join(body))
     paragraph = [block.startswith("<p") for block in body]
     ordinal = []  # the number of paragraphs up to and including each block
-    count = 0
-    for is_paragraph in paragraph:
+    reach = []  # the characters of text up to and including each block
+    count = characters = 0
+    for is_paragraph, block in zip(paragraph, body, strict=True):
         count += is_paragraph
+        characters += len(_TAG.sub("", block))
         ordinal.append(count)
+        reach.append(characters)
     where: dict[int, str] = {}  # body index -> the pull quote set after it
     gaps = [index for index in range(len(body) - 1) if paragraph[index] and paragraph[index + 1]]
     for pull in pulls:
@@ -72,7 +81,10 @@ def place_pull_quotes(html: str, choice: str = "spread") -> Markup:
             continue
 
         def fits(index: int, source: int = source) -> bool:
+            # The text between the gap after block `index` and the passage, on either side of it.
+            between = reach[index] - reach[source] if index > source else reach[source - 1] - reach[index]
             return (abs(ordinal[index] - ordinal[source]) >= PULL_QUOTE_AFTER
+                    and between >= PULL_QUOTE_CHARACTERS
                     and all(abs(ordinal[index] - ordinal[other]) >= PULL_QUOTE_APART for other in where))
 
         after = [index for index in gaps if index > source and fits(index)]
