@@ -6,8 +6,9 @@
     .venv/bin/python scripts/readme_pictures.py --check   exit 1 if one differs from what the build makes
 
 The seed reader in sources/ is built with fixed dates (SOURCE_DATE_EPOCH, as the tests build it);
-then pdftoppm renders the first text's opening page (`docs/opening.png`) and the spread after it, the
-two facing pages side by side (`docs/spread.png`), at PICTURE_DPI; `docs/preview.png` is the
+then pdftoppm renders the first text's opening page (`docs/opening.png`) and the first spread of that
+text with a pull quote on it (else the spread after the opening), the two facing pages side by side
+(`docs/spread.png`), at PICTURE_DPI; `docs/preview.png` is the
 build's own `<slug>-preview.png`. tests/test_readme_pictures.py fails when a picture is missing or
 no longer looks like the build's pages: after a change to the print edition's look, run this
 script and look at the pictures before committing them.
@@ -40,6 +41,20 @@ def opening_index(pdf: Path, title: str) -> int:
         return next(page - 1 for _level, name, page in document.get_toc() if name == title)
 
 
+def pull_quote_spread(pdf: Path, opening: int) -> tuple[int, int]:
+    """The facing pages (0-based: a left page is odd, the title page being a right one) of the first
+    spread after `opening` with a pull quote (italic set larger than the running text) on it."""
+    with pymupdf.open(pdf) as document:
+        for index in range(opening + 1, min(opening + 24, len(document))):
+            spans = [span for block in document[index].get_text("dict")["blocks"]
+                     for line in block.get("lines", []) for span in line["spans"]]
+            sizes = [round(span["size"], 1) for span in spans]
+            body = max(sizes, key=sizes.count) if sizes else 0
+            if any("Italic" in span["font"] and span["size"] > body + 0.5 for span in spans):
+                return (index, index + 1) if index % 2 else (index - 1, index)
+    return opening + 1, opening + 2
+
+
 def page_image(pdf: Path, index: int, dpi: int = PICTURE_DPI) -> Image.Image:
     """Page `index` (0-based) of `pdf` rendered by pdftoppm at `dpi`."""
     number = str(index + 1)
@@ -69,9 +84,10 @@ def pictures(output: Path, slug: str, first_title: str) -> dict[str, bytes]:
     """The README's pictures, by file name, from a build written to `output`."""
     pdf = output / f"{slug}.pdf"
     opening = opening_index(pdf, first_title)
+    left, right = pull_quote_spread(pdf, opening)
     return {
         "opening.png": png(page_image(pdf, opening)),
-        "spread.png": png(spread_image(page_image(pdf, opening + 1), page_image(pdf, opening + 2))),
+        "spread.png": png(spread_image(page_image(pdf, left), page_image(pdf, right))),
         "preview.png": (output / f"{slug}-preview.png").read_bytes(),
     }
 
