@@ -450,3 +450,36 @@ def test_the_text_is_hyphenated_in_its_language_and_lists_hang(built_page, seed)
     assert declarations(top, ".text-body p")["hyphens"] == "auto"
     assert declarations(top, ".questions li p")["text-indent"] == "0"
     assert all(article.get("lang") for article in root.iter("article"))
+
+
+# -- In the browser -------------------------------------------------------------
+
+
+@pytest.mark.needs("chromium")
+def test_in_the_browser_standfirsts_are_italic_and_markers_show_only_in_a_wide_window(built_page, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    from pamphleteer.check.tools import CHROMIUM_ARGUMENTS, chromium
+
+    page_file = tmp_path / "page.html"
+    page_file.write_bytes(built_page[0])
+    shown = "el => getComputedStyle(el, '::after').content"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium()), args=list(CHROMIUM_ARGUMENTS))
+        try:
+            for width, scheme in ((1280, "light"), (390, "dark")):
+                context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+                page = context.new_page()
+                page.goto(page_file.as_uri())
+                # A standfirst the source set in italics stays italic (as in print and the ebook).
+                lead = page.locator(".standfirst p > *").first
+                assert lead.evaluate("el => getComputedStyle(el).fontStyle") == "italic"
+                # The back matter's pages: a number in the margin of a wide window, none on a phone.
+                heading = page.locator("#sources-and-credits-title")
+                marker = page.locator("#sources-and-credits > .page-break:not(:has(+ .page-break))")
+                assert marker.count() == 1 and heading.count() == 1
+                number = marker.evaluate(shown)
+                assert (number != "none") == (width == 1280), (width, number)
+                context.close()
+        finally:
+            browser.close()
