@@ -4,9 +4,10 @@ One pass over a text's top-level blocks, in this order and why:
 1. mojibake (N710), so every later rule reads real letters;
 2. block debris (N701-N704): prose read as code, scene breaks read as lists,
    attribute and fence debris, empty containers;
-3. links (N706-N709): a heading's link wrapped onto the next line, link syntax
-   left as text, links in links, a bare URL repeated, spaces lost at a link's
-   edge — before the link rules (N1xx) clean what are now real links;
+3. links (N706-N709): a heading's link wrapped onto the next line, a link
+   opened at the end of the block before (html2text), link syntax left as
+   text, links in links, a bare URL repeated, spaces lost at a link's edge —
+   before the link rules (N1xx) clean what are now real links;
    emphasis markers left as text (N711) go once links are links, before the
    spaces at their edges are put back.
 Each repair declares its place in this order where it is defined

@@ -3,6 +3,9 @@
 - `visible_link_syntax`: `[text](url)` left as text — its URL wrapped across
   lines (html2text), its brackets escaped, or a link written inside another —
   becomes a link again (N706); an image written so becomes a left-out image;
+- `links_opened_before`: html2text writes a link around a block (`<a><li>…</li></a>`) as
+  `[` at the end of one block and `text ](url)` in the next: the text becomes the link,
+  the stray `[` goes (N706);
 - `nested_links`: a link inside a link's text: each keeps its own words (N707);
 - `repeated_bare_url`: `[x](url) (url)` with the URL bare loses the repeat (N708);
 - `spaces_at_link_edges`: a space the converter lost at a link's (or emphasis')
@@ -34,9 +37,11 @@ from pamphleteer.ast import (
     strip_edges,
     text_of,
     transform,
+    walk,
 )
 from pamphleteer.errors import Diagnostic
-from pamphleteer.normalise.converter import over_rewritten_blocks
+from pamphleteer.normalise.converter import over_blocks, over_rewritten_blocks
+from pamphleteer.normalise.converter_flat import OBJECT, flatten, slice_inlines
 from pamphleteer.normalise.converter_words import is_word
 from pamphleteer.normalise.findings import Finding, shorten
 from pamphleteer.normalise.images import left_out_image
@@ -45,13 +50,16 @@ from pamphleteer.normalise.registry import Stage, rule
 from pamphleteer.parse import Block, Node
 from pamphleteer.sanitise import is_safe_link
 
-OBJECT = "\ufffc"  # stands for a node that is not text in the flattened inlines
 VISIBLE_LINK = re.compile(  # [text](url), the text and url over lines ('\n': a soft break)
     r"(!?)\[([^\[\]\n]*(?:\n[^\[\]\n]*)*)\]"
     r"\(\s*<?((?:https?://|mailto:|/|\.{0,2}/|#)[^\s()<>" + OBJECT + r"]*(?:\n[^\s()<>" + OBJECT + r"]+)*)>?"
     r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|" + OBJECT + r"))?\s*\)"  # a title (pandoc may read it as a quotation)
 )
 Refuse = Callable[[Block, str], "Diagnostic | None"]  # the report that `keep:` forbids repair `code` here
+ORPHAN_LINK = re.compile(  # `text ](url)` with its `[` in the block before: no bracket before it here
+    r"^\s*([^\[\]]*?[^\s\[\]][^\[\]]*?)\s*\]\(\s*<?((?:https?://|mailto:|/)[^\s()<>]*)>?\s*\)"
+)
+TRAILING_OPEN = re.compile(r"\s*\[\s*$")  # a `[` that ends a block opens a link in the next one
 PASSES = 3  # `[![alt](image)](link)`: the image first, then the link around it
 BARE_URL = re.compile(r"^\(<?((?:https?://|www\.)[^\s()<>]+)>?\)([.,;:!?]*)$", re.IGNORECASE)
 EDGE_KINDS = ("Link", "Emph", "Strong")
@@ -69,43 +77,6 @@ WORD_END = re.compile(r"[^\W\d_]+$")
 
 
 # -- visible link syntax -------------------------------------------------------
-
-
-def _flatten(inlines: list[Node]) -> tuple[str, list[tuple[int, int]]]:
-    """The inlines as one string (spaces ' ', soft breaks '\\n', other nodes OBJECT), and for each
-    character the node it came from and its offset there."""
-    chars: list[str] = []
-    where: list[tuple[int, int]] = []
-    for index, node in enumerate(inlines):
-        if is_kind(node, "Str"):
-            text = str_text(node)
-        elif is_kind(node, "Space"):
-            text = " "
-        elif is_kind(node, "SoftBreak"):
-            text = "\n"
-        else:
-            text = OBJECT
-        for offset, char in enumerate(text):
-            chars.append(char)
-            where.append((index, offset))
-    return "".join(chars), where
-
-
-def _slice(inlines: list[Node], where: list[tuple[int, int]], start: int, end: int) -> list[Node]:
-    """The inlines between flattened positions `start` and `end`, Str nodes cut at the edges."""
-    out: list[Node] = []
-    position = start
-    while position < end:
-        index, offset = where[position]
-        node = inlines[index]
-        if is_kind(node, "Str"):
-            length = min(len(str_text(node)) - offset, end - position)
-            out.append(make_str(str_text(node)[offset : offset + length]))
-            position += length
-        else:
-            out.append(node)
-            position += 1
-    return out
 
 
 def _link_nodes(text: list[Node], url: str) -> list[Node]:
@@ -158,7 +129,7 @@ def visible_link_syntax(node: Node) -> tuple[Node, list[Finding]]:
         return inlines
 
     def once(inlines: list[Node]) -> list[Node]:
-        text, where = _flatten(inlines)
+        text, where = flatten(inlines)
         if "](" not in text:
             return inlines
         out: list[Node] = []
@@ -167,20 +138,54 @@ def visible_link_syntax(node: Node) -> tuple[Node, list[Finding]]:
             url = match.group(3).replace("\n", "")
             if not is_safe_link(url):
                 continue
-            label = _unwrapped(_slice(inlines, where, match.start(2), match.end(2)))
+            label = _unwrapped(slice_inlines(inlines, where, match.start(2), match.end(2)))
             made = [left_out_image(label, url)] if match.group(1) else _link_nodes(label, url)
-            out.extend(_slice(inlines, where, position, match.start()))
+            out.extend(slice_inlines(inlines, where, position, match.start()))
             out.extend(made)
             findings.append(Finding("N706", "Markdown link syntax left as text became a link",
                                     shorten(match.group(0).replace("\n", " ")), shorten(show(made))))
             position = match.end()
         if position == 0:
             return inlines
-        out.extend(_slice(inlines, where, position, len(text)))
+        out.extend(slice_inlines(inlines, where, position, len(text)))
         return merge_adjacent(out)
 
     new = transform(node, inlines=rewrite)
     return (new if findings else node), findings
+
+
+@rule(Stage.DAMAGE, order=70, codes={}, gives=("N706",), runs=over_blocks)  # before link syntax is read
+def links_opened_before(node: Node) -> tuple[list[Node], list[Finding]]:
+    """`text ](url)` whose `[` ended the block before (a link around a list item, as html2text
+    writes it) becomes a link; a `[` left at a block's end goes, and the block if nothing is left."""
+    if not is_kind(node, "Para", "Plain", "BulletList", "OrderedList", "Div", "BlockQuote"):
+        return [node], []
+    findings: list[Finding] = []
+
+    def rewrite(inlines: list[Node]) -> list[Node]:
+        text, where = flatten(inlines)
+        match = ORPHAN_LINK.match(text) if "](" in text else None
+        if match and not is_safe_link(match.group(2)):
+            match = None
+        trailing = TRAILING_OPEN.search(text, match.end() if match else 0)
+        if not match and not trailing:
+            return inlines
+        out = _link_nodes(_unwrapped(slice_inlines(inlines, where, match.start(1), match.end(1))),
+                          match.group(2)) if match else []
+        out.extend(slice_inlines(inlines, where, match.end() if match else 0,
+                          trailing.start() if trailing else len(text)))
+        out = merge_adjacent(out)
+        message = ("link syntax opened in the block before became a link" if match
+                   else "a link's opening bracket left at a block's end was removed")
+        findings.append(Finding("N706", message, shorten(show(inlines)), shorten(show(out))))
+        return out
+
+    new = transform(node, inlines=rewrite)
+    if not findings:
+        return [node], []
+    if not text_of(new).strip() and not any(is_kind(item, "Image") for item in walk(new)):
+        return [], findings
+    return [new], findings
 
 
 @rule(Stage.DAMAGE, order=10, codes={}, gives=("N706",))  # before any rule reads a line of the text
@@ -196,9 +201,9 @@ def heading_links_over_lines(
         block = blocks[index]
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if following is not None and is_kind(block.node, "Header") and is_kind(following.node, "Para"):
-            boundary = len(_flatten(block_inlines(block.node))[0])
+            boundary = len(flatten(block_inlines(block.node))[0])
             merged = [*block_inlines(block.node), make_soft_break(), *block_inlines(following.node)]
-            text = _flatten(merged)[0].rstrip()
+            text = flatten(merged)[0].rstrip()
             links = VISIBLE_LINK.finditer(text)
             if any(match.start() < boundary < match.end() == len(text) for match in links):
                 heading = make_header(header_level(block.node), merged, header_attr(block.node))

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from pamphleteer.normalise.converter import never_refuse
+from pamphleteer.normalise.converter import each_block_to_many, never_refuse
 from pamphleteer.normalise.converter_links import (
     heading_links_over_lines,
+    links_opened_before,
     nested_links,
     repeated_bare_url,
     spaces_at_link_edges,
@@ -37,6 +38,29 @@ VISIBLE = [
     ("a [link [nested](https://x.org/b)](https://x.org/a) here",
      "a [link](https://x.org/a) [nested](https://x.org/b) here"),
 ]
+
+
+R = "http://www.theroot.com/articles/2015/01/a.html?wpisrc=burger"
+OPENED_BEFORE = [
+    # html2text's `<a><li>…</li></a>`: the `[` ends the block before, the rest is in the item
+    (f"[\n\n  * Did Lincoln Want It? ]({R}) [\n  * The Root 100 2014 ]({R})",
+     f"  * [Did Lincoln Want It?]({R})\n  * [The Root 100 2014]({R})"),
+    (f"More Headlines [\n\n  * Get _THINspired_ This Year]({R})[\n  * NYC Mayor Jeered]({R})",
+     f"More Headlines\n\n  * [Get _THINspired_ This Year]({R})\n  * [NYC Mayor Jeered]({R})"),
+    (f"  * ![](https://x.org/a.jpg) Selma Heroes ]({R}) [",
+     f"  * [![](https://x.org/a.jpg) Selma Heroes]({R})"),
+    ("It was [a] case ](https://x.org/a) in law.", None),  # a bracket before: not opened elsewhere
+    ("See [the report](https://x.org/r) now.", None),  # a link already
+    ("A sum of [1, 2] and more.", None),  # brackets in prose
+    ("Text ](javascript:alert(1)) here", None),  # not a safe target
+]
+
+
+@pytest.mark.parametrize(("before", "after"), OPENED_BEFORE)
+def test_a_link_opened_in_the_block_before_becomes_a_link(before, after):
+    result, diagnostics = each_block_to_many(blocks(before), PATH, links_opened_before)
+    assert [block.node for block in result] == nodes(after or before)
+    assert {d.code for d in diagnostics} == ({"N706"} if after is not None else set())
 
 
 @pytest.mark.parametrize(("before", "after"), VISIBLE)
