@@ -46,6 +46,7 @@ from pamphleteer.ast import (
     walk,
 )
 from pamphleteer.errors import Diagnostic, Severity
+from pamphleteer.normalise.converter_flat import flatten, slice_inlines
 from pamphleteer.normalise.converter_words import word_share
 from pamphleteer.normalise.findings import Finding, shorten
 from pamphleteer.normalise.keep import Keep
@@ -62,6 +63,9 @@ SCENE_BREAK = re.compile(r"^(?:([*\-_~•·=+#◆◇●○■□♦❖✦✧⁕�
 ATTRIBUTE = r"(?:[#.][\w:.-]+|[\w-]+=(?:\"[^\"]*\"|“[^”]*”|'[^']*'|‘[^’]*’|[^\s}]+))"
 ATTRIBUTES = re.compile(rf"\{{\s*{ATTRIBUTE}(?:\s+{ATTRIBUTE})*\s*\}}")
 FENCE = re.compile(rf"^:{{3,}}(?:\s*\{{[^}}]*\}}|\s*[\w-]+)?(?:\s*:{{3,}})?$|^{ATTRIBUTES.pattern}$")
+FENCE_OPENING = re.compile(r"(?:^|(?<=\n)):{3,}[ \t]*")  # `:::` starting a line of a block's text
+FENCE_NAME = re.compile(r"[\w-]+[ \t]*(?::{3,})?[ \t]*(?=\n|$)")  # `::: note` (`::: note :::`)
+FENCE_CLOSING = re.compile(r"[ \t]+:{3,}[ \t]*(?=\n|$)")  # `:::` closing a div, run onto the line before
 CODE_CHARACTERS = re.compile(r"[{}\[\]();=<>$\\|`^]|->|::|\b(?:def|function|var|const|return|import)\b")
 MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
 SENTENCE_END = re.compile(r"[a-z][.!?][\"”’)]?(?:\s|$)")
@@ -210,6 +214,50 @@ def _strip_attributes(inlines: list[Node]) -> tuple[list[Node], list[str]]:
     return out, removed
 
 
+def _balanced_end(text: str, start: int) -> int:
+    """Where the `{…}` opened at `start` closes (its braces balanced), or -1."""
+    depth = 0
+    for index in range(start, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[index], 0)
+        if depth == 0:
+            return index + 1
+    return -1
+
+
+def _fence_debris(inlines: list[Node]) -> tuple[list[Node], bool]:
+    """Inlines without the `:::` fences pandoc could not read (attributes with quotes or JSON in
+    them, a fence run onto a line of text): each fence's colons, name or `{…}` go, words stay."""
+    text, where = flatten(inlines)
+    if ":::" not in text:
+        return inlines, False
+    cuts: list[tuple[int, int]] = []
+    for match in FENCE_OPENING.finditer(text):
+        end = match.end()
+        if text.startswith("{", end):
+            end = _balanced_end(text, end)
+            if end < 0:
+                continue
+            end = re.compile(r"[ \t]*\n?").match(text, end).end()  # type: ignore[union-attr]
+        elif name := FENCE_NAME.match(text, end):
+            end = name.end()
+        cuts.append((match.start(), end))
+    cuts.extend(match.span() for match in FENCE_CLOSING.finditer(text))
+    if not cuts:
+        return inlines, False
+    out: list[Node] = []
+    position = 0
+    for start, end in sorted(cuts):
+        if start >= position:
+            out.extend(slice_inlines(inlines, where, position, start))
+            position = end
+    out.extend(slice_inlines(inlines, where, position, len(text)))
+    while out and is_kind(out[0], "Space", "SoftBreak"):
+        out.pop(0)
+    while out and is_kind(out[-1], "Space", "SoftBreak"):
+        out.pop()
+    return out, True
+
+
 def _lines(inlines: list[Node]) -> list[list[Node]]:
     lines: list[list[Node]] = [[]]
     for item in inlines:
@@ -229,7 +277,14 @@ def attribute_debris(node: Node) -> tuple[list[Node], list[Finding]]:
     heading = is_kind(node, "Header")
     inlines = block_inlines(node)
     findings: list[Finding] = []
-    if not heading:  # whole lines that are fences: `::: note`, `:::`
+    if not heading:  # fences: `::: note`, `:::`, `::: {#id data-x="{…}"}`, a `:::` run onto a line
+        unfenced, changed = _fence_debris(inlines)
+        if changed:
+            findings.append(Finding("N702", "pandoc fenced-div markers shown as text were removed",
+                                    shorten(text_of(inlines)), shorten(text_of(unfenced))))
+            if not text_of(unfenced).strip() and not _has_media({"t": "Para", "c": unfenced}):
+                return [], findings
+            inlines = unfenced
         lines = _lines(inlines)
         fences = [line for line in lines if FENCE.match(text_of(line))]
         if fences:

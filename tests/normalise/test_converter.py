@@ -61,6 +61,16 @@ DEBRIS = [
     ("Text.\n\\:::", "Text."),  # a fence run into a paragraph
     ("Set {x} and {y}, the sets.", None),  # braces in prose
     ("Ratio 3:::1", None),
+    # pandoc's markdown writer: a fence whose attributes hold JSON (an ad slot), which its
+    # reader cannot read back, so the fence and the rest of the div are text
+    ('::: {#ad-tag data-slot="{\\"pos\\":\\"mr1\\",\\"size\\":[300,250]}" path="/5678/news"}\n'
+     ':::\n::::\n\nThe article goes on.', "The article goes on."),
+    ('::: {.list-item context="headline" ids="{\\"a\\":1}"}\n[Lakers lose](https://x.org/a)\n\n'
+     "[Sports](https://x.org/s) / 6 hours ago\n:::", "[Lakers lose](https://x.org/a)\n\n"
+     "[Sports](https://x.org/s) / 6 hours ago"),
+    ("::: [A story](https://x.org/b)", "[A story](https://x.org/b)"),  # a fence run onto a link
+    ("Sports Illustrated / 7 hours ago :::", "Sports Illustrated / 7 hours ago"),
+    ("She wrote ::: in the margin.", None),  # colons inside a line are not a fence
 ]
 
 
@@ -95,6 +105,7 @@ PROSE_CODE = [
 @pytest.mark.parametrize(("before", "after"), PROSE_CODE)
 def test_prose_read_as_code_becomes_paragraphs(before, after):
     check_many(prose_code_blocks, before, after, "N703")
+
 
 
 EMPTY = [
