@@ -9,7 +9,8 @@ text. Headings are renumbered over the whole body.
 - `attribute_debris`: pandoc attributes (`{#id .class}`) and fenced-div fences
   (`:::`) left as text are removed (N702);
 - `prose_code_blocks`: a code block of sentences, indented by the converter,
-  becomes paragraphs again (N703);
+  becomes paragraphs again; `markdown_code_blocks`: one of Markdown (a list of
+  links indented under a heading) is read as Markdown again (N703);
 - `empty_blocks`: what a split HTML container left behind (an empty Div) goes (N704);
 - `shift_headings`: the body's headings sit directly under the text's title,
   without skipping a level (N705).
@@ -18,6 +19,7 @@ text. Headings are renumbered over the whole body.
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -51,7 +53,7 @@ from pamphleteer.normalise.converter_words import word_share
 from pamphleteer.normalise.findings import Finding, shorten
 from pamphleteer.normalise.keep import Keep
 from pamphleteer.normalise.registry import Stage, rule
-from pamphleteer.parse import Block, Node, inline_markdown
+from pamphleteer.parse import Block, Node, inline_markdown, markdown_to_blocks
 
 ManyRule = Callable[[Node], tuple[list[Node], list[Finding]]]  # a block -> the blocks it becomes
 OneRule = Callable[[Node], tuple[Node, list[Finding]]]  # a block -> the block it becomes
@@ -68,6 +70,7 @@ FENCE_NAME = re.compile(r"[\w-]+[ \t]*(?::{3,})?[ \t]*(?=\n|$)")  # `::: note` (
 FENCE_CLOSING = re.compile(r"[ \t]+:{3,}[ \t]*(?=\n|$)")  # `:::` closing a div, run onto the line before
 CODE_CHARACTERS = re.compile(r"[{}\[\]();=<>$\\|`^]|->|::|\b(?:def|function|var|const|return|import)\b")
 MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
+MARKDOWN_LINE = re.compile(r"^\s*(?:(?:[*+-]|\d{1,3}[.)])\s+\S|#{1,6}\s+\S)|\]\([^)\s]*\)")
 SENTENCE_END = re.compile(r"[a-z][.!?][\"”’)]?(?:\s|$)")
 MIN_PROSE_WORDS = 8
 EMPTY_KINDS = ("Div", "BlockQuote", "Para", "Plain")
@@ -330,6 +333,27 @@ def prose_code_blocks(node: Node) -> tuple[list[Node], list[Finding]]:
     paragraphs = [part.strip() for part in re.split(r"\n\s*\n", content) if part.strip()]
     blocks = [make_para(inline_markdown(part)) for part in paragraphs]
     return blocks, [Finding("N703", "prose indented by the converter (read as code) became paragraphs",
+                            shorten(content), shorten(text_of(blocks)))]
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Lines of Markdown rather than code: most are list items, headings or links."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    marked = sum(bool(MARKDOWN_LINE.search(line)) for line in lines)
+    return bool(lines) and marked * 10 >= len(lines) * 6
+
+
+@rule(Stage.DAMAGE, order=65, codes={}, gives=("N703",), runs=over_blocks_and_containers)
+def markdown_code_blocks(node: Node) -> tuple[list[Node], list[Finding]]:
+    """A code block with no language whose lines are Markdown (a list html2text indented under a
+    heading, so pandoc read it as code) is read as Markdown again."""
+    if not is_kind(node, "CodeBlock") or _code_classes(node) or not looks_like_markdown(code_text(node)):
+        return [node], []
+    content = code_text(node)
+    blocks = [block.node for block in markdown_to_blocks(textwrap.dedent(content), path=Path(), first_line=1)]
+    if not blocks or any(is_kind(block, "CodeBlock") for block in blocks):
+        return [node], []
+    return blocks, [Finding("N703", "Markdown indented by the converter (read as code) was read as Markdown",
                             shorten(content), shorten(text_of(blocks)))]
 
 

@@ -13,6 +13,7 @@ from pamphleteer.normalise.converter import (
     attribute_debris,
     each_block_to_many,
     empty_blocks,
+    markdown_code_blocks,
     prose_code_blocks,
     scene_breaks,
     shift_headings,
@@ -106,6 +107,26 @@ PROSE_CODE = [
 def test_prose_read_as_code_becomes_paragraphs(before, after):
     check_many(prose_code_blocks, before, after, "N703")
 
+
+MARKDOWN_CODE = [
+    # html2text indents a site's menu under its heading by four spaces: pandoc reads code
+    ("## Thématiques\n\n    * [Politique](+-Politique-+.html)\n    * [Société](+-Societe-+.html)\n"
+     "    * [Arts](+-Art-litterature-+.html)",
+     "## Thématiques\n\n* [Politique](+-Politique-+.html)\n* [Société](+-Societe-+.html)\n"
+     "* [Arts](+-Art-litterature-+.html)"),
+    ("    * ### Le journal\n", "* ### Le journal"),
+    ("    * Roberto, [ Do 9 Apr 2020 ](https://x.org/#c-1) [Antworten](https://x.org/?r=1)",
+     "* Roberto, [ Do 9 Apr 2020 ](https://x.org/#c-1) [Antworten](https://x.org/?r=1)"),
+    ('    {\n       "Name": "Matthew Davis",\n       "Age": 26\n    }', None),  # data, not Markdown
+    ("    for item in items:\n        print(item)", None),
+    ("```python\n* [a](https://x.org/a)\n```", None),  # a language: code on purpose
+    ("    oh, the weather outside is frightful,\n    the heat wave brutal and spiteful.", None),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), MARKDOWN_CODE)
+def test_markdown_read_as_code_is_read_as_markdown(before, after):
+    check_many(markdown_code_blocks, before, after, "N703")
 
 
 EMPTY = [
