@@ -66,6 +66,8 @@ DEFAULT_RIGHTS = declare("I002", "no 'rights:' given: the imprint says copyright
 NO_AUTHOR = declare("I003", "no author found: the text is missing from 'About the authors'")
 NO_SOURCE = declare("I004", "no source URL found: the credits cannot say where the original is")
 OPENING_IMAGE_REMOTE = declare("I005", "an opening image (front matter 'image') on the network not shown")
+NO_PAMPHLET_INTRODUCTION = declare("I006", "a text's own pamphlet opens without an introduction: give it "
+                                           "'introduction:'")
 
 CONVERTER_KEY_SHADOWED = declare("I201", "a converter's front matter key not used: ours gives it already")
 CONVERTER_KEYS_READ = declare("I202", "a converter's front matter keys read as ours")

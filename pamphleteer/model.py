@@ -381,7 +381,22 @@ def build_publication(
         images=images,
     )
     check_names(publication, texts, parts)
-    return publication, diagnostics
+    return publication, diagnostics + pamphlet_introductions(publication, texts)
+
+
+def pamphlet_introductions(
+    publication: Publication, texts: tuple[NormalisedText, ...]
+) -> tuple[Diagnostic, ...]:
+    """With `pamphlets = "each"`, a note for each text whose pamphlet would open with no
+    introduction (no `introduction:` of its own, no shared part marked `pamphlets: true`)."""
+    if publication.settings.pamphlets != "each" or any(part.in_pamphlets for part in publication.front):
+        return ()
+    return tuple(
+        Diagnostic(codes.NO_PAMPHLET_INTRODUCTION, Severity.INFO,
+                   "its own pamphlet opens with no introduction (the reader's speaks of the whole "
+                   "collection); give it one with front matter 'introduction:'", source.source.path)
+        for text, source in zip(publication.texts, texts, strict=True) if not text.introduction
+    )
 
 
 def pamphlet(publication: Publication, text: Text) -> Publication:

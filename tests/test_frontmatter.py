@@ -731,3 +731,16 @@ def _text_of(block: Block) -> str:
     from pamphleteer.ast import text_of
 
     return text_of(block.node)
+
+
+def test_the_build_notes_each_pamphlet_that_would_open_without_an_introduction():
+    own = ParsedPart(source=SourcePart(path=Path("/s/texts/roe-unions.md"), name="introduction",
+                                       title="Introduction", body="x", body_line=1),
+                     blocks=(para("Roe wrote this for the dockers of Hull.", 1),))
+    _, found = build_publication(settings(pamphlets="each"), (SMITH, ROE), (introduction(),), WHEN,
+                                 "Pamphleteer test", introductions={"roe-unions": own})
+    noted = [d for d in found if d.code == "I006"]
+    assert [d.file for d in noted] == [Path("/s/texts/smith-solidarity.md")]
+    assert "introduction:" in noted[0].message
+    _, reader_only = build_publication(settings(), (SMITH, ROE), (introduction(),), WHEN, "Pamphleteer test")
+    assert not [d for d in reader_only if d.code == "I006"]  # no pamphlets asked for
