@@ -263,7 +263,8 @@ def lift_furniture(
     """
     lift = Lift(path, keep or Keep())
     items = list(blocks)
-    head = lift_head(items, known_title, lift, source or (f"https://{site}/" if site else ""), page)
+    absolute = source if host_of(source) else ""  # a Hugo export's `url: /news/x/` names no site
+    head = lift_head(items, known_title, lift, absolute or (f"https://{site}/" if site else ""), page)
     found_head = head.found
     authors = tuple(known_authors) or tuple(found_head.get("authors", ()))  # type: ignore[arg-type]
     rest = [block for index, block in enumerate(items[: head.start]) if index not in head.lifted]
@@ -271,9 +272,9 @@ def lift_furniture(
     body = tuple((rest + items[head.start :])[:end])
     publication = str(found_head.get("publication", "") or found.get("publication", ""))
     url = source or found.get("source", "")
-    host = host_of(url) if url else site
+    host = (host_of(url) if url else "") or site
     if not publication and host:
-        publication = site_name(host, list(page)) or name_from_host(host) or (host if url else "")
+        publication = site_name(host, list(page)) or name_from_host(host) or (host if host_of(url) else "")
     inferred = Inferred(
         title=str(found_head.get("title", "")),
         subtitle=str(found_head.get("subtitle", "")),

@@ -296,3 +296,22 @@ def test_rules_framing_a_pull_quote_after_the_first_paragraph_are_not_the_heads(
     text = normalised(f"{head}{PROSE}\n\n---\n\n*{quote}*\n\n---\n\n{LEAD}")
     assert [block.node["t"] for block in text.blocks] == ["Para", "Div", "Para"]
     assert "N201" in {d.code for d in text.diagnostics}
+
+
+def test_a_heading_elsewhere_on_the_page_is_no_site_name_unless_written_as_a_name():
+    # a letters page: each letter's heading is on the page too, and none is the site
+    title = "Letters: Coddling criminals | Undermining road | Tax dollars"
+    assert split_title(title, "", frozenset({"Tax dollars", "Undermining road"})) == (title, "")
+    # the site's name in the page's footer still names it
+    assert split_title("Why We Strike | Red Pepper", "", frozenset({"© Red Pepper 2020"})) == (
+        "Why We Strike", "Red Pepper")
+
+
+def test_a_site_relative_source_leaves_the_site_to_the_pages_links():
+    from pamphleteer.normalise.furniture import lift_furniture
+    from tests.normalise.helpers import PATH, blocks
+
+    # a WordPress-to-Hugo export writes `url: /news/x/`: the site is the one the page's links go to
+    lifted = lift_furniture(blocks("# Why We Strike\n\n" + PROSE), PATH, source="/news/why-we-strike/",
+                            site="dailyradical.org")
+    assert lifted.inferred.publication == "Daily Radical"
