@@ -72,6 +72,8 @@ NO_PAMPHLET_INTRODUCTION = declare("I006", "a text's own pamphlet opens without 
 CONVERTER_KEY_SHADOWED = declare("I201", "a converter's front matter key not used: ours gives it already")
 CONVERTER_KEYS_READ = declare("I202", "a converter's front matter keys read as ours")
 KEYS_NOT_USED = declare("I203", "front matter a pamphlet does not use (tags, categories …) passed over")
+TITLE_SITE_CUT = declare("I204", "the site's name ending the front matter title left it: it is the "
+                                 "publication (keep: [I204] keeps it)")
 
 # -- information: what the build put right in the output folder before it went on ---------
 STALE_LOCK = declare("I901", "the lock of a build that was killed was taken over")

@@ -16,6 +16,7 @@ spaces) are stripped from every value, with a warning.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from dataclasses import dataclass
@@ -464,6 +465,32 @@ def parse_meta(
         image=reader.image(),
         introduction=reader.text("introduction"),
     )
+    meta = _title_without_site(meta, reader)
     if notes is not None:
         notes.extend(reader.notes)
     return meta
+
+
+def _title_without_site(meta: TextMeta, reader: _Reader) -> TextMeta:
+    """A converter's title as the page's <title> gives it, "Why X - DiEM25", without the site's name
+    when that is the publication the front matter gives or the site its source is on (I204)."""
+    match = TITLE_SITE.search(meta.title)
+    if not match or codes.TITLE_SITE_CUT in meta.keep:
+        return meta
+    title, site = meta.title[: match.start()].strip(), match.group("site")
+    host = re.sub(r"^www\.", "", re.sub(r"^https?://([^/:]+).*$", r"\1", meta.source.lower()))
+    labels = host.split(".") if "." in host and "/" not in host else []
+    names = {_letters(meta.publication), *(_letters(label) for label in labels[:-1]), _letters(host)}
+    if len(title.split()) < 2 or _letters(site) not in names - {""} or len(site.split()) > 6:
+        return meta
+    reader.note(codes.TITLE_SITE_CUT, Severity.INFO,
+                f"the title's ending '{site}' is the site's name, not the title's: the title is '{title}'",
+                "title")
+    return dataclasses.replace(meta, title=title, publication=meta.publication or site)
+
+
+TITLE_SITE = re.compile(r"(?:\s*\|\s*|\s+(?:-|–|—|·|•|/|::)\s+)(?P<site>[^|–—·•]+?)\s*$")
+
+
+def _letters(text: str) -> str:
+    return "".join(re.findall(r"[^\W_]+", text.casefold()))

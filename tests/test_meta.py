@@ -303,3 +303,28 @@ def test_our_own_key_that_is_not_yaml_is_still_an_error_with_its_line(tmp_path, 
     with pytest.raises(SourceError, match="not valid YAML") as raised:
         read_text(path)
     assert (raised.value.diagnostic.line or 0) >= 2
+
+
+@pytest.mark.parametrize(("front", "title", "publication"), [
+    # the <title> a converter wrote, ending with the site's name: the publication it gives, or its address
+    ("title: Why the Strike Wave Matters | The Daily Radical\npublication: The Daily Radical",
+     "Why the Strike Wave Matters", "The Daily Radical"),
+    ("title: Why Rent Strikes Are Back - Red Pepper\nurl: https://www.redpepper.org.uk/x/",
+     "Why Rent Strikes Are Back", "Red Pepper"),
+    ("title: Kein Frieden ohne Gerechtigkeit – Jungle.World\nsource: https://jungle.world/artikel/1",
+     "Kein Frieden ohne Gerechtigkeit", "Jungle.World"),
+    # a title whose last words only look like a name, or are not the site's, stays whole
+    ("title: Why Rent Strikes Are Back - Part Two\nurl: https://www.redpepper.org.uk/x/",
+     "Why Rent Strikes Are Back - Part Two", ""),
+    ("title: Marx | Engels\npublication: Engels", "Marx | Engels", "Engels"),
+    # and a person can keep it
+    ("title: Why the Strike Wave Matters | The Daily Radical\npublication: The Daily Radical\nkeep: [I204]",
+     "Why the Strike Wave Matters | The Daily Radical", "The Daily Radical"),
+])
+def test_the_sites_name_ending_a_front_matter_title_is_the_publication(tmp_path, front, title, publication):
+    path = tmp_path / "text.md"
+    path.write_text(f"---\n{front}\n---\n\nThe body.\n", encoding="utf-8")
+    text = read_text(path)
+    assert (text.meta.title, text.meta.publication) == (title, publication)
+    written = front.split("\n")[0].removeprefix("title: ")
+    assert ("I204" in [d.code for d in text.diagnostics]) is (title != written)

@@ -193,7 +193,7 @@ def is_site(name: str, host: str, names: frozenset[str]) -> bool:
     letters = _letters(name)
     if not letters or is_section_name(name):
         return False
-    if any(letters in _letters(n) for n in names):  # the page names itself elsewhere too
+    if _name_like(name) and any(letters in _letters(n) for n in names):  # the page names itself elsewhere
         return True
     core = _letters(host.rsplit(".", 1)[0]) if host else ""
     return bool(core) and (letters in core or core in letters) and len(letters) >= 3
