@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
 
 from pamphleteer.ast import (
@@ -108,32 +109,47 @@ def _links_inside(node: Node) -> list[Node]:
     return [item for item in walk(node) if is_kind(item, "Link")]
 
 
+LinkRepair = Callable[[Node], "tuple[list[Node], Finding] | None"]  # a link -> what replaces it, or None
+
+
+def _mend_links(node: Node, repair: LinkRepair, merge: bool = False) -> tuple[Node, list[Finding]]:
+    """`node` with every Link that `repair` mends replaced by the inlines it returns, with a
+    finding for each; with `merge`, the words around them joined as pandoc would."""
+    findings: list[Finding] = []
+
+    def rewrite(inlines: list[Node]) -> list[Node]:
+        out: list[Node] = []
+        for item in inlines:
+            mended = repair(item) if is_kind(item, "Link") else None
+            if mended is None:
+                out.append(item)
+            else:
+                out.extend(mended[0])
+                findings.append(mended[1])
+        return merge_adjacent(out) if merge else out
+
+    new = transform(node, inlines=rewrite)
+    return (new if findings else node), findings
+
+
 # -- tracking parameters ------------------------------------------------------
 
 
 @rule(Stage.LINKS, order=10, codes={"N103": "tracking parameters dropped from URLs"})
 def clean_tracking(node: Node) -> tuple[Node, list[Finding]]:
     """Drop tracking parameters from every link target (and from a URL shown as its text)."""
-    findings: list[Finding] = []
+    return _mend_links(node, _without_tracking_parameters)
 
-    def rewrite(inlines: list[Node]) -> list[Node]:
-        out = []
-        for item in inlines:
-            if is_kind(item, "Link"):
-                text, url = link_text(item), link_target(item)
-                cleaned = without_tracking(url)
-                if cleaned != url:
-                    shown = text_of(text)
-                    new_text = None
-                    if looks_like_url(shown) and same_url(shown, url):
-                        new_text = [make_str(cleaned)]
-                    item = with_link_target(item, cleaned, new_text)
-                    findings.append(Finding("N103", "tracking parameters dropped from a link", url, cleaned))
-            out.append(item)
-        return out
 
-    new = transform(node, inlines=rewrite)
-    return (new if findings else node), findings
+def _without_tracking_parameters(link: Node) -> tuple[list[Node], Finding] | None:
+    url = link_target(link)
+    cleaned = without_tracking(url)
+    if cleaned == url:
+        return None
+    shown = text_of(link_text(link))
+    new_text = [make_str(cleaned)] if looks_like_url(shown) and same_url(shown, url) else None
+    return [with_link_target(link, cleaned, new_text)], Finding(
+        "N103", "tracking parameters dropped from a link", url, cleaned)
 
 
 # -- a URL repeated after its link ---------------------------------------------
@@ -217,56 +233,43 @@ def _without_own_url(text: str, url: str) -> str:
 @rule(Stage.LINKS, order=30, codes={"N102": "URL dropped from its own link text"})
 def drop_url_from_link_text(node: Node) -> tuple[Node, list[Finding]]:
     """`[About us \\(https://x.org/about/\\)](https://x.org/about/)` -> `[About us](…)`."""
-    findings: list[Finding] = []
+    return _mend_links(node, _without_url_in_text)
 
-    def rewrite(inlines: list[Node]) -> list[Node]:
-        out = []
-        for item in inlines:
-            if is_kind(item, "Link"):
-                text, url = link_text(item), link_target(item)
-                if not looks_like_url(text_of(text)):
-                    new_text = []
-                    for part in text:
-                        if is_kind(part, "Str"):
-                            stripped = _without_own_url(str_text(part), url)
-                            part = make_str(stripped) if stripped != str_text(part) else part
-                        new_text.append(part)
-                    new_text = merge_adjacent(new_text)
-                    while new_text and is_kind(new_text[-1], *GAPS):
-                        new_text.pop()
-                    if new_text != text and text_of(new_text):
-                        findings.append(Finding(
-                            "N102", "a link's text repeated its own URL; the URL was dropped",
-                            show([item]), show([with_link_target(item, url, new_text)]),
-                        ))
-                        item = with_link_target(item, url, new_text)
-            out.append(item)
-        return out
 
-    new = transform(node, inlines=rewrite)
-    return (new if findings else node), findings
+def _part_without_url(part: Node, url: str) -> Node:
+    """A Str of a link's text without the `(URL)`s in it that name `url` (itself if it has none)."""
+    if not is_kind(part, "Str"):
+        return part
+    stripped = _without_own_url(str_text(part), url)
+    return make_str(stripped) if stripped != str_text(part) else part
+
+
+def _without_url_in_text(link: Node) -> tuple[list[Node], Finding] | None:
+    text, url = link_text(link), link_target(link)
+    if looks_like_url(text_of(text)):
+        return None
+    new_text = merge_adjacent([_part_without_url(part, url) for part in text])
+    while new_text and is_kind(new_text[-1], *GAPS):
+        new_text.pop()
+    if new_text == text or not text_of(new_text):
+        return None
+    mended = with_link_target(link, url, new_text)
+    return [mended], Finding("N102", "a link's text repeated its own URL; the URL was dropped",
+                             show([link]), show([mended]))
 
 
 @rule(Stage.LINKS, order=40, codes={"N104": "escapes removed from URLs shown as text"})
 def unescape_url_text(node: Node) -> tuple[Node, list[Finding]]:
     """A link whose text is a URL shows it without Markdown escapes."""
-    findings: list[Finding] = []
+    return _mend_links(node, _unescaped_url_text)
 
-    def rewrite(inlines: list[Node]) -> list[Node]:
-        out = []
-        for item in inlines:
-            if is_kind(item, "Link"):
-                text, url = link_text(item), link_target(item)
-                shown = text_of(text)
-                if looks_like_url(shown) and "\\" in shown and unescape(shown) != shown:
-                    findings.append(Finding("N104", "escapes removed from a URL shown as link text",
-                                            shown, unescape(shown)))
-                    item = with_link_target(item, url, [make_str(unescape(shown))])
-            out.append(item)
-        return out
 
-    new = transform(node, inlines=rewrite)
-    return (new if findings else node), findings
+def _unescaped_url_text(link: Node) -> tuple[list[Node], Finding] | None:
+    shown = text_of(link_text(link))
+    if not (looks_like_url(shown) and "\\" in shown and unescape(shown) != shown):
+        return None
+    return [with_link_target(link, link_target(link), [make_str(unescape(shown))])], Finding(
+        "N104", "escapes removed from a URL shown as link text", shown, unescape(shown))
 
 
 # -- dead links -------------------------------------------------------------------
@@ -275,21 +278,14 @@ def unescape_url_text(node: Node) -> tuple[Node, list[Finding]]:
 @rule(Stage.LINKS, order=50, codes={"N110": "dead links unwrapped to plain text"})
 def unwrap_dead_links(node: Node) -> tuple[Node, list[Finding]]:
     """A link to nothing (`[Cuba](#)`) becomes its text (`Cuba`)."""
-    findings: list[Finding] = []
+    return _mend_links(node, _dead_link_text, merge=True)
 
-    def rewrite(inlines: list[Node]) -> list[Node]:
-        out: list[Node] = []
-        for item in inlines:
-            if is_kind(item, "Link") and is_dead_link(item):
-                findings.append(Finding("N110", "a dead link became plain text", show([item]),
-                                        text_of(link_text(item))))
-                out.extend(link_text(item))
-            else:
-                out.append(item)
-        return merge_adjacent(out)
 
-    new = transform(node, inlines=rewrite)
-    return (new if findings else node), findings
+def _dead_link_text(link: Node) -> tuple[list[Node], Finding] | None:
+    if not is_dead_link(link):
+        return None
+    return link_text(link), Finding("N110", "a dead link became plain text", show([link]),
+                                    text_of(link_text(link)))
 
 
 # -- relative links -------------------------------------------------------------
@@ -304,32 +300,21 @@ def resolve_relative_links(source_url: str) -> BlockRule:
     base = source_url if urlsplit(source_url).scheme in ("http", "https") else ""
 
     def resolve(node: Node) -> tuple[Node, list[Finding]]:
-        findings: list[Finding] = []
+        return _mend_links(node, resolve_one, merge=True)
 
-        def rewrite(inlines: list[Node]) -> list[Node]:
-            out: list[Node] = []
-            for item in inlines:
-                if not is_kind(item, "Link") or not is_relative(link_target(item)):
-                    out.append(item)
-                    continue
-                text, url = link_text(item), link_target(item)
-                resolved = urljoin(base, url.strip()) if base else ""
-                if urlsplit(resolved).scheme in ("http", "https"):
-                    findings.append(Finding(
-                        "N431", "a relative link was resolved against the text's source", url, resolved
-                    ))
-                    out.append(with_link_target(item, resolved))
-                else:
-                    findings.append(Finding(
-                        "N432", f"the relative link '{shorten(url, 60)}' became plain text: with no source "
-                        "URL it leads nowhere; add 'source:' to the front matter to keep it as a link",
-                        show([item]), text_of(text), Severity.WARNING,
-                    ))
-                    out.extend(text)
-            return merge_adjacent(out)
-
-        new = transform(node, inlines=rewrite)
-        return (new if findings else node), findings
+    def resolve_one(link: Node) -> tuple[list[Node], Finding] | None:
+        url = link_target(link)
+        if not is_relative(url):
+            return None
+        resolved = urljoin(base, url.strip()) if base else ""
+        if urlsplit(resolved).scheme in ("http", "https"):
+            return [with_link_target(link, resolved)], Finding(
+                "N431", "a relative link was resolved against the text's source", url, resolved)
+        return link_text(link), Finding(
+            "N432", f"the relative link '{shorten(url, 60)}' became plain text: with no source "
+            "URL it leads nowhere; add 'source:' to the front matter to keep it as a link",
+            show([link]), text_of(link_text(link)), Severity.WARNING,
+        )
 
     return resolve
 
