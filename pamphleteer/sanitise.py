@@ -214,31 +214,20 @@ def _left_out_reason(node: Node) -> str:
     return local_image(image_target(node)) if is_kind(node, "Image") else ""
 
 
-def _target_reports(node: Node, leaving: bool, path: Path, line: int) -> list[Diagnostic]:
-    """What `safe_targets` reports of one node: its reserved names on entering it, an unsafe link
-    or an image left out on leaving it (after what its text reported)."""
+def _target_reports(node: Node, leaving: bool) -> list[tuple[str, str]]:
+    """What `safe_targets` reports of one node, as (code, message): its reserved names on entering
+    it, an unsafe link or an image left out on leaving it (after what its text reported)."""
     if not leaving:
         taken = _reserved_names(attr_of(node))[0] if has_attr(node) else []
-        return [Diagnostic(
-            codes.RESERVED_NAME_REMOVED, Severity.WARNING,
-            f"{' '.join(taken)} removed: the editions use {'these names' if taken[1:] else 'this name'} "
-            "for their own parts (pull quotes, notes, navigation), which a text may not imitate",
-            path, line,
-        )] if taken else []
+        return [(codes.RESERVED_NAME_REMOVED, f"{' '.join(taken)} removed: the editions use "
+                 f"{'these names' if taken[1:] else 'this name'} for their own parts (pull quotes, notes, "
+                 "navigation), which a text may not imitate")] if taken else []
     if _unsafe_link(node):
-        return [Diagnostic(
-            codes.LINK_REMOVED, Severity.WARNING,
-            f"the link to '{_short(link_target(node))}' was removed, its text kept: only http(s), mailto "
-            "and relative links are published; fix or remove the link",
-            path, line,
-        )]
+        return [(codes.LINK_REMOVED, f"the link to '{_short(link_target(node))}' was removed, its text "
+                 "kept: only http(s), mailto and relative links are published; fix or remove the link")]
     reason = _left_out_reason(node)
-    return [Diagnostic(
-        codes.IMAGE_LEFT_OUT, Severity.WARNING,
-        f"the image '{_short(image_target(node))}' is left out ({reason}); put the image file in the "
-        "sources folder and refer to it by a relative path",
-        path, line,
-    )] if reason else []
+    return [(codes.IMAGE_LEFT_OUT, f"the image '{_short(image_target(node))}' is left out ({reason}); put "
+             "the image file in the sources folder and refer to it by a relative path")] if reason else []
 
 
 def _safe_node(node: Node) -> Node:
@@ -265,6 +254,7 @@ def safe_targets(
 
     roots = kept(node) if isinstance(node, list) else [node]  # a raw node given alone is kept
     for item, leaving in events(roots):
-        diagnostics.extend(_target_reports(item, leaving, path, line))
+        diagnostics.extend(Diagnostic(code, Severity.WARNING, message, path, line)
+                           for code, message in _target_reports(item, leaving))
     safe = [_safe_node(transform(item, inlines=rewrite, blocks=rewrite)) for item in roots]
     return safe if isinstance(node, list) else safe[0]
