@@ -247,6 +247,13 @@ def test_text_of_reads_what_a_reader_reads(markdown, text):
     assert ast.text_of(nodes(markdown)) == text
 
 
+def test_the_words_alone_are_read_without_quote_marks_or_code_but_with_notes():
+    read = nodes('He said "no", ran `code` and *left*.[^1]\n\n[^1]: a note.')
+    assert ast.strings_of(read).startswith("He said no, ran and left.")
+    assert ast.strings_of(read).endswith("a note.")  # the note's words, right after its call
+    assert ast.text_of(read) == "He said \u201cno\u201d, ran code and left."
+
+
 @pytest.mark.parametrize(("markdown", "first", "last"), [
     ("the *start* and end.", "the", "end."),
     ("*emphasised start*, then [a link](https://x.org)", "emphasised", "link"),

@@ -10,7 +10,8 @@
   function, which returns the list to keep. Nothing is edited in place; a node
   in which nothing changed is returned as the same object, so a rule can tell
   "no repair" by identity;
-- `text_of(nodes)` is the plain text of nodes, built on `events`.
+- `text_of(nodes)` is the plain text of nodes, built on `events`; `strings_of(nodes)` only
+  their words (Str), for a rough reading of metadata and alt text.
 
 Trees of any depth are handled: the stack is a list, not Python's call stack.
 """
@@ -28,6 +29,7 @@ QUOTE_MARKS = {"DoubleQuote": ("\u201c", "\u201d"), "SingleQuote": ("\u2018", "\
 BREAKS = ("Space", "SoftBreak", "LineBreak")
 SILENT = ("RawInline", "RawBlock", "Note")  # nodes whose content is not part of the text read
 SPACES = re.compile(r"\s+")
+WORDS = ("Str", *BREAKS)
 
 
 def _roots(nodes: Iterable[Node] | Node) -> list[Node]:
@@ -132,3 +134,10 @@ def text_of(nodes: Iterable[Node] | Node) -> str:
         elif kind in ("Para", "Plain", "Header") and parts and parts[-1] != " ":
             parts.append(" ")
     return SPACES.sub(" ", "".join(parts)).strip()
+
+
+def strings_of(nodes: Iterable[Node] | Node) -> str:
+    """The words (Str) of nodes, notes' included, spaces and breaks as one space: `text_of` without
+    its quote marks, code and maths (what a document's metadata and an image's alt text are read as)."""
+    parts = [str(node["c"]) if node["t"] == "Str" else " " for node in walk(nodes) if node["t"] in WORDS]
+    return " ".join("".join(parts).split())

@@ -24,6 +24,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from lxml import etree
 
 from pamphleteer import codes, sanitise
+from pamphleteer.ast import strings_of
 from pamphleteer.errors import Diagnostic, PamphleteerError, Severity, SourceError
 from pamphleteer.imagefiles import MAX_IMAGE_BYTES, NotAnImage, image_name, image_suffix
 from pamphleteer.importers.download import fetch
@@ -151,22 +152,7 @@ def _meta_text(value: Any) -> str:
     if kind == "MetaString":
         return str(content)
     if kind in ("MetaInlines", "MetaBlocks"):
-        words: list[str] = []
-
-        def walk(item: Any) -> None:
-            if isinstance(item, list):
-                for inner in item:
-                    walk(inner)
-            elif isinstance(item, dict):
-                if item.get("t") == "Str":
-                    words.append(item["c"])
-                elif item.get("t") in ("Space", "SoftBreak", "LineBreak"):
-                    words.append(" ")
-                else:
-                    walk(item.get("c"))
-
-        walk(content)
-        return " ".join("".join(words).split())
+        return strings_of(content or [])
     return ""
 
 

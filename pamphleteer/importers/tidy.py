@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from pamphleteer.ast import is_kind, strings_of, walk
 from pamphleteer.importers.webpage import CAPTION_MARK
 
 Node = dict[str, Any]
@@ -23,26 +24,6 @@ ImagePlacer = Callable[[str, str], str | None]  # (address, alt text) -> the ima
 ATTR_INDEX = {"Header": 1, "CodeBlock": 0, "Link": 0, "Image": 0, "Code": 0, "Table": 0, "Figure": 0}
 NO_ATTR: list[Any] = ["", [], []]
 EDGE_SPACE = ("Space", "SoftBreak", "LineBreak")
-
-
-def _text(inlines: list[Any]) -> str:
-    words: list[str] = []
-
-    def walk(value: Any) -> None:
-        if isinstance(value, list):
-            for item in value:
-                walk(item)
-        elif isinstance(value, dict):
-            kind = value.get("t")
-            if kind == "Str":
-                words.append(value["c"])
-            elif kind in ("Space", "SoftBreak", "LineBreak"):
-                words.append(" ")
-            else:
-                walk(value.get("c"))
-
-    walk(inlines)
-    return " ".join("".join(words).split())
 
 
 class Tidier:
@@ -90,7 +71,7 @@ class Tidier:
         if kind == "Image":
             attr, inlines, (url, title) = content
             inlines = self.values(inlines)
-            alt = dict(attr[2]).get("alt", "") or _text(inlines)
+            alt = dict(attr[2]).get("alt", "") or strings_of(inlines)
             placed = self.place(url, alt)
             if placed is None:
                 return []
@@ -148,12 +129,8 @@ def _trimmed(inlines: list[Node]) -> list[Node]:
     return inlines[start:end]
 
 
-def _has_image(value: Any) -> bool:
-    if isinstance(value, list):
-        return any(_has_image(item) for item in value)
-    if isinstance(value, dict):
-        return value.get("t") == "Image" or _has_image(value.get("c"))
-    return False
+def _has_image(value: Node | list[Node]) -> bool:
+    return any(is_kind(item, "Image") for item in walk(value))
 
 
 def tidy(document: dict[str, Any], *, base: str, place: ImagePlacer) -> dict[str, Any]:
