@@ -58,7 +58,7 @@ def test_the_locks_pin_every_package_with_its_hashes():
     project = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))
     declared = {"requirements.lock": project["project"]["dependencies"],
                 "requirements-test.lock": project["project"]["optional-dependencies"]["test"]
-                + project["dependency-groups"]["dev"]}
+                + project["project"]["optional-dependencies"]["check"] + project["dependency-groups"]["dev"]}
     for lock, requirements in declared.items():
         for requirement in map(Requirement, requirements):
             name = canonicalize_name(requirement.name)

