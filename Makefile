@@ -53,9 +53,12 @@ lint: $(VENV)/.test
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 
-# The tests include the QA gate (`build.py check`) over a fresh build of the seed reader.
+# The tests include the QA gate (`build.py check`) over a fresh build of the seed reader. They run
+# in one process per core (pytest-xdist; at most 4), each test file in one of them, so that a file's
+# shared builds are made once; `make test TEST_PROCESSES=0` runs them all in one process.
+TEST_PROCESSES ?= auto
 test: $(VENV)/.test lint tools
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_PROCESSES) --maxprocesses 4 --dist loadfile
 
 # Build every edition into output/, then run every validator over them (report: output/check-report.json).
 check: $(VENV)/.test tools build

@@ -13,8 +13,12 @@ from pamphleteer.workers import default_jobs
 PROJECT = Path(__file__).resolve().parent.parent
 SOURCES = PROJECT / "sources"
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z, given to builds as SOURCE_DATE_EPOCH would be
-# As many processes as PAMPHLETEER_JOBS says (read here as the command line reads it), else one per core.
-JOBS = default_jobs(os.environ.get("PAMPHLETEER_JOBS"))
+# As many processes as PAMPHLETEER_JOBS says (read here as the command line reads it), else one per core,
+# shared among the test processes when pytest-xdist runs several (`make test`: one per core), so that
+# the builds of tests running side by side do not fight over the cores.
+TEST_PROCESSES = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT") or 1)
+JOBS = (default_jobs(os.environ["PAMPHLETEER_JOBS"]) if os.environ.get("PAMPHLETEER_JOBS")
+        else max(1, default_jobs() // TEST_PROCESSES))
 
 
 SYSTEM_TOOLS = {  # a tool a test runs -> the system package that has it (`make tools` installs them as root)
