@@ -33,7 +33,7 @@ LOCK := $(VENV)/bin/uv pip compile pyproject.toml --universal --generate-hashes 
 lock:
 	@test -x $(VENV)/bin/uv || $(MAKE) $(VENV)/.test
 	$(LOCK) --python-version 3.11 -o requirements.lock
-	$(LOCK) --python-version 3.11.5 --extra test --group dev -c requirements.lock -o requirements-test.lock
+	$(LOCK) --python-version 3.11.5 --extra test --extra check --group dev -c requirements.lock -o requirements-test.lock
 
 # Compiled once here: Python would otherwise compile the package on every run where
 # PYTHONDONTWRITEBYTECODE is set.
