@@ -1,17 +1,19 @@
-"""Set again, with slightly other word spaces, the paragraphs WeasyPrint left with loose lines.
+"""Set again, with slightly other word spaces, the paragraphs WeasyPrint set badly.
 
 WeasyPrint breaks lines one at a time (first fit) and justifies a line by
-widening its word spaces alone, so now and then a line is loose: its word
-spaces average more than half an em. A book designer then sets the paragraph
-a hair tighter or looser, which moves its line breaks, and keeps what reads
-best. This does the same, inside the layout step (`render/layout.py`):
+widening its word spaces alone, so now and then a line is loose (its word
+spaces average more than half an em), or a paragraph ends in a hyphenated stub
+(the last syllables of a word, alone on its last line). A book designer then
+sets the paragraph a hair tighter or looser, which moves its line breaks, and
+keeps what reads best. This does the same, inside the layout step
+(`render/layout.py`):
 
-1. the laid-out document's loose lines are found in its boxes, each counted for
-   the paragraph (the block with an id) it is in;
+1. the paragraphs (blocks with an id) with loose lines or a stub are found in
+   the laid-out document's boxes;
 2. those paragraphs alone (everything else hidden, so the layout is quick; the
    measure, indents and selectors are those of the whole document) are laid out
    with each of `WORD_SPACINGS`;
-3. each paragraph keeps the word spacing that leaves it the fewest loose lines
+3. each keeps the word spacing that leaves it the fewest loose lines and stubs
    (its own, if none does better), and the document is laid out once more with
    them, if any changed.
 
@@ -38,35 +40,60 @@ LOOSE_EM = 0.5  # a line whose word spaces average more than this, in em, is loo
 FACE_SPACE_EM = 0.19  # the text face's own word space (Crimson Pro's), in em
 # The word spacings a paragraph with loose lines is tried with (print.css sets -0.03em at A5).
 WORD_SPACINGS = ("0.02em", "0em", "-0.015em", "-0.045em", "-0.06em")
+PARAGRAPHS = ("p", "blockquote", "li")  # the blocks set again: they hold no other block with an id
 
 
 @dataclass(frozen=True)
-class Looseness:
-    """How loose a paragraph is set: its loose lines, and by how much they are too wide (em)."""
+class Setting:
+    """How a paragraph is set: its lines, the loose ones and by how much they are too wide (em),
+    and whether its last line is a hyphenated stub (one word, the rest of one broken on the line
+    before)."""
 
     lines: int = 0
+    loose: int = 0
     excess: float = 0.0
+    stub: bool = False
+    paragraph: bool = True  # a paragraph, a quotation or a list item (not what holds blocks)
 
-    def __add__(self, other: Looseness) -> Looseness:
-        return Looseness(self.lines + other.lines, self.excess + other.excess)
+    @property
+    def faults(self) -> tuple[int, float]:
+        """What a reader sees: loose lines and stubs, then how loose."""
+        return self.loose + self.stub, self.excess
 
 
-def loose_paragraphs(document: Document) -> dict[str, Looseness]:
-    """Each paragraph (block id) with loose lines, and how loose."""
-    found: dict[str, Looseness] = {}
+def settings(document: Document) -> dict[str, Setting]:
+    """How each paragraph (block id) is set."""
+    lines: dict[str, list[boxes.LineBox]] = {}
+    tags: dict[str, str] = {}
     for page in document.pages:
-        for block, line in _lines(page._page_box, ""):
-            space = _mean_space_em(line)
-            if block and space > LOOSE_EM:
-                found[block] = found.get(block, Looseness()) + Looseness(1, space - LOOSE_EM)
+        for (block, tag), line in _lines(page._page_box, ("", "")):
+            if block:
+                lines.setdefault(block, []).append(line)
+                tags[block] = tag
+    found = {}
+    for block, its in lines.items():
+        spaces = [space for space in map(_mean_space_em, its) if space > LOOSE_EM]
+        last = _text(its[-1]).strip()
+        stub = len(its) > 1 and " " not in last and _text(its[-2]).rstrip().endswith("-")
+        found[block] = Setting(len(its), len(spaces), sum(space - LOOSE_EM for space in spaces), stub,
+                               tags[block] in PARAGRAPHS)
     return found
 
 
-def _lines(box: object, block: str) -> Iterator[tuple[str, boxes.LineBox]]:
-    """Every line box under `box`, with the id of the innermost block with an id around it."""
+def faulty(found: dict[str, Setting]) -> dict[str, Setting]:
+    """The paragraphs a reader would find fault with."""
+    return {block: setting for block, setting in found.items() if setting.paragraph and setting.faults[0]}
+
+
+def _text(line: boxes.LineBox) -> str:
+    return "".join(text.text for text in _text_boxes(line))
+
+
+def _lines(box: object, block: tuple[str, str]) -> Iterator[tuple[tuple[str, str], boxes.LineBox]]:
+    """Every line box under `box`, with the id (and tag) of the innermost block with an id around it."""
     element = getattr(box, "element", None)
     if isinstance(box, boxes.BlockBox) and element is not None and element.get("id"):
-        block = element.get("id")
+        block = (element.get("id"), element.tag)
     if isinstance(box, boxes.LineBox):
         yield block, box
         return
@@ -97,28 +124,27 @@ def spacing_rules(spacings: dict[str, str]) -> str:
                    for block, value in sorted(spacings.items()))
 
 
-def trial(html: weasyprint.HTML, indents: dict[str, str]) -> weasyprint.HTML:
-    """The document with the blocks of `indents` (id -> first-line indent) alone, each followed by
-    a copy of itself for each of `WORD_SPACINGS` (id `<id>~<n>`): the rest is emptied and hidden,
-    but stays where it was, so that the selectors (`p + p`, `:first-of-type`) match as before;
-    each copy keeps its block's indent."""
+def alone(html: weasyprint.HTML, blocks: set[str]) -> weasyprint.HTML:
+    """The document with all but `blocks` (what holds them and what they hold) emptied and hidden:
+    each element stays where it was, so that the selectors (`p + p`, `:first-of-type`) match as
+    before, and each block's footnotes keep their numbers (their counter set as it was): the
+    blocks are set as in the whole document."""
     root = copy.deepcopy(html.etree_element)
+    notes = 0  # the footnotes before, in the current text
 
     def keep(element: ElementTree.Element) -> bool:
         """Hide what holds none of the blocks under `element`; whether it holds one."""
-        block = element.get("id")
-        if block in indents:
+        nonlocal notes
+        classes = (element.get("class") or "").split()
+        if {"text", "front-part", "back-part"} & set(classes):
+            notes = 0  # each text (and part) numbers its notes from 1
+        if element.get("id") in blocks:
+            element.set("style", f"counter-set: footnote {notes}")
+            notes += len(element.findall(".//*[@class='link-note']"))
             return True
+        if "link-note" in classes:
+            notes += 1
         held = [keep(child) for child in list(element)]
-        for child in list(element):
-            if child.get("id") in indents:
-                place = list(element).index(child)
-                for number, value in enumerate(WORD_SPACINGS):
-                    twin = copy.deepcopy(child)
-                    twin.set("id", f"{child.get('id')}~{number}")
-                    twin.set("style", f"word-spacing: {value}; text-indent: {indents[child.get('id', '')]}")
-                    twin.tail = None
-                    element.insert(place + 1 + number, twin)
         if any(held):
             return True
         element.clear()  # its text, children and attributes; the tail is the parent's: dropped too
@@ -130,41 +156,32 @@ def trial(html: weasyprint.HTML, indents: dict[str, str]) -> weasyprint.HTML:
     return weasyprint.HTML(string=document, base_url=html.base_url, url_fetcher=html.url_fetcher)
 
 
-def first_line_indents(document: Document, blocks: set[str]) -> dict[str, str]:
-    """The first-line indent of each of `blocks`, as CSS."""
-    indents: dict[str, str] = {}
-
-    def walk(box: object) -> None:
-        element = getattr(box, "element", None)
-        block = element.get("id") if isinstance(box, boxes.BlockBox) and element is not None else None
-        if block in blocks and block not in indents:
-            indent = box.style["text_indent"]  # type: ignore[attr-defined]
-            indents[block] = f"{indent.value}{indent.unit}"
-        for child in getattr(box, "children", ()):
-            walk(child)
-
-    for page in document.pages:
-        walk(page._page_box)
-    return indents
+def tried(html: weasyprint.HTML, stylesheets: list[weasyprint.CSS], fonts: FontConfiguration,
+          blocks: set[str], values: tuple[str, ...] = WORD_SPACINGS) -> dict[str, dict[str, Setting]]:
+    """How `blocks` are set with each of `values` (spacing -> block -> setting)."""
+    document = alone(html, blocks)
+    found = {}
+    for value in values:
+        css = weasyprint.CSS(string=spacing_rules(dict.fromkeys(blocks, value)), font_config=fonts)
+        found[value] = settings(document.render(font_config=fonts, stylesheets=[*stylesheets, css]))
+    return found
 
 
 def set_loose_paragraphs_again(
     document: Document, html: weasyprint.HTML, stylesheets: list[weasyprint.CSS], fonts: FontConfiguration
 ) -> tuple[Document, str]:
-    """The document with its loose paragraphs set again (see the module's description), and the CSS
-    that sets them so (for any later layout of the same document)."""
-    loose = loose_paragraphs(document)
-    if not loose:
+    """The document with its badly set paragraphs set again (see the module's description), and the
+    CSS that sets them so (for any later layout of it)."""
+    found = faulty(settings(document))
+    if not found:
         return document, ""
-    indents = first_line_indents(document, set(loose))
-    tried = loose_paragraphs(trial(html, indents).render(font_config=fonts, stylesheets=stylesheets))
+    results_of = tried(html, stylesheets, fonts, set(found))
     chosen: dict[str, str] = {}
-    for block, found in loose.items():
-        results = [(tried.get(f"{block}~{number}", Looseness()), value)
-                   for number, value in enumerate(WORD_SPACINGS)]
-        result, value = min(results, key=lambda pair: (pair[0].lines, pair[0].excess))
-        if (result.lines, result.excess) < (found.lines, found.excess):
-            chosen[block] = value
+    for block, setting in found.items():
+        results = [(results_of[value][block].faults, value)
+                   for value in WORD_SPACINGS if block in results_of[value]]
+        if results and min(results)[0] < setting.faults:
+            chosen[block] = min(results)[1]
     if not chosen:
         return document, ""
     rules = spacing_rules(chosen)
