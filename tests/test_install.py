@@ -117,8 +117,8 @@ def test_an_empty_folder_given_says_what_is_missing(tmp_path):
 def test_a_publication_folder_is_built_into_its_own_output_and_then_up_to_date(tmp_path):
     folder = tmp_path / "pub"
     assert pamphleteer("init", str(folder), "--title", "A Reader", cwd=tmp_path).returncode == 0
-    for text in (SOURCES / "texts").glob("*.md"):
-        (folder / "texts" / text.name).write_bytes(text.read_bytes())
+    text = sorted((SOURCES / "texts").glob("*.md"))[-1]  # the shorter of the two
+    (folder / "texts" / text.name).write_bytes(text.read_bytes())
     result = pamphleteer("--format", "html", cwd=folder)
     assert result.returncode == 0, result.stderr
     assert (folder / "output" / "a-reader.html").is_file()
