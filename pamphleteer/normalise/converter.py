@@ -33,7 +33,6 @@ from pamphleteer.ast import (
     header_level,
     is_kind,
     kind,
-    list_items,
     make_block_quote,
     make_div,
     make_header,
@@ -167,10 +166,9 @@ def over_rewritten_blocks(rule: OneRule) -> TextRule:
 
 
 def _only_empty_lists(node: Node) -> bool:
-    """A bullet list whose every item is empty or such a list: how pandoc reads `* * *`."""
-    if not is_kind(node, "BulletList"):
-        return False
-    return all(all(_only_empty_lists(block) for block in item) for item in list_items(node))
+    """A bullet list whose every item is empty or such a list: how pandoc reads `* * *`
+    (every node in it a list: its items hold nothing but lists)."""
+    return all(is_kind(item, "BulletList") for item in walk(node))
 
 
 @rule(Stage.DAMAGE, order=40, codes={"N701": "scene breaks set as rules"}, runs=over_blocks_and_containers)
