@@ -2,9 +2,10 @@
 
 Every rule, renderer and check reads the tree through this package:
 - `nodes`: accessors and constructors per node kind (`link_target`, `make_link`,
-  `header_level`, `Attr` …) — the only place that knows pandoc's positional layout;
+  `header_level`, `Attr`, `attr_of`/`with_attr` for any kind with attributes …) — the
+  only place that knows pandoc's positional layout;
 - `shape`: where each kind keeps its child lists (the table `walk` and `transform` use);
-- `traverse`: `walk`, `events`, `transform` and `text_of`;
+- `traverse`: `walk`, `events`, `transform`, `text_of` and `strings_of`;
 - `inlines`: runs of words and spaces (`merge_adjacent`, `first_str` …).
 """
 
