@@ -2,7 +2,8 @@
 
 An image the build cannot use (on the network, outside the sources) reaches
 the normaliser as a "left-out image" span holding its description (see
-`sanitise`). The rules here, over a text's top-level blocks:
+`sanitise`). The rules here, over a text's blocks and the blocks in its quotations,
+divs and lists:
 
 - a paragraph, heading or word that is only an image's file name
   (`IMG_1234.jpg`, `hero-image.png`) goes (N801);
@@ -27,6 +28,8 @@ from pathlib import Path
 from pamphleteer.ast import (
     Attr,
     block_inlines,
+    div_attr,
+    div_blocks,
     figure_blocks,
     figure_caption,
     has_class,
@@ -34,11 +37,18 @@ from pamphleteer.ast import (
     header_level,
     is_kind,
     link_text,
+    list_items,
+    make_block_quote,
+    make_bullet_list,
+    make_div,
     make_header,
     make_para,
     make_plain,
     make_span,
     merge_adjacent,
+    quote_blocks,
+    span_attr,
+    span_inlines,
     str_text,
     strip_edges,
     text_of,
@@ -94,9 +104,12 @@ def is_image_only(node: Node, linked: bool = True) -> bool:
     (`[![…](…)](…)`)."""
     if is_left_out_image(node):
         return True
-    if not is_kind(node, "Link", "Emph", "Strong") or (is_kind(node, "Link") and not linked):
+    if is_kind(node, "Span") and span_attr(node) == Attr():  # a bare <span> around the image
+        inside = span_inlines(node)
+    elif not is_kind(node, "Link", "Emph", "Strong") or (is_kind(node, "Link") and not linked):
         return False
-    inside = link_text(node) if is_kind(node, "Link") else wrapped(node)
+    else:
+        inside = link_text(node) if is_kind(node, "Link") else wrapped(node)
     inner = [n for n in inside if not is_kind(n, *SPACES)]
     return bool(inner) and all(is_image_only(n, linked) for n in inner)
 
@@ -232,10 +245,45 @@ def _is_image_block(block: Block) -> bool:
     return inlines is not None and any(is_image_only(n) for n in inlines)
 
 
+def _inside(block: Block, lift: _Lift, credits_here: bool) -> None:
+    """A quotation, div or list: the blocks in it sorted as the body's are, the container kept
+    (an item or a container left with nothing goes)."""
+    node = block.node
+    groups = list_items(node) if is_kind(node, "BulletList") else [
+        div_blocks(node) if is_kind(node, "Div") else quote_blocks(node)]
+    sorted_groups: list[list[Node]] = []
+    found = 0
+    for children in groups:
+        inner = _Lift(lift.path, lift.refuse, lift.linked)
+        after_image = False
+        for child in children:
+            after_image = _one(Block(block.line, child), inner, after_image, credits_here)
+        sorted_groups.append([child.node for child in inner.body])
+        lift.credits.extend(inner.credits)
+        lift.diagnostics.extend(inner.diagnostics)
+        found += len(inner.diagnostics)
+    if not found:
+        lift.body.append(block)
+        return
+    kept = [group for group in sorted_groups if group]
+    if not kept:
+        return
+    if is_kind(node, "BulletList"):
+        lift.body.append(Block(block.line, make_bullet_list(kept)))
+    elif is_kind(node, "Div"):
+        lift.body.append(Block(block.line, make_div(kept[0], div_attr(node))))
+    else:
+        lift.body.append(Block(block.line, make_block_quote(kept[0])))
+
+
 def _one(block: Block, lift: _Lift, after_image: bool, credits_here: bool) -> bool:
     """Sort one block; True when it ended with a left-out image (its caption may follow).
-    A credit line goes only where `credits_here` (or right after an image)."""
+    A credit line goes only where `credits_here` (or right after an image); the blocks in a
+    quotation, a div or a list are sorted the same way."""
     node = block.node
+    if is_kind(node, "Div", "BlockQuote", "BulletList"):
+        _inside(block, lift, credits_here)
+        return False
     if is_kind(node, "Figure"):
         if _contains_image(node) or lift.keep(block, "N803") or not _figure(block, lift):
             lift.body.append(block)

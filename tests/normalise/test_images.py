@@ -53,6 +53,16 @@ LEFTOVERS = [
     # a local image stays, with its caption
     (f"{PROSE}\n\n![Marchers](images/march.jpg)\n\nMarchers in Chicago.", None, [], []),
     (f"{PROSE}\n\nSource: the Bureau of Labor Statistics, 2019.", None, [], []),  # not a photo credit
+    # pandoc's gfm: a list of related stories, each a figure in a div, the image in a bare span
+    (f'{PROSE}\n\n- <div><figure><span><img src="{IMG}" alt="b-smith-twitter-660.jpg" /></span>'
+     "</figure>\n  <p>B. Smith dies at 70</p></div>\n- <p>Apollo 11 in 3D</p>",
+     [PROSE, "B. Smith dies at 70 Apollo 11 in 3D"], [], ["N803"]),
+    # a quotation: the file name standing in it goes, the quotation stays
+    (f"{PROSE}\n\n> hero-image.png\n>\n> We will not stop, said the union.",
+     [PROSE, "We will not stop, said the union."], [], ["N801"]),
+    # a credit inside a div next to its image goes to the credits
+    (f"{PROSE}\n\n::: {{.story}}\n![Marchers]({IMG})\n\n(Jacquelyn Martin / Associated Press)\n:::",
+     [PROSE], ["(Jacquelyn Martin / Associated Press)"], ["N803", "N805"]),
 ]
 
 
