@@ -50,10 +50,11 @@ from pamphleteer.normalise.registry import Stage, rule
 from pamphleteer.parse import Block, Node
 from pamphleteer.sanitise import is_safe_link
 
-VISIBLE_LINK = re.compile(  # [text](url), the text and url over lines ('\n': a soft break)
-    r"(!?)\[([^\[\]\n]*(?:\n[^\[\]\n]*)*)\]"
+VISIBLE_LINK = re.compile(  # [text](url), text (brackets nested once) and url over lines ('\n': a soft break)
+    r"(!?)\[((?:[^\[\]]|(?<!!)\[[^\[\]]*\])*)\]"
     r"\(\s*<?((?:https?://|mailto:|/|\.{0,2}/|#)[^\s()<>" + OBJECT + r"]*(?:\n[^\s()<>" + OBJECT + r"]+)*)>?"
-    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|" + OBJECT + r"))?\s*\)"  # a title (pandoc may read it as a quotation)
+    r"(?:\s+(?:\"[^\"]*\"|[“”][^“”\"]*[“”]|'[^'\n]*'|" + OBJECT + r"))?\s*\)"  # a title, maybe over lines
+    # (pandoc may read it as a quotation, or curl its quotes)
 )
 Refuse = Callable[[Block, str], "Diagnostic | None"]  # the report that `keep:` forbids repair `code` here
 ORPHAN_LINK = re.compile(  # `text ](url)` with its `[` in the block before: no bracket before it here
@@ -205,7 +206,10 @@ def heading_links_over_lines(
             merged = [*block_inlines(block.node), make_soft_break(), *block_inlines(following.node)]
             text = flatten(merged)[0].rstrip()
             links = VISIBLE_LINK.finditer(text)
-            if any(match.start() < boundary < match.end() == len(text) for match in links):
+            # the link closes at the paragraph's end, or the paragraph ends with a link (a byline of two)
+            last_link = text.endswith(OBJECT)
+            if any(match.start() < boundary < match.end() and (last_link or match.end() == len(text))
+                   for match in links):
                 heading = make_header(header_level(block.node), merged, header_attr(block.node))
                 new, findings = visible_link_syntax(heading)
                 refused = refuse(block, "N706")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from pamphleteer.ast import link_target, text_of, walk
 from pamphleteer.normalise.converter import each_block_to_many, never_refuse
 from pamphleteer.normalise.converter_links import (
     heading_links_over_lines,
@@ -34,6 +35,11 @@ VISIBLE = [
     ("see [the report](https://x.org/r) now", None),  # a link already
     ("[1] and [2] are (notes)", None),  # brackets in prose
     ("a [bad](javascript:alert(1)) link", None),  # not a safe target: left as text
+    # html2text: an image's description with brackets of its own (a licence), the title wrapped
+    ("[![A garden. By F. Adler \\[GFDL\n\\(http://www.gnu.org/fdl.html\\)\\], via Wikimedia\n"
+     "Commons](https://x.org/2011/09/800px-\ngarden.jpg)](https://commons.org/File:Garden.jpg)",
+     "[![A garden. By F. Adler \\[GFDL (http://www.gnu.org/fdl.html)\\], via Wikimedia Commons]"
+     "(https://x.org/2011/09/800px-garden.jpg)](https://commons.org/File:Garden.jpg)"),
     # html2text writes a link inside a link: each keeps its words
     ("a [link [nested](https://x.org/b)](https://x.org/a) here",
      "a [link](https://x.org/a) [nested](https://x.org/b) here"),
@@ -135,6 +141,17 @@ def test_a_heading_link_whose_url_was_wrapped_onto_the_next_line_is_one_link_aga
     out, diagnostics = heading_links_over_lines(blocks(text), PATH, never_refuse)
     expected = nodes("### [READ THE REST](https://boingboing.net/2019/09/25/patti-smith-and-stewart-copela.html)")
     assert out[0].node["c"][2] == expected[0]["c"][2] and len(out) == 2
+    assert [d.code for d in diagnostics] == ["N706"]
+
+
+def test_a_heading_byline_of_two_links_wrapped_with_their_titles_is_whole_again():
+    text = ('## By [Emma Whitford](https://x.org/emma/ "Read All\nPosts By Emma Whitford") and [Daniel\n'
+            'Parra](https://x.org/daniel/ "Read All Posts By Daniel\nParra")')
+    out, diagnostics = heading_links_over_lines(blocks(text), PATH, never_refuse)
+    assert len(out) == 1 and out[0].node["t"] == "Header"
+    assert " ".join(text_of(out[0].node).split()) == "By Emma Whitford and Daniel Parra"
+    assert [link_target(n) for n in walk(out[0].node) if n["t"] == "Link"] == [
+        "https://x.org/emma/", "https://x.org/daniel/"]
     assert [d.code for d in diagnostics] == ["N706"]
 
 
