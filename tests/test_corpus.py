@@ -137,6 +137,13 @@ def test_a_wrapper_around_the_whole_page_is_read_item_by_item():
     assert leaf_texts(html) == ["Share", "Tweet", "The article.", "loose text"]
 
 
+def test_a_table_is_read_cell_by_cell():
+    # its header cells are not one word run together ("DomaineNombre")
+    html = ("<table><thead><tr><th>Domaine</th><th>Nombre</th></tr></thead>"
+            "<tbody><tr><td>Histoire</td><td>12</td></tr></tbody></table>")
+    assert leaf_texts(html) == ["Domaine", "Nombre", "Histoire", "12"]
+
+
 CORPUS = articles()
 PROJECT = Path(__file__).resolve().parent.parent
 

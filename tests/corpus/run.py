@@ -120,8 +120,8 @@ def leaf_texts(html: str) -> list[str]:
             texts.append(element.text_content())
             return
         loose = [element.text or ""]
-        for child in element:
-            if child.tag in LEAF_BLOCKS:
+        for child in element:  # a block, or what holds blocks (a table's body and rows)
+            if child.tag in LEAF_BLOCKS or any(d.tag in LEAF_BLOCKS for d in child.iterdescendants()):
                 texts.append(" ".join(loose))
                 loose = []
                 visit(child)
