@@ -52,7 +52,8 @@ from pamphleteer.sanitise import is_safe_link
 
 VISIBLE_LINK = re.compile(  # [text](url), text (brackets nested once) and url over lines ('\n': a soft break)
     r"(!?)\[((?:[^\[\]]|(?<!!)\[[^\[\]]*\])*)\]"
-    r"\(\s*<?((?:https?://|mailto:|/|\.{0,2}/|#)[^\s()<>" + OBJECT + r"]*(?:\n[^\s()<>" + OBJECT + r"]+)*)>?"
+    r"\(\s*<?((?:https?://|mailto:|/|\.{0,2}/|#|[\w%~+-][\w%~.+-]*/)"  # or a path relative to the page
+    r"[^\s()<>" + OBJECT + r"]*(?:\n[^\s()<>" + OBJECT + r"]+)*)>?"
     r"(?:\s+(?:\"[^\"]*\"|[“”][^“”\"]*[“”]|'[^'\n]*'|" + OBJECT + r"))?\s*\)"  # a title, maybe over lines
     # (pandoc may read it as a quotation, or curl its quotes)
 )

@@ -40,6 +40,9 @@ VISIBLE = [
      "Commons](https://x.org/2011/09/800px-\ngarden.jpg)](https://commons.org/File:Garden.jpg)",
      "[![A garden. By F. Adler \\[GFDL (http://www.gnu.org/fdl.html)\\], via Wikimedia Commons]"
      "(https://x.org/2011/09/800px-garden.jpg)](https://commons.org/File:Garden.jpg)"),
+    # html2text: a link whose address, relative to the page, it wrapped at a hyphen
+    ("[Sociétés](+-Societe-+/une-\nenquete.html) et", "[Sociétés](+-Societe-+/une-enquete.html) et"),
+    ("a ratio [of 3](to 4) here", None),  # no address: words in brackets
     # html2text writes a link inside a link: each keeps its words
     ("a [link [nested](https://x.org/b)](https://x.org/a) here",
      "a [link](https://x.org/a) [nested](https://x.org/b) here"),
@@ -72,6 +75,14 @@ def test_a_link_opened_in_the_block_before_becomes_a_link(before, after):
 @pytest.mark.parametrize(("before", "after"), VISIBLE)
 def test_link_syntax_left_as_text_becomes_a_link(before, after):
     check(visible_link_syntax, before, after, "N706")
+
+
+def test_an_image_at_a_relative_address_wrapped_in_a_link_leaves_no_syntax():
+    result, codes = run_rule(visible_link_syntax, "[![](local/cache-\nvignettes/L61xH60/site45.png?15)]"
+                             "(http://www.laviedesidees.fr/+-Fondation-\nFlorence-Gould-+.html)")
+    link = result[0]["c"][0]
+    assert link["t"] == "Link" and link_target(link) == "http://www.laviedesidees.fr/+-Fondation-Florence-Gould-+.html"
+    assert "image-left-out" in link["c"][1][0]["c"][0][1] and "N706" in codes
 
 
 def test_an_image_left_as_text_becomes_a_left_out_image():
