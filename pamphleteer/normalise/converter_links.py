@@ -7,6 +7,8 @@
   `[` at the end of one block and `text ](url)` in the next: the text becomes the link,
   the stray `[` goes (N706);
 - `nested_links`: a link inside a link's text: each keeps its own words (N707);
+- `padded_link_targets`: `%20https://…%20`, an address with the spaces the page put
+  around it, loses them (N713);
 - `repeated_bare_url`: `[x](url) (url)` with the URL bare loses the repeat (N708);
 - `spaces_at_link_edges`: a space the converter lost at a link's (or emphasis')
   edge, "Alexis Madrigalreports", is put back when the joined string is not a
@@ -38,6 +40,7 @@ from pamphleteer.ast import (
     text_of,
     transform,
     walk,
+    with_link_target,
 )
 from pamphleteer.errors import Diagnostic
 from pamphleteer.normalise.converter import over_blocks, over_rewritten_blocks
@@ -244,6 +247,34 @@ def nested_links(node: Node) -> tuple[Node, list[Finding]]:
                 out.extend(made)
             else:
                 out.append(item)
+        return out
+
+    new = transform(node, inlines=rewrite)
+    return (new if findings else node), findings
+
+
+# -- spaces around a link's address ----------------------------------------------
+
+PADDING = re.compile(r"^(?:\s|%20)+|(?:\s|%20)+$", re.IGNORECASE)
+
+
+@rule(Stage.DAMAGE, order=95, codes={"N713": "spaces around links' addresses removed"},
+      runs=over_rewritten_blocks)
+def padded_link_targets(node: Node) -> tuple[Node, list[Finding]]:
+    """A link whose address the page wrote with spaces around it (`href=" https://… "`, which a
+    converter encodes as `%20https://…%20`) gets its address without them."""
+    findings: list[Finding] = []
+
+    def rewrite(inlines: list[Node]) -> list[Node]:
+        out: list[Node] = []
+        for item in inlines:
+            target = link_target(item) if is_kind(item, "Link") else ""
+            trimmed = PADDING.sub("", target)
+            if trimmed != target and trimmed and is_safe_link(trimmed):
+                item = with_link_target(item, trimmed)
+                findings.append(Finding("N713", "the spaces around a link's address were removed",
+                                        target, trimmed))
+            out.append(item)
         return out
 
     new = transform(node, inlines=rewrite)

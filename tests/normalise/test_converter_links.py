@@ -11,6 +11,7 @@ from pamphleteer.normalise.converter_links import (
     heading_links_over_lines,
     links_opened_before,
     nested_links,
+    padded_link_targets,
     repeated_bare_url,
     spaces_at_link_edges,
     visible_link_syntax,
@@ -99,6 +100,19 @@ def test_a_link_in_a_link_from_html_becomes_two_links():
     result, findings = nested_links({"t": "Para", "c": [outer]})
     assert result == nodes("[link](https://x.org/a) [nested](https://x.org/b)")[0]
     assert [f.code for f in findings] == ["N707"]
+
+
+PADDED = [
+    # pandoc's gfm writer encodes the spaces a page left around an href
+    ("see [GOV.UK](%20https://www.gov.uk/covid%20) now", "see [GOV.UK](https://www.gov.uk/covid) now"),
+    ("see [the NHS](<https://www.nhs.uk/covid-19/%20>)", "see [the NHS](https://www.nhs.uk/covid-19/)"),
+    ("see [a search](https://x.org/?q=a%20b) now", None),  # an encoded space inside the address stays
+]
+
+
+@pytest.mark.parametrize(("before", "after"), PADDED)
+def test_spaces_around_a_links_address_go(before, after):
+    check(padded_link_targets, before, after, "N713")
 
 
 BARE = [
