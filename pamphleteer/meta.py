@@ -465,7 +465,7 @@ def parse_meta(
         image=reader.image(),
         introduction=reader.text("introduction"),
     )
-    meta = _title_without_site(meta, reader)
+    meta = _authors_who_are_people(_title_without_site(meta, reader), reader)
     if notes is not None:
         notes.extend(reader.notes)
     return meta
@@ -478,15 +478,39 @@ def _title_without_site(meta: TextMeta, reader: _Reader) -> TextMeta:
     if not match or codes.TITLE_SITE_CUT in meta.keep:
         return meta
     title, site = meta.title[: match.start()].strip(), match.group("site")
-    host = re.sub(r"^www\.", "", re.sub(r"^https?://([^/:]+).*$", r"\1", meta.source.lower()))
-    labels = host.split(".") if "." in host and "/" not in host else []
-    names = {_letters(meta.publication), *(_letters(label) for label in labels[:-1]), _letters(host)}
-    if len(title.split()) < 2 or _letters(site) not in names - {""} or len(site.split()) > 6:
+    if len(title.split()) < 2 or _letters(site) not in _site_letters(meta) or len(site.split()) > 6:
         return meta
     reader.note(codes.TITLE_SITE_CUT, Severity.INFO,
                 f"the title's ending '{site}' is the site's name, not the title's: the title is '{title}'",
                 "title")
     return dataclasses.replace(meta, title=title, publication=meta.publication or site)
+
+
+def _authors_who_are_people(meta: TextMeta, reader: _Reader) -> TextMeta:
+    """A clipper's author list without the site beside the person ("Ernst Lohoff, Jungle World" when
+    the site is jungle.world) and without a comment's heading ("Art Edwards says") (I205)."""
+    if len(meta.authors) < 1 or codes.AUTHOR_NOT_A_PERSON in meta.keep:
+        return meta
+    sites = _site_letters(meta)
+    people = tuple(name for name in meta.authors if not SAYS.search(name)
+                   and not (len(meta.authors) > 1 and _letters(name) in sites))
+    if people == meta.authors:
+        return meta
+    left = [name for name in meta.authors if name not in people]
+    reader.note(codes.AUTHOR_NOT_A_PERSON, Severity.INFO,
+                f"not an author: {', '.join(left)} (the site, or a comment's heading); the authors are: "
+                f"{', '.join(people) or 'none given'}", "author")
+    return dataclasses.replace(meta, authors=people)
+
+
+SAYS = re.compile(r"\s(?:says|said|wrote|writes|replied)\s*:?$", re.IGNORECASE)
+
+
+def _site_letters(meta: TextMeta) -> set[str]:
+    """The publication and the labels of the source's host, as letters ('jungle.world' -> jungleworld)."""
+    host = re.sub(r"^www\.", "", re.sub(r"^https?://([^/:]+).*$", r"\1", meta.source.lower()))
+    labels = host.split(".") if "." in host and "/" not in host else []
+    return {_letters(meta.publication), *(_letters(label) for label in labels[:-1]), _letters(host)} - {""}
 
 
 TITLE_SITE = re.compile(r"(?:\s*\|\s*|\s+(?:-|–|—|·|•|/|::)\s+)(?P<site>[^|–—·•]+?)\s*$")

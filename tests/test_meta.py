@@ -328,3 +328,21 @@ def test_the_sites_name_ending_a_front_matter_title_is_the_publication(tmp_path,
     assert (text.meta.title, text.meta.publication) == (title, publication)
     written = front.split("\n")[0].removeprefix("title: ")
     assert ("I204" in [d.code for d in text.diagnostics]) is (title != written)
+
+
+@pytest.mark.parametrize(("front", "authors", "noted"), [
+    # a clipper lists the site beside the person: the person is the author
+    ('author: ["[[Ann Lee]]", "[[Red Pepper]]"]\nsource: https://www.redpepper.org.uk/x/', ("Ann Lee",), True),
+    ("author: Ann Lee; The Daily Radical\npublication: The Daily Radical", ("Ann Lee",), True),
+    # an extractor took a comment's heading for the byline
+    ("author: Bo Chan says\nurl: https://example.org/x", (), True),
+    # a site alone may be the author (an institution's statement); a person keeps it
+    ("author: Red Pepper\nsource: https://www.redpepper.org.uk/x/", ("Red Pepper",), False),
+    ('author: ["Ann Lee", "Red Pepper"]\npublication: Red Pepper\nkeep: [I205]', ("Ann Lee", "Red Pepper"), False),
+])
+def test_the_site_or_a_comments_heading_is_no_author(tmp_path, front, authors, noted):
+    path = tmp_path / "text.md"
+    path.write_text(f"---\n{front}\n---\n\nThe body.\n", encoding="utf-8")
+    text = read_text(path)
+    assert text.meta.authors == authors
+    assert ("I205" in [d.code for d in text.diagnostics]) is noted

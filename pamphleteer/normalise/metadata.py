@@ -37,8 +37,9 @@ NOT_SITE_START = frozenset((
 PARTICLES = frozenset((
     "von", "van", "de", "der", "den", "da", "di", "du", "le", "la", "del", "dos", "bin", "ibn",
 ))
+HANDLE = re.compile(r"@\w{2,15}\b(?![.@])")  # "By Eric Levitz @EricLevitz": the author's handle
 # Markdown link syntax a converter left visible in a byline: "By [Jo Bloggs](https://x.org/author/jo “Posts"
-MARKDOWN_LINK = re.compile(r"\[([^\]\[]+)\]\(\S*(?:\s+[\"“][^\"”)]*[\"”]?)?\)?")
+MARKDOWN_LINK = re.compile(r"\[([^\]\[]+)\]\((?:[^()]*\)|[^()]*$)")  # to its ")", or to the line's end
 ROLE = re.compile(
     r"\b(?:columnist|writer|editor|correspondent|reporter|contributor|journalist|critic|professor|fellow"
     r"|staff|author|chief|analyst|researcher|organi[sz]er|activist|member|host|producer|director|lecturer)s?\b",
@@ -338,11 +339,29 @@ def read_byline(text: str) -> tuple[tuple[str, ...], str] | None:
         return _names_and_date(text[prefix.end() :], posted)
     if posted:
         return None
+    several = _names_with_roles(text)
+    if several:
+        return several
     role = re.match(r"^(?P<names>[^|,–—]+?)\s*[|,–—]\s*(?P<role>[^|]{2,60})$", text)
     if role and ROLE.search(role.group("role")) and looks_like_name(role.group("names").strip()):
         date = find_date(role.group("role"))
         return split_names(role.group("names")), date
     return _name_and_title(text)
+
+
+def _names_with_roles(text: str) -> tuple[tuple[str, ...], str] | None:
+    """ "Ann Lee, Staff Attorney, Racial Justice Program & Bo Chan, Director of Education": each author
+    with a job title, joined by '&' or 'and'."""
+    parts = re.split(r"\s+(?:&|and)\s+(?=[A-Z])", text)
+    if len(parts) < 2:
+        return None
+    names = []
+    for part in parts:
+        match = re.match(r"^(?P<name>[^|,–—]+?)\s*[|,–—]\s*(?P<role>.{2,90})$", part)
+        if not match or not ROLE.search(match.group("role")) or not looks_like_name(match.group("name")):
+            return None
+        names.append(match.group("name").strip())
+    return tuple(names), ""
 
 
 def _name_and_title(text: str) -> tuple[tuple[str, ...], str] | None:
@@ -360,6 +379,7 @@ def _name_and_title(text: str) -> tuple[tuple[str, ...], str] | None:
 
 
 def _names_and_date(rest: str, posted: str) -> tuple[tuple[str, ...], str] | None:
+    rest = HANDLE.sub(" ", rest)
     note = ""
     bracket = re.search(r"\(([^)]*)\)\s*\.?$", rest)
     if bracket:

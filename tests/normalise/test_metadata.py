@@ -75,8 +75,15 @@ def test_a_title_loses_the_sites_name(title, host, result):
     ("Par Claire Martin et Paul Roux", ("Claire Martin", "Paul Roux"), ""),
     ("Von Anna Schmidt, 3. März 2021", ("Anna Schmidt",), "2021-03-03"),
     ("Por Lucía Pérez", ("Lucía Pérez",), ""),
+    # each author with a job title; the author's handle after the name
+    ("Ann Lee, Staff Attorney, Racial Justice Program & Bo Chan, Director of Education, Rights Watch",
+     ("Ann Lee", "Bo Chan"), ""),
+    ("Ann Lee, Labour Correspondent and Bo Chan, Senior Fellow", ("Ann Lee", "Bo Chan"), ""),
+    ("By Ann Lee@annlee", ("Ann Lee",), ""),
+    ("By Ann Lee @annlee · March 3, 2020", ("Ann Lee",), "2020-03-03"),
     # a byline link the converter wrapped, left as Markdown
     ("By [Jo Bloggs](https://example.org/author/jo-bloggs/ “Posts by", ("Jo Bloggs",), ""),
+    ("By [Jo Bloggs](//example.org/author/jo- bloggs/)@jobloggs", ("Jo Bloggs",), ""),  # wrapped in its URL
 ])
 def test_bylines_as_sites_write_them(line, authors, date):
     assert read_byline(line) == (authors, date)
@@ -89,6 +96,8 @@ def test_bylines_as_sites_write_them(line, authors, date):
     "Become A Member",  # a button
     "Par for the course, he said.",
     "Von Nord nach Süd",
+    "Bread and Roses, a history of the strike & The Union, another story",
+    "By Jo Bloggs jo@example.org",  # an address is no handle
 ])
 def test_sentences_are_not_bylines(line):
     assert read_byline(line) is None
