@@ -332,13 +332,15 @@ def test_the_sites_name_ending_a_front_matter_title_is_the_publication(tmp_path,
 
 @pytest.mark.parametrize(("front", "authors", "noted"), [
     # a clipper lists the site beside the person: the person is the author
-    ('author: ["[[Ann Lee]]", "[[Red Pepper]]"]\nsource: https://www.redpepper.org.uk/x/', ("Ann Lee",), True),
+    ('author: ["[[Ann Lee]]", "[[Red Pepper]]"]\nsource: https://www.redpepper.org.uk/x/',
+     ("Ann Lee",), True),
     ("author: Ann Lee; The Daily Radical\npublication: The Daily Radical", ("Ann Lee",), True),
     # an extractor took a comment's heading for the byline
     ("author: Bo Chan says\nurl: https://example.org/x", (), True),
     # a site alone may be the author (an institution's statement); a person keeps it
     ("author: Red Pepper\nsource: https://www.redpepper.org.uk/x/", ("Red Pepper",), False),
-    ('author: ["Ann Lee", "Red Pepper"]\npublication: Red Pepper\nkeep: [I205]', ("Ann Lee", "Red Pepper"), False),
+    ('author: ["Ann Lee", "Red Pepper"]\npublication: Red Pepper\nkeep: [I205]',
+     ("Ann Lee", "Red Pepper"), False),
 ])
 def test_the_site_or_a_comments_heading_is_no_author(tmp_path, front, authors, noted):
     path = tmp_path / "text.md"
