@@ -274,8 +274,10 @@ def test_ctrl_c_while_the_installed_command_starts_prints_one_line(tmp_path, del
     out, err = started.communicate(timeout=60)
     # Before pamphleteer/command.py's first line the interpreter is still starting: its traceback is
     # Python's own; from there on, none (the command line's modules load after it takes the signal).
+    # Earlier still, before the interpreter has set its own handler, the signal ends it outright
+    # (-SIGINT, nothing printed): seen about once in ten runs on a loaded machine at 0.08 s.
     assert "Traceback" not in err or "pamphleteer/cli.py" not in err, err
-    assert "Traceback" in err or started.returncode in (130, 3), err  # interrupted, or done (no texts)
+    assert "Traceback" in err or started.returncode in (130, 3, -signal.SIGINT), err  # interrupted, or done
 
 
 def test_an_installed_copy_looks_for_the_npm_validators_in_the_users_data_folder(tmp_path):
