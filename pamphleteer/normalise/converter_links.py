@@ -61,6 +61,7 @@ VISIBLE_LINK = re.compile(  # [text](url), text (brackets nested once) and url o
     # (pandoc may read it as a quotation, or curl its quotes)
 )
 Refuse = Callable[[Block, str], "Diagnostic | None"]  # the report that `keep:` forbids repair `code` here
+SCRIPT_LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\(\s*(?:javascript|vbscript):", re.IGNORECASE)
 ORPHAN_LINK = re.compile(  # `text ](url)` with its `[` in the block before: no bracket before it here
     r"^\s*([^\[\]]*?[^\s\[\]][^\[\]]*?)\s*\]\(\s*<?((?:https?://|mailto:|/)[^\s()<>]*)>?\s*\)"
 )
@@ -119,6 +120,20 @@ def _unwrapped(inlines: list[Node]) -> list[Node]:
     return merge_adjacent(out)
 
 
+def _script_links(text: str) -> list[tuple[int, int, int, int]]:
+    """`[words](javascript:…)` left as text, its script's parentheses balanced: for each, where
+    it starts and ends and where its words are."""
+    found: list[tuple[int, int, int, int]] = []
+    for match in SCRIPT_LINK.finditer(text):
+        depth, index = 1, match.end()
+        while index < len(text) and depth:
+            depth += {"(": 1, ")": -1}.get(text[index], 0)
+            index += 1
+        if depth == 0 and (not found or match.start() >= found[-1][1]):
+            found.append((match.start(), index, match.start(1), match.end(1)))
+    return found
+
+
 @rule(Stage.DAMAGE, order=80, codes={"N706": "link syntax left as text made links"},
       runs=over_rewritten_blocks)
 def visible_link_syntax(node: Node) -> tuple[Node, list[Finding]]:
@@ -139,6 +154,17 @@ def visible_link_syntax(node: Node) -> tuple[Node, list[Finding]]:
             return inlines
         out: list[Node] = []
         position = 0
+        for start, end, label_start, label_end in _script_links(text):
+            label = _unwrapped(slice_inlines(inlines, where, label_start, label_end))
+            out.extend(slice_inlines(inlines, where, position, start))
+            out.extend(label)
+            findings.append(Finding("N706", "the syntax of a link to a script, left as text, went "
+                                    "(its words stay)", shorten(text[start:end].replace("\n", " ")),
+                                    shorten(show(label))))
+            position = end
+        if position:
+            out.extend(slice_inlines(inlines, where, position, len(text)))
+            return merge_adjacent(out)
         for match in VISIBLE_LINK.finditer(text):
             url = match.group(3).replace("\n", "")
             if not is_safe_link(url):
