@@ -10,13 +10,14 @@ PY     := $(VENV)/bin/python
 
 all: build
 
-# pip itself is pinned first: the pip that venv brings (23.x) cannot resolve two packages
-# asking for one extra spelt two ways (jusText's lxml[html_clean], readability's lxml[html-clean]).
-# Every package installed, the transitive ones too, is pinned with its hashes (--require-hashes:
-# pip refuses anything else). requirements-test.lock holds all of requirements.lock and more.
-$(VENV)/.runtime: requirements.lock
+# pip itself is pinned first (requirements-pip.lock): the pip that venv brings (23.x) cannot resolve
+# two packages asking for one extra spelt two ways (jusText's lxml[html_clean], readability's
+# lxml[html-clean]). Every package installed, the transitive ones too, is pinned with its hashes
+# (--require-hashes: pip refuses anything else). requirements-test.lock holds all of requirements.lock.
+PIP_VERSION := 25.3
+$(VENV)/.runtime: requirements.lock requirements-pip.lock
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check pip==25.3
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-pip.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	touch $@
 
@@ -24,16 +25,18 @@ $(VENV)/.test: requirements-test.lock $(VENV)/.runtime
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.lock
 	touch $@
 
-# Write both locks again from pyproject.toml (its dependencies, the `test` extra and the `dev` group),
-# keeping every version they pin: for all platforms, with the hashes of every file on PyPI.
-# To move one package: make lock LOCK_FLAGS="--upgrade-package weasyprint". Review the diff.
+# Write the locks again from pyproject.toml (its dependencies, the `test` and `check` extras, the `dev`
+# group) and PIP_VERSION, keeping every version they pin: for all platforms, with the hashes of every
+# file on PyPI. To move one package: make lock LOCK_FLAGS="--upgrade-package weasyprint". Review the diff.
 LOCK_FLAGS ?=
-LOCK := $(VENV)/bin/uv pip compile pyproject.toml --universal --generate-hashes --quiet \
+LOCK := $(VENV)/bin/uv pip compile --universal --generate-hashes --quiet \
         --custom-compile-command "make lock" $(LOCK_FLAGS)
 lock:
 	@test -x $(VENV)/bin/uv || $(MAKE) $(VENV)/.test
-	$(LOCK) --python-version 3.11 -o requirements.lock
-	$(LOCK) --python-version 3.11.5 --extra test --extra check --group dev -c requirements.lock -o requirements-test.lock
+	echo "pip==$(PIP_VERSION)" | $(LOCK) - --python-version 3.11 -o requirements-pip.lock
+	$(LOCK) pyproject.toml --python-version 3.11 -o requirements.lock
+	$(LOCK) pyproject.toml --python-version 3.11.5 --extra test --extra check --group dev \
+	        -c requirements.lock -o requirements-test.lock
 
 # Compiled once here: Python would otherwise compile the package on every run where
 # PYTHONDONTWRITEBYTECODE is set.

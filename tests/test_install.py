@@ -50,8 +50,12 @@ def test_the_locks_pin_every_package_with_its_hashes():
     from packaging.utils import canonicalize_name
 
     runtime, test = pins("requirements.lock"), pins("requirements-test.lock")
-    assert all(hashes for _, hashes in runtime.values()) and all(hashes for _, hashes in test.values()), \
+    pip = pins("requirements-pip.lock")
+    assert all(hashes for lock in (runtime, test, pip) for _, hashes in lock.values()), \
         "a pin without --hash: run 'make lock'"
+    make = (PROJECT / "Makefile").read_text(encoding="utf-8")
+    assert {name: version for name, (version, _) in pip.items()} \
+        == {"pip": re.search(r"^PIP_VERSION := (\S+)$", make, re.M)[1]}, "run 'make lock'"
     assert {name: version for name, (version, _) in runtime.items()} \
         == {name: test[name][0] for name in runtime if name in test}
     assert set(runtime) <= set(test), "requirements-test.lock must hold all of requirements.lock"
