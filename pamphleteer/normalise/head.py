@@ -43,8 +43,10 @@ from pamphleteer.normalise.metadata import (
     read_dateline,
     read_name_line,
     split_title,
+    title_date,
     url_date,
 )
+from pamphleteer.normalise.names import find_date
 from pamphleteer.normalise.pullquotes import best_passage, framed_at
 from pamphleteer.parse import Block
 
@@ -244,8 +246,22 @@ class _Reader:
         usable = [i for i in headings if self.may_be_title(self.blocks[i])]
         if not usable:
             return None
+        undated = [i for i in usable if not find_date(_text(self.blocks[i]))]
+        usable = undated or usable  # "Shouts & Murmurs December 22, 2014 Issue" is the section's line
         top = min(header_level(self.blocks[i].node) for i in usable)
-        return next(i for i in usable if header_level(self.blocks[i].node) == top)
+        tops = [i for i in usable if header_level(self.blocks[i].node) == top]
+        return next((i for i in tops if self.opens_text(i, end)), tops[0])
+
+    def opens_text(self, index: int, end: int) -> bool:
+        """A heading with text under it (a paragraph, a byline, a picture, its subtitle), not a menu's
+        or a section's heading over its list of links or straight over the next heading as high."""
+        following = next((block for block in self.blocks[index + 1:end]
+                          if kind(block.node) != "HorizontalRule"), None)
+        if following is None:
+            return True
+        if kind(following.node) == "Header":
+            return header_level(following.node) > header_level(self.blocks[index].node)
+        return kind(following.node) not in ("BulletList", "OrderedList")
 
     def may_be_title(self, block: Block) -> bool:
         """A heading that can be the title: not an image's name, a section, a byline, a date, nor the
@@ -279,7 +295,11 @@ class _Reader:
         masthead and the second the title."""
         if not self.known_title:
             following = self._next_heading(title, 1, end)
-            if following is not None and self._masthead_over(
+            if following is not None and find_date(_text(self.blocks[following])):
+                later = self._next_heading(following, 1, end)  # a section's dated line, then the title
+                if later is not None and self.may_be_title(self.blocks[later]):
+                    following = later
+            if following is not None and self.may_be_title(self.blocks[following]) and self._masthead_over(
                 _text(self.blocks[title]), _text(self.blocks[following])
             ):
                 title = following
@@ -346,6 +366,10 @@ class _Reader:
         if site and "publication" not in self.head.found and self.lift.may("N408", block):
             self.head.found["publication"] = site
             self.lift.note("N408", block, "the site's name beside the title became the publication", site)
+        date = title_date(title)
+        if date and "date" not in self.head.found and self.lift.may("N407", block):
+            self.head.found["date"] = date
+            self.lift.note("N407", block, "the date at the end of the title became the text's date", date)
         index += 1
         if (
             index < len(self.blocks)

@@ -167,6 +167,12 @@ def split_title(title: str, site_hint: str = "", names: frozenset[str] = frozens
     return title.strip(), ""
 
 
+def title_date(title: str) -> str:
+    """The date a page's <title> ends with ("… | DW | 19.01.2020"), or ''."""
+    parts = [part for part in TITLE_SEPARATORS.split(title.strip()) if part is not None]
+    return read_dateline(parts[-1]) if len(parts) >= 3 and not re.search(r"[^\W\d_]", parts[-1]) else ""
+
+
 def _name_like(site: str) -> bool:
     """A name, as a site's is written: its words capitalised ("The Daily Radical", "DW") or an address
     ("jungle.world"); "Predicting climate", a headline's last part, is none."""

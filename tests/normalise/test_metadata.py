@@ -235,6 +235,16 @@ def inferred(markdown, **meta):
     (f"- [Home](/)\n- [News](/news)\n- [Ideas](/ideas)\n\n# The Long Road Back\n\n"
      f"[Ann Lee](https://x.org/author/ann-lee/)\n\n{PROSE}\n\n{PROSE}",
      "The Long Road Back", ("Ann Lee",), "", ""),
+    # a menu's headings, each over its list of links, then the headline over its text
+    (f"## Sections\n\n- [World](/world)\n- [Politics](/politics)\n\n## Newsletters\n\n- [Daily](/daily)\n\n"
+     f"## The Long Road Back\n\n{LEAD}\n\nBy Ann Lee\n\n{PROSE}",
+     "The Long Road Back", ("Ann Lee",), "", ""),
+    # the section's line with the issue's date, between the logo and the headline
+    (f"# THE WEEKLY\n\n#### Ideas May 3, 2021 Issue\n\n# The Long Road Back\n\n### By Ann Lee\n\n{PROSE}",
+     "The Long Road Back", ("Ann Lee",), "", ""),
+    # the date a page's <title> ends with
+    (f"# Berlin confronts its colonial past | Germany | DW | 19.01.2020\n\n{PROSE}",
+     "Berlin confronts its colonial past", (), "2020-01-19", "DW"),
     # an author's link and the date, above the title, without "by"
     (f"[Ann Lee](https://x.org/author/ann-lee) / 9:41 pm Mon Mar 2, 2020\n\n# The Long Road Back\n\n{PROSE}",
      "The Long Road Back", ("Ann Lee",), "2020-03-02", ""),
