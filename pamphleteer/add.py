@@ -55,6 +55,7 @@ from pamphleteer.sources import (
 METADATA_KEYS = ("title", "author", "date", "publication", "source")
 SLUG_LENGTH = 60
 MAX_SUFFIX = 99  # `slug-2` … `slug-99`, then a person chooses
+NAME_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV|PhD|MD)", re.IGNORECASE)
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 FRONT_MATTER_LINE = re.compile(r"^[A-Za-z_][\w-]*:(\s|$)")
 HEADER = "# Written by `build.py add` from what it could infer: check every value.\n"
@@ -103,7 +104,9 @@ def suggest_slug(inferred: Inferred, file: Path) -> str:
 
     Any script is transliterated (python-slugify): 'Что делать?' gives 'chto-delat'.
     """
-    words = [inferred.authors[0].split()[-1]] if inferred.authors and inferred.authors[0].split() else []
+    names = [word for word in (inferred.authors[0].split() if inferred.authors else [])
+             if not NAME_SUFFIX.fullmatch(word.strip(",."))]  # "Nate Silver Jr." gives silver, not jr
+    words = [names[-1].strip(",")] if names else []
     words.append(inferred.title or file.stem)
     text = re.sub(r"(?<=\w)['’](?=\w)", "", " ".join(words))  # "Germany's" -> germanys, not germany-s
     slug = slugify(text, max_length=SLUG_LENGTH, word_boundary=True, save_order=True)

@@ -192,6 +192,7 @@ def test_warnings_the_normaliser_raises_are_returned_for_a_person(sources_copy, 
         (Inferred(), "My Article (1).md", "my-article-1"),
         (Inferred(), "???.md", "text"),
         (Inferred(title="word " * 30), "x.md", "word-" * 11 + "word"),
+        (Inferred(title="Endorsements", authors=("Nathaniel Rakich Jr.",)), "x.md", "rakich-endorsements"),
     ],
 )
 def test_suggested_slugs(inferred, file, slug):
