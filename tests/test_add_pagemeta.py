@@ -143,3 +143,14 @@ def test_a_title_that_is_not_the_pages_headline_gives_way_to_the_declared_one(ti
 def test_an_address_or_a_copyright_line_is_not_a_site_name(sitename):
     found = site_name(sitename, page_title="A headline", title="A headline", host="slate.com", handles=())
     assert found == ""
+
+
+def test_text_trafilatura_drops_beside_an_image_is_kept_and_the_image_too():
+    from pamphleteer.importers.webpage import with_images_of
+
+    with_images = "<html><body><h1>Title</h1><img src='a.png'><p>Second paragraph.</p></body></html>"
+    text_only = ("<html><body><h1>Title</h1><p>First paragraph, beside the picture.</p>"
+                 "<p>Second paragraph.</p></body></html>")
+    merged = lxml.html.fromstring(with_images_of(text_only, with_images))
+    assert [element.tag for element in merged.find("body")] == ["h1", "img", "p", "p"]
+    assert "First paragraph, beside the picture." in merged.text_content()

@@ -9,6 +9,7 @@ htmldate for the date); its canonical address becomes the text's `source`.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ from pamphleteer.importers.pagemeta import (
     twitter_handles,
 )
 
+LOST_WITH_IMAGES = 5  # words trafilatura may drop beside an image (the text after a floated picture)
 MIN_ARTICLE_WORDS = 25  # fewer words than this is not an article but a page's scraps
 SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.IGNORECASE)
 TITLE_SEPARATOR = re.compile(r"\s+[|–—·»:-]\s+")
@@ -117,6 +119,50 @@ def _captions_on_images(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     return tree
 
 
+def _block_text(element: lxml.html.HtmlElement) -> str:
+    return " ".join(element.text_content().split())
+
+
+def _body(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    body = root.find("body")
+    return root if body is None else body
+
+
+def with_images_of(text_html: str, image_html: str) -> str:
+    """`text_html` (trafilatura's article without images) with the images of `image_html` (the same
+    article with them) put back after the block each followed there. trafilatura drops the text
+    that follows an image in some layouts (a picture floated beside the first paragraph), so
+    when the article without images has more words, it is the text, and the images join it."""
+    try:
+        text_root = lxml.html.fromstring(text_html)
+        image_root = lxml.html.fromstring(image_html)
+    except (lxml.etree.ParserError, ValueError):
+        return image_html
+    text_body = _body(text_root)
+    image_body = _body(image_root)
+    anchors: list[tuple[str, lxml.html.HtmlElement]] = []
+    last = ""
+    for child in image_body:
+        if child.tag == "img" or (child.find(".//img") is not None and not _block_text(child)):
+            anchors.append((last, child))
+        elif _block_text(child):
+            last = _block_text(child)
+    if not anchors:
+        return text_html
+    blocks = {_block_text(child): child for child in reversed(list(text_body)) if _block_text(child)}
+    for anchor, image in reversed(anchors):
+        image = copy.deepcopy(image)
+        image.tail = None
+        target = blocks.get(anchor) if anchor else None
+        if target is not None:
+            target.addnext(image)
+        elif not anchor:
+            text_body.insert(0, image)
+        else:
+            text_body.append(image)  # its block is not in the text: kept at the end, never lost
+    return lxml.html.tostring(text_root, encoding="unicode")
+
+
 def extract_article(page: bytes, *, url: str, origin: str, charset: str = "") -> Article:
     """The article in `page` (the HTML as received from `url`, '' when unknown), and its metadata.
 
@@ -129,11 +175,17 @@ def extract_article(page: bytes, *, url: str, origin: str, charset: str = "") ->
         marked = _captions_on_images(loaded) if loaded is not None else None
     except (ValueError, TypeError, lxml.etree.LxmlError):
         marked = None
-    html = trafilatura.extract(
-        marked if marked is not None else content, url=url or None, output_format="html",
-        include_formatting=True, include_links=True,
-        include_images=True, include_tables=True, include_comments=False,
-    )
+    def extracted(images: bool) -> str:
+        given = copy.deepcopy(marked) if marked is not None else content
+        return trafilatura.extract(
+            given, url=url or None, output_format="html", include_formatting=True, include_links=True,
+            include_images=images, include_tables=True, include_comments=False,
+        ) or ""
+
+    html = extracted(images=True)
+    text_only = extracted(images=False)
+    if _words(text_only) > _words(html) + LOST_WITH_IMAGES:
+        html = with_images_of(text_only, html)
     extractor = "trafilatura"
     if not html or _words(html) < MIN_ARTICLE_WORDS:
         try:
