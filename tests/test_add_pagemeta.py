@@ -154,3 +154,12 @@ def test_text_trafilatura_drops_beside_an_image_is_kept_and_the_image_too():
     merged = lxml.html.fromstring(with_images_of(text_only, with_images))
     assert [element.tag for element in merged.find("body")] == ["h1", "img", "p", "p"]
     assert "First paragraph, beside the picture." in merged.text_content()
+
+
+def test_when_no_byline_is_found_the_people_the_page_declares_are_its_authors():
+    from pamphleteer.importers.pagemeta import declared_people
+
+    tree = page('<meta property="article:author" content="https://mashable.com/author/nicole">'
+                '<meta property="article:author" content="Nicole Gallucci">')
+    assert declared_people(tree, ("Mashable",)) == ("Nicole Gallucci",)
+    assert declared_people(page('<meta name="author" content="BBC News">'), ("BBC News", "bbc")) == ()

@@ -306,3 +306,15 @@ def page_headline(title: str, tree: lxml.html.HtmlElement, page_title: str) -> s
     if any(len(words & _content_words(text)) >= max(1, len(words) // 2) for text in declared):
         return title
     return declared[0]
+
+
+def declared_people(tree: lxml.html.HtmlElement, site_names: tuple[str, ...]) -> tuple[str, ...]:
+    """When trafilatura found no author: the first names the page declares (`article:author`, JSON-LD,
+    `<meta name="author">`) that are people's, not addresses nor the site ("BBC News")."""
+    sites = {_fold(name) for name in site_names if _fold(name)}
+    for names in _declared_authors(tree):
+        people = tuple(name for name in clean_authors(names, site_names=site_names)
+                       if _fold(name) not in sites and not any(site in _fold(name) for site in sites))
+        if people:
+            return people
+    return ()

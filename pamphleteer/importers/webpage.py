@@ -20,6 +20,7 @@ from readability import Document
 from pamphleteer.errors import SourceError
 from pamphleteer.importers.pagemeta import (
     clean_authors,
+    declared_people,
     heading_title,
     meta_values,
     more_authors,
@@ -214,7 +215,7 @@ def extract_article(page: bytes, *, url: str, origin: str, charset: str = "") ->
     label = (meta.hostname or "").removeprefix("www.").split(".")[0]
     found = tuple(name.strip() for name in (meta.author or "").split(";") if name.strip())
     sites = (publication, meta.sitename or "", label, *title_parts(page_title)[1:])
-    authors = clean_authors(more_authors(found, tree), site_names=sites)
+    authors = clean_authors(more_authors(found, tree), site_names=sites) or declared_people(tree, sites)
     source = meta.url if meta.url and meta.url.startswith(("http://", "https://")) else url
     return Article(
         html=html, extractor=extractor, title=title, authors=authors, date=stated_date(tree, meta.date or ""),
