@@ -5,7 +5,15 @@ from __future__ import annotations
 import weasyprint
 
 from pamphleteer.render.layout import Typesetter
-from pamphleteer.render.spacing import faulty, set_loose_paragraphs_again, settings, spacing_rules
+from pamphleteer.render.spacing import (
+    PERFECT,
+    WORD_SPACINGS,
+    faulty,
+    set_loose_paragraphs_again,
+    settings,
+    spacing_rules,
+    tried,
+)
 from tests.conftest import SOURCES
 
 # A paragraph of the seed: WeasyPrint hyphenates "ideol-ogy", then finds the rest of the line
@@ -42,6 +50,17 @@ def test_a_line_broken_early_and_set_across_the_measure_is_set_again():
     assert rules.startswith('[id="a"], [id="a"] * { word-spacing:')
     words = "".join(box.text for page in again.pages for box in _texts(page._page_box))
     assert "ideol" in words and "People" in words and "so on." in words  # no word lost
+
+
+def test_a_paragraph_set_without_a_fault_is_not_tried_again_and_keeps_the_same_word_spacing():
+    document, html, setter = laid_out(BROKEN)
+    each = {value: tried(html, setter.stylesheets, setter.fonts, {"a"}, (value,))[value]["a"]
+            for value in WORD_SPACINGS}  # every spacing, each in a trial of its own
+    best = min((setting.faults, value) for value, setting in each.items())
+    assert best[0] == PERFECT  # some spacing sets it without a loose line
+    found = tried(html, setter.stylesheets, setter.fonts, {"a"})
+    assert min((results["a"].faults, value) for value, results in found.items()) == best
+    assert len(found) < len(WORD_SPACINGS)  # the spacings after the first without a fault: not laid out
 
 
 def test_a_paragraph_without_loose_lines_is_left_as_it_was():

@@ -40,6 +40,7 @@ LOOSE_EM = 0.5  # a line whose word spaces average more than this, in em, is loo
 FACE_SPACE_EM = 0.19  # the text face's own word space (Crimson Pro's), in em
 # The word spacings a paragraph with loose lines is tried with (print.css sets -0.03em at A5).
 WORD_SPACINGS = ("0.02em", "0em", "-0.015em", "-0.045em", "-0.06em")
+PERFECT = (0, 0.0)  # the faults of a paragraph set without any
 PARAGRAPHS = ("p", "blockquote", "li")  # the blocks set again: they hold no other block with an id
 
 
@@ -158,12 +159,21 @@ def alone(html: weasyprint.HTML, blocks: set[str]) -> weasyprint.HTML:
 
 def tried(html: weasyprint.HTML, stylesheets: list[weasyprint.CSS], fonts: FontConfiguration,
           blocks: set[str], values: tuple[str, ...] = WORD_SPACINGS) -> dict[str, dict[str, Setting]]:
-    """How `blocks` are set with each of `values` (spacing -> block -> setting)."""
-    document = alone(html, blocks)
-    found = {}
-    for value in values:
-        css = weasyprint.CSS(string=spacing_rules(dict.fromkeys(blocks, value)), font_config=fonts)
-        found[value] = settings(document.render(font_config=fonts, stylesheets=[*stylesheets, css]))
+    """How `blocks` are set with each of `values` (spacing -> block -> setting).
+
+    The values are tried in the order `set_loose_paragraphs_again` prefers them
+    among equals, and a block set without a fault is not tried again: no later
+    value could be chosen over that one, so its later trials are left out (each
+    block is laid out alone, so the others are set as they would be with it).
+    """
+    found: dict[str, dict[str, Setting]] = {}
+    left = set(blocks)
+    for value in sorted(values):
+        if not left:
+            break
+        css = weasyprint.CSS(string=spacing_rules(dict.fromkeys(left, value)), font_config=fonts)
+        found[value] = settings(alone(html, left).render(font_config=fonts, stylesheets=[*stylesheets, css]))
+        left -= {block for block, setting in found[value].items() if setting.faults == PERFECT}
     return found
 
 
@@ -179,7 +189,7 @@ def set_loose_paragraphs_again(
     chosen: dict[str, str] = {}
     for block, setting in found.items():
         results = [(results_of[value][block].faults, value)
-                   for value in WORD_SPACINGS if block in results_of[value]]
+                   for value in WORD_SPACINGS if block in results_of.get(value, {})]
         if results and min(results)[0] < setting.faults:
             chosen[block] = min(results)[1]
     if not chosen:
