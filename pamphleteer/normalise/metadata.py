@@ -12,6 +12,7 @@ finds how the page writes the name of the site its URL is on.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -124,7 +125,30 @@ def read_name_line(text: str) -> tuple[str, ...]:
 
 
 def _letters(text: str) -> str:
-    return "".join(LINK_WORDS.findall(text.casefold()))
+    """The letters and digits of `text`, case and accents aside ('La Vie des idées': laviedesidees)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(LINK_WORDS.findall(folded))
+
+
+def _spells(words: list[str], core: str) -> bool:
+    """Whether the words spell the host's name by their initials and beginnings: 'New York Times' spells
+    nytimes, 'Los Angeles Times' latimes, 'Monde diplomatique' mondediplo (three letters or more of
+    a word, or its initial, each in turn)."""
+    parts = [_letters(word) for word in words]
+    if len(parts) < 2 or not all(parts):
+        return False
+
+    def fits(index: int, at: int, long_seen: bool) -> bool:
+        if index == len(parts):
+            return at == len(core) and long_seen
+        word = parts[index]
+        if core.startswith(word[:1], at) and fits(index + 1, at + 1, long_seen):
+            return True
+        return any(core.startswith(word[:size], at) and fits(index + 1, at + size, True)
+                   for size in range(len(word), 2, -1))
+
+    return fits(0, 0, False)
 
 
 def host_of(url: str) -> str:
@@ -231,11 +255,35 @@ def site_name(host: str, texts: list[str]) -> str:
         if found:
             break
     if not found:
+        found = _spelled(cores, texts)
+    if not found:
         return ""
     ordinary = [name for name in found if not name.isupper()]
     with_article = [name for name in ordinary if name.split()[0].casefold() in ARTICLES]
     name = (with_article or ordinary or found)[0]
     return " ".join(word.capitalize() for word in name.split()) if name.isupper() and len(name) > 5 else name
+
+
+def _spelled(cores: list[str], texts: list[str]) -> list[str]:
+    """The names in `texts` that spell a host's name by initials and beginnings (see `_spells`)."""
+    found = []
+    for core in (core for core in cores if len(core) >= 5):
+        for text in texts:
+            words = re.findall(r"[\w'’&-]+", text)
+            for start in range(len(words)):
+                if not words[start][:1].isupper():
+                    continue
+                for end in range(start + 2, min(start + 5, len(words)) + 1):
+                    phrase = words[start:end]
+                    if (all(word[:1].isupper() or word.casefold() in NAME_JOINERS for word in phrase[:-1])
+                            and _spells(phrase, core)):
+                        article = words[start - 1] if start > 0 else ""
+                        name = " ".join(phrase)
+                        found.append(f"{article} {name}" if article.casefold() in ARTICLES
+                                     and article[:1].isupper() else name)
+        if found:
+            break
+    return found
 
 
 ARTICLES = frozenset((

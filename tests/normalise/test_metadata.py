@@ -141,6 +141,19 @@ def test_the_sites_name_as_the_page_writes_it():
     assert site_name("novara.media", ["Support Novara Media today"]) == "Novara Media"
 
 
+@pytest.mark.parametrize(("host", "texts", "name"), [
+    # an address made of the name's initials and beginnings, accents aside
+    ("nydailynews.com", ["© 2021 New York Daily News"], "New York Daily News"),
+    ("sfchronicle.com", ["Read the San Francisco Chronicle"], "San Francisco Chronicle"),
+    ("liberation.fr", ["Libération, le 3 mars"], "Libération"),
+    ("monde-diplomatique.fr", ["Le Monde diplomatique"], "Le Monde diplomatique"),
+    ("ilmanifesto.it", ["il manifesto"], ""),  # written without a capital: not how the page names itself
+    ("nytimes.com", ["Nobody You Trust Implies Much Erasure Soon"], ""),  # initials alone spell nothing
+])
+def test_the_sites_name_spelled_by_its_address(host, texts, name):
+    assert site_name(host, texts) == name
+
+
 @pytest.mark.parametrize(("text", "host", "result"), [
     ("FiveThirtyEight", "fivethirtyeight.com", True),
     ("The Atlantic", "theatlantic.com", True),
