@@ -41,6 +41,10 @@ FACE_SPACE_EM = 0.19  # the text face's own word space (Crimson Pro's), in em
 # The word spacings a paragraph with loose lines is tried with (print.css sets -0.03em at A5).
 WORD_SPACINGS = ("0.02em", "0em", "-0.015em", "-0.045em", "-0.06em")
 PERFECT = (0, 0.0)  # the faults of a paragraph set without any
+# A trial's pages without running heads and folios: what is read of a trial is its paragraphs' lines,
+# which margin boxes do not move (the page's margins stay), and they take a tenth of its layout.
+TRIAL_PAGES = ("@page { @top-center { content: none !important; }"
+               " @bottom-center { content: none !important; } }\n")
 PARAGRAPHS = ("p", "blockquote", "li")  # the blocks set again: they hold no other block with an id
 
 
@@ -168,12 +172,17 @@ def tried(html: weasyprint.HTML, stylesheets: list[weasyprint.CSS], fonts: FontC
     """
     found: dict[str, dict[str, Setting]] = {}
     left = set(blocks)
+    document = alone(html, left)
     for value in sorted(values):
         if not left:
             break
-        css = weasyprint.CSS(string=spacing_rules(dict.fromkeys(left, value)), font_config=fonts)
-        found[value] = settings(alone(html, left).render(font_config=fonts, stylesheets=[*stylesheets, css]))
-        left -= {block for block, setting in found[value].items() if setting.faults == PERFECT}
+        rules = TRIAL_PAGES + spacing_rules(dict.fromkeys(left, value))
+        css = weasyprint.CSS(string=rules, font_config=fonts)
+        found[value] = settings(document.render(font_config=fonts, stylesheets=[*stylesheets, css]))
+        perfect = {block for block, setting in found[value].items() if setting.faults == PERFECT}
+        if perfect & left:
+            left -= perfect
+            document = alone(html, left)
     return found
 
 
