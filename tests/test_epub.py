@@ -35,6 +35,7 @@ NS = {
     "ncx": "http://www.daisy.org/z3986/2005/ncx/",
 }
 EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
+X = "{http://www.w3.org/1999/xhtml}"
 
 
 def para(*inlines: dict) -> dict:
@@ -623,3 +624,14 @@ def test_the_built_ebook_has_a_designed_cover_at_the_size_stores_ask_for(built):
     page = xml(book, "cover.xhtml")
     img = page.find(".//x:img", NS)
     assert img.get("src") == covers[0].get("href") and built_publication(built).title in img.get("alt")
+
+
+def test_about_the_authors_names_each_author_once_under_a_heading_of_that_name(sample, marked):
+    publication, _, _ = sample
+    root = xml(marked, "about-the-authors.xhtml")
+    notes = [s for s in root.iter(f"{X}section") if "author-note" in (s.get("class") or "")]
+    assert [("".join(n.find(f"{X}h3").itertext())) for n in notes] == [
+        note.byline for note in publication.author_notes]
+    for note, author in zip(notes, publication.author_notes, strict=True):
+        assert "".join(note.itertext()).count(author.byline) == 1
+        assert note.get("aria-labelledby") == note.find(f"{X}h3").get("id")

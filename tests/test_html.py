@@ -483,3 +483,49 @@ def test_in_the_browser_standfirsts_are_italic_and_markers_show_only_in_a_wide_w
                 context.close()
         finally:
             browser.close()
+
+
+# -- About the authors ----------------------------------------------------------
+
+
+def test_about_the_authors_names_each_author_once_under_a_heading_of_that_name(seed):
+    root = parse(render_html(seed))
+    about = by_id(root)["about-the-authors"]
+    notes = [s for s in about.iter("section") if "author-note" in (s.get("class") or "")]
+    assert [text_of(note.find("h3")) for note in notes] == [n.byline for n in seed.author_notes]
+    for note, author in zip(notes, seed.author_notes, strict=True):
+        assert text_of(note).count(author.byline) == 1, text_of(note)
+        heading = note.find("h3")
+        assert note.get("aria-labelledby") == heading.get("id")
+        # read on: "David Camfield lives in …", the heading run in with its bio
+        assert text_of(note).startswith(f"{author.byline} ")
+
+
+NOTE = '<section class="author-note" aria-labelledby="a">\n<h3 id="a">Ann Lee</h3>\n'
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (NOTE +
+         '<p id="b"><strong>Ann Lee</strong> lives in Leeds.</p>',
+         '<section class="author-note run-in" aria-labelledby="a">\n<h3 class="run-in" id="a">Ann Lee</h3>'
+         '<p id="b" class="run-in-text"> lives in Leeds.</p>'),
+        (NOTE +
+         '<p id="b">Ann Lee, a nurse, lives in Leeds.</p>',
+         '<section class="author-note run-in" aria-labelledby="a">\n<h3 class="run-in" id="a">Ann Lee</h3>'
+         '<p id="b" class="run-in-text">, a nurse, lives in Leeds.</p>'),
+        # A bio that does not open with the name, or with a longer one, keeps its heading as it is.
+        (NOTE + '<p>She lives in Leeds.</p>',
+         NOTE + '<p>She lives in Leeds.</p>'),
+        (NOTE + '<p>Ann Leeson lives here.</p>',
+         NOTE + '<p>Ann Leeson lives here.</p>'),
+        # a bold run longer than the name is not cut in two
+        (NOTE + '<p><strong>Ann Lee is</strong> x</p>',
+         NOTE + '<p><strong>Ann Lee is</strong> x</p>'),
+    ],
+)
+def test_a_bio_opening_with_its_author_s_name_runs_in_under_the_heading(before, after):
+    from pamphleteer.render.runin import run_in_names
+
+    assert str(run_in_names(before)) == after

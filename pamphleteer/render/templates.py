@@ -27,6 +27,7 @@ from pamphleteer.render.printtype import (
     short_standfirst,
 )
 from pamphleteer.render.pullquotes import place_pull_quotes
+from pamphleteer.render.runin import run_in_names
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ def environment() -> jinja2.Environment:
     env.filters["print_body"] = print_body  # print's text: drop cap, ordinals … (render/printtype.py)
     env.filters["short_standfirst"] = short_standfirst  # and its shortened standfirst
     env.filters["names_once"] = names_once  # and "About the authors" without doubled names
+    env.filters["run_in_names"] = run_in_names  # the ebook's and web's, under run-in headings
     env.filters["place_pull_quotes"] = place_pull_quotes  # where every edition's pull quotes go
     env.filters["capitalised_whole"] = capitalised_whole  # and names never hyphenated
     env.filters["breakable_source_urls"] = breakable_source_urls  # and addresses broken at / or .
