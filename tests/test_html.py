@@ -529,3 +529,40 @@ def test_a_bio_opening_with_its_author_s_name_runs_in_under_the_heading(before, 
     from pamphleteer.render.runin import run_in_names
 
     assert str(run_in_names(before)) == after
+
+
+# -- This edition: the faces it is set in ------------------------------------------
+
+
+def _set_in(html: str) -> str:
+    """The sentence naming the faces, as a reader reads it (print marks words `span.nohyphen`)."""
+    found = re.search(r"<p>(Set in .*?)</p>", re.sub(r"</?span[^>]*>", "", html))
+    assert found, "no 'Set in' in 'This edition'"
+    return found.group(1)
+
+
+GREEK = Block(9101, {"t": "Para", "c": [{"t": "Str", "c": "λόγος"}, {"t": "Space"}, {"t": "Str", "c": "is"}]})
+CODE = Block(9102, {"t": "CodeBlock", "c": [["", [], []], "print('hello')"]})
+
+
+@pytest.mark.parametrize(
+    ("added", "edition", "faces"),
+    [
+        ((), "web", "Set in Crimson Pro, by the Crimson Pro Project Authors, under"),
+        ((GREEK,), "web", "Set in Crimson Pro, by the Crimson Pro Project Authors, with Gentium Book Plus "
+                          "for Greek and Cyrillic, under"),
+        # code is set in Source Code Pro in print only: the ebook and web page leave it to the reader's
+        ((CODE,), "web", "Set in Crimson Pro, by the Crimson Pro Project Authors, under"),
+    ],
+)
+def test_this_edition_names_the_faces_its_text_needs(seed, added, edition, faces):
+    from pamphleteer.render.pdf import print_html
+
+    text = seed.texts[0]
+    publication = with_text(seed, 0, body=(*text.body, *added))
+    if edition == "web":
+        html = render_html(publication).decode("utf-8")
+    else:
+        html = print_html(publication, frozenset({"back"}))
+    assert _set_in(html).startswith(faces)
+    assert _set_in(html).endswith("under the SIL Open Font License 1.1.")

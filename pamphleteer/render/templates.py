@@ -28,6 +28,7 @@ from pamphleteer.render.printtype import (
 )
 from pamphleteer.render.pullquotes import place_pull_quotes
 from pamphleteer.render.runin import run_in_names
+from pamphleteer.render.typefaces import typefaces
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ def environment() -> jinja2.Environment:
     env.filters["place_pull_quotes"] = place_pull_quotes  # where every edition's pull quotes go
     env.filters["capitalised_whole"] = capitalised_whole  # and names never hyphenated
     env.filters["breakable_source_urls"] = breakable_source_urls  # and addresses broken at / or .
+    env.globals["typefaces"] = typefaces  # the faces an edition is set in ("This edition")
     return env
 
 

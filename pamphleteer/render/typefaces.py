@@ -1,0 +1,50 @@
+"""The faces an edition is set in, for "This edition" in "Sources and credits".
+
+Every edition sets its text in Crimson Pro. Greek and Cyrillic letters come from Gentium Book Plus
+in every edition, and only a publication with such letters names it (the ebook and web page carry
+its faces only then, see render/faces.py); print sets code in Source Code Pro, named only when a
+text has code.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from pamphleteer import ast
+from pamphleteer.locations import STYLES
+from pamphleteer.model import Publication
+from pamphleteer.parse import Block
+from pamphleteer.render.faces import FONT_FACE, face_is_used
+
+GREEK_CYRILLIC = "fonts/greek-cyrillic/fonts.css"  # Gentium Book Plus, for every edition
+CODE = frozenset({"Code", "CodeBlock"})
+
+
+@functools.cache
+def _greek_cyrillic_rules() -> tuple[str, ...]:
+    return tuple(FONT_FACE.findall((STYLES / GREEK_CYRILLIC).read_text(encoding="utf-8")))
+
+
+def _blocks(publication: Publication) -> list[Block]:
+    blocks = [block for part in (*publication.front, *publication.back) for block in part.blocks]
+    for text in publication.texts:
+        blocks += [*text.standfirst, *text.body, *text.source_note, *text.bio, *text.credits,
+                   *text.introduction]
+    return blocks
+
+
+def typefaces(publication: Publication, edition: str = "screen") -> tuple[str, ...]:
+    """The faces `edition` ("print", or "screen": the ebook and the web page) sets `publication` in,
+    each with what it sets: ("Crimson Pro", "Gentium Book Plus for Greek and Cyrillic", …)."""
+    blocks = _blocks(publication)
+    words = "".join(ast.text_of(block.node) for block in blocks)
+    words += "".join(f"{text.title}{text.subtitle}{''.join(text.questions)}" for text in publication.texts)
+    characters = frozenset(words)
+    faces = ["Crimson Pro"]
+    if any(face_is_used(rule, characters) for rule in _greek_cyrillic_rules()):
+        faces.append("Gentium Book Plus for Greek and Cyrillic")
+    if edition == "print" and any(
+        node.get("t") in CODE for block in blocks for node in ast.walk(block.node)
+    ):
+        faces.append("Source Code Pro for code")
+    return tuple(faces)
