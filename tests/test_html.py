@@ -553,6 +553,10 @@ CODE = Block(9102, {"t": "CodeBlock", "c": [["", [], []], "print('hello')"]})
                           "for Greek and Cyrillic, under"),
         # code is set in Source Code Pro in print only: the ebook and web page leave it to the reader's
         ((CODE,), "web", "Set in Crimson Pro, by the Crimson Pro Project Authors, under"),
+        ((CODE,), "print", "Set in Crimson Pro, by the Crimson Pro Project Authors, with Source Code Pro "
+                           "for code, under"),
+        ((GREEK, CODE), "print", "Set in Crimson Pro, by the Crimson Pro Project Authors, with Gentium Book "
+                                 "Plus for Greek and Cyrillic and Source Code Pro for code, under"),
     ],
 )
 def test_this_edition_names_the_faces_its_text_needs(seed, added, edition, faces):
