@@ -542,6 +542,7 @@ def _set_in(html: str) -> str:
 
 
 GREEK = Block(9101, {"t": "Para", "c": [{"t": "Str", "c": "λόγος"}, {"t": "Space"}, {"t": "Str", "c": "is"}]})
+SYMBOL = Block(9103, {"t": "Para", "c": [{"t": "Str", "c": "\u21e6"}, {"t": "Str", "c": "it"}]})
 CODE = Block(9102, {"t": "CodeBlock", "c": [["", [], []], "print('hello')"]})
 
 
@@ -557,6 +558,10 @@ CODE = Block(9102, {"t": "CodeBlock", "c": [["", [], []], "print('hello')"]})
                            "for code, under"),
         ((GREEK, CODE), "print", "Set in Crimson Pro, by the Crimson Pro Project Authors, with Gentium Book "
                                  "Plus for Greek and Cyrillic and Source Code Pro for code, under"),
+        # a symbol Crimson Pro and Gentium lack: print takes it from Noto Sans Symbols 2
+        ((SYMBOL,), "print", "Set in Crimson Pro, by the Crimson Pro Project Authors, with Noto Sans "
+                             "Symbols 2 for symbols, under"),
+        ((SYMBOL,), "web", "Set in Crimson Pro, by the Crimson Pro Project Authors, under"),
     ],
 )
 def test_this_edition_names_the_faces_its_text_needs(seed, added, edition, faces):

@@ -3,21 +3,36 @@
 Every edition sets its text in Crimson Pro. Greek and Cyrillic letters come from Gentium Book Plus
 in every edition, and only a publication with such letters names it (the ebook and web page carry
 its faces only then, see render/faces.py); print sets code in Source Code Pro, named only when a
-text has code.
+text has code, and a symbol neither Crimson Pro nor Gentium Book Plus has in Noto Sans Symbols 2
+(styles/print.css), named only when the texts have one.
 """
 
 from __future__ import annotations
 
 import functools
 
+from fontTools.ttLib import TTFont
+
 from pamphleteer import ast
-from pamphleteer.locations import STYLES
+from pamphleteer.locations import FONTS, STYLES
 from pamphleteer.model import Publication
 from pamphleteer.parse import Block
 from pamphleteer.render.faces import FONT_FACE, face_is_used
 
 GREEK_CYRILLIC = "fonts/greek-cyrillic/fonts.css"  # Gentium Book Plus, for every edition
 CODE = frozenset({"Code", "CodeBlock"})
+TEXT_FACES = ("print/crimson-pro-400-normal.ttf", "print/GentiumBookPlus-Regular.ttf")  # print's text
+SYMBOLS = "ttf/noto-sans-symbols-2-400-normal.ttf"  # and what it takes the symbols they lack from
+
+
+@functools.cache
+def _code_points(*paths: str) -> frozenset[int]:
+    """The code points the print faces at `paths` (under styles/fonts/) have glyphs for."""
+    points: set[int] = set()
+    for path in paths:
+        with TTFont(FONTS / path, lazy=True) as font:
+            points.update(font.getBestCmap() or {})
+    return frozenset(points)
 
 
 @functools.cache
@@ -47,4 +62,8 @@ def typefaces(publication: Publication, edition: str = "screen") -> tuple[str, .
         node.get("t") in CODE for block in blocks for node in ast.walk(block.node)
     ):
         faces.append("Source Code Pro for code")
+    if edition == "print":
+        lacking = {ord(char) for char in characters} - _code_points(*TEXT_FACES)
+        if lacking & _code_points(SYMBOLS):
+            faces.append("Noto Sans Symbols 2 for symbols")
     return tuple(faces)
