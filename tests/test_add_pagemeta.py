@@ -49,6 +49,7 @@ def test_the_date_the_page_declares_comes_before_a_guess(head, body, found, date
     (("Wikimedia Foundation",), ("Wikimedia Foundation",), ("Wikimedia Foundation",)),
     (("Staff", "News Service Reports"), ("Twin Cities",), ()),
     (("Letters",), ("The Mercury News",), ()),
+    (("Letters to the Editor",), ("The Mercury News",), ()),
     (("AFP, The Local",), ("The Local",), ("AFP",)),
     (("Martin Luther King, Jr.",), (), ("Martin Luther King, Jr.",)),
     (("Ann Smith", "ann smith"), (), ("Ann Smith",)),

@@ -46,6 +46,7 @@ NOT_A_NAME = frozenset((
     "staff", "staffer", "reports", "report", "reporter", "reporters", "news", "service", "services",
     "letters", "letter", "editor", "editors", "editorial", "board", "wire", "wires", "desk", "team", "admin",
     "administrator", "contributor", "contributors", "guest", "writer", "writers", "and", "the", "from", "by",
+    "to", "of",
     "correspondent", "correspondents", "newsroom", "agency", "agencies", "reader", "readers", "user",
     # what stands after a name in a byline: a role, a button, the site's name
     "senior", "chief", "deputy", "associate", "executive", "managing", "political", "politics", "fellow",
@@ -182,6 +183,8 @@ def clean_authors(authors: tuple[str, ...], *, site_names: tuple[str, ...]) -> t
         if _fold(name) in sites:
             kept.append(name)
             continue
+        if all(word.casefold() in NOT_A_NAME for word in WORD.findall(name)):
+            continue  # "Letters to the Editor", "Staff"
         name = _name_only(name)
         words = [word.casefold() for word in WORD.findall(name)]
         if not words or all(word in NOT_A_NAME or MONTH.fullmatch(word) for word in words):
