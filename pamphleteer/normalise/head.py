@@ -55,6 +55,7 @@ MASTHEAD_MAX_WORDS = 3
 PROSE_WORDS = 20  # a plain paragraph this long is the article: the head ends before it
 HEAD_LIMIT = 15  # blocks; a head longer than this is not a head
 HEAD_AFTER_TITLE = 10  # blocks under the title where a byline or dateline may stand
+WRAPPED_WORDS = 15  # at most this many words of a heading wrapped onto the next line
 IMAGE_NAME = re.compile(
     r"^[\w%.-]+\.(?:jpe?g|png|gif|webp|svg|avif|tiff?|bmp|pdf|html?|md|docx?)$"
     r"|^(?:img|dsc|image|photo|screenshot)[\s_-]*\d+",
@@ -171,6 +172,16 @@ def _single_item(block: Block) -> Block:
 
 def _dateline(block: Block) -> str:
     return read_dateline(_text(block)) if kind(block.node) in ("Para", "Plain", "Header") else ""
+
+
+def _wraps(heading: Block, block: Block) -> bool:
+    """Whether `block` is the end of `heading`, which the converter wrapped onto the next line
+    ("# … Supreme Court" / "justice"): a short paragraph on the heading's very next source line
+    (no blank line between) that starts in lower case."""
+    text = _text(block).strip()
+    return (kind(heading.node) == "Header" and kind(block.node) in ("Para", "Plain")
+            and block.line == heading.line + 1 and 0 < len(text.split()) <= WRAPPED_WORDS
+            and text[:1].islower())
 
 
 def _is_plain_para(block: Block) -> bool:
@@ -360,6 +371,11 @@ class _Reader:
         title = _text(block)
         if not self.lift.may("N403", block):
             return index
+        if index + 1 < len(self.blocks) and _wraps(block, self.blocks[index + 1]):
+            index += 1
+            title = f"{title} {_text(self.blocks[index])}"
+            self.lift.note("N403", self.blocks[index], "the title's last words, wrapped onto a line of "
+                           "their own by the converter, joined the title", title)
         name, site = split_title(title, self.host, self.page - {title})
         self.head.found["title"] = name
         self.lift.note("N403", block, "the title heading became the text's title", name)
@@ -380,10 +396,14 @@ class _Reader:
             and not _byline(self.blocks[index])
             and self.lift.may("N404", self.blocks[index])
         ):
-            self.head.found["subtitle"] = _text(self.blocks[index])
+            heading, subtitle = self.blocks[index], _text(self.blocks[index])
+            if index + 1 < len(self.blocks) and _wraps(heading, self.blocks[index + 1]):
+                index += 1
+                subtitle = f"{subtitle} {_text(self.blocks[index])}"
+            self.head.found["subtitle"] = subtitle
             self.lift.note(
                 "N404",
-                self.blocks[index],
+                heading,
                 "the heading under the title became its subtitle",
                 str(self.head.found["subtitle"]),
             )

@@ -261,6 +261,10 @@ def inferred(markdown, **meta):
     # an author's link and the date, above the title, without "by"
     (f"[Ann Lee](https://x.org/author/ann-lee) / 9:41 pm Mon Mar 2, 2020\n\n# The Long Road Back\n\n{PROSE}",
      "The Long Road Back", ("Ann Lee",), "2020-03-02", ""),
+    # a heading and its subtitle the converter wrapped onto the next line (no blank line between)
+    (f"# The Long Road Back to the\ncoalfields\n\n## Why the miners are\nstill striking\n\n"
+     f"By Ann Lee\n\n{PROSE}",
+     "The Long Road Back to the coalfields", ("Ann Lee",), "", ""),
 ])
 def test_the_head_of_real_pages_becomes_metadata(markdown, title, authors, date, publication):
     found = inferred(markdown)
@@ -347,3 +351,16 @@ def test_a_site_relative_source_leaves_the_site_to_the_pages_links():
     lifted = lift_furniture(blocks("# Why We Strike\n\n" + PROSE), PATH, source="/news/why-we-strike/",
                             site="dailyradical.org")
     assert lifted.inferred.publication == "Daily Radical"
+
+
+@pytest.mark.parametrize(("markdown", "title", "body"), [
+    # a paragraph after a blank line is the text's own, even in lower case
+    (f"# The Long Road Back\n\nand so it began.\n\n{PROSE}", "The Long Road Back",
+     ["and so it began.", PROSE]),
+    # a capitalised line under the heading is no wrapped title
+    (f"# The Long Road Back\nAnd so it began.\n\n{PROSE}", "The Long Road Back", ["And so it began.", PROSE]),
+    (f"# The Long Road Back to the\ncoalfields\n\n{PROSE}", "The Long Road Back to the coalfields", [PROSE]),
+])
+def test_only_a_heading_wrapped_onto_the_next_line_is_joined(markdown, title, body):
+    found = inferred(markdown)
+    assert (found[0], found[4]) == (title, body)
