@@ -38,6 +38,7 @@ from pamphleteer.normalise.metadata import (
     is_section_name,
     is_site,
     is_site_name,
+    kicker_date,
     read_author_links,
     read_byline,
     read_dateline,
@@ -344,7 +345,9 @@ class _Reader:
             block = self.blocks[index]
             if self.rule(index) or self.metadata_line(block, strict=True) or self.logo(block):
                 self.head.lifted.add(index)
-            elif self.lift.may("N410", block):
+                continue
+            self.kicker_date(block)
+            if self.lift.may("N410", block):
                 self.head.above.append(block)
                 self.head.lifted.add(index)
                 self.lift.note(
@@ -354,6 +357,15 @@ class _Reader:
                     "left the body for the credits",
                     "the credits",
                 )
+
+    def kicker_date(self, block: Block) -> None:
+        """A section's or tag's name with the date above the title ("conservatism May 16, 2020"): the date
+        is the text's (N407); the line goes to the credits with the rest of the page's header."""
+        date = kicker_date(_text(block)) if kind(block.node) in ("Para", "Plain") else ""
+        if date and "date" not in self.head.found and self.lift.may("N407", block):
+            self.head.found["date"] = date
+            self.lift.note("N407", block, "the date beside a section's name above the title became "
+                           "the text's date", date)
 
     def logo(self, block: Block) -> bool:
         """A heading above the title that is the site's name, letter for letter: the publication (N402)."""

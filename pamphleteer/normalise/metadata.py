@@ -541,6 +541,26 @@ def read_dateline(text: str) -> str:
     return parsed.date().isoformat() if parsed is not None else ""
 
 
+KICKER_WORDS = 3
+
+
+def kicker_date(text: str) -> str:
+    """The date of a line that is a section's or a tag's name, then a date: "conservatism May 16, 2020",
+    "Politics | 3 March 2020" (a kicker above a headline), or ''. The kicker is one to three words
+    without a digit; what follows it must be a dateline by itself."""
+    words = re.sub(r"\s+", " ", text).strip().split(" ")
+    if PREFIX.match(" ".join(words[:2]) + " "):
+        return ""
+    for cut in range(1, min(KICKER_WORDS, len(words) - 1) + 1):
+        kicker = " ".join(words[:cut])
+        if re.search(r"\d", kicker) or not re.match(r"[^\W\d_]", kicker):
+            return ""
+        date = read_dateline(" ".join(words[cut:]).lstrip("|·•:/,–—- "))
+        if date:
+            return date
+    return ""
+
+
 def _dateparser_parse(text: str) -> Any:
     return _parser()(
         text,

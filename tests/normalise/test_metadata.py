@@ -7,6 +7,7 @@ import pytest
 from pamphleteer.ast import text_of
 from pamphleteer.normalise.metadata import (
     is_site_name,
+    kicker_date,
     looks_like_name,
     name_from_host,
     read_author_links,
@@ -261,6 +262,9 @@ def inferred(markdown, **meta):
     # an author's link and the date, above the title, without "by"
     (f"[Ann Lee](https://x.org/author/ann-lee) / 9:41 pm Mon Mar 2, 2020\n\n# The Long Road Back\n\n{PROSE}",
      "The Long Road Back", ("Ann Lee",), "2020-03-02", ""),
+    # a tag's name and the date above the title: the date is the text's, the tag goes to the credits
+    (f"[conservatism](https://x.org/tags/conservatism/) May 16, 2020\n\n# The Long Road Back\n\n{PROSE}",
+     "The Long Road Back", (), "2020-05-16", ""),
     # a heading and its subtitle the converter wrapped onto the next line (no blank line between)
     (f"# The Long Road Back to the\ncoalfields\n\n## Why the miners are\nstill striking\n\n"
      f"By Ann Lee\n\n{PROSE}",
@@ -364,3 +368,17 @@ def test_a_site_relative_source_leaves_the_site_to_the_pages_links():
 def test_only_a_heading_wrapped_onto_the_next_line_is_joined(markdown, title, body):
     found = inferred(markdown)
     assert (found[0], found[4]) == (title, body)
+
+
+@pytest.mark.parametrize(("line", "date"), [
+    ("conservatism May 16, 2020", "2020-05-16"),
+    ("Politics | 3 March 2020", "2020-03-03"),
+    ("Middle East · Tuesday 15 October 2019", "2019-10-15"),
+    ("Climate 19.01.2020", "2020-01-19"),
+    ("May 16, 2020", ""),  # a plain dateline is read_dateline's
+    ("The strike wave that swept the country May 16, 2020", ""),  # a sentence, no kicker
+    ("By Ann Lee May 16, 2020", ""),  # a byline is read_byline's
+    ("Politics 11 comments", ""),  # no date
+])
+def test_a_date_beside_a_sections_name(line, date):
+    assert kicker_date(line) == date
