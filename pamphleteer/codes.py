@@ -98,6 +98,8 @@ IMAGE_TOO_LARGE = declare("W112", "an image file over 5 MB (or too many pixels) 
 IMAGE_WITHOUT_ALT = declare("W113", "an image without alt text, kept: describe it")
 COVER_NOT_USED = declare("W115", "the cover image publication.toml names is not used (the reason is given): "
                          "the ebook has the designed cover")
+OWN_STYLE_REFUSED = declare("W116", "a stylesheet in the publication's styles/ not used (the reason "
+                            "is given): that edition has the built-in look")
 IMPORT_IMAGE_LEFT_OUT = declare("W120", "an image of a document being added left out (the reason is given)")
 UNKNOWN_KEY = declare("W201", "unknown front matter key ignored")
 WRONG_CONVERTER_VALUE = declare("W202", "a converter's front matter value that cannot be read left out")

@@ -23,6 +23,7 @@ from pamphleteer import ast, codes
 from pamphleteer.config import SLUG_PATTERN, Settings
 from pamphleteer.errors import Diagnostic, Severity, SourceError
 from pamphleteer.figures import ImageFile
+from pamphleteer.look import Look
 from pamphleteer.parse import Block, ParsedPart
 
 if TYPE_CHECKING:  # only named in annotations: loading the normaliser here would slow every command
@@ -148,6 +149,7 @@ class Publication:
     collection: str = ""  # for a pamphlet: the title of the reader it comes from
     images: tuple[ImageFile, ...] = ()  # every image the texts and parts show, each once
     cover: ImageFile | None = None  # the ebook's cover image publication.toml names, if it was kept
+    look: Look = Look()  # the publication's own stylesheets (styles/ beside publication.toml)
 
     def image(self, path: str) -> ImageFile | None:
         """The image file a text names by `path` (relative to the sources folder), if it was kept."""

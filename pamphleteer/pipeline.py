@@ -39,6 +39,7 @@ from pamphleteer.errors import ConfigurationError, Diagnostic, RenderError, Seve
 from pamphleteer.figures import check_images
 from pamphleteer.history import last_commit_time
 from pamphleteer.locations import CHECKOUT, LOCK, PACKAGE, STYLES, TEMPLATES
+from pamphleteer.look import read_look
 from pamphleteer.model import Publication, build_publication, pamphlet
 from pamphleteer.output import after_writing, locked, write_all
 from pamphleteer.parse import Block, ParsedText, pandoc_version, parse_cached, parse_part
@@ -253,7 +254,8 @@ def assemble(
         introductions,
     )
     cover, cover_diagnostics = cover_file(sources.settings, sources.root)
-    publication = dataclasses.replace(publication, cover=cover)
+    look, look_diagnostics = read_look(sources.root)
+    publication = dataclasses.replace(publication, cover=cover, look=look)
     diagnostics = (
         tuple(d for source in sources.texts for d in source.diagnostics)  # what the front matter noted
         + tuple(d for source in sources.texts for d in prepared[source.slug][0])
@@ -262,6 +264,7 @@ def assemble(
         + tuple(d for text in normalised for d in text.diagnostics)
         + image_diagnostics
         + cover_diagnostics
+        + look_diagnostics
         + model_diagnostics
     )
     progress.done("model")

@@ -28,6 +28,7 @@ from markupsafe import Markup
 
 from pamphleteer import codes
 from pamphleteer.errors import Diagnostic, Severity
+from pamphleteer.look import own_css
 from pamphleteer.model import Publication, Text
 from pamphleteer.render.coverimage import cover_suffix, fitted_cover
 from pamphleteer.render.faces import used_faces
@@ -176,7 +177,8 @@ def render_epub(
     content, nav_points, pages = _content(publication, spine, page_starts, page_labels)
     book = epub.EpubBook()
     _describe(book, publication, pages, print_pages)
-    _add_resources(book, image, cover_name(publication), frozenset("".join(content.values())))
+    _add_resources(book, image, cover_name(publication), frozenset("".join(content.values())),
+                   publication.look.ebook)
     book.spine = [_add_document(book, document, content[document.uid]) for document in spine]
     _add_images(book, publication, content.values())
     book.add_item(epub.EpubItem(
@@ -281,10 +283,12 @@ def _cover(
     return page_png(pdf, 0, COVER_WIDTH) if pdf else b""
 
 
-def _add_resources(book: epub.EpubBook, image: bytes, image_name: str, characters: Set[str]) -> None:
-    """The stylesheet, the vendored fonts the book's `characters` need and, if there is one, the
-    cover image."""
-    css, fonts = _stylesheet(characters)
+def _add_resources(
+    book: epub.EpubBook, image: bytes, image_name: str, characters: Set[str], own: str = ""
+) -> None:
+    """The stylesheet (followed by the publication's `own`), the vendored fonts the book's
+    `characters` need and, if there is one, the cover image."""
+    css, fonts = _stylesheet(characters, own)
     book.add_item(epub.EpubItem(uid="style", file_name="style/ebook.css", media_type="text/css", content=css))
     for font in fonts:
         book.add_item(epub.EpubItem(uid=f"font-{font.stem}", file_name=f"fonts/{font.name}",
@@ -467,7 +471,7 @@ def _describe(
         book.add_metadata(None, "meta", value, {"property": name})
 
 
-def _stylesheet(characters: Set[str]) -> tuple[bytes, tuple[Path, ...]]:
+def _stylesheet(characters: Set[str], own: str = "") -> tuple[bytes, tuple[Path, ...]]:
     """The ebook stylesheet, with the faces of the vendored fonts that cover some of `characters`
     first, and those fonts' files (packed flat, under fonts/)."""
     faces, files = [], []
@@ -476,7 +480,7 @@ def _stylesheet(characters: Set[str]) -> tuple[bytes, tuple[Path, ...]]:
         folder = (STYLES / sheet).parent
         files += [folder / name for name in FONT_URL.findall(css)]
         faces.append(FONT_URL.sub(lambda found: f'url("../fonts/{found.group(1).rsplit("/", 1)[-1]}")', css))
-    return ("".join(faces) + read_style("ebook.css")).encode("utf-8"), tuple(files)
+    return ("".join(faces) + read_style("ebook.css") + own_css(own)).encode("utf-8"), tuple(files)
 
 
 class _Writer(epub.EpubWriter):

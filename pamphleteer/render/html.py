@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence, Set
 from markupsafe import Markup
 
 from pamphleteer.errors import RenderError
+from pamphleteer.look import own_css
 from pamphleteer.model import Publication
 from pamphleteer.render.faces import used_faces
 from pamphleteer.render.markup import LinkStyle, PageMarks, PageStart
@@ -94,7 +95,7 @@ def render_html(
     # Written once, with a stand-in for its stylesheet: what the page shows decides which faces it carries.
     written = mark_the_rest(page(CSS_STAND_IN), starts, page_labels or [start.label for start in starts])
     characters = frozenset(written.replace(CSS_STAND_IN, "", 1))
-    css = self_contained(read_style(STYLESHEET), characters)
+    css = self_contained(read_style(STYLESHEET) + own_css(publication.look.web), characters)
     return self_links(written.replace(CSS_STAND_IN, css, 1)).encode("utf-8")
 
 

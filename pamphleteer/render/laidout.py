@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
+from pamphleteer.look import own_style
 from pamphleteer.render.markup import Start
 from pamphleteer.render.templates import STYLES, read_style
 
@@ -24,9 +26,12 @@ def size_style(page_size: str) -> str:
     return rules + (read_style(extra.name) if extra.is_file() else "")
 
 
-def print_css(page_size: str) -> tuple[str, str]:
-    """The print edition's stylesheets as they are now: the fonts, and the styles for `page_size`."""
-    return read_style("fonts/fonts-print.css"), read_style("print.css") + size_style(page_size)
+def print_css(page_size: str, sources: Path | None = None) -> tuple[str, str, str]:
+    """The print edition's stylesheets as they are now: the fonts, the styles for `page_size` and
+    the publication's own `styles/print.css` in the folder `sources` ("" without one: see
+    `pamphleteer.look`)."""
+    own = own_style(sources, "print")[0] if sources is not None else ""
+    return read_style("fonts/fonts-print.css"), read_style("print.css") + size_style(page_size), own
 
 
 @dataclass(frozen=True)

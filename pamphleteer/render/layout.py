@@ -32,13 +32,13 @@ FOLIO_SHEET_CSS = (
 # A part laid out from a left-hand page (its first), without a running head there: it opens the part.
 OPENS_LEFT = "html { break-before: left; }\n@page :first { @top-center { content: none; } }\n"
 NOTE_PASSES = 3  # layouts at most, after the first, to bring footnotes back to their calls
-_SETTERS: dict[tuple[str, Path, tuple[str, str]], Typesetter] = {}
+_SETTERS: dict[tuple[str, Path, tuple[str, str, str]], Typesetter] = {}
 
 
 def typesetter(page_size: str, sources: Path) -> Typesetter:
     """This process's typesetter for `page_size`, the sources folder and the stylesheets as they
     are now (a process that builds again, as `watch` does, sees an edited stylesheet)."""
-    css = print_css(page_size)
+    css = print_css(page_size, sources)
     key = (page_size, sources, css)
     if key not in _SETTERS:
         _SETTERS.clear()
@@ -60,17 +60,22 @@ def folio_sheet(page_size: str, sources: Path, first: int, count: int, page_name
 class Typesetter:
     """WeasyPrint set up for one publication: fonts, stylesheets and the confined fetcher."""
 
-    def __init__(self, page_size: str, sources: Path, css: tuple[str, str] | None = None):
+    def __init__(self, page_size: str, sources: Path, css: tuple[str, str, str] | None = None):
         self.sources = sources
         self.fetcher = ConfinedFetcher((STYLES, sources))
         self.fonts = FontConfiguration()
-        self.css = css or print_css(page_size)
+        self.css = css or print_css(page_size, sources)
         self.stylesheets = [
             weasyprint.CSS(string=self.css[0], base_url=str(STYLES / "fonts") + "/",
                            url_fetcher=self.fetcher, font_config=self.fonts),
             weasyprint.CSS(string=self.css[1], base_url=str(STYLES) + "/",
                            url_fetcher=self.fetcher, font_config=self.fonts),
         ]
+        if self.css[2]:  # the publication's own, last: its rules win (pamphleteer.look)
+            self.stylesheets.append(weasyprint.CSS(
+                string=self.css[2], base_url=str(sources / "styles") + "/",
+                url_fetcher=self.fetcher, font_config=self.fonts,
+            ))
 
     def lay_out(self, html_string: str, extra_css: str, ids: frozenset[str]) -> LaidOut:
         """Lay out one HTML document, with `extra_css` telling it where it stands in the book; its

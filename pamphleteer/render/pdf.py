@@ -141,7 +141,7 @@ class Layouts:
     def __init__(self, publication: Publication, sources: Path, cache: Cache | None, pool: Executor):
         self.size = publication.settings.print.page_size
         self.sources, self.cache, self.pool = sources, cache, pool
-        self.version = metadata.version("weasyprint") + "".join(print_css(self.size))
+        self.version = metadata.version("weasyprint") + "".join(print_css(self.size, sources))
         self._sheets: dict[str, Future[bytes]] = {}
 
     def part(self, part: PartSource) -> Future[LaidOut]:

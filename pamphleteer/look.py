@@ -1,0 +1,74 @@
+"""A publication's own look: the stylesheets in its `styles/` folder, read after the built-in ones.
+
+`styles/print.css`, `styles/ebook.css` and `styles/web.css` beside publication.toml
+are added after the built-in stylesheet of that edition (the print edition's
+WeasyPrint stylesheets, the EPUB's `style/ebook.css`, the web page's inline
+style), so a rule there wins over the built-in one it matches. Only files
+inside the publication folder are read: a link that leads out of it is
+refused, with one warning (W116) naming the file, and that edition keeps the
+built-in look. The files are sources like any other, so a changed one rebuilds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pamphleteer import codes
+from pamphleteer.errors import Diagnostic, Severity
+
+FOLDER = "styles"
+EDITIONS = ("print", "ebook", "web")  # each reads `styles/<edition>.css`
+MAX_BYTES = 1_000_000
+
+
+@dataclass(frozen=True)
+class Look:
+    """The publication's own CSS for each edition ("" where it has none)."""
+
+    print: str = ""
+    ebook: str = ""
+    web: str = ""
+
+
+def own_style(root: Path, edition: str) -> tuple[str, str]:
+    """The text of `root/styles/<edition>.css` and, if it cannot be read, why ("" and "": none)."""
+    path = root / FOLDER / f"{edition}.css"
+    if not path.exists() and not path.is_symlink():
+        return "", ""
+    resolved = path.resolve()
+    if not resolved.is_relative_to(root.resolve()):
+        return "", "it leads outside the publication folder, and the build reads only what is inside"
+    if not resolved.is_file():
+        return "", "it is not a regular file"
+    if resolved.stat().st_size > MAX_BYTES:
+        return "", f"it is larger than {MAX_BYTES // 1_000_000} MB"
+    try:
+        return resolved.read_text(encoding="utf-8"), ""
+    except UnicodeDecodeError:
+        return "", "it is not UTF-8 text"
+    except OSError as error:
+        return "", f"it cannot be read ({error.strerror})"
+
+
+def read_look(root: Path) -> tuple[Look, tuple[Diagnostic, ...]]:
+    """The publication's own stylesheets under `root` (the folder of publication.toml), with one
+    warning for each that is there but not read."""
+    found: dict[str, str] = {}
+    diagnostics: list[Diagnostic] = []
+    for edition in EDITIONS:
+        text, why = own_style(root, edition)
+        found[edition] = text
+        if why:
+            diagnostics.append(Diagnostic(
+                codes.OWN_STYLE_REFUSED, Severity.WARNING,
+                f"{FOLDER}/{edition}.css is not used: {why}; the {edition} edition has the built-in look",
+                root / FOLDER / f"{edition}.css",
+            ))
+    return Look(**found), tuple(diagnostics)
+
+
+def own_css(css: str) -> str:
+    """The publication's own CSS as it follows a built-in stylesheet ("" for none: the built-in
+    stylesheet is then the same bytes as without this feature)."""
+    return f"\n/* The publication's own (styles/ beside publication.toml) */\n{css}" if css else ""

@@ -1,0 +1,54 @@
+"""A publication's own look: its styles/ are read after the built-in stylesheets, and rebuild."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import fitz
+
+from pamphleteer import codes, pipeline
+from pamphleteer.scaffold import scaffold
+from tests.conftest import EPOCH, JOBS, SOURCES
+
+RED, BLUE = 0xC80000, 0x0000C8
+
+
+def coloured_text(pdf: Path, colour: int) -> str:
+    """All the text of `pdf` set in `colour` (an sRGB integer, as PyMuPDF gives it)."""
+    with fitz.open(pdf) as document:
+        return " ".join(
+            span["text"] for page in document for block in page.get_text("dict")["blocks"]
+            for line in block.get("lines", ()) for span in line["spans"] if span["color"] == colour
+        )
+
+
+def test_own_styles_colour_the_headings_and_a_changed_one_rebuilds(tmp_path):
+    folder = tmp_path / "pub"
+    scaffold(folder, "A Reader")
+    text = sorted((SOURCES / "texts").glob("*.md"))[-1]  # the shorter of the two
+    (folder / "texts" / text.name).write_bytes(text.read_bytes())
+    styles = folder / "styles"
+    styles.mkdir()
+    (styles / "print.css").write_text("h1 { color: rgb(200, 0, 0) }\n", encoding="utf-8")
+    (styles / "web.css").write_text("h1 { color: rgb(200, 0, 0) }\n", encoding="utf-8")
+    outside = tmp_path / "elsewhere.css"
+    outside.write_text("body { color: rgb(1, 2, 3) }\n", encoding="utf-8")
+    (styles / "ebook.css").symlink_to(outside)
+    output = tmp_path / "out"
+
+    first = pipeline.build(folder, output, ("pdf", "epub", "html"), epoch=EPOCH, jobs=JOBS)
+    pdf, html = output / "a-reader.pdf", output / "a-reader.html"
+    title = coloured_text(pdf, RED)
+    assert title and title.split()[0] in text.read_text(encoding="utf-8")  # the text's title, in red
+    assert "h1 { color: rgb(200, 0, 0) }" in html.read_text(encoding="utf-8")
+    refused = [d for d in first.diagnostics if d.code == codes.OWN_STYLE_REFUSED]
+    assert [(d.file, "outside the publication folder" in d.message) for d in refused] == [
+        (styles / "ebook.css", True)]
+    with zipfile.ZipFile(output / "a-reader.epub") as epub:
+        assert "rgb(1, 2, 3)" not in epub.read("EPUB/style/ebook.css").decode()
+
+    (styles / "print.css").write_text("h1 { color: rgb(0, 0, 200) }\n", encoding="utf-8")
+    again = pipeline.build(folder, output, ("pdf", "epub", "html"), epoch=EPOCH, jobs=JOBS)
+    assert not again.up_to_date
+    assert coloured_text(pdf, BLUE) == title and not coloured_text(pdf, RED)
