@@ -492,18 +492,32 @@ def _authors_who_are_people(meta: TextMeta, reader: _Reader) -> TextMeta:
     if len(meta.authors) < 1 or codes.AUTHOR_NOT_A_PERSON in meta.keep:
         return meta
     sites = _site_letters(meta)
-    people = tuple(name for name in meta.authors if not SAYS.search(name)
+    people = tuple(name for name in meta.authors if not SAYS.search(name) and not _cut_dateline(name)
                    and not (len(meta.authors) > 1 and _letters(name) in sites))
     if people == meta.authors:
         return meta
     left = [name for name in meta.authors if name not in people]
     reader.note(codes.AUTHOR_NOT_A_PERSON, Severity.INFO,
-                f"not an author: {', '.join(left)} (the site, or a comment's heading); the authors are: "
+                f"not an author: {', '.join(left)} (the site, a comment's heading or a dateline's "
+                f"remains); the authors are: "
                 f"{', '.join(people) or 'none given'}", "author")
     return dataclasses.replace(meta, authors=people)
 
 
 SAYS = re.compile(r"\s(?:says|said|wrote|writes|replied)\s*:?$", re.IGNORECASE)
+MONTH_END = re.compile(
+    r"\s(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$", re.IGNORECASE)
+
+
+def _cut_dateline(name: str) -> bool:
+    """A byline's site and month, its day and year cut off by the converter ("CBS News February" from
+    "CBS News February 24, 2020"): a month's name after two words or more that are no person's name."""
+    from pamphleteer.normalise.metadata import looks_like_name  # the normaliser's, loaded on use
+
+    month = MONTH_END.search(name)
+    before = name[: month.start()].strip(" ,") if month else ""
+    return len(before.split()) >= 2 and not looks_like_name(before)  # "Theresa May" is a person
 
 
 def _site_letters(meta: TextMeta) -> set[str]:

@@ -337,6 +337,12 @@ def test_the_sites_name_ending_a_front_matter_title_is_the_publication(tmp_path,
     ("author: Ann Lee; The Daily Radical\npublication: The Daily Radical", ("Ann Lee",), True),
     # an extractor took a comment's heading for the byline
     ("author: Bo Chan says\nurl: https://example.org/x", (), True),
+    # a byline's site and month, the day and year cut off ("CBS News February 24, 2020")
+    ("author: CBS News February\nurl: /news/x/", (), True),
+    ("author: The Daily Radical, Sept.\nurl: /news/x/", (), True),
+    # a person's name ending in a month's is still a person's
+    ("author: Theresa May\nurl: /news/x/", ("Theresa May",), False),
+    ("author: Ann Lee June\nurl: /news/x/", ("Ann Lee June",), False),
     # a site alone may be the author (an institution's statement); a person keeps it
     ("author: Red Pepper\nsource: https://www.redpepper.org.uk/x/", ("Red Pepper",), False),
     ('author: ["Ann Lee", "Red Pepper"]\npublication: Red Pepper\nkeep: [I205]',
