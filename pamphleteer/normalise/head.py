@@ -322,6 +322,8 @@ class _Reader:
         adjacent = all(kind(block.node) == "HorizontalRule" for block in self.blocks[above + 1:title])
         if self.host and not is_site(name, self.host, self.page - {name}) or not adjacent:
             return title  # a kicker or a section, not the site's name: it stays above the title
+        if not self.host and header_level(self.blocks[above].node) > header_level(self.blocks[title].node):
+            return title  # a smaller heading over the headline ("#### Germany"): a kicker, not a masthead
         if not self.lift.may("N402", self.blocks[above]):
             return title
         self.head.found["publication"] = _publication_name(_text(self.blocks[above]))

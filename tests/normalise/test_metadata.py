@@ -265,6 +265,11 @@ def inferred(markdown, **meta):
     # a tag's name and the date above the title: the date is the text's, the tag goes to the credits
     (f"[conservatism](https://x.org/tags/conservatism/) May 16, 2020\n\n# The Long Road Back\n\n{PROSE}",
      "The Long Road Back", (), "2020-05-16", ""),
+    # with no site known, a smaller heading over the headline is its kicker, no masthead; one as large is
+    (f"#### Germany\n\n# Berlin confronts its colonial past with new initiative\n\n{PROSE}",
+     "Berlin confronts its colonial past with new initiative", (), "", ""),
+    (f"## Red Pepper\n\n## Berlin confronts its colonial past with new initiative\n\n{PROSE}",
+     "Berlin confronts its colonial past with new initiative", (), "", "Red Pepper"),
     # a heading and its subtitle the converter wrapped onto the next line (no blank line between)
     (f"# The Long Road Back to the\ncoalfields\n\n## Why the miners are\nstill striking\n\n"
      f"By Ann Lee\n\n{PROSE}",
