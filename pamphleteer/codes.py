@@ -100,6 +100,8 @@ COVER_NOT_USED = declare("W115", "the cover image publication.toml names is not 
                          "the ebook has the designed cover")
 OWN_STYLE_REFUSED = declare("W116", "a stylesheet in the publication's styles/ not used (the reason "
                             "is given): that edition has the built-in look")
+OWN_TEMPLATE_REFUSED = declare("W117", "a template in the publication's templates/ not used (the reason "
+                               "is given): the built-in template of that name is")
 IMPORT_IMAGE_LEFT_OUT = declare("W120", "an image of a document being added left out (the reason is given)")
 UNKNOWN_KEY = declare("W201", "unknown front matter key ignored")
 WRONG_CONVERTER_VALUE = declare("W202", "a converter's front matter value that cannot be read left out")

@@ -7,10 +7,16 @@ style), so a rule there wins over the built-in one it matches. Only files
 inside the publication folder are read: a link that leads out of it is
 refused, with one warning (W116) naming the file, and that edition keeps the
 built-in look. The files are sources like any other, so a changed one rebuilds.
+
+A `templates/` folder there overrides a built-in template by name
+(`templates/html/page.html` for `html/page.html`; see `render/templates.py`).
+Such templates are rendered in Jinja2's sandbox, and one that is a link out
+of the folder is not read (W117): the built-in template of that name is used.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +24,7 @@ from pamphleteer import codes
 from pamphleteer.errors import Diagnostic, Severity
 
 FOLDER = "styles"
+TEMPLATES = "templates"  # templates/<edition>/<name> overrides the built-in template of that name
 EDITIONS = ("print", "ebook", "web")  # each reads `styles/<edition>.css`
 MAX_BYTES = 1_000_000
 
@@ -29,6 +36,7 @@ class Look:
     print: str = ""
     ebook: str = ""
     web: str = ""
+    templates: Path | None = None  # the publication's own templates/ folder, if it has one
 
 
 def own_style(root: Path, edition: str) -> tuple[str, str]:
@@ -65,7 +73,28 @@ def read_look(root: Path) -> tuple[Look, tuple[Diagnostic, ...]]:
                 f"{FOLDER}/{edition}.css is not used: {why}; the {edition} edition has the built-in look",
                 root / FOLDER / f"{edition}.css",
             ))
-    return Look(**found), tuple(diagnostics)
+    look = Look(print=found["print"], ebook=found["ebook"], web=found["web"])
+    templates = root / TEMPLATES
+    if templates.is_symlink() or (templates.exists() and not templates.is_dir()):
+        diagnostics.append(Diagnostic(
+            codes.OWN_TEMPLATE_REFUSED, Severity.WARNING,
+            f"{TEMPLATES}/ is not used: it is a link or not a folder; the editions have the "
+            "built-in templates",
+            templates,
+        ))
+        return look, tuple(diagnostics)
+    if not templates.is_dir():
+        return look, tuple(diagnostics)
+    inside = root.resolve()
+    for path in sorted(templates.rglob("*")):
+        if path.is_symlink() and not path.resolve().is_relative_to(inside):
+            diagnostics.append(Diagnostic(
+                codes.OWN_TEMPLATE_REFUSED, Severity.WARNING,
+                f"{path.relative_to(root).as_posix()} is not used: it leads outside the publication folder, "
+                "and the build reads only what is inside; the built-in template of that name is used",
+                path,
+            ))
+    return dataclasses.replace(look, templates=templates.resolve()), tuple(diagnostics)
 
 
 def own_css(css: str) -> str:

@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import fitz
+import jinja2
+import pytest
 
 from pamphleteer import codes, pipeline
+from pamphleteer.locations import TEMPLATES
+from pamphleteer.look import Look, read_look
+from pamphleteer.render.templates import render_template
 from pamphleteer.scaffold import scaffold
 from tests.conftest import EPOCH, JOBS, SOURCES
 
 RED, BLUE = 0xC80000, 0x0000C8
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Stands for the publication where a template is given only its look."""
+
+    look: Look
 
 
 def coloured_text(pdf: Path, colour: int) -> str:
@@ -53,3 +66,36 @@ def test_own_styles_colour_the_headings_and_a_changed_one_rebuilds(tmp_path):
     again = pipeline.build(folder, output, ("pdf", "epub", "html"), epoch=EPOCH, jobs=JOBS)
     assert not again.up_to_date
     assert coloured_text(pdf, BLUE) == title and not coloured_text(pdf, RED)
+
+
+def test_own_templates_override_the_built_in_ones_by_name_in_the_sandbox(tmp_path):
+    folder = tmp_path / "pub"
+    scaffold(folder, "A Reader")
+    text = sorted((SOURCES / "texts").glob("*.md"))[-1]
+    (folder / "texts" / text.name).write_bytes(text.read_bytes())
+    own = folder / "templates" / "html"
+    own.mkdir(parents=True)
+    page = (TEMPLATES / "html" / "page.html").read_text(encoding="utf-8")
+    (own / "page.html").write_text(page.replace("</body>", "<p>Printed by the Bread Co-op</p>\n</body>"),
+                                   encoding="utf-8")
+    outside = tmp_path / "summary.txt"
+    outside.write_text("NOT FROM THE PUBLICATION", encoding="utf-8")
+    (folder / "templates" / "epub").mkdir()
+    (folder / "templates" / "epub" / "summary.txt").symlink_to(outside)
+    output = tmp_path / "out"
+
+    result = pipeline.build(folder, output, ("epub", "html"), epoch=EPOCH, jobs=JOBS)
+    assert "<p>Printed by the Bread Co-op</p>" in (output / "a-reader.html").read_text(encoding="utf-8")
+    refused = [d.file for d in result.diagnostics if d.code == codes.OWN_TEMPLATE_REFUSED]
+    assert refused == [folder / "templates" / "epub" / "summary.txt"]
+    with zipfile.ZipFile(output / "a-reader.epub") as epub:
+        assert not any(b"NOT FROM THE PUBLICATION" in epub.read(name) for name in epub.namelist())
+
+
+def test_own_templates_cannot_reach_python_internals(tmp_path):
+    own = tmp_path / "templates" / "epub"
+    own.mkdir(parents=True)
+    (own / "summary.txt").write_text("{{ ''.__class__.__mro__ }}", encoding="utf-8")
+    look, _ = read_look(tmp_path)
+    with pytest.raises(jinja2.exceptions.SecurityError):
+        render_template("epub/summary.txt", pub=Holder(look))

@@ -1,7 +1,10 @@
 """Load the Jinja2 templates and stylesheets every edition is drawn from.
 
 Templates and styles are the built-in ones (see `pamphleteer.locations`: installed
-with the package, or the checkout's `templates/` and `styles/`).
+with the package, or the checkout's `templates/` and `styles/`). A publication with
+a `templates/` folder of its own (`pamphleteer.look`) has its templates found there
+first, by the same name, and every template of its editions rendered in Jinja2's
+`SandboxedEnvironment`: a publication's templates are not trusted to run code.
 """
 
 from __future__ import annotations
@@ -9,13 +12,16 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import jinja2
+import jinja2.sandbox
 from markupsafe import Markup
 
 from pamphleteer.locations import FONTS as FONTS  # re-exported: the editions import them from here
 from pamphleteer.locations import STYLES as STYLES
 from pamphleteer.locations import TEMPLATES
+from pamphleteer.look import Look
 from pamphleteer.parse import Block
 from pamphleteer.render.markup import LinkStyle, PageMarks, Writer
 from pamphleteer.render.pictures import ImageSource
@@ -55,17 +61,35 @@ def block_writer(
     return write
 
 
+class ConfinedLoader(jinja2.FileSystemLoader):
+    """A publication's own templates: a file whose real path leaves the folder is not found (the
+    built-in template of that name is used; `pamphleteer.look` warns about it)."""
+
+    def __init__(self, folder: Path):
+        super().__init__(folder)
+        self.root = folder.resolve()
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        path = (self.root / template).resolve()
+        if not path.is_relative_to(self.root) or not path.is_file():
+            raise jinja2.TemplateNotFound(template)
+        return super().get_source(environment, template)
+
+
 @functools.cache
-def environment() -> jinja2.Environment:
-    """The one Jinja2 environment: strict about undefined names, escaping by default."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+def environment(own: Path | None = None) -> jinja2.Environment:
+    """The Jinja2 environment (one per publication folder `own` templates, sandboxed; None: the
+    built-in templates only): strict about undefined names, escaping by default."""
+    options: dict[str, object] = {
+        "autoescape": True, "undefined": jinja2.StrictUndefined, "trim_blocks": True,
+        "lstrip_blocks": True, "keep_trailing_newline": True,
+    }
+    built_in = jinja2.FileSystemLoader(TEMPLATES)
+    env = (jinja2.Environment(loader=built_in, **options) if own is None else  # type: ignore[arg-type]
+           jinja2.sandbox.SandboxedEnvironment(
+               loader=jinja2.ChoiceLoader([ConfinedLoader(own), built_in]), **options))
     env.filters["print_body"] = print_body  # print's text: drop cap, ordinals … (render/printtype.py)
     env.filters["short_standfirst"] = short_standfirst  # and its shortened standfirst
     env.filters["names_once"] = names_once  # and "About the authors" without doubled names
@@ -78,8 +102,11 @@ def environment() -> jinja2.Environment:
 
 
 def render_template(name: str, **context: object) -> str:
-    """Render `templates/<name>` with the given context."""
-    return environment().get_template(name).render(**context)
+    """Render `templates/<name>` with the given context (the publication's own, if `pub`, the
+    publication, has a templates/ folder)."""
+    look = getattr(context.get("pub"), "look", None)
+    own = look.templates if isinstance(look, Look) else None
+    return environment(own).get_template(name).render(**context)
 
 
 def read_style(name: str) -> str:
