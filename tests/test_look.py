@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import fitz
-import jinja2
 import pytest
 
 from pamphleteer import codes, pipeline
+from pamphleteer.errors import ConfigurationError
 from pamphleteer.locations import TEMPLATES
 from pamphleteer.look import Look, read_look
 from pamphleteer.render.templates import render_template
@@ -97,5 +97,12 @@ def test_own_templates_cannot_reach_python_internals(tmp_path):
     own.mkdir(parents=True)
     (own / "summary.txt").write_text("{{ ''.__class__.__mro__ }}", encoding="utf-8")
     look, _ = read_look(tmp_path)
-    with pytest.raises(jinja2.exceptions.SecurityError):
+    with pytest.raises(ConfigurationError) as stopped:
         render_template("epub/summary.txt", pub=Holder(look))
+    assert "attribute '__class__' of 'str' object is unsafe" in str(stopped.value)
+    where = own.resolve() / "summary.txt"
+    assert (stopped.value.diagnostic.file, stopped.value.diagnostic.line) == (where, 1)
+    (own / "summary.txt").write_text("fine\n{% if %}\n", encoding="utf-8")
+    with pytest.raises(ConfigurationError) as broken:
+        render_template("epub/summary.txt", pub=Holder(look))
+    assert (broken.value.diagnostic.file, broken.value.diagnostic.line) == (where, 2)

@@ -18,6 +18,7 @@ import jinja2
 import jinja2.sandbox
 from markupsafe import Markup
 
+from pamphleteer.errors import ConfigurationError
 from pamphleteer.locations import FONTS as FONTS  # re-exported: the editions import them from here
 from pamphleteer.locations import STYLES as STYLES
 from pamphleteer.locations import TEMPLATES
@@ -106,7 +107,33 @@ def render_template(name: str, **context: object) -> str:
     publication, has a templates/ folder)."""
     look = getattr(context.get("pub"), "look", None)
     own = look.templates if isinstance(look, Look) else None
-    return environment(own).get_template(name).render(**context)
+    try:
+        return environment(own).get_template(name).render(**context)
+    except jinja2.TemplateError as error:
+        if own is None or (place := own_place(error, own)) is None:
+            raise
+        why = (error.message or type(error).__name__).rstrip(".")
+        raise ConfigurationError(
+            f"the publication's template {place[0].relative_to(own).as_posix()} cannot be used: "
+            f"{why}; correct it, or remove it to use the built-in one",
+            file=place[0], line=place[1],
+        ) from None
+
+
+def own_place(error: jinja2.TemplateError, own: Path) -> tuple[Path, int | None] | None:
+    """The file of the publication's own templates under `own`, and the line, where `error` arose
+    (None: in a built-in template)."""
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        path = Path(error.filename) if error.filename else None
+        return (path, error.lineno) if path is not None and path.is_relative_to(own) else None
+    found = None
+    trace = error.__traceback__
+    while trace is not None:  # the innermost frame in one of the publication's templates
+        path = Path(trace.tb_frame.f_code.co_filename)
+        if path.is_relative_to(own):
+            found = (path, trace.tb_lineno)
+        trace = trace.tb_next
+    return found
 
 
 def read_style(name: str) -> str:
