@@ -216,8 +216,20 @@ def _title_case_name(site: str, rest: str) -> bool:
     words = site.split()
     return (len(words) <= 4 and len(rest.split()) >= 5 and not is_section_name(site)
             and words[0].casefold() not in NOT_SITE_START
-            and all(word[:1].isupper() or word in ("of", "the", "and", "&") for word in words)
+            and (all(word[:1].isupper() or word in ("of", "the", "and", "&") for word in words)
+                 or _article_name(words))
             and not re.search(r"\d", site) and not rest.rstrip().endswith((":", ",")))
+
+
+def _article_name(words: list[str]) -> bool:
+    """A name written as the French, Spanish or Italian write them, an article and a capitalised word and
+    then lower case ("La Vie des idées", "Le Monde diplomatique"), not an English phrase ("The end")."""
+    return (len(words) >= 2 and words[0] in FOREIGN_ARTICLES and words[1][:1].isupper()
+            and words[1].casefold() not in NOT_SITE_START)
+
+
+# Not German's: its nouns take capitals, "… - Die Linke fordert mehr" is a headline's end, no name.
+FOREIGN_ARTICLES = frozenset(("Le", "La", "Les", "El", "Los", "Las", "Il", "Lo"))
 
 
 def is_site(name: str, host: str, names: frozenset[str]) -> bool:

@@ -49,6 +49,16 @@ PROSE = ("The strike wave that swept the country this autumn was not an accident
     # a letters page whose headline is its letters' headings, bars and all
     ("Letters: Rent strike | Bus lanes cut | School meals", "",
      ("Letters: Rent strike | Bus lanes cut | School meals", "")),
+    # a name as French or Spanish write it, an article, a capital, then lower case
+    ("L’évaluation et les listes de revues - La Vie des idées", "",
+     ("L’évaluation et les listes de revues", "La Vie des idées")),
+    ("Les travailleurs sans papiers en grève - Le Monde diplomatique", "",
+     ("Les travailleurs sans papiers en grève", "Le Monde diplomatique")),
+    ("Why the miners went back to work - The end", "", ("Why the miners went back to work - The end", "")),
+    ("La grève des mineurs, quarante ans après - La suite", "",
+     ("La grève des mineurs, quarante ans après - La suite", "")),
+    ("Warum die Beschäftigten streiken - Die Linke fordert mehr", "",
+     ("Warum die Beschäftigten streiken - Die Linke fordert mehr", "")),
     ("Strikes spread across the country | Morning Star", "",
      ("Strikes spread across the country", "Morning Star")),
 ])
