@@ -455,8 +455,8 @@ class _Reader:
                 head.standfirst.append(block)
                 head.lifted.add(index)
                 self.lift.note("N406", block, "a leading bold or italic paragraph became the standfirst")
-            elif kind(block.node) == "Header" and not read_name_line(_text(block)):
-                break
+            elif kind(block.node) == "Header" and not read_name_line(_text(block)) and _byline(block) is None:
+                break  # (a byline set as a heading, read above already, is no section's: the date may follow)
             else:
                 plain_seen = plain_seen or kind(block.node) in ("Para", "Plain")
                 prose_seen += _is_prose(block)

@@ -397,3 +397,11 @@ def test_only_a_heading_wrapped_onto_the_next_line_is_joined(markdown, title, bo
 ])
 def test_a_date_beside_a_sections_name(line, date):
     assert kicker_date(line) == date
+
+
+def test_a_byline_heading_read_already_does_not_end_the_head_before_its_date():
+    """A page that gives its byline twice, the second as a heading, and its date under that."""
+    found = inferred(f"By Ann Lee\n\n# The Long Road Back\n\n## Why the miners are still striking\n\n"
+                     f"## by [Ann Lee](https://x.org/author/ann-lee/)\n\nMarch 3, 2020\n\n{PROSE}")
+    assert found[:3] == ("The Long Road Back", ("Ann Lee",), "2020-03-03")
+    assert PROSE in found[4]
