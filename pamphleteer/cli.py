@@ -18,6 +18,7 @@ import time
 import traceback
 from collections import Counter
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING
 
 import shtab
@@ -561,8 +562,33 @@ class Terminated(BaseException):
     """A TERM signal: unwind like Ctrl-C, so no temporary file is left behind."""
 
 
-def on_terminate(signum: int, frame: object) -> None:
-    raise Terminated
+def on_terminate(signum: int, frame: FrameType | None) -> None:
+    stop_where_safe(Terminated, frame)
+
+
+def on_interrupt(signum: int, frame: FrameType | None) -> None:
+    stop_where_safe(KeyboardInterrupt, frame)
+
+
+DEFERRED: list[type[BaseException]] = []  # a stop that came while an exception could not be raised
+
+
+def stop_where_safe(kind: type[BaseException], frame: FrameType | None) -> None:
+    """Raise `kind` where the signal came, unless that is a callback whose exceptions Python only
+    prints ("Exception ignored in ... _get_module_lock ... cb": the stop would be lost, and the
+    message is a traceback): then raise it a few milliseconds later, once the callback is done."""
+    while frame is not None:
+        if frame.f_code.co_name == "cb" and frame.f_code.co_filename.startswith("<frozen importlib"):
+            DEFERRED.append(kind)
+            signal.signal(signal.SIGALRM, raise_deferred)
+            signal.setitimer(signal.ITIMER_REAL, 0.005)
+            return
+        frame = frame.f_back
+    raise kind
+
+
+def raise_deferred(signum: int, frame: FrameType | None) -> None:
+    stop_where_safe(DEFERRED.pop() if DEFERRED else KeyboardInterrupt, frame)
 
 
 def interrupted(arguments: argparse.Namespace, stop: BaseException) -> str:
@@ -597,7 +623,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = {"build": run_build, "add": run_add, "list": run_list, "watch": run_watch, "init": run_init,
                 "completion": run_completion}
     try:
-        signal.signal(signal.SIGINT, signal.default_int_handler)  # from here on, Ctrl-C is reported below
+        signal.signal(signal.SIGINT, on_interrupt)  # from here on, Ctrl-C is reported below
         signal.signal(signal.SIGTERM, on_terminate)
         if arguments.command == "check":
             return run_check(arguments)

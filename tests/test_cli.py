@@ -271,3 +271,28 @@ def test_cli_list_prints_one_entry_per_text(tmp_path):
     assert lines[3].startswith("  2. first  The first — A. Author")
     assert "7 words · no questions yet · 1 open" in lines[4] and "appended" in lines[4]
     assert "first.md" in lines[5] and "questions" in lines[5]
+
+
+def test_ctrl_c_inside_an_import_lock_callback_is_raised_once_the_callback_is_done():
+    """Python only prints an exception raised in importlib's lock callback ("Exception ignored in
+    ... cb"): a Ctrl-C arriving there would be lost and print a traceback. It is raised just after."""
+    import signal
+    import sys
+    import time
+
+    from pamphleteer.cli import stop_where_safe
+
+    namespace: dict[str, object] = {"stop": stop_where_safe, "sys": sys}
+    exec(compile("def cb():\n    stop(KeyboardInterrupt, sys._getframe())\n    return 'done'\n",
+                 "<frozen importlib._bootstrap>", "exec"), namespace)
+    callback = namespace["cb"]
+    previous = signal.getsignal(signal.SIGALRM)
+    try:
+        assert callback() == "done"  # not raised inside the callback
+        with pytest.raises(KeyboardInterrupt):
+            time.sleep(1)  # but a few milliseconds later
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    with pytest.raises(KeyboardInterrupt):  # anywhere else, at once
+        stop_where_safe(KeyboardInterrupt, sys._getframe())
