@@ -28,7 +28,7 @@ from pamphleteer.ast import (
     block_inlines,
     code_text,
     div_attr,
-    div_blocks,
+    events,
     header_attr,
     header_level,
     is_kind,
@@ -41,7 +41,6 @@ from pamphleteer.ast import (
     make_plain,
     make_soft_break,
     make_str,
-    quote_blocks,
     str_text,
     text_of,
     walk,
@@ -99,23 +98,32 @@ def one_to_many(rule: OneRule) -> ManyRule:
     return many
 
 
+def _is_container(node: Node) -> bool:
+    return is_kind(node, "Div", "BlockQuote")
+
+
 def within_containers(rule: ManyRule) -> ManyRule:
-    """`rule`, applied also to the blocks inside quotations and divs."""
+    """`rule`, applied also to the blocks inside quotations and divs, innermost first; a quotation
+    or div is rebuilt of what its blocks became only when the rule repaired one of them."""
     def deep(node: Node) -> tuple[list[Node], list[Finding]]:
-        if not is_kind(node, "Div", "BlockQuote"):
-            return rule(node)
-        inner = div_blocks(node) if is_kind(node, "Div") else quote_blocks(node)
-        out: list[Node] = []
         findings: list[Finding] = []
-        for child in inner:
-            nodes, found = deep(child)
-            out.extend(nodes)
+        made: list[list[Node]] = [[]]  # what the blocks of each container entered became, so far
+        before: list[int] = []  # how many findings there were on entering each of those containers
+        for item, leaving in events(node, into=_is_container):
+            if _is_container(item) and not leaving:
+                made.append([])
+                before.append(len(findings))
+                continue
+            if leaving:
+                inner, repaired = made.pop(), len(findings) > before.pop()
+                if repaired and is_kind(item, "Div"):
+                    item = make_div(inner, div_attr(item))
+                elif repaired:
+                    item = make_block_quote(inner)
+            nodes, found = rule(item)
+            made[-1].extend(nodes)
             findings.extend(found)
-        if not findings:
-            return rule(node)
-        rebuilt = make_div(out, div_attr(node)) if is_kind(node, "Div") else make_block_quote(out)
-        nodes, found = rule(rebuilt)
-        return nodes, findings + found
+        return made[0], findings
     deep.__name__ = rule.__name__
     return deep
 
