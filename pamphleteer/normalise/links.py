@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 from pamphleteer.ast import (
     Node,
+    events,
     is_dead_link,
     is_kind,
     kind,
@@ -89,19 +90,31 @@ def looks_like_url(text: str) -> bool:
     return bool(URL_TEXT.match(text.strip()))
 
 
+SHOWN_INSIDE = {"Strong": ("**", "**"), "Emph": ("*", "*")}  # and links, as `[text](url)`
+
+
+def _shown_inside(node: Node) -> bool:
+    return is_kind(node, "Link", *SHOWN_INSIDE)
+
+
 def show(nodes: list[Node]) -> str:
-    """Inlines as short Markdown-like text for a diagnostic."""
-    out = []
-    for node in nodes:
-        if is_kind(node, "Link"):
-            out.append(f"[{show(link_text(node))}]({link_target(node)})")
-        elif is_kind(node, "Strong"):
-            out.append(f"**{show(wrapped(node))}**")
-        elif is_kind(node, "Emph"):
-            out.append(f"*{show(wrapped(node))}*")
+    """Inlines as short Markdown-like text for a diagnostic (the text of each link, strong or
+    emphasis inside cut to 160 characters as well)."""
+    shown: list[list[str]] = [[]]  # the text of each link, strong or emphasis entered, so far
+    for node, leaving in events(nodes, into=_shown_inside):
+        if _shown_inside(node) and not leaving:
+            shown.append([])
+            continue
+        if leaving:
+            inner = shorten("".join(shown.pop()), 160)
+            if is_kind(node, "Link"):
+                shown[-1].append(f"[{inner}]({link_target(node)})")
+            else:
+                opening, closing = SHOWN_INSIDE[kind(node)]
+                shown[-1].append(f"{opening}{inner}{closing}")
         else:
-            out.append(text_of([node]) if not is_kind(node, *GAPS) else " ")
-    return shorten("".join(out), 160)
+            shown[-1].append(text_of([node]) if not is_kind(node, *GAPS) else " ")
+    return shorten("".join(shown[0]), 160)
 
 
 def _links_inside(node: Node) -> list[Node]:
