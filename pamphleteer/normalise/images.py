@@ -99,19 +99,30 @@ def is_left_out_image(node: Node) -> bool:
     return is_kind(node, "Span") and has_class(node, LEFT_OUT_IMAGE)
 
 
+def _around_images(node: Node, linked: bool) -> bool:
+    """Whether `node` is markup that may stand around left-out images: a bare <span>, emphasis,
+    strong, and with `linked` a link."""
+    if is_kind(node, "Span"):
+        return span_attr(node) == Attr()
+    return is_kind(node, "Emph", "Strong") or (linked and is_kind(node, "Link"))
+
+
+def _held(node: Node) -> list[Node]:
+    """The inlines inside a span, a link or emphasis."""
+    if is_kind(node, "Span"):
+        return span_inlines(node)
+    return link_text(node) if is_kind(node, "Link") else wrapped(node)
+
+
 def is_image_only(node: Node, linked: bool = True) -> bool:
     """A left-out image, or emphasis (and with `linked`, a link) around nothing but left-out images
     (`[![…](…)](…)`)."""
-    if is_left_out_image(node):
-        return True
-    if is_kind(node, "Span") and span_attr(node) == Attr():  # a bare <span> around the image
-        inside = span_inlines(node)
-    elif not is_kind(node, "Link", "Emph", "Strong") or (is_kind(node, "Link") and not linked):
-        return False
-    else:
-        inside = link_text(node) if is_kind(node, "Link") else wrapped(node)
-    inner = [n for n in inside if not is_kind(n, *SPACES)]
-    return bool(inner) and all(is_image_only(n, linked) for n in inner)
+    for item in walk(node, into=lambda inner: _around_images(inner, linked)):
+        if is_left_out_image(item) or (item is not node and is_kind(item, *SPACES)):
+            continue
+        if not (_around_images(item, linked) and any(not is_kind(n, *SPACES) for n in _held(item))):
+            return False
+    return True
 
 
 def _contains_image(nodes: Node | list[Node]) -> bool:
