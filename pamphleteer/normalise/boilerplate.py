@@ -31,7 +31,6 @@ import justext  # type: ignore[import-untyped]
 from pamphleteer.ast import (
     block_inlines,
     div_attr,
-    div_blocks,
     header_inlines,
     header_level,
     is_only_emphasis,
@@ -306,19 +305,16 @@ def open_divs(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], tuple[Block
     scraped page is only layout). Pull quotes stay whole. Returns the blocks and the divs opened."""
     out: list[Block] = []
     opened: list[Block] = []
-
-    def visit(line: int, node: Node) -> None:
-        if kind(node) == "Div" and not is_pull_quote(node):
-            for child in div_blocks(node):
-                visit(line, child)
-        else:
-            out.append(Block(line, node))
-
     for block in blocks:
-        if kind(block.node) == "Div" and not is_pull_quote(block.node):
+        if _opens(block.node):
             opened.append(block)
-        visit(block.line, block.node)
+        out.extend(Block(block.line, node) for node in walk(block.node, into=_opens) if not _opens(node))
     return tuple(out), tuple(opened)
+
+
+def _opens(node: Node) -> bool:
+    """Whether `open_divs` opens a block: a div that is not a pull quote."""
+    return kind(node) == "Div" and not is_pull_quote(node)
 
 
 def _units(blocks: tuple[Block, ...], stop: frozenset[str]) -> list[Unit]:
