@@ -270,3 +270,33 @@ def test_words_become_inlines_as_pandoc_reads_them():
     assert ast.words_to_inlines("two  words ") == [*read, ast.make_space()]
     assert ast.merge_adjacent([ast.make_str("a"), ast.make_str("b"), ast.make_space(), ast.make_space()]) == [
         ast.make_str("ab"), ast.make_space()]
+
+
+# -- a document's metadata ----------------------------------------------------------
+
+
+def metadata(front_matter: str) -> dict[str, ast.MetaValue]:
+    markdown = f"---\n{front_matter}\n---\n\nText.\n"
+    document = json.loads(pypandoc.convert_text(markdown, "json", format="markdown"))
+    return dict(document["meta"])
+
+
+def test_metadata_is_read_as_text_whatever_markup_it_carries():
+    meta = metadata("title: The *Long* Road\nsubtitle: |\n  Two *lines*\n  of text\ndraft: true\nlang: de")
+    assert ast.meta_text(meta["title"]) == "The Long Road"
+    assert ast.meta_text(meta["subtitle"]) == "Two lines of text"  # MetaBlocks
+    assert ast.meta_text(meta["lang"]) == "de"
+    assert ast.meta_text(meta["draft"]) == "" and ast.meta_text(meta.get("date")) == ""  # a flag, nothing
+
+
+def test_a_metadata_list_gives_its_items_and_a_single_value_is_one():
+    meta = metadata("author:\n- Ana Lima\n- Bo Chen\neditor: Cy Dao")
+    assert [ast.meta_text(item) for item in ast.meta_items(meta["author"])] == ["Ana Lima", "Bo Chen"]
+    assert [ast.meta_text(item) for item in ast.meta_items(meta["editor"])] == ["Cy Dao"]
+    assert ast.meta_items(meta.get("translator")) == []
+
+
+def test_metadata_constructors_build_what_pandoc_reads():
+    name = [ast.make_str("Ana"), ast.make_space(), ast.make_str("Lima")]
+    assert metadata("author:\n- Ana Lima")["author"] == ast.make_meta_list([ast.make_meta_inlines(name)])
+    assert ast.meta_text(ast.make_meta_string("2024-05-01")) == "2024-05-01"

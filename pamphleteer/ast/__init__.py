@@ -6,7 +6,8 @@ Every rule, renderer and check reads the tree through this package:
   only place that knows pandoc's positional layout;
 - `shape`: where each kind keeps its child lists (the table `walk` and `transform` use);
 - `traverse`: `walk`, `events`, `transform`, `text_of` and `strings_of`;
-- `inlines`: runs of words and spaces (`merge_adjacent`, `first_str` …).
+- `inlines`: runs of words and spaces (`merge_adjacent`, `first_str` …);
+- `meta`: a document's metadata values, read and built (`meta_text`, `meta_items` …).
 """
 
 from pamphleteer.ast.inlines import (
@@ -17,6 +18,15 @@ from pamphleteer.ast.inlines import (
     merge_adjacent,
     strip_edges,
     words_to_inlines,
+)
+from pamphleteer.ast.meta import (
+    MetaValue,
+    make_meta_inlines,
+    make_meta_list,
+    make_meta_string,
+    meta_items,
+    meta_kind,
+    meta_text,
 )
 from pamphleteer.ast.nodes import (
     NO_ATTR,
@@ -114,6 +124,7 @@ __all__ = [
     "INLINE_WRAPPERS",
     "Level",
     "ListRewrite",
+    "MetaValue",
     "NO_ATTR",
     "Node",
     "PULL_QUOTE",
@@ -165,6 +176,9 @@ __all__ = [
     "make_image",
     "make_line_break",
     "make_link",
+    "make_meta_inlines",
+    "make_meta_list",
+    "make_meta_string",
     "make_note",
     "make_ordered_list",
     "make_para",
@@ -181,6 +195,9 @@ __all__ = [
     "make_table",
     "make_wrapper",
     "merge_adjacent",
+    "meta_items",
+    "meta_kind",
+    "meta_text",
     "note_blocks",
     "ordered_list_start",
     "pull_quote_target",

@@ -24,7 +24,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from lxml import etree
 
 from pamphleteer import codes, sanitise
-from pamphleteer.ast import strings_of
+from pamphleteer.ast import meta_items, meta_text
 from pamphleteer.errors import Diagnostic, PamphleteerError, Severity, SourceError
 from pamphleteer.imagefiles import MAX_IMAGE_BYTES, NotAnImage, image_name, image_suffix
 from pamphleteer.importers.download import fetch
@@ -144,23 +144,9 @@ class _Images:
         return self.by_address[address]
 
 
-def _meta_text(value: Any) -> str:
-    """A pandoc metadata value (MetaInlines, MetaString, …) as plain text."""
-    if not isinstance(value, dict):
-        return ""
-    kind, content = value.get("t"), value.get("c")
-    if kind == "MetaString":
-        return str(content)
-    if kind in ("MetaInlines", "MetaBlocks"):
-        return strings_of(content or [])
-    return ""
-
-
-def _meta_list(value: Any) -> tuple[str, ...]:
-    if isinstance(value, dict) and value.get("t") == "MetaList":
-        return tuple(filter(None, (_meta_text(item) for item in value["c"])))
-    text = _meta_text(value)
-    return (text,) if text else ()
+def _meta_texts(value: Any) -> tuple[str, ...]:
+    """The texts of a metadata value that may be a list (a document's authors), empty ones left out."""
+    return tuple(filter(None, (meta_text(item) for item in meta_items(value))))
 
 
 def _markdown(document: dict[str, Any], origin: str) -> str:
@@ -236,8 +222,8 @@ def _document(item: Input) -> Converted:
         meta = document.get("meta", {})
         document = tidy(document, base="", place=images.place)
         body = _markdown(document, item.origin)
-    stated = Inferred(title=_meta_text(meta.get("title")), subtitle=_meta_text(meta.get("subtitle")),
-                      authors=_meta_list(meta.get("author")), date=_meta_text(meta.get("date")))
+    stated = Inferred(title=meta_text(meta.get("title")), subtitle=meta_text(meta.get("subtitle")),
+                      authors=_meta_texts(meta.get("author")), date=meta_text(meta.get("date")))
     if item.kind == "opendocument":
         found = _opendocument_meta(item.path)
         stated = Inferred(title=stated.title or found.get("title", ""), subtitle=stated.subtitle,
@@ -245,7 +231,7 @@ def _document(item: Input) -> Converted:
                           date=stated.date)
     return Converted(
         origin=item.origin, kind=item.kind, name=item.path.stem, body=body, stated=stated,
-        lang=lang if LANGUAGE_TAG.match(lang := _meta_text(meta.get("lang"))) else "",
+        lang=lang if LANGUAGE_TAG.match(lang := meta_text(meta.get("lang"))) else "",
         original=item.path.read_bytes(),
         original_suffix=ORIGINAL_SUFFIX[item.kind], images=images.kept, notes=tuple(images.notes),
     )
