@@ -277,16 +277,22 @@ def measure(path: Path, booklet: Path | None = None) -> Measures:
     for first, questions, _end in texts:
         page = by_index[first]
         result.openings.append((first, len(page.lines) * pitch / area if area else 0.0))
-        for left in range(first, questions - 2):
-            if left % 2 or left + 1 not in by_index:
-                continue  # a spread is a left-hand page (odd index) and the right-hand page after it
-            a, b = by_index[left], by_index[left + 1]
+        for left, right in spreads(first, questions - 1):
+            if right not in by_index:
+                continue
+            a, b = by_index[left], by_index[right]
             full = len(a.lines) >= RUNT_LINES and len(b.lines) >= RUNT_LINES
             if full and abs(a.short_by - b.short_by) >= 1:
                 result.uneven_spreads.append((left, left + 1, a.short_by, b.short_by))
     if booklet is not None:
         result.booklet = booklet_figures(len(document), result.blanks, booklet)
     return result
+
+
+def spreads(first: int, end: int) -> list[tuple[int, int]]:
+    """The spreads of pages `first` to `end` (indexes in the edition, whose first page is a right-hand
+    one): each left-hand page (an odd index) with the right-hand page facing it, both before `end`."""
+    return [(left, left + 1) for left in range(first + (first + 1) % 2, end - 1, 2)]
 
 
 def _line_box_bottom(line: Line, pitch: float) -> float:

@@ -65,3 +65,12 @@ def test_loose_lines_are_at_most_two_per_twenty_text_pages_at_a5(measured):
 def test_few_paragraphs_end_in_a_hyphenated_stub(measured):
     # There were four at A5 ("ware- / house."); each one left would take a loose line to remove.
     assert len(measured.stubs) <= 2, measured.stubs
+
+
+def test_a_spread_is_a_left_hand_page_and_the_right_hand_page_facing_it(measured):
+    # The edition opens on a right-hand page (index 0), so a left-hand page has an odd index.
+    assert measure_pages.spreads(8, 14) == [(9, 10), (11, 12)]
+    assert measure_pages.spreads(9, 14) == [(9, 10), (11, 12)]
+    first_text = next(index for index, label in enumerate(measured.labels) if label == "1")
+    left, right = measure_pages.spreads(first_text, first_text + 4)[0]
+    assert (measured.labels[left], measured.labels[right]) == ("2", "3")  # even folios on the left
