@@ -14,7 +14,8 @@ questions included) and, for the loose lines, the introduction too:
 - widows (a paragraph's last line alone at the top of a page), orphans (its first line
   alone at the foot of one), runt pages (a text's page with fewer than 5 lines of
   text, blank pages and question pages aside), hyphenated stubs (a paragraph whose last
-  line is one word, the rest of a word hyphenated on the line before);
+  line is one word, the rest of a word hyphenated on the line before: not a compound
+  broken at its own hyphen, "self- / emancipation.", when the sources are known);
 - opening pages: the share of the page area the text itself fills (at least a third);
 - spreads where the text runs on but the two pages end on different lines (a page
   ending a line or more above its facing page, footnotes counted in the page);
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -46,6 +48,7 @@ LOOSE_EM = 0.5  # a mean word space wider than this (in em of the line's size) i
 RUNT_LINES = 5  # a text's page with fewer lines of text is a runt
 MM = 72 / 25.4
 SPACES = " \u00a0"
+COMPOUND = re.compile(r"\w+(?:-\w+)+")
 
 
 @dataclass
@@ -232,8 +235,22 @@ def outline_parts(document: pymupdf.Document) -> tuple[list[tuple[int, int, int]
     return texts, intro
 
 
-def measure(path: Path, booklet: Path | None = None) -> Measures:
-    """Every figure for the PDF at `path` (and its booklet, if given)."""
+def compounds_of(sources: Path) -> set[str]:
+    """The words of the texts in `sources` written with a hyphen of their own ("self-emancipation")."""
+    words: set[str] = set()
+    for path in sorted((sources / "texts").glob("*.md")):
+        words |= {word.lower() for word in COMPOUND.findall(path.read_text(encoding="utf-8"))}
+    return words
+
+
+def _joined(before: Line, line: Line) -> str:
+    """The word broken across the end of `before` and `line`, with the hyphen, in lower case."""
+    return (before.text.split()[-1] + line.text.strip()).strip("“‘(.,;:!?’”)").lower()
+
+
+def measure(path: Path, booklet: Path | None = None, compounds: frozenset[str] = frozenset()) -> Measures:
+    """Every figure for the PDF at `path` (and its booklet, if given); `compounds`: the words the
+    texts write with a hyphen (`compounds_of`), which a line may break at without leaving a stub."""
     document = pymupdf.open(path)
     texts, intro = outline_parts(document)
     result = Measures(path, len(document), [p for a, _q, b in texts for p in range(a, b)], intro)
@@ -253,6 +270,7 @@ def measure(path: Path, booklet: Path | None = None) -> Measures:
     in_text = set(result.text_pages)
     prose = {p for a, q, _b in texts for p in range(a, q)}  # the texts' pages before their questions
     by_index = {page.index: page for page in pages}
+    openings = {first for first, _q, _b in texts}  # a paragraph never runs on into another text
     for page in pages:
         for line in page.lines:
             if line.loose:
@@ -265,13 +283,16 @@ def measure(path: Path, booklet: Path | None = None) -> Measures:
         if page.index in prose and not page.blank and len(page.lines) < RUNT_LINES:
             result.runts.append(page.index)
         following = by_index.get(page.index + 1)
-        if page.lines and following is not None and following.lines and page.index + 1 in prose:
+        runs_on = page.index in prose and page.index + 1 in prose and page.index + 1 not in openings
+        if page.lines and following is not None and following.lines and runs_on:
             if page.lines[-1].starts and not page.lines[-1].ends:
                 result.orphans.append(page.index)
             if following.lines[0].ends and not following.lines[0].starts:
                 result.widows.append(following.index)
         for before, line in zip(page.lines, page.lines[1:], strict=False):
             if line.ends and " " not in line.text.strip() and before.text.endswith("-") and not before.starts:
+                if _joined(before, line) in compounds:
+                    continue  # the word's own hyphen: the last line is a whole word
                 result.stubs.append((page.index, before.text[-12:] + " / " + line.text))
     area = _page_area(pages, pitch)
     for first, questions, _end in texts:
@@ -411,17 +432,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("pdfs", nargs="*", type=Path, help="PDFs already built (default: build the seed)")
     parser.add_argument("--sizes", default="A5,A6,letter", help="page sizes to build the seed in")
+    parser.add_argument("--sources", type=Path, default=PROJECT / "sources",
+                        help="the sources the PDFs were built from (their words' own hyphens)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
+    compounds = frozenset(compounds_of(args.sources))
     if args.pdfs:
         for pdf in args.pdfs:
             booklet = pdf.with_name(pdf.stem + "-booklet.pdf")
-            print(report(measure(pdf, booklet if booklet.is_file() else None), args.verbose))
+            print(report(measure(pdf, booklet if booklet.is_file() else None, compounds), args.verbose))
         return 0
     for size in args.sizes.split(","):
         with tempfile.TemporaryDirectory() as folder:
             pdf = build_seed(size, Path(folder))
-            print(f"[{size}]", report(measure(pdf, pdf.with_name(pdf.stem + "-booklet.pdf")), args.verbose))
+            booklet = pdf.with_name(pdf.stem + "-booklet.pdf")
+            print(f"[{size}]", report(measure(pdf, booklet, compounds), args.verbose))
     return 0
 
 
