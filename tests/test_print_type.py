@@ -343,9 +343,16 @@ def test_hyphenation_leaves_three_letters_each_side_and_never_breaks_a_capitalis
         # A footnote's address is left as it is.
         (f"<p>see {NOTE.replace('x.org/', 'x.org/Nations')}</p>",
          f"<p>see {NOTE.replace('x.org/', 'x.org/Nations')}</p>"),
+        # A paragraph's last word is never hyphenated (but at its own hyphen), even before a note.
+        ("<p>and campaigns.</p><p>for workers’ self-emancipation</p>",
+         '<p>and <span class="last-word">campaigns</span>.</p>'
+         '<p>for workers’ <span class="last-word">self-emancipation</span></p>'),
+        (f"<p>in <em>solidarity</em>.{NOTE}</p>",
+         f'<p>in <em><span class="last-word">solidarity</span></em>.{NOTE}</p>'),
+        ("<li>a short end</li>", "<li>a short end</li>"),  # too short to be hyphenated anyway
     ],
 )
-def test_print_keeps_capitalised_words_whole(before, after):
+def test_print_keeps_capitalised_words_and_each_paragraph_s_last_word_whole(before, after):
     assert str(print_body(before)) == after
 
 

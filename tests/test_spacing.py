@@ -83,7 +83,10 @@ def test_the_seed_s_paragraphs_ending_in_a_hyphenated_stub_are_set_again_without
 
     publication, _ = assemble(read_sources(SOURCES))
     setter = Typesetter("A5", SOURCES)
-    html = weasyprint.HTML(string=print_html(publication, frozenset({"main"}), texts=publication.texts[:1]),
+    # Print never hyphenates a paragraph's last word (render/printtype.py): without that rule, the seed
+    # has stubs for this pass to set again.
+    printed = print_html(publication, frozenset({"main"}), texts=publication.texts[:1])
+    html = weasyprint.HTML(string=printed.replace('<span class="last-word">', "<span>"),
                            base_url=f"{SOURCES}/", url_fetcher=setter.fetcher)
     document = html.render(font_config=setter.fonts, stylesheets=setter.stylesheets)
     before = {block for block, setting in settings(document).items() if setting.stub}

@@ -149,15 +149,37 @@ _SKIPPED = ("link-note", "<pre", "<code")  # text never touched: the footnotes' 
 
 
 def print_body(html: str) -> Markup:
-    """A text's body as print sets it: the initial, and capitalised words never hyphenated (each
-    in a `span.nohyphen`). (Ordinals come down to the baseline in every edition: N504.)"""
+    """A text's body as print sets it: the initial, capitalised words never hyphenated (each
+    in a `span.nohyphen`), nor a paragraph's last word (`span.last-word`). (Ordinals come down to
+    the baseline in every edition: N504.)"""
     return capitalised_whole(with_initial(str(html)))
 
 
+# A paragraph's last word, when hyphenation could break it (6 letters or more: hyphenate-limit-chars),
+# and when it is not a capitalised word (already whole): a word's letters, with its own hyphens.
+_LAST_WORD = re.compile(r"(?<![\w’'&#-])([a-z][\w’'-]{4,}\w)(?=[^\w]*\Z)")
+_PARAGRAPH_ENDS = ("</p>", "</li>")
+
+
+def _last_word_whole(text: str) -> str:
+    """`text` (a paragraph's last run of text) with its last word in a `span.last-word`, which
+    print never hyphenates (it may break at its own hyphen): the paragraph never ends in a stub
+    ("emancipa- / tion."), as a book designer sets it (InDesign's "hyphenate last word" off)."""
+    found = _LAST_WORD.search(text)
+    if found is None:
+        return _CAPITALISED.sub(r'<span class="nohyphen">\1</span>', text)
+    before, word, after = text[:found.start()], found.group(1), text[found.end():]
+    capitalised = _CAPITALISED.sub(r'<span class="nohyphen">\1</span>', before)
+    return f'{capitalised}<span class="last-word">{word}</span>{after}'
+
+
 def capitalised_whole(html: str) -> Markup:
-    """`html` with each capitalised word of its running text in a `span.nohyphen` (never hyphenated);
-    the footnotes' addresses and code are left as they are."""
-    pieces, skipping = [], 0
+    """`html` with each capitalised word of its running text in a `span.nohyphen` (never hyphenated),
+    and each paragraph's last word in a `span.last-word` (`_last_word_whole`); the footnotes'
+    addresses and code are left as they are."""
+    pieces: list[str] = []
+    skipping = 0
+    last: tuple[int, str] | None = None  # the paragraph's last run of text with a word: where, what
     for piece in _PIECES.split(str(html)):
         if piece.startswith("<"):
             if any(mark in piece for mark in _SKIPPED):
@@ -166,9 +188,16 @@ def capitalised_whole(html: str) -> Markup:
                 skipping -= 1
             elif skipping and piece.startswith("<span"):
                 skipping += 1  # a span inside a skipped one: its end is not the skipped one's
+            elif piece in _PARAGRAPH_ENDS and last is not None:
+                pieces[last[0]] = _last_word_whole(last[1])
+                last = None
+            elif piece.startswith(("<p", "<li")):
+                last = None
             pieces.append(piece)
         elif skipping or not piece:
             pieces.append(piece)
         else:
+            if re.search(r"\w", piece):
+                last = (len(pieces), piece)
             pieces.append(_CAPITALISED.sub(r'<span class="nohyphen">\1</span>', piece))
     return Markup("".join(pieces))
