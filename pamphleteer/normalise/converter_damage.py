@@ -23,11 +23,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from pamphleteer.errors import Diagnostic
-from pamphleteer.normalise import converter_links, converter_text, registry
+from pamphleteer.normalise import converter_links, converter_text, cut_headings, registry
 from pamphleteer.normalise.converter import Refuse, never_refuse
 from pamphleteer.parse import Block
 
-RULE_MODULES = (converter_links, converter_text)  # imported so that their repairs register
+RULE_MODULES = (converter_links, converter_text, cut_headings)  # imported so that their repairs register
 
 
 def repair_converter_damage(

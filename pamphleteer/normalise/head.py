@@ -57,6 +57,8 @@ PROSE_WORDS = 20  # a plain paragraph this long is the article: the head ends be
 HEAD_LIMIT = 15  # blocks; a head longer than this is not a head
 HEAD_AFTER_TITLE = 10  # blocks under the title where a byline or dateline may stand
 WRAPPED_WORDS = 15  # at most this many words of a heading wrapped onto the next line
+AFTER_BYLINE_WORDS = 6  # at most this many words after a byline's line break (a "Keywords" button)
+PROSE_AFTER_BREAK = 12  # a sentence this long after a line break is the article, not the byline's
 IMAGE_NAME = re.compile(
     r"^[\w%.-]+\.(?:jpe?g|png|gif|webp|svg|avif|tiff?|bmp|pdf|html?|md|docx?)$"
     r"|^(?:img|dsc|image|photo|screenshot)[\s_-]*\d+",
@@ -146,10 +148,29 @@ def _usable_title(text: str) -> bool:
 
 
 def _byline(block: Block) -> tuple[tuple[str, ...], str] | None:
+    """The block's authors and date, when it is a byline; or when its first line is one, the rest
+    after a hard line break being a few words of something else ("par X, le 15 septembre 2009" /
+    "Mots-clés"). Never when a sentence of prose follows the break: the article starts there."""
     if kind(block.node) not in ("Para", "Plain", "Header"):
         return None
+    first, rest = _lines(block)
+    if rest and len(rest.split()) > PROSE_AFTER_BREAK and rest.rstrip("”’\"' ").endswith((".", "!", "?")):
+        return None
     text = _text(block)
-    return read_byline(text) or read_author_links(text, _links(block))
+    found = read_byline(text) or read_author_links(text, _links(block))
+    if found or first is None or len(rest.split()) > AFTER_BYLINE_WORDS:
+        return found
+    return _byline(first)
+
+
+def _lines(block: Block) -> tuple[Block | None, str]:
+    """A paragraph's words before its first hard line break, as a paragraph, and the text after it;
+    (None, "") without a break."""
+    inlines = block_inlines(block.node) if kind(block.node) in ("Para", "Plain") else []
+    cut = next((i for i, node in enumerate(inlines) if kind(node) == "LineBreak"), None)
+    if cut is None or not ast_text_of(inlines[:cut]).strip():
+        return None, ""
+    return Block(block.line, {"t": "Plain", "c": inlines[:cut]}), ast_text_of(inlines[cut:]).strip()
 
 
 def _links(block: Block) -> list[tuple[str, str]]:

@@ -284,6 +284,15 @@ def inferred(markdown, **meta):
     (f"# The Long Road Back to the\ncoalfields\n\n## Why the miners are\nstill striking\n\n"
      f"By Ann Lee\n\n{PROSE}",
      "The Long Road Back to the coalfields", ("Ann Lee",), "", ""),
+    # an empty heading over its words (a wrapper inside the <h1>), in a div or not (N714)
+    (f"[Essai](/essais) [Économie](/eco)\n\n#\n\nL’évaluation et les listes de revues\n\n---\n\n"
+     f"par Florence Audier, le 15 septembre 2009\n\n{PROSE}",
+     "L’évaluation et les listes de revues", ("Florence Audier",), "2009-09-15", ""),
+    (f"::: cartouche\n# \n\n::: titre\nThe Long Road Back\n:::\n:::\n\nBy Ann Lee\n\n{PROSE}",
+     "The Long Road Back", ("Ann Lee",), "", ""),
+    # a byline, then a few words after a hard line break (a keywords button): the byline is read
+    (f"# The Long Road Back\n\npar Florence Audier, le 15 septembre 2009\\\nMots-clés\n\n{PROSE}",
+     "The Long Road Back", ("Florence Audier",), "2009-09-15", ""),
 ])
 def test_the_head_of_real_pages_becomes_metadata(markdown, title, authors, date, publication):
     found = inferred(markdown)
@@ -297,6 +306,25 @@ def lifted_with(markdown, source):
     from tests.normalise.helpers import PATH, blocks
 
     return lift_furniture(blocks(markdown), PATH, source=source).inferred
+
+
+@pytest.mark.parametrize("markdown", [
+    "#\n\nThe miners were striking again, as they had for months.\n\nIt went on.",  # a sentence
+    "#\n\n- The Long Road Back\n\nIt went on.",  # a list
+    "#\n\n[The Long Road Back](/road)\n\nIt went on.",  # a link: a menu's item
+])
+def test_an_empty_heading_takes_only_a_short_line_of_words(markdown):
+    result = normalised(markdown)
+    assert "N714" not in [d.code for d in result.diagnostics]
+    assert "It went on." in [text_of(b.node) for b in result.blocks]
+
+
+def test_a_line_after_a_byline_that_is_prose_keeps_the_byline_in_the_body():
+    markdown = (f"# The Long Road Back\n\nBy Ann Lee\\\nWASHINGTON — The miners were striking again, as "
+                f"they had for months on end.\n\n{PROSE}")
+    title, authors, _, _, body = inferred(markdown)
+    assert authors == ()
+    assert any(text.startswith("By Ann Lee") for text in body)
 
 
 @pytest.mark.parametrize(("markdown", "source", "title", "date", "publication"), [

@@ -1,0 +1,113 @@
+"""Mend a heading the converter cut in two: an empty heading, its words in the block under it.
+
+A page that styles its headline with a wrapper inside the `<h1>` (`<h1><div class="titre">…`)
+comes out of pandoc and html2text as an empty heading (`#`) over a paragraph, or over a
+div holding one: the title is then nowhere a heading, and the head's reader (`head`)
+finds none. The words go back into the heading (N714), at the heading's level and with its
+attributes, before any rule reads the text (furniture would take a short paragraph under
+the menus for a menu item). Only a short line of words qualifies: a paragraph of prose,
+a list, a picture, or a line ending as a sentence does is no heading's text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pamphleteer.ast import (
+    block_inlines,
+    div_attr,
+    div_blocks,
+    header_attr,
+    header_inlines,
+    header_level,
+    is_kind,
+    make_div,
+    make_header,
+    text_of,
+    walk,
+)
+from pamphleteer.errors import Diagnostic
+from pamphleteer.normalise.converter import Refuse
+from pamphleteer.normalise.findings import Finding, shorten
+from pamphleteer.normalise.registry import Stage, rule
+from pamphleteer.parse import Block, Node
+
+HEADING_MAX_WORDS = 30
+CODE = "N714"
+
+
+def _words_under(node: Node) -> list[Node] | None:
+    """The inlines of a block that may be a heading's text: a short paragraph of words, or a div
+    holding only such a paragraph (`::: titre` / words / `:::`); None for anything else."""
+    if is_kind(node, "Div"):
+        inner = div_blocks(node)
+        return _words_under(inner[0]) if len(inner) == 1 else None
+    if not is_kind(node, "Para", "Plain"):
+        return None
+    inlines = block_inlines(node)
+    text = text_of(inlines).strip()
+    if (not text or len(text.split()) > HEADING_MAX_WORDS or text.endswith((".", ":", ";", ","))
+            or any(is_kind(item, "Image", "Link", "Note") for item in walk(node))):
+        return None
+    return inlines
+
+
+def _mend(nodes: list[Node]) -> tuple[list[Node], list[Finding]]:
+    """The nodes with each empty heading given the words of the block under it (inside divs too)."""
+    out: list[Node] = []
+    findings: list[Finding] = []
+    index = 0
+    while index < len(nodes):
+        node = nodes[index]
+        following = nodes[index + 1] if index + 1 < len(nodes) else None
+        if is_kind(node, "Header") and not text_of(header_inlines(node)).strip() and following is not None:
+            words = _words_under(following)
+            if words is not None:
+                out.append(make_header(header_level(node), words, header_attr(node)))
+                findings.append(Finding(CODE, "an empty heading got back its words, which the converter "
+                                        "had put in the block under it", "(empty heading)",
+                                        shorten(text_of(words))))
+                index += 2
+                continue
+        if is_kind(node, "Div"):
+            inner, found = _mend(div_blocks(node))
+            if found:
+                node = make_div(inner, div_attr(node))
+                findings.extend(found)
+        out.append(node)
+        index += 1
+    return out, findings
+
+
+@rule(Stage.DAMAGE, order=55, codes={CODE: "a heading cut in two by the converter made whole"})
+def empty_heading_over_its_words(
+    blocks: tuple[Block, ...], path: Path, refuse: Refuse
+) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:
+    """Each empty heading with its words in the block under it becomes one heading (N714); before
+    the empty blocks go (N704), which would drop the heading and leave its words a paragraph."""
+    out: list[Block] = []
+    diagnostics: list[Diagnostic] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if is_kind(block.node, "Header") and index + 1 < len(blocks):
+            mended, found = _mend([block.node, blocks[index + 1].node])
+            refused = refuse(block, CODE) if found else None
+            if found and refused is None:
+                out.append(Block(block.line, mended[0]))
+                diagnostics.extend(finding.at(path, block.line) for finding in found)
+                index += 2
+                continue
+            if refused is not None:
+                diagnostics.append(refused)
+        elif is_kind(block.node, "Div"):
+            mended, found = _mend([block.node])
+            refused = refuse(block, CODE) if found else None
+            if found and refused is None:
+                block = Block(block.line, mended[0])
+                diagnostics.extend(finding.at(path, block.line) for finding in found)
+            elif refused is not None:
+                diagnostics.append(refused)
+        out.append(block)
+        index += 1
+    return tuple(out), tuple(diagnostics)
