@@ -37,6 +37,9 @@ STAGE_NAMES = {
     "write": "writing the editions",
 }
 SHOWN_TEXTS = 5  # texts named in a count line; the rest are summed up
+# What a build put right in its output folder before it went on (I90x): no repair of a text.
+OUTPUT_FOLDER_NOTES = frozenset({codes.STALE_LOCK, codes.MOVES_FINISHED, codes.CACHE_UNREADABLE,
+                                 codes.STATE_UNREADABLE})
 EDITION_NAMES = {".pdf": "print", ".epub": "ebook", ".html": "web", ".json": "report", ".png": "image"}
 
 
@@ -167,8 +170,12 @@ class Terminal:
         infos = [d for d in diagnostics if d.severity is Severity.INFO]
         warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
         inferred = [d for d in infos if d.code == codes.INFERRED]
-        repairs = [d for d in infos if d.code != codes.INFERRED]
+        folder = [d for d in infos if d.code in OUTPUT_FOLDER_NOTES]
+        repairs = [d for d in infos if d.code != codes.INFERRED and d not in folder]
         self.out.print(self._counted("repairs made", repairs))
+        if folder:  # not repairs of the texts: what the build put right in the output folder
+            what = "; ".join(dict.fromkeys(d.message for d in folder))
+            self.out.print(Text(f"output folder put right: {len(folder)} ({what})", style="dim"))
         by_rule: dict[str, list[Diagnostic]] = {}
         for diagnostic in repairs:
             if rule_names and diagnostic.code in rule_names:

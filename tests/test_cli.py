@@ -296,3 +296,17 @@ def test_ctrl_c_inside_an_import_lock_callback_is_raised_once_the_callback_is_do
         signal.signal(signal.SIGALRM, previous)
     with pytest.raises(KeyboardInterrupt):  # anywhere else, at once
         stop_where_safe(KeyboardInterrupt, sys._getframe())
+
+
+def test_what_the_build_put_right_in_the_output_folder_is_no_repair(built):
+    diagnostics = (
+        Diagnostic("N101", Severity.INFO, "repaired", Path("sources/texts/a.md"), 1),
+        Diagnostic("I903", Severity.INFO, "2 entries of the build cache could not be read", Path("out")),
+        Diagnostic("I904", Severity.INFO, "the state could not be read", Path("out/state.json")),
+    )
+    console, out, _ = terminal()
+    console.build_summary("T", 1, 1.0, built.written, built.page_count, diagnostics)
+    text = out.getvalue()
+    assert "repairs made: 1 (a 1)" in text
+    assert "output folder put right: 2 (2 entries of the build cache could not be read; the state" in text
+
