@@ -36,18 +36,19 @@ from pamphleteer.locations import CHECKOUT as PROJECT
 CHECK_MESSAGES = 25  # validator messages shown per failed check; all are in the check report
 COMMANDS = ("build", "check", "watch", "add", "list", "init")
 VALUED = ("--sources", "--output", "--format", "--port", "--slug", "--title")  # options taking a value
-EXAMPLES = """\
-examples:
-  {cmd}                              build the publication in this folder into its output/
-  {cmd} init ~/reader --title "A Reader"   start a publication of your own
-  {cmd} ~/reader --format pdf          build only its print edition
-  {cmd} check                        validate what is in output/ (report in output/check-report.json)
-  {cmd} watch --serve --open         rebuild on every save; preview in the browser
-  {cmd} add https://example.org/essay  add a web page's article (and its images)
-  {cmd} list                         the texts, their order, words, questions, warnings
-  {cmd} COMMAND --help               a command's own options and examples
-  SOURCE_DATE_EPOCH=1700000000 {cmd}   reproducible build (fixed dates)
-
+# Each example as (what to type, what it does), the second column aligned by `examples`.
+EXAMPLES: tuple[tuple[str, str], ...] = (
+    ("{cmd}", "build the publication in this folder into its output/"),
+    ("{cmd} init ~/reader --title \"A Reader\"", "start a publication of your own"),
+    ("{cmd} ~/reader --format pdf", "build only its print edition"),
+    ("{cmd} check", "validate what is in output/ (report in output/check-report.json)"),
+    ("{cmd} watch --serve --open", "rebuild on every save; preview in the browser"),
+    ("{cmd} add https://example.org/essay", "add a web page's article (and its images)"),
+    ("{cmd} list", "the texts, their order, words, questions, warnings"),
+    ("{cmd} COMMAND --help", "a command's own options and examples"),
+    ("SOURCE_DATE_EPOCH=1700000000 {cmd}", "reproducible build (fixed dates)"),
+)
+MORE_HELP = """
 output: -q/--quiet prints only warnings and errors, -v/--verbose every stage, text and repair;
         colours only on a terminal, never when NO_COLOR is set.
 
@@ -55,22 +56,31 @@ exit codes: 0 success, 1 unexpected error, 2 configuration or command line, 3 so
             4 rendering, 5 output folder, 6 validation failed, 7 warnings with --strict,
             130 interrupted (Ctrl-C), 143 terminated
 """
-COMMAND_EXAMPLES = {
-    "build": """  {cmd} build                      the publication in this folder, into its output/
-  {cmd} build ~/reader --format pdf  only the print edition of ~/reader
-  {cmd} build --output /tmp/reader --strict""",
-    "check": """  {cmd} check                      every validator over this publication's output/
-  {cmd} check ~/reader --strict      a validator that is not installed fails too""",
-    "watch": """  {cmd} watch                      rebuild on every save
-  {cmd} watch --serve --open         and preview it at http://127.0.0.1:8000/ in the browser""",
-    "add": """  {cmd} add https://example.org/essay   a web page's article (and its images)
-  {cmd} add ~/Downloads/article.md --slug essay
-  {cmd} add ~/Downloads/reading/     every page, Word, OpenDocument and Markdown file in it""",
-    "list": """  {cmd} list                       this publication's texts
-  {cmd} list ~/reader -v             with every repair""",
-    "init": """  {cmd} init                       a publication in this folder (asks for its title)
-  {cmd} init ~/reader --title 'A Reader'""",
+COMMAND_EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
+    "build": (("{cmd} build", "the publication in this folder, into its output/"),
+              ("{cmd} build ~/reader --format pdf", "only the print edition of ~/reader"),
+              ("{cmd} build --output /tmp/reader --strict", "elsewhere, a warning failing the build")),
+    "check": (("{cmd} check", "every validator over this publication's output/"),
+              ("{cmd} check ~/reader --strict", "a validator that is not installed fails too")),
+    "watch": (("{cmd} watch", "rebuild on every save"),
+              ("{cmd} watch --serve --open", "and preview it at http://127.0.0.1:8000/ in the browser")),
+    "add": (("{cmd} add https://example.org/essay", "a web page's article (and its images)"),
+            ("{cmd} add ~/Downloads/article.md --slug essay", "a Markdown file, named essay.md"),
+            ("{cmd} add ~/Downloads/reading/", "every page, Word, OpenDocument and Markdown file in it")),
+    "list": (("{cmd} list", "this publication's texts"),
+             ("{cmd} list ~/reader -v", "with every repair")),
+    "init": (("{cmd} init", "a publication in this folder (asks for its title)"),
+             ("{cmd} init ~/reader --title 'A Reader'", "one in ~/reader, titled A Reader")),
 }
+
+
+def examples(rows: tuple[tuple[str, str], ...], cmd: str) -> str:
+    """`examples:` and a line for each row, its description aligned two spaces after the longest
+    example (for `cmd`, the command as the user ran it)."""
+    typed = [example.format(cmd=cmd) for example, _ in rows]
+    width = max(len(example) for example in typed) + 2
+    lines = [f"  {example:<{width}}{what}".rstrip() for example, (_, what) in zip(typed, rows, strict=True)]
+    return "examples:\n" + "\n".join(lines) + "\n"
 
 
 def command_name(program: str | None = None) -> str:
@@ -137,7 +147,7 @@ def make_parser(cmd: str) -> argparse.ArgumentParser:
         prog=cmd,
         description="Build a pamphlet (PDF), an ebook (EPUB) and a web page (HTML) from a publication's "
                     "folder (the one holding publication.toml).",
-        epilog=EXAMPLES.format(cmd=cmd),
+        epilog=examples(EXAMPLES, cmd) + MORE_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"Pamphleteer {__version__}")
@@ -156,7 +166,7 @@ def make_parser(cmd: str) -> argparse.ArgumentParser:
     for name in COMMANDS:
         sub[name] = commands.add_parser(
             name, help=helps[name], description=helps[name], prog=f"{cmd} {name}",
-            epilog="examples:\n" + COMMAND_EXAMPLES[name].format(cmd=cmd),
+            epilog=examples(COMMAND_EXAMPLES[name], cmd),
             formatter_class=argparse.RawDescriptionHelpFormatter)
     add_publication(sub["build"])
     add_build_options(sub["build"])
@@ -303,7 +313,7 @@ def run_check(arguments: argparse.Namespace) -> int:
     # A validator that is not installed fails the check only with --strict, or in CI (CI set).
     strict = arguments.strict or bool(os.environ.get("CI"))
     width = max(len(result.name) for result in run.results)
-    status_width = len("not installed") if any(result.missing for result in run.results) else 4
+    status_width = len("not installed") if any(result.missing for result in run.results) and not strict else 4
     print(f"{'':{status_width}}  {'check':<{width}}  {'edition':<40}  findings")
     for result in run.results:
         status = "pass" if result.passed else "FAIL" if strict or not result.missing else "not installed"
@@ -443,8 +453,9 @@ def run_list(arguments: argparse.Namespace, terminal: "Terminal") -> int:
     from pamphleteer.listing import list_texts
 
     listing = list_texts(arguments.sources, arguments.output)
+    count = len(listing.texts)
     terminal.say(Text().append(f"“{listing.title}”", style="bold")
-                 .append(f": {len(listing.texts)} texts in reading order"))
+                 .append(f": {count} text{'' if count == 1 else 's'} in reading order"))
     for text in listing.texts:
         by = f" — {', '.join(text.authors)}" if text.authors else ""
         line = Text(f"{text.position:>3}. ").append(text.slug, style="bold").append(f"  {text.title}{by}")

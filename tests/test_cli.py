@@ -310,3 +310,21 @@ def test_what_the_build_put_right_in_the_output_folder_is_no_repair(built):
     assert "repairs made: 1 (a 1)" in text
     assert "output folder put right: 2 (2 entries of the build cache could not be read; the state" in text
 
+
+def test_list_counts_one_text_in_the_singular(tmp_path):
+    sources = write_reader(tmp_path / "sources")
+    (sources / "texts" / "first.md").unlink()
+    result = run_cli("list", "--sources", str(sources))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "“Reader”: 1 text in reading order"
+
+
+@pytest.mark.parametrize("command", ["", "build", "check", "watch", "add", "list", "init"])
+def test_the_examples_of_each_help_are_aligned(command):
+    result = run_cli(*([command] if command else []), "--help")
+    assert result.returncode == 0, result.stderr
+    rows = result.stdout.split("examples:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    # what each example does starts in one column, two spaces after the longest example
+    columns = {len(re.match(r"  (\S+(?: \S+)*)  +", row)[0]) for row in rows}
+    longest = max(len(re.match(r"  (\S+(?: \S+)*)", row)[0]) for row in rows)
+    assert columns == {longest + 2}, rows
