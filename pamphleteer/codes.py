@@ -102,6 +102,8 @@ OWN_STYLE_REFUSED = declare("W116", "a stylesheet in the publication's styles/ n
                             "is given): that edition has the built-in look")
 OWN_TEMPLATE_REFUSED = declare("W117", "a template in the publication's templates/ not used (the reason "
                                "is given): the built-in template of that name is")
+OWN_FONT_REFUSED = declare("W118", "a font file publication.toml's `font` names not used (the reason is "
+                           "given): without its regular face the editions keep Crimson Pro")
 IMPORT_IMAGE_LEFT_OUT = declare("W120", "an image of a document being added left out (the reason is given)")
 UNKNOWN_KEY = declare("W201", "unknown front matter key ignored")
 WRONG_CONVERTER_VALUE = declare("W202", "a converter's front matter value that cannot be read left out")

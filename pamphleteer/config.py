@@ -29,6 +29,8 @@ BOOKLET_SHEETS = {
     "half-letter": ("letter", "tabloid"),
     "letter": ("tabloid",),
 }
+# The four faces a `font` table may name, each a file inside the publication folder.
+FONT_KEYS = ("regular", "italic", "bold", "bold_italic")
 MAX_SETTINGS_BYTES = 256 * 1024  # publication.toml is a few dozen lines
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -60,6 +62,11 @@ class Settings:
     pull_quotes: str = "spread"  # one of PULL_QUOTES
     cover: str = ""  # the ebook's cover image, a path inside the sources folder ("" for the designed one)
     cover_line: int | None = None  # where publication.toml gives `cover`, for a warning about the file
+    # The text face (pamphleteer.textface): a vendored face's name, or the publication's own font
+    # files, as (face, path) pairs: (("regular", "fonts/MyFace"),) for a name or a folder; () for
+    # the built-in Crimson Pro.
+    font: tuple[tuple[str, str], ...] = ()
+    font_line: int | None = None  # where publication.toml gives `font`, for a warning about it
     print: PrintSettings = field(default_factory=PrintSettings)
 
 
@@ -106,7 +113,7 @@ def _reject_unknown(table: dict[str, Any], known: set[str], path: Path, prefix: 
 def _print_settings(table: Any, path: Path) -> PrintSettings:
     if not isinstance(table, dict):
         raise ConfigurationError("'print' must be a table: [print]", file=path)
-    _reject_unknown(table, {"page_size", "booklet_sheet"}, path, "print.")
+    _reject_unknown(table, {"page_size", "booklet_sheet", "font"}, path, "print.")
     page_size = _string(table, "page_size", path, "A5")
     if page_size not in PAGE_SIZES:
         raise ConfigurationError(
@@ -122,6 +129,38 @@ def _print_settings(table: Any, path: Path) -> PrintSettings:
             file=path,
         )
     return PrintSettings(page_size=page_size, booklet_sheet=booklet_sheet)
+
+
+def _font(table: dict[str, Any], path: Path, where: str) -> tuple[tuple[str, str], ...]:
+    """`font = "Gentium Book Plus"`, `font = "fonts/MyFace"` or a table naming each face's file."""
+    value = table.get("font")
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (("regular", _string(table, "font", path)),) if value.strip() else ()
+    if not isinstance(value, dict):
+        raise ConfigurationError(
+            f"'{where}' must be a face's name, a path in quotes, or a table like "
+            f"{where} = {{ regular = \"fonts/MyFace-Regular.ttf\", italic = \"fonts/MyFace-Italic.ttf\" }}",
+            file=path,
+        )
+    _reject_unknown(value, set(FONT_KEYS), path, f"{where}.")
+    faces = tuple((key, _string(value, key, path)) for key in FONT_KEYS if key in value)
+    if not any(key == "regular" and file for key, file in faces):
+        raise ConfigurationError(f"'{where}' names no regular face; add regular = \"fonts/….ttf\"", file=path)
+    return tuple((key, file) for key, file in faces if file)
+
+
+def _line_of_font(raw: bytes) -> int | None:
+    """The line of `font = …` (at the top, or in [print]), for a warning about the face it names."""
+    table = ""
+    for number, line in enumerate(raw.decode("utf-8").splitlines(), start=1):
+        header = re.match(r"\s*\[\s*([^\]]+?)\s*\]", line)
+        if header:
+            table = header.group(1)
+        elif table in ("", "print") and re.match(r"\s*font\s*=", line):
+            return number
+    return None
 
 
 def _line_of(raw: bytes, key: str) -> int | None:
@@ -170,7 +209,7 @@ def load_settings(path: Path) -> Settings:
 
     known = {
         "title", "subtitle", "editor", "publisher", "language", "identifier",
-        "description", "slug", "order", "print", "rights", "pamphlets", "pull_quotes", "cover",
+        "description", "slug", "order", "print", "rights", "pamphlets", "pull_quotes", "cover", "font",
     }
     _reject_unknown(table, known, path)
     title = _string(table, "title", path)
@@ -195,6 +234,15 @@ def load_settings(path: Path) -> Settings:
             "\"drop\" (none) or \"inline\" (right after it)",
             file=path,
         )
+    printing = table.get("print", {})
+    if isinstance(printing, dict) and "font" in printing and "font" in table:
+        raise ConfigurationError(
+            "'font' is given twice, at the top and in [print]; it sets every edition's text face: keep one",
+            file=path,
+        )
+    font = _font(table, path, "font")
+    if not font and isinstance(printing, dict):
+        font = _font(printing, path, "print.font")
     return Settings(
         path=path,
         title=title,
@@ -211,5 +259,7 @@ def load_settings(path: Path) -> Settings:
         pull_quotes=pull_quotes,
         cover=_string(table, "cover", path),
         cover_line=_line_of(raw, "cover"),
-        print=_print_settings(table.get("print", {}), path),
+        font=font,
+        font_line=_line_of_font(raw) if font else None,
+        print=_print_settings(printing, path),
     )

@@ -12,6 +12,9 @@ A `templates/` folder there overrides a built-in template by name
 (`templates/html/page.html` for `html/page.html`; see `render/templates.py`).
 Such templates are rendered in Jinja2's sandbox, and one that is a link out
 of the folder is not read (W117): the built-in template of that name is used.
+
+The face the text is set in, `font` in publication.toml, is `pamphleteer.textface`'s
+(a font file it names that is not used: W118).
 """
 
 from __future__ import annotations
@@ -21,7 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pamphleteer import codes
-from pamphleteer.errors import Diagnostic, Severity
+from pamphleteer.config import load_settings
+from pamphleteer.errors import ConfigurationError, Diagnostic, Severity
+from pamphleteer.textface import TextFace, text_face
 
 FOLDER = "styles"
 TEMPLATES = "templates"  # templates/<edition>/<name> overrides the built-in template of that name
@@ -37,6 +42,20 @@ class Look:
     ebook: str = ""
     web: str = ""
     templates: Path | None = None  # the publication's own templates/ folder, if it has one
+    face: TextFace | None = None  # the face publication.toml's `font` chooses (None: Crimson Pro)
+
+
+SETTINGS = "publication.toml"
+
+
+def chosen_face(root: Path) -> tuple[TextFace | None, tuple[Diagnostic, ...]]:
+    """The text face the publication.toml in `root` chooses, and a warning for each font file it
+    names that is not used (None and none where the settings cannot be read: the build says why)."""
+    try:
+        settings = load_settings(root / SETTINGS)
+    except ConfigurationError:
+        return None, ()
+    return text_face(settings)
 
 
 def own_style(root: Path, edition: str) -> tuple[str, str]:
@@ -73,7 +92,9 @@ def read_look(root: Path) -> tuple[Look, tuple[Diagnostic, ...]]:
                 f"{FOLDER}/{edition}.css is not used: {why}; the {edition} edition has the built-in look",
                 root / FOLDER / f"{edition}.css",
             ))
-    look = Look(print=found["print"], ebook=found["ebook"], web=found["web"])
+    face, face_diagnostics = chosen_face(root)
+    diagnostics += face_diagnostics
+    look = Look(print=found["print"], ebook=found["ebook"], web=found["web"], face=face)
     templates = root / TEMPLATES
     if templates.is_symlink() or (templates.exists() and not templates.is_dir()):
         diagnostics.append(Diagnostic(

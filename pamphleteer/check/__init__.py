@@ -25,12 +25,14 @@ from pathlib import Path
 from pamphleteer.check.ace import ace
 from pamphleteer.check.axe import axe
 from pamphleteer.check.epub import epubcheck
+from pamphleteer.check.faces import squeeze
 from pamphleteer.check.fidelity import fidelity_of
 from pamphleteer.check.nu import nu_html_checker
 from pamphleteer.check.pdf import booklet, fonts, qpdf_check, structure
 from pamphleteer.check.result import CheckResult, could_not_run
 from pamphleteer.check.tools import INSTALLED, Tools
 from pamphleteer.errors import CheckFailed
+from pamphleteer.look import chosen_face
 from pamphleteer.output import locked, write_all
 
 __all__ = ["CheckResult", "CheckRun", "check_output", "epubcheck", "report_json", "write_report"]
@@ -58,16 +60,22 @@ def _one(check: Callable[[Path], CheckResult], path: Path) -> list[CheckResult]:
     return [check(path)]
 
 
-def _pamphlet_checks(path: Path) -> list[CheckResult]:
-    return [structure(path), fonts(path), qpdf_check(path)]
+def _pamphlet_checks(path: Path, own: frozenset[str] = frozenset()) -> list[CheckResult]:
+    return [structure(path), fonts(path, own), qpdf_check(path)]
 
 
-def _booklet_checks(path: Path) -> list[CheckResult]:
+def _booklet_checks(path: Path, own: frozenset[str] = frozenset()) -> list[CheckResult]:
     pamphlet = path.with_name(path.name[: -len(BOOKLET_SUFFIX)] + ".pdf")
     imposed = booklet(pamphlet, path) if pamphlet.is_file() else could_not_run(
         "booklet imposition", path, f"there is no pamphlet {pamphlet.name} to compare the booklet with"
     )
-    return [fonts(path), qpdf_check(path), imposed]
+    return [fonts(path, own), qpdf_check(path), imposed]
+
+
+def own_families(sources: Path) -> frozenset[str]:
+    """The squeezed names of the text face publication.toml chooses: in a PDF, no fallback face."""
+    face = chosen_face(sources)[0]
+    return frozenset({squeeze(face.family), squeeze(face.name)}) if face is not None else frozenset()
 
 
 def _jobs(folder: Path, sources: Path, tools: Tools) -> list[Job]:
@@ -77,9 +85,10 @@ def _jobs(folder: Path, sources: Path, tools: Tools) -> list[Job]:
     for path in sorted(folder.glob("*.html")):
         jobs += [partial(_one, partial(nu_html_checker, tools=tools), path),
                  partial(_one, partial(axe, tools=tools), path)]
+    own = own_families(sources)
     for path in sorted(folder.glob("*.pdf")):
         booklet_pdf = path.name.endswith(BOOKLET_SUFFIX)
-        jobs.append(partial(_booklet_checks if booklet_pdf else _pamphlet_checks, path))
+        jobs.append(partial(_booklet_checks if booklet_pdf else _pamphlet_checks, path, own))
     jobs.append(partial(fidelity_of, folder, sources))
     return jobs
 

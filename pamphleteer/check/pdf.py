@@ -138,11 +138,12 @@ def _font_problems(pdf: pikepdf.Pdf, path: Path, families: frozenset[str]) -> li
     return found
 
 
-def fonts(path: Path) -> CheckResult:
-    """Every font embedded and vendored."""
+def fonts(path: Path, own: frozenset[str] = frozenset()) -> CheckResult:
+    """Every font embedded, and vendored or the publication's own text face (`own`: its squeezed
+    family names, see check/faces.py)."""
     name = "PDF fonts"
     try:
-        families = vendored_families()
+        families = vendored_families() | own
         with _open(path) as pdf:
             found = _font_problems(pdf, path, families)
     except pikepdf.PdfError as error:

@@ -28,13 +28,15 @@ from markupsafe import Markup
 
 from pamphleteer import codes
 from pamphleteer.errors import Diagnostic, Severity
-from pamphleteer.look import own_css
+from pamphleteer.look import Look, own_css
 from pamphleteer.model import Publication, Text
 from pamphleteer.render.coverimage import cover_suffix, fitted_cover
 from pamphleteer.render.faces import used_faces
 from pamphleteer.render.markup import LinkStyle, PageMarks, PageStart
+from pamphleteer.render.ownface import EBOOK_STACK, lacked, screen_rules
 from pamphleteer.render.raster import page_png
 from pamphleteer.render.templates import STYLES, block_writer, read_style, render_template
+from pamphleteer.textface import FaceFile, TextFace
 
 COVER_WIDTH = 1200  # pixels; the cover image keeps the print page's proportions
 PART_TYPES = {"introduction": ("introduction", "doc-introduction")}  # part name -> epub:type, role
@@ -178,7 +180,7 @@ def render_epub(
     book = epub.EpubBook()
     _describe(book, publication, pages, print_pages)
     _add_resources(book, image, cover_name(publication), frozenset("".join(content.values())),
-                   publication.look.ebook)
+                   publication.look)
     book.spine = [_add_document(book, document, content[document.uid]) for document in spine]
     _add_images(book, publication, content.values())
     book.add_item(epub.EpubItem(
@@ -284,15 +286,16 @@ def _cover(
 
 
 def _add_resources(
-    book: epub.EpubBook, image: bytes, image_name: str, characters: Set[str], own: str = ""
+    book: epub.EpubBook, image: bytes, image_name: str, characters: Set[str], look: Look | None = None
 ) -> None:
-    """The stylesheet (followed by the publication's `own`), the vendored fonts the book's
-    `characters` need and, if there is one, the cover image."""
-    css, fonts = _stylesheet(characters, own)
+    """The stylesheet (followed by the publication's own), the fonts the book's `characters` need
+    and, if there is one, the cover image."""
+    look = look or Look()
+    css, files = _stylesheet(characters, look.ebook, look.face)
     book.add_item(epub.EpubItem(uid="style", file_name="style/ebook.css", media_type="text/css", content=css))
-    for font in fonts:
-        book.add_item(epub.EpubItem(uid=f"font-{font.stem}", file_name=f"fonts/{font.name}",
-                                    media_type="font/woff2", content=font.read_bytes()))
+    for name, data in files.items():
+        book.add_item(epub.EpubItem(uid=f"font-{Path(name).stem}", file_name=f"fonts/{name}",
+                                    media_type="font/woff2", content=data))
     if image:
         cover = epub.EpubCover(uid="cover-image", file_name=image_name)
         cover.media_type = "image/jpeg" if image_name.endswith(".jpg") else "image/png"
@@ -471,16 +474,27 @@ def _describe(
         book.add_metadata(None, "meta", value, {"property": name})
 
 
-def _stylesheet(characters: Set[str], own: str = "") -> tuple[bytes, tuple[Path, ...]]:
+def _stylesheet(characters: Set[str], own: str = "", face: TextFace | None = None
+                ) -> tuple[bytes, dict[str, bytes]]:
     """The ebook stylesheet, with the faces of the vendored fonts that cover some of `characters`
-    first, and those fonts' files (packed flat, under fonts/)."""
-    faces, files = [], []
+    first, then the rules of the publication's text `face` and its `own` CSS; and the fonts' files
+    by name (packed flat, under fonts/)."""
+    faces, files = [], {}
+    lacking = lacked(face, characters)
     for sheet in FACE_SHEETS:
-        css = used_faces(read_style(sheet), characters)
+        css = used_faces(read_style(sheet), lacking)
         folder = (STYLES / sheet).parent
-        files += [folder / name for name in FONT_URL.findall(css)]
+        files.update({Path(name).name: (folder / name).read_bytes() for name in FONT_URL.findall(css)})
         faces.append(FONT_URL.sub(lambda found: f'url("../fonts/{found.group(1).rsplit("/", 1)[-1]}")', css))
-    return ("".join(faces) + read_style("ebook.css") + own_css(own)).encode("utf-8"), tuple(files)
+
+    def packed(file: FaceFile, data: bytes) -> str:
+        name = f"text-{file.weight}-{file.style}.woff2"
+        files[name] = data
+        return f"../fonts/{name}"
+
+    chosen = screen_rules(face, characters, packed, f"body {{ font-family: {{family}}, {EBOOK_STACK}; }}")
+    css = "".join(faces) + read_style("ebook.css") + chosen + own_css(own)
+    return css.encode("utf-8"), files
 
 
 class _Writer(epub.EpubWriter):

@@ -1,6 +1,7 @@
-"""Which characters the print edition can print: the glyphs of its vendored faces.
+"""Which characters the print edition can print: the glyphs of its faces.
 
-The print edition sets its text in the faces of styles/fonts (Crimson Pro, then
+The print edition sets its text in the face publication.toml's `font` chooses, if
+any, and in the faces of styles/fonts (Crimson Pro, then
 the print-only faces of styles/fonts/print/, see styles/print.css). A character
 none of them has is printed from whatever system font WeasyPrint finds, or as a
 box; `unprintable` finds such characters in the sources, for a warning (W304)
@@ -76,7 +77,8 @@ def unprintable(publication: Publication, files: Iterable[Path] = ()) -> tuple[D
     paths = [folder / "texts" / f"{text.slug}.md" for text in publication.texts]
     paths += [folder / "front" / f"{part.name}.md" for part in publication.front]
     found: list[Diagnostic] = []
-    points = printable()
+    face = publication.look.face  # the face publication.toml's `font` chooses leads the print faces
+    points = printable() | face.code_points() if face is not None else printable()
     for path in [*paths, *files]:
         try:
             text = path.read_text(encoding="utf-8", errors="replace")

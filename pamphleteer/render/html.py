@@ -20,7 +20,9 @@ from pamphleteer.look import own_css
 from pamphleteer.model import Publication
 from pamphleteer.render.faces import used_faces
 from pamphleteer.render.markup import LinkStyle, PageMarks, PageStart
+from pamphleteer.render.ownface import lacked, screen_rules
 from pamphleteer.render.templates import STYLES, block_writer, read_style, render_template
+from pamphleteer.textface import FaceFile
 
 STYLESHEET = "web.css"
 MEDIA_TYPES = {
@@ -28,6 +30,7 @@ MEDIA_TYPES = {
     ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".webp": "image/webp",
 }
 URL = re.compile(r"""url\(\s*(["']?)([^"')]+)\1\s*\)""")
+SERIF = re.compile(r"--serif:\s*([^;]+);")  # the font stack styles/web.css sets the text in
 INSIDE_ONLY = {"li", "dt", "dd", "tr", "td", "th", "tbody", "thead", "tfoot"}  # no marker between these
 HEADING = re.compile(
     r'<(?P<tag>h[2-4])(?P<before>[^>]*?) id="(?P<id>[^"]+)"(?P<after>[^>]*)>(?P<inner>.*?)</(?P=tag)>', re.S
@@ -95,7 +98,12 @@ def render_html(
     # Written once, with a stand-in for its stylesheet: what the page shows decides which faces it carries.
     written = mark_the_rest(page(CSS_STAND_IN), starts, page_labels or [start.label for start in starts])
     characters = frozenset(written.replace(CSS_STAND_IN, "", 1))
-    css = self_contained(read_style(STYLESHEET) + own_css(publication.look.web), characters)
+    builtin = read_style(STYLESHEET)
+    stack = SERIF.search(builtin)
+    chosen = screen_rules(publication.look.face, characters, _embedded,
+                          f":root {{ --serif: {{family}}, {stack.group(1) if stack else 'serif'}; }}")
+    builtin = used_faces(builtin, lacked(publication.look.face, characters))  # what the chosen face lacks
+    css = self_contained(builtin + chosen + own_css(publication.look.web), characters)
     return self_links(written.replace(CSS_STAND_IN, css, 1)).encode("utf-8")
 
 
@@ -165,6 +173,11 @@ def _data_uri(publication: Publication, path: str) -> str | None:
     if image is None:
         return None
     return f"data:{image.media_type};base64,{base64.b64encode(image.data).decode('ascii')}"
+
+
+def _embedded(file: FaceFile, data: bytes) -> str:
+    """A subset of the publication's text face, inside the page."""
+    return f"data:font/woff2;base64,{base64.b64encode(data).decode('ascii')}"
 
 
 def _fragment(name: str) -> str:

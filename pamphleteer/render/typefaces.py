@@ -1,15 +1,19 @@
 """The faces an edition is set in, for "This edition" in "Sources and credits".
 
-Every edition sets its text in Crimson Pro. Greek and Cyrillic letters come from Gentium Book Plus
-in every edition, and only a publication with such letters names it (the ebook and web page carry
-its faces only then, see render/faces.py); print sets code in Source Code Pro, named only when a
-text has code, and a symbol neither Crimson Pro nor Gentium Book Plus has in Noto Sans Symbols 2
+Every edition sets its text in Crimson Pro, or in the face publication.toml's
+`font` chooses (then Crimson Pro and the faces below set only what that face
+lacks, and are named only then). Greek and Cyrillic letters come from Gentium
+Book Plus in every edition, and only a publication with such letters names it
+(the ebook and web page carry its faces only then, see render/faces.py); print
+sets code in Source Code Pro, named only when a text has code, and a symbol
+neither Crimson Pro nor Gentium Book Plus has in Noto Sans Symbols 2
 (styles/print.css), named only when the texts have one.
 """
 
 from __future__ import annotations
 
 import functools
+import unicodedata
 
 from fontTools.ttLib import TTFont
 
@@ -23,6 +27,8 @@ GREEK_CYRILLIC = "fonts/greek-cyrillic/fonts.css"  # Gentium Book Plus, for ever
 CODE = frozenset({"Code", "CodeBlock"})
 TEXT_FACES = ("print/crimson-pro-400-normal.ttf", "print/GentiumBookPlus-Regular.ttf")  # print's text
 SYMBOLS = "ttf/noto-sans-symbols-2-400-normal.ttf"  # and what it takes the symbols they lack from
+CRIMSON_PRO = "Crimson Pro, by the Crimson Pro Project Authors"
+INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Zs"})  # no glyph is drawn: no face is needed for them
 
 
 @functools.cache
@@ -50,12 +56,21 @@ def _blocks(publication: Publication) -> list[Block]:
 
 def typefaces(publication: Publication, edition: str = "screen") -> tuple[str, ...]:
     """The faces `edition` ("print", or "screen": the ebook and the web page) sets `publication` in,
-    each with what it sets: ("Crimson Pro", "Gentium Book Plus for Greek and Cyrillic", …)."""
+    each with who made it or what it sets: ("Crimson Pro, by the Crimson Pro Project Authors",
+    "Gentium Book Plus for Greek and Cyrillic", …)."""
     blocks = _blocks(publication)
     words = "".join(ast.text_of(block.node) for block in blocks)
     words += "".join(f"{text.title}{text.subtitle}{''.join(text.questions)}" for text in publication.texts)
-    characters = frozenset(words)
-    faces = ["Crimson Pro"]
+    characters = frozenset(char for char in words if unicodedata.category(char) not in INVISIBLE)
+    chosen = publication.look.face
+    faces = [CRIMSON_PRO]
+    if chosen is not None:
+        by = f", by {chosen.maker}" if chosen.maker else ""
+        faces = [f"{chosen.name}{by}" + ("" if chosen.ofl else " (under the licence its maker gives)")]
+        points = chosen.code_points()
+        characters = frozenset(char for char in characters if ord(char) not in points)
+        if characters & {chr(point) for point in _code_points(TEXT_FACES[0])}:
+            faces.append(f"Crimson Pro for what {chosen.name} lacks")
     if any(face_is_used(rule, characters) for rule in _greek_cyrillic_rules()):
         faces.append("Gentium Book Plus for Greek and Cyrillic")
     if edition == "print" and any(
