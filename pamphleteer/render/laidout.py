@@ -12,8 +12,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from pamphleteer.look import own_style
 from pamphleteer.render.markup import Start
+from pamphleteer.render.ownface import own_print_css
 from pamphleteer.render.templates import STYLES, read_style
 
 PAGE_SIZES = {"A5": "A5", "A6": "A6", "half-letter": "5.5in 8.5in", "letter": "letter"}
@@ -28,9 +28,9 @@ def size_style(page_size: str) -> str:
 
 def print_css(page_size: str, sources: Path | None = None) -> tuple[str, str, str]:
     """The print edition's stylesheets as they are now: the fonts, the styles for `page_size` and
-    the publication's own `styles/print.css` in the folder `sources` ("" without one: see
-    `pamphleteer.look`)."""
-    own = own_style(sources, "print")[0] if sources is not None else ""
+    the publication's own text face and `styles/print.css` in the folder `sources` ("" without
+    either: see `render/ownface.py`)."""
+    own = own_print_css(sources) if sources is not None else ""
     return read_style("fonts/fonts-print.css"), read_style("print.css") + size_style(page_size), own
 
 
