@@ -198,6 +198,8 @@ def test_trees_deeper_than_the_recursion_limit_are_walked_rewritten_and_read():
     assert sum(1 for _ in ast.walk(tree)) == levels + 2
     assert ast.text_of(tree) == "core"
     assert ast.text_of(ast.transform(tree, inlines=upper)) == "CORE"
+    shouted = ast.rewrite([tree], lambda n: [ast.make_str("CORE")] if n["t"] == "Str" else [n])
+    assert ast.text_of(shouted) == "CORE"
 
 
 # -- the rewrite -------------------------------------------------------------------
@@ -224,6 +226,38 @@ def test_a_block_rewrite_drops_nested_blocks_and_keeps_its_neighbours():
     out = ast.transform(quote, blocks=lambda items: [b for b in items if not ast.is_pull_quote(b)])
     assert ast.text_of(out) == "kept also kept"
     assert ast.text_of(quote) == "kept dropped also kept"
+
+
+def test_a_node_rewrite_sees_each_node_after_its_children_in_reading_order():
+    seen: list[str] = []
+    read = nodes("*a* [b **c**](https://x.org)\n\n> d")
+    ast.rewrite(read, lambda n: seen.append(ast.text_of(n) or n["t"]) or [n])
+    assert seen == ["a", "a", "Space", "b", "Space", "c", "c", "b c", "a b c", "d", "d", "d"]
+
+
+def test_a_node_rewrite_keeps_drops_and_replaces_and_edits_nothing_in_place():
+    blocks = every_kind()
+    kept = copy.deepcopy(blocks)
+
+    def unwrap(node: ast.Node) -> list[ast.Node]:
+        if node["t"] in ("Emph", "Strong"):
+            return ast.wrapped(node)  # replaced by what it holds
+        return [] if node["t"] in ("Note", "CodeBlock") else [node]
+
+    out = ast.rewrite(blocks, unwrap)
+    assert blocks == kept
+    assert not {"Emph", "Strong", "Note", "CodeBlock"} & {n["t"] for n in ast.walk(out)}
+    assert ast.text_of(out) == ast.text_of(blocks).replace(" a code block", "")
+    assert len(out) == len(blocks) - 1  # the code block; every other block kept, in its place
+    assert all(new is old for new, old in zip(ast.rewrite(blocks, lambda n: [n]), blocks, strict=True))
+
+
+def test_a_node_rewrite_can_stay_out_of_nodes():
+    read = nodes("*a* and a note[^1]\n\n[^1]: *inside*")
+    handed: list[ast.Node] = []
+    ast.rewrite(read, lambda n: handed.append(n) or [n], into=lambda n: n["t"] != "Note")
+    assert "inside" not in [ast.word_of(n) for n in handed]
+    assert [n for n in handed if n["t"] == "Note"] == [n for n in ast.walk(read) if n["t"] == "Note"]
 
 
 def test_slots_rebuild_every_kind_as_it_was():

@@ -5,7 +5,7 @@ Every rule, renderer and check reads the tree through this package:
   `header_level`, `Attr`, `attr_of`/`with_attr` for any kind with attributes …) — the
   only place that knows pandoc's positional layout;
 - `shape`: where each kind keeps its child lists (the table `walk` and `transform` use);
-- `traverse`: `walk`, `events`, `transform`, `text_of` and `strings_of`;
+- `traverse`: `walk`, `events`, `transform`, `rewrite`, `text_of` and `strings_of`;
 - `inlines`: runs of words and spaces (`merge_adjacent`, `first_str` …);
 - `meta`: a document's metadata values, read and built (`meta_text`, `meta_items` …).
 """
@@ -41,6 +41,7 @@ from pamphleteer.ast.nodes import (
     div_blocks,
     figure_blocks,
     figure_caption,
+    figure_short_caption,
     has_attr,
     has_class,
     header_attr,
@@ -110,8 +111,10 @@ from pamphleteer.ast.traverse import (
     BREAKS,
     QUOTE_MARKS,
     ListRewrite,
+    NodeRewrite,
     events,
     quote_marks,
+    rewrite,
     strings_of,
     text_of,
     transform,
@@ -127,6 +130,7 @@ __all__ = [
     "MetaValue",
     "NO_ATTR",
     "Node",
+    "NodeRewrite",
     "PULL_QUOTE",
     "QUOTES_KEY",
     "QUOTE_MARKS",
@@ -139,6 +143,7 @@ __all__ = [
     "events",
     "figure_blocks",
     "figure_caption",
+    "figure_short_caption",
     "first_str",
     "has_attr",
     "has_class",
@@ -206,6 +211,7 @@ __all__ = [
     "quoted_inlines",
     "raw_format",
     "raw_text",
+    "rewrite",
     "slots",
     "span_attr",
     "span_inlines",

@@ -332,8 +332,12 @@ def is_rule(node: Node) -> bool:
     return kind(node) == "HorizontalRule"
 
 
-def make_figure(blocks: list[Node], caption: list[Node] | None = None, attr: Attr = NO_ATTR) -> Node:
-    return {"t": "Figure", "c": [attr.json(), [None, caption or []], blocks]}
+def make_figure(
+    blocks: list[Node], caption: list[Node] | None = None, attr: Attr = NO_ATTR,
+    short: list[Node] | None = None,
+) -> Node:
+    """A Figure of `blocks` over its caption (blocks), with a short caption (inlines) if given."""
+    return {"t": "Figure", "c": [attr.json(), [short, caption or []], blocks]}
 
 
 def figure_blocks(node: Node) -> list[Node]:
@@ -343,6 +347,12 @@ def figure_blocks(node: Node) -> list[Node]:
 def figure_caption(node: Node) -> list[Node]:
     """The blocks of a Figure's (long) caption."""
     return list(node["c"][1][1])
+
+
+def figure_short_caption(node: Node) -> list[Node] | None:
+    """The inlines of a Figure's short caption (a list of figures shows it), or None: most have none."""
+    short = node["c"][1][0]
+    return None if short is None else list(short)
 
 
 def line_block_lines(node: Node) -> list[list[Node]]:

@@ -10,6 +10,11 @@
   function, which returns the list to keep. Nothing is edited in place; a node
   in which nothing changed is returned as the same object, so a rule can tell
   "no repair" by identity;
+- `rewrite(nodes, action)` is the same rebuild one node at a time: each node,
+  its children rewritten already, is handed to `action`, which says what it
+  becomes (`[node]` keeps it, `[]` drops it, a list replaces it). The actions
+  are called in reading order, a node after its children, so an action with
+  an effect (numbering, fetching) sees the nodes in the order a reader does;
 - `text_of(nodes)` is the plain text of nodes, built on `events`; `strings_of(nodes)` only
   their words (Str), for a rough reading of metadata and alt text.
 
@@ -25,6 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pamphleteer.ast.shape import LEAVES, Level, Node, Slot, slots, with_slots
 
 ListRewrite = Callable[[list[Node]], list[Node]]
+NodeRewrite = Callable[[Node], list[Node]]  # a node -> the nodes it becomes
 QUOTE_MARKS = {"DoubleQuote": ("\u201c", "\u201d"), "SingleQuote": ("\u2018", "\u2019")}
 BREAKS = ("Space", "SoftBreak", "LineBreak")
 SILENT = ("RawInline", "RawBlock", "Note")  # nodes whose content is not part of the text read
@@ -101,6 +107,41 @@ def transform(node: Node, inlines: ListRewrite | None = None, blocks: ListRewrit
         if differs:
             changed[id(item)] = with_slots(item, lists)
     return changed.get(id(node), node)
+
+
+def _rebuilt(node: Node, node_slots: list[Slot], done: list[list[Node]]) -> Node:
+    """`node` holding, in its slots, what its children became (the last entries of `done`, taken off)."""
+    start = len(done) - sum(len(children) for _level, children in node_slots)
+    made = iter(done[start:])
+    del done[start:]
+    lists = [[new for _child in children for new in next(made)] for _level, children in node_slots]
+    if all(_same(new, old) for new, (_level, old) in zip(lists, node_slots, strict=True)):
+        return node
+    return with_slots(node, lists)
+
+
+def rewrite(
+    nodes: list[Node], action: NodeRewrite, into: Callable[[Node], bool] | None = None
+) -> list[Node]:
+    """`nodes` with each node inside replaced by what `action` makes of it, its children first.
+
+    `action` is called once per node, in reading order, a node after its children, and given
+    the node holding what they became (the same object if they all stayed). A node `into`
+    refuses is handed over as it is, its children unvisited. Nothing is edited in place.
+    """
+    done: list[list[Node]] = []  # what each node finished so far became, in reading order
+    stack: list[tuple[Node, list[Slot] | None]] = [(node, None) for node in reversed(nodes)]
+    while stack:
+        node, node_slots = stack.pop()
+        if node_slots is not None:  # its children are done
+            node = _rebuilt(node, node_slots, done)
+        elif node["t"] not in LEAVES and (into is None or into(node)) and (node_slots := slots(node)):
+            stack.append((node, node_slots))
+            for _level, children in reversed(node_slots):
+                stack.extend([(child, None) for child in reversed(children)])
+            continue
+        done.append(action(node))
+    return [new for made in done for new in made]
 
 
 def quote_marks(node: Node) -> tuple[str, str]:

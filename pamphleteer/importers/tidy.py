@@ -7,6 +7,11 @@ before writing, every attribute is dropped (an image keeps its `alt`),
 `Div`s and `Span`s give way to what they hold, raw markup goes, links are made
 absolute against the page's address (or unwrapped when there is none), and
 each image's address is handed to `place`, which says where the image now is.
+
+The rewrite is one `ast.rewrite`: a small function per kind says what a node
+becomes, its children tidied already. `place` is called in reading order, an
+image after the images of its description and a figure's images before its
+caption's, as a person reading the page meets them.
 """
 
 from __future__ import annotations
@@ -15,15 +20,41 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from pamphleteer.ast import is_kind, strings_of, walk
+from pamphleteer.ast import (
+    BREAKS,
+    NO_ATTR,
+    Attr,
+    Node,
+    attr_of,
+    block_inlines,
+    div_blocks,
+    figure_blocks,
+    figure_caption,
+    figure_short_caption,
+    has_attr,
+    image_alt,
+    image_target,
+    image_title,
+    is_kind,
+    kind,
+    link_target,
+    link_text,
+    link_title,
+    make_figure,
+    make_image,
+    make_link,
+    make_para,
+    make_plain,
+    rewrite,
+    span_inlines,
+    strings_of,
+    walk,
+    with_attr,
+    words_to_inlines,
+)
 from pamphleteer.importers.webpage import CAPTION_MARK
 
-Node = dict[str, Any]
 ImagePlacer = Callable[[str, str], str | None]  # (address, alt text) -> the image's new address, or None
-
-ATTR_INDEX = {"Header": 1, "CodeBlock": 0, "Link": 0, "Image": 0, "Code": 0, "Table": 0, "Figure": 0}
-NO_ATTR: list[Any] = ["", [], []]
-EDGE_SPACE = ("Space", "SoftBreak", "LineBreak")
 
 
 class Tidier:
@@ -42,102 +73,89 @@ class Tidier:
             return url if urlsplit(url).scheme.lower() in ("http", "https", "mailto") else None
         return urljoin(self.base, url) if self.base else None
 
-    def values(self, items: list[Any]) -> list[Any]:
-        out: list[Any] = []
-        for item in items:
-            if isinstance(item, dict) and "t" in item:
-                out.extend(self.node(item))
-            elif isinstance(item, list):
-                out.append(self.values(item))
-            else:
-                out.append(item)
-        return out
+    def tidied(self, nodes: list[Node]) -> list[Node]:
+        """`nodes` (blocks or inlines) rewritten by `node`, each after its children; a figure by
+        `figure`, which tidies its parts itself (its image first)."""
+        return rewrite(nodes, self.node, into=lambda node: not is_kind(node, "Figure"))
 
-    def node(self, node: Node) -> list[Any]:
-        """What `node` becomes: itself rewritten, what it held (Div, Span), or nothing (raw markup)."""
-        kind = node["t"]
-        if kind in ("RawBlock", "RawInline"):
+    def node(self, node: Node) -> list[Node]:
+        """What `node` becomes: itself tidied, what it held (Div, Span), or nothing (raw markup)."""
+        name = kind(node)
+        if name in ("RawBlock", "RawInline"):
             return []
-        if kind in ("Div", "Span"):
-            return self.values(node["c"][1])
-        if "c" not in node:
-            return [node]
-        content = node["c"]
-        if kind == "Link":
-            _attr, inlines, (url, title) = content
-            inlines = self.values(inlines)
-            target = self.link(url)
-            return inlines if target is None else [{"t": "Link", "c": [NO_ATTR, inlines, [target, title]]}]
-        if kind == "Image":
-            attr, inlines, (url, title) = content
-            inlines = self.values(inlines)
-            alt = dict(attr[2]).get("alt", "") or strings_of(inlines)
-            placed = self.place(url, alt)
-            if placed is None:
-                return []
-            keep = [["alt", value] for key, value in attr[2] if key == "alt"]
-            if title.startswith(CAPTION_MARK):  # a page's figure: its caption was carried on the image
-                return [_figure(placed, keep, inlines, title.removeprefix(CAPTION_MARK))]
-            return [{"t": "Image", "c": [["", [], keep], inlines, [placed, title]]}]
-        if kind == "Figure":
-            _attr, caption, body = content
-            body = self.values(body)
-            if not any(_has_image(block) for block in body):  # its image could not be kept: the caption stays
-                short, long = caption
-                return [{"t": "Para", "c": self.values(short)}] if short else self.values(long)
-            return [{"t": "Figure", "c": [NO_ATTR, self.values(caption), body]}]
-        if kind in ("Para", "Plain"):
-            return _split_at_figures(kind, self.values(content))
-        index = ATTR_INDEX.get(kind)
-        if index is not None and isinstance(content, list):
-            content = list(content)
-            content[index] = NO_ATTR
-        return [{"t": kind, "c": self.values(content) if isinstance(content, list) else content}]
+        if name in ("Div", "Span"):
+            return div_blocks(node) if name == "Div" else span_inlines(node)
+        if name == "Link":
+            target, text = self.link(link_target(node)), link_text(node)
+            return text if target is None else [make_link(text, target, link_title(node))]
+        if name == "Image":
+            return self.image(node)
+        if name == "Figure":
+            return self.figure(node)
+        if name in ("Para", "Plain"):
+            return _split_at_figures(node)
+        return [with_attr(node, NO_ATTR) if has_attr(node) else node]
+
+    def image(self, node: Node) -> list[Node]:
+        """The image at the address `place` gives it (a figure, when a page's caption came with it),
+        or nothing when it cannot be kept; of its attributes only `alt` stays."""
+        pairs = attr_of(node).pairs
+        alt = image_alt(node)
+        placed = self.place(image_target(node), dict(pairs).get("alt", "") or strings_of(alt))
+        if placed is None:
+            return []
+        keep = Attr(pairs=tuple((key, value) for key, value in pairs if key == "alt"))
+        title = image_title(node)
+        if title.startswith(CAPTION_MARK):  # a page's figure: its caption was carried on the image
+            return [_figure(placed, keep, alt, title.removeprefix(CAPTION_MARK))]
+        return [make_image(alt, placed, title, keep)]
+
+    def figure(self, node: Node) -> list[Node]:
+        """A figure tidied, its image first; without an image it could keep, only its caption."""
+        body = self.tidied(figure_blocks(node))
+        short = figure_short_caption(node)
+        if not any(is_kind(item, "Image") for item in walk(body)):  # the image is gone: the caption stays
+            return [make_para(self.tidied(short))] if short else self.tidied(figure_caption(node))
+        short = None if short is None else self.tidied(short)
+        return [make_figure(body, self.tidied(figure_caption(node)), short=short)]
 
 
-def _figure(url: str, alt: list[Any], inlines: list[Node], caption: str) -> Node:
+def _figure(url: str, alt: Attr, inlines: list[Node], caption: str) -> Node:
     """A figure: the image (its description the alt text) over its caption."""
-    words: list[Node] = []
-    for word in caption.split():
-        words += [{"t": "Space"}, {"t": "Str", "c": word}] if words else [{"t": "Str", "c": word}]
-    image = {"t": "Image", "c": [["", [], alt], inlines, [url, ""]]}
-    under = [None, [{"t": "Plain", "c": words}]]
-    return {"t": "Figure", "c": [NO_ATTR, under, [{"t": "Plain", "c": [image]}]]}
+    image = make_image(inlines, url, "", alt)
+    return make_figure([make_plain([image])], [make_plain(words_to_inlines(" ".join(caption.split())))])
 
 
-def _split_at_figures(kind: str, inlines: list[Node]) -> list[Node]:
+def _split_at_figures(node: Node) -> list[Node]:
     """A paragraph, or the paragraphs around the figures that stood inside it."""
+    make = make_para if is_kind(node, "Para") else make_plain
     blocks: list[Node] = []
     run: list[Node] = []
-    for inline in inlines:
-        if inline.get("t") == "Figure":
-            blocks += [{"t": kind, "c": _trimmed(run)}, inline]
+    for inline in block_inlines(node):
+        if is_kind(inline, "Figure"):
+            blocks += [make(_trimmed(run)), inline]
             run = []
         else:
             run.append(inline)
-    blocks.append({"t": kind, "c": _trimmed(run)})
-    return [block for block in blocks if block["t"] == "Figure" or block["c"]] or [{"t": kind, "c": []}]
+    blocks.append(make(_trimmed(run)))
+    return [block for block in blocks if is_kind(block, "Figure") or block_inlines(block)] or [make([])]
 
 
 def _trimmed(inlines: list[Node]) -> list[Node]:
     """A paragraph's inlines without the breaks and spaces left at its edges (by an image left out)."""
     start, end = 0, len(inlines)
-    while start < end and inlines[start].get("t") in EDGE_SPACE:
+    while start < end and is_kind(inlines[start], *BREAKS):
         start += 1
-    while end > start and inlines[end - 1].get("t") in EDGE_SPACE:
+    while end > start and is_kind(inlines[end - 1], *BREAKS):
         end -= 1
     return inlines[start:end]
 
 
-def _has_image(value: Node | list[Node]) -> bool:
-    return any(is_kind(item, "Image") for item in walk(value))
-
-
 def tidy(document: dict[str, Any], *, base: str, place: ImagePlacer) -> dict[str, Any]:
     """`document` (pandoc's JSON, its depth bounded) without debris, its links and images resolved."""
-    blocks = Tidier(base, place).values(document["blocks"])
+    blocks = Tidier(base, place).tidied(document["blocks"])
     return {**document, "meta": {}, "blocks": [block for block in blocks if _kept(block)]}
 
 
 def _kept(block: Node) -> bool:
-    return not (block.get("t") in ("Para", "Plain") and not block.get("c"))
+    return not (is_kind(block, "Para", "Plain") and not block_inlines(block))
