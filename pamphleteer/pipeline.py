@@ -283,8 +283,9 @@ def render(
     rendering could not do as asked (warnings).
 
     The print edition is laid out first (by the `pool`'s workers), contents and
-    all, because the ebook and web editions mark where its pages begin. Then
-    this process makes the ebook and web editions while a thread of it sees the
+    all, because the ebook and web editions mark where its pages begin (the
+    ebook's cover image is handed to the workers with the parts). Then this
+    process makes the ebook and web editions while a thread of it sees the
     parts joined into the PDF and its pages imposed into the booklet, and hands
     the preview to the workers.
     """
@@ -295,9 +296,26 @@ def render(
     pool = pool or Inline()
     slug = publication.settings.slug
     files: dict[str, bytes] = {}
+    covers: list[Future[bytes]] = []
+
+    def make_cover() -> None:
+        """Hand the ebook's cover image to the workers (after the parts: it is needed last)."""
+        if "epub" not in formats:
+            return
+        if publication.cover is not None:  # the image publication.toml names, fitted to the stores' size
+            from pamphleteer.render.coverimage import fitted_cover
+
+            covers.append(pool.submit(fitted_cover, publication.cover.data))
+        else:
+            from pamphleteer.render.raster import cover_image
+            from pamphleteer.render.templates import render_template
+
+            covers.append(pool.submit(cover_image, render_template("epub/cover.html", pub=publication)))
+
     progress.stage("pdf", total=len(publication.texts))
     layouts = Layouts(publication, sources, cache, pool)
-    book = lay_out_book(publication, layouts, done=lambda text: progress.advance("pdf", text))
+    book = lay_out_book(publication, layouts, done=lambda text: progress.advance("pdf", text),
+                        meanwhile=make_cover)
     diagnostics = layout_diagnostics(publication, book) + unprintable(publication)
     progress.done("pdf")
 
@@ -311,25 +329,16 @@ def render(
             )
         return edition, later
 
-    if "epub" in formats:  # its cover image is made by a worker while this process writes its text
-        from pamphleteer.render.epub import render_epub
-        from pamphleteer.render.pagemap import page_labels
-        from pamphleteer.render.raster import cover_image
-        from pamphleteer.render.templates import render_template
-
-        if publication.cover is not None:  # the image publication.toml names, fitted to the stores' size
-            from pamphleteer.render.coverimage import fitted_cover
-
-            cover = pool.submit(fitted_cover, publication.cover.data)
-        else:
-            cover = pool.submit(cover_image, render_template("epub/cover.html", pub=publication))
     thread = ThreadPoolExecutor(1)
     finishing = thread.submit(finish)
     try:
-        if "epub" in formats:
+        if "epub" in formats:  # its cover image was made by a worker meanwhile (`make_cover`)
+            from pamphleteer.render.epub import render_epub
+            from pamphleteer.render.pagemap import page_labels
+
             progress.stage("epub")
             files[f"{slug}.epub"], unmarked = render_epub(
-                publication, book.page_starts, b"", book.page_count, cover_png=cover.result,
+                publication, book.page_starts, b"", book.page_count, cover_png=covers[0].result,
                 page_labels=page_labels(book.plan.labels, book.page_count),
             )
             diagnostics += unmarked

@@ -291,9 +291,10 @@ class Parts:
 
 def lay_out_parts(
     publication: Publication, sources: PartSources, layouts: Layouts, contents_pages: int,
-    done: Callable[[str], None] | None = None,
+    done: Callable[[str], None] | None = None, meanwhile: Callable[[], object] | None = None,
 ) -> Parts:
-    """Lay out every part but the contents, side by side; `done(slug)` as each text is laid out.
+    """Lay out every part but the contents, side by side; `done(slug)` as each text is laid out,
+    `meanwhile()` once every part is handed to the workers (what it hands them comes after).
 
     How many pages the contents take does not depend on the folios they print:
     `contents_pages` (the last build's count), else a first layout with
@@ -315,6 +316,8 @@ def lay_out_parts(
     # The longest first (those the cache has cost nothing), so that the workers finish together.
     longest_first = sorted(parts, key=lambda name: -len(parts[name].html))
     laid = first | {name: layouts.part(parts[name]) for name in longest_first}
+    if meanwhile is not None:
+        meanwhile()
     texts = {laid[f"text {text.slug}"]: text.slug for text in publication.texts}
     for future in as_completed(texts):
         future.result()
@@ -409,9 +412,11 @@ class LaidBook:
 
 
 def lay_out_book(
-    publication: Publication, layouts: Layouts, done: Callable[[str], None] | None = None
+    publication: Publication, layouts: Layouts, done: Callable[[str], None] | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> LaidBook:
-    """Lay out every part, plan the pages, then lay out the contents with the folios of that plan.
+    """Lay out every part, plan the pages, then lay out the contents with the folios of that plan
+    (`done` and `meanwhile`: see `lay_out_parts`).
 
     If the contents then take other pages than the plan counted on (a folio's
     width can break a line), the plan is made again for them and they are laid
@@ -423,18 +428,21 @@ def lay_out_book(
     count_key = digest(layouts.version, "contents pages", publication.settings.slug)
     known = cache.get("opening", count_key) if cache is not None else None
     known_pages = int(known) if known is not None and known.isdigit() else 0
-    parts = lay_out_parts(publication, part_html, layouts, known_pages, done)
+    parts = lay_out_parts(publication, part_html, layouts, known_pages, done, meanwhile)
     settings = publication.settings.print
     sheet = sheet_pages(settings.page_size, settings.booklet_sheet)
     right_back = parts.back
     contents_pages = parts.contents_guess
     for attempt in range(3):  # the first count is right unless a folio's width breaks a line
         plan = page_plan(parts, contents_pages, sheet)
-        parts = sided_back(parts, right_back, part_html, plan, layouts)
+        # The back parts the plan opens on a left-hand page are laid out again while the contents are:
+        # the folios the contents print do not depend on it (a back part's page count is the same).
+        back = sided_back(parts, right_back, part_html, plan, layouts)
         laying = layouts.part(contents_source(part_html, contents_targets(publication, parts, plan)))
         if attempt == 0:  # the texts' and back parts' folios do not depend on the contents: their
             for placed in body_places(parts, plan):  # folio sheets are laid out meanwhile
                 layouts.folios(placed.first_folio, placed.pages, left=placed.on_left)
+        parts = replace(parts, back=tuple(future.result() for future in back))
         contents = laying.result()
         if contents.page_count == contents_pages:
             break
@@ -445,15 +453,12 @@ def lay_out_book(
 
 
 def sided_back(parts: Parts, right_back: tuple[LaidOut, ...], sources: PartSources, plan: PagePlan,
-               layouts: Layouts) -> Parts:
-    """`parts` with each back part laid out from the side the plan opens it on (`right_back`: as
-    first laid out, from a right-hand page)."""
+               layouts: Layouts) -> tuple[Future[LaidOut], ...]:
+    """Each back part laid out from the side the plan opens it on (`right_back`: as first laid out,
+    from a right-hand page), as it will be: those opening on the left are handed to the workers."""
     places = body_places(parts, plan)[len(parts.texts):]
-    laying = [layouts.part(on_left(source)) if placed.on_left else None
-              for source, placed in zip(sources.back, places, strict=True)]
-    back = (future.result() if future is not None else laid
-            for future, laid in zip(laying, right_back, strict=True))
-    return replace(parts, back=tuple(back))
+    return tuple(layouts.part(on_left(source)) if placed.on_left else _done(laid)
+                 for source, placed, laid in zip(sources.back, places, right_back, strict=True))
 
 
 def layout_diagnostics(publication: Publication, book: LaidBook) -> tuple[Diagnostic, ...]:

@@ -1,0 +1,79 @@
+"""The build hands its workers what does not wait on other work before it waits itself, so that
+both cores stay busy: a cold build of the seed reader is as quick as the machine allows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Executor, Future
+from typing import Any, TypeVar
+
+import pytest
+
+from pamphleteer.pipeline import assemble, edition_time, render
+from pamphleteer.render.layout import OPENS_LEFT, lay_out_part
+from pamphleteer.sources import read_sources
+from tests.conftest import EPOCH, SOURCES
+
+T = TypeVar("T")
+
+
+class Logged(Future[T]):
+    """A future whose result, when asked for, is written in its executor's log."""
+
+    def __init__(self, log: list[tuple[str, str]], name: str):
+        super().__init__()
+        self.log, self.name = log, name
+        self.in_callback = False
+
+    def result(self, timeout: float | None = None) -> T:
+        if not self.in_callback:  # a callback (the cache's) asks a finished future: no one waits
+            self.log.append(("waited", self.name))
+        return super().result(timeout)
+
+    def add_done_callback(self, fn: Callable[[Future[T]], object]) -> None:
+        self.in_callback = True
+        try:
+            super().add_done_callback(fn)
+        finally:
+            self.in_callback = False
+
+
+class Recording(Executor):
+    """Does each piece of work at once, in this process, and logs what it was handed and when the
+    build waited for what."""
+
+    def __init__(self) -> None:
+        self.log: list[tuple[str, str]] = []
+
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        name = self.name(fn, args)
+        self.log.append(("handed", name))
+        future: Logged[T] = Logged(self.log, name)
+        future.set_result(fn(*args, **kwargs))
+        return future
+
+    @staticmethod
+    def name(fn: Callable[..., object], args: tuple[Any, ...]) -> str:
+        if fn is lay_out_part:
+            html, css = args[2], args[3]
+            if "nav.contents" in css:
+                return "contents with folios"
+            if css.endswith(OPENS_LEFT) and 'class="back-part' in html:
+                return "back part from the left"
+            if '<article class="text"' in html:
+                return "text"
+            return "part"
+        return fn.__name__
+
+
+@pytest.mark.slow
+def test_work_that_waits_on_nothing_is_handed_over_before_the_build_waits():
+    publication, _ = assemble(read_sources(SOURCES), edition=edition_time(SOURCES, EPOCH))
+    pool = Recording()
+    render(publication, SOURCES, ("pdf", "epub", "html"), pool=pool)
+    log = pool.log
+    # the ebook's cover image is handed over with the parts, before the build waits for a text
+    assert log.index(("handed", "cover_image")) < log.index(("waited", "text"))
+    # the seed's last back part opens on a left-hand page: it is laid out again from one while
+    # the contents are laid out with their folios
+    assert log.index(("handed", "contents with folios")) < log.index(("waited", "back part from the left"))
