@@ -1,17 +1,20 @@
 """The build hands its workers what does not wait on other work before it waits itself, so that
-both cores stay busy: a cold build of the seed reader is as quick as the machine allows."""
+both cores stay busy, and its render workers start warmed up: a cold build of the seed reader is as
+quick as the machine allows."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
+from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
 
-from pamphleteer.pipeline import assemble, edition_time, render
-from pamphleteer.render.layout import OPENS_LEFT, lay_out_part
+from pamphleteer.pipeline import assemble, edition_time, load_renderers, render
+from pamphleteer.render.layout import OPENS_LEFT, lay_out_part, typesetter
 from pamphleteer.sources import read_sources
+from pamphleteer.workers import Workers
 from tests.conftest import EPOCH, SOURCES
 
 T = TypeVar("T")
@@ -77,3 +80,14 @@ def test_work_that_waits_on_nothing_is_handed_over_before_the_build_waits():
     # the seed's last back part opens on a left-hand page: it is laid out again from one while
     # the contents are laid out with their folios
     assert log.index(("handed", "contents with folios")) < log.index(("waited", "back part from the left"))
+
+
+def typesetter_id(page_size: str, sources: Path) -> int:
+    return id(typesetter(page_size, sources))
+
+
+def test_render_workers_start_with_the_typesetter_the_build_warmed_up_while_texts_were_parsed():
+    load_renderers("A5", SOURCES, "en")
+    warmed = typesetter_id("A5", SOURCES)
+    with Workers(2) as pool:  # forked now, as the build forks its render workers after parsing
+        assert pool.submit(typesetter_id, "A5", SOURCES).result() == warmed

@@ -9,6 +9,7 @@ one `Typesetter` (fonts and stylesheets loaded once) per page size.
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 import weasyprint
@@ -44,6 +45,20 @@ def typesetter(page_size: str, sources: Path) -> Typesetter:
         _SETTERS.clear()
         _SETTERS[key] = Typesetter(page_size, sources, css)
     return _SETTERS[key]
+
+
+# A paragraph to warm a typesetter up with: its faces, its hyphenation dictionary, the PDF writer.
+WARM_UP = ('<!DOCTYPE html><html lang="{language}"><body><p style="hyphens: auto; width: 4em">'
+           'Internationalism <em>internationalism</em> <strong>internationalism</strong></p></body></html>')
+
+
+def warm_up(page_size: str, sources: Path, language: str) -> None:
+    """Set up this process's typesetter and lay out and write a paragraph in `language` with it, which
+    loads what a first layout would (faces, hyphenation), so the workers forked after start with it."""
+    setter = typesetter(page_size, sources)
+    html = weasyprint.HTML(string=WARM_UP.format(language=escape(language)))
+    document = html.render(font_config=setter.fonts, stylesheets=setter.stylesheets, pdf_tags=True)
+    document.write_pdf(pdf_variant="pdf/ua-1")
 
 
 def lay_out_part(page_size: str, sources: Path, html: str, extra_css: str, ids: frozenset[str]) -> LaidOut:
