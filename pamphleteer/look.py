@@ -7,6 +7,10 @@ style), so a rule there wins over the built-in one it matches. Only files
 inside the publication folder are read: a link that leads out of it is
 refused, with one warning (W116) naming the file, and that edition keeps the
 built-in look. The files are sources like any other, so a changed one rebuilds.
+A url() there may name a font or an image inside the publication folder
+(relative to styles/): the EPUB packs it, the web page embeds it, WeasyPrint
+reads it; a url() naming anything else is made `none`, with a warning (W116)
+naming the stylesheet and line.
 
 A `templates/` folder there overrides a built-in template by name
 (`templates/html/page.html` for `html/page.html`; see `render/templates.py`).
@@ -20,6 +24,7 @@ The face the text is set in, `font` in publication.toml, is `pamphleteer.textfac
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +33,15 @@ from pamphleteer.config import load_settings
 from pamphleteer.errors import ConfigurationError, Diagnostic, Severity
 from pamphleteer.textface import TextFace, text_face
 
+# A url() in a stylesheet, as the renderers find one (the quotes, then the reference).
+URL = re.compile(r"""url\(\s*(["']?)([^"')]+)\1\s*\)""")
+# The files an own ebook.css or web.css may name: packed into the EPUB, embedded in the web page.
+MEDIA_TYPES = {
+    ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf", ".otf": "font/otf",
+    ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+    ".gif": "image/gif", ".webp": "image/webp",
+}
+MAX_FILE_BYTES = 5_000_000
 FOLDER = "styles"
 TEMPLATES = "templates"  # templates/<edition>/<name> overrides the built-in template of that name
 EDITIONS = ("print", "ebook", "web")  # each reads `styles/<edition>.css`
@@ -36,7 +50,8 @@ MAX_BYTES = 1_000_000
 
 @dataclass(frozen=True)
 class Look:
-    """The publication's own CSS for each edition ("" where it has none)."""
+    """The publication's own CSS for each edition ("" where it has none); in `ebook` and `web`
+    every url() names a file inside the publication folder (relative to its styles/) or is data:."""
 
     print: str = ""
     ebook: str = ""
@@ -78,6 +93,44 @@ def own_style(root: Path, edition: str) -> tuple[str, str]:
         return "", f"it cannot be read ({error.strerror})"
 
 
+def named_file(reference: str, root: Path) -> tuple[Path | None, str]:
+    """The file a url() of `root/styles/<edition>.css` names, if the editions may carry it, or why not."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:", reference, re.IGNORECASE) or reference.startswith("//"):
+        return None, "it is not a file of the publication folder (the editions load nothing from elsewhere)"
+    path = (root / FOLDER / reference.split("#", 1)[0].split("?", 1)[0]).resolve()
+    if not path.is_relative_to(root.resolve()):
+        return None, "it is outside the publication folder, and the build reads only what is inside"
+    if not path.is_file():
+        return None, "there is no such file"
+    if path.suffix.lower() not in MEDIA_TYPES:
+        return None, f"it is not a font or an image ({', '.join(sorted(MEDIA_TYPES))})"
+    if path.stat().st_size > MAX_FILE_BYTES:
+        return None, f"it is larger than {MAX_FILE_BYTES // 1_000_000} MB"
+    return path, ""
+
+
+def _confined(css: str, root: Path, edition: str) -> tuple[str, list[Diagnostic]]:
+    """`css` with every url() naming no file the editions may carry made `none` (so that rule is
+    dropped), and a warning for each."""
+    diagnostics: list[Diagnostic] = []
+
+    def confine(found: re.Match[str]) -> str:
+        reference = found.group(2).strip()
+        if reference.startswith("data:"):
+            return found.group(0)
+        _, why = named_file(reference, root)
+        if not why:
+            return found.group(0)
+        diagnostics.append(Diagnostic(
+            codes.OWN_STYLE_REFUSED, Severity.WARNING,
+            f"{FOLDER}/{edition}.css: url({reference}) is not used: {why}",
+            root / FOLDER / f"{edition}.css", css.count("\n", 0, found.start()) + 1,
+        ))
+        return "none"
+
+    return URL.sub(confine, css), diagnostics
+
+
 def read_look(root: Path) -> tuple[Look, tuple[Diagnostic, ...]]:
     """The publication's own stylesheets under `root` (the folder of publication.toml), with one
     warning for each that is there but not read."""
@@ -85,6 +138,9 @@ def read_look(root: Path) -> tuple[Look, tuple[Diagnostic, ...]]:
     diagnostics: list[Diagnostic] = []
     for edition in EDITIONS:
         text, why = own_style(root, edition)
+        if edition != "print":  # print's files are WeasyPrint's to fetch, confined (render/fetch.py)
+            text, refused = _confined(text, root, edition)
+            diagnostics += refused
         found[edition] = text
         if why:
             diagnostics.append(Diagnostic(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,3 +107,41 @@ def test_own_templates_cannot_reach_python_internals(tmp_path):
     with pytest.raises(ConfigurationError) as broken:
         render_template("epub/summary.txt", pub=Holder(look))
     assert (broken.value.diagnostic.file, broken.value.diagnostic.line) == (where, 2)
+
+
+def test_own_stylesheets_name_files_inside_the_folder_packed_and_embedded(tmp_path):
+    from pamphleteer.check.epub import epubcheck
+
+    folder = tmp_path / "pub"
+    scaffold(folder, "A Reader")
+    text = sorted((SOURCES / "texts").glob("*.md"))[-1]
+    (folder / "texts" / text.name).write_bytes(text.read_bytes())
+    (folder / "images").mkdir()
+    paper = fitz.Pixmap(fitz.csRGB, fitz.IRect(0, 0, 4, 4), 0).tobytes()  # a PNG
+    (folder / "images" / "paper.png").write_bytes(paper)
+    (tmp_path / "outside.png").write_bytes((folder / "images" / "paper.png").read_bytes())
+    css = ('body { background: url("../images/paper.png"); }\n'
+           'h1 { background: url("https://example.org/x.png"); }\n'
+           'h2 { background: url("../../outside.png"); }\n')
+    (folder / "styles").mkdir()
+    (folder / "styles" / "ebook.css").write_text(css, encoding="utf-8")
+    (folder / "styles" / "web.css").write_text(css, encoding="utf-8")
+    output = tmp_path / "out"
+    result = pipeline.build(folder, output, ("epub", "html"), epoch=EPOCH, jobs=JOBS)
+
+    refused = sorted((d.file.name, d.line, d.message.split(" is not used: ")[1][:20])
+                     for d in result.diagnostics if d.code == codes.OWN_STYLE_REFUSED)
+    assert refused == [("ebook.css", 2, "it is not a file of "), ("ebook.css", 3, "it is outside the pu"),
+                       ("web.css", 2, "it is not a file of "), ("web.css", 3, "it is outside the pu")]
+    with zipfile.ZipFile(output / "a-reader.epub") as epub:
+        packed = epub.read("EPUB/own/images/paper.png")
+        style = epub.read("EPUB/style/ebook.css").decode()
+        opf = epub.read("EPUB/content.opf").decode()
+    assert packed == (folder / "images" / "paper.png").read_bytes()
+    assert 'body { background: url("../own/images/paper.png"); }' in style
+    assert "example.org" not in style and "outside.png" not in style
+    assert re.search(r'<item (?=[^>]*href="own/images/paper.png")(?=[^>]*media-type="image/png")', opf), opf
+    page = (output / "a-reader.html").read_text(encoding="utf-8")
+    assert 'body { background: url("data:image/png;base64,' in page and "example.org" not in page
+    checked = epubcheck(output / "a-reader.epub")
+    assert checked.passed and checked.summary == "0 errors, 0 warnings", checked.diagnostics

@@ -28,7 +28,8 @@ from markupsafe import Markup
 
 from pamphleteer import codes
 from pamphleteer.errors import Diagnostic, Severity
-from pamphleteer.look import Look, own_css
+from pamphleteer.look import MEDIA_TYPES, Look, named_file, own_css
+from pamphleteer.look import URL as OWN_URL
 from pamphleteer.model import Publication, Text
 from pamphleteer.render.coverimage import cover_suffix, fitted_cover
 from pamphleteer.render.faces import used_faces
@@ -56,6 +57,7 @@ QUESTIONS_LABEL = "Questions for discussion"  # as the contents page names them
 FACE_SHEETS = ("fonts/fonts.css", "fonts/greek-cyrillic/fonts.css")
 FONT_URL = re.compile(r'url\("([^"]+)"\)')
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+OWN = "own/"  # the files the publication's own ebook.css names, by their path in the sources
 MEDIA = "media/"  # the texts' images, by their path in the sources (never beside the cover in images/)
 PACKED_IMAGE = re.compile(r'<img\b[^>]*\ssrc="media/([^"#]+)"')
 
@@ -180,7 +182,7 @@ def render_epub(
     book = epub.EpubBook()
     _describe(book, publication, pages, print_pages)
     _add_resources(book, image, cover_name(publication), frozenset("".join(content.values())),
-                   publication.look)
+                   publication.look, publication.settings.path.parent)
     book.spine = [_add_document(book, document, content[document.uid]) for document in spine]
     _add_images(book, publication, content.values())
     book.add_item(epub.EpubItem(
@@ -286,16 +288,21 @@ def _cover(
 
 
 def _add_resources(
-    book: epub.EpubBook, image: bytes, image_name: str, characters: Set[str], look: Look | None = None
+    book: epub.EpubBook, image: bytes, image_name: str, characters: Set[str], look: Look | None = None,
+    root: Path | None = None,
 ) -> None:
-    """The stylesheet (followed by the publication's own), the fonts the book's `characters` need
-    and, if there is one, the cover image."""
+    """The stylesheet (followed by the publication's own, whose files in the folder `root` are
+    packed under own/), the fonts the book's `characters` need and, if there is one, the cover image."""
     look = look or Look()
-    css, files = _stylesheet(characters, look.ebook, look.face)
+    own, named = _own_files(look.ebook, root) if root is not None else ("", {})
+    css, files = _stylesheet(characters, own, look.face)
     book.add_item(epub.EpubItem(uid="style", file_name="style/ebook.css", media_type="text/css", content=css))
     for name, data in files.items():
         book.add_item(epub.EpubItem(uid=f"font-{Path(name).stem}", file_name=f"fonts/{name}",
                                     media_type="font/woff2", content=data))
+    for index, (name, path) in enumerate(sorted(named.items()), start=1):
+        book.add_item(epub.EpubItem(uid=f"own-{index}", file_name=name,
+                                    media_type=MEDIA_TYPES[path.suffix.lower()], content=path.read_bytes()))
     if image:
         cover = epub.EpubCover(uid="cover-image", file_name=image_name)
         cover.media_type = "image/jpeg" if image_name.endswith(".jpg") else "image/png"
@@ -472,6 +479,22 @@ def _describe(
         properties.append(("pageBreakSource", " ".join(source.split())))
     for name, value in properties:
         book.add_metadata(None, "meta", value, {"property": name})
+
+
+def _own_files(css: str, root: Path) -> tuple[str, dict[str, Path]]:
+    """The publication's own ebook.css with each file it names (inside the folder `root`, see
+    `pamphleteer.look`) moved to own/<its path in the folder>, and those files by their name there."""
+    named: dict[str, Path] = {}
+
+    def packed(found: re.Match[str]) -> str:
+        path, _ = named_file(found.group(2).strip(), root)
+        if path is None:  # data:, or refused (and warned about) already
+            return found.group(0)
+        name = f"{OWN}{quote(path.relative_to(root.resolve()).as_posix())}"
+        named[unquote(name)] = path
+        return f'url("../{name}")'
+
+    return OWN_URL.sub(packed, css), named
 
 
 def _stylesheet(characters: Set[str], own: str = "", face: TextFace | None = None

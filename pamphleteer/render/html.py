@@ -12,11 +12,13 @@ from __future__ import annotations
 import base64
 import re
 from collections.abc import Iterable, Sequence, Set
+from pathlib import Path
 
 from markupsafe import Markup
 
 from pamphleteer.errors import RenderError
-from pamphleteer.look import own_css
+from pamphleteer.look import MEDIA_TYPES as OWN_MEDIA_TYPES
+from pamphleteer.look import named_file, own_css
 from pamphleteer.model import Publication
 from pamphleteer.render.faces import used_faces
 from pamphleteer.render.markup import LinkStyle, PageMarks, PageStart
@@ -64,6 +66,19 @@ def data_uri(reference: str) -> str:
     return f"data:{media_type};base64,{encoded}"
 
 
+def embedded_own(css: str, root: Path) -> str:
+    """The publication's own web.css with every file it names (inside the folder `root`, see
+    `pamphleteer.look`) inside it as a `data:` URI."""
+    def embedded(found: re.Match[str]) -> str:
+        path, _ = named_file(found.group(2).strip(), root)
+        if path is None:  # data:, or refused (and warned about) already
+            return found.group(0)
+        data = base64.b64encode(path.read_bytes()).decode("ascii")
+        return f'url("data:{OWN_MEDIA_TYPES[path.suffix.lower()]};base64,{data}")'
+
+    return URL.sub(embedded, css)
+
+
 def self_contained(css: str, characters: Set[str]) -> str:
     """The stylesheet with unused font faces dropped and every url() embedded."""
     css = used_faces(css, characters)
@@ -103,7 +118,8 @@ def render_html(
     chosen = screen_rules(publication.look.face, characters, _embedded,
                           f":root {{ --serif: {{family}}, {stack.group(1) if stack else 'serif'}; }}")
     builtin = used_faces(builtin, lacked(publication.look.face, characters))  # what the chosen face lacks
-    css = self_contained(builtin + chosen + own_css(publication.look.web), characters)
+    own = embedded_own(publication.look.web, publication.settings.path.parent)
+    css = self_contained(builtin + chosen, characters) + own_css(own)
     return self_links(written.replace(CSS_STAND_IN, css, 1)).encode("utf-8")
 
 
