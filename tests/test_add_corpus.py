@@ -76,3 +76,15 @@ def test_no_page_of_the_second_set_does_worse_through_add_than_its_baseline(seco
     worse = REPORT.regressions(REPORT.all_figures(second_set), REPORT.load(REPORT.POSTLIGHT_BASELINE))
     assert not worse, ("add does worse on tests/fixtures/pages/postlight/ than its baseline:\n  "
                        + "\n  ".join(worse) + "\n(lock in: corpus_add_report.py --postlight --save-baseline)")
+
+
+def test_the_second_set_meets_the_issues_bars_for_titles_and_authors(second_set):
+    right: Counter[str] = Counter()
+    wrong: Counter[str] = Counter()
+    for result in second_set:
+        for key, verdict in result.damage.metadata.items():
+            right[key] += verdict == "right"
+            wrong[key] += verdict == "wrong"
+    assert right["title"] / len(second_set) >= 0.95, right
+    assert right["authors"] / len(second_set) >= 0.85, right
+    assert wrong["authors"] <= 5, wrong  # a wrong author is worse than none

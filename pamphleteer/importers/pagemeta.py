@@ -29,6 +29,8 @@ from typing import Any
 
 import lxml.html
 
+from pamphleteer.importers.bylines import headline_byline, is_publisher, linked_names
+
 DATE_META = (  # (attribute, value) of a <meta> whose content is the article's publication date
     ("property", "article:published_time"), ("property", "og:article:published_time"),
     ("name", "article:published_time"), ("name", "citation_publication_date"), ("name", "citation_date"),
@@ -65,6 +67,8 @@ WORD = re.compile(r"\w+")
 HEADLINE_META = ("og:title", "twitter:title")
 AUTHOR_META = ("author", "byl", "og:article:author", "article:author", "sailthru.author", "parsely-author",
                "citation_author", "dc.creator")
+SUBTITLE = re.compile(r"^\s*:\s+[^\W\d_]")
+ADDRESS = re.compile(r"^(?:https?:)?//")
 JSON_LD_MAX = 200_000  # characters of one JSON-LD script read
 
 
@@ -168,6 +172,8 @@ def _name_only(name: str) -> str:
     Editor", "Oli Coleman View author archive", "Emily Kirkpatrick Updated"), a name kept two words long."""
     tokens = name.split()
     for index in range(2, len(tokens)):
+        if any(token.casefold().strip(".,:") in NOT_A_NAME for token in tokens[:index]):
+            return name  # a body's name, not a person's and a role: "The Associated Press", "BWW News Desk"
         if any(token.casefold().strip(".,:") in NOT_A_NAME for token in tokens[index:]):
             return " ".join(tokens[:index])
     return name
@@ -253,10 +259,40 @@ def heading_title(title: str, headings: list[str]) -> str:
         theirs = _content_words(heading)
         if len(theirs) < 3 or _fold(title) in _fold(heading) or len(heading) > 300:
             continue
+        if title.startswith(heading) and SUBTITLE.match(title[len(heading):]):
+            continue  # "Artist: Album" says more than the heading "Album"
         shared = len(words & theirs)
         if shared >= 3 and shared >= 0.5 * len(theirs) and shared >= 0.5 * len(words):
             return heading
     return title
+
+
+def own_headline(title: str, tree: lxml.html.HtmlElement, headings: list[str], page_title: str,
+                 site_names: tuple[str, ...]) -> str:
+    """The page's `<h1>` when it is a headline the page declares: the one its `<title>` gives (the same
+    words, or four in five of them) or its og:title, else `title`. The metadata may carry another
+    (a social-media headline, an old `<title>`)."""
+    parts = title_parts(page_title)
+    stated = parts[0] if parts else ""
+    declared = {_fold(text) for text in (stated, *_declared_headlines(tree)) if _fold(text)}
+    words = _content_words(stated)
+    sites = {_fold(name) for name in site_names if _fold(name)}
+    ours = _content_words(title)
+    for heading in headings:
+        heading = " ".join(heading.split())
+        theirs = _content_words(heading)
+        if len(theirs) < 3 or _fold(title) in _fold(heading) or _fold(heading) in sites or len(heading) > 300:
+            continue  # the heading is the title, or the title with a kicker ("Politics | …")
+        if len(ours) > len(theirs) and len(ours & theirs) >= 2 / 3 * len(theirs):
+            continue  # the title is a longer form of the heading, and says more
+        if _fold(heading) in declared or (len(words) >= 4 and len(words & theirs) >= 0.8 * len(words)):
+            return heading
+    return title
+
+
+def _declared_headlines(tree: lxml.html.HtmlElement) -> list[str]:
+    return [" ".join((element.get("content") or "").split()) for element in tree.iter("meta")
+            if (element.get("property") or element.get("name") or "").lower() in HEADLINE_META]
 
 
 def meta_values(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
@@ -281,8 +317,18 @@ def _declared_authors(tree: lxml.html.HtmlElement) -> list[tuple[str, ...]]:
     for element in tree.iter("meta"):
         key = (element.get("name") or element.get("property") or "").lower()
         if key in AUTHOR_META:
-            lists.append(tuple(_names(((element.get("content") or "").strip(),))))
-    return [names for names in lists if names]
+            content = (element.get("content") or "").strip()
+            addresses = ADDRESS.match(content)
+            parts = tuple(part.strip() for part in content.split(",")) if addresses else (content,)
+            lists.append(tuple(_names(parts)))
+    return [_linked(tree, names) for names in lists if names]
+
+
+def _linked(tree: lxml.html.HtmlElement, names: tuple[str, ...]) -> tuple[str, ...]:
+    """An author list of addresses (profile pages) as the names the page links to them with."""
+    if not all(ADDRESS.match(name) for name in names):
+        return names
+    return linked_names(tree, names) or names
 
 
 def more_authors(found: tuple[str, ...], tree: lxml.html.HtmlElement) -> tuple[str, ...]:
@@ -300,9 +346,7 @@ def more_authors(found: tuple[str, ...], tree: lxml.html.HtmlElement) -> tuple[s
 def page_headline(title: str, tree: lxml.html.HtmlElement, page_title: str) -> str:
     """trafilatura's title, unless it shares hardly a word with what the page declares as its headline
     (`og:title`, `<title>`): then the declared one (trafilatura may take a sidebar's heading)."""
-    declared = [" ".join((element.get("content") or "").split()) for element in tree.iter("meta")
-                if (element.get("property") or element.get("name") or "").lower() in HEADLINE_META]
-    declared = [text for text in (*declared, *title_parts(page_title)[:1]) if text]
+    declared = [text for text in (*_declared_headlines(tree), *title_parts(page_title)[:1]) if text]
     if not declared:
         return title
     words = _content_words(title)
@@ -311,13 +355,35 @@ def page_headline(title: str, tree: lxml.html.HtmlElement, page_title: str) -> s
     return declared[0]
 
 
-def declared_people(tree: lxml.html.HtmlElement, site_names: tuple[str, ...]) -> tuple[str, ...]:
-    """When trafilatura found no author: the first names the page declares (`article:author`, JSON-LD,
-    `<meta name="author">`) that are people's, not addresses nor the site ("BBC News")."""
+def declared_people(tree: lxml.html.HtmlElement, site_names: tuple[str, ...],
+                    publishers: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The first names the page declares (`article:author`, JSON-LD, `<meta name="author">`) that
+    are people's, not addresses, the site ("BBC News") nor its publisher ("Condé Nast")."""
     sites = {_fold(name) for name in site_names if _fold(name)}
     for names in _declared_authors(tree):
         people = tuple(name for name in clean_authors(names, site_names=site_names)
-                       if _fold(name) not in sites and not any(site in _fold(name) for site in sites))
+                       if _fold(name) not in sites and not any(site in _fold(name) for site in sites)
+                       and not is_publisher(name, publishers))
         if people:
             return people
     return ()
+
+
+def page_authors(found: tuple[str, ...], tree: lxml.html.HtmlElement, *, title: str,
+                 site_names: tuple[str, ...], publishers: tuple[str, ...]) -> tuple[str, ...]:
+    """The article's authors, the page's plainest statement first: the byline a reader sees under
+    the headline; else the people the page declares, when trafilatura's guess names none of them
+    (it may take a sidebar's byline); else trafilatura's, without the publisher beside a person
+    ("Condé Nast, Larry Fitzmaurice"); else the site's name when that is all the page gives."""
+    sites = {_fold(name) for name in site_names if _fold(name)}
+    visible = tuple(name for name in clean_authors(headline_byline(tree, title), site_names=site_names)
+                    if _fold(name) not in sites and not is_publisher(name, publishers))
+    if visible:
+        return visible
+    guessed = clean_authors(more_authors(found, tree), site_names=site_names)
+    people = tuple(name for name in guessed
+                   if _fold(name) not in sites and not is_publisher(name, publishers))
+    declared = declared_people(tree, site_names, publishers)
+    if declared and not {_fold(name) for name in declared} & {_fold(name) for name in people}:
+        return declared
+    return people or guessed

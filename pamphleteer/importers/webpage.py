@@ -18,18 +18,19 @@ import trafilatura
 from readability import Document
 
 from pamphleteer.errors import SourceError
+from pamphleteer.importers.bylines import publisher_names
 from pamphleteer.importers.pagemeta import (
-    clean_authors,
-    declared_people,
     heading_title,
     meta_values,
-    more_authors,
+    own_headline,
+    page_authors,
     page_headline,
     site_name,
     stated_date,
     title_parts,
     twitter_handles,
 )
+from pamphleteer.importers.unseen import without_unseen
 
 LOST_WITH_IMAGES = 5  # words trafilatura may drop beside an image (the text after a floated picture)
 MIN_ARTICLE_WORDS = 25  # fewer words than this is not an article but a page's scraps
@@ -86,8 +87,8 @@ def clean_title(title: str, headings: list[str], site: str, host: str) -> str:
     title = " ".join(title.split())
     for heading in headings:
         heading = " ".join(heading.split())
-        if len(heading) >= 8 and title.startswith(heading) and title != heading:
-            return heading
+        if len(heading) >= 8 and title.startswith(heading) and TITLE_SEPARATOR.match(title[len(heading):]):
+            return heading  # "Headline | Site"
     names = {_site_words(name) for name in (site, host) if name}
     parts = TITLE_SEPARATOR.split(title)
     for index in range(1, len(parts)):
@@ -173,7 +174,7 @@ def extract_article(page: bytes, *, url: str, origin: str, charset: str = "") ->
     content = _decoded(page, charset)
     try:
         loaded = trafilatura.load_html(content)  # None: not a page it can read
-        marked = _captions_on_images(loaded) if loaded is not None else None
+        marked = _captions_on_images(without_unseen(loaded)[0]) if loaded is not None else None
     except (ValueError, TypeError, lxml.etree.LxmlError):
         marked = None
     def extracted(images: bool) -> str:
@@ -213,9 +214,11 @@ def extract_article(page: bytes, *, url: str, origin: str, charset: str = "") ->
     publication = site_name(meta.sitename or "", page_title=page_title, title=title, host=meta.hostname or "",
                             handles=twitter_handles(tree))
     label = (meta.hostname or "").removeprefix("www.").split(".")[0]
+    title = own_headline(title, tree, headings, page_title, (publication, meta.sitename or "", label))
     found = tuple(name.strip() for name in (meta.author or "").split(";") if name.strip())
     sites = (publication, meta.sitename or "", label, *title_parts(page_title)[1:])
-    authors = clean_authors(more_authors(found, tree), site_names=sites) or declared_people(tree, sites)
+    authors = page_authors(found, tree, title=title, site_names=sites,
+                           publishers=publisher_names(tree, also=(meta.sitename or "",)))
     source = meta.url if meta.url and meta.url.startswith(("http://", "https://")) else url
     return Article(
         html=html, extractor=extractor, title=title, authors=authors, date=stated_date(tree, meta.date or ""),
