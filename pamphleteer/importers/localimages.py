@@ -1,20 +1,23 @@
 """Bring a Markdown file's own images along when it is added: kept in `images/<slug>/`, references rewritten.
 
 A Markdown file names its images by paths relative to itself (`![A picket](pics/gate.jpg)`,
-`<img src="pics/gate.jpg">`, or a reference `[gate]: pics/gate.jpg` used by `![A picket][gate]`).
-Each such file is read when it lies inside the folder the person named (the file's own
-folder, or the folder given to `add`), is a regular file of at most a few MB, and is a real
-JPEG, PNG, GIF or WebP (`imagefiles`, as for a page's images). It is kept under a name made
-from its own and a digest of its bytes, and the reference is rewritten to it; every other
-byte of the file stays as received. An image that cannot be kept leaves its reference as
-it was (the build then leaves it out, with its description) and gives one warning naming
-the file, the line and why. Images on the network, `data:` addresses and references
-inside code are left alone: `add` copies local files only.
+`<img src="pics/gate.jpg">`, or a reference `[gate]: pics/gate.jpg` used by `![A picket][gate]`),
+or by web addresses (`![A picket](https://…/gate.jpg)`). A file is read when it lies inside
+the folder the person named (the file's own folder, or the folder given to `add`) and is a
+regular file of at most a few MB; a web address is downloaded as a page's images are
+(`download`: http(s) only, a timeout, the same size limit). Either must be a real JPEG, PNG,
+GIF or WebP (`imagefiles`, as for a page's images; an SVG drawing is refused). It is kept
+under a name made from its own and a digest of its bytes, and the reference is rewritten to
+it; every other byte of the file stays as received. An image that cannot be kept leaves its
+reference as it was (the build then leaves it out, with its description) and gives one
+warning naming the file, the line and why. `data:` addresses and references inside code are
+left alone. Nothing is written here: the caller writes the text and its images together.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -22,7 +25,8 @@ from urllib.parse import unquote, urlsplit
 from pamphleteer import codes
 from pamphleteer.errors import Diagnostic, PamphleteerError, Severity
 from pamphleteer.imagefiles import MAX_IMAGE_BYTES, NotAnImage, image_name, judge_image
-from pamphleteer.importers.convert import SLUG
+from pamphleteer.importers.convert import IMAGE_TYPES, SLUG
+from pamphleteer.importers.download import fetch, is_web_address
 from pamphleteer.importers.inputs import regular_file
 
 ALT = rb"!\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]"
@@ -86,7 +90,7 @@ def bring_images(data: bytes, file: Path, root: Path, body_line: int = 1) -> Bro
     pieces: list[bytes] = []
     last = 0
     for start, end, address in _references(data):
-        if not _is_local(address):
+        if not _is_local(address) and not is_web_address(address):
             continue
         line = data[:start].count(b"\n") + body_line
         new = placed.get(address)
@@ -111,6 +115,8 @@ def _keep(address: str, file: Path, inside: Path, line: int, brought: Brought) -
     if len(brought.images) >= MAX_IMAGES:
         note(codes.IMPORT_IMAGE_LEFT_OUT, f"a text keeps at most {MAX_IMAGES} images")
         return None
+    if is_web_address(address):
+        return _download(address, brought, note)
     relative = Path(unquote(urlsplit(address).path if "\\" not in address else address))
     path = (relative if relative.is_absolute() else file.parent / relative).resolve()
     if not path.is_relative_to(inside):
@@ -136,5 +142,25 @@ def _keep(address: str, file: Path, inside: Path, line: int, brought: Brought) -
         note(codes.IMPORT_IMAGE_LEFT_OUT, f"it cannot be read ({error.strerror})")
         return None
     name = image_name(content, kind.suffix, path.name)
+    brought.images[name] = content
+    return f"images/{SLUG}/{name}"
+
+
+def _download(address: str, brought: Brought, note: Callable[[str, str], None]) -> str | None:
+    """The image at a web address downloaded and judged, its path in the sources once kept, or None
+    with a warning saying why not (the server's answer, its size, not an image)."""
+    try:
+        content = fetch(address, accept=IMAGE_TYPES, max_bytes=MAX_IMAGE_BYTES).body
+        kind = judge_image(content)
+    except NotAnImage as reason:
+        too_large = "MB" in str(reason) or "pixels" in str(reason)
+        note(codes.IMAGE_TOO_LARGE if too_large else codes.IMAGE_NOT_KEPT, str(reason))
+        return None
+    except PamphleteerError as error:
+        said = str(error.diagnostic.message)  # "<address>: the server answered 404 Not Found"
+        why = said.split(": ", 1)[1] if said.startswith(address[:60]) and ": " in said else said
+        note(codes.IMAGE_TOO_LARGE if "MB" in why else codes.IMPORT_IMAGE_LEFT_OUT, why)
+        return None
+    name = image_name(content, kind.suffix, unquote(urlsplit(address).path))
     brought.images[name] = content
     return f"images/{SLUG}/{name}"
