@@ -166,7 +166,8 @@ def opening_block(
     text: NormalisedText, check: ImageCheck
 ) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:
     """The image a text opens with (front matter `image:`), as a figure to begin its body: a paragraph
-    holding only the image, its caption the description beside an `alt` (see `render/pictures`)."""
+    holding only the image, its `alt` the one given, its description the caption given, if any (see
+    `render/pictures`)."""
     opening, path = text.source.meta.image, text.source.path
     if opening is None:
         return (), ()
@@ -177,9 +178,8 @@ def opening_block(
             f"the opening image '{opening.file[:60]}' is on the network, and the build fetches nothing: "
             "save it under images/ in the sources folder and give its path", path, line,
         ),)
-    attr = ast.Attr(pairs=(("alt", opening.alt),)) if opening.alt and opening.caption else ast.NO_ATTR
-    words = opening.caption or opening.alt
-    description = ast.words_to_inlines(words) if words else []
+    attr = ast.Attr(pairs=(("alt", opening.alt),)) if opening.alt else ast.NO_ATTR
+    description = ast.words_to_inlines(opening.caption) if opening.caption else []  # no caption asked: none
     node = ast.make_para([ast.make_image(description, opening.file, "", attr)])
     blocks, diagnostics = check.blocks((Block(line, node),), path)
     kept = any(ast.kind(item) == "Image" for item in ast.walk(blocks[0].node))

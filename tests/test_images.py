@@ -33,6 +33,8 @@ By noon the whole depot was out ![a blue badge](images/strike/badge.png) and the
 
 ![](images/strike/badge.png)
 
+![Pickets round the brazier at night](images/strike/gate.png)
+
 The strikers went home at dusk, more certain of one another than they had ever been.
 """
 
@@ -94,6 +96,8 @@ def test_the_web_edition_embeds_each_image_with_its_alt_text_and_caption(built, 
     assert re.search(r'out <img class="inline-image" src="data:image/png;base64,[^"]+" alt="a blue badge" />',
                      web)
     assert 'src="images/' not in web and "file:" not in web  # one self-contained file
+    assert re.search(r'alt="Pickets round the brazier at night" />\s*<figcaption aria-hidden="true">'
+                     + marker + r"Pickets round the brazier at night</figcaption>", web)
 
 
 def test_the_opening_image_begins_the_text_in_every_edition(built):
@@ -137,6 +141,7 @@ def test_the_print_edition_prints_the_image_within_the_measure(built):
     text = subprocess.run(["pdftotext", str(built[0] / "pictures.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout
     assert "The union banner at the gate. Photo: A. Photographer" in text
+    assert "Pickets round the brazier at night" in text  # a lone image's description is its caption
     assert page_width < 500  # A5: the 1200-pixel image is scaled to the measure, not printed at its size
 
 
@@ -168,8 +173,14 @@ def image_block(markdown: str, line: int = 3) -> Block:
         ('![The gate at dawn](images/a.png){alt="Strikers at the gate"}',
          '<figure id="t-1">\n<img src="SRC/images/a.png" alt="Strikers at the gate" />\n'
          "<figcaption>The gate at dawn</figcaption>\n</figure>"),
-        ("![Strikers at the gate](images/a.png)",
-         '<figure id="t-1">\n<img src="SRC/images/a.png" alt="Strikers at the gate" />\n</figure>'),
+        ("![Strikers at the gate](images/a.png)",  # its description is its caption too, read once
+         '<figure id="t-1">\n<img src="SRC/images/a.png" alt="Strikers at the gate" />\n'
+         '<figcaption aria-hidden="true">Strikers at the gate</figcaption>\n</figure>'),
+        ('![Strikers at the gate](images/a.png){alt="Strikers at the gate"}',
+         '<figure id="t-1">\n<img src="SRC/images/a.png" alt="Strikers at the gate" />\n'
+         '<figcaption aria-hidden="true">Strikers at the gate</figcaption>\n</figure>'),
+        ("![](images/a.png)",
+         '<figure id="t-1">\n<img src="SRC/images/a.png" alt="" />\n</figure>'),
         ('![Strikers at the gate](images/a.png "The gate at dawn")',
          '<figure id="t-1">\n<img src="SRC/images/a.png" alt="Strikers at the gate" />\n'
          "<figcaption>The gate at dawn</figcaption>\n</figure>"),

@@ -20,7 +20,15 @@ from markupsafe import Markup, escape
 from pamphleteer import ast
 from pamphleteer.ast import Node
 from pamphleteer.parse import Block
-from pamphleteer.render.pictures import ImageSource, caption, figure_caption, figure_image, img, lone_image
+from pamphleteer.render.pictures import (
+    ImageSource,
+    caption,
+    caption_attributes,
+    figure_caption,
+    figure_image,
+    img,
+    lone_image,
+)
 from pamphleteer.render.printtype import calls_after_punctuation
 
 SAFE_RAW_INLINE = re.compile(r"^<(/?)(sup|sub|em|strong|i|b|small|br|s|u)\s*(/?)>$", re.IGNORECASE)
@@ -158,7 +166,8 @@ class Writer:
         src = self.images(ast.image_target(image)) if self.images else None
         if src is None:
             return None
-        under = Markup("\n<figcaption>{}</figcaption>").format(self.inlines(words)) if words else Markup("")
+        under = Markup("\n<figcaption{}>{}</figcaption>").format(
+            caption_attributes(image, words), self.inlines(words)) if words else Markup("")
         return Markup("<figure{}>\n{}{}\n</figure>").format(id_attr, img(src, image), under)
 
     def _list(self, node: Node, id_attr: Markup) -> Markup:

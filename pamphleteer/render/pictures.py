@@ -1,13 +1,17 @@
 """Where an image stands in a text and what it says: the figure, its alt text and its caption.
 
-A paragraph that holds only an image is a figure, as in pandoc. Its alt text is
-the image's `alt` attribute when it has one, else its description; its caption
-is the description when an `alt` attribute is given (pandoc's own Markdown for a
-figure, which `add` writes: `![The gate at dawn](images/x/gate.jpg){alt="Strikers
-at the gate"}`), else the image's title (`![Strikers at the gate](… "The gate at
-dawn")`), else there is none. A pandoc `Figure` keeps its own caption. Each
-edition says where the image's bytes are (`ImageSource`): a file beside the
-page, a file in the ebook, or a `data:` URI.
+A paragraph that holds only an image is a figure, as in pandoc (its implicit
+figures). Its alt text is the image's `alt` attribute when it has one, else its
+description; its caption is the description when an `alt` attribute is given
+(pandoc's own Markdown for a figure, which `add` writes: `![The gate at
+dawn](images/x/gate.jpg){alt="Strikers at the gate"}`), else the image's title
+(`![Strikers at the gate](… "The gate at dawn")`), else the description itself
+(`![Strikers at the gate](…)`), so that print, which has no alt text, shows it
+too. A pandoc `Figure` keeps its own caption. A caption that only repeats the alt
+text is hidden from assistive technology (`aria-hidden`, as pandoc writes it), so a
+screen reader reads it once, as the image's alt. Each edition says where the
+image's bytes are (`ImageSource`): a file beside the page, a file in the ebook, or
+a `data:` URI.
 """
 
 from __future__ import annotations
@@ -50,11 +54,19 @@ def alt_text(image: Node) -> str:
 
 
 def caption(image: Node) -> list[Node]:
-    """The caption of a paragraph's lone image: its description beside an `alt`, else its title."""
+    """The caption of a paragraph's lone image: its description beside an `alt`, else its title, else
+    its description (the alt text)."""
     if ast.attr_of(image).get("alt") and ast.image_alt(image):
         return ast.image_alt(image)
     title = ast.image_title(image).strip()
-    return ast.words_to_inlines(title) if title else []
+    return ast.words_to_inlines(title) if title else ast.image_alt(image)
+
+
+def caption_attributes(image: Node, words: list[Node]) -> Markup:
+    """The `<figcaption>`'s attributes: hidden from assistive technology when it repeats the alt text,
+    which a screen reader has read already."""
+    same = " ".join(ast.text_of(words).split()) == " ".join(alt_text(image).split())
+    return Markup(' aria-hidden="true"') if same else Markup("")
 
 
 def img(src: str, image: Node, css_class: str = "") -> Markup:
