@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+import statistics
 
 import pymupdf
 import pytest
@@ -411,6 +412,28 @@ def test_the_pull_quotes_setting_defaults_to_spread_and_a_bad_one_is_named(tmp_p
     with pytest.raises(ConfigurationError) as error:
         load_settings(path)
     assert "'pull_quotes' is 'beside'" in str(error.value) and "publication.toml" in str(error.value)
+
+
+@pytest.mark.parametrize("page_size", ["A5", "A6", "letter"])
+def test_the_lines_after_a_pull_quote_stand_on_the_text_s_grid(page_size):
+    """A pull quote takes whole lines of the text: the lines below it are where the facing page's are."""
+    document = laid_out(page_size)
+    quoted = 0
+    for page in document:
+        lines = [(span["origin"][1], span["size"], span["font"])
+                 for block in page.get_text("dict")["blocks"] for line in block.get("lines", [])
+                 for span in line["spans"][:1]]
+        sizes = [size for _y, size, _f in lines]
+        body = max(sizes, key=sizes.count, default=0)
+        if not any(size > body and "Italic" in font for _y, size, font in lines):
+            continue
+        quoted += 1
+        baselines = [y for y, size, _f in lines if size == body]
+        pitch = statistics.mode(round(b - a, 2) for a, b in zip(baselines, baselines[1:], strict=False))
+        for baseline in baselines:
+            steps = (baseline - baselines[0]) / pitch
+            assert steps == pytest.approx(round(steps), abs=0.02), (page_size, page.number, baseline)
+    assert quoted, "the seed's first text has a pull quote"
 
 
 def test_a_footnote_s_address_breaks_only_after_a_slash_or_before_a_dot():
