@@ -85,6 +85,7 @@ class Page:
     rule: float | None  # the top of the footnote rule, if the page has notes
     blank: bool
     short_by: int = 0  # whole lines of room left at the foot (or above the notes)
+    quote_rule: float | None = None  # the lowest rule of a pull quote, if one is below the last line
 
 
 @dataclass
@@ -183,6 +184,16 @@ def footnote_rule(page: pymupdf.Page, measure: float) -> float | None:
     return None
 
 
+def pull_quote_rule(page: pymupdf.Page, measure: float, lines: list[Line]) -> float | None:
+    """The bottom of the lowest dark rule narrower than the measure (a pull quote's: it is inset) below
+    the page's last line of text, if any: a pull quote at the page's foot is part of the page."""
+    last = lines[-1].baseline if lines else 0.0
+    rules = [float(drawing["rect"].y1) for drawing in page.get_drawings()
+             if (fill := drawing.get("fill")) is not None and all(channel < 0.2 for channel in fill)
+             and 0.5 * measure < drawing["rect"].width < 0.98 * measure and drawing["rect"].y0 > last]
+    return max(rules) if rules else None
+
+
 def _mode(values: list[float]) -> float:
     return Counter(round(value * 2) / 2 for value in values).most_common(1)[0][0]
 
@@ -266,6 +277,7 @@ def measure(path: Path, booklet: Path | None = None, compounds: frozenset[str] =
     measure_width = statistics.fmean(right - left for left, right in edges.values())
     for page in pages:
         page.rule = footnote_rule(document[page.index], measure_width)
+        page.quote_rule = pull_quote_rule(document[page.index], measure_width, page.lines)
     _room(pages, pitch)
     in_text = set(result.text_pages)
     prose = {p for a, q, _b in texts for p in range(a, q)}  # the texts' pages before their questions
@@ -334,8 +346,10 @@ def _room(pages: list[Page], pitch: float) -> None:
         if not page.lines:
             continue
         bottom = _line_box_bottom(page.lines[-1], pitch)
+        if page.quote_rule is not None:  # a pull quote at the foot of the page fills it
+            bottom = max(bottom, page.quote_rule)
         room = (page.rule - gap - bottom) if page.rule is not None else (foot - bottom)
-        page.short_by = int((room + 0.5) // pitch)
+        page.short_by = max(0, int((room + 0.5) // pitch))
 
 
 def _page_area(pages: list[Page], pitch: float) -> float:
