@@ -1,0 +1,265 @@
+"""Make a laid-out text's pages read as a book designer would have them: no runt page, and the
+two pages of each spread ending on the same line, by setting a paragraph a line longer or shorter.
+
+WeasyPrint breaks pages one at a time. To keep two lines of a paragraph together at a page's
+foot and head (orphans and widows: 2) it ends a page a line short, so that the facing page
+ends a line lower; and a text's last lines may fall alone on a last page (a runt: fewer than
+RUNT_LINES lines of the text), when the last paragraph and the source note under it cannot
+stay together at the foot of the page before. A book designer then sets one paragraph of the
+spread a hair tighter or looser, so that it takes a line less or more, and the pages break
+where they should (a runt page is pulled back onto the page before, or given more lines). This
+does the same, inside the layout step (`render/layout.py`), after the loose lines are set again
+(`render/spacing.py`, whose trial layouts it uses):
+
+1. the faults are read from the laid-out document's boxes: the text's last page, if it is a
+   runt, and each spread whose pages the text runs on from and whose feet are not level;
+2. the paragraphs on those pages are laid out alone (quickly: `spacing.alone`) with each of
+   `spacing.WORD_SPACINGS`, and those that some spacing sets a line longer or shorter, without
+   a loose line or a stub, are the candidates;
+3. the document is laid out again with one candidate's spacing, nearest the fault first, and
+   kept if it has fewer faults (and no more loose lines) than before; at most MOST_LAYOUTS times.
+
+No word is dropped or moved: only word spaces change, by at most what the loose-line pass
+allows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import weasyprint
+from weasyprint.document import Document
+from weasyprint.formatting_structure import boxes
+from weasyprint.text.fonts import FontConfiguration
+
+from pamphleteer.render.spacing import TRIAL_PAGES, Setting, alone, settings, spacing_rules
+
+RUNT_LINES = 5  # a text's last page with fewer lines of its text is a runt
+MOST_LAYOUTS = 2  # whole layouts of a part, at most, to mend its pages
+MOST_SHORT = 2  # lines a spread may run short (a runt page's spread: one more)
+# The word spacings a paragraph is tried with (print.css sets -0.03em at A5, 0 at A6): the loosest and
+# the tightest `render/spacing.py` allows, and one between (the lines of a paragraph do not always
+# grow fewer as its spaces narrow).
+TRIAL_SPACINGS = ("0.02em", "-0.045em", "-0.06em")
+BODY = "text-body"  # the class of what holds a text's paragraphs (templates/print/book.html)
+
+
+@dataclass(frozen=True)
+class PageLines:
+    """What the page faults are read from, for one page: its text's lines, and the room at its foot."""
+
+    blocks: tuple[str, ...]  # the block id of each line of the text's body on it, in order
+    short_by: int  # whole lines of room left below its last line (above its footnotes)
+
+    @property
+    def lines(self) -> int:
+        return len(self.blocks)
+
+
+@dataclass(frozen=True)
+class Fault:
+    """A runt page, or a spread whose pages end on different lines: the pages (0-based) concerned."""
+
+    kind: str  # "runt" or "spread"
+    pages: tuple[int, ...]
+
+
+def read_pages(document: Document) -> list[PageLines]:
+    """Each page's lines of the text's body (by block id) and the whole lines of room at its foot."""
+    found = []
+    for page in document.pages:
+        page_box = page._page_box
+        root, *others = page_box.children
+        notes = [box for box in others if isinstance(box, boxes.FootnoteAreaBox) and box.children]
+        foot = notes[0].position_y if notes else page_box.content_box_y() + page_box.height
+        lines = list(_lines(root, "", False))
+        body = [(line, block) for line, block, in_body in lines if in_body and block]
+        heights = Counter(round(line.height, 2) for line, _block in body)
+        pitch = heights.most_common(1)[0][0] if heights else 0.0
+        bottom = max((_bottom(box) for box in _ends(root)), default=foot)
+        short = int((foot - bottom + 0.01) // pitch) if pitch else 0
+        found.append(PageLines(tuple(block for _line, block in body), max(0, short)))
+    return found
+
+
+def _lines(box: object, block: str, in_body: bool) -> Iterator[tuple[boxes.LineBox, str, bool]]:
+    """Every line box under `box`: with the id of the innermost block with an id around it, and
+    whether it is in a text's body."""
+    element = getattr(box, "element", None)
+    if isinstance(box, boxes.BlockBox) and element is not None:
+        block = element.get("id") or block
+        in_body = in_body or BODY in (element.get("class") or "").split()
+    if isinstance(box, boxes.LineBox):
+        yield box, block, in_body
+        return
+    for child in getattr(box, "children", ()):
+        yield from _lines(child, block, in_body)
+
+
+def _ends(box: object) -> Iterator[boxes.Box]:
+    """The boxes whose foot may be a page's last: lines, and blocks with a border at their foot."""
+    if isinstance(box, boxes.LineBox):
+        yield box
+        return
+    if isinstance(box, boxes.BlockBox) and box.style["border_bottom_width"]:
+        yield box
+    for child in getattr(box, "children", ()):
+        yield from _ends(child)
+
+
+def _bottom(box: boxes.Box) -> float:
+    if isinstance(box, boxes.LineBox):
+        return float(box.position_y + box.height)
+    return float(box.border_box_y() + box.border_height())
+
+
+def faults(pages: list[PageLines]) -> list[Fault]:
+    """The runt page and the uneven spreads of a text laid out alone (its first page a right-hand
+    one: a spread is an odd page and the one after it), in page order; the spread before a runt
+    page is the runt's to mend."""
+    with_text = [index for index, page in enumerate(pages) if page.lines]
+    if not with_text:
+        return []
+    last = with_text[-1]
+    runt = last > 0 and pages[last].lines < RUNT_LINES
+    found = []
+    for left in range(1, last - 1, 2):  # the text runs on from the right-hand page (left + 1 < last)
+        a, b = pages[left], pages[left + 1]
+        if runt and left + 2 >= last:
+            continue
+        if min(a.lines, b.lines) >= RUNT_LINES and a.short_by != b.short_by:
+            found.append(Fault("spread", (left, left + 1)))
+    if runt:
+        found.append(Fault("runt", (last,)))
+    return found
+
+
+def _cost(found: list[Fault]) -> int:
+    """How bad the faults are: a runt page is worse than a spread."""
+    return sum(3 if fault.kind == "runt" else 1 for fault in found)
+
+
+@dataclass(frozen=True)
+class Change:
+    """A paragraph set with another word spacing, and the lines that gains it (-1: one fewer)."""
+
+    block: str
+    spacing: str
+    lines: int
+
+
+def changes(trials: dict[str, dict[str, Setting]], now: dict[str, Setting]) -> list[Change]:
+    """Each paragraph's settings a line longer or shorter than now, without a loose line or a stub."""
+    found = []
+    for spacing in TRIAL_SPACINGS:
+        for block, setting in trials.get(spacing, {}).items():
+            current = now.get(block)
+            if current is None or not setting.paragraph or setting.loose or setting.stub:
+                continue
+            if abs(setting.lines - current.lines) == 1:
+                found.append(Change(block, spacing, setting.lines - current.lines))
+    return found
+
+
+def trial_settings(html: weasyprint.HTML, stylesheets: list[weasyprint.CSS], fonts: FontConfiguration,
+                   blocks: set[str]) -> dict[str, dict[str, Setting]]:
+    """How `blocks`, laid out alone, are set with each of `TRIAL_SPACINGS` (spacing -> block -> setting)."""
+    document = alone(html, blocks)
+    found = {}
+    for spacing in TRIAL_SPACINGS:
+        css = weasyprint.CSS(string=TRIAL_PAGES + spacing_rules(dict.fromkeys(blocks, spacing)),
+                             font_config=fonts)
+        found[spacing] = settings(document.render(font_config=fonts, stylesheets=[*stylesheets, css]))
+    return found
+
+
+def short_pages(pages: dict[int, int], page_box: object, pitch: float) -> str:
+    """CSS that runs each of `pages` (index -> lines) that many lines short: its page area ends higher
+    (its folio, stamped on from a folio sheet, stays where every folio is)."""
+    bottom = float(page_box.margin_bottom)  # type: ignore[attr-defined]
+    return "".join(f"@page :nth({index + 1}) {{ margin-bottom: {bottom + lines * pitch:.2f}px; }}\n"
+                   for index, lines in sorted(pages.items()))
+
+
+def _pitch(document: Document) -> float:
+    heights = Counter(round(line.height, 2) for page in document.pages
+                      for line, _block, in_body in _lines(page._page_box, "", False)
+                      if in_body)
+    return heights.most_common(1)[0][0] if heights else 0.0
+
+
+def fixes(fault: Fault, pages: list[PageLines], found: list[Change],
+          shorten: Callable[[dict[int, int]], str]) -> list[str]:
+    """The CSS of each way that may mend `fault`, the likeliest first.
+
+    A spread: a paragraph on it set a line longer or shorter, else both pages run as short as the
+    shorter (a short spread: two lines kept together at a page's foot leave a line of room). A
+    runt page: both pages of the spread before it run short by the lines it lacks, so that they
+    come over to it (a paragraph set a line shorter pulls it back only when a line would do).
+    """
+    if fault.kind == "spread":
+        near = {block: rank for rank, index in enumerate(fault.pages) for block in pages[index].blocks}
+        spaced = sorted((change for change in found if change.block in near),
+                        key=lambda change: (near[change.block], TRIAL_SPACINGS.index(change.spacing)))
+        short = max(pages[index].short_by for index in fault.pages)
+        spacings = [spacing_rules({change.block: change.spacing}) for change in spaced]
+        return spacings + ([shorten(dict.fromkeys(fault.pages, short))] if short <= MOST_SHORT else [])
+    runt = fault.pages[0]
+    before = [runt - 2, runt - 1] if (runt - 1) % 2 == 0 else [runt - 1]
+    before = [index for index in before if index > 0]  # never the opening page
+    lacking = RUNT_LINES - pages[runt].lines
+    longest = max(pages[index].short_by for index in before) if before else 0
+    shorter = [shorten(dict.fromkeys(before, longest + lines)) for lines in dict.fromkeys((0, 1, lacking))
+               if before and longest + lines <= MOST_SHORT + 1]
+    near = {block: rank for rank, index in enumerate((runt - 1, runt - 2)) if index >= 0
+            for block in pages[index].blocks}
+    pulled = sorted((change for change in found if change.block in near and change.lines == -1),
+                    key=lambda change: (near[change.block], TRIAL_SPACINGS.index(change.spacing)))
+    return shorter + [spacing_rules({change.block: change.spacing}) for change in pulled]
+
+
+def mend_pages(
+    document: Document, html: weasyprint.HTML, stylesheets: list[weasyprint.CSS], fonts: FontConfiguration
+) -> tuple[Document, str]:
+    """The document with its runt page and uneven spreads mended where a paragraph set a line
+    longer or shorter, or a short spread, does it (see the module's description), and the CSS that
+    sets them so."""
+    pages = read_pages(document)
+    found = faults(pages)
+    if not found:
+        return document, ""
+    now = settings(document)
+    loose = sum(setting.loose for setting in now.values())
+    near = {block for fault in found for index in _near(fault, len(pages)) for block in pages[index].blocks}
+    candidates = changes(trial_settings(html, stylesheets, fonts, near), now) if near else []
+    page_box, pitch = document.pages[0]._page_box, _pitch(document)
+    chosen = ""
+    tried: set[str] = set()
+    for _ in range(MOST_LAYOUTS):
+        shorten = lambda short: short_pages(short, page_box, pitch)  # noqa: E731
+        # The likeliest untried way to mend the first fault that has one (mending one moves the
+        # pages after it: the faults are read again).
+        options = [css for fault in found for css in fixes(fault, pages, candidates, shorten)
+                   if css not in tried][:1]
+        if not options:
+            break
+        tried.update(options)
+        rules = chosen + "".join(options)
+        css = weasyprint.CSS(string=rules, font_config=fonts)
+        again = html.render(font_config=fonts, stylesheets=[*stylesheets, css], pdf_tags=True)
+        again_pages = read_pages(again)
+        again_found = faults(again_pages)
+        again_loose = sum(setting.loose for setting in settings(again).values())
+        if _cost(again_found) < _cost(found) and again_loose <= loose:
+            document, pages, found, loose, chosen = again, again_pages, again_found, again_loose, rules
+            if not found:
+                break
+    return document, chosen
+
+
+def _near(fault: Fault, count: int) -> list[int]:
+    """The pages whose paragraphs may mend `fault` (a runt's: the two before it)."""
+    pages = [fault.pages[0] - 2, fault.pages[0] - 1] if fault.kind == "runt" else list(fault.pages)
+    return [index for index in pages if 0 <= index < count]
