@@ -20,6 +20,7 @@ from weasyprint.text.fonts import FontConfiguration
 from pamphleteer.render.fetch import ConfinedFetcher
 from pamphleteer.render.laidout import LaidOut, print_css
 from pamphleteer.render.pagemap import page_starts
+from pamphleteer.render.pages import mend_pages
 from pamphleteer.render.spacing import set_loose_paragraphs_again
 from pamphleteer.render.templates import STYLES
 
@@ -106,6 +107,9 @@ class Typesetter:
         document, spaced = set_loose_paragraphs_again(document, html, stylesheets, self.fonts)
         if spaced:
             stylesheets.append(weasyprint.CSS(string=spaced, font_config=self.fonts))
+        document, mended = mend_pages(document, html, stylesheets, self.fonts)  # render/pages.py
+        if mended:
+            stylesheets.append(weasyprint.CSS(string=mended, font_config=self.fonts))
         document, moved = keep_notes_with_their_calls(document, html, stylesheets, self.fonts)
         anchors: dict[str, int] = {}
         for index, page in enumerate(document.pages):
