@@ -152,3 +152,36 @@ def test_no_three_blanks_in_a_row_and_no_sheet_with_one_printed_page(sheet_pages
 
 def test_a_folded_sheet_carries_two_pages_from_the_front_and_two_from_the_back():
     assert folded_sheets(8) == [(0, 1, 6, 7), (2, 3, 4, 5)]
+
+
+def a4_sheets(count: int) -> list[tuple[int, ...]]:
+    """The pages each A4 sheet of A6 pages carries (four a side, cut, stacked and folded): its top
+    half is a folded sheet of the first half of the stack, its bottom half the one as far into the
+    second (tests/test_print.py checks this against the imposition itself)."""
+    folded = folded_sheets(count)
+    half = len(folded) // 2
+    return [folded[k] + folded[k + half] for k in range(half)]
+
+
+@pytest.mark.parametrize("texts", [[5], [6], [7], [8], [9, 3], [10, 4, 1], [3, 3, 3], [22, 10], [16], [2]])
+@pytest.mark.parametrize("back", [[], [1], [2], [1, 1], [1, 2], [3, 1, 2]])
+@pytest.mark.parametrize("front", [None, 1, 3, 4])
+def test_eight_pages_a_sheet_fill_whole_sheets_none_with_only_one_printed_page(texts, back, front):
+    """What the plan guarantees four up (A6 on A4): whole sheets, the fewest (fewer than a sheet's
+    eight pages more than the edition needs), every text on a right-hand page, the back cover last
+    on the left, and no sheet of paper that carries only one printed page."""
+    parts = book(texts, back, front=front)
+    plan = plan_pages(parts, 8)
+    assert plan.page_count % 8 == 0
+    assert plan.page_count - plan_pages(parts).page_count < 8
+    *_, back_cover = plan.parts
+    assert back_cover.index == plan.page_count - 1 and back_cover.on_left
+    placed_texts = plan.parts[2 + (front is not None):2 + (front is not None) + len(texts)]
+    assert all(not part.on_left for part in placed_texts)
+    empty = set(blanks(plan))
+    for sheet in a4_sheets(plan.page_count):
+        assert sum(page not in empty for page in sheet) >= 2, (sheet, sorted(empty))
+
+
+def test_an_a4_sheet_of_a6_pages_carries_a_folded_sheet_of_each_half_of_the_stack():
+    assert a4_sheets(16) == [(0, 1, 14, 15, 4, 5, 10, 11), (2, 3, 12, 13, 6, 7, 8, 9)]

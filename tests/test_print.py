@@ -312,6 +312,18 @@ def test_a6_pages_are_imposed_four_up_on_a4_to_cut_stack_and_fold():
     assert (round(first.width / MM), round(first.height / MM)) == (210, 297)
 
 
+def test_each_a4_sheet_of_a6_pages_carries_the_pages_the_plan_counts_it_with():
+    """render/plan.py plans a sheet never to carry only one printed page (tests/test_plan.py): the
+    pages it counts on each sheet are those the imposition puts there."""
+    from tests.test_plan import a4_sheets
+
+    booklet = impose_booklet(numbered_pdf(24, (105 * MM, 148 * MM)), "A4")
+    sides = cells(booklet.pdf, 2, 2)
+    on_sheets = [{int(cell[1:]) - 1 for side in sides[k:k + 2] for cell in side}
+                 for k in range(0, len(sides), 2)]
+    assert on_sheets == [set(sheet) for sheet in a4_sheets(24)]
+
+
 @pytest.mark.parametrize(("pages", "size"), [(10, (105 * MM, 148 * MM)), (7, (148 * MM, 210 * MM))])
 def test_small_booklets_match_pdfimpose_s_own_imposition(pages, size):
     source = numbered_pdf(pages, size)
