@@ -48,6 +48,8 @@ from pamphleteer.normalise.furniture import _classify_tail
 from pamphleteer.normalise.keep import Keep
 from pamphleteer.normalise.metadata import (
     ROLE,
+    SHARING_HOSTS,
+    host_of,
     looks_like_name,
     read_author_links,
     read_byline,
@@ -342,9 +344,11 @@ def _linked_line(unit: Unit) -> bool:
     return unit.link_density >= 0.6 and not unit.prose
 
 
-def _chrome(unit: Unit) -> str:
-    """The code of a short block made of page-chrome words, or ''."""
-    if unit.words > SHORT_WORDS + 8 or unit.prose or kind(unit.node) not in ("Para", "Plain", "Header"):
+def _chrome(unit: Unit, item: bool = False) -> str:
+    """The code of a short block (or, with `item`, a list item) made of page-chrome words, or ''."""
+    if unit.words > SHORT_WORDS + 8 or unit.prose:
+        return ""
+    if not item and kind(unit.node) not in ("Para", "Plain", "Header"):
         return ""
     for code, pattern in CHROME:
         if pattern.match(unit.text.strip(" *_#>")) and (code != "N422" or unit.link_density >= 0.5):
@@ -356,9 +360,10 @@ def _list_chrome(unit: Unit) -> str:
     """The code of a list whose items are all page chrome ("Share on Facebook", "Email"), or ''."""
     if kind(unit.node) not in ("BulletList", "OrderedList"):
         return ""
-    items = [_measure(unit.top, unit.line, item[0], frozenset()) if len(item) == 1 else None
+    # each item whole (an icon's link and its "Link copied" tooltip are one button); icons alone say nothing
+    items = [_measure(unit.top, unit.line, {"t": "Div", "c": [["", [], []], item]}, frozenset())
              for item in list_items(unit.node)]
-    codes = {_chrome(item) if item else "" for item in items if item is None or item.words}
+    codes = {_chrome(item, item=True) for item in items if item.words}
     return codes.pop() if len(codes) == 1 and "" not in codes else ""
 
 
@@ -449,6 +454,7 @@ def classify(units: list[Unit], stop: frozenset[str], exempt: set[int], host: st
             decided[index] = "N425"  # before the article's heading, in a page that has a site header
     # In the article, a list of links is furniture only under a label that says so, and a paragraph
     # that is one link to another page of the same site, as a headline, is a related story.
+    hosts = {host} if host else _menu_hosts(units, decided)
     for index in range(first, last + 1):
         unit = units[index]
         if index in decided or index in exempt:
@@ -456,9 +462,78 @@ def classify(units: list[Unit], stop: frozenset[str], exempt: set[int], host: st
         label = _label_code(units, index, decided)
         if label and (_list_of_links(unit, stop) or _linked_line(unit)):
             decided[index] = label
-        elif host and _headline_link(unit, host):
+        elif hosts and _headline_link(unit, hosts):
             decided[index] = "N422"
+    # After the article has begun, a heading under the title's level that is only a link to another
+    # page of the site is another story's headline (a teaser), not a section of this one.
+    begun = next((i for i in good if i not in exempt), first)  # the article's own first paragraph
+    for index in range(begun + 1, len(units)):
+        if index not in decided and index not in exempt and _teaser_heading(units[index], hosts):
+            decided[index] = "N422"
+    _repeated(units, decided, exempt, begun)
+    _between_furniture(units, decided, exempt, last)
     return decided
+
+
+def _repeated(units: list[Unit], decided: dict[int, str], exempt: set[int], first: int) -> None:
+    """After the article has begun, a block that says again, word for word, what a block taken as
+    furniture says is furniture too (the newsletter pitch above and below the article, a teaser's
+    headline under its picture). Not in the head: the site's menus name the title and the author too."""
+    codes: dict[str, str] = {}
+    for index, code in decided.items():
+        if units[index].text and not units[index].prose:
+            codes.setdefault(units[index].text.casefold(), code)
+    for index, unit in enumerate(units[first + 1:], start=first + 1):
+        code = codes.get(unit.text.casefold(), "") if unit.text and not unit.prose else ""
+        if code and index not in decided and index not in exempt:
+            decided[index] = code
+
+
+def _between_furniture(units: list[Unit], decided: dict[int, str], exempt: set[int], last: int) -> None:
+    """After the article's last paragraph, a short block whose neighbours are both furniture is
+    furniture too (jusText's context: a teaser's date, a form's field, a box's label)."""
+    def neighbour(index: int, step: int) -> int | None:
+        index += step
+        while 0 <= index < len(units) and not units[index].text:
+            index += step
+        return index if 0 <= index < len(units) else None
+
+    changed = True
+    while changed:
+        changed = False
+        for index in range(last + 1, len(units)):
+            unit = units[index]
+            if index in decided or index in exempt or not unit.text or unit.prose or unit.words > SHORT_WORDS:
+                continue
+            before, after = neighbour(index, -1), neighbour(index, 1)
+            if before in decided and (after is None or after in decided):
+                decided[index] = decided[before]
+                changed = True
+
+
+def _menu_hosts(units: list[Unit], decided: dict[int, str]) -> set[str]:
+    """The sites the page's own menus and header link to (its own, when its links are mostly elsewhere)."""
+    targets = [link_target(n) for index, code in decided.items() if code in ("N420", "N425")
+               for n in walk(units[index].node) if kind(n) == "Link"]
+    return {host_of(target) for target in targets
+            if target.startswith(("http://", "https://")) and host_of(target) not in SHARING_HOSTS} - {""}
+
+
+def _own_page(target: str, hosts: set[str]) -> bool:
+    """A link to another page of the site: site-relative, or to one of its hosts."""
+    if target.startswith("/") and not target.startswith("//"):
+        return True
+    host = host_of(target) if target.startswith(("http://", "https://", "//")) else ""
+    return bool(host) and any(host == own or host.endswith("." + own) or own.endswith("." + host)
+                              for own in hosts)
+
+
+def _teaser_heading(unit: Unit, hosts: set[str]) -> bool:
+    """A heading below the top level that is one link to another page of the site, and nothing else."""
+    if not unit.is_heading or header_level(unit.node) < 2 or unit.link_density < 0.9 or unit.words < 2:
+        return False
+    targets = [link_target(n) for n in walk(unit.node) if kind(n) == "Link"]
+    return len(set(targets)) == 1 and _own_page(targets[0], hosts)
 
 
 BIO = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s+(?:is|was)\s+(?:a|an|the)?\b")
@@ -470,7 +545,7 @@ def _bio_line(unit: Unit) -> bool:
     return match is not None and looks_like_name(match.group("name")) and bool(ROLE.search(unit.text))
 
 
-def _headline_link(unit: Unit, host: str) -> bool:
+def _headline_link(unit: Unit, hosts: set[str]) -> bool:
     """A paragraph that is one link, a headline's few words without a full stop, to the page's own site."""
     node = unit.node
     if kind(node) not in ("Para", "Plain") or unit.link_density < 0.95 or not 3 <= unit.words <= 16:
@@ -479,7 +554,7 @@ def _headline_link(unit: Unit, host: str) -> bool:
     if len(links) != 1 or unit.text.rstrip().endswith((".", "!", "?", ":", ";", ",")):
         return False
     target = link_target(links[0])
-    return target.startswith("/") and not target.startswith("//") or site_host([target] * 3) == host
+    return _own_page(target, hosts) or site_host([target] * 3) in hosts
 
 
 def _label_code(units: list[Unit], index: int, decided: dict[int, str]) -> str:

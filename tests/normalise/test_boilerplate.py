@@ -184,3 +184,49 @@ def test_prose_in_another_language_is_prose_when_the_front_matter_names_no_langu
     result = remove_boilerplate(blocks(markdown), PATH)
     assert texts(result.body) == ["Titel", prose, prose]
     assert texts(result.credits)[0] == "Related Posts"
+
+
+CITED = " ".join(f"[{n}](https://source{n}.org/report)" for n in range(12))  # the article's links
+MENU = "- [Home](https://www.example.org/)\n- [News](https://www.example.org/news)\n- [Ideas](https://www.example.org/ideas)"
+
+
+@pytest.mark.parametrize(("markdown", "moved"), [
+    # a teaser: a heading that is only a link to another page of the site, after the article began
+    (f"{PROSE}\n\n## [Schools Lead With Support, Not Police](/news/schools)\n\n{MORE_PROSE}",
+     {"Schools Lead With Support, Not Police": "N422"}),
+    # the site named by its menu when most of the article's links go elsewhere
+    (f"{MENU}\n\n# A Title\n\n{PROSE} {CITED}\n\n[Annie Lowrey: California is becoming unlivable]"
+     f"(https://www.example.org/ideas/2019/10/x/)\n\n{MORE_PROSE}",
+     {"Home News Ideas": "N420", "Annie Lowrey: California is becoming unlivable": "N422"}),
+    # a teaser's date between teasers, after the article
+    (f"{PROSE}\n\n{MORE_PROSE}\n\n### Related stories\n\n## [One story](/a)\n\nAugust 31, 2021\n\n"
+     "## [Another story](/b)\n\nJuly 9, 2020",
+     {"Related stories": "N422", "One story": "N422", "August 31, 2021": "N422", "Another story": "N422",
+      "July 9, 2020": "N422"}),
+    # the same words as a piece of furniture, said again after the article began
+    (f"{PROSE}\n\nNamibians want Germany to remove monuments\n\n{MORE_PROSE}\n\n### Related content\n\n"
+     "Namibians want Germany to remove monuments",
+     {"Namibians want Germany to remove monuments": "N422", "Related content": "N422"}),
+    # a row of share icons whose one worded item is the copy button's "Link copied"
+    (f"# A Title\n\n- [![](f.svg)](https://facebook.com/sharer)\n- [![](t.svg)](https://twitter.com/intent)\n"
+     f"- ![](c.svg)\n\n  ::: tip\n  Link Copied\n  :::\n\n{PROSE}\n\n{MORE_PROSE}",
+     {"Link Copied": "N421"}),
+])
+def test_teasers_repeats_and_what_stands_between_furniture_leave(markdown, moved):
+    result = remove_boilerplate(blocks(markdown), PATH)
+    assert sorted((d.before, d.code) for d in result.diagnostics) == sorted(
+        (text, code) for text, code in moved.items() for _ in range(2 if "Namibians" in text else 1))
+
+
+@pytest.mark.parametrize("markdown", [
+    # the article's sections, and a heading linking elsewhere (a link blog's item), stay
+    f"{PROSE}\n\n## Background\n\n{MORE_PROSE}\n\n## [The report in full](https://elsewhere.org/r)\n\n{PROSE}",
+    # the title heading linking to its own page, above the article
+    f"# [A Title](/this-story)\n\n{PROSE}\n\n{MORE_PROSE}",
+    # the byline as a linked heading, between a caption and the article
+    f"{PROSE}\n\n## [Nathanael Johnson](/author/nj)\n\n{MORE_PROSE}"[len(PROSE) + 2:],
+    # a short line after the article, not between pieces of furniture
+    f"{PROSE}\n\n{MORE_PROSE}\n\nThank you, comrades.",
+])
+def test_sections_titles_and_closing_lines_stay(markdown):
+    assert removed(markdown) == {}
