@@ -5,25 +5,33 @@ follows. Python's `json` module and every recursive stage after it (the
 normaliser, the writers, WeasyPrint's layout) would fail with a RecursionError
 on such a tree, and no reader can follow a quotation inside forty quotations
 anyway. So this module reads the JSON without recursion and replaces any
-element nested deeper than the limits by its words, kept in order: a block
-becomes a paragraph of its words, an inline element a plain span of them.
-Nothing here is recursive, so no depth of input can overflow the stack.
+element nested deeper than the limits (one holding others, or raw markup: a
+word, a space or code never needs to be) by its words, kept in order: a block becomes a paragraph
+of its words, an inline element a plain span of them. The depth is read and
+the tree rebuilt by `ast.descend` and `ast.rewrite`, which keep their own
+stacks, so no depth of input can overflow Python's.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from pamphleteer.ast import (
     Node,
     code_text,
+    descend,
     is_kind,
+    kind,
     make_para,
     make_space,
     make_span,
     make_str,
+    rewrite,
+    slots,
     str_text,
     walk,
 )
@@ -119,44 +127,65 @@ def _inlines(words: list[str]) -> list[Node]:
     return inlines
 
 
-def _flattened(node: Node) -> Node:
+def _flattened(node: Node) -> list[Node]:
+    """A block as a paragraph of its words, an inline element as a plain span of them."""
     inlines = _inlines(_words(node))
-    return make_para(inlines) if node.get("t") in BLOCK_KINDS else make_span(inlines)
+    return [make_para(inlines) if kind(node) in BLOCK_KINDS else make_span(inlines)]
 
 
 CONTAINERS = BLOCK_KINDS - {"Para", "Plain", "Header", "LineBlock"}  # blocks that hold blocks
 WRAPPERS = frozenset({"Div", "Span"})  # the elements `flatten_deep` may be told not to count
+RAW = frozenset({"RawBlock", "RawInline"})  # raw markup: HTML the parser reads as a tree later
 
 
-def flatten_deep(value: Any, *, ignore: Any = None) -> tuple[Any, int]:
-    """Replace elements nested beyond the limits by their words; return the tree and how many.
+@dataclass(frozen=True)
+class Depth:
+    """How deep a node stands: inside how many elements, and how many of them block containers."""
+
+    elements: int = 0
+    blocks: int = 0
+
+
+class _Limits:
+    """Which nodes stand too deep; `ignore(node)` says whether a Div or Span does not count."""
+
+    def __init__(self, ignore: Callable[[Node], bool] | None):
+        self.ignore = ignore
+
+    def _counts(self, node: Node) -> bool:
+        return self.ignore is None or kind(node) not in WRAPPERS or not self.ignore(node)
+
+    def too_deep(self, node: Node, depth: Depth) -> bool:
+        """A node nested beyond the limits that holds others, or raw markup (read as a tree later);
+        a word, a space or code never is."""
+        beyond = depth.elements >= MAX_DEPTH or (kind(node) in CONTAINERS and depth.blocks >= MAX_BLOCK_DEPTH)
+        return beyond and self._counts(node) and (kind(node) in RAW or bool(slots(node)))
+
+    def inside(self, node: Node, depth: Depth) -> Depth | None:
+        """The depth of the node's children, or None for a node too deep (its children are not read)."""
+        if self.too_deep(node, depth):
+            return None
+        if not self._counts(node):
+            return depth
+        return Depth(depth.elements + 1, depth.blocks + (kind(node) in CONTAINERS))
+
+
+Tree = TypeVar("Tree", Node, list[Node])
+
+
+def flatten_deep(value: Tree, *, ignore: Callable[[Node], bool] | None = None) -> tuple[Tree, int]:
+    """`value` (a block, or a list of blocks) with each element nested beyond the limits replaced by its
+    words, and how many were; nothing is edited in place.
 
     `ignore(node)` says whether a Div or Span does not count as a level (e.g.
     pandoc's source-position wrappers, which double the depth of everything).
     """
-    flattened = 0
-    # (container, the keys of it to visit, depth of elements there, depth of block containers there)
-    pending: list[tuple[Any, Any, int, int]] = [({"root": value}, ("root",), 0, 0)]
-    while pending:
-        container, keys, depth, blocks = pending.pop()
-        for key in keys:
-            item = container[key]
-            if isinstance(item, list):
-                if item:
-                    pending.append((item, range(len(item)), depth, blocks))
-                continue
-            if not isinstance(item, dict):
-                continue
-            kind = item.get("t")
-            if kind is None:  # an object of pandoc's that is not an element: its values, as deep
-                pending.append((item, tuple(item), depth, blocks))
-                continue
-            counts = ignore is None or kind not in WRAPPERS or not ignore(item)
-            is_container = kind in CONTAINERS
-            if counts and (depth >= MAX_DEPTH or (is_container and blocks >= MAX_BLOCK_DEPTH)):
-                container[key] = _flattened(item)
-                flattened += 1
-                continue
-            if isinstance(item.get("c"), (list, dict)):
-                pending.append((item, ("c",), depth + counts, blocks + (counts and is_container)))
-    return value, flattened
+    limits = _Limits(ignore)
+    walked = descend(value, limits.inside, Depth())
+    deep = {id(node) for node, depth in walked if limits.too_deep(node, depth)}
+    if not deep:
+        return value, 0
+    roots = [value] if isinstance(value, dict) else value
+    flat = rewrite(roots, lambda node: _flattened(node) if id(node) in deep else [node],
+                   into=lambda node: id(node) not in deep)
+    return (flat[0] if isinstance(value, dict) else flat), len(deep)

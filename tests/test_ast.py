@@ -192,10 +192,20 @@ def deep(levels: int) -> ast.Node:
     return ast.make_para([node])
 
 
+def test_the_walk_hands_each_node_what_its_parent_passed_down():
+    read = nodes("> *a* b\n>\n> > c")
+    depths = [(n["t"], depth) for n, depth in ast.descend(read, lambda _n, depth: depth + 1, 0)]
+    assert depths == [("BlockQuote", 0), ("Para", 1), ("Emph", 2), ("Str", 3), ("Space", 2), ("Str", 2),
+                      ("BlockQuote", 1), ("Para", 2), ("Str", 3)]
+    outside = [ast.word_of(n) for n, _ in ast.descend(read, lambda n, d: None if n["t"] == "Emph" else d, 0)]
+    assert "a" not in outside and "c" in outside
+
+
 def test_trees_deeper_than_the_recursion_limit_are_walked_rewritten_and_read():
     levels = sys.getrecursionlimit() * 3
     tree = deep(levels)
     assert sum(1 for _ in ast.walk(tree)) == levels + 2
+    assert max(depth for _n, depth in ast.descend(tree, lambda _n, depth: depth + 1, 0)) == levels + 1
     assert ast.text_of(tree) == "core"
     assert ast.text_of(ast.transform(tree, inlines=upper)) == "CORE"
     shouted = ast.rewrite([tree], lambda n: [ast.make_str("CORE")] if n["t"] == "Str" else [n])

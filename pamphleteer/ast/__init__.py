@@ -5,7 +5,7 @@ Every rule, renderer and check reads the tree through this package:
   `header_level`, `Attr`, `attr_of`/`with_attr` for any kind with attributes …) — the
   only place that knows pandoc's positional layout;
 - `shape`: where each kind keeps its child lists (the table `walk` and `transform` use);
-- `traverse`: `walk`, `events`, `transform`, `rewrite`, `text_of` and `strings_of`;
+- `traverse`: `walk`, `descend`, `events`, `transform`, `rewrite`, `text_of` and `strings_of`;
 - `inlines`: runs of words and spaces (`merge_adjacent`, `first_str` …);
 - `meta`: a document's metadata values, read and built (`meta_text`, `meta_items` …).
 """
@@ -112,6 +112,7 @@ from pamphleteer.ast.traverse import (
     QUOTE_MARKS,
     ListRewrite,
     NodeRewrite,
+    descend,
     events,
     quote_marks,
     rewrite,
@@ -138,6 +139,7 @@ __all__ = [
     "block_inlines",
     "code_text",
     "definition_items",
+    "descend",
     "div_attr",
     "div_blocks",
     "events",

@@ -3,6 +3,9 @@
 - `walk(nodes)` yields every node in reading order (a node before its
   children); `into` can stop it going inside some nodes (their children are
   skipped, the node itself is still yielded);
+- `descend(nodes, step, start)` is the same walk handing each node what its
+  parent passed down (how deep it is, what it stands inside), `step` saying
+  what a node passes to its children, or that the walk stays out of it;
 - `events(nodes)` is the same walk that also says when it leaves a node, for
   readers that need to close something (the closing quote mark of `text_of`);
 - `transform(node, inlines=…, blocks=…)` rebuilds a node bottom-up: every list
@@ -26,6 +29,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 from pamphleteer.ast.shape import LEAVES, Level, Node, Slot, slots, with_slots
 
@@ -33,6 +37,7 @@ ListRewrite = Callable[[list[Node]], list[Node]]
 NodeRewrite = Callable[[Node], list[Node]]  # a node -> the nodes it becomes
 QUOTE_MARKS = {"DoubleQuote": ("\u201c", "\u201d"), "SingleQuote": ("\u2018", "\u2019")}
 BREAKS = ("Space", "SoftBreak", "LineBreak")
+State = TypeVar("State")
 SILENT = ("RawInline", "RawBlock", "Note")  # nodes whose content is not part of the text read
 SPACES = re.compile(r"\s+")
 WORDS = ("Str", *BREAKS)
@@ -59,6 +64,23 @@ def events(
             push((node, True))
             for _level, items in reversed(node_slots):
                 stack.extend([(child, False) for child in reversed(items)])
+
+
+def descend(
+    nodes: Iterable[Node] | Node, step: Callable[[Node, State], State | None], start: State
+) -> Iterator[tuple[Node, State]]:
+    """Every node of `nodes` and of their descendants, in reading order, with what its parent handed
+    down: `nodes` get `start`, the children of a node `step(node, what it got)`. Where `step` gives
+    None the walk stays out of the node (it is yielded, its children are not); it is not asked about
+    nodes that never hold others (words, spaces, code)."""
+    stack: list[tuple[Node, State]] = [(node, start) for node in reversed(_roots(nodes))]
+    while stack:
+        node, state = stack.pop()
+        yield node, state
+        if node["t"] in LEAVES or (inner := step(node, state)) is None:
+            continue
+        for _level, items in reversed(slots(node)):
+            stack.extend([(child, inner) for child in reversed(items)])
 
 
 def walk(nodes: Iterable[Node] | Node, into: Callable[[Node], bool] | None = None) -> Iterator[Node]:
