@@ -9,6 +9,7 @@ one `Typesetter` (fonts and stylesheets loaded once) per page size.
 
 from __future__ import annotations
 
+import json
 from html import escape
 from pathlib import Path
 
@@ -17,11 +18,18 @@ from weasyprint.document import Document
 from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
 
+from pamphleteer.cache import Cache, digest
 from pamphleteer.render.fetch import ConfinedFetcher
 from pamphleteer.render.laidout import LaidOut, print_css
 from pamphleteer.render.pagemap import page_starts
 from pamphleteer.render.pages import mend_pages
-from pamphleteer.render.spacing import set_loose_paragraphs_again
+from pamphleteer.render.spacing import (
+    LOOKING_AHEAD,
+    WORD_SPACINGS,
+    paragraph_keys,
+    spaced_again,
+    spacing_rules,
+)
 from pamphleteer.render.templates import STYLES
 
 FOLIO_SHEET = "<!DOCTYPE html><html><body>{pages}</body></html>"
@@ -34,6 +42,7 @@ FOLIO_SHEET_CSS = (
 # A part laid out from a left-hand page (its first), without a running head there: it opens the part.
 OPENS_LEFT = "html { break-before: left; }\n@page :first { @top-center { content: none; } }\n"
 NOTE_PASSES = 3  # layouts at most, after the first, to bring footnotes back to their calls
+SPACINGS = "spacings"  # the build cache's entries of the word spacings decided for a part's paragraphs
 _SETTERS: dict[tuple[str, Path, tuple[str, str, str]], Typesetter] = {}
 
 
@@ -62,9 +71,10 @@ def warm_up(page_size: str, sources: Path, language: str) -> None:
     document.write_pdf(pdf_variant="pdf/ua-1")
 
 
-def lay_out_part(page_size: str, sources: Path, html: str, extra_css: str, ids: frozenset[str]) -> LaidOut:
+def lay_out_part(page_size: str, sources: Path, html: str, extra_css: str, ids: frozenset[str],
+                 cache: Cache | None = None) -> LaidOut:
     """Lay out one part (see `Typesetter.lay_out`)."""
-    return typesetter(page_size, sources).lay_out(html, extra_css, ids)
+    return typesetter(page_size, sources).lay_out(html, extra_css, ids, cache)
 
 
 def folio_sheet(page_size: str, sources: Path, first: int, count: int, page_name: str,
@@ -93,9 +103,11 @@ class Typesetter:
                 url_fetcher=self.fetcher, font_config=self.fonts,
             ))
 
-    def lay_out(self, html_string: str, extra_css: str, ids: frozenset[str]) -> LaidOut:
+    def lay_out(self, html_string: str, extra_css: str, ids: frozenset[str],
+                cache: Cache | None = None) -> LaidOut:
         """Lay out one HTML document, with `extra_css` telling it where it stands in the book; its
-        paragraphs with loose lines set again (`render/spacing.py`).
+        paragraphs with loose lines set again (`render/spacing.py`), those the `cache` knows from an
+        earlier layout set as decided then.
 
         What it could not do well comes with it: the pages whose footnote went to
         the next page, the files it was refused (see `render/fetch.py`).
@@ -103,10 +115,17 @@ class Typesetter:
         refused_before = len(self.fetcher.refused)
         html = weasyprint.HTML(string=html_string, base_url=str(self.sources) + "/", url_fetcher=self.fetcher)
         stylesheets = [*self.stylesheets, weasyprint.CSS(string=extra_css, font_config=self.fonts)]
-        document = html.render(font_config=self.fonts, stylesheets=stylesheets, pdf_tags=True)
-        document, spaced = set_loose_paragraphs_again(document, html, stylesheets, self.fonts)
-        if spaced:
-            stylesheets.append(weasyprint.CSS(string=spaced, font_config=self.fonts))
+        keys, entry = self._paragraph_keys(html, extra_css) if cache is not None else ({}, "")
+        decided = self._decided(cache, entry, keys) if cache is not None else {}
+        known = spacing_rules({block: value for block, value in decided.items() if value})
+        first = [*stylesheets, weasyprint.CSS(string=known, font_config=self.fonts)] if known else stylesheets
+        document = html.render(font_config=self.fonts, stylesheets=first, pdf_tags=True)
+        document, spacings = spaced_again(document, html, stylesheets, self.fonts, decided)
+        if cache is not None:
+            every = {key: spacings.get(block, "") for block, key in keys.items()}
+            cache.put(SPACINGS, entry, json.dumps(every, sort_keys=True).encode())
+        if spacings:
+            stylesheets.append(weasyprint.CSS(string=spacing_rules(spacings), font_config=self.fonts))
         document, mended = mend_pages(document, html, stylesheets, self.fonts)  # render/pages.py
         if mended:
             stylesheets.append(weasyprint.CSS(string=mended, font_config=self.fonts))
@@ -124,6 +143,29 @@ class Typesetter:
             moved_notes=moved,
             refused=tuple(dict.fromkeys(self.fetcher.refused[refused_before:])),
         )
+
+    def _paragraph_keys(self, html: weasyprint.HTML, extra_css: str) -> tuple[dict[str, str], str]:
+        """The key of each paragraph of `html` (see `spacing.paragraph_keys`), and of the cache entry
+        of what was decided for them: the part's (named by its first id) with these stylesheets."""
+        context = digest(weasyprint.__version__, *self.css, extra_css)
+        ahead = any(LOOKING_AHEAD.search(text) for text in (*self.css, extra_css))
+        root = html.etree_element
+        name = next((str(element.get("id")) for element in root.iter() if element.get("id")), "")
+        return paragraph_keys(root, context, ahead), digest(context, name)
+
+    @staticmethod
+    def _decided(cache: Cache, entry: str, keys: dict[str, str]) -> dict[str, str]:
+        """Paragraph (block id) -> the word spacing decided for it by an earlier layout ("": its own),
+        for the paragraphs whose key the cache's `entry` holds."""
+        stored = cache.get(SPACINGS, entry)
+        try:
+            known = json.loads(stored) if stored is not None else {}
+        except ValueError:
+            return {}
+        if not isinstance(known, dict):
+            return {}
+        return {block: known[key] for block, key in keys.items()
+                if known.get(key) == "" or known.get(key) in WORD_SPACINGS}
 
     def folio_sheet(self, first: int, count: int, page_name: str = "", left: bool = False) -> bytes:
         """`count` pages that carry only their folios, from `first`: stamped on a part's pages.

@@ -154,7 +154,8 @@ class Layouts:
                     return _done(LaidOut.from_cache(pdf, meta))
                 except (ValueError, KeyError, TypeError):
                     pass
-        future = self.pool.submit(lay_out_part, self.size, self.sources, part.html, part.css, part.ids)
+        future = self.pool.submit(lay_out_part, self.size, self.sources, part.html, part.css, part.ids,
+                                  self.cache)
 
         def keep(laid: LaidOut) -> None:
             self._put("layout", key, laid.pdf)

@@ -17,6 +17,13 @@ keeps what reads best. This does the same, inside the layout step
    (its own, if none does better), and the document is laid out once more with
    them, if any changed.
 
+How a paragraph is set depends only on itself, the measure and the selectors
+that match it, so what was decided for it (a word spacing, or its own) is kept
+in the build cache under a key of just that (`paragraph_keys`): a part laid out
+again after an edit is laid out first with the spacings decided before, and only
+its new paragraphs are looked at and tried, which gives the same choices, and
+so the same edition, as a build without the cache.
+
 Only word spaces change: letter spacing would break Crimson Pro's ligatures
 (fi, ffi). A word space a little narrower than the face's also lets
 WeasyPrint set a line a fraction of a point too long, which it then breaks
@@ -27,14 +34,18 @@ set again the same way.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from xml.etree import ElementTree
 
 import weasyprint
 from weasyprint.document import Document
 from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
+
+from pamphleteer.cache import digest
 
 LOOSE_EM = 0.5  # a line whose word spaces average more than this, in em, is loose
 FACE_SPACE_EM = 0.19  # the text face's own word space (Crimson Pro's), in em
@@ -46,6 +57,11 @@ PERFECT = (0, 0.0)  # the faults of a paragraph set without any
 TRIAL_PAGES = ("@page { @top-center { content: none !important; }"
                " @bottom-center { content: none !important; } }\n")
 PARAGRAPHS = ("p", "blockquote", "li")  # the blocks set again: they hold no other block with an id
+# Selectors that see what comes after an element (a paragraph's key then holds the siblings after it).
+LOOKING_AHEAD = re.compile(
+    r":(?:last-child|last-of-type|nth-last-child|nth-last-of-type|only-child|only-of-type|has)\b"
+)
+VERSION = digest(Path(__file__).read_bytes())  # a decision is kept only for this code's way of deciding
 
 
 @dataclass(frozen=True)
@@ -191,9 +207,26 @@ def set_loose_paragraphs_again(
 ) -> tuple[Document, str]:
     """The document with its badly set paragraphs set again (see the module's description), and the
     CSS that sets them so (for any later layout of it)."""
-    found = faulty(settings(document))
+    document, spacings = spaced_again(document, html, stylesheets, fonts)
+    return document, spacing_rules(spacings)
+
+
+def spaced_again(
+    document: Document, html: weasyprint.HTML, stylesheets: list[weasyprint.CSS], fonts: FontConfiguration,
+    decided: Mapping[str, str] | None = None,
+) -> tuple[Document, dict[str, str]]:
+    """The document with its badly set paragraphs set again, and the word spacing of each paragraph
+    (block id) set with one.
+
+    `decided`: paragraphs whose word spacing is already decided ("": their own), by
+    an earlier layout; `document` is laid out with those spacings (`spacing_rules`),
+    and the paragraphs are neither looked at nor tried again.
+    """
+    decided = decided or {}
+    spaced = {block: value for block, value in decided.items() if value}
+    found = {block: setting for block, setting in faulty(settings(document)).items() if block not in decided}
     if not found:
-        return document, ""
+        return document, spaced
     results_of = tried(html, stylesheets, fonts, set(found))
     chosen: dict[str, str] = {}
     for block, setting in found.items():
@@ -202,7 +235,46 @@ def set_loose_paragraphs_again(
         if results and min(results)[0] < setting.faults:
             chosen[block] = min(results)[1]
     if not chosen:
-        return document, ""
-    rules = spacing_rules(chosen)
-    css = weasyprint.CSS(string=rules, font_config=fonts)
-    return html.render(font_config=fonts, stylesheets=[*stylesheets, css], pdf_tags=True), rules
+        return document, spaced
+    css = weasyprint.CSS(string=spacing_rules(spaced | chosen), font_config=fonts)
+    return html.render(font_config=fonts, stylesheets=[*stylesheets, css], pdf_tags=True), spaced | chosen
+
+
+def paragraph_keys(root: ElementTree.Element, context: str, ahead: bool = False) -> dict[str, str]:
+    """A key for each paragraph (block id, of the kinds set again) in the document `root`, of
+    everything how it is set depends on: `context` (the stylesheets, the measure), the paragraph
+    itself, the number of its first footnote, and what a selector can see around it: each element
+    that holds it and the elements before each (their tags and attributes), and with `ahead` (a
+    stylesheet has selectors that look ahead: `LOOKING_AHEAD`) those after each too.
+
+    The text of the paragraphs before it is not in its key: an edit elsewhere in
+    the text leaves its key, and what was decided for it, as it was.
+    """
+    keys: dict[str, str] = {}
+    notes = 0  # the footnotes before, in the current text (as `alone` counts them)
+
+    def visit(element: ElementTree.Element, around: str) -> None:
+        nonlocal notes
+        classes = set((element.get("class") or "").split())
+        if {"text", "front-part", "back-part"} & classes:
+            notes = 0
+        block = element.get("id")
+        if block and element.tag in PARAGRAPHS:
+            itself = copy.copy(element)
+            itself.tail = None  # what follows it is its parent's
+            keys[block] = digest(VERSION, context, around, str(notes),
+                                 ElementTree.tostring(itself, encoding="unicode", method="html"))
+        if "link-note" in classes:
+            notes += 1
+        children = list(element)
+        marks = [_mark(child) for child in children]
+        for index, child in enumerate(children):
+            visit(child, digest(around, str(index), *(marks if ahead else marks[:index + 1])))
+
+    visit(root, "")
+    return keys
+
+
+def _mark(element: ElementTree.Element) -> str:
+    """What a selector can see of an element beside a paragraph: its tag and attributes."""
+    return f"{element.tag} {sorted(element.attrib.items())}"
