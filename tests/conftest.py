@@ -74,3 +74,58 @@ def built_print():
 
     publication, _ = assemble(read_sources(SOURCES), edition=edition_time(SOURCES, EPOCH))
     return publication, render_pdf(publication, SOURCES)
+
+
+class NormaliseOnce:
+    """`parse_text` and `normalise` remembered by content for the last few texts: a text parsed and
+    repaired twice (by `add`, then by a test reading what `add` wrote) is worked on once. Both are
+    pure functions of the text, so the second caller gets what it would have computed."""
+
+    KEPT = 4  # texts remembered: the last ones parsed
+
+    def __init__(self, parse, normalise):
+        self._parse, self._normalise = parse, normalise
+        self._parsed: dict[tuple[object, ...], object] = {}
+        self._normalised: dict[int, tuple[object, object]] = {}  # id(parsed) -> (parsed, normalised)
+        self.hits = 0
+
+    def parse_text(self, source, *args, **options):
+        key = (source.path, source.slug, repr(source.meta), source.body, source.body_line,
+               repr(source.diagnostics), args, tuple(sorted(options.items())))
+        if key in self._parsed:
+            self.hits += 1
+            return self._parsed[key]
+        parsed = self._parsed[key] = self._parse(source, *args, **options)
+        while len(self._parsed) > self.KEPT:
+            del self._parsed[next(iter(self._parsed))]
+        return parsed
+
+    def normalise(self, parsed, *args, **options):
+        if args or options:
+            return self._normalise(parsed, *args, **options)
+        kept = self._normalised.get(id(parsed))
+        if kept is not None and kept[0] is parsed:
+            self.hits += 1
+            return kept[1]
+        normalised = self._normalise(parsed)
+        self._normalised[id(parsed)] = (parsed, normalised)
+        while len(self._normalised) > self.KEPT:
+            del self._normalised[next(iter(self._normalised))]
+        return normalised
+
+
+@pytest.fixture(scope="module")
+def normalise_once():
+    """While a module's tests run, `add` and the corpus's `edition` (tests/corpus/run.py) parse and
+    repair each text once, however often they are given it (see NormaliseOnce)."""
+    import pamphleteer.add
+    import tests.corpus.run
+    from pamphleteer.normalise import normalise
+    from pamphleteer.parse import parse_text
+
+    once = NormaliseOnce(parse_text, normalise)
+    with pytest.MonkeyPatch.context() as patch:
+        for module in (pamphleteer.add, tests.corpus.run):
+            patch.setattr(module, "parse_text", once.parse_text)
+            patch.setattr(module, "normalise", once.normalise)
+        yield once
