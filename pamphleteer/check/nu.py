@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from pamphleteer.check.result import CheckResult, could_not_run
-from pamphleteer.check.tools import INSTALLED, ToolFailed, ToolMissing, Tools, java, npm_tool, run
+from pamphleteer.check.tools import INSTALLED, ToolFailed, ToolMissing, Tools, java_command, npm_tool, run
 from pamphleteer.errors import Diagnostic, Severity
 
 NAME = "Nu Html Checker"
@@ -23,7 +23,7 @@ def nu_html_checker(path: Path, tools: Tools = INSTALLED) -> CheckResult:
         jar = npm_tool("vnu-jar/build/dist/vnu.jar", "The Nu Html Checker (vnu-jar)", tools, "vnu",
                        beside="build/dist/vnu.jar")
         options = ["--format", "json", "--stdout", "--exit-zero-always"]
-        command: list[str | Path] = [java(), "-jar", jar, *options, path]
+        command: list[str | Path] = [*java_command(), "-jar", jar, *options, path]
         process = run(command, timeout=600)
         data = json.loads(process.stdout)
     except (ToolMissing, ToolFailed) as error:
