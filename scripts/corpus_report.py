@@ -80,7 +80,7 @@ def stated_in_file(key: str, expected: Expected, markdown: str) -> bool:
     if key == "publication":
         names = (expected.publication, *expected.publication_also)
         return any(_words(name) in words for name in names if name)
-    return date_in(expected.date, fold(markdown))
+    return date_in(expected.date, fold(markdown.replace("\\", "")))  # "3\\. November 2023"
 
 
 def _words(text: str) -> str:

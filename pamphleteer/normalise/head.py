@@ -57,6 +57,7 @@ PROSE_WORDS = 20  # a plain paragraph this long is the article: the head ends be
 HEAD_LIMIT = 15  # blocks; a head longer than this is not a head
 HEAD_AFTER_TITLE = 10  # blocks under the title where a byline or dateline may stand
 WRAPPED_WORDS = 15  # at most this many words of a heading wrapped onto the next line
+WRAP_WIDTH, WRAP_SLACK = 78, 25  # html2text's line width; a wrapped line is at most this much shorter
 AFTER_BYLINE_WORDS = 6  # at most this many words after a byline's line break (a "Keywords" button)
 PROSE_AFTER_BREAK = 12  # a sentence this long after a line break is the article, not the byline's
 IMAGE_NAME = re.compile(
@@ -157,10 +158,11 @@ def _byline(block: Block) -> tuple[tuple[str, ...], str] | None:
     if rest and len(rest.split()) > PROSE_AFTER_BREAK and rest.rstrip("”’\"' ").endswith((".", "!", "?")):
         return None
     text = _text(block)
-    found = read_byline(text) or read_author_links(text, _links(block))
-    if found or first is None or len(rest.split()) > AFTER_BYLINE_WORDS:
-        return found
-    return _byline(first)
+    whole = read_byline(text) or read_author_links(text, _links(block))
+    alone = _byline(first) if first is not None and len(rest.split()) <= AFTER_BYLINE_WORDS else None
+    if alone and (alone[1] or not whole):  # the first line's date, not the line after it read as one
+        return alone
+    return whole
 
 
 def _lines(block: Block) -> tuple[Block | None, str]:
@@ -199,11 +201,17 @@ def _dateline(block: Block) -> str:
 def _wraps(heading: Block, block: Block) -> bool:
     """Whether `block` is the end of `heading`, which the converter wrapped onto the next line
     ("# … Supreme Court" / "justice"): a short paragraph on the heading's very next source line
-    (no blank line between) that starts in lower case."""
+    (no blank line between) that starts in lower case, or whose first word would not have fitted on
+    the heading's line at the converter's width (html2text's 78 columns: "… Debatte über" / "Israel"),
+    and is no byline or dateline of its own."""
     text = _text(block).strip()
-    return (kind(heading.node) == "Header" and kind(block.node) in ("Para", "Plain")
-            and block.line == heading.line + 1 and 0 < len(text.split()) <= WRAPPED_WORDS
-            and text[:1].islower())
+    if not (kind(heading.node) == "Header" and kind(block.node) in ("Para", "Plain")
+            and block.line == heading.line + 1 and 0 < len(text.split()) <= WRAPPED_WORDS):
+        return False
+    line = header_level(heading.node) + 1 + len(_text(heading))
+    return text[:1].islower() or (
+        WRAP_WIDTH - WRAP_SLACK <= line <= WRAP_WIDTH < line + 1 + len(text.split()[0])
+        and _byline(block) is None and not _dateline(block))
 
 
 def _is_plain_para(block: Block) -> bool:
@@ -381,6 +389,18 @@ class _Reader:
                     "the credits",
                 )
 
+    def date_above(self, above: object, title: int) -> None:
+        """The date read above the title stands unless a dateline under it gave another: a page's
+        header often shows today's date ("Saturday 03 January 2015"), the byline the article's."""
+        found = self.head.found
+        if not above:
+            return
+        if "date" not in found:
+            found["date"] = above
+        elif found["date"] != above:
+            self.lift.note("N407", self.blocks[title], f"the date above the title ({above}) was not "
+                           "the text's: the dateline under the title gave its date", str(found["date"]))
+
     def kicker_date(self, block: Block) -> None:
         """A section's or tag's name with the date above the title ("conservatism May 16, 2020"): the date
         is the text's (N407); the line goes to the credits with the rest of the page's header."""
@@ -476,6 +496,9 @@ class _Reader:
                 head.standfirst.append(block)
                 head.lifted.add(index)
                 self.lift.note("N406", block, "a leading bold or italic paragraph became the standfirst")
+            elif self.repeated_title(block):
+                head.lifted.add(index)
+                self.header_between(start, index)
             elif kind(block.node) == "Header" and not read_name_line(_text(block)) and _byline(block) is None:
                 break  # (a byline set as a heading, read above already, is no section's: the date may follow)
             else:
@@ -489,6 +512,30 @@ class _Reader:
             self.name_line(start, index)
         self.repeated_names(index)
         return index
+
+    def repeated_title(self, block: Block) -> bool:
+        """The title again as a heading under it (the page's <title>, then its headline): it goes (N403),
+        and the byline and date under it are still the head's."""
+        title = self.head.found.get("title")
+        if (kind(block.node) != "Header" or not isinstance(title, str)
+                or not _same_words(split_title(_text(block), self.host, self.page)[0], title)
+                or not self.lift.may("N403", block)):
+            return False
+        self.lift.note("N403", block, "the title, given again as a heading under it, left the body", title)
+        return True
+
+    def header_between(self, start: int, end: int) -> None:
+        """Short lines between the title and its repeat (a section's name) are the page's header: they
+        go to the credits (N410), as the lines above a title do. Prose stays."""
+        for index in range(start, end):
+            block = self.blocks[index]
+            if (index in self.head.lifted or kind(block.node) not in ("Para", "Plain")
+                    or len(_text(block).split()) > MASTHEAD_MAX_WORDS or not self.lift.may("N410", block)):
+                continue
+            self.head.above.append(block)
+            self.head.lifted.add(index)
+            self.lift.note("N410", block, "a line between the title and its repeat (the page's header: a "
+                           "section, a breadcrumb) left the body for the credits", "the credits")
 
     def split_byline(self, index: int) -> int:
         """A byline the converter cut into lines ("By" / "David Brand" / "and" / "Ramsey Khalifeh"):
@@ -553,11 +600,16 @@ class _Reader:
         if title is not None and title >= index:
             title = self.masthead(title, end)
             self.above_title(title)
+            above = self.head.found.pop("date", None)  # a date under the title, by the byline, is surer
             index = self.title(title)
             if index == title:  # kept as written: the body starts at the title
+                self.date_above(above, title)
                 self.head.start = title
                 return self.head
             self.head.lifted.update(range(title, index))
+            self.head.start = self.after_title(index)
+            self.date_above(above, title)
+            return self.head
         elif index < len(blocks) and kind(blocks[index].node) == "Header" and self.known_title:
             self.lift.note(
                 "N409",

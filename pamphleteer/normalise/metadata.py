@@ -121,6 +121,9 @@ def read_name_line(text: str) -> tuple[str, ...]:
     if not text or len(text) > 80 or re.search(r"[^\w\s,.'’&-]", text):
         return ()
     names = split_names(text)
+    words = text.casefold().split()
+    if len(words) % 2 == 0 and words[:len(words) // 2] == words[len(words) // 2:]:
+        return ()  # "Open Future Open Future": a section's label and its link, no person's name
     return names if 1 <= len(names) <= 4 and all(looks_like_name(name) for name in names) else ()
 
 
@@ -129,6 +132,15 @@ def _letters(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     folded = "".join(c for c in decomposed if not unicodedata.combining(c))
     return "".join(LINK_WORDS.findall(folded))
+
+
+UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def _spellings(text: str) -> tuple[str, ...]:
+    """The letters of `text` as an address may spell them: accents dropped, or German umlauts
+    written out ('Übermedien': ubermedien, uebermedien.de)."""
+    return tuple(dict.fromkeys((_letters(text), _letters(text.translate(UMLAUTS)))))
 
 
 def _spells(words: list[str], core: str) -> bool:
@@ -187,6 +199,12 @@ def split_title(title: str, site_hint: str = "", names: frozenset[str] = frozens
         if (separator == "|" and (known or (index == 0 and _name_like(site)))) or known:
             if separator == "|" and "|" in separators[:-1] and len(rest[0].split()) >= 3:
                 remaining = rest[0]  # "Title | Section | Tagline | Site": the title is the first part
+            elif index == 0 and len(rest) > 1:  # "Title | AOC media - Analyse Opinion Critique": a tagline
+                inner, named = split_title(remaining, site_hint, names)
+                if named and len(inner.split()) >= 3:
+                    if is_site(named, site_hint, names) and not is_site(site, site_hint, names):
+                        return inner, named  # the name the address spells, not the tagline after it
+                    return inner, site.strip()
             return remaining.strip(), site.strip()
     return title.strip(), ""
 
@@ -239,7 +257,8 @@ def is_site(name: str, host: str, names: frozenset[str]) -> bool:
     if _name_like(name) and any(letters in _letters(n) for n in names):  # the page names itself elsewhere
         return True
     core = _letters(host.rsplit(".", 1)[0]) if host else ""
-    return bool(core) and (letters in core or core in letters) and len(letters) >= 3
+    return bool(core) and len(letters) >= 3 and any(
+        spelled in core or core in spelled for spelled in _spellings(name))
 
 
 def site_name(host: str, texts: list[str]) -> str:
@@ -260,7 +279,7 @@ def site_name(host: str, texts: list[str]) -> str:
             for start in range(len(words)):
                 for end in range(start + 1, min(start + 6, len(words)) + 1):
                     phrase = " ".join(word.strip("*.-") for word in words[start:end]).strip()
-                    if _letters(phrase) == core and phrase[:1].isupper():
+                    if core in _spellings(phrase) and phrase[:1].isupper():
                         article = words[start - 1] if start > 0 else ""
                         found.append(f"{article} {phrase}" if article.casefold() in ARTICLES
                                      and article[:1].isupper() else phrase)
@@ -316,7 +335,8 @@ def is_site_name(text: str, host: str) -> bool:
     if not host or len(labels) < 2 or len(letters) < 3:
         return False
     core = _letters(labels[-3] if len(labels) >= 3 and labels[-2] in SECOND_LEVEL else labels[-2])
-    return letters in (core, core.removeprefix("the"), _letters("".join(labels[-2:])))
+    return any(spelled in (core, core.removeprefix("the"), _letters("".join(labels[-2:])))
+               for spelled in _spellings(text))
 
 
 def name_from_host(host: str) -> str:
@@ -451,7 +471,8 @@ def _names_and_date(rest: str, posted: str) -> tuple[tuple[str, ...], str] | Non
     if bracket:
         note, rest = bracket.group(1), rest[: bracket.start()]
     cut = re.search(
-        r"\s*(?:[|·•—–]|\s-\s|,?\s+on\s+|\s+(?=(?:posted|published|updated)\b))", rest, re.IGNORECASE
+        r"\s*(?:[|·•—–]|\s-\s|,?\s+on\s+|,?\s+(?:am|le|el|il|op|den)\s+(?=\d)"
+        r"|\s+(?=(?:posted|published|updated)\b))", rest, re.IGNORECASE
     )
     tail = ""
     if cut:
@@ -554,6 +575,7 @@ def read_dateline(text: str) -> str:
 
 
 KICKER_WORDS = 3
+QUOTE_MARKS = "„“”‚‘’«»\"' "  # a kicker in quotation marks: '„Heikles“ Thema 3. November 2023'
 
 
 def kicker_date(text: str) -> str:
@@ -565,7 +587,7 @@ def kicker_date(text: str) -> str:
         return ""
     for cut in range(1, min(KICKER_WORDS, len(words) - 1) + 1):
         kicker = " ".join(words[:cut])
-        if re.search(r"\d", kicker) or not re.match(r"[^\W\d_]", kicker):
+        if re.search(r"\d", kicker) or not re.match(r"[^\W\d_]", kicker.lstrip(QUOTE_MARKS)):
             return ""
         date = read_dateline(" ".join(words[cut:]).lstrip("|·•:/,–—- "))
         if date:

@@ -34,6 +34,12 @@ PROSE = ("The strike wave that swept the country this autumn was not an accident
     ("Opinion | Why X happened now", "", ("Why X happened now", "")),  # a section is not the site
     ("Ukraine - the view from the left", "", ("Ukraine - the view from the left", "")),  # a dash, no site
     ("Marx | Engels", "", ("Marx | Engels", "")),  # too short to have lost a site's name
+    # the site's name, then its tagline: both go, the name is the publication
+    ("Pour le néolibéralisme, la retraite est un archaïsme | AOC media - Analyse Opinion Critique",
+     "aoc.media", ("Pour le néolibéralisme, la retraite est un archaïsme", "AOC media")),
+    ("Why We Strike Today | Opinion - The Daily Radical", "dailyradical.org",
+     ("Why We Strike Today", "The Daily Radical")),
+    ("Why We Strike Today | Open Future | The Economist", "", ("Why We Strike Today", "The Economist")),
     ("Michael Bloomberg is having to answer questions about his past - Los Angeles Times", "",
      ("Michael Bloomberg is having to answer questions about his past", "Los Angeles Times")),
     ("Berlin confronts its colonial past | Germany| News and reporting from Berlin | DW | 19.01.2020", "",
@@ -73,6 +79,9 @@ def test_a_title_loses_the_sites_name(title, host, result):
     ("By Jane Doe | November 19, 2019", ("Jane Doe",), "2019-11-19"),
     ("By Jane Doe, Nov. 19, 2019", ("Jane Doe",), "2019-11-19"),
     ("By Tim Anderson July 11, 2011", ("Tim Anderson",), "2011-07-11"),
+    # "on" as German, French, Spanish, Italian, Dutch write it before a date
+    ("VON MORITZ GATHMANN am 21. April 2020", ("Moritz Gathmann",), "2020-04-21"),
+    ("par Didier Roy le 21 juin 2018", ("Didier Roy",), "2018-06-21"),
     ("By Jane Doe and John Roe on 3 March 2020", ("Jane Doe", "John Roe"), "2020-03-03"),
     ("Ann Lee | Business Columnist", ("Ann Lee",), ""),
     ("Richard Adams Education editor", ("Richard Adams",), ""),
@@ -157,6 +166,7 @@ def test_the_sites_name_as_the_page_writes_it():
     ("nydailynews.com", ["© 2021 New York Daily News"], "New York Daily News"),
     ("sfchronicle.com", ["Read the San Francisco Chronicle"], "San Francisco Chronicle"),
     ("liberation.fr", ["Libération, le 3 mars"], "Libération"),
+    ("uebermedien.de", ["© 2023 Übermedien"], "Übermedien"),  # an umlaut written out in the address
     ("monde-diplomatique.fr", ["Le Monde diplomatique"], "Le Monde diplomatique"),
     ("ilmanifesto.it", ["il manifesto"], ""),  # written without a capital: not how the page names itself
     ("nytimes.com", ["Nobody You Trust Implies Much Erasure Soon"], ""),  # initials alone spell nothing
@@ -240,6 +250,11 @@ def inferred(markdown, **meta):
      "The Long Road Back", ("Nathanael Johnson",), "2020-01-10", ""),
     (f"# The Long Road Back\n\nIbtisam Mahdi, Ruwaida Kamal Amer\n\n{PROSE}",
      "The Long Road Back", ("Ibtisam Mahdi", "Ruwaida Kamal Amer"), "", ""),
+    (f"# The Long Road Back\n\nAnn Lee and Bo Lee\n\n{PROSE}",
+     "The Long Road Back", ("Ann Lee", "Bo Lee"), "", ""),
+    # a section's label and its link, the same words twice, are no line of names
+    (f"# The Long Road Back\n\n**Open Future\\\n[Open Future](/open-future/)**\n\n{PROSE}",
+     "The Long Road Back", (), "", ""),
     # a role after the name
     (f"# The Long Road Back\n\nAnn Lee | Labour Correspondent\n\nTuesday 15 October 2019\n\n{PROSE}",
      "The Long Road Back", ("Ann Lee",), "2019-10-15", ""),
@@ -284,6 +299,12 @@ def inferred(markdown, **meta):
     (f"# The Long Road Back to the\ncoalfields\n\n## Why the miners are\nstill striking\n\n"
      f"By Ann Lee\n\n{PROSE}",
      "The Long Road Back to the coalfields", ("Ann Lee",), "", ""),
+    # the page's <title>, a section, then the headline again: the byline under it is still the head's
+    (f"# Why We Strike | The Daily Radical\n\nSociété\n\n# Why We Strike\n\nPar Barbara Stiegler\n\n"
+     f"{PROSE}", "Why We Strike", ("Barbara Stiegler",), "", "The Daily Radical"),
+    # today's date in the page's header, the article's by the byline under the title: the byline's wins
+    (f"Saturday 03 January 2015\n\n# The Long Road Back\n\nBy Ann Lee\n\n11:59PM GMT 29 Dec 2014\n\n"
+     f"{PROSE}", "The Long Road Back", ("Ann Lee",), "2014-12-29", ""),
     # an empty heading over its words (a wrapper inside the <h1>), in a div or not (N714)
     (f"[Essai](/essais) [Économie](/eco)\n\n#\n\nL’évaluation et les listes de revues\n\n---\n\n"
      f"par Florence Audier, le 15 septembre 2009\n\n{PROSE}",
@@ -293,6 +314,8 @@ def inferred(markdown, **meta):
     # a byline, then a few words after a hard line break (a keywords button): the byline is read
     (f"# The Long Road Back\n\npar Florence Audier, le 15 septembre 2009\\\nMots-clés\n\n{PROSE}",
      "The Long Road Back", ("Florence Audier",), "2009-09-15", ""),
+    (f"# The Long Road Back\n\nBy Ann Lee\\\nMarch 3, 2020\n\n{PROSE}",  # the date after the break
+     "The Long Road Back", ("Ann Lee",), "2020-03-03", ""),
 ])
 def test_the_head_of_real_pages_becomes_metadata(markdown, title, authors, date, publication):
     found = inferred(markdown)
@@ -407,6 +430,14 @@ def test_a_site_relative_source_leaves_the_site_to_the_pages_links():
     # a capitalised line under the heading is no wrapped title
     (f"# The Long Road Back\nAnd so it began.\n\n{PROSE}", "The Long Road Back", ["And so it began.", PROSE]),
     (f"# The Long Road Back to the\ncoalfields\n\n{PROSE}", "The Long Road Back to the coalfields", [PROSE]),
+    # a capitalised word that did not fit on the heading's line at html2text's 78 columns
+    (f"# Gute Tabus, schlechte Tabus: Die vertauschten Rollen in der Debatte über\nIsrael\n\n{PROSE}",
+     "Gute Tabus, schlechte Tabus: Die vertauschten Rollen in der Debatte über Israel", [PROSE]),
+    # ... but not a byline under a long heading, nor a word that would have fitted
+    (f"# Gute Tabus, schlechte Tabus: Die vertauschten Rollen in der Debatte über\nBy Ann Lee\n\n{PROSE}",
+     "Gute Tabus, schlechte Tabus: Die vertauschten Rollen in der Debatte über", [PROSE]),
+    (f"# Gute Tabus, schlechte Tabus: Die Rollen in der Debatte\nIsrael\n\n{PROSE}",
+     "Gute Tabus, schlechte Tabus: Die Rollen in der Debatte", ["Israel", PROSE]),
 ])
 def test_only_a_heading_wrapped_onto_the_next_line_is_joined(markdown, title, body):
     found = inferred(markdown)
@@ -418,6 +449,7 @@ def test_only_a_heading_wrapped_onto_the_next_line_is_joined(markdown, title, bo
     ("Politics | 3 March 2020", "2020-03-03"),
     ("Middle East · Tuesday 15 October 2019", "2019-10-15"),
     ("Climate 19.01.2020", "2020-01-19"),
+    ("„Heikles“ Thema 3. November 2023", "2023-11-03"),  # a kicker in quotation marks
     ("May 16, 2020", ""),  # a plain dateline is read_dateline's
     ("The strike wave that swept the country May 16, 2020", ""),  # a sentence, no kicker
     ("By Ann Lee May 16, 2020", ""),  # a byline is read_byline's
