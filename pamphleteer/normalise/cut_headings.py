@@ -23,6 +23,7 @@ from pamphleteer.ast import (
     is_kind,
     make_div,
     make_header,
+    rewrite,
     text_of,
     walk,
 )
@@ -39,9 +40,11 @@ CODE = "N714"
 def _words_under(node: Node) -> list[Node] | None:
     """The inlines of a block that may be a heading's text: a short paragraph of words, or a div
     holding only such a paragraph (`::: titre` / words / `:::`); None for anything else."""
-    if is_kind(node, "Div"):
+    while is_kind(node, "Div"):
         inner = div_blocks(node)
-        return _words_under(inner[0]) if len(inner) == 1 else None
+        if len(inner) != 1:
+            return None
+        node = inner[0]
     if not is_kind(node, "Para", "Plain"):
         return None
     inlines = block_inlines(node)
@@ -53,30 +56,43 @@ def _words_under(node: Node) -> list[Node] | None:
 
 
 def _mend(nodes: list[Node]) -> tuple[list[Node], list[Finding]]:
-    """The nodes with each empty heading given the words of the block under it (inside divs too)."""
-    out: list[Node] = []
-    findings: list[Finding] = []
-    index = 0
-    while index < len(nodes):
-        node = nodes[index]
-        following = nodes[index + 1] if index + 1 < len(nodes) else None
-        if is_kind(node, "Header") and not text_of(header_inlines(node)).strip() and following is not None:
-            words = _words_under(following)
-            if words is not None:
-                out.append(make_header(header_level(node), words, header_attr(node)))
-                findings.append(Finding(CODE, "an empty heading got back its words, which the converter "
-                                        "had put in the block under it", "(empty heading)",
-                                        shorten(text_of(words))))
-                index += 2
-                continue
-        if is_kind(node, "Div"):
-            inner, found = _mend(div_blocks(node))
-            if found:
-                node = make_div(inner, div_attr(node))
-                findings.extend(found)
-        out.append(node)
-        index += 1
-    return out, findings
+    """The nodes with each empty heading given the words of the block under it (inside divs too,
+    innermost first with `ast.rewrite`); the findings in reading order."""
+    found_inside: dict[int, list[Finding]] = {}  # a div mended -> its findings, in reading order
+
+    def mended(items: list[Node]) -> tuple[list[Node], list[Finding]]:
+        out: list[Node] = []
+        findings: list[Finding] = []
+        index = 0
+        while index < len(items):
+            node = items[index]
+            following = items[index + 1] if index + 1 < len(items) else None
+            empty = is_kind(node, "Header") and not text_of(header_inlines(node)).strip()
+            if empty and following is not None:
+                words = _words_under(following)
+                if words is not None:
+                    out.append(make_header(header_level(node), words, header_attr(node)))
+                    findings.append(Finding(CODE, "an empty heading got back its words, which the converter "
+                                            "had put in the block under it", "(empty heading)",
+                                            shorten(text_of(words))))
+                    index += 2
+                    continue
+            findings.extend(found_inside.pop(id(node), []))
+            out.append(node)
+            index += 1
+        return out, findings
+
+    def div(node: Node) -> list[Node]:
+        if not is_kind(node, "Div"):
+            return [node]
+        inner, findings = mended(div_blocks(node))
+        if not findings:
+            return [node]
+        new = make_div(inner, div_attr(node))
+        found_inside[id(new)] = findings
+        return [new]
+
+    return mended(rewrite(nodes, div, into=lambda node: is_kind(node, "Div")))
 
 
 @rule(Stage.DAMAGE, order=55, codes={CODE: "a heading cut in two by the converter made whole"})
