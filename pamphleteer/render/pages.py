@@ -232,7 +232,8 @@ def mend_pages(
         return document, ""
     now = settings(document)
     loose = sum(setting.loose for setting in now.values())
-    near = {block for fault in found for index in _near(fault, len(pages)) for block in pages[index].blocks}
+    near = {block for fault in found for index in _near(fault, len(pages)) for block in pages[index].blocks
+            if block in now and now[block].paragraph}  # not the text that holds them: it is laid out whole
     candidates = changes(trial_settings(html, stylesheets, fonts, near), now) if near else []
     page_box, pitch = document.pages[0]._page_box, _pitch(document)
     chosen = ""
