@@ -91,3 +91,26 @@ def test_render_workers_start_with_the_typesetter_the_build_warmed_up_while_text
     warmed = typesetter_id("A5", SOURCES)
     with Workers(2) as pool:  # forked now, as the build forks its render workers after parsing
         assert pool.submit(typesetter_id, "A5", SOURCES).result() == warmed
+
+
+@pytest.mark.slow
+def test_page_mending_tries_the_paragraphs_near_a_fault_not_the_whole_text(monkeypatch):
+    from pamphleteer.render import pages
+    from pamphleteer.render.pdf import part_sources
+
+    publication, _ = assemble(read_sources(SOURCES), edition=edition_time(SOURCES, EPOCH))
+    text, part = max(zip(publication.texts, part_sources(publication).texts, strict=True),
+                     key=lambda pair: len(pair[1].html))  # the longest: the seed's uneven spreads
+    tried: list[set[str]] = []
+    real = pages.trial_settings
+
+    def trial_settings(html, stylesheets, fonts, blocks):  # type: ignore[no-untyped-def]
+        tried.append(set(blocks))
+        return real(html, stylesheets, fonts, blocks)
+
+    monkeypatch.setattr(pages, "trial_settings", trial_settings)
+    typesetter("A5", SOURCES).lay_out(part.html, part.css, part.ids)
+    assert tried and all(blocks for blocks in tried)
+    # its paragraphs, each laid out alone; the text that holds them (laid out whole, with every
+    # paragraph in it, a trial took as long as the text's own layout) is not one of them
+    assert all(block.startswith(f"{text.slug}-") for blocks in tried for block in blocks), tried
