@@ -15,6 +15,7 @@ import re
 import ftfy
 
 from pamphleteer.ast import (
+    events,
     is_kind,
     make_soft_break,
     make_space,
@@ -23,7 +24,6 @@ from pamphleteer.ast import (
     merge_adjacent,
     str_text,
     transform,
-    wrapped,
 )
 from pamphleteer.normalise.converter import over_rewritten_blocks
 from pamphleteer.normalise.findings import Finding, shorten
@@ -157,12 +157,13 @@ def emphasis_debris(node: Node) -> tuple[Node, list[Finding]]:
 
 
 def _plain(inlines: list[Node]) -> str:
-    return "".join(_plain_one(n) for n in inlines)
-
-
-def _plain_one(node: Node) -> str:
-    if is_kind(node, "Str"):
-        return str_text(node)
-    if is_kind(node, "Strong"):
-        return "**" + _plain(wrapped(node)) + "**"
-    return " " if is_kind(node, "Space", "SoftBreak") else "…"
+    """Inlines as a diagnostic shows them: words, strong emphasis as `**…**`, anything else as `…`."""
+    parts: list[str] = []
+    for node, _leaving in events(inlines, into=lambda node: is_kind(node, "Strong")):
+        if is_kind(node, "Strong"):
+            parts.append("**")  # on entering it and on leaving it
+        elif is_kind(node, "Str"):
+            parts.append(str_text(node))
+        else:
+            parts.append(" " if is_kind(node, "Space", "SoftBreak") else "…")
+    return "".join(parts)
