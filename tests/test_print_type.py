@@ -349,6 +349,9 @@ def test_hyphenation_leaves_three_letters_each_side_and_never_breaks_a_capitalis
         (f"<p>in <em>solidarity</em>.{NOTE}</p>",
          f'<p>in <em><span class="last-word">solidarity</span></em>.{NOTE}</p>'),
         ("<li>a short end</li>", "<li>a short end</li>"),  # too short to be hyphenated anyway
+        # A capitalised compound is not broken at its hyphen either ("Working-" alone on a line).
+        ("<p>Working-class people</p>",
+         '<p><span class="nohyphen compound">Working-class</span> <span class="last-word">people</span></p>'),
     ],
 )
 def test_print_keeps_capitalised_words_and_each_paragraph_s_last_word_whole(before, after):

@@ -167,10 +167,19 @@ def _last_word_whole(text: str) -> str:
     ("emancipa- / tion."), as a book designer sets it (InDesign's "hyphenate last word" off)."""
     found = _LAST_WORD.search(text)
     if found is None:
-        return _CAPITALISED.sub(r'<span class="nohyphen">\1</span>', text)
+        return _CAPITALISED.sub(_whole, text)
     before, word, after = text[:found.start()], found.group(1), text[found.end():]
-    capitalised = _CAPITALISED.sub(r'<span class="nohyphen">\1</span>', before)
+    capitalised = _CAPITALISED.sub(_whole, before)
     return f'{capitalised}<span class="last-word">{word}</span>{after}'
+
+
+def _whole(match: re.Match[str]) -> str:
+    """A capitalised word in a `span.nohyphen`; a compound ("Working-class") in a `span.compound`
+    too, never broken at its hyphen: WeasyPrint, setting a paragraph that opens with one a hair
+    tight, may break its first line there and leave "Working-" alone on it."""
+    word = match.group(1)
+    classes = "nohyphen compound" if "-" in word else "nohyphen"
+    return f'<span class="{classes}">{word}</span>'
 
 
 def capitalised_whole(html: str) -> Markup:
@@ -199,5 +208,5 @@ def capitalised_whole(html: str) -> Markup:
         else:
             if re.search(r"\w", piece):
                 last = (len(pieces), piece)
-            pieces.append(_CAPITALISED.sub(r'<span class="nohyphen">\1</span>', piece))
+            pieces.append(_CAPITALISED.sub(_whole, piece))
     return Markup("".join(pieces))
