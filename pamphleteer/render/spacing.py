@@ -50,7 +50,7 @@ from pamphleteer.cache import digest
 LOOSE_EM = 0.5  # a line whose word spaces average more than this, in em, is loose
 FACE_SPACE_EM = 0.19  # the text face's own word space (Crimson Pro's), in em
 # The word spacings a paragraph with loose lines is tried with (print.css sets -0.03em at A5).
-WORD_SPACINGS = ("0.02em", "0em", "-0.015em", "-0.045em", "-0.06em")
+WORD_SPACINGS = ("0.02em", "0em", "-0.015em", "-0.045em", "-0.06em", "-0.075em")
 PERFECT = (0, 0.0)  # the faults of a paragraph set without any
 # A trial's pages without running heads and folios: what is read of a trial is its paragraphs' lines,
 # which margin boxes do not move (the page's margins stay), and they take a tenth of its layout.
