@@ -39,6 +39,7 @@ from pamphleteer.ast import (
     link_target,
     link_text,
     list_items,
+    make_div,
     text_of,
     walk,
 )
@@ -327,7 +328,7 @@ def _list_of_links(unit: Unit, stop: frozenset[str]) -> bool:
     """A list whose items are nearly all links of a few words: a menu, a related box, a tag cloud."""
     if kind(unit.node) not in ("BulletList", "OrderedList"):
         return False
-    measured = [_measure(unit.top, unit.line, {"t": "Div", "c": [["", [], []], item]}, stop)
+    measured = [_measure(unit.top, unit.line, make_div(item), stop)
                 for item in list_items(unit.node)]
     items = [item for item in measured if item.words or item.images]  # not the "|" between links
     linked = [item for item in items if not item.prose
@@ -361,7 +362,7 @@ def _list_chrome(unit: Unit) -> str:
     if kind(unit.node) not in ("BulletList", "OrderedList"):
         return ""
     # each item whole (an icon's link and its "Link copied" tooltip are one button); icons alone say nothing
-    items = [_measure(unit.top, unit.line, {"t": "Div", "c": [["", [], []], item]}, frozenset())
+    items = [_measure(unit.top, unit.line, make_div(item), frozenset())
              for item in list_items(unit.node)]
     codes = {_chrome(item, item=True) for item in items if item.words}
     return codes.pop() if len(codes) == 1 and "" not in codes else ""

@@ -291,7 +291,7 @@ def attribute_debris(node: Node) -> tuple[list[Node], list[Finding]]:
         if changed:
             findings.append(Finding("N702", "pandoc fenced-div markers shown as text were removed",
                                     shorten(text_of(inlines)), shorten(text_of(unfenced))))
-            if not text_of(unfenced).strip() and not _has_media({"t": "Para", "c": unfenced}):
+            if not text_of(unfenced).strip() and not _has_media(make_para(unfenced)):
                 return [], findings
             inlines = unfenced
         lines = _lines(inlines)

@@ -45,6 +45,7 @@ from pamphleteer.ast import (
     make_para,
     make_plain,
     make_span,
+    make_str,
     merge_adjacent,
     quote_blocks,
     span_attr,
@@ -177,7 +178,7 @@ class _Lift:
     def credit(self, block: Block, inlines: list[Node], code: str, message: str) -> None:
         inlines = strip_edges(inlines)
         if text_of(inlines):
-            self.credits.append(Block(block.line, {"t": "Para", "c": inlines}))
+            self.credits.append(Block(block.line, make_para(inlines)))
             self.note(code, message, block, text_of(inlines), "credits")
 
 
@@ -219,7 +220,7 @@ def _images_out(block: Block, inlines: list[Node], lift: _Lift) -> tuple[list[No
         following = inlines[index + 1] if index + 1 < len(inlines) else None
         if (len(description) == 1 and description.isalpha() and following is not None
                 and word_of(following)[:1].islower()):
-            out.append({"t": "Str", "c": description})
+            out.append(make_str(description))
             lift.note("N802", "an image of one letter (a drop cap) joined its word", block,
                       description + " " + str_text(following), description + str_text(following))
             continue
