@@ -26,6 +26,8 @@ from pamphleteer.ast import (
     link_target,
     link_text,
     list_items,
+    make_plain,
+    make_str,
     walk,
 )
 from pamphleteer.ast import text_of as ast_text_of
@@ -172,7 +174,7 @@ def _lines(block: Block) -> tuple[Block | None, str]:
     cut = next((i for i, node in enumerate(inlines) if kind(node) == "LineBreak"), None)
     if cut is None or not ast_text_of(inlines[:cut]).strip():
         return None, ""
-    return Block(block.line, {"t": "Plain", "c": inlines[:cut]}), ast_text_of(inlines[cut:]).strip()
+    return Block(block.line, make_plain(inlines[:cut])), ast_text_of(inlines[cut:]).strip()
 
 
 def _links(block: Block) -> list[tuple[str, str]]:
@@ -636,6 +638,6 @@ def lift_head(
     date = url_date(source) if source and "date" not in head.found else ""
     if date and blocks:
         head.found["date"] = date
-        lift.note("N407", Block(blocks[0].line, {"t": "Plain", "c": [{"t": "Str", "c": source}]}),
+        lift.note("N407", Block(blocks[0].line, make_plain([make_str(source)])),
                   "the date in the text's address became its date", date)
     return head
