@@ -81,12 +81,12 @@ class Text:
         print page starts in them) like any other block: ids `<slug>-question-<n>`."""
         blocks = []
         for number, question in enumerate(self.questions, start=1):
-            inlines: list[dict[str, object]] = []
+            inlines: list[ast.Node] = []
             for word in question.split():
                 if inlines:
-                    inlines.append({"t": "Space"})
-                inlines.append({"t": "Str", "c": word})
-            blocks.append(Block(line=number, node={"t": "Plain", "c": inlines}))
+                    inlines.append(ast.make_space())
+                inlines.append(ast.make_str(word))
+            blocks.append(Block(line=number, node=ast.make_plain(inlines)))
         return tuple(blocks)
 
     @property
