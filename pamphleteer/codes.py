@@ -74,8 +74,9 @@ CONVERTER_KEYS_READ = declare("I202", "a converter's front matter keys read as o
 KEYS_NOT_USED = declare("I203", "front matter a pamphlet does not use (tags, categories …) passed over")
 TITLE_SITE_CUT = declare("I204", "the site's name ending the front matter title left it: it is the "
                                  "publication (keep: [I204] keeps it)")
-AUTHOR_NOT_A_PERSON = declare("I205", "a front matter author that is the site or a comment's heading "
-                                      "('X says') left the authors (keep: [I205] keeps it)")
+AUTHOR_NOT_A_PERSON = declare("I205", "a front matter author that is the site, a newsroom's label "
+                                      "('Staff') or a comment's heading ('X says') left the authors "
+                                      "(keep: [I205] keeps it)")
 
 # -- information: what the build put right in the output folder before it went on ---------
 STALE_LOCK = declare("I901", "the lock of a build that was killed was taken over")

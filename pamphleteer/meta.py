@@ -493,15 +493,29 @@ def _authors_who_are_people(meta: TextMeta, reader: _Reader) -> TextMeta:
         return meta
     sites = _site_letters(meta)
     people = tuple(name for name in meta.authors if not SAYS.search(name) and not _cut_dateline(name)
-                   and not (len(meta.authors) > 1 and _letters(name) in sites))
+                   and not _newsroom(name) and not (len(meta.authors) > 1 and _letters(name) in sites))
     if people == meta.authors:
         return meta
     left = [name for name in meta.authors if name not in people]
     reader.note(codes.AUTHOR_NOT_A_PERSON, Severity.INFO,
-                f"not an author: {', '.join(left)} (the site, a comment's heading or a dateline's "
-                f"remains); the authors are: "
+                f"not an author: {', '.join(left)} (the site, its newsroom, a comment's heading or a "
+                f"dateline's remains); the authors are: "
                 f"{', '.join(people) or 'none given'}", "author")
     return dataclasses.replace(meta, authors=people)
+
+
+NEWSROOM_WORDS = frozenset((
+    "staff", "staffs", "reports", "report", "wire", "wires", "service", "services", "desk", "team", "editors",
+    "editorial", "contributors", "contributor", "newsroom", "news", "agency", "agencies", "and", "&", "the",
+))
+
+
+def _newsroom(name: str) -> bool:
+    """A newsroom's label, not a person ("Staff", "News Service Reports", "Editorial Team"): only such
+    words, at least one of them no mere "news" or "the"."""
+    words = re.findall(r"[^\W\d_]+|&", name.casefold())
+    return bool(words) and all(word in NEWSROOM_WORDS for word in words) and not set(words) <= {
+        "news", "the", "and", "&"}
 
 
 SAYS = re.compile(r"\s(?:says|said|wrote|writes|replied)\s*:?$", re.IGNORECASE)

@@ -340,6 +340,10 @@ def test_the_sites_name_ending_a_front_matter_title_is_the_publication(tmp_path,
     # a byline's site and month, the day and year cut off ("CBS News February 24, 2020")
     ("author: CBS News February\nurl: /news/x/", (), True),
     ("author: The Daily Radical, Sept.\nurl: /news/x/", (), True),
+    # a newsroom's label is no person ("Staff; News Service Reports", trafilatura's)
+    ("author: Staff; News Service Reports\nurl: https://www.twincities.com/x/", (), True),
+    ("author: Ann Lee; Editorial Team\nurl: /news/x/", ("Ann Lee",), True),
+    ("author: Newsroom Smith\nurl: /news/x/", ("Newsroom Smith",), False),
     # a person's name ending in a month's is still a person's
     ("author: Theresa May\nurl: /news/x/", ("Theresa May",), False),
     ("author: Ann Lee June\nurl: /news/x/", ("Ann Lee June",), False),
