@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pamphleteer.ast import text_of
+from pamphleteer.ast import kind, text_of
 from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.normalise.findings import BlockRule, Finding, shorten
 from pamphleteer.normalise.registry import Stage, rule
@@ -84,7 +84,7 @@ class Keep:
                 return out, findings
             codes = ", ".join(dict.fromkeys(f.code for f in findings))
             return node, [Finding(KEPT, _not_made(codes),
-                                  shorten(text_of(node)) or node["t"], entry)]
+                                  shorten(text_of(node)) or kind(node), entry)]
 
         return guarded
 
@@ -107,7 +107,7 @@ class Keep:
     def kept(self, code: str, block: Block, path: Path) -> Diagnostic:
         """The report that repair `code` was not made on `block`."""
         return Diagnostic(KEPT, Severity.INFO, _not_made(code), path, block.line,
-                          shorten(text_of(block.node)) or block.node["t"], self.entry_for(code, block.node))
+                          shorten(text_of(block.node)) or kind(block.node), self.entry_for(code, block.node))
 
     def unused(self, diagnostics: Iterable[Diagnostic], path: Path) -> tuple[Diagnostic, ...]:
         """A warning for each entry that stopped no repair in this text."""
