@@ -94,7 +94,7 @@ class Lift:
                 message,
                 self.path,
                 block.line,
-                shorten(ast_text_of(block.node)) or block.node["t"],
+                shorten(ast_text_of(block.node)) or kind(block.node),
                 after or None,
             )
         )
