@@ -74,7 +74,7 @@ def typefaces(publication: Publication, edition: str = "screen") -> tuple[str, .
     if any(face_is_used(rule, characters) for rule in _greek_cyrillic_rules()):
         faces.append("Gentium Book Plus for Greek and Cyrillic")
     if edition == "print" and any(
-        node.get("t") in CODE for block in blocks for node in ast.walk(block.node)
+        ast.kind(node) in CODE for block in blocks for node in ast.walk(block.node)
     ):
         faces.append("Source Code Pro for code")
     if edition == "print":
