@@ -41,6 +41,15 @@ def test_the_date_the_page_declares_comes_before_a_guess(head, body, found, date
     assert stated_date(page(head, body), found) == date
 
 
+@pytest.mark.parametrize(("address", "found", "date"), [
+    ("https://www.refinery29.com/en-us/2016/12/132377/graphic-tees", "2022-01-01", ""),  # a copyright year
+    ("https://www.refinery29.com/en-us/2016/12/132377/graphic-tees", "2016-12-13", "2016-12-13"),
+    ("https://example.org/articles/132377", "2022-01-01", "2022-01-01"),  # the address says nothing
+])
+def test_a_guessed_date_in_another_month_than_the_address_gives_is_no_date(address, found, date):
+    assert stated_date(page(""), found, address) == date
+
+
 @pytest.mark.parametrize(("authors", "sites", "kept"), [
     (("Jill Serjeant",), ("Reuters",), ("Jill Serjeant",)),
     (("CBS News February",), ("CBS News",), ("CBS News",)),  # the date cut off; the site alone is kept

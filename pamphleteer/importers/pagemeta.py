@@ -67,6 +67,7 @@ WORD = re.compile(r"\w+")
 HEADLINE_META = ("og:title", "twitter:title")
 AUTHOR_META = ("author", "byl", "og:article:author", "article:author", "sailthru.author", "parsely-author",
                "citation_author", "dc.creator")
+ADDRESS_MONTH = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/")
 SUBTITLE = re.compile(r"^\s*:\s+[^\W\d_]")
 ADDRESS = re.compile(r"^(?:https?:)?//")
 JSON_LD_MAX = 200_000  # characters of one JSON-LD script read
@@ -147,11 +148,16 @@ def _local_days(stamp: str) -> set[str]:
     return days
 
 
-def stated_date(tree: lxml.html.HtmlElement, found: str = "") -> str:
+def stated_date(tree: lxml.html.HtmlElement, found: str = "", address: str = "") -> str:
     """The publication date the page declares for its article, as ISO 8601; `found` (htmldate's)
-    when the page declares none, or a UTC time whose local date `found` may be."""
+    when the page declares none, or a UTC time whose local date `found` may be. A guess in another
+    month than the article's address gives (`/2016/12/…`) is wrong (a copyright year, a sidebar's
+    date): none is better."""
     stamp = _declared(tree)
     if not stamp:
+        month = ADDRESS_MONTH.search(address)
+        if month and found and found[:7] != f"{month[1]}-{month[2]}":
+            return ""
         return found
     return found if found in _local_days(stamp) else _iso(stamp)
 

@@ -220,7 +220,8 @@ def extract_article(page: bytes, *, url: str, origin: str, charset: str = "") ->
     authors = page_authors(found, tree, title=title, site_names=sites,
                            publishers=publisher_names(tree, also=(meta.sitename or "",)))
     source = meta.url if meta.url and meta.url.startswith(("http://", "https://")) else url
+    date = stated_date(tree, meta.date or "", source or "")
     return Article(
-        html=html, extractor=extractor, title=title, authors=authors, date=stated_date(tree, meta.date or ""),
+        html=html, extractor=extractor, title=title, authors=authors, date=date,
         publication=publication, source=source or "", lang=_page_language(tree), image=meta.image or "",
     )
