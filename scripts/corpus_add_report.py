@@ -174,9 +174,10 @@ def regressions(current: dict[str, dict[str, object]], before: dict[str, dict[st
     """Every way in which a page now does worse than in the baseline, in words."""
     found = []
     for name in sorted(set(current) | set(before)):
-        if name not in before or name not in current:
-            where = "not in the baseline" if name not in before else "no longer in the corpus"
-            found.append(f"{name}: {where} (save the baseline)")
+        if name not in before:
+            continue  # a page new to the corpus has nothing to fall below: `unsaved` names it
+        if name not in current:
+            found.append(f"{name}: no longer in the corpus (save the baseline)")
             continue
         now, then = current[name], before[name]
         if now["refused"]:
@@ -199,6 +200,11 @@ def regressions(current: dict[str, dict[str, object]], before: dict[str, dict[st
             if then_meta.get(key) == "right" and now_meta.get(key) != "right":
                 found.append(f"{name}: {key} was right, now {now_meta.get(key)}")
     return found
+
+
+def unsaved(current: dict[str, dict[str, object]], before: dict[str, dict[str, object]]) -> list[str]:
+    """The pages not yet in the baseline (new in the corpus): judged by the totals' bars only."""
+    return sorted(set(current) - set(before))
 
 
 def load(path: Path = BASELINE) -> dict[str, dict[str, object]]:
@@ -291,6 +297,10 @@ def main(argv: list[str] | None = None) -> int:
         worse = regressions(current, load(kept))
         print(f"\n{len(worse)} regressions against the baseline" + (":" if worse else ""))
         print("\n".join(f"  {line}" for line in worse))
+        new = unsaved(current, load(kept))
+        if new:
+            print(f"{len(new)} pages not in the baseline yet (--save-baseline to lock them in): "
+                  + ", ".join(new))
     return 0
 
 

@@ -6,8 +6,10 @@ the web edition of the text `add` wrote with the corpus's damage detectors: dama
 in the body, sentences of the article that did not arrive, and the title, authors, date
 and publication against what the page states. The test fails when any page does worse
 than `tests/fixtures/pages/corpus-add-baseline.json`, or when the totals fall below the
-bars the issue sets for metadata. When a change makes figures better, lock them in on
-purpose: `python scripts/corpus_add_report.py --save-baseline`, and commit the diff.
+bars the issue sets for metadata. A page new to the corpus (another session adds them)
+has no baseline to fall below: the bars judge it until it is saved. When a change makes
+figures better, lock them in on purpose: `python scripts/corpus_add_report.py
+--save-baseline`, and commit the diff.
 """
 
 from __future__ import annotations
@@ -63,7 +65,9 @@ def test_every_page_is_added_and_the_metadata_it_states_mostly_arrives(results):
     assert share["title"] >= 0.94, share
     assert min(share["authors"], share["date"], share["publication"]) >= 0.80, share
     lost = sum(len(result.damage.lost) for result in results)
-    assert lost <= 1, [(result.article, result.damage.lost) for result in results if result.damage.lost]
+    sentences = sum(result.sentences for result in results)
+    assert lost <= max(1, sentences // 100), [  # at most one sentence in a hundred
+        (result.article, result.damage.lost) for result in results if result.damage.lost]
 
 
 @pytest.fixture(scope="module")
