@@ -56,6 +56,8 @@ def test_the_byline_under_the_headline_names_the_authors(under_headline, names):
                                                                  "The Associated Press")),
     ("By Jean de la Fontaine | Fables", ("Jean de la Fontaine",)),
     ("Von Anna Müller und Jörg Schmidt", ("Anna Müller", "Jörg Schmidt")),
+    ("Par LILIAN ALEMAGNA, LAURE BRETTON Envoyés spéciaux à Nantes", ("LILIAN ALEMAGNA", "LAURE BRETTON")),
+    ("By BWW News Desk", ("BWW News Desk",)),  # one word in capitals is a name's, not a name in capitals
 ])
 def test_a_bylines_names_end_where_a_date_place_or_role_begins(byline, names):
     assert names_in(byline) == names

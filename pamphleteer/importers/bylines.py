@@ -104,6 +104,9 @@ def names_in(byline: str) -> tuple[str, ...]:
         starts_upper = word[0].isupper()
         if word.endswith(":") or (not starts_upper and word.casefold() not in PARTICLES):
             break  # "Posted:", "in Cannon Ball", "le 12 mai"
+        in_capitals = len(names[-1]) >= 2 and all(_capitals(name_word) for name_word in names[-1])
+        if in_capitals and not _capitals(word):
+            break  # names in capitals, then a role that is not: "LAURE BRETTON Envoyés spéciaux"
         names[-1].append(word)
         if token.endswith((",", ";")):
             names.append([])
@@ -115,6 +118,11 @@ def names_in(byline: str) -> tuple[str, ...]:
         if name and name not in found:
             found.append(name)
     return tuple(found) if len(found) <= MAX_NAMES else ()
+
+
+def _capitals(word: str) -> bool:
+    letters = [character for character in word if character.isalpha()]
+    return len(letters) >= 2 and all(character.isupper() for character in letters)
 
 
 def headline_byline(tree: lxml.html.HtmlElement, title: str) -> tuple[str, ...]:
