@@ -108,14 +108,15 @@ def empty_heading_over_its_words(
         block = blocks[index]
         if is_kind(block.node, "Header") and index + 1 < len(blocks):
             mended, found = _mend([block.node, blocks[index + 1].node])
-            refused = refuse(block, CODE) if found else None
-            if found and refused is None:
-                out.append(Block(block.line, mended[0]))
-                diagnostics.extend(finding.at(path, block.line) for finding in found)
-                index += 2
-                continue
-            if refused is not None:
+            if len(mended) == 1:  # the heading took the words of the block under it
+                refused = refuse(block, CODE)
+                if refused is None:
+                    out.append(Block(block.line, mended[0]))
+                    diagnostics.extend(finding.at(path, block.line) for finding in found)
+                    index += 2
+                    continue
                 diagnostics.append(refused)
+            # else the block under it is another's (a div mended inside is read on its own turn)
         elif is_kind(block.node, "Div"):
             mended, found = _mend([block.node])
             refused = refuse(block, CODE) if found else None

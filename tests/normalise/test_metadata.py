@@ -342,6 +342,15 @@ def test_an_empty_heading_takes_only_a_short_line_of_words(markdown):
     assert "It went on." in [text_of(b.node) for b in result.blocks]
 
 
+def test_an_empty_heading_over_a_div_mended_inside_keeps_the_div():
+    # the heading stays empty (a div is no line of words) while a heading inside the div is mended:
+    # no word of the div is lost (its heading, the first real one, is the title)
+    markdown = ("# \n\n::: box\n## \n\nInner title\n\nBody of the box, a sentence.\n:::\n\n"
+                "It went on.")
+    title, _, _, _, body = inferred(markdown)
+    assert (title, body) == ("Inner title", ["Body of the box, a sentence.", "It went on."])
+
+
 def test_a_line_after_a_byline_that_is_prose_keeps_the_byline_in_the_body():
     markdown = (f"# The Long Road Back\n\nBy Ann Lee\\\nWASHINGTON — The miners were striking again, as "
                 f"they had for months on end.\n\n{PROSE}")
