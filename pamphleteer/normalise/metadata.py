@@ -268,6 +268,8 @@ def site_name(host: str, texts: list[str]) -> str:
     'Jungle.World' for jungle.world), with the article the page writes before it ('The', 'Le');
     written in ordinary case where the page has it so as well as in capitals."""
     labels = host.split(".")
+    if len(labels) >= 3 and labels[-2] in SECOND_LEVEL:  # 'gazetadopovo.com.br': the name is before '.com'
+        labels = labels[:-1]
     cores = [_letters("".join(labels[-2:]))] if len(labels) >= 2 and labels[-1] not in COMMON_TLDS else []
     cores.append(_letters(labels[-2] if len(labels) >= 2 else host))
     found: list[str] = []

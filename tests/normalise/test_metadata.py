@@ -167,6 +167,7 @@ def test_the_sites_name_as_the_page_writes_it():
     ("sfchronicle.com", ["Read the San Francisco Chronicle"], "San Francisco Chronicle"),
     ("liberation.fr", ["Libération, le 3 mars"], "Libération"),
     ("uebermedien.de", ["© 2023 Übermedien"], "Übermedien"),  # an umlaut written out in the address
+    ("gazetadopovo.com.br", ["Com a palavra", "© Gazeta do Povo"], "Gazeta do Povo"),  # not '.com' itself
     ("monde-diplomatique.fr", ["Le Monde diplomatique"], "Le Monde diplomatique"),
     ("ilmanifesto.it", ["il manifesto"], ""),  # written without a capital: not how the page names itself
     ("nytimes.com", ["Nobody You Trust Implies Much Erasure Soon"], ""),  # initials alone spell nothing
