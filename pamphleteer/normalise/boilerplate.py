@@ -103,6 +103,10 @@ MESSAGES = {
 }
 
 
+# A copyright notice: "© 2020 …", "Copyright © 2019 …", "Copyright 2019 …", "(c) 2013 …".
+COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*\d{4}\b|^copyright\s+\d{4}\b", re.IGNORECASE)
+
+
 def _words(*patterns: str) -> re.Pattern[str]:
     return re.compile(r"^(?:" + "|".join(patterns) + r")\b", re.IGNORECASE)
 
@@ -413,11 +417,24 @@ def _runs(units: list[Unit], decided: dict[int, str], exempt: set[int]) -> None:
             other = units[follower]
             if other.is_heading and _level(other) <= _level(unit):
                 break
-            if follower in exempt or (other.prose and not holds_prose and follower not in decided):
+            if follower in exempt or (other.prose and not holds_prose and follower not in decided
+                                      and not _headline_list(other)):
                 break
             if code == "N427" and other.is_heading:
                 break
             decided.setdefault(follower, _chrome(other) or _list_chrome(other) or code)
+
+
+HEADLINE_WORDS = 20
+
+
+def _headline_list(unit: Unit) -> bool:
+    """A list of headlines (each item a few words, none a paragraph), however many words in all:
+    under a "Most popular" heading it is the box's, not prose."""
+    if kind(unit.node) not in ("BulletList", "OrderedList"):
+        return False
+    items = [text_of({"t": "Div", "c": [["", [], []], item]}) for item in list_items(unit.node)]
+    return len(items) >= 2 and all(len(item.split()) <= HEADLINE_WORDS for item in items)
 
 
 def classify(units: list[Unit], stop: frozenset[str], exempt: set[int], host: str = "") -> dict[int, str]:
@@ -430,6 +447,8 @@ def classify(units: list[Unit], stop: frozenset[str], exempt: set[int], host: st
             continue
         if _pitch(unit):
             decided[index] = "N424"
+        elif kind(unit.node) in ("Para", "Plain") and COPYRIGHT.match(unit.text):
+            decided[index] = "N420"  # the site's copyright notice, however long
         elif unit.prose:
             continue
         elif code := _chrome(unit) or _list_chrome(unit):

@@ -69,11 +69,13 @@ AGENCY = (
     r"pa\s+(?:images|wire|media)|bloomberg|xinhua|anadolu(?:\s+agency)?|nurphoto|sopa\s+images|zuma"
     r"(?:\s+press)?|wikimedia(?:\s+commons)?|creative\s+commons|unsplash|istock(?:photo)?|flickr|"
     r"supplied|handout|courtesy(?:\s+of)?|file\s+photo|public\s+domain|cc[\s-]by(?:[\s-]\w+)*"
+    r"|picture\s+alliance|dpa|imago(?:\s+images)?|keystone|pexels|pixabay"
 )
 CREDIT_WORD = (r"photo(?:graph|graphy|s)?|image|picture|illustration|graphic|artwork|cartoon|video|credit"
-               r"|cr[ée]dits?\s+photo|foto")
+               r"|cr[ée]dits?\s+photo|foto|bild")
 CREDIT_LINE = re.compile(
-    rf"^(?:(?:featured|cover|header|top|lead|main)\s+)?(?:{CREDIT_WORD})s?(?:\s+credits?)?(?:\s*\((?:cc|c)\)|\s*©)?"
+    rf"^(?:(?:featured|cover|header|top|lead|main)\s+)?(?:{CREDIT_WORD})s?(?:\s+(?:credits?|sources?|{CREDIT_WORD}))?"
+    rf"(?:\s*\((?:cc|c)\)|\s*©)?"
     rf"\s*(?::|by\b|/|©|\|)"
     rf"|^source\s*:\s*(?:{AGENCY})\b|^(?:©|\(c\)|copyright\b)"
     rf"|^\(?(?:{AGENCY})\)?\.?$|^\(?(?:{AGENCY}|ap)(?:\s+photos?)?\s?/\s?[^()/]{{1,60}}\)?\.?$"

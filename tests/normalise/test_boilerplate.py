@@ -230,3 +230,32 @@ def test_teasers_repeats_and_what_stands_between_furniture_leave(markdown, moved
 ])
 def test_sections_titles_and_closing_lines_stay(markdown):
     assert removed(markdown) == {}
+
+
+@pytest.mark.parametrize(("markdown", "moved"), [
+    # a "most popular" box of headlines is the box's, however many words its list has in all
+    (f"{PROSE}\n\n{MORE_PROSE}\n\n## Most Popular\n\n"
+     + "".join(f"{n}. Two Republicans Could Blow Up Democrats' Shot at the Senate By Ed Kilgore\n"
+               for n in range(1, 6)),
+     {"Most Popular": "N422",
+      " ".join(["Two Republicans Could Blow Up Democrats' Shot at the Senate By Ed Kilgore"] * 5): "N422"}),
+    # the site's copyright notice, long as it is
+    (f"{PROSE}\n\n{MORE_PROSE}\n\nCopyright © 2019 Salon.com, LLC. Reproduction of material from any Salon "
+     "pages without written permission is strictly prohibited. SALON is registered in the U.S. Patent and "
+     "Trademark Office as a trademark of Salon.com, LLC.",
+     {"Copyright © 2019 Salon.com, LLC. Reproduction of material from any Salon pages without …": "N420"}),
+])
+def test_headline_boxes_and_copyright_notices_leave(markdown, moved):
+    assert {text[:40]: code for text, code in removed(markdown).items()} == {
+        text.replace("'", "\u2019")[:40]: code for text, code in moved.items()}
+
+
+@pytest.mark.parametrize("markdown", [
+    # a list of the author's points under a heading that is no furniture's
+    f"{PROSE}\n\n## What we want\n\n- Higher wages for all\n- Shorter hours\n\n{MORE_PROSE}",
+    # an essay about copyright
+    f"{PROSE}\n\nCopyright is a legal right that grants the creator of an original work exclusive rights, "
+    f"and it has been contested since the Statute of Anne.\n\n{MORE_PROSE}",
+])
+def test_the_authors_lists_and_sentences_on_copyright_stay(markdown):
+    assert removed(markdown) == {}

@@ -92,6 +92,11 @@ def test_credits_in_the_body_go_only_once_the_furniture_has_read_the_tail():
     ("Getty Images", True), ("Image credit: NARA", True), ("Illustration by Jo Smith", True),
     ("AP Photo/Evan Vucci", True), ("© Reuters", True), ("Photo (cc) : svenwerk", True),
     ("Crédit photo : AFP", True),
+    # a second word for what is credited ("Photo Source", "Credit Illustration by"), German's "Bild",
+    # agencies of German and free-picture sites
+    ("Photo Source: Markus Spiske from Pexels.", True), ("Credit Illustration by Nishant Choksi", True),
+    ("Bild: dpa", True), ("picture alliance / Xinhua News Agency | Ju Peng", True),
+    ("Pictures of the strike were everywhere.", False), ("Bildung ist ein Menschenrecht.", False),
     ("Photography was his passion from an early age.", False), ("Source: the census.", False),
     ("He and/or she", False),
 ])
