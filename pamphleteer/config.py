@@ -144,6 +144,7 @@ def _font(table: dict[str, Any], path: Path, where: str) -> tuple[tuple[str, str
             f"{where} = {{ regular = \"fonts/MyFace-Regular.ttf\", italic = \"fonts/MyFace-Italic.ttf\" }}",
             file=path,
         )
+    value = {key.replace("-", "_"): file for key, file in value.items()}  # bold-italic as bold_italic
     _reject_unknown(value, set(FONT_KEYS), path, f"{where}.")
     faces = tuple((key, _string(value, key, path)) for key in FONT_KEYS if key in value)
     if not any(key == "regular" and file for key, file in faces):

@@ -84,10 +84,10 @@ def test_font_is_read_at_the_top_or_in_print_but_not_both(tmp_path):
     assert load_settings(settings).font == (("regular", "Gentium Book Plus"),)
     text = settings.read_text(encoding="utf-8").replace('font = "Gentium Book Plus"\n', "")
     assert "[print]" in text  # init writes the print table
-    table = 'font = { regular = "fonts/a.ttf", bold = "fonts/b.ttf" }\n'
+    table = 'font = { regular = "fonts/a.ttf", bold = "fonts/b.ttf", bold-italic = "fonts/c.ttf" }\n'
     settings.write_text(text.replace("[print]\n", "[print]\n" + table))
     read = load_settings(settings)
-    assert read.font == (("regular", "fonts/a.ttf"), ("bold", "fonts/b.ttf"))
+    assert read.font == (("regular", "fonts/a.ttf"), ("bold", "fonts/b.ttf"), ("bold_italic", "fonts/c.ttf"))
     assert read.font_line == line_of_font(settings)
     settings.write_text('font = "x"\n' + settings.read_text())
     with pytest.raises(ConfigurationError, match="'font' is given twice"):
