@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pamphleteer.ast import (
     block_inlines,
@@ -175,6 +176,15 @@ def _lines(block: Block) -> tuple[Block | None, str]:
     if cut is None or not ast_text_of(inlines[:cut]).strip():
         return None, ""
     return Block(block.line, make_plain(inlines[:cut])), ast_text_of(inlines[cut:]).strip()
+
+
+def _section_link(block: Block) -> bool:
+    """A heading that is only a link to a page below the site's home ('/politiques,11'), as a section's
+    name is; a masthead links to the home page, or nowhere."""
+    links = _links(block)
+    text = re.sub(r"\s+", " ", _text(block)).strip()
+    return (len(links) == 1 and re.sub(r"\s+", " ", links[0][0]).strip() == text
+            and urlsplit(links[0][1]).path.strip("/") != "")
 
 
 def _links(block: Block) -> list[tuple[str, str]]:
@@ -350,6 +360,8 @@ class _Reader:
         if above is None or not self._masthead_over(_text(self.blocks[above]), _text(self.blocks[title])):
             return title
         name = _text(self.blocks[above])
+        if _section_link(self.blocks[above]):
+            return title  # "##### [Politiques](…/politiques,11)": a section's page, not the site's
         adjacent = all(kind(block.node) == "HorizontalRule" for block in self.blocks[above + 1:title])
         if self.host and not is_site(name, self.host, self.page - {name}) or not adjacent:
             return title  # a kicker or a section, not the site's name: it stays above the title

@@ -75,7 +75,9 @@ DATE_LANGUAGES = ["en", "fr", "de", "es", "it", "nl", "pt"]
 LEADING_TIME = re.compile(  # "10:08 am Fri Jul 19, 2013"
     r"^(?:at\s+)?\d{1,2}[:.]\d{2}(?![.\d])\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?\s*[,/|·–-]?\s*",
     re.IGNORECASE)
-UPDATED_CLAUSE = re.compile(r"(?<=\S)[\s|·•,;(]+(?:last\s+)?(?:modified|updated|edited)\b.*$", re.IGNORECASE)
+UPDATED_CLAUSE = re.compile(  # "… (Mis à jour: 19:56)", "… aktualisiert am …" as well
+    r"(?<=\S)[\s|·•,;(]+(?:(?:last\s+)?(?:modified|updated|edited)|mis\s+à\s+jour|aktualisiert|actualizado"
+    r"|aggiornato|bijgewerkt|atualizado)\b.*$", re.IGNORECASE)
 WEEKDAY = re.compile(
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?", re.IGNORECASE
 )

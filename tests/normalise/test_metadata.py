@@ -126,6 +126,7 @@ def test_sentences_are_not_bylines(line):
 @pytest.mark.parametrize(("line", "date"), [
     ("November 19, 2019", "2019-11-19"),
     ("Published Nov. 19, 2019 at 5:42 pm", "2019-11-19"),
+    ("27 octobre 2012 à 18:27 (Mis à jour: 19:56)", "2012-10-27"),  # "updated" in French
     ("Tuesday 15 October 2019", "2019-10-15"),
     ("Updated: 19/11/2019", "2019-11-19"),
     ("2019-11-19T06:30:00-05:00", "2019-11-19"),
@@ -367,6 +368,10 @@ def test_a_line_after_a_byline_that_is_prose_keeps_the_byline_in_the_body():
     # a section over the title is no masthead when the site has another name
     (f"# Germany\n\n# Berlin confronts its colonial past\n\n{PROSE}", "https://www.dw.com/en/x/a-1",
      "Berlin confronts its colonial past", "", "DW"),
+    # ... nor a heading that links to a section's page, though the page names the section elsewhere
+    (f"# [Politiques](https://www.liberation.fr/politiques,11)\n\n# Ayrault assume sa méthode\n\n{PROSE}"
+     "\n\nPolitiques", "https://www.liberation.fr/politiques/2012/10/27/x/", "Ayrault assume sa méthode",
+     "2012-10-27", "Liberation"),  # the address's name, not the section's
     # the date in the address, when the page gives none
     (f"# The Long Road Back\n\n{PROSE}", "https://www.example.org/2021/03/04/the-long-road-back/",
      "The Long Road Back", "2021-03-04", "Example"),
