@@ -18,9 +18,10 @@ from pathlib import Path
 
 from pamphleteer import ast
 from pamphleteer.cache import CACHE_FOLDER, Cache
+from pamphleteer.codeprint import code_fingerprint
 from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.parse import Block
-from pamphleteer.pipeline import assemble, code_fingerprint
+from pamphleteer.pipeline import assemble
 from pamphleteer.sources import read_sources
 from pamphleteer.workspace import is_ours
 

@@ -35,11 +35,11 @@ from pamphleteer.cache import (
     read_state,
     state_bytes,
 )
+from pamphleteer.codeprint import code_fingerprint
 from pamphleteer.cover import cover_file
 from pamphleteer.errors import ConfigurationError, Diagnostic, RenderError, Severity, StrictFailure
 from pamphleteer.figures import check_images
 from pamphleteer.history import last_commit_time
-from pamphleteer.locations import CHECKOUT, LOCK, PACKAGE, STYLES, TEMPLATES
 from pamphleteer.look import read_look
 from pamphleteer.model import Publication, build_publication, pamphlet
 from pamphleteer.output import after_writing, locked, write_all
@@ -69,20 +69,6 @@ class BuildResult:
     # What each repair code the diagnostics hold does, for the summary (kept in the state, so that
     # a build with nothing changed need not load the normaliser to say it).
     rule_names: dict[str, str] = dataclasses.field(default_factory=dict)
-
-
-def code_files() -> list[Path]:
-    """The files that decide how sources become editions: code, templates, styles, pinned versions
-    (the lock only in a checkout; an installed copy is told apart by its version)."""
-    folders = dict.fromkeys([PACKAGE, TEMPLATES, STYLES])  # installed, the last two are in the first
-    files = sorted({path for folder in folders for path in folder.rglob("*") if path.is_file()
-                    and "__pycache__" not in path.parts})
-    return files + ([LOCK] if LOCK.is_file() else [])
-
-
-def code_fingerprint() -> str:
-    """A hash of the code, templates, styles and pinned versions."""
-    return fingerprint(code_files(), CHECKOUT, {"version": __version__})
 
 
 def own_output(sources_dir: Path, output_dir: Path) -> bool:

@@ -166,3 +166,17 @@ def test_a_wrong_guess_of_the_contents_length_still_gives_the_same_editions(
     assert guessed.page_count == clean.page_count
     for name in ("no-alien-but-the-capitalist.pdf", "no-alien-but-the-capitalist.html"):
         assert (output / name).read_bytes() == (tmp_path / "clean" / name).read_bytes(), name
+
+
+def test_other_code_lays_every_part_out_again(sources_copy, tmp_path, monkeypatch):
+    # after an upgrade (or an edit of the layout code), no layout the old code made is reused
+    from pamphleteer.render import pdf
+
+    output = tmp_path / "out"
+    build(sources_copy, output, ("pdf",))
+    layouts = output / CACHE_FOLDER / "layout"
+    before = {path.name for path in layouts.iterdir()}
+    for module in (pipeline, pdf):
+        monkeypatch.setattr(module, "code_fingerprint", lambda: "the code of another version")
+    build(sources_copy, output, ("pdf",))
+    assert len({path.name for path in layouts.iterdir()} - before) == len(before)

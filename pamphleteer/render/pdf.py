@@ -37,6 +37,7 @@ from urllib.parse import quote
 
 from pamphleteer import codes
 from pamphleteer.cache import Cache, digest
+from pamphleteer.codeprint import code_fingerprint
 from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.model import Part, Publication, Text
 from pamphleteer.render.assemble import CROSS_PART_PREFIX, PartPdf, join_parts
@@ -141,7 +142,9 @@ class Layouts:
     def __init__(self, publication: Publication, sources: Path, cache: Cache | None, pool: Executor):
         self.size = publication.settings.print.page_size
         self.sources, self.cache, self.pool = sources, cache, pool
-        self.version = metadata.version("weasyprint") + "".join(print_css(self.size, sources))
+        # what a layout is made by: WeasyPrint, Pamphleteer (its layout passes, fonts) and the CSS
+        self.version = (metadata.version("weasyprint") + code_fingerprint()
+                        + "".join(print_css(self.size, sources)))
         self._sheets: dict[str, Future[bytes]] = {}
 
     def part(self, part: PartSource) -> Future[LaidOut]:
