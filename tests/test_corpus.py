@@ -61,6 +61,19 @@ def test_each_kind_of_damage_is_found(block, kind):
     assert damage.total == sum(damage.counts.values())
 
 
+@pytest.mark.parametrize(("block", "counted"), [
+    # the page prints the address itself: a citation's "URL :", a link whose words are its address
+    ("Florence Audier, « L’évaluation », 2009. URL : http://www.laviedesidees.fr/L-eval.html", 0),
+    ("See www.laviedesidees.fr.", 0),
+    # an address the page kept in a link's target, left in the text by the converter
+    ("Read it at https://example.org/a/long/path today.", 1),
+])
+def test_a_url_the_page_itself_prints_is_no_damage(block, counted):
+    page = "Pour citer cet article : URL : http://www.laviedesidees.fr/L-eval.html Voir www.laviedesidees.fr"
+    damage = detect(shown(block), EXPECTED, PAGE_WORDS, page_text=page)
+    assert damage.counts["url"] == counted
+
+
 @pytest.mark.parametrize(("href", "counted"), [
     ("https://example.org/a", False), ("mailto:a@example.org", False), ("#note-1", False),
     ("/tag/politics", True), ("file:///home/me/page.html", True), ("javascript:void(0)", True), ("", True),

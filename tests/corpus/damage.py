@@ -159,18 +159,22 @@ def _furniture_in(block: str, phrase: str) -> bool:
     return folded_block.strip(" .:|*-•·»") == folded_phrase
 
 
-def detect(edition: Edition, expected: Expected, page_words: frozenset[str], received: str = "") -> Damage:
+def detect(edition: Edition, expected: Expected, page_words: frozenset[str], received: str = "",
+           page_text: str = "") -> Damage:
     """Every kind of damage in an edition's body, the sentences lost, the metadata right or wrong.
 
     `received` is the Markdown as the converter wrote it: a sentence the converter already
     lost is not counted as lost by the pipeline (it is listed in `dropped` instead).
+    `page_text` is the page's visible text: a URL the page itself prints (a citation's
+    "URL : https://…", a link whose words are its address) is the article's, not damage.
     """
     damage = Damage()
     for block in edition.body:
         for match in MARKDOWN.finditer(block):
             damage.add("markdown", _around(block, match.start()))
         for match in URL.finditer(block):
-            damage.add("url", match.group())
+            if not (page_text and match.group().rstrip(".,;:") in page_text):
+                damage.add("url", match.group())
         for match in IMAGE_FILE.finditer(block):
             damage.add("image", match.group())
         if ALT_TEXT.match(block.strip()) and len(block.split()) <= 12:

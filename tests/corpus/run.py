@@ -54,8 +54,12 @@ class Article:
         return Expected.from_yaml(self.data)
 
     @functools.cached_property
+    def visible_text(self) -> str:
+        return page_text(self.folder / "source.html.gz")
+
+    @functools.cached_property
     def page_words(self) -> frozenset[str]:
-        return vocabulary(page_text(self.folder / "source.html.gz"))
+        return vocabulary(self.visible_text)
 
     @property
     def inputs(self) -> list[Path]:
@@ -189,7 +193,7 @@ def measure(article: Article, path: Path, repair: bool = True) -> Result:
         except PamphleteerError:
             return Result(article.name, converter, refused=refused)
     received = path.read_text(encoding="utf-8")
-    damage = detect(shown, article.expected, article.page_words, received)
+    damage = detect(shown, article.expected, article.page_words, received, article.visible_text)
     if refused:  # the build gives no metadata at all
         damage.metadata = {key: "n/a" if verdict == "n/a" else "refused"
                            for key, verdict in damage.metadata.items()}
