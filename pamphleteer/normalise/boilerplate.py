@@ -420,12 +420,29 @@ def _runs(units: list[Unit], decided: dict[int, str], exempt: set[int]) -> None:
             if follower in exempt or (other.prose and not holds_prose and follower not in decided
                                       and not _headline_list(other)):
                 break
+            if not holds_prose and follower not in decided and _resumes(units, follower):
+                break  # the article's text again, after the box: a short paragraph, then prose
             if code == "N427" and other.is_heading:
                 break
             decided.setdefault(follower, _chrome(other) or _list_chrome(other) or code)
 
 
 HEADLINE_WORDS = 20
+SENTENCE_END = ('.', '!', '?', '…', '"', '”', '’', '»')
+
+
+def _resumes(units: list[Unit], index: int) -> bool:
+    """Whether the article resumes at `units[index]`: a paragraph of prose too short to be `prose`
+    (a sentence or two in the text's own words, no link, a sentence's end) followed by the
+    article's prose. A box's teaser is followed by its "Read more" link or the next headline."""
+    unit = units[index]
+    if not (kind(unit.node) == "Para" and unit.link_density == 0 and unit.words >= SHORT_WORDS
+            and unit.stop_density >= STOPWORDS_LOW and unit.text.rstrip().endswith(SENTENCE_END)):
+        return False
+    after = next((other for other in units[index + 1:] if other.text), None)
+    return after is not None and after.prose and not after.is_heading
+
+
 
 
 def _headline_list(unit: Unit) -> bool:

@@ -259,3 +259,28 @@ def test_headline_boxes_and_copyright_notices_leave(markdown, moved):
 ])
 def test_the_authors_lists_and_sentences_on_copyright_stay(markdown):
     assert removed(markdown) == {}
+
+
+def test_a_short_paragraph_of_prose_after_a_related_box_in_the_article_stays():
+    # a box of related stories set in the middle of the article: the box leaves, and the article's
+    # next paragraph (a sentence too short to be prose by length alone, with no link) stays
+    markdown = (f"{PROSE}\n\n## Related Articles\n\n- [Thatcher conducted covert war against BBC](/a)\n\n"
+                "30 Dec 2014\n\n- [Top KGB defector begged Thatcher for help](/b)\n\n30 Dec 2014\n\n"
+                "Her fears appear to chime with the views of Conservatives about the GCSE system today - "
+                f"almost 30 years later.\n\n{MORE_PROSE}")
+    moved = removed(markdown)
+    assert "Related Articles" in moved and "30 Dec 2014" in moved
+    assert not any(text.startswith("Her fears") for text in moved)
+
+
+def test_a_related_storys_teaser_sentence_still_leaves_with_its_box():
+    markdown = (f"{PROSE}\n\n{MORE_PROSE}\n\n## Related Posts\n\n"
+                "### [Cooperatives must be centerstage](/a)\n\n"
+                "The British Cooperative Movement has a well established history, and it is worth "
+                "telling.\n\n"
+                "[Read more](/a)\n\n### [Lessons from an occupied school](/b)\n\n"
+                "The government's only measure to protect school children was to close the schools.\n\n"
+                "[Read more](/b)")
+    moved = removed(markdown)
+    assert any(text.startswith("The British Cooperative") for text in moved)
+    assert any(text.startswith("The government") for text in moved)
