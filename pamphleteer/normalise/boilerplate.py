@@ -443,8 +443,6 @@ def _resumes(units: list[Unit], index: int) -> bool:
     return after is not None and after.prose and not after.is_heading
 
 
-
-
 def _headline_list(unit: Unit) -> bool:
     """A list of headlines (each item a few words, none a paragraph), however many words in all:
     under a "Most popular" heading it is the box's, not prose."""
