@@ -10,6 +10,11 @@ still see and checks title, authors, date and publication against what the page 
     python scripts/corpus_report.py --save-baseline # lock the current figures in (review the diff)
     python scripts/corpus_report.py --unrepaired    # the same texts with the normaliser switched off
     python scripts/corpus_report.py --metadata      # and each metadata miss: got, wanted, in the file or not
+    python scripts/corpus_report.py --only 'telegraph-*' --only '*/html2text'  # a subset of the files
+
+`--only PATTERN` (repeatable, or several after one `--only`) measures only the files a shell
+pattern matches: an article's name, a file's name or converter, or `article/converter`. The
+regressions are then those of the subset, and `--save-baseline` replaces only its files' figures.
 
 The metadata summary splits what is not right into "wrong" (a value, not the page's), "missing"
 (none, though the Markdown file has the value somewhere) and "absent" (none, and the converter
@@ -31,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from pamphleteer.errors import PamphleteerError  # noqa: E402
 from tests.corpus import baseline  # noqa: E402
 from tests.corpus.damage import FIELDS, KINDS, Expected, fold  # noqa: E402
-from tests.corpus.run import CORPUS, Result, articles, edition, measure_all  # noqa: E402
+from tests.corpus.run import CORPUS, Result, articles, chosen, edition, measure_all  # noqa: E402
 
 DATE_LANGUAGES = ("en", "fr", "de", "es", "it", "nl", "pt")  # the languages of the corpus's pages
 MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -218,11 +223,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--save-baseline", action="store_true", help="write tests/corpus/baseline.json")
     parser.add_argument("--unrepaired", action="store_true",
                         help="with the normaliser switched off: the damage the texts carry without repair")
+    parser.add_argument("--only", metavar="PATTERN", action="extend", nargs="+", default=[],
+                        help="only the files a shell pattern matches: article ('gaijinpot-*'), file or "
+                             "converter ('html2text.md', 'pandoc-*') or article/converter; repeatable")
     args = parser.parse_args(argv)
     if args.unrepaired and args.save_baseline:
         parser.error("--save-baseline saves the repaired figures; leave out --unrepaired")
-    results = measure_all(repair=not args.unrepaired)
-    corpus = articles()
+    only = tuple(args.only)
+    results = measure_all(repair=not args.unrepaired, only=only)
+    if not results:
+        print(f"corpus_report: no file of {CORPUS} matches --only {' '.join(only)}", file=sys.stderr)
+        return 2
+    chosen = {result.article for result in results}
+    corpus = [article for article in articles() if article.name in chosen]
     sites = {article.site for article in corpus if article.site}
     print(f"{len(corpus)} articles from {len(sites)} sites, {len(results)} Markdown files\n")
     print("\n".join(table(results)))
@@ -250,14 +263,24 @@ def main(argv: list[str] | None = None) -> int:
         print("\n(the normaliser switched off: the body as the converter wrote it, no baseline compared)")
         return 0
     current = baseline.all_figures(results)
-    if args.save_baseline:
-        baseline.save(current)
-        print(f"\nsaved {baseline.BASELINE}")
-    elif baseline.BASELINE.exists():
-        worse = baseline.regressions(current, baseline.load())
+    before = baseline.load(baseline.BASELINE) if baseline.BASELINE.exists() else {}
+    if before:
+        compared = before if not only else {name: figures for name, figures in before.items()
+                                            if chosen_name(name, only)}
+        worse = baseline.regressions(current, compared)
         print(f"\n{len(worse)} regressions against the baseline" + (":" if worse else ""))
         print("\n".join(f"  {line}" for line in worse))
+    if args.save_baseline:
+        saved = {**before, **current} if only else current
+        baseline.save(saved, baseline.BASELINE)
+        print(f"\nsaved {baseline.BASELINE}" + (f" ({len(current)} files' figures replaced)" if only else ""))
     return 0
+
+
+def chosen_name(name: str, only: tuple[str, ...]) -> bool:
+    """Whether a baseline entry ("article/converter") is among the files `only` chooses."""
+    article, _, converter = name.partition("/")
+    return chosen(article, Path(f"{converter}.md"), only)
 
 
 if __name__ == "__main__":

@@ -58,3 +58,56 @@ def test_a_date_is_found_in_any_common_form(text, found):
 ])
 def test_a_value_is_in_the_file_wherever_it_stands(key, markdown, stated):
     assert report.stated_in_file(key, EXPECTED, markdown) is stated
+
+
+@pytest.mark.parametrize(("pattern", "chosen"), [
+    ("gaijinpot-*", True),  # the article
+    ("html2text.md", True),  # the file's name
+    ("html2text", True),  # its converter
+    ("gaijinpot-chikan/html2text", True),
+    ("*/pandoc-*", False),
+    ("telegraph-*", False),
+    ("gaijinpot", False),  # a pattern, not a part of the name
+])
+def test_only_chooses_files_by_article_file_or_converter(pattern, chosen):
+    path = Path("tests/corpus/gaijinpot-chikan/html2text.md")
+    assert report.chosen("gaijinpot-chikan", path, (pattern,)) is chosen
+    assert report.chosen("gaijinpot-chikan", path, ()) is True  # no pattern: every file
+
+
+def _result(article: str, converter: str, furniture: int):
+    from collections import Counter
+
+    from tests.corpus.damage import Damage
+    from tests.corpus.run import Result
+
+    damage = Damage(counts=Counter(furniture=furniture), metadata={"title": "right"})
+    return Result(article, converter, damage=damage)
+
+
+def test_a_subset_is_compared_and_saved_alone_and_saving_prints_regressions(monkeypatch, tmp_path, capsys):
+    """`--only` compares the chosen files with their baseline alone (the others are not "gone"),
+    `--save-baseline` prints the regressions it locks in and keeps the other files' figures."""
+    from tests.corpus import baseline
+
+    saved = tmp_path / "baseline.json"
+    baseline.save(baseline.all_figures([_result("a-one", "html2text", 1), _result("b-two", "html2text", 5)]),
+                  saved)
+    monkeypatch.setattr(baseline, "BASELINE", saved)
+    chosen = []
+
+    def measure_all(repair=True, only=()):
+        chosen.append(only)
+        return [_result("a-one", "html2text", 3)]
+
+    monkeypatch.setattr(report, "measure_all", measure_all)
+    report.main(["--only", "a-*"])
+    out = capsys.readouterr().out
+    assert chosen == [("a-*",)]
+    assert "1 regressions against the baseline:\n  a-one/html2text: furniture damage 1 -> 3" in out
+    assert "b-two" not in out
+    report.main(["--only", "a-*", "--save-baseline"])
+    out = capsys.readouterr().out
+    assert "a-one/html2text: furniture damage 1 -> 3" in out
+    assert baseline.load(saved)["a-one/html2text"]["damage"] == {"furniture": 3}
+    assert baseline.load(saved)["b-two/html2text"]["damage"] == {"furniture": 5}  # not measured: kept

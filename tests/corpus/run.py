@@ -7,6 +7,7 @@ reader sees to the damage detector, with the article's expected.yaml and its pag
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import gzip
 import multiprocessing
@@ -204,11 +205,24 @@ def _measure_named(folder: Path, path: Path, repair: bool = True) -> Result:
     return measure(_article(folder), path, repair)
 
 
-def measure_all(repair: bool = True) -> list[Result]:
-    """Every file of the corpus, in order; with `PAMPHLETEER_JOBS` above 1, in that many processes.
+def chosen(article: str, path: Path, patterns: tuple[str, ...]) -> bool:
+    """Whether one file of the corpus matches any of the shell patterns (all files when none).
+
+    A pattern is matched against the article's name ("gaijinpot-*"), the file's name
+    ("html2text.md"), its converter ("pandoc-*") and both together ("telegraph-*/trafilatura")."""
+    names = (article, path.name, path.stem, f"{article}/{path.stem}", f"{article}/{path.name}")
+    return not patterns or any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns for name in names)
+
+
+def measure_all(repair: bool = True, only: tuple[str, ...] = ()) -> list[Result]:
+    """Every file of the corpus (or those `only`'s patterns choose, see `chosen`), in order; with
+    `PAMPHLETEER_JOBS` above 1, in that many processes.
 
     `repair` False: with the normaliser switched off."""
-    work = [(article.folder, path) for article in articles() for path in article.inputs]
+    work = [(article.folder, path) for article in articles() for path in article.inputs
+            if chosen(article.name, path, only)]
+    if not work:
+        return []
     jobs = min(default_jobs(os.environ.get(JOBS_VARIABLE)), len(work))
     if jobs <= 1:
         return [_measure_named(folder, path, repair) for folder, path in work]
