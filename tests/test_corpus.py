@@ -138,6 +138,18 @@ def test_run_together_words_are_two_words_of_the_page():
     assert run_together(["Madrigalreports", "McDonald", "YouTube", "reports"], words) == ["Madrigalreports"]
 
 
+@pytest.mark.parametrize(("page", "word", "counted"), [
+    # Japanese is written without spaces: a phrase the page sets in two elements, joined, is no damage
+    ("映るようにする るようにする", "映るようにするるようにする", False),
+    ("日本政府は 発表しました", "日本政府は発表しました", False),
+    # a space lost between two words of a spaced script still is (Latin, Cyrillic)
+    ("Alexis Madrigal reports", "Madrigalreports", True),
+    ("правительство объявило", "правительствообъявило", True),
+])
+def test_a_word_of_a_script_without_spaces_is_not_run_together(page, word, counted):
+    assert (run_together([word], vocabulary(page)) == [word]) is counted
+
+
 def test_a_word_the_page_hyphenates_is_not_run_together():
     page = vocabulary("Geschichte der Neu\u00adzeit an der Universit\u00e4t")
     edition = Edition(title="T", authors=(), date="", publication="", body=("Geschichte der Neuzeit",))

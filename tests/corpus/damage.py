@@ -9,7 +9,8 @@ web edition's writer makes from the normalised body. It counts, per kind:
 - `furniture`: a piece of the page's furniture (from the article's expected.yaml) in the body;
 - `image`: an image file name or an image's alt text left as body text;
 - `run-together`: two words of the page run together because a space was lost
-  ("Madrigalreports"): a word the page never has, made of two words it does;
+  ("Madrigalreports"): a word the page never has, made of two words it does (not in
+  scripts written without spaces: Japanese, Chinese, Thai);
 - `mojibake`: text decoded with the wrong character set ("MarÃ­a", "â€™");
 - `link`: a link a reader of the web edition cannot follow: site-relative (`/tag/x`),
   `file:`, `javascript:` or empty.
@@ -42,6 +43,10 @@ MOJIBAKE = re.compile(r"Ã[\u0080-\u00bf]|â€|Â[\u00a0-\u00bf]|\ufffd|ï¿½|
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 FOLLOWABLE = re.compile(r"^(?:https?://[^/\s]|mailto:|#)", re.IGNORECASE)
 CAMEL_JOIN = re.compile(r"^([^\W\d_]{2,})([A-Z][^\W\d_]+)$")
+# Scripts written without spaces between words (Han, kana, Thai, Lao, Myanmar, Khmer): two of
+# their words side by side are how the language is written, not a space lost.
+UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
+                      "\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 
 
 def fold(text: str) -> str:
@@ -135,11 +140,12 @@ def vocabulary(page_text: str) -> frozenset[str]:
 
 
 def run_together(words: Iterable[str], page_words: frozenset[str]) -> list[str]:
-    """Words the page never has that are two of its words with the space lost."""
+    """Words the page never has that are two of its words with the space lost (never a word of a
+    script written without spaces, such as Japanese)."""
     found = []
     for word in words:
         lower = word.casefold()
-        if len(lower) < 6 or lower in page_words:
+        if len(lower) < 6 or lower in page_words or UNSPACED.search(word):
             continue
         camel = CAMEL_JOIN.match(word)
         splits = [len(camel.group(1))] if camel else range(3, len(lower) - 2)
