@@ -10,7 +10,7 @@ authors, date and publication are the ones the page states.
 
     python scripts/corpus_add_report.py                 # the totals
     python scripts/corpus_add_report.py --files         # and one line per page
-    python scripts/corpus_add_report.py --examples KIND # what that damage looks like ('lost', 'wrong')
+    python scripts/corpus_add_report.py --examples KIND # what that damage looks like (or 'lost')
     python scripts/corpus_add_report.py --save-baseline # lock the current figures in (review the diff)
 
 `tests/test_add_corpus.py` fails when a page does worse than the saved baseline.
@@ -42,7 +42,15 @@ from pamphleteer.add import add  # noqa: E402
 from pamphleteer.errors import PamphleteerError  # noqa: E402
 from pamphleteer.importers.inputs import Input  # noqa: E402
 from pamphleteer.workers import JOBS_VARIABLE, default_jobs  # noqa: E402
-from tests.corpus.damage import FIELDS, KINDS, Damage, Expected, detect, vocabulary  # noqa: E402
+from tests.corpus.damage import (  # noqa: E402
+    FIELDS,
+    KINDS,
+    Damage,
+    Expected,
+    detect,
+    example_lines,
+    vocabulary,
+)
 from tests.corpus.run import articles, edition, page_text  # noqa: E402
 
 BASELINE = PROJECT / "tests" / "fixtures" / "pages" / "corpus-add-baseline.json"
@@ -282,12 +290,8 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(file_lines(results)))
     if args.examples:
         print()
-        for result in results:
-            if result.damage is not None:
-                damage = result.damage
-                items = damage.lost if args.examples == "lost" else damage.examples.get(args.examples, [])
-                for item in items:
-                    print(f"{result.article}: {item!r}")
+        named = ((result.article, result.damage) for result in results)
+        print("\n".join(example_lines(named, args.examples)))
     current = all_figures(results)
     kept = POSTLIGHT_BASELINE if args.postlight else BASELINE
     if args.save_baseline:

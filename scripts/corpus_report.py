@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pamphleteer.errors import PamphleteerError  # noqa: E402
 from tests.corpus import baseline  # noqa: E402
-from tests.corpus.damage import FIELDS, KINDS, Expected, fold  # noqa: E402
+from tests.corpus.damage import FIELDS, KINDS, Expected, example_lines, fold  # noqa: E402
 from tests.corpus.run import CORPUS, Result, articles, chosen, edition, measure_all  # noqa: E402
 
 DATE_LANGUAGES = ("en", "fr", "de", "es", "it", "nl", "pt")  # the languages of the corpus's pages
@@ -252,13 +252,8 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(file_lines(results)))
     if args.examples:
         print()
-        for result in results:
-            if result.damage is None:
-                continue
-            damage = result.damage
-            items = damage.lost if args.examples == "lost" else damage.examples.get(args.examples, [])
-            for item in items:
-                print(f"{result.article}/{result.converter}: {item!r}")
+        print("\n".join(example_lines(((f"{result.article}/{result.converter}", result.damage)
+                                       for result in results), args.examples)))
     if args.unrepaired:
         print("\n(the normaliser switched off: the body as the converter wrote it, no baseline compared)")
         return 0

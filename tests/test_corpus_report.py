@@ -111,3 +111,15 @@ def test_a_subset_is_compared_and_saved_alone_and_saving_prints_regressions(monk
     assert "a-one/html2text: furniture damage 1 -> 3" in out
     assert baseline.load(saved)["a-one/html2text"]["damage"] == {"furniture": 3}
     assert baseline.load(saved)["b-two/html2text"]["damage"] == {"furniture": 5}  # not measured: kept
+
+
+def test_both_corpus_reports_print_examples_the_same_way():
+    """One printer for `corpus_report --examples` and `corpus_add_report --examples`."""
+    from tests.corpus.damage import Damage, example_lines
+
+    damage = Damage(lost=["A sentence lost."])
+    damage.add("furniture", "Share this")
+    found = [("a-one/html2text", damage), ("b-two/trafilatura", None)]
+    assert example_lines(found, "furniture") == ["a-one/html2text: 'Share this'"]
+    assert example_lines(found, "lost") == ["a-one/html2text: 'A sentence lost.'"]
+    assert report.example_lines is example_lines

@@ -126,6 +126,17 @@ class Damage:
         return sum(self.counts[kind] for kind in KINDS)
 
 
+def example_lines(found: Iterable[tuple[str, Damage | None]], kind: str) -> list[str]:
+    """What one kind of damage looks like, file by file (`kind` "lost": the sentences lost), as the
+    corpus reports print it: "name: 'example'". A file with no damage measured (refused) has none."""
+    lines = []
+    for name, damage in found:
+        if damage is not None:
+            items = damage.lost if kind == "lost" else damage.examples.get(kind, [])
+            lines.extend(f"{name}: {item!r}" for item in items)
+    return lines
+
+
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")  # soft hyphens, zero-width spaces
 
 
