@@ -19,8 +19,9 @@ questions included) and, for the loose lines, the introduction too:
 - opening pages: the share of the page area the text itself fills (at least a third);
 - spreads where the text runs on but the two pages end on different lines (a page
   ending a line or more above its facing page, footnotes counted in the page);
-- the booklet (`<slug>-booklet.pdf`): blank pages in all and before the back cover,
-  and sheets that carry only one printed page.
+- the booklet (`<slug>-booklet.pdf`): blank pages in all, before the back cover and
+  the most in a row, and sheets that carry only one printed page (sheets of paper, and
+  the folded sheets of four pages: an A4 sheet of A6 pages is cut into two).
 
 Everything is read from the PDFs (PyMuPDF), nothing from the build: a line is the
 body-size characters on one baseline (note calls join the line they are raised
@@ -270,6 +271,7 @@ def measure(path: Path, booklet: Path | None = None, compounds: frozenset[str] =
     result.blanks = [i for i in range(len(document))
                      if not document[i].get_text().strip() and not document[i].get_drawings()
                      and not document[i].get_images()]
+    result.text_pages = [i for i in result.text_pages if i not in result.blanks]  # a blank is no text page
     indexes = sorted(set(result.text_pages) | set(intro))
     pages = [Page(i, document[i].get_label(), page_lines(document[i], size), None, i in result.blanks)
              for i in indexes]
@@ -386,12 +388,22 @@ def booklet_figures(pages: int, blanks: list[int], booklet: Path) -> dict[str, i
         if index not in blanks:
             break
         trailing += 1
+    empty = set(blanks) | set(range(pages, pages + padding))
+    run = longest = 0
+    for index in range(pages + padding):
+        run = run + 1 if index in empty else 0
+        longest = max(longest, run)
+    count = pages + padding + (-(pages + padding)) % 4
+    folded = [(2 * k, 2 * k + 1, count - 2 - 2 * k, count - 1 - 2 * k) for k in range(count // 4)]
     return {
         "sides": sides,
         "blank pages": len(blanks) + padding,
         "padding": padding,
         "blanks before the back cover": trailing + padding,
+        "most blanks in a row": longest,
         "sheets with one printed page": sum(1 for n in printed_per_sheet if n <= 1),
+        "folded sheets with one printed page": sum(1 for sheet in folded
+                                                   if sum(page not in empty for page in sheet) <= 1),
     }
 
 

@@ -185,3 +185,38 @@ def test_eight_pages_a_sheet_fill_whole_sheets_none_with_only_one_printed_page(t
 
 def test_an_a4_sheet_of_a6_pages_carries_a_folded_sheet_of_each_half_of_the_stack():
     assert a4_sheets(16) == [(0, 1, 14, 15, 4, 5, 10, 11), (2, 3, 12, 13, 6, 7, 8, 9)]
+
+
+def runs_and_lonely_sheets(plan) -> tuple[bool, list[tuple[int, ...]]]:
+    """Whether the plan has three blank pages in a row, and its folded sheets with one printed page."""
+    empty = set(blanks(plan))
+    run = any({page, page + 1, page + 2} <= empty for page in empty)
+    lonely = [sheet for sheet in folded_sheets(plan.page_count) if sum(p not in empty for p in sheet) < 2]
+    return run, lonely
+
+
+@pytest.mark.parametrize("texts", [[8], [12], [6], [10, 6], [9, 11]])
+@pytest.mark.parametrize("back", [[], [2]])
+@pytest.mark.parametrize("front", [None, 1, 3, 5])
+def test_two_pages_a_side_never_three_blanks_in_a_row_nor_a_sheet_with_one_printed_page(texts, back, front):
+    """A reader whose blanks the back matter cannot hold apart (no back matter, or one part): a blank
+    leaf goes before a text that would open straight after a left-hand page (it still opens on the right)."""
+    plan = plan_pages(book(texts, back, front=front), 4)
+    assert plan.page_count == -(-plan_pages(book(texts, back, front=front)).page_count // 4) * 4
+    assert runs_and_lonely_sheets(plan) == (False, [])
+    parts = plan.parts
+    assert parts[-1].index == plan.page_count - 1 and parts[-1].on_left
+    assert all(not part.on_left for part in parts[1:len(parts) - len(back) - 1])  # the texts on the right
+
+
+def test_the_seed_reader_four_up_has_no_three_blanks_before_its_back_cover():
+    """The seed reader in A6 (A4 sheets of eight pages): its texts of 26 and 11 pages and back matter of
+    1 and 2 left five blanks for the pages before the back cover, three of them in a row; a blank leaf
+    before the second text (after the first one's questions, which end on a left-hand page) spreads them."""
+    plan = plan_pages(book([26, 11], [1, 2], front=5), 8)
+    assert plan.page_count == 56
+    assert runs_and_lonely_sheets(plan) == (False, [])
+    title, contents, front, first, second, about, sources, back_cover = plan.parts
+    assert (first.index, second.index, second.blanks_before) == (10, 38, 2)
+    assert not second.on_left and second.first_folio == 29  # folios count the leaf
+    assert (about.index, sources.index, back_cover.index) == (50, 52, 55)  # each on the right of a blank

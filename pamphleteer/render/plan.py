@@ -21,6 +21,13 @@ remain they go before the back matter or the back cover (the last part, always
 on a left-hand page). Of the plans with the fewest pages the one chosen has no
 run of three blank pages, no folded sheet carrying only one printed page, and
 the fewest parts opening on the left (`plan_pages`).
+
+Eight pages a sheet (A6 on A4) may leave up to seven blanks to place, more than
+the back matter can hold apart: when every such plan has a run of three blanks
+or a sheet with one printed page, a blank leaf (two pages: a text still opens on
+the right) goes before a part that opens on the right straight after a left-hand
+page, the latest one that mends it, at most MOST_LEAVES of them; the blanks
+before the back cover are that many fewer.
 """
 
 from __future__ import annotations
@@ -32,6 +39,8 @@ from dataclasses import dataclass
 
 MOST_BLANKS = 3  # blank pages a part that may open on either side is tried with before it
 SEARCHED = 4  # parts that may open on either side (the last ones), at most, whose every placing is tried
+MOST_LEAVES = 2  # blank leaves (two blank pages) before parts opening on the right, at most
+LEAF_PLACES = 6  # the places a leaf is tried at, at most (the last ones)
 
 
 class Numbering(enum.Enum):
@@ -106,34 +115,69 @@ def plan_pages(parts: Sequence[PartPages], sheet_pages: int = 1) -> PagePlan:
     the one that opens on the left (the back cover) as many as fill a sheet. Of
     every such placing the best is kept: the fewest pages, then no run of three
     blanks, no sheet with one printed page, the fewest parts on the left, the
-    fewest blanks before the last part.
+    fewest blanks before the last part. Only when the best has a run of three
+    blanks or a sheet with one printed page are blank leaves tried (see the module's
+    description).
     """
     free = [number for number, part in enumerate(parts) if part.either_side or part.opens_left]
     free = free[-SEARCHED:]  # the last ones: the back matter and the back cover
     start = free[0] if free else len(parts)
-    before = _placed(parts[:start], {}, ())
-    assert before is not None  # nothing is free in it: every part opens where its side needs
+    best = _best(parts, sheet_pages, start, free, ())
+    if sheet_pages == 1 or best is None or not _broken(parts, best):
+        if best is None:  # nothing fills whole sheets: the plan as it comes, the imposition pads it
+            best = _placed(parts, {}, (), ())
+            assert best is not None
+        return best
+    # Where a blank leaf may go: before a part opening on the right whose page before is a left-hand
+    # one (after a right-hand page it would make three blanks with the one already there).
+    opening = _placed(parts[:start], {}, (), ())
+    assert opening is not None
+    candidates = [number for number, part in enumerate(opening.parts)
+                  if number and parts[number].opens_right and not part.blanks_before][-LEAF_PLACES:]
+    broken = _broken(parts, best)
+    for count in range(1, MOST_LEAVES + 1):
+        for leaves in itertools.combinations(reversed(candidates), count):  # the latest first
+            plan = _best(parts, sheet_pages, start, free, leaves)
+            if plan is not None and plan.page_count == best.page_count and _broken(parts, plan) < broken:
+                best, broken = plan, _broken(parts, plan)
+                if not broken:
+                    return best
+    return best
+
+
+def _broken(parts: Sequence[PartPages], plan: PagePlan) -> int:
+    """How many of the two rules `plan` breaks: a run of three blanks, a sheet with one printed page."""
+    run, lonely, *_ = _score(parts, plan)
+    return int(run) + int(lonely > 0)
+
+
+def _best(parts: Sequence[PartPages], sheet_pages: int, start: int, free: Sequence[int],
+          leaves: Sequence[int]) -> PagePlan | None:
+    """The best plan of whole sheets with blank leaves before `leaves` (part numbers before `start`,
+    from where the free parts, `free`, are tried at every placing), or None if none fills them."""
+    before = _placed(parts[:start], {}, (), leaves)
+    if before is None:
+        return None  # a leaf would make a part open on the wrong side
     tail = parts[start:]
     tried = [range(sheet_pages + 2) if parts[number].opens_left else range(MOST_BLANKS + 1)
              for number in free]
     plans = [plan for extra in itertools.product(*tried)
              if (plan := _placed(tail, {n - start: b for n, b in zip(free, extra, strict=True)},
-                                 before.parts)) is not None]
+                                 before.parts, ())) is not None]
     whole = [plan for plan in plans if plan.page_count % sheet_pages == 0]
-    if not whole:  # nothing fills whole sheets: the plan as it comes, the imposition pads it
-        plan = _placed(tail, {}, before.parts)
-        assert plan is not None
-        return plan
+    if not whole:
+        return None
     fewest = min(plan.page_count for plan in whole)
     return min((plan for plan in whole if plan.page_count == fewest), key=lambda plan: _score(parts, plan))
 
 
 def _placed(
-    parts: Sequence[PartPages], blanks: Mapping[int, int], before: Sequence[Placed]
+    parts: Sequence[PartPages], blanks: Mapping[int, int], before: Sequence[Placed], leaves: Sequence[int]
 ) -> PagePlan | None:
     """The parts placed after those placed `before`, with `blanks[n]` blank pages before `parts[n]`
-    (if given) where its side allows them, else as few as its side needs; None if a part that
-    must open on one side would not."""
+    (if given) where its side allows them, else as few as its side needs, and a blank leaf more
+    before each of `leaves` (it must need no blank of its own); None if a part that must open on
+    one side would not, or a leaf would make three blanks."""
     placed = list(before)
     at = placed[-1].end if placed else 0  # the index of the next free page
     # The index of the first page of the current numbering.
@@ -149,6 +193,10 @@ def _placed(
                 return None  # on a left-hand page only straight after the part before, to save a blank
         else:
             index = next_right(at) if part.opens_right else at
+            if number in leaves:
+                if index != at:
+                    return None
+                index += 2
         if not placed or placed[-1].numbering is not part.numbering:
             numbering_from = index
         placed.append(Placed(index, part.pages, index - at, index - numbering_from + 1, part.numbering))
