@@ -114,6 +114,16 @@ class SourceError(PamphleteerError):
     code = "E200"
 
 
+class TooLarge(SourceError):
+    """A file or a download over its size limit; `size` in bytes (None when only known to be over)."""
+
+    def __init__(self, message: str, *, limit: int, size: int | None = None, file: Path | None = None,
+                 line: int | None = None):
+        super().__init__(message, file=file, line=line)
+        self.limit = limit
+        self.size = size
+
+
 class RenderError(PamphleteerError):
     """An edition could not be produced from good sources (a bug or a tool failure)."""
 

@@ -111,8 +111,7 @@ class ImageCheck:
         except (OSError, SourceError) as error:
             return codes.IMAGE_NOT_KEPT, f"it cannot be read ({getattr(error, 'strerror', '') or error})"
         except NotAnImage as why:
-            large = "MB" in str(why) or "pixels" in str(why)
-            return (codes.IMAGE_TOO_LARGE if large else codes.IMAGE_NOT_KEPT), str(why)
+            return (codes.IMAGE_TOO_LARGE if why.too_large else codes.IMAGE_NOT_KEPT), str(why)
         return ImageFile(path=path, data=data, media_type=kind.media_type, width=kind.width,
                          height=kind.height)
 

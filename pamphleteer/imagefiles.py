@@ -37,7 +37,12 @@ class ImageKind:
 
 
 class NotAnImage(ValueError):
-    """The bytes are not an image an edition can carry; the message says why."""
+    """The bytes are not an image an edition can carry; the message says why, and `too_large` whether
+    only its size (bytes or pixels) is against it."""
+
+    def __init__(self, message: str, *, too_large: bool = False):
+        super().__init__(message)
+        self.too_large = too_large
 
 
 def image_suffix(data: bytes) -> str:
@@ -49,7 +54,7 @@ def judge_image(data: bytes) -> ImageKind:
     """What image `data` is, or NotAnImage saying why it is not one an edition can carry."""
     if len(data) > MAX_IMAGE_BYTES:
         raise NotAnImage(f"it is {len(data) / 1024 / 1024:.1f} MB, more than the "
-                         f"{MAX_IMAGE_BYTES // 1024 // 1024} MB an image may be")
+                         f"{MAX_IMAGE_BYTES // 1024 // 1024} MB an image may be", too_large=True)
     head = data[:512].lstrip().lower()
     if head.startswith((b"<svg", b"<?xml")) and b"<svg" in data[:4096].lower():
         raise NotAnImage("it is an SVG drawing, which can carry scripts; save it as PNG to keep it")
@@ -67,7 +72,7 @@ def judge_image(data: bytes) -> ImageKind:
     if kind not in FORMATS:
         raise NotAnImage(f"it is a {kind} image; only JPEG, PNG, GIF and WebP are kept")
     if width * height > MAX_PIXELS:
-        raise NotAnImage(f"it is {width} x {height} pixels, more than an edition needs")
+        raise NotAnImage(f"it is {width} x {height} pixels, more than an edition needs", too_large=True)
     suffix = FORMATS[kind]
     return ImageKind(suffix, MEDIA_TYPES[suffix], width, height)
 

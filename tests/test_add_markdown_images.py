@@ -116,6 +116,17 @@ def test_each_image_that_cannot_be_brought_is_one_warning_naming_file_and_line(s
     assert "](pics/gate.png" in written  # left as it was: the build leaves it out with its description
 
 
+def test_an_image_refused_for_another_reason_than_its_size_is_not_called_too_large(sources_copy, article):
+    # "MB" in the image's path (a folder of Boston transit maps) once made any refusal "too large"
+    (article.parent / "MBTA").mkdir()
+    (article.parent / "MBTA" / "gate.png").mkdir()  # a folder, not an image file
+    article.write_text(TEXT.replace("pics/gate.png \"", "MBTA/gate.png \""), encoding="utf-8")
+    added = add_text(article, sources_copy)
+    found = {note.line: note for note in added.notes}
+    assert list(found) == [5] and found[5].code == "W120"
+    assert "not a regular file" in found[5].message and "MB " not in found[5].message
+
+
 def test_only_files_inside_the_folder_named_are_read(sources_copy, tmp_path, article):
     secret = tmp_path / "secret.png"
     secret.write_bytes(picture("PNG", "black"))

@@ -18,7 +18,7 @@ from http.client import HTTPException
 from urllib.parse import urljoin, urlsplit
 
 from pamphleteer import __version__
-from pamphleteer.errors import SourceError
+from pamphleteer.errors import SourceError, TooLarge
 
 USER_AGENT = f"Pamphleteer/{__version__} (build.py add: one page for a reading group's pamphlet)"
 TIMEOUT_SECONDS = 20.0
@@ -86,14 +86,15 @@ def fetch(url: str, *, accept: str = "text/html,application/xhtml+xml", max_byte
             headers: Message = response.headers
             length = headers.get("Content-Length", "")
             if length.isdigit() and int(length) > max_bytes:
-                raise SourceError(f"{_short(url)}: it is {int(length) / 1024 / 1024:.1f} MB, more than the "
-                                  f"{max_bytes / 1024 / 1024:.0f} MB a page may be")
+                raise TooLarge(f"{_short(url)}: it is {int(length) / 1024 / 1024:.1f} MB, more than the "
+                               f"{max_bytes / 1024 / 1024:.0f} MB a page may be", limit=max_bytes,
+                               size=int(length))
             body = bytearray()
             while chunk := response.read(CHUNK):
                 body += chunk
                 if len(body) > max_bytes:
-                    raise SourceError(f"{_short(url)}: it is more than the {max_bytes / 1024 / 1024:.0f} MB "
-                                      "a page may be")
+                    raise TooLarge(f"{_short(url)}: it is more than the {max_bytes / 1024 / 1024:.0f} MB "
+                                   "a page may be", limit=max_bytes)
                 if time.monotonic() > deadline:
                     raise SourceError(f"{_short(url)}: it took more than {2 * timeout:.0f} s to arrive")
             return Fetched(url=response.geturl(), content_type=headers.get_content_type().lower(),

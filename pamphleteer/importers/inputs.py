@@ -12,7 +12,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from pamphleteer.errors import SourceError
+from pamphleteer.errors import SourceError, TooLarge
 from pamphleteer.importers.download import is_web_address
 
 KINDS = {  # file suffix -> what it is
@@ -47,8 +47,8 @@ def regular_file(path: Path, limit: int | None = None) -> int:
         raise SourceError("this is not a regular file (a device, a pipe or a socket); "
                           "only saved files can be added", file=path)
     if limit is not None and info.st_size > limit:
-        raise SourceError(f"the file is {info.st_size / 1024 / 1024:.1f} MB; a file of this kind may be at "
-                          f"most {limit // 1024 // 1024} MB", file=path)
+        raise TooLarge(f"the file is {info.st_size / 1024 / 1024:.1f} MB; a file of this kind may be at "
+                       f"most {limit // 1024 // 1024} MB", limit=limit, size=info.st_size, file=path)
     return info.st_size
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from pamphleteer import codes
-from pamphleteer.errors import Diagnostic, PamphleteerError, Severity
+from pamphleteer.errors import Diagnostic, PamphleteerError, Severity, TooLarge
 from pamphleteer.imagefiles import MAX_IMAGE_BYTES, NotAnImage, image_name, judge_image
 from pamphleteer.importers.convert import IMAGE_TYPES, SLUG
 from pamphleteer.importers.download import fetch, is_web_address
@@ -130,13 +130,8 @@ def _keep(address: str, file: Path, inside: Path, line: int, brought: Brought) -
         regular_file(path, MAX_IMAGE_BYTES)
         content = path.read_bytes()
         kind = judge_image(content)
-    except NotAnImage as reason:
-        too_large = "MB" in str(reason) or "pixels" in str(reason)
-        note(codes.IMAGE_TOO_LARGE if too_large else codes.IMAGE_NOT_KEPT, str(reason))
-        return None
-    except PamphleteerError as error:
-        note(codes.IMAGE_TOO_LARGE if "MB" in str(error) else codes.IMPORT_IMAGE_LEFT_OUT,
-             str(error.diagnostic.message))
+    except (NotAnImage, PamphleteerError) as error:
+        note(*_refused(error))
         return None
     except OSError as error:
         note(codes.IMPORT_IMAGE_LEFT_OUT, f"it cannot be read ({error.strerror})")
@@ -146,20 +141,25 @@ def _keep(address: str, file: Path, inside: Path, line: int, brought: Brought) -
     return f"images/{SLUG}/{name}"
 
 
+def _refused(error: NotAnImage | PamphleteerError, address: str = "") -> tuple[str, str]:
+    """The warning's code and reason for an image refused: too large (by the size the error carries),
+    not an image, or not read or fetched; a download's reason without the address the warning names."""
+    if isinstance(error, NotAnImage):
+        return (codes.IMAGE_TOO_LARGE if error.too_large else codes.IMAGE_NOT_KEPT), str(error)
+    why = str(error.diagnostic.message)  # "<address>: the server answered 404 Not Found"
+    if address and why.startswith(address[:60]) and ": " in why:
+        why = why.split(": ", 1)[1]
+    return (codes.IMAGE_TOO_LARGE if isinstance(error, TooLarge) else codes.IMPORT_IMAGE_LEFT_OUT), why
+
+
 def _download(address: str, brought: Brought, note: Callable[[str, str], None]) -> str | None:
     """The image at a web address downloaded and judged, its path in the sources once kept, or None
     with a warning saying why not (the server's answer, its size, not an image)."""
     try:
         content = fetch(address, accept=IMAGE_TYPES, max_bytes=MAX_IMAGE_BYTES).body
         kind = judge_image(content)
-    except NotAnImage as reason:
-        too_large = "MB" in str(reason) or "pixels" in str(reason)
-        note(codes.IMAGE_TOO_LARGE if too_large else codes.IMAGE_NOT_KEPT, str(reason))
-        return None
-    except PamphleteerError as error:
-        said = str(error.diagnostic.message)  # "<address>: the server answered 404 Not Found"
-        why = said.split(": ", 1)[1] if said.startswith(address[:60]) and ": " in said else said
-        note(codes.IMAGE_TOO_LARGE if "MB" in why else codes.IMPORT_IMAGE_LEFT_OUT, why)
+    except (NotAnImage, PamphleteerError) as error:
+        note(*_refused(error, address))
         return None
     name = image_name(content, kind.suffix, unquote(urlsplit(address).path))
     brought.images[name] = content
