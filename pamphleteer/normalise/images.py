@@ -307,7 +307,8 @@ def _one(block: Block, lift: _Lift, after_image: bool, credits_here: bool) -> bo
         lift.body.append(block)
         return False
     text = text_of(inlines)
-    credit = is_credit(text) and (credits_here or after_image)
+    # A heading credits a picture only right under it: "## VIDEO: Voting on NYCHA's Future" is a headline
+    credit = is_credit(text) and (after_image or (credits_here and not is_kind(node, "Header")))
     if (credit or (after_image and is_caption_with_credit(text))) and not lift.keep(block, "N805"):
         lift.credit(block, inlines, "N805", "a photo credit went to the credits")
         return False

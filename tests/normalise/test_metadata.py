@@ -318,6 +318,10 @@ def inferred(markdown, **meta):
      "The Long Road Back", ("Florence Audier",), "2009-09-15", ""),
     (f"# The Long Road Back\n\nBy Ann Lee\\\nMarch 3, 2020\n\n{PROSE}",  # the date after the break
      "The Long Road Back", ("Ann Lee",), "2020-03-03", ""),
+    # a headline that starts like a photo credit ("VIDEO: …") is still the headline (citylimits, html2text)
+    (f"[Brooklyn](https://x.org/category/news/bureaus/brooklyn/)\n\n## VIDEO: Voting on NYCHA’s Future\n\n"
+     f"## By [Tatyana Turner](https://x.org/author/tatyana-turner/).\n\n{PROSE}",
+     "VIDEO: Voting on NYCHA’s Future", ("Tatyana Turner",), "", ""),
 ])
 def test_the_head_of_real_pages_becomes_metadata(markdown, title, authors, date, publication):
     found = inferred(markdown)
