@@ -51,6 +51,7 @@ from pamphleteer.normalise.metadata import (
     ROLE,
     SHARING_HOSTS,
     host_of,
+    kicker_date,
     looks_like_name,
     read_author_links,
     read_byline,
@@ -641,7 +642,9 @@ def remove_boilerplate(
     # The rest of a paragraph cut by a page break is the article's, however many links it holds.
     exempt_units |= {i for i in range(1, len(blocks)) if continues(blocks[i - 1], blocks[i])}
     first_good = next((i for i, unit in enumerate(units) if unit.good), 0)
-    exempt_units |= {i for i in range(first_good) if read_dateline(units[i].text)}  # the head's date
+    # the head's date, alone or after the site's or a section's name ("CBS News February 24, 2020, 7:57 AM")
+    exempt_units |= {i for i in range(first_good)
+                     if read_dateline(units[i].text) or kicker_date(units[i].text)}
     exempt_units |= {i for i in range(first_good) if _author_links(units[i])}  # the head's byline
     links = [link_target(node) for block in blocks for node in walk(block.node) if kind(node) == "Link"]
     host = site_host(links)

@@ -322,6 +322,10 @@ def inferred(markdown, **meta):
     (f"[Brooklyn](https://x.org/category/news/bureaus/brooklyn/)\n\n## VIDEO: Voting on NYCHA’s Future\n\n"
      f"## By [Tatyana Turner](https://x.org/author/tatyana-turner/).\n\n{PROSE}",
      "VIDEO: Voting on NYCHA’s Future", ("Tatyana Turner",), "", ""),
+    # the site's name and the date above the title, under the site's menu (cbsnews, pandoc gfm's raw spans)
+    (f"- [Home](/)\n- [Politics](/politics)\n- [World](/world)\n\n<span class=\"source\">CBS News</span> "
+     f"<span class=\"time\">February 24,\n2020, 7:57 AM</span>\n\n# Black voters in South Carolina\n\n"
+     f"{PROSE}\n\n{PROSE}", "Black voters in South Carolina", (), "2020-02-24", ""),
 ])
 def test_the_head_of_real_pages_becomes_metadata(markdown, title, authors, date, publication):
     found = inferred(markdown)
