@@ -23,9 +23,10 @@ from pamphleteer.normalise.names import looks_like_name as _capitalised_words
 TITLE_SEPARATORS = re.compile(r"\s*(\|)\s*|\s+(–|—|-|::|·|•|/)\s+")
 SITE_MAX_WORDS = 6
 PREFIX = re.compile(
-    r"^(?:by|written\s+by|words\s+by|story\s+by|text\s+by|posted\s+by|reporting\s+by"
+    r"^(?:(?:by|written\s+by|words\s+by|story\s+by|text\s+by|posted\s+by|reporting\s+by"
     r"|published\s+by|an?\s+(?:essay|article|column|interview|review)\s+by"
-    r"|von|par|por|door|di|af|av)(?:\s*:\s*|\s+)",  # "By: X"; "Von X", "Par X", "Por X" in other languages
+    r"|von|par|por|door|di|af|av)(?:\s*:\s*|\s+)"  # "By: X"; "Von X", "Par X", "Por X" in other languages
+    r"|(?-i:By|Von|Par|Por)(?=[A-Z][a-z]))",  # glued to the name where two spans met: "ByMalcolm Harris"
     re.IGNORECASE,
 )
 # Words a site's name does not start with: "… Bad Grades – Until Now" ends a title, it is no site.

@@ -104,6 +104,8 @@ def test_a_title_loses_the_sites_name(title, host, result):
     # a byline link the converter wrapped, left as Markdown
     ("By [Jo Bloggs](https://example.org/author/jo-bloggs/ “Posts by", ("Jo Bloggs",), ""),
     ("By [Jo Bloggs](//example.org/author/jo- bloggs/)@jobloggs", ("Jo Bloggs",), ""),  # wrapped in its URL
+    # "By" and the name in two spans with no space between (tpm, pandoc markdown)
+    ("ByMalcolm Harris | January 14, 2015", ("Malcolm Harris",), "2015-01-14"),
 ])
 def test_bylines_as_sites_write_them(line, authors, date):
     assert read_byline(line) == (authors, date)
@@ -118,6 +120,7 @@ def test_bylines_as_sites_write_them(line, authors, date):
     "Von Nord nach Süd",
     "Bread and Roses, a history of the strike & The Union, another story",
     "By Jo Bloggs jo@example.org",  # an address is no handle
+    "Byron Smith and Ann Lee",  # a name that starts like "By"
 ])
 def test_sentences_are_not_bylines(line):
     assert read_byline(line) is None
