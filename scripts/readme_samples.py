@@ -25,7 +25,6 @@ repair, a page count, a message), run --write and read the diff.
 from __future__ import annotations
 
 import difflib
-import http.server
 import io
 import os
 import re
@@ -33,12 +32,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+from tests.loopback import Loopback, respond  # noqa: E402
+
 README = PROJECT / "README.md"
 SOURCES = PROJECT / "sources"
 PAGES = PROJECT / "tests" / "fixtures" / "pages"
@@ -148,31 +150,6 @@ def png(colour: tuple[int, int, int], size: tuple[int, int] = (320, 200)) -> byt
     return out.getvalue()
 
 
-@contextmanager
-def loopback(routes: dict[str, tuple[int, str, bytes]]) -> Iterator[str]:
-    """An HTTP server on 127.0.0.1 answering `routes` (path -> status, type, body); yields its address."""
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
-            status, kind, body = routes.get(self.path, (404, "text/html", b"<h1>Not Found</h1>"))
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *arguments: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def fenced(lines: list[str], kind: str = "text") -> str:
     return "\n".join([f"```{kind}", *lines, "```"]) + "\n"
 
@@ -235,9 +212,10 @@ def the_checkout() -> dict[str, str]:
         checkout.mkdir()
         shutil.copytree(SOURCES, checkout / "sources", ignore=shutil.ignore_patterns("output"))
         downloads(checkout / "Downloads")
-        routes = {"/2024/picket-line": (200, "text/html; charset=utf-8", ARTICLE.encode("utf-8")),
-                  "/img/gate.png": (200, "image/png", png((20, 120, 60)))}
-        with loopback(routes) as address:
+        routes = {"/2024/picket-line": respond(200, ARTICLE.encode("utf-8")),
+                  "/img/gate.png": respond(200, png((20, 120, 60)), "image/png")}
+        with Loopback(routes) as server:
+            address = f"127.0.0.1:{server.port}"
             session = Session(home, {address: f"127.0.0.1:{PORT}", str(home): "/home/you"})
             python = ".venv/bin/python build.py"
             samples["build"] = fenced(session.run(python, ["--output", "output"], checkout))

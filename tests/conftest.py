@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from pamphleteer.workers import default_jobs
+from tests.loopback import Loopback
 
 PROJECT = Path(__file__).resolve().parent.parent
 SOURCES = PROJECT / "sources"
@@ -55,6 +57,13 @@ def built(tmp_path_factory: pytest.TempPathFactory):
     from pamphleteer.pipeline import build
 
     return build(SOURCES, tmp_path_factory.mktemp("output"), epoch=EPOCH, jobs=JOBS)
+
+
+@pytest.fixture
+def loopback() -> Iterator[Loopback]:
+    """A web server on 127.0.0.1 for the test (tests/loopback.py): give it routes, read its requests."""
+    with Loopback() as server:
+        yield server
 
 
 @pytest.fixture

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import http.server
 import io
-import threading
 import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,9 +16,9 @@ from pamphleteer.errors import SourceError
 from pamphleteer.importers.download import USER_AGENT, fetch
 from pamphleteer.importers.inputs import Input, collect
 from pamphleteer.sources import read_text
+from tests.loopback import redirect, respond
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
-Route = Callable[[http.server.BaseHTTPRequestHandler], None]
 
 
 def png(colour: tuple[int, int, int] = (20, 120, 60), size: tuple[int, int] = (320, 200)) -> bytes:
@@ -55,24 +53,6 @@ that nobody believed would come to anything before the week was out.</p>
 </article><footer>Share this article · Tweet · Email</footer></body></html>"""
 
 
-def respond(status: int, body: bytes = b"", content_type: str = "text/html; charset=utf-8",
-            headers: dict[str, str] | None = None, delay: float = 0.0) -> Route:
-    def route(handler: http.server.BaseHTTPRequestHandler) -> None:
-        time.sleep(delay)
-        handler.send_response(status)
-        handler.send_header("Content-Type", content_type)
-        for key, value in (headers or {}).items():
-            handler.send_header(key, value)
-        handler.send_header("Content-Length", str(len(body)))
-        handler.end_headers()
-        handler.wfile.write(body)
-    return route
-
-
-def redirect(to: str, status: int = 302) -> Route:
-    return respond(status, headers={"Location": to})
-
-
 def endless(handler: http.server.BaseHTTPRequestHandler) -> None:
     """A body that never ends, and states no length."""
     handler.send_response(200)
@@ -83,40 +63,6 @@ def endless(handler: http.server.BaseHTTPRequestHandler) -> None:
             handler.wfile.write(b"<p>more</p>" * 1000)
     except OSError:
         pass
-
-
-class Server:
-    """An HTTP server on 127.0.0.1 with a table of routes; it records what each request said."""
-
-    def __init__(self) -> None:
-        self.routes: dict[str, Route] = {}
-        self.requests: list[tuple[str, str]] = []  # (path, User-Agent)
-        server = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
-                server.requests.append((self.path, self.headers.get("User-Agent", "")))
-                route = server.routes.get(self.path, respond(404, b"<h1>Not Found</h1>"))
-                route(self)
-
-            def log_message(self, *arguments: object) -> None:
-                pass
-
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}{path}"
-
-
-@pytest.fixture
-def server() -> Iterator[Server]:
-    running = Server()
-    running.thread.start()
-    yield running
-    running.httpd.shutdown()
-    running.httpd.server_close()
 
 
 def front_of(path: Path) -> dict:
@@ -134,8 +80,8 @@ def url_input(url: str) -> Input:
     return item
 
 
-def test_an_address_is_fetched_once_with_a_clear_user_agent_and_its_article_added(server, sources_copy):
-    server.routes.update({
+def test_an_address_is_fetched_once_with_a_clear_user_agent_and_its_article_added(loopback, sources_copy):
+    loopback.routes.update({
         "/2024/picket-line": respond(200, ARTICLE.encode("utf-8")),
         "/img/gate.png": respond(200, png(), "image/png"),
         "/img/hero.png": respond(200, png((200, 30, 30), (640, 320)), "image/png"),
@@ -144,7 +90,7 @@ def test_an_address_is_fetched_once_with_a_clear_user_agent_and_its_article_adde
                                     "image/svg+xml"),
         "/img/huge.png": respond(200, b"\x89PNG" + b"\0" * (6 * 1024 * 1024), "image/png"),
     })
-    added = add(url_input(server.url("/2024/picket-line")), sources_copy)
+    added = add(url_input(loopback.url("/2024/picket-line")), sources_copy)
     front = front_of(added.path)
     assert front["title"] == "On the picket line"
     assert front["author"] == "Rosa Example"
@@ -156,7 +102,7 @@ def test_an_address_is_fetched_once_with_a_clear_user_agent_and_its_article_adde
     assert "The strike began at dawn" in body and "more certain of one another" in body
     assert "## What they asked for" in body and "> We are not asking for the moon" in body
     assert "- the promised wage" in body and "*whole*" in body
-    assert f"[called for talks]({server.url('/2024/talks')})" in body  # against where the page was
+    assert f"[called for talks]({loopback.url('/2024/talks')})" in body  # against where the page was
     assert "Subscribe" not in body and "Tweet" not in body
     # the one real image is downloaded, its caption and alt text kept; each other one is a note saying why not
     (image, hero) = sorted(added.images, key=lambda path: path.name.startswith("hero"))
@@ -170,25 +116,25 @@ def test_an_address_is_fetched_once_with_a_clear_user_agent_and_its_article_adde
     assert "fake.png' was left out: it is not an image" in notes
     assert "huge.png' was left out" in notes and "more than the 5 MB" in notes
     assert "missing.png' was left out" in notes and "404" in notes
-    assert all(agent == USER_AGENT for _, agent in server.requests)
-    assert [path for path, _ in server.requests].count("/2024/picket-line") == 1
+    assert all(agent == USER_AGENT for _, agent in loopback.requests)
+    assert [path for path, _ in loopback.requests].count("/2024/picket-line") == 1
     assert added.original.read_bytes() == ARTICLE.encode("utf-8")
 
 
-def test_a_real_saved_page_served_over_http_is_added(server, sources_copy):
-    server.routes["/en/berlin"] = respond(200, (PAGES / "dw.com.colonial.html").read_bytes())
-    added = add(url_input(server.url("/en/berlin")), sources_copy)
+def test_a_real_saved_page_served_over_http_is_added(loopback, sources_copy):
+    loopback.routes["/en/berlin"] = respond(200, (PAGES / "dw.com.colonial.html").read_bytes())
+    added = add(url_input(loopback.url("/en/berlin")), sources_copy)
     front = front_of(added.path)
     assert front["title"] == "Berlin confronts Germany's colonial past with new initiative"
     assert front["source"].startswith("https://www.dw.com/en/berlin-confronts")
     assert "Postcolonial Remembrance in the City" in read_text(added.path).body
 
 
-def test_redirects_are_followed_a_few_hops(server):
-    server.routes.update({"/a": redirect("/b"), "/b": redirect("/c", 301),
+def test_redirects_are_followed_a_few_hops(loopback):
+    loopback.routes.update({"/a": redirect("/b"), "/b": redirect("/c", 301),
                           "/c": respond(200, b"<p>here</p>")})
-    fetched = fetch(server.url("/a"))
-    assert fetched.url == server.url("/c") and fetched.body == b"<p>here</p>"
+    fetched = fetch(loopback.url("/a"))
+    assert fetched.url == loopback.url("/c") and fetched.body == b"<p>here</p>"
 
 
 @pytest.mark.parametrize(
@@ -210,17 +156,17 @@ def test_redirects_are_followed_a_few_hops(server):
     ],
 )
 def test_an_address_that_fails_is_one_error_naming_it_and_nothing_is_written(
-        server, sources_copy, monkeypatch, routes, path, message):
+        loopback, sources_copy, monkeypatch, routes, path, message):
     monkeypatch.setattr(download, "TIMEOUT_SECONDS", 1.0)
     monkeypatch.setattr(download, "MAX_PAGE_BYTES", 2 * 1024 * 1024)
-    server.routes.update(routes)
+    loopback.routes.update(routes)
     before = everything_in(sources_copy)
     started = time.monotonic()
     with pytest.raises(SourceError) as error:
-        add(url_input(server.url(path)), sources_copy)
+        add(url_input(loopback.url(path)), sources_copy)
     assert time.monotonic() - started < 10
     assert message in str(error.value)
-    assert server.url(path) in error.value.diagnostic.message  # names the address
+    assert loopback.url(path) in error.value.diagnostic.message  # names the address
     assert everything_in(sources_copy) == before
 
 
@@ -229,15 +175,16 @@ def test_an_address_that_nothing_answers_is_an_error_naming_it(sources_copy):
         add(url_input("http://127.0.0.1:9/x"), sources_copy)
 
 
-def test_the_command_line_adds_an_address(server, sources_copy, capsys):
+def test_the_command_line_adds_an_address(loopback, sources_copy, capsys):
     import build
 
-    server.routes.update({"/2024/picket-line": respond(200, ARTICLE.encode("utf-8")),
+    loopback.routes.update({"/2024/picket-line": respond(200, ARTICLE.encode("utf-8")),
                           "/img/gate.png": respond(200, png(), "image/png")})
-    code = build.main(["add", server.url("/2024/picket-line"), "--sources", str(sources_copy)])
+    code = build.main(["add", loopback.url("/2024/picket-line"), "--sources", str(sources_copy)])
     out = capsys.readouterr().out
     assert code == 0
-    assert f"Added texts/example-on-the-picket-line.md from {server.url('/2024/picket-line')}" in out.replace(
+    address = loopback.url("/2024/picket-line")
+    assert f"Added texts/example-on-the-picket-line.md from {address}" in out.replace(
         str(sources_copy) + "/", "")
     assert "The page states:" in out and "Rosa Example" in out
     assert "1 image:" in out  # the featured image (og:image) is missing here: nothing is said of it

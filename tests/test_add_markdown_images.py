@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from pamphleteer.importers.download import USER_AGENT
 from pamphleteer.importers.inputs import collect
 from pamphleteer.sources import read_text
 from tests.conftest import PROJECT
-from tests.test_add_fetch import Server, respond
+from tests.loopback import Loopback, respond
 
 TEXT = """\
 # The picket at the gate
@@ -185,16 +184,7 @@ The speeches went on until dusk, and the crowd went home singing.
 
 
 @pytest.fixture
-def loopback() -> Iterator[Server]:
-    running = Server()
-    running.thread.start()
-    yield running
-    running.httpd.shutdown()
-    running.httpd.server_close()
-
-
-@pytest.fixture
-def web_images(loopback: Server) -> Server:
+def web_images(loopback: Loopback) -> Loopback:
     server = loopback
     huge = b"\x89PNG\r\n\x1a\n" + b"\0" * (6 * 1024 * 1024)
     server.routes.update({

@@ -10,15 +10,12 @@ connect to nothing, and leave none of it in the PDF, the EPUB or the HTML.
 
 from __future__ import annotations
 
-import http.server
 import json
 import os
 import re
 import subprocess
 import sys
-import threading
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pikepdf
@@ -28,6 +25,7 @@ import weasyprint
 from pamphleteer.render.confine import Refused, confined_path
 from pamphleteer.render.fetch import ConfinedFetcher
 from tests.conftest import PROJECT
+from tests.loopback import Loopback, respond
 
 SECRET = b"SECRET-BYTES-THAT-MUST-NOT-LEAK"
 AUDIT = """
@@ -57,32 +55,11 @@ runpy.run_path(os.environ["BUILD_PY"], run_name="__main__")
 """
 
 
-class Recorder(http.server.BaseHTTPRequestHandler):
-    requests: list[str] = []
-
-    def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
-        Recorder.requests.append(self.path)
-        self.send_response(200)
-        self.send_header("Content-Type", "image/png")
-        self.end_headers()
-        self.wfile.write(b"\x89PNG\r\n\x1a\n")
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
-def server() -> Iterator[int]:
-    """A tiny web server on 127.0.0.1 that records every request it gets."""
-    Recorder.requests = []
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield httpd.server_address[1]
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+def server(loopback: Loopback) -> int:
+    """A tiny web server on 127.0.0.1 that records every request it gets (and answers each with a PNG)."""
+    loopback.otherwise = respond(200, b"\x89PNG\r\n\x1a\n", "image/png")
+    return loopback.port
 
 
 def hostile_text(port: int) -> str:
@@ -177,7 +154,7 @@ def edition_texts(output: Path) -> dict[str, str]:
 
 
 @pytest.mark.slow
-def test_hostile_text_builds_with_nothing_hostile_in_any_edition(tmp_path, server):
+def test_hostile_text_builds_with_nothing_hostile_in_any_edition(tmp_path, server, loopback):
     result, events, output = build_hostile(tmp_path, server)
     said = result.stdout + result.stderr
     assert result.returncode == 0, said
@@ -201,7 +178,7 @@ def test_hostile_text_builds_with_nothing_hostile_in_any_edition(tmp_path, serve
     assert f"the image 'http://127.0.0.1:{server}/probe.png' is left out" in said
 
     # Nothing was fetched, nothing outside the project was read, nothing connected anywhere.
-    assert Recorder.requests == []
+    assert loopback.requests == []
     opened = {path for event, path in events if event == "open"}
     for forbidden in ("/etc/passwd", "/etc/hostname", str(tmp_path.parent / "secret.png")):
         assert forbidden not in opened, forbidden
@@ -259,7 +236,7 @@ def test_the_confined_fetcher_refuses_dot_dot_and_links_out_but_serves_files_ins
 
 
 def test_weasyprint_with_the_confined_fetcher_makes_no_request_and_reads_no_stranger_file(
-    tmp_path, server, caplog
+    tmp_path, server, loopback, caplog
 ):
     probe = f"http://127.0.0.1:{server}"
     (tmp_path / "secret.png").write_bytes(SECRET)
@@ -273,7 +250,7 @@ def test_weasyprint_with_the_confined_fetcher_makes_no_request_and_reads_no_stra
     with caplog.at_level("WARNING"):
         pdf = weasyprint.HTML(string=html, base_url=f"{sources}/", url_fetcher=fetcher).write_pdf()
     assert pdf.startswith(b"%PDF")
-    assert Recorder.requests == []
+    assert loopback.requests == []
     assert SECRET not in pdf
     refused = "\n".join(fetcher.refused)
     for named in ("/linked.css", "/remote.png", "/etc/passwd", "secret.png"):

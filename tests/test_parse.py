@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import http.server
-import threading
 from pathlib import Path
 
 from pamphleteer.ast import text_of, walk
 from pamphleteer.parse import markdown_to_blocks, read_document, read_markdown
+from tests.loopback import respond
 
 
 def test_blocks_carry_the_line_they_start_on_in_the_file():
@@ -27,31 +26,15 @@ def test_source_positions_leave_no_trace_in_the_ast():
     assert "U.S." in strings  # adjacent pieces are joined again
 
 
-def test_pandoc_fetches_nothing_an_html_page_names_and_reads_no_file_it_names(tmp_path):
-    requests: list[str] = []
-
-    class Probe(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
-            requests.append(self.path)
-            self.send_response(200)
-            self.end_headers()
-            self.wfile.write(b"<p>FETCHED</p>")
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.HTTPServer(("127.0.0.1", 0), Probe)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+def test_pandoc_fetches_nothing_an_html_page_names_and_reads_no_file_it_names(tmp_path, loopback):
+    loopback.otherwise = respond(200, b"<p>FETCHED</p>")
     secret = tmp_path / "secret.html"
     secret.write_text("<p>SECRET</p>", encoding="utf-8")
-    try:
-        page = (f'<p>Text.</p><iframe src="http://127.0.0.1:{server.server_port}/frame"></iframe>'
-                f'<iframe src="{secret}"></iframe>')
-        document = read_document(page, "html", path="page.html")
-    finally:
-        server.shutdown()
-        server.server_close()
-    assert requests == []
+    frame = loopback.url("/frame")
+    page = (f'<p>Text.</p><iframe src="{frame}"></iframe>'
+            f'<iframe src="{secret}"></iframe>')
+    document = read_document(page, "html", path="page.html")
+    assert loopback.requests == []
     assert "FETCHED" not in str(document) and "SECRET" not in str(document)
     assert "Text." in str(document)
 
