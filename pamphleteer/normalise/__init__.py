@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 
 from pamphleteer.errors import Diagnostic
 from pamphleteer.normalise import links, pullquotes, typography
-from pamphleteer.normalise.boilerplate import remove_boilerplate
+from pamphleteer.normalise.boilerplate import guess_language, remove_boilerplate
 from pamphleteer.normalise.converter import refusing, shift_headings
 from pamphleteer.normalise.converter_damage import repair_converter_damage
 from pamphleteer.normalise.findings import BlockRule, each_block
@@ -105,7 +105,7 @@ def normalise(parsed: ParsedText) -> NormalisedText:
     page = remove_boilerplate(images.blocks, path, meta.lang, keep, meta.authors)
     diagnostics.extend(page.diagnostics)
     furniture = lift_furniture(page.body, path, meta.title, meta.authors, keep, meta.source, page.texts,
-                               page.host)
+                               page.host, meta.lang or guess_language(page.body))
     diagnostics.extend(furniture.diagnostics)
     groups: dict[str, tuple[Block, ...]] = {
         "body": furniture.body, "standfirst": furniture.standfirst, "source_note": furniture.source_note,

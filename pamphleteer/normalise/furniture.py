@@ -253,18 +253,18 @@ def _infer_from_source(block: Block, found: dict[str, str]) -> None:
 })
 def lift_furniture(
     blocks: tuple[Block, ...], path: Path, known_title: str = "", known_authors: tuple[str, ...] = (),
-    keep: Keep | None = None, source: str = "", page: tuple[str, ...] = (), site: str = "",
+    keep: Keep | None = None, source: str = "", page: tuple[str, ...] = (), site: str = "", lang: str = "",
 ) -> Furniture:
     """Split a text's blocks into body, metadata and the furniture fields (but what `keep` names).
 
     `source` is the text's URL from its front matter, `page` the texts of all the
     page's blocks (furniture included) and `site` the host most of its links go to:
-    they name the site (see `head.lift_head`).
+    they name the site (see `head.lift_head`); `lang` is the text's language, for its dates.
     """
     lift = Lift(path, keep or Keep())
     items = list(blocks)
     absolute = source if host_of(source) else ""  # a Hugo export's `url: /news/x/` names no site
-    head = lift_head(items, known_title, lift, absolute or (f"https://{site}/" if site else ""), page)
+    head = lift_head(items, known_title, lift, absolute or (f"https://{site}/" if site else ""), page, lang)
     found_head = head.found
     authors = tuple(known_authors) or tuple(found_head.get("authors", ()))  # type: ignore[arg-type]
     rest = [block for index, block in enumerate(items[: head.start]) if index not in head.lifted]

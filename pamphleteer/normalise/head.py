@@ -37,6 +37,7 @@ from pamphleteer.normalise.findings import shorten
 from pamphleteer.normalise.keep import Keep
 from pamphleteer.normalise.metadata import (
     PREFIX,
+    dates_in,
     host_of,
     is_section_name,
     is_site,
@@ -639,14 +640,17 @@ class _Reader:
 
 
 def lift_head(
-    blocks: list[Block], known_title: str, lift: Lift, source: str = "", page: tuple[str, ...] = ()
+    blocks: list[Block], known_title: str, lift: Lift, source: str = "", page: tuple[str, ...] = (),
+    lang: str = "",
 ) -> Head:
     """Masthead, title, bylines, datelines and standfirst at the start of a text (see the module).
 
     `source` is the text's URL when known and `page` the texts of the page's blocks:
-    they tell a site's name from words that only look like one.
+    they tell a site's name from words that only look like one. `lang`, the text's language,
+    orders a numeric date's day and month (`metadata.date_order`).
     """
-    head = _Reader(blocks, known_title, lift, source, page).read()
+    with dates_in(lang):
+        head = _Reader(blocks, known_title, lift, source, page).read()
     date = url_date(source) if source and "date" not in head.found else ""
     if date and blocks:
         head.found["date"] = date

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -600,7 +603,33 @@ def kicker_date(text: str) -> str:
     return ""
 
 
+# English as the United States writes it puts the month first (03.05.19 is 5 March); other languages,
+# and English as Britain and the Commonwealth write it, the day (03/04/2020 in a French text is 3 April).
+DAY_FIRST_ENGLISH = frozenset(("gb", "uk", "ie", "au", "nz", "in", "za", "ng", "ke", "sg", "hk", "pk"))
+_DATE_ORDER: ContextVar[str] = ContextVar("date_order", default="MDY")
+
+
+def date_order(lang: str) -> str:
+    """The order of a numeric date's day and month in a text in language `lang` ('fr', 'en-GB'):
+    "MDY" in American English (and when the language is unknown), "DMY" otherwise."""
+    parts = lang.replace("_", "-").casefold().split("-")
+    if not parts[0] or (parts[0] == "en" and not DAY_FIRST_ENGLISH.intersection(parts[1:])):
+        return "MDY"
+    return "DMY"
+
+
+@contextmanager
+def dates_in(lang: str) -> Iterator[None]:
+    """Numeric dates read in the order of language `lang` while in the block (see `date_order`)."""
+    token = _DATE_ORDER.set(date_order(lang))
+    try:
+        yield
+    finally:
+        _DATE_ORDER.reset(token)
+
+
 def _dateparser_parse(text: str) -> Any:
+    day_first = re.match(r"^(?:1[3-9]|2\d|3[01])[/.-]", text)
     return _parser()(
         text,
         languages=DATE_LANGUAGES,
@@ -608,7 +637,7 @@ def _dateparser_parse(text: str) -> Any:
             "REQUIRE_PARTS": ["day", "month", "year"],
             "PREFER_DATES_FROM": "past",
             "RETURN_AS_TIMEZONE_AWARE": False,
-            "DATE_ORDER": "DMY" if re.match(r"^(?:1[3-9]|2\d|3[01])[/.-]", text) else "MDY",
+            "DATE_ORDER": "DMY" if day_first else _DATE_ORDER.get(),
         },
     )
 

@@ -154,6 +154,21 @@ def test_datelines(line, date):
     assert read_dateline(line) == date
 
 
+FRENCH = ("La grève qui a traversé le pays cet automne n’était pas un accident. Elle est le produit "
+          "de dix années de colère dans les ateliers, les bureaux et les écoles, et de la patience de "
+          "celles et ceux qui ont organisé leurs collègues pendant tout ce temps.")
+
+
+@pytest.mark.parametrize(("markdown", "lang", "date"), [
+    (f"# Pourquoi nous faisons grève\n\nPar Jean Dupont, 03/04/2020\n\n{FRENCH}", "", "2020-04-03"),
+    (f"# Pourquoi nous faisons grève\n\nmardi 10.12.19\n\n{FRENCH}", "fr", "2019-12-10"),  # aoc.media
+    (f"# Why We Strike\n\nBy Ann Lee, 03/04/2020\n\n{PROSE}", "en-GB", "2020-04-03"),
+    (f"# Why We Strike\n\nBy Ann Lee, 03/04/2020\n\n{PROSE}", "", "2020-03-04"),  # as the US writes it
+])
+def test_a_numeric_dates_day_and_month_in_the_order_of_the_texts_language(markdown, lang, date):
+    assert normalised(markdown, lang=lang).inferred.date == date
+
+
 def test_the_sites_name_as_the_page_writes_it():
     assert site_name("thenation.com", ["Copyright The Nation 2019"]) == "The Nation"
     assert site_name("thenation.com", ["nothing here"]) == ""
