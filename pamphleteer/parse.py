@@ -18,6 +18,7 @@ import json
 import re
 import secrets
 import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -331,12 +332,16 @@ def _join_heading_html(markdown: str) -> tuple[str, list[int]]:
 
 
 def read_markdown(
-    markdown: str, *, path: Path, first_line: int
+    markdown: str, *, path: Path, first_line: int, keep: Iterable[str] = ()
 ) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:
-    """Parse Markdown with pandoc; lines are counted from `first_line` of `path`.
+    """Parse Markdown with pandoc; lines are counted from `first_line` of `path`. The converter's
+    damage to the lines themselves is mended first (`converter_source`), unless `keep` names it.
 
-    Returns the safe blocks, and a diagnostic for everything flattened or removed.
+    Returns the safe blocks, and a diagnostic for everything repaired, flattened or removed.
     """
+    from pamphleteer.normalise.converter_source import repair_source  # it reads this module's Block
+
+    markdown, repaired = repair_source(markdown, path, first_line, keep)
     markdown, joined = _join_heading_html(markdown)
     try:
         output = _pandoc(_defuse_brackets(markdown), READER, "json")
@@ -371,7 +376,7 @@ def read_markdown(
         for index in joined
     )
     safe, removed = _safe_blocks(blocks, document["pandoc-api-version"], path)
-    return tuple(safe), tuple(sorted(diagnostics + removed, key=lambda d: d.line or 0))
+    return tuple(safe), tuple(sorted([*repaired, *diagnostics, *removed], key=lambda d: d.line or 0))
 
 
 def markdown_to_blocks(markdown: str, *, path: Path, first_line: int) -> tuple[Block, ...]:
@@ -381,7 +386,8 @@ def markdown_to_blocks(markdown: str, *, path: Path, first_line: int) -> tuple[B
 
 def parse_text(source: SourceText) -> ParsedText:
     """Parse one text's body."""
-    blocks, diagnostics = read_markdown(source.body, path=source.path, first_line=source.body_line)
+    blocks, diagnostics = read_markdown(source.body, path=source.path, first_line=source.body_line,
+                                        keep=source.meta.keep)
     if not any(_has_words(block.node) for block in blocks):
         raise SourceError(
             "the text has no words once raw HTML and empty markup are left out; "
@@ -411,7 +417,7 @@ def parse_cached(source: SourceText, cache: Cache | None = None, version: str = 
     is unchanged is not parsed again."""
     if cache is None:
         return parse_text(source)
-    key = digest(READER, version, str(source.body_line), source.body)
+    key = digest(READER, version, str(source.body_line), "\n".join(source.meta.keep), source.body)
     stored = cache.get("ast", key)
     if stored is not None:
         try:

@@ -139,7 +139,7 @@ def normalise(parsed: ParsedText) -> NormalisedText:
         for name in GROUPS:
             groups[name], found = each_block(groups[name], path, keep.guard(rule))
             diagnostics.extend(found)
-    diagnostics.extend(keep.unused(diagnostics, path))
+    diagnostics.extend(keep.unused([*parsed.diagnostics, *diagnostics], path))  # parse's repairs too
 
     return NormalisedText(
         source=source,

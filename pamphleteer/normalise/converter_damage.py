@@ -1,6 +1,8 @@
 """Repair what HTML-to-Markdown converters did to a text, before any other rule reads it.
 
-One pass over a text's top-level blocks, in this order and why:
+Before pandoc reads the text, damage that decides how it is cut into blocks is mended in
+the Markdown itself (`converter_source`, N715). Then one pass over a text's top-level
+blocks, in this order and why:
 1. mojibake (N710), so every later rule reads real letters;
 2. block debris (N701-N704): prose read as code, scene breaks read as lists,
    attribute and fence debris, empty containers;
@@ -23,11 +25,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from pamphleteer.errors import Diagnostic
-from pamphleteer.normalise import converter_links, converter_text, cut_headings, registry
+from pamphleteer.normalise import converter_links, converter_source, converter_text, cut_headings, registry
 from pamphleteer.normalise.converter import Refuse, never_refuse
 from pamphleteer.parse import Block
 
-RULE_MODULES = (converter_links, converter_text, cut_headings)  # imported so that their repairs register
+# imported so that their repairs register
+RULE_MODULES = (converter_links, converter_source, converter_text, cut_headings)
 
 
 def repair_converter_damage(

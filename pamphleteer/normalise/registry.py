@@ -5,7 +5,8 @@
 
 `normalise` runs the rules of the per-block stages (links, typography) and of
 the body stage (split paragraphs, pull quotes) as registered here, in order,
-and so does `converter_damage` with the converter's repairs (`Stage.DAMAGE`);
+and so does `converter_damage` with the converter's repairs (`Stage.DAMAGE`), and
+`parse.read_markdown` with the repairs of the Markdown's lines (`Stage.SOURCE`);
 the furniture, fixes and keep stages have one entry point each, called by name,
 and are registered for their codes and place. A rule may also say how its stage
 runs it (`runs`: over each block, inside quotations …), run again at a later
@@ -38,6 +39,7 @@ BodyRule = Callable[["tuple[Block, ...]", Path], "tuple[tuple[Block, ...], tuple
 class Stage(enum.Enum):
     """When in `normalise` a rule runs, in this order; each stage gives codes of its series."""
 
+    SOURCE = (-1, ("N7",))  # the converter's damage to the Markdown's lines, before pandoc reads them
     DAMAGE = (0, ("N7",))  # the converter's damage, each repair over every block, before anything reads
     CONVERTER = (1, ("N7", "N8"))  # the converter's damage and image leftovers, before anything reads
     LINKS = (2, ("N1",))  # each block of the body, before its furniture is read
