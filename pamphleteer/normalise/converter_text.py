@@ -1,7 +1,10 @@
-"""Repair text the converters garbled: mojibake, and emphasis markers shown as text.
+"""Repair text the converters garbled: mojibake, emphasis markers shown as text, asterisks read as emphasis.
 
 `emphasis_debris`: "**33%**of" -> bold "33%" and "of"; "____", "****" and
 markers at a word's edge ("congressman.****") go (N711).
+`asterisks_inside_words`: "Investor*innen und Auftragnehmer*innen", German's
+gender star, which the Markdown reader paired into emphasis ("Investor_innen und
+Auftragnehmer_innen"), gets its asterisks back as text (N716).
 `fix_mojibake`: "MarÃ­a" -> "María", "donâ€™t" -> "don’t" (N710), with ftfy,
 told to change nothing else (quotes, widths, ligatures and line breaks stay as
 written). Each run of words between links or emphasis is mended as one
@@ -15,7 +18,9 @@ import re
 import ftfy
 
 from pamphleteer.ast import (
+    BREAKS,
     events,
+    inner_inlines,
     is_kind,
     make_soft_break,
     make_space,
@@ -23,6 +28,7 @@ from pamphleteer.ast import (
     make_strong,
     merge_adjacent,
     str_text,
+    text_of,
     transform,
 )
 from pamphleteer.normalise.converter import over_rewritten_blocks
@@ -167,3 +173,57 @@ def _plain(inlines: list[Node]) -> str:
         else:
             parts.append(" " if is_kind(node, "Space", "SoftBreak") else "…")
     return "".join(parts)
+
+
+# -- asterisks inside words, read as emphasis ----------------------------------------
+
+LETTER_END = re.compile(r"[^\W\d_]$")
+LETTER_START = re.compile(r"^[^\W\d_]")
+
+
+def _inside_words(previous: Node | None, emphasis: Node, following: Node | None) -> bool:
+    """Emphasis opened inside one word and closed inside another ("Bürger*innen und Kolleg*innen"):
+    its asterisks were the words' own (German's gender star, `x*y`), not emphasis."""
+    inner = inner_inlines(emphasis) or []
+    if not (previous and following and inner and is_kind(previous, "Str") and is_kind(following, "Str")):
+        return False
+    if not (is_kind(inner[0], "Str") and is_kind(inner[-1], "Str")):
+        return False
+    ends, starts = (str_text(previous), str_text(inner[-1])), (str_text(following), str_text(inner[0]))
+    return (
+        all(LETTER_END.search(end) for end in ends) and all(LETTER_START.search(start) for start in starts)
+        and any(is_kind(item, *BREAKS) for item in inner)  # not one word's own ("un*frigging*believable")
+    )
+
+
+@rule(Stage.DAMAGE, order=105, codes={"N716": "asterisks inside words read as emphasis made text again"},
+      runs=over_rewritten_blocks)
+def asterisks_inside_words(node: Node) -> tuple[Node, list[Finding]]:
+    """Emphasis that opens and closes inside words, with words between, is the words' asterisks:
+    "Investor*innen und Auftragnehmer*innen" keeps them, as text."""
+    findings: list[Finding] = []
+
+    def rewrite(inlines: list[Node]) -> list[Node]:
+        out: list[Node] = []
+        before = len(findings)
+        index = 0
+        while index < len(inlines):
+            item = inlines[index]
+            following = inlines[index + 1] if index + 1 < len(inlines) else None
+            if is_kind(item, "Emph") and _inside_words(out[-1] if out else None, item, following):
+                assert following is not None
+                previous = out.pop()
+                made = [make_str(str_text(previous) + "*"), *(inner_inlines(item) or []),
+                        make_str("*" + str_text(following))]
+                shown = f"{str_text(previous)}_{text_of(inner_inlines(item) or [])}_{str_text(following)}"
+                findings.append(Finding("N716", "asterisks inside words, read as emphasis, were made "
+                                        "text again", shorten(shown), shorten(text_of(made))))
+                out.extend(made)
+                index += 2
+                continue
+            out.append(item)
+            index += 1
+        return merge_adjacent(out) if len(findings) > before else inlines
+
+    new = transform(node, inlines=rewrite)
+    return (new if findings else node), findings

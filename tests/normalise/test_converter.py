@@ -19,7 +19,7 @@ from pamphleteer.normalise.converter import (
     shift_headings,
     within_containers,
 )
-from pamphleteer.normalise.converter_text import emphasis_debris, fix_mojibake
+from pamphleteer.normalise.converter_text import asterisks_inside_words, emphasis_debris, fix_mojibake
 from tests.normalise.helpers import PATH, blocks, nodes, run_rule
 
 
@@ -195,6 +195,28 @@ EMPHASIS = [
     ("a *real* emphasis and 2 * 3", None),
     ("snake_case_name stays", None),
 ]
+
+
+ASTERISKS = [  # German's gender star, as html2text and a WordPress export write it (taz.de)
+    ("Ein Signal an Investor*innen und Auftragnehmer*innen. Die Rage",
+     "Ein Signal an Investor\\*innen und Auftragnehmer\\*innen. Die Rage"),
+    ("eine Bürger*innenversicherung, die die Beihilfe für die Beamt*innen ersetzt",
+     "eine Bürger\\*innenversicherung, die die Beihilfe für die Beamt\\*innen ersetzt"),
+    ("Wo *Leser*innen mitreden", None),  # emphasis opened before a word: the reader's own
+    ("un*frigging*believable", None),  # emphasis inside one word
+    ("a *real* emphasis", None),
+    ("Bürger:innen und Kolleg:innen", None),  # the other forms were never read as emphasis
+    ("Bürger_innen und Kolleg_innen", None),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), ASTERISKS)
+def test_asterisks_inside_words_stay_text(before, after):
+    result, codes = run_rule(asterisks_inside_words, before)
+    assert result == nodes(after or before)
+    assert codes == (["N716"] if after else [])
+    if after:
+        assert "*innen" in text_of(result) and "Emph" not in str(result)
 
 
 @pytest.mark.parametrize(("before", "after"), EMPHASIS)
