@@ -43,6 +43,7 @@ from pamphleteer.ast import (
     make_str,
     str_text,
     text_of,
+    transform,
     walk,
 )
 from pamphleteer.errors import Diagnostic, Severity
@@ -60,7 +61,9 @@ Refuse = Callable[[Block, str], "Diagnostic | None"]  # the report that `keep:` 
 TextRule = Callable[[tuple[Block, ...], Path, Refuse], tuple[tuple[Block, ...], tuple[Diagnostic, ...]]]
 
 SCENE_BREAK = re.compile(r"^(?:([*\-_~•·=+#◆◇●○■□♦❖✦✧⁕※⁎∗])\s*)(?:\1\s*){2,}$|^[⁂❦❧§]$")
-ATTRIBUTE = r"(?:[#.][\w:.-]+|[\w-]+=(?:\"[^\"]*\"|“[^”]*”|'[^']*'|‘[^’]*’|[^\s}]+))"
+ATTRIBUTE = (  # `#id`, `.class` (its `--` maybe made a dash), `key=value` (its quotes maybe curled, `?=““`)
+    r"(?:[#.][\w:.–—-]+|[\w?:.@-]+=(?:\"[^\"]*\"|“[^”“]*[”“]|'[^']*'|‘[^’]*’|[^\s}]+))"
+)
 ATTRIBUTES = re.compile(rf"\{{\s*{ATTRIBUTE}(?:\s+{ATTRIBUTE})*\s*\}}")
 FENCE = re.compile(rf"^:{{3,}}(?:\s*\{{[^}}]*\}}|\s*[\w-]+)?(?:\s*:{{3,}})?$|^{ATTRIBUTES.pattern}$")
 FENCE_OPENING = re.compile(r"(?:^|(?<=\n)):{3,}[ \t]*")  # `:::` starting a line of a block's text
@@ -191,8 +194,33 @@ def scene_breaks(node: Node) -> tuple[list[Node], list[Finding]]:
     return [make_horizontal_rule()], [Finding("N701", "a scene break became a rule", shown, "———")]
 
 
+ATTRIBUTE_NODES = ("Str", "Space", "SoftBreak", "Quoted")  # what a run of attributes may be read as
+MAX_ATTRIBUTE_NODES = 200
+
+
+def _piece(node: Node) -> str:
+    return str_text(node) if is_kind(node, "Str") else text_of([node]) or " "
+
+
+def _unbracket(out: list[Node]) -> bool:
+    """A span's `[` before the attributes removed from `out` (`[Bauer-Verlag]{.kicker ?=““}`, which
+    the reader could not read as a span); whether one was there."""
+    for index in range(len(out) - 1, -1, -1):
+        node = out[index]
+        text = str_text(node) if is_kind(node, "Str") else ""
+        if "]" in text:
+            return False
+        if "[" in text:
+            cut = text.rindex("[")
+            rest = text[:cut] + text[cut + 1:]
+            out[index : index + 1] = [make_str(rest)] if rest else []
+            return True
+    return False
+
+
 def _strip_attributes(inlines: list[Node]) -> tuple[list[Node], list[str]]:
-    """Inlines without `{#id .class key="v"}` runs, which may span spaces; and what went."""
+    """Inlines without `{#id .class key="v"}` runs, which may span spaces, quotations and lines, and
+    a span's brackets around the words before them; and what went."""
     out: list[Node] = []
     removed: list[str] = []
     index = 0
@@ -200,16 +228,18 @@ def _strip_attributes(inlines: list[Node]) -> tuple[list[Node], list[str]]:
         item = inlines[index]
         if is_kind(item, "Str") and "{" in str_text(item):
             end, text = index, str_text(item)
-            while "}" not in text[text.index("{"):] and end + 1 < len(inlines) and is_kind(
-                inlines[end + 1], "Str", "Space", "SoftBreak", "Quoted"
-            ):
+            opening = text.index("{")
+            while (_balanced_end(text, opening) < 0 and end + 1 < len(inlines)
+                   and end - index < MAX_ATTRIBUTE_NODES and is_kind(inlines[end + 1], *ATTRIBUTE_NODES)):
                 end += 1
-                following = inlines[end]
-                text += str_text(following) if is_kind(following, "Str") else text_of([following]) or " "
-            match = ATTRIBUTES.search(text)
-            if match and match.start() == text.index("{"):
+                text += _piece(inlines[end])
+            close = _balanced_end(text, opening)
+            match = ATTRIBUTES.fullmatch(text, opening, close) if close > 0 else None
+            if match:
                 removed.append(match.group(0))
-                before, after = text[: match.start()], text[match.end():]
+                before, after = text[:opening], text[close:]
+                if before.endswith("]") and _unbracket(out):
+                    before = before[:-1]
                 if before:
                     out.append(make_str(before))
                 elif out and is_kind(out[-1], "Space", "SoftBreak") and not after:
@@ -280,9 +310,10 @@ def _lines(inlines: list[Node]) -> list[list[Node]]:
 @rule(Stage.DAMAGE, order=50, codes={"N702": "pandoc attributes and fences shown as text removed"},
       runs=over_blocks_and_containers)
 def attribute_debris(node: Node) -> tuple[list[Node], list[Finding]]:
-    """Attributes and `:::` fences shown as text leave paragraphs and headings."""
+    """Attributes and `:::` fences shown as text leave paragraphs and headings; attributes also
+    leave the words of links, emphasis, lists and tables, wherever they are."""
     if not is_kind(node, "Para", "Plain", "Header"):
-        return [node], []
+        return _nested_attributes(node)
     heading = is_kind(node, "Header")
     inlines = block_inlines(node)
     findings: list[Finding] = []
@@ -304,17 +335,41 @@ def attribute_debris(node: Node) -> tuple[list[Node], list[Finding]]:
                 return [], findings
             inlines = [part for number, line in enumerate(kept)
                        for part in ([make_soft_break()] if number else []) + line]
-    stripped, removed = _strip_attributes(inlines)
+    if heading:
+        made = make_header(header_level(node), inlines, header_attr(node))
+    else:
+        made = make_para(inlines) if is_kind(node, "Para") else make_plain(inlines)
+    stripped, removed = _without_attributes(made)
     if removed:
         findings.append(Finding("N702", "pandoc attributes shown as text were removed",
                                 shorten(text_of(inlines)), shorten(text_of(stripped))))
     if not findings:
         return [node], []
-    if heading:
-        return [make_header(header_level(node), stripped, header_attr(node))], findings
-    if not text_of(stripped):
+    if not heading and not text_of(stripped) and not _has_media(stripped):
         return [], findings
-    return [make_para(stripped) if is_kind(node, "Para") else make_plain(stripped)], findings
+    return [stripped], findings
+
+
+def _without_attributes(node: Node) -> tuple[Node, list[str]]:
+    """`node` without attributes shown as text in any inlines in it (a link's words, a list item's),
+    and what went."""
+    removed: list[str] = []
+
+    def strip(inlines: list[Node]) -> list[Node]:
+        out, gone = _strip_attributes(inlines)
+        removed.extend(gone)
+        return out if gone else inlines
+
+    return transform(node, inlines=strip), removed
+
+
+def _nested_attributes(node: Node) -> tuple[list[Node], list[Finding]]:
+    """A block other than a paragraph or heading without attributes shown as text in its inlines."""
+    new, removed = _without_attributes(node)
+    if not removed:
+        return [node], []
+    return [new], [Finding("N702", "pandoc attributes shown as text were removed",
+                           shorten(text_of(node)), shorten(text_of(new)))]
 
 
 def looks_like_prose(text: str) -> bool:

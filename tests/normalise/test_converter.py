@@ -72,6 +72,14 @@ DEBRIS = [
     ("::: [A story](https://x.org/b)", "[A story](https://x.org/b)"),  # a fence run onto a link
     ("Sports Illustrated / 7 hours ago :::", "Sports Illustrated / 7 hours ago"),
     ("She wrote ::: in the margin.", None),  # colons inside a line are not a fence
+    # pandoc markdown (freitag.de): a class's `--` read as a dash, JSON in a quoted value, over lines
+    ('[Folgen](https://x.org/login "Einloggen"){.c-button\n.c-button--wide .pat-plone-modal\n'
+     'pat-plone-modal="{\\"prependContent\\": \\".portalMessage\\", \\"width\\": \\"26em\\"}"}',
+     '[Folgen](https://x.org/login "Einloggen")'),
+    # (uebermedien.de): a span in a link's words whose attribute `?=""` the reader refused
+    ('- [[Bauer-Verlag über Boris Becker]{.teaser__kicker\n  ?=""}](https://x.org/89533/){.teaser__link}',
+     "- [Bauer-Verlag über Boris Becker](https://x.org/89533/){.teaser__link}"),
+    ("Sets [a] and {b}, as [c]{d}.", None),
 ]
 
 
