@@ -339,9 +339,9 @@ def read_markdown(
 
     Returns the safe blocks, and a diagnostic for everything repaired, flattened or removed.
     """
-    from pamphleteer.normalise.converter_source import repair_source  # it reads this module's Block
+    from pamphleteer.normalise.converter_source import put_back, repair_source  # they read this module
 
-    markdown, repaired = repair_source(markdown, path, first_line, keep)
+    markdown, repaired, read_apart = repair_source(markdown, path, first_line, keep)
     markdown, joined = _join_heading_html(markdown)
     try:
         output = _pandoc(_defuse_brackets(markdown), READER, "json")
@@ -375,6 +375,7 @@ def read_markdown(
                    "they were read as part of the heading", path, first_line + index)
         for index in joined
     )
+    blocks = list(put_back(tuple(blocks), read_apart))  # what a source repair read itself, in its place
     safe, removed = _safe_blocks(blocks, document["pandoc-api-version"], path)
     return tuple(safe), tuple(sorted([*repaired, *diagnostics, *removed], key=lambda d: d.line or 0))
 

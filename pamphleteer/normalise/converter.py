@@ -42,6 +42,7 @@ from pamphleteer.ast import (
     make_soft_break,
     make_str,
     str_text,
+    table_rows,
     text_of,
     transform,
     walk,
@@ -430,6 +431,33 @@ def empty_blocks(node: Node) -> tuple[list[Node], list[Finding]]:
     if is_kind(node, *EMPTY_KINDS) and not text_of(node) and not _has_media(node):
         return [], [Finding("N704", "an empty block left by the converter was removed", kind(node), "")]
     return [node], []
+
+
+LAYOUT_BLOCKS = ("Header", "Div", "Table", "Figure", "BlockQuote", "BulletList", "OrderedList",
+                 "HorizontalRule", "CodeBlock")  # what a table of data does not hold in a cell
+
+
+def is_layout_table(node: Node) -> bool:
+    """A table the page used to lay out its content, not to show data: one column, or a cell
+    holding a heading, an image, a quotation, a list, a box of its own or another table."""
+    rows = [[cell for cell in cells if text_of(cell) or _has_media(make_div(cell))]
+            for _heading, cells in table_rows(node)]
+    if all(len(cells) <= 1 for cells in rows):
+        return True
+    return any(is_kind(item, *LAYOUT_BLOCKS, "Image") for cells in rows for cell in cells
+               for block in cell for item in walk(block))
+
+
+@rule(Stage.DAMAGE, order=35, codes={"N718": "tables used for layout set as their content"},
+      runs=over_blocks_and_containers)
+def layout_tables(node: Node) -> tuple[list[Node], list[Finding]]:
+    """A table used for layout (a photo beside its text, a box around an advertisement) becomes
+    what its cells hold, row by row, cell by cell: a reader sees no grid there."""
+    if not is_kind(node, "Table") or not is_layout_table(node):
+        return [node], []
+    blocks = [block for _heading, cells in table_rows(node) for cell in cells for block in cell]
+    return blocks, [Finding("N718", "a table used for layout was set as its content",
+                            f"table: {shorten(text_of(node), 70)}", shorten(text_of(blocks)))]
 
 
 def _has_media(node: Node) -> bool:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from pamphleteer.ast import kind, text_of
+from pamphleteer.ast import kind, table_rows, text_of
 from pamphleteer.normalise import normalise
-from pamphleteer.parse import parse_text
-from tests.normalise.helpers import source
+from pamphleteer.normalise.converter_damage import repair_converter_damage
+from pamphleteer.parse import parse_text, read_markdown
+from tests.normalise.helpers import PATH, source
 
 # pandoc's markdown writer, from a page of rosalux.de: the image's data-caption holds a blank line
 FIGURE = """::: textmedia__images
@@ -47,3 +48,80 @@ def test_keep_leaves_the_tag_as_written():
     parsed, text = _body(FIGURE, keep=("N715",))
     assert [d.code for d in parsed.diagnostics if d.code in ("N715", "N603")] == ["N603"]
     assert not [d for d in text.diagnostics if d.code == "N604"]  # the entry stopped a repair
+
+
+# pandoc's markdown writer (wsj.com): a table the page used to lay out a box, written as a grid
+LAYOUT_GRID = """Core group of early adopters.
+
++-----------------------------------------------------------------------------+
+| ::: {style="text-align: left;"}                                             |
+| ![](http://s.wsj.net/public/resources/images/OB-VI631.jpg){width="76"}      |
+| :::                                                                         |
+|                                                                             |
+| #### [See what other mentors say.](http://blogs.wsj.com/accelerators/tag/x) |
++-----------------------------------------------------------------------------+
+
+At Y Combinator, we advise most startups to begin by seeking out users.
+"""
+DATA_GRID = """Two unions.
+
++------------------------+-----------+
+| Union                  | Members   |
++========================+===========+
+| United Auto Workers    | 48,000    |
++------------------------+-----------+
+| Chicago Teachers Union | 25,000    |
++------------------------+-----------+
+
+What made the difference.
+"""
+
+
+def _repaired(markdown: str):
+    blocks, diagnostics = read_markdown(markdown, path=PATH, first_line=1)
+    repaired, found = repair_converter_damage(blocks, PATH)
+    return repaired, [d.code for d in (*diagnostics, *found)]
+
+
+def test_a_grid_table_used_for_layout_becomes_its_content():
+    blocks, codes = _repaired(LAYOUT_GRID)
+    shown = [(kind(b.node), text_of(b.node)) for b in blocks]
+    assert ("Header", "See what other mentors say.") in shown
+    assert not any(kind == "Table" or "+---" in text or "|" in text for kind, text in shown)
+    assert shown[-1] == ("Para", "At Y Combinator, we advise most startups to begin by seeking out users.")
+    assert blocks[-1].line == 11  # the table's lines kept their numbers
+    assert "N717" in codes and "N718" in codes
+
+
+def test_a_grid_table_of_data_stays_a_table():
+    blocks, codes = _repaired(DATA_GRID)
+    tables = [b.node for b in blocks if kind(b.node) == "Table"]
+    assert len(tables) == 1 and "N718" not in codes
+    rows = [[text_of({"t": "Div", "c": [["", [], []], cell]}) for cell in cells]
+            for _, cells in table_rows(tables[0])]
+    assert rows == [["Union", "Members"], ["United Auto Workers", "48,000"],
+                    ["Chicago Teachers Union", "25,000"]]
+    assert [text_of(b.node) for b in blocks if kind(b.node) != "Table"] == [
+        "Two unions.", "What made the difference."]
+
+
+# (harpers.org): signatories in two columns, a headerless multiline table, its rows apart
+SIGNATORIES = """Institutions are listed below.
+
+  ------------------------- -------------------------
+  **Elliot Ackerman**\\      **Susan Madrak**,
+  **Saladin Ambar**         writer
+
+  **Martin Amis**           **Greil Marcus**
+  ------------------------- -------------------------
+
+For identification purposes only.
+"""
+
+
+def test_a_headerless_multiline_table_is_read_as_a_table():
+    blocks, codes = _repaired(SIGNATORIES)
+    tables = [b.node for b in blocks if kind(b.node) == "Table"]
+    assert len(tables) == 1 and "N717" in codes
+    assert "Elliot Ackerman" in text_of(tables[0]) and "Strong" in str(tables[0])
+    assert not any("---" in text_of(b.node) or "**" in text_of(b.node) for b in blocks)

@@ -2,7 +2,8 @@
 
 The inputs are what each converter made of one HTML table (three columns; a link, bold and
 italics in the cells; a cell long enough for html2text to wrap), run by hand: markdownify
-1.2.3, html2text 2025.4.15 with its defaults, pandoc 3.9's `gfm` and `markdown` writers.
+1.2.3, html2text 2025.4.15 with its defaults, pandoc 3.9's `gfm` and `markdown` writers (the
+latter a simple table, which the CommonMark reader does not know: N717 reads it with pandoc's own).
 """
 
 from __future__ import annotations
@@ -35,20 +36,11 @@ CONVERTED = {
 ROWS = [["Union", "Members", "Result"],
         ["United Auto Workers", "48,000", "A new contract, see the terms"],
         ["Chicago Teachers Union", "25,000", "Class sizes capped"]]
-NOT_YET = {
-    # html2text wraps a long row at 78 columns: the rest of the cell and the next row become a
-    # paragraph with the cells' pipes in it ("see the terms Chicago Teachers Union| 25,000| …")
-    "html2text": "a row html2text wrapped across lines is not joined again (issue 16.3, not done)",
-    # pandoc's markdown writer makes a simple table, which the commonmark reader does not know: the
-    # header becomes a paragraph, the dashes a rule, the rows one paragraph
-    "pandoc-markdown": "pandoc's simple tables are not read as tables (issue 16.3, not done)",
-}
 
 
-@pytest.mark.parametrize("converter", [
-    pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=NOT_YET[name]))
-    if name in NOT_YET else name for name in CONVERTED
-])
+# html2text wraps a long row at 78 columns (the rest of the cell and the next row were a paragraph
+# with the cells' pipes in it: N719 joins them); pandoc's markdown writer makes a simple table (N717)
+@pytest.mark.parametrize("converter", list(CONVERTED))
 def test_a_table_with_links_and_emphasis_in_its_cells_stays_a_table(converter):
     text = normalised(f"{LEAD}\n\n{CONVERTED[converter]}\n{CLOSE}\n")
     tables = [block.node for block in text.blocks if kind(block.node) == "Table"]
