@@ -246,16 +246,29 @@ def put_back(blocks: tuple[Block, ...], nodes: dict[str, Node]) -> tuple[Block, 
 
 DELIMITER_ROW = re.compile(r"^ {0,3}\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?[ \t]*$")
 ROW_END = "  "  # html2text ends every row of a table with a line break
+WRAPPED_AT_HYPHEN = re.compile(r"[^\W\d_]-$")
 
 
 def _pipes(line: str) -> int:
     return len(re.findall(r"(?<!\\)\|", line))
 
 
+def _open_brackets(line: str) -> bool:
+    """Whether a link's words are still open at the line's end (a line break inside them)."""
+    return len(re.findall(r"(?<!\\)\[", line)) > len(re.findall(r"(?<!\\)\]", line))
+
+
+def _joined(line: str, following: str) -> str:
+    """Two lines of one row as one: html2text wraps at spaces, and after a word's hyphen
+    ("Beck_Mueller-" ⏎ "Seidel.jpg", in an address too), where no space was."""
+    return line + following if WRAPPED_AT_HYPHEN.search(line) else f"{line} {following}"
+
+
 @rule(Stage.SOURCE, order=30, codes={"N719": "table rows the converter wrapped joined"})
 def wrapped_table_rows(markdown: str) -> SourceRepair:
     """The lines of a table row html2text wrapped are one line again: a line that does not end
-    as html2text ends a row, or has fewer pipes than the header, runs on into the next."""
+    as html2text ends a row, leaves a link's words open, or has fewer pipes than the header,
+    runs on into the next."""
     if "|" not in markdown or "---" not in markdown:
         return SourceRepair(markdown)
     lines = markdown.split("\n")
@@ -272,10 +285,10 @@ def wrapped_table_rows(markdown: str) -> SourceRepair:
             stop += 1
         rows: list[str] = []
         for line in lines[index + 1 : stop]:
-            if rows and (not rows[-1].endswith(ROW_END) or (
+            if rows and (not rows[-1].endswith(ROW_END) or _open_brackets(rows[-1]) or (
                     _pipes(rows[-1]) < columns and _pipes(rows[-1]) + _pipes(line) <= columns)):
                 end_mark = ROW_END if line.endswith(ROW_END) else ""
-                rows[-1] = rows[-1].rstrip() + " " + line.strip() + end_mark
+                rows[-1] = _joined(rows[-1].rstrip(), line.strip()) + end_mark
             else:
                 rows.append(line)
         joined = stop - index - 1 - len(rows)
