@@ -9,6 +9,7 @@ from pamphleteer.render.spacing import (
     PERFECT,
     WORD_SPACINGS,
     faulty,
+    is_stub,
     set_loose_paragraphs_again,
     settings,
     spacing_rules,
@@ -104,3 +105,37 @@ def _texts(box):
         yield box
     for child in getattr(box, "children", ()):
         yield from _texts(child)
+
+
+def test_an_address_broken_at_its_own_hyphen_is_no_stub_and_is_not_tried():
+    # The seed's credits: the source's address broken after "do-we-" ends the paragraph on "need-today/".
+    credit = ('<p id="b" style="text-align: left">Original: <a href="https://anticapitalistresistance.org/'
+              'what-internationalism-do-we-need-today/">https://anticapitalistresistance.org/'
+              "what-internationalism-do-we-need-today/</a></p>")
+    document, _html, _setter = laid_out(credit)
+    lines = ["".join(box.text for box in _texts(line)) for page in document.pages
+             for line in _line_boxes(page._page_box) if "Original" in _words_under(page._page_box)]
+    assert any(line.rstrip().endswith("-") for line in lines[:-1])  # broken at the address's hyphen
+    assert not settings(document)["b"].stub and "b" not in faulty(settings(document))
+
+
+def test_a_word_broken_at_a_hyphen_on_the_last_line_but_one_is_still_a_stub():
+    assert is_stub("the Amazon ware-", "house.")  # hyphenated (a last word the markup leaves whole)
+    assert is_stub("for the workers’ self-", "emancipation.")  # a compound: a short last line still
+    assert not is_stub("Original: https://anticapitalistresistance.org/what-internationalism-do-we-",
+                     "need-today/")
+    assert not is_stub("write to pamphlets-", "group@example.org")
+    assert not is_stub("the ware-", "house and more")
+
+def _line_boxes(box):
+    from weasyprint.formatting_structure import boxes
+
+    if isinstance(box, boxes.LineBox):
+        yield box
+        return
+    for child in getattr(box, "children", ()):
+        yield from _line_boxes(child)
+
+
+def _words_under(box):
+    return "".join(text.text for text in _texts(box))

@@ -61,6 +61,7 @@ PARAGRAPHS = ("p", "blockquote", "li")  # the blocks set again: they hold no oth
 LOOKING_AHEAD = re.compile(
     r":(?:last-child|last-of-type|nth-last-child|nth-last-of-type|only-child|only-of-type|has)\b"
 )
+ADDRESS = re.compile(r"/|@|^www\.")  # a word that is a web or mail address (a URL's path, its host)
 VERSION = digest(Path(__file__).read_bytes())  # a decision is kept only for this code's way of deciding
 
 
@@ -68,7 +69,7 @@ VERSION = digest(Path(__file__).read_bytes())  # a decision is kept only for thi
 class Setting:
     """How a paragraph is set: its lines, the loose ones and by how much they are too wide (em),
     and whether its last line is a hyphenated stub (one word, the rest of one broken on the line
-    before)."""
+    before: `is_stub`)."""
 
     lines: int = 0
     loose: int = 0
@@ -94,11 +95,19 @@ def settings(document: Document) -> dict[str, Setting]:
     found = {}
     for block, its in lines.items():
         spaces = [space for space in map(_mean_space_em, its) if space > LOOSE_EM]
-        last = _text(its[-1]).strip()
-        stub = len(its) > 1 and " " not in last and _text(its[-2]).rstrip().endswith("-")
+        stub = len(its) > 1 and is_stub(_text(its[-2]).rstrip(), _text(its[-1]).strip())
         found[block] = Setting(len(its), len(spaces), sum(space - LOOSE_EM for space in spaces), stub,
                                tags[block] in PARAGRAPHS)
     return found
+
+
+def is_stub(before: str, last: str) -> bool:
+    """Whether a paragraph's last line `last` is a hyphenated stub: one word, the rest of one broken
+    on the line `before`. Not an address broken at its own hyphen ("…/what-internationalism-do-we- /
+    need-today/"): no word spacing mends that, and a reader does not take it for a broken word."""
+    if " " in last or not before.endswith("-"):
+        return False
+    return not ADDRESS.search(before.rsplit(" ", 1)[-1] + last)
 
 
 def faulty(found: dict[str, Setting]) -> dict[str, Setting]:
