@@ -478,12 +478,24 @@ def _title_without_site(meta: TextMeta, reader: _Reader) -> TextMeta:
     if not match or codes.TITLE_SITE_CUT in meta.keep:
         return meta
     title, site = meta.title[: match.start()].strip(), match.group("site")
-    if len(title.split()) < 2 or _letters(site) not in _site_letters(meta) or len(site.split()) > 6:
+    if len(title.split()) < 2 or len(site.split()) > 6:
+        return meta
+    if _letters(site) not in _site_letters(meta) and not _own_sites_name(meta, reader, match.group(0), site):
         return meta
     reader.note(codes.TITLE_SITE_CUT, Severity.INFO,
                 f"the title's ending '{site}' is the site's name, not the title's: the title is '{title}'",
                 "title")
     return dataclasses.replace(meta, title=title, publication=meta.publication or site)
+
+
+def _own_sites_name(meta: TextMeta, reader: _Reader, ending: str, site: str) -> bool:
+    """A site's export names no host (Hugo's `url: /news/x/`) and no publication: a name after a bar
+    ("… | MIT Technology Review") is the site's, as the normaliser reads a heading's."""
+    from pamphleteer.normalise.metadata import split_title  # the normaliser's, loaded on use
+
+    path = str(reader.given["source"][1]).strip() if "source" in reader.given else ""
+    return (path.startswith("/") and not path.startswith("//") and not meta.publication
+            and "|" in ending and split_title(meta.title)[1] == site.strip())
 
 
 def _authors_who_are_people(meta: TextMeta, reader: _Reader) -> TextMeta:

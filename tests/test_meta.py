@@ -313,7 +313,16 @@ def test_our_own_key_that_is_not_yaml_is_still_an_error_with_its_line(tmp_path, 
      "Why Rent Strikes Are Back", "Red Pepper"),
     ("title: Kein Frieden ohne Gerechtigkeit – Jungle.World\nsource: https://jungle.world/artikel/1",
      "Kein Frieden ohne Gerechtigkeit", "Jungle.World"),
+    # a site's own export (Hugo, `url:` relative to the site): the name after a bar is the site's
+    ("title: CRISPR Patents Spark Fight to Control Genome Editing | MIT Technology Review\n"
+     "url: /featuredstory/532796/who-owns-the-biggest-biotech-discovery-of-the-century/",
+     "CRISPR Patents Spark Fight to Control Genome Editing", "MIT Technology Review"),
+    ("title: 'Gute Tabus, schlechte Tabus: Die Rollen in der Debatte über Israel | Übermedien'\n"
+     "url: /89676/gute-tabus-schlechte-tabus/",
+     "Gute Tabus, schlechte Tabus: Die Rollen in der Debatte über Israel", "Übermedien"),
     # a title whose last words only look like a name, or are not the site's, stays whole
+    ("title: Why Rent Strikes Are Back - Part Two\nurl: /x/why-rent-strikes/",
+     "Why Rent Strikes Are Back - Part Two", ""),
     ("title: Why Rent Strikes Are Back - Part Two\nurl: https://www.redpepper.org.uk/x/",
      "Why Rent Strikes Are Back - Part Two", ""),
     ("title: Marx | Engels\npublication: Engels", "Marx | Engels", "Engels"),
