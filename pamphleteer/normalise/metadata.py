@@ -351,6 +351,8 @@ def name_from_host(host: str) -> str:
     """A site's name read from its address: 'thenervousbreakdown.com' -> 'The Nervous Breakdown',
     'cbsnews.com' -> 'CBS News' (the fewest words of the language that spell it), or ''."""
     labels = host.split(".")
+    if ".".join(labels[-2:]) in PLATFORM_HOSTS:
+        return ""  # the blog's name is its own, not the platform's ("Word Press"), nor always its label's
     if len(labels) >= 3 and labels[-2] in SECOND_LEVEL:
         core = labels[-3]
     else:
@@ -375,6 +377,15 @@ SHARING_HOSTS = frozenset((
     "getpocket.com", "tumblr.com", "telegram.me", "t.me", "apple.com", "wikipedia.org", "doubleclick.net",
 ))
 
+# Services that carry links to other sites: a mail filter's wrapper
+# ("protect-eu.mimecast.com/s/…?domain=rki.de") names the site it leads to, not the page's own.
+LINK_WRAPPERS = frozenset(("mimecast.com", "outlook.com", "urldefense.com", "proofpoint.com", "safelinks.com",
+                           "barracudanetworks.com", "trendmicro.com", "lnkd.in", "ow.ly"))
+# Hosts of many sites, each under its own name ("nextkabinett.wordpress.com"): the host names no publication.
+PLATFORM_HOSTS = frozenset(("wordpress.com", "blogspot.com", "medium.com", "substack.com", "tumblr.com",
+                            "github.io", "wixsite.com", "weebly.com", "ghost.io", "over-blog.com",
+                            "typepad.com", "livejournal.com", "squarespace.com", "hypotheses.org"))
+
 
 def site_host(urls: list[str]) -> str:
     """The site most of a page's links go to (its own), when one clearly is: 'theguardian.com', or ''."""
@@ -386,7 +397,7 @@ def site_host(urls: list[str]) -> str:
             host = ".".join(labels[-3:])
         elif len(labels) >= 2:
             host = ".".join(labels[-2:])
-        if host and host not in SHARING_HOSTS:
+        if host and host not in SHARING_HOSTS and host not in LINK_WRAPPERS:
             counts[host] = counts.get(host, 0) + 1
     if not counts:
         return ""

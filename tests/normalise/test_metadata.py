@@ -425,6 +425,7 @@ def test_the_publication_comes_from_the_source_urls_site_as_the_page_writes_it()
     ("theguardian.com", "The Guardian"), ("thenervousbreakdown.com", "The Nervous Breakdown"),
     ("timesofisrael.com", "Times of Israel"), ("cbsnews.com", "CBS News"), ("bbc.co.uk", "BBC"),
     ("newrepublic.com", "New Republic"), ("tempestmag.org", "Tempestmag"), ("latimes.com", "Latimes"),
+    ("nextkabinett.wordpress.com", ""),  # a blog on a platform: its name is not the platform's ("Word Press")
 ])
 def test_a_sites_name_read_from_its_address(host, name):
     assert name_from_host(host) == name
@@ -435,6 +436,10 @@ def test_the_site_is_where_most_of_the_pages_links_go():
              "https://twitter.com/share", "https://twitter.com/x", "https://twitter.com/y", "https://other.org/"]
     assert site_host(links) == "theguardian.com"
     assert site_host(["https://a.org/1", "https://b.org/2"]) == ""
+    # links wrapped by a mail filter lead elsewhere: the wrapper is no site (der Freitag, a WordPress export)
+    domains = (("8FkD", "aufbaubank.de"), ("5lKI", "gfaw-thueringen.de"), ("c1W", "rki.de"))
+    wrapped = [f"https://protect-eu.mimecast.com/s/{key}?domain={domain}" for key, domain in domains]
+    assert site_host(wrapped) == ""
 
 
 @pytest.mark.parametrize("head", ["", "# The Long Road Back\n\n"])
