@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+import resource
 import shutil
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,45 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                 reason = (f"needs {', '.join(missing)}, not installed: run 'make tools' as root, "
                           f"or apt-get install {packages}")
                 item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--cpu-durations", type=int, default=None, metavar="N",
+                     help="list the N tests whose setup, call or teardown took the most CPU seconds (the "
+                          "test process's and its finished child processes'): unlike --durations, the "
+                          "same on a loaded machine as on an idle one")
+
+
+def _cpu_seconds() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _timed(item: pytest.Item) -> Generator[None, None, None]:
+    started = _cpu_seconds()
+    yield
+    item.user_properties.append(("cpu seconds", _cpu_seconds() - started))  # the phase's report carries it
+
+
+pytest_runtest_setup = pytest.hookimpl(hookwrapper=True)(_timed)
+pytest_runtest_call = pytest.hookimpl(hookwrapper=True)(_timed)
+pytest_runtest_teardown = pytest.hookimpl(hookwrapper=True)(_timed)
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:  # noqa: ANN001 (pytest's own)
+    count = config.getoption("--cpu-durations")
+    if count is None:
+        return
+    phases = []
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            seconds = [value for key, value in getattr(report, "user_properties", ()) if key == "cpu seconds"]
+            if seconds and getattr(report, "when", None):
+                phases.append((seconds[-1], report.when, report.nodeid))
+    total = sum(seconds for seconds, _, _ in phases)
+    terminalreporter.write_sep("=", f"slowest {count} by CPU seconds (all tests: {total:.0f} s)")
+    for seconds, when, nodeid in sorted(phases, reverse=True)[:count]:
+        terminalreporter.write_line(f"{seconds:8.2f}s {when:<8} {nodeid}")
 
 
 @pytest.fixture(scope="session")
