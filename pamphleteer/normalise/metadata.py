@@ -279,15 +279,25 @@ def site_name(host: str, texts: list[str]) -> str:
     cores = [_letters("".join(labels[-2:]))] if len(labels) >= 2 and labels[-1] not in COMMON_TLDS else []
     cores.append(_letters(labels[-2] if len(labels) >= 2 else host))
     found: list[str] = []
+    spelt: dict[str, tuple[str, str]] = {}  # a word -> its letters, accents dropped and umlauts written out
     for core in cores:
         if len(core) < 3:
             continue
         for text in texts:
             words = re.findall(r"[\w'’*&.-]+", text)
+            letters = [spelt.get(word) or spelt.setdefault(word, _word_spellings(word)) for word in words]
             for start in range(len(words)):
+                plain = umlauts = ""
                 for end in range(start + 1, min(start + 6, len(words)) + 1):
+                    # the phrase's spellings, a word at a time: the letters of words joined by spaces
+                    # are the words' letters one after the other
+                    plain, umlauts = plain + letters[end - 1][0], umlauts + letters[end - 1][1]
+                    if core != plain and core != umlauts:
+                        if not (core.startswith(plain) or core.startswith(umlauts)):
+                            break  # a longer phrase only adds letters
+                        continue
                     phrase = " ".join(word.strip("*.-") for word in words[start:end]).strip()
-                    if core in _spellings(phrase) and phrase[:1].isupper():
+                    if phrase[:1].isupper():
                         article = words[start - 1] if start > 0 else ""
                         found.append(f"{article} {phrase}" if article.casefold() in ARTICLES
                                      and article[:1].isupper() else phrase)
@@ -301,6 +311,12 @@ def site_name(host: str, texts: list[str]) -> str:
     with_article = [name for name in ordinary if name.split()[0].casefold() in ARTICLES]
     name = (with_article or ordinary or found)[0]
     return " ".join(word.capitalize() for word in name.split()) if name.isupper() and len(name) > 5 else name
+
+
+def _word_spellings(word: str) -> tuple[str, str]:
+    """A word's letters as `_spellings` gives a phrase's: accents dropped, and German umlauts written out."""
+    stripped = word.strip("*.-")
+    return _letters(stripped), _letters(stripped.translate(UMLAUTS))
 
 
 def _spelled(cores: list[str], texts: list[str]) -> list[str]:
