@@ -3,10 +3,17 @@
 A build's slow parts are independent of one another: each text is parsed and
 repaired alone, each part of the print edition is laid out alone (WeasyPrint
 uses one core per call), and the booklet and preview need only the finished
-PDF. `Workers` gives the pipeline an `Executor` to hand them to: a pool of
+PDF. `Workers` gives the pipeline an `Executor` to hand them to: a `Pool` of
 processes forked from the build (so they start with its modules and settings),
 or, with one core or where processes cannot be forked, this process, doing each
-piece of work as it is handed over.
+piece of work as it is handed over (`Inline`).
+
+A `Pool` hands each process one piece of work at a time, and a free process the
+waiting piece with the highest priority (`Handing`), so that work handed over
+late (the next step of the longest text's layout) can go before work handed over
+early that waits on nothing (a folio sheet); a piece may be kept for one process
+(the one that holds what it needs, as `render/layout.py` keeps a part's laid-out
+document in the process that laid it out).
 
 `PAMPHLETEER_JOBS` sets how many processes work at once (1: this process only):
 the command line reads it and passes it in (see `default_jobs`).
@@ -19,15 +26,20 @@ forked asking the kernel to kill it when the build process dies (Linux's
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import gc
+import itertools
 import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable
-from concurrent.futures import Executor, Future
-from typing import Any, TypeVar
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any, Generic, TypeVar
 
 from pamphleteer.errors import ConfigurationError
 
@@ -54,11 +66,40 @@ def default_jobs(setting: str | None = None) -> int:
     return max(1, min(cores, MAX_JOBS))
 
 
+@dataclass(frozen=True)
+class Handing:
+    """How a `Pool` hands over a piece of work: before all with a higher `priority` (a lower number;
+    among equals, in the order handed), to the process numbered `worker` only, if given.
+
+    A piece of a `chain` (work whose next step is handed over as soon as its result
+    is read) leaves its process waiting for that step, as long as nothing as urgent
+    waits, until the chain hands over again or is released (`Pool.release`).
+    """
+
+    priority: float = 0.0
+    worker: int | None = None
+    chain: str | None = None
+
+
+class Handed(Future[T]):
+    """A piece of work handed to a `Pool`, and the process (`worker`, from 0) it went to."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.worker = -1
+
+
 class Inline(Executor):
     """Does each piece of work at once, in this process."""
 
+    jobs = 1
+
     def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
-        future: Future[T] = Future()
+        return self.submit_as(Handing(), fn, *args, **kwargs)
+
+    def submit_as(self, how: Handing, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Handed[T]:
+        future: Handed[T] = Handed()
+        future.worker = 0
         try:
             future.set_result(fn(*args, **kwargs))
         except Exception as error:  # raised again by future.result(), as from a worker
@@ -114,25 +155,163 @@ def _start_worker() -> None:
     gc.freeze()
 
 
+@dataclass(order=True)
+class _Waiting(Generic[T]):
+    priority: float
+    order: int
+    worker: int | None = field(compare=False)
+    how: Handing = field(compare=False)
+    future: Handed[T] = field(compare=False)
+    call: Callable[[], T] = field(compare=False)
+
+
+class Pool(Executor):
+    """`jobs` worker processes, each doing one piece of work at a time (see the module's description).
+
+    Each process is a one-process `ProcessPoolExecutor` of its own, which this
+    hands the pieces to as the processes come free.
+    """
+
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+        context = multiprocessing.get_context("fork")
+        self._processes = [ProcessPoolExecutor(1, mp_context=context, initializer=_start_worker)
+                           for _ in range(jobs)]
+        self._busy = [False] * jobs
+        self._held: dict[int, Handing] = {}  # a process waiting for a chain's next step: that chain
+        self._waiting: list[_Waiting[Any]] = []
+        self._order = itertools.count()
+        self._lock = threading.RLock()
+        self._closed = False
+
+    def start(self) -> None:
+        """Fork the processes now, from this thread (see `Workers.__enter__`)."""
+        for process in self._processes:
+            process.submit(os.getpid)
+
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        return self.submit_as(Handing(), fn, *args, **kwargs)
+
+    def submit_as(self, how: Handing, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Handed[T]:
+        future: Handed[T] = Handed()
+        worker = how.worker if how.worker is not None and 0 <= how.worker < self.jobs else None
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("cannot hand work to a pool that was shut down")
+            self._waiting.append(_Waiting(how.priority, next(self._order), worker, how, future,
+                                          partial(fn, *args, **kwargs)))
+            self._release(how.chain)
+        self._hand_over()
+        return future
+
+    def _hand_over(self) -> None:
+        """Give each free process the waiting piece of work it may do with the highest priority."""
+        while True:
+            with self._lock:
+                found = self._next()
+                if found is None:
+                    return
+                index, waiting = found
+                if not waiting.future.set_running_or_notify_cancel():
+                    continue  # cancelled while it waited
+                self._busy[index] = True
+                waiting.future.worker = index
+            try:
+                running = self._processes[index].submit(waiting.call)
+            except Exception as error:  # the process died, or the pool is shutting down
+                with self._lock:
+                    self._busy[index] = False
+                waiting.future.set_exception(error)
+                continue
+            running.add_done_callback(partial(self._finished, index, waiting.how, waiting.future))
+
+    def release(self, chain: str) -> None:
+        """The chain hands over nothing more for now: its processes may take other work."""
+        with self._lock:
+            self._release(chain)
+        self._hand_over()
+
+    def _release(self, chain: str | None) -> None:
+        for index, held in list(self._held.items()):
+            if chain is not None and held.chain == chain:
+                del self._held[index]
+
+    def _next(self) -> tuple[int, _Waiting[Any]] | None:
+        """The first free process and the piece of work for it, taken from the waiting ones."""
+        for index, busy in enumerate(self._busy):
+            if busy:
+                continue
+            held = self._held.get(index)
+            fits = [waiting for waiting in self._waiting if waiting.worker in (None, index)
+                    and (held is None or waiting.priority <= held.priority)]
+            if fits:
+                first = min(fits)
+                self._waiting.remove(first)
+                self._held.pop(index, None)
+                return index, first
+        return None
+
+    def _finished(self, index: int, how: Handing, future: Handed[T], running: Future[T]) -> None:
+        with self._lock:
+            self._busy[index] = False
+            if how.chain is not None and not running.cancelled() and running.exception() is None:
+                self._held[index] = how
+        self._hand_over()  # the process's next piece first: it works while this one's result is read
+        if running.cancelled():
+            future.set_exception(RuntimeError("the work was cancelled"))
+        elif running.exception() is not None:
+            future.set_exception(running.exception())
+        else:
+            future.set_result(running.result())
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """Stop taking work; forget what waits if `cancel_futures` (or if `wait` is false)."""
+        with self._lock:
+            self._closed = True
+            forget = cancel_futures or not wait
+            waiting, self._waiting = (self._waiting, []) if forget else ([], self._waiting)
+        for item in waiting:
+            item.future.cancel()
+        if wait:
+            self._drain()
+        for process in self._processes:
+            process.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+    def _drain(self) -> None:
+        """Wait until every piece of work handed over has been given to a process."""
+        while True:
+            with self._lock:
+                if not self._waiting:
+                    return
+                first = self._waiting[0].future
+            with contextlib.suppress(BaseException):  # cancelled: nothing to wait for
+                first.exception()
+
+    def terminate(self) -> None:
+        """End every process at once (work still running is of no use to a build that stopped)."""
+        processes = [process for executor in self._processes
+                     for process in (getattr(executor, "_processes", None) or {}).values()]
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.join(timeout=5)
+
+
 class Workers:
     """`with Workers() as pool:` an `Executor` for one build (see the module's description)."""
 
     def __init__(self, jobs: int | None = None):
         self.jobs = default_jobs() if jobs is None else jobs
-        self._pool: Executor | None = None
+        self._pool: Pool | None = None
 
-    def __enter__(self) -> Executor:
+    def __enter__(self) -> Pool | Inline:
         if self.jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
-            from concurrent.futures import ProcessPoolExecutor
-
-            self._pool = ProcessPoolExecutor(
-                self.jobs, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker
-            )
+            self._pool = Pool(self.jobs)
             # Forked now, by this thread (the kernel kills a worker when the thread that forked it ends,
             # and this one lasts as long as the build), not by whichever thread hands over work first.
             _FORKING.parent = os.getpid()
             try:
-                self._pool.submit(os.getpid)
+                self._pool.start()
             finally:
                 _FORKING.parent = 0
             return self._pool
@@ -143,14 +322,12 @@ class Workers:
         if pool is None:
             return
         if error is None:
-            pool.shutdown(wait=True)
+            # What still waits was handed over in case a process came free (see `render/layout.py`):
+            # no one needs it now.
+            pool.shutdown(wait=True, cancel_futures=True)
             return
-        processes = list((getattr(pool, "_processes", None) or {}).values())
-        for process in processes:  # work still running is of no use to a build that stopped
-            process.terminate()
-        for process in processes:
-            process.join(timeout=5)
-        # Now the pool's own thread sees its workers gone and ends; waiting for it here means it has
-        # ended before the interpreter's exit wakes it through a pipe it may be closing (which
+        pool.terminate()
+        # Now the pool's own threads see their workers gone and end; waiting for them here means they
+        # have ended before the interpreter's exit wakes them through a pipe they may be closing (which
         # printed "Exception ignored ... Bad file descriptor" after an interruption).
         pool.shutdown(wait=True, cancel_futures=True)

@@ -5,13 +5,27 @@ one out (HTML and stylesheets in, a tagged PDF and what the build needs to know
 about its pages out), or lays out a part's folio sheet. Both run in a worker
 process when the build has several (see `pamphleteer/workers.py`), each keeping
 one `Typesetter` (fonts and stylesheets loaded once) per page size.
+
+A part is laid out up to four times in full (first, with its loose lines set
+again, and twice to mend its pages), with trial layouts of some of its paragraphs
+between. With a pool of processes, `conduct` (in a thread of the build process)
+hands each of these steps to the pool as a piece of work of its own: the trials
+of one step are shared among the processes, so that the longest text's layout
+takes all of them while it is the one the build waits for. A laid-out document
+stays in the process that laid it out (`_laid`), and the steps that read it or
+write its PDF are handed to that process; the edition is the same as
+`Typesetter.lay_out` makes, the steps taken in turn in one process.
 """
 
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from html import escape
 from pathlib import Path
+from typing import TypeVar
 
 import weasyprint
 from weasyprint.document import Document
@@ -22,15 +36,22 @@ from pamphleteer.cache import Cache, digest
 from pamphleteer.render.fetch import ConfinedFetcher
 from pamphleteer.render.laidout import LaidOut, print_css
 from pamphleteer.render.pagemap import page_starts
-from pamphleteer.render.pages import mend_pages
+from pamphleteer.render.pages import Mending, mend_pages, read, trial_settings
 from pamphleteer.render.spacing import (
     LOOKING_AHEAD,
     WORD_SPACINGS,
+    Setting,
+    chosen_spacings,
     paragraph_keys,
     spaced_again,
     spacing_rules,
+    to_set_again,
+    tried,
 )
 from pamphleteer.render.templates import STYLES
+from pamphleteer.workers import Handed, Handing, Pool
+
+T = TypeVar("T")
 
 FOLIO_SHEET = "<!DOCTYPE html><html><body>{pages}</body></html>"
 FOLIO_SHEET_CSS = (
@@ -103,33 +124,10 @@ class Typesetter:
                 url_fetcher=self.fetcher, font_config=self.fonts,
             ))
 
-    def lay_out(self, html_string: str, extra_css: str, ids: frozenset[str],
-                cache: Cache | None = None) -> LaidOut:
-        """Lay out one HTML document, with `extra_css` telling it where it stands in the book; its
-        paragraphs with loose lines set again (`render/spacing.py`), those the `cache` knows from an
-        earlier layout set as decided then.
-
-        What it could not do well comes with it: the pages whose footnote went to
-        the next page, the files it was refused (see `render/fetch.py`).
-        """
-        refused_before = len(self.fetcher.refused)
-        html = weasyprint.HTML(string=html_string, base_url=str(self.sources) + "/", url_fetcher=self.fetcher)
-        stylesheets = [*self.stylesheets, weasyprint.CSS(string=extra_css, font_config=self.fonts)]
-        keys, entry = self._paragraph_keys(html, extra_css) if cache is not None else ({}, "")
-        decided = self._decided(cache, entry, keys) if cache is not None else {}
-        known = spacing_rules({block: value for block, value in decided.items() if value})
-        first = [*stylesheets, weasyprint.CSS(string=known, font_config=self.fonts)] if known else stylesheets
-        document = html.render(font_config=self.fonts, stylesheets=first, pdf_tags=True)
-        document, spacings = spaced_again(document, html, stylesheets, self.fonts, decided)
-        if cache is not None:
-            every = {key: spacings.get(block, "") for block, key in keys.items()}
-            cache.put(SPACINGS, entry, json.dumps(every, sort_keys=True).encode())
-        if spacings:
-            stylesheets.append(weasyprint.CSS(string=spacing_rules(spacings), font_config=self.fonts))
-        document, mended = mend_pages(document, html, stylesheets, self.fonts)  # render/pages.py
-        if mended:
-            stylesheets.append(weasyprint.CSS(string=mended, font_config=self.fonts))
-        document, moved = keep_notes_with_their_calls(document, html, stylesheets, self.fonts)
+    def laid_out(self, document: Document, html: weasyprint.HTML, ids: frozenset[str],
+                 moved: tuple[int, ...], refused_before: int) -> LaidOut:
+        """A part as the build needs it: `document` (in its final layout) written as a PDF, with what
+        it could not do well."""
         anchors: dict[str, int] = {}
         for index, page in enumerate(document.pages):
             for name in page.anchors:
@@ -144,7 +142,43 @@ class Typesetter:
             refused=tuple(dict.fromkeys(self.fetcher.refused[refused_before:])),
         )
 
-    def _paragraph_keys(self, html: weasyprint.HTML, extra_css: str) -> tuple[dict[str, str], str]:
+    def lay_out(self, html_string: str, extra_css: str, ids: frozenset[str],
+                cache: Cache | None = None) -> LaidOut:
+        """Lay out one HTML document, with `extra_css` telling it where it stands in the book; its
+        paragraphs with loose lines set again (`render/spacing.py`), those the `cache` knows from an
+        earlier layout set as decided then.
+
+        What it could not do well comes with it: the pages whose footnote went to
+        the next page, the files it was refused (see `render/fetch.py`).
+        """
+        refused_before = len(self.fetcher.refused)
+        html = weasyprint.HTML(string=html_string, base_url=str(self.sources) + "/", url_fetcher=self.fetcher)
+        stylesheets = [*self.stylesheets, weasyprint.CSS(string=extra_css, font_config=self.fonts)]
+        keys, entry = self.paragraph_keys(html, extra_css) if cache is not None else ({}, "")
+        decided = self.decided(cache, entry, keys) if cache is not None else {}
+        known = spacing_rules({block: value for block, value in decided.items() if value})
+        first = [*stylesheets, weasyprint.CSS(string=known, font_config=self.fonts)] if known else stylesheets
+        document = html.render(font_config=self.fonts, stylesheets=first, pdf_tags=True)
+        document, spacings = spaced_again(document, html, stylesheets, self.fonts, decided)
+        if cache is not None:
+            every = {key: spacings.get(block, "") for block, key in keys.items()}
+            cache.put(SPACINGS, entry, json.dumps(every, sort_keys=True).encode())
+        if spacings:
+            stylesheets.append(weasyprint.CSS(string=spacing_rules(spacings), font_config=self.fonts))
+        document, mended = mend_pages(document, html, stylesheets, self.fonts)  # render/pages.py
+        if mended:
+            stylesheets.append(weasyprint.CSS(string=mended, font_config=self.fonts))
+        document, moved = keep_notes_with_their_calls(document, html, stylesheets, self.fonts)
+        return self.laid_out(document, html, ids, moved, refused_before)
+
+    def html(self, html_string: str) -> weasyprint.HTML:
+        return weasyprint.HTML(string=html_string, base_url=str(self.sources) + "/", url_fetcher=self.fetcher)
+
+    def stylesheets_with(self, layers: tuple[str, ...]) -> list[weasyprint.CSS]:
+        """The typesetter's stylesheets and after them each of `layers`, a stylesheet of its own."""
+        return [*self.stylesheets, *(weasyprint.CSS(string=css, font_config=self.fonts) for css in layers)]
+
+    def paragraph_keys(self, html: weasyprint.HTML, extra_css: str) -> tuple[dict[str, str], str]:
         """The key of each paragraph of `html` (see `spacing.paragraph_keys`), and of the cache entry
         of what was decided for them: the part's (named by its first id) with these stylesheets."""
         context = digest(weasyprint.__version__, *self.css, extra_css)
@@ -154,7 +188,7 @@ class Typesetter:
         return paragraph_keys(root, context, ahead), digest(context, name)
 
     @staticmethod
-    def _decided(cache: Cache, entry: str, keys: dict[str, str]) -> dict[str, str]:
+    def decided(cache: Cache, entry: str, keys: dict[str, str]) -> dict[str, str]:
         """Paragraph (block id) -> the word spacing decided for it by an earlier layout ("": its own),
         for the paragraphs whose key the cache's `entry` holds."""
         stored = cache.get(SPACINGS, entry)
@@ -258,3 +292,219 @@ def _moved_note_and_last_block(root: object, noted: set[int]) -> tuple[bool, str
 
     walk(root, "")
     return moved, last
+
+
+# A part's layout in steps, each handed to the pool (see the module's description).
+
+# The priority of a guess of a part's next layout after its part's (`workers.Handing`): if the layout
+# before is kept, before the next part's steps (a text's page mending takes one step at a time, and
+# its layouts, the longest text's above all, are what the build waits for last); if it is not, after
+# all other work.
+GUESSES = (0.5, 3000.0)
+KEPT_LAYOUTS = 4  # laid-out documents a process keeps for the steps after (the oldest go first)
+_LAID: OrderedDict[tuple[str, str], tuple[Document, weasyprint.HTML]] = OrderedDict()  # (part, layers)
+_PARSED: OrderedDict[str, weasyprint.HTML] = OrderedDict()  # each part's HTML, parsed once a process
+
+
+@dataclass(frozen=True)
+class Step:
+    """A layout of one part: its HTML, and the stylesheets after the typesetter's (`layers`: the CSS
+    saying where it stands, then what its layout decided), each a stylesheet of its own."""
+
+    page_size: str
+    sources: Path
+    html: str
+    layers: tuple[str, ...]
+
+    def setter(self) -> Typesetter:
+        return typesetter(self.page_size, self.sources)
+
+    def key(self) -> tuple[str, str]:
+        return digest(*self.setter().css, self.html), digest(*self.layers)
+
+    def parsed(self) -> weasyprint.HTML:
+        """The part's HTML, parsed (by this process earlier, or now)."""
+        part = self.key()[0]
+        if part not in _PARSED:
+            _PARSED[part] = self.setter().html(self.html)
+            while len(_PARSED) > KEPT_LAYOUTS:
+                _PARSED.popitem(last=False)
+        _PARSED.move_to_end(part)
+        return _PARSED[part]
+
+    def laid(self) -> tuple[Document, weasyprint.HTML]:
+        """The part laid out so, by this process earlier (kept), or now."""
+        key = self.key()
+        if key in _LAID:
+            _LAID.move_to_end(key)
+            return _LAID[key]
+        setter = self.setter()
+        html = self.parsed()
+        document = html.render(font_config=setter.fonts, stylesheets=setter.stylesheets_with(self.layers),
+                               pdf_tags=True)
+        _LAID[key] = document, html
+        while len(_LAID) > KEPT_LAYOUTS:
+            _LAID.popitem(last=False)
+        return document, html
+
+
+@dataclass(frozen=True)
+class First:
+    """The first layout of a part: what the cache knew of its paragraphs' word spacings (`decided`),
+    the keys it knows them by, and the paragraphs with loose lines to try (`found`)."""
+
+    decided: dict[str, str]
+    keys: dict[str, str]
+    entry: str
+    found: dict[str, Setting]
+    layers: tuple[str, ...]  # the stylesheets it was laid out with
+
+
+@dataclass(frozen=True)
+class Done:
+    """What a step found (`value`), and the files WeasyPrint was refused meanwhile."""
+
+    value: object
+    refused: tuple[str, ...]
+
+
+def _refusals(step: Step, work: Callable[[], object]) -> Done:
+    fetcher = step.setter().fetcher
+    before = len(fetcher.refused)
+    value = work()
+    return Done(value, tuple(fetcher.refused[before:]))
+
+
+def first_layout(step: Step, cache: Cache | None) -> Done:
+    """Lay out the part with the word spacings the cache knows for its paragraphs: a `First`."""
+    def work() -> First:
+        setter = step.setter()
+        keys, entry = setter.paragraph_keys(step.parsed(), step.layers[0]) if cache else ({}, "")
+        decided = setter.decided(cache, entry, keys) if cache is not None else {}
+        known = spacing_rules({block: value for block, value in decided.items() if value})
+        laid = replace(step, layers=(*step.layers, known) if known else step.layers)
+        document, _html = laid.laid()
+        return First(decided, keys, entry, to_set_again(document, decided), laid.layers)
+
+    return _refusals(step, work)
+
+
+def spacing_trials(step: Step, blocks: tuple[str, ...]) -> Done:
+    """The loose-line pass's trials of `blocks` (`spacing.tried`)."""
+    setter = step.setter()
+    return _refusals(step, lambda: tried(step.parsed(), setter.stylesheets_with(step.layers),
+                                         setter.fonts, set(blocks)))
+
+
+def mending_trials(step: Step, blocks: tuple[str, ...]) -> Done:
+    """The page mending's trials of `blocks` (`pages.trial_settings`)."""
+    setter = step.setter()
+    html, stylesheets = step.parsed(), setter.stylesheets_with(step.layers)
+    return _refusals(step, lambda: trial_settings(html, stylesheets, setter.fonts, set(blocks)))
+
+
+def read_layout(step: Step, first: bool) -> Done:
+    """Lay out the part so (or take the layout this process kept) and read its pages (`pages.read`)."""
+    return _refusals(step, lambda: read(step.laid()[0], first))
+
+
+def last_step(step: Step, ids: frozenset[str]) -> LaidOut:
+    """The part laid out so (kept, or laid out now), its footnotes brought back to their calls, as a
+    `LaidOut`."""
+    setter = step.setter()
+    before = len(setter.fetcher.refused)
+    document, html = step.laid()
+    part = step.key()[0]
+    for key in [key for key in _LAID if key[0] == part]:  # the part's layouts are of no more use
+        del _LAID[key]
+    _PARSED.pop(part, None)
+    stylesheets = setter.stylesheets_with(step.layers)
+    document, moved = keep_notes_with_their_calls(document, html, stylesheets, setter.fonts)
+    return setter.laid_out(document, html, ids, moved, before)
+
+
+def shares(blocks: dict[str, Setting], count: int) -> list[tuple[str, ...]]:
+    """`blocks` (in the document's order) in at most `count` runs of about as many lines each."""
+    total = sum(max(1, setting.lines) for setting in blocks.values())
+    runs: list[list[str]] = [[] for _ in range(max(1, min(count, len(blocks))))]
+    done = 0
+    for block, setting in blocks.items():
+        runs[min(len(runs) - 1, done * len(runs) // max(1, total))].append(block)
+        done += max(1, setting.lines)
+    return [tuple(run) for run in runs if run]
+
+
+def _together(done: list[Done], refused: list[str]) -> dict[str, dict[str, Setting]]:
+    """The trial settings of several steps as one (spacing -> block -> setting)."""
+    found: dict[str, dict[str, Setting]] = {}
+    for step in done:
+        refused.extend(step.refused)
+        for value, its in step.value.items():  # type: ignore[attr-defined]
+            found.setdefault(value, {}).update(its)
+    return found
+
+
+def conduct(pool: Pool, priority: float, page_size: str, sources: Path, html: str, extra_css: str,
+            ids: frozenset[str], cache: Cache | None = None) -> LaidOut:
+    """Lay out one part as `Typesetter.lay_out` does, each step handed to `pool` (see the module's
+    description; `priority`: its steps' in the pool)."""
+    chain = f"{id(html)} {html[:100]} {extra_css}"  # this part's steps: one after another
+    try:
+        return _conduct(pool, Handing(priority, chain=chain), page_size, sources, html, extra_css, ids, cache)
+    finally:
+        pool.release(chain)
+
+
+def _conduct(pool: Pool, how: Handing, page_size: str, sources: Path, html: str, extra_css: str,
+             ids: frozenset[str], cache: Cache | None) -> LaidOut:
+    def hand(fn: Callable[..., T], *args: object, worker: int | None = None) -> tuple[T, int]:
+        future = pool.submit_as(replace(how, worker=worker), fn, *args)
+        return future.result(), future.worker
+
+    refused: list[str] = []
+    step = Step(page_size, sources, html, (extra_css,))
+    done, at = hand(first_layout, step, cache)
+    first: First = done.value  # type: ignore[assignment]
+    refused.extend(done.refused)
+    spaced = {block: value for block, value in first.decided.items() if value}
+    chosen: dict[str, str] = {}
+    if first.found:
+        trials = [pool.submit_as(how, spacing_trials, step, run)
+                  for run in shares(first.found, pool.jobs)]
+        chosen = chosen_spacings(first.found, _together([trial.result() for trial in trials], refused))
+    spacings = spaced | chosen
+    if cache is not None:
+        every = {key: spacings.get(block, "") for block, key in first.keys.items()}
+        cache.put(SPACINGS, first.entry, json.dumps(every, sort_keys=True).encode())
+    spaced_step = replace(step, layers=(extra_css, spacing_rules(spacings)) if spacings else (extra_css,))
+    done, at = hand(read_layout, spaced_step, True, worker=None if chosen else at)
+    refused.extend(done.refused)
+    mending = Mending(done.value)  # type: ignore[arg-type]
+    if mending.near:
+        near = {block: mending.first.now[block] for block in mending.first.now if block in mending.near}
+        trials = [pool.submit_as(how, mending_trials, spaced_step, run)
+                  for run in shares(near, pool.jobs)]
+        mending.consider(_together([trial.result() for trial in trials], refused))
+    final = spaced_step
+    guessed: dict[str, Handed[Done]] = {}  # layouts the next may be, laid out while a process is free
+    while (rules := mending.next()) is not None:
+        again = replace(spaced_step, layers=(*spaced_step.layers, rules))
+        future = guessed.pop(rules, None)
+        for stale in guessed.values():  # guesses of what this layout is not
+            stale.cancel()
+        guessed.clear()
+        if future is None or future.cancel():  # not guessed, or not begun: handed over now
+            future = pool.submit_as(how, read_layout, again, False)
+        for guess, later in zip(mending.guesses(rules), GUESSES, strict=False):
+            if guess not in guessed:
+                guessed[guess] = pool.submit_as(
+                    replace(how, priority=how.priority + later, chain=None),
+                    read_layout, replace(again, layers=(*spaced_step.layers, guess)), False)
+        done = future.result()
+        refused.extend(done.refused)
+        if mending.judge(rules, done.value):  # type: ignore[arg-type]
+            final, at = again, future.worker
+    for future in guessed.values():
+        future.cancel()
+    laid, _at = hand(last_step, final, ids, worker=at)
+    return replace(laid, refused=tuple(dict.fromkeys([*refused, *laid.refused])))

@@ -25,9 +25,10 @@ allows.
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import weasyprint
 from weasyprint.document import Document
@@ -220,44 +221,113 @@ def fixes(fault: Fault, pages: list[PageLines], found: list[Change],
     return shorter + [spacing_rules({change.block: change.spacing}) for change in pulled]
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What the mending reads of one layout of a text: each page's lines, the faults, how each
+    paragraph is set and its loose lines in all, and (of the layout it starts from) the margin at a
+    page's foot and the pitch of the text's lines."""
+
+    pages: list[PageLines]
+    found: list[Fault]
+    now: dict[str, Setting]
+    loose: int
+    page_box: PageFoot
+    pitch: float
+
+
+@dataclass(frozen=True)
+class PageFoot:
+    """A page's margin at its foot (as `short_pages` reads it of a page's box)."""
+
+    margin_bottom: float
+
+
+def read(document: Document, first: bool = True) -> Reading:
+    """What the mending reads of `document`: of the `first` layout only what it needs to know there
+    is nothing to mend, if there is not; of a later one, its faults and loose lines."""
+    pages = read_pages(document)
+    found = faults(pages)
+    if first and not found:
+        return Reading(pages, found, {}, 0, PageFoot(0.0), 0.0)
+    now = settings(document)
+    loose = sum(setting.loose for setting in now.values())
+    if not first:
+        return Reading(pages, found, now, loose, PageFoot(0.0), 0.0)
+    foot = PageFoot(float(document.pages[0]._page_box.margin_bottom))
+    return Reading(pages, found, now, loose, foot, _pitch(document))
+
+
+class Mending:
+    """The mending of one text's pages, a step at a time (`mend_pages` takes them in turn): the
+    paragraphs to try (`near`), what their trials make candidates (`consider`), then the CSS of
+    each layout to make (`next`) and whether that layout is kept (`judge`)."""
+
+    def __init__(self, first: Reading):
+        self.first, self.reading = first, first
+        self.chosen = ""
+        self.tried: set[str] = set()
+        self.candidates: list[Change] = []
+        self.layouts = 0
+        self.mending = -1  # the fault (its index in the faults read) the last layout asked for may mend
+        pages, now = first.pages, first.now
+        self.near = {block for fault in first.found for index in _near(fault, len(pages))
+                     for block in pages[index].blocks
+                     if block in now and now[block].paragraph}  # not the text that holds them: laid out whole
+
+    def consider(self, trials: dict[str, dict[str, Setting]]) -> None:
+        """Take the trial settings of the `near` paragraphs (`trial_settings`)."""
+        self.candidates = changes(trials, self.first.now)
+
+    def next(self) -> str | None:
+        """The CSS of the next layout to make (what was kept, and the likeliest untried way to mend
+        the first fault that has one), or None: nothing left to try."""
+        if not self.reading.found or self.layouts >= MOST_LAYOUTS:
+            return None
+        shorten = lambda short: short_pages(short, self.first.page_box, self.first.pitch)  # noqa: E731
+        # (mending one fault moves the pages after it: the faults are read again of each layout kept)
+        options = [(css, index) for index, fault in enumerate(self.reading.found)
+                   for css in fixes(fault, self.reading.pages, self.candidates, shorten)
+                   if css not in self.tried][:1]
+        if not options:
+            return None
+        (css, self.mending), = options
+        self.tried.add(css)
+        self.layouts += 1
+        return self.chosen + css
+
+    def guesses(self, rules: str) -> list[str]:
+        """The CSS of the layout after the one made with `rules` (just given by `next`), as it likely
+        is: if that one is kept, and mends its fault and leaves the others as they were; and if it is
+        not kept. (A guess can be laid out meanwhile; `next` says later which, if any, it is.)"""
+        kept, dropped = copy.deepcopy(self), copy.deepcopy(self)
+        found = [fault for index, fault in enumerate(self.reading.found) if index != self.mending]
+        kept.reading, kept.chosen = replace(self.reading, found=found), rules
+        return [guess for guess in (kept.next(), dropped.next()) if guess is not None]
+
+    def judge(self, rules: str, again: Reading) -> bool:
+        """Keep the layout made with `rules` (`again`, read with first=False) if it has fewer faults
+        and no more loose lines than the one kept before."""
+        if _cost(again.found) < _cost(self.reading.found) and again.loose <= self.reading.loose:
+            self.reading, self.chosen = again, rules
+            return True
+        return False
+
+
 def mend_pages(
     document: Document, html: weasyprint.HTML, stylesheets: list[weasyprint.CSS], fonts: FontConfiguration
 ) -> tuple[Document, str]:
     """The document with its runt page and uneven spreads mended where a paragraph set a line
     longer or shorter, or a short spread, does it (see the module's description), and the CSS that
     sets them so."""
-    pages = read_pages(document)
-    found = faults(pages)
-    if not found:
-        return document, ""
-    now = settings(document)
-    loose = sum(setting.loose for setting in now.values())
-    near = {block for fault in found for index in _near(fault, len(pages)) for block in pages[index].blocks
-            if block in now and now[block].paragraph}  # not the text that holds them: it is laid out whole
-    candidates = changes(trial_settings(html, stylesheets, fonts, near), now) if near else []
-    page_box, pitch = document.pages[0]._page_box, _pitch(document)
-    chosen = ""
-    tried: set[str] = set()
-    for _ in range(MOST_LAYOUTS):
-        shorten = lambda short: short_pages(short, page_box, pitch)  # noqa: E731
-        # The likeliest untried way to mend the first fault that has one (mending one moves the
-        # pages after it: the faults are read again).
-        options = [css for fault in found for css in fixes(fault, pages, candidates, shorten)
-                   if css not in tried][:1]
-        if not options:
-            break
-        tried.update(options)
-        rules = chosen + "".join(options)
+    mending = Mending(read(document))
+    if mending.near:
+        mending.consider(trial_settings(html, stylesheets, fonts, mending.near))
+    while (rules := mending.next()) is not None:
         css = weasyprint.CSS(string=rules, font_config=fonts)
         again = html.render(font_config=fonts, stylesheets=[*stylesheets, css], pdf_tags=True)
-        again_pages = read_pages(again)
-        again_found = faults(again_pages)
-        again_loose = sum(setting.loose for setting in settings(again).values())
-        if _cost(again_found) < _cost(found) and again_loose <= loose:
-            document, pages, found, loose, chosen = again, again_pages, again_found, again_loose, rules
-            if not found:
-                break
-    return document, chosen
+        if mending.judge(rules, read(again, first=False)):
+            document = again
+    return document, mending.chosen
 
 
 def _near(fault: Fault, count: int) -> list[int]:

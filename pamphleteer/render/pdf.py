@@ -28,7 +28,7 @@ viewer's "page 3" is the printed page 3.
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, as_completed
+from concurrent.futures import Executor, Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
@@ -43,16 +43,20 @@ from pamphleteer.model import Part, Publication, Text
 from pamphleteer.render.assemble import CROSS_PART_PREFIX, PartPdf, join_parts
 from pamphleteer.render.impose import edition_and_booklet, sheet_pages
 from pamphleteer.render.laidout import LaidOut, print_css
-from pamphleteer.render.layout import OPENS_LEFT, folio_sheet, lay_out_part
+from pamphleteer.render.layout import OPENS_LEFT, conduct, folio_sheet, lay_out_part
 from pamphleteer.render.markup import LinkStyle, PageStart
 from pamphleteer.render.plan import Numbering, PagePlan, PartPages, Placed, entry_folios, plan_pages
 from pamphleteer.render.templates import block_writer, render_template
-from pamphleteer.workers import Inline
+from pamphleteer.workers import Inline, Pool
 
 T = TypeVar("T")
 # Parts but the opening are laid out without knowing their first folio: their folios are laid out
 # (so each page knows whether it has one) but not drawn, and stamped on from a folio sheet.
 HIDDEN_FOLIOS = "@page { @bottom-center { visibility: hidden; } }\n"
+# The priorities of parts' layouts in the pool (`workers.Handing`): before any other work, the first
+# parts in the order `lay_out_parts` hands them over first; those the plan asks for later before all.
+URGENT, PARTS = -2000.0, -1000.0
+CONDUCTORS = 32  # parts whose layout is conducted at once (each from a thread that mostly waits)
 
 
 
@@ -136,7 +140,9 @@ class Layouts:
     """Parts laid out by the pool's workers, or taken from the cache.
 
     A folio sheet asked for twice is laid out once: asked for early, it is laid
-    out while the build waits for something else.
+    out while the build waits for something else. With a `Pool`, each part's
+    layout is conducted step by step from a thread of this process
+    (`layout.conduct`), its steps handed over with the part's priority.
     """
 
     def __init__(self, publication: Publication, sources: Path, cache: Cache | None, pool: Executor):
@@ -146,9 +152,11 @@ class Layouts:
         self.version = (metadata.version("weasyprint") + code_fingerprint()
                         + "".join(print_css(self.size, sources)))
         self._sheets: dict[str, Future[bytes]] = {}
+        self._conductors = ThreadPoolExecutor(CONDUCTORS) if isinstance(pool, Pool) else None
 
-    def part(self, part: PartSource) -> Future[LaidOut]:
-        """The part laid out from its HTML (with its CSS saying where it stands)."""
+    def part(self, part: PartSource, priority: float = URGENT) -> Future[LaidOut]:
+        """The part laid out from its HTML (with its CSS saying where it stands); its steps go before
+        the pool's other work with a higher `priority` (a lower number)."""
         key = digest(self.version, part.html, part.css)
         if self.cache is not None:
             pdf, meta = self.cache.get("layout", key), self.cache.get("layout-meta", key)
@@ -157,8 +165,12 @@ class Layouts:
                     return _done(LaidOut.from_cache(pdf, meta))
                 except (ValueError, KeyError, TypeError):
                     pass
-        future = self.pool.submit(lay_out_part, self.size, self.sources, part.html, part.css, part.ids,
-                                  self.cache)
+        if isinstance(self.pool, Pool) and self._conductors is not None:
+            future = self._conductors.submit(conduct, self.pool, priority, self.size, self.sources,
+                                             part.html, part.css, part.ids, self.cache)
+        else:
+            future = self.pool.submit(lay_out_part, self.size, self.sources, part.html, part.css, part.ids,
+                                      self.cache)
 
         def keep(laid: LaidOut) -> None:
             self._put("layout", key, laid.pdf)
@@ -305,7 +317,8 @@ def lay_out_parts(
     placeholder folios, says where the rest goes.
     """
     # The last back part lists every text, so a new text always lays it out again: it goes first.
-    first = {f"back {len(sources.back) - 1}": layouts.part(sources.back[-1])} if sources.back else {}
+    first = ({f"back {len(sources.back) - 1}": layouts.part(sources.back[-1], PARTS)}
+             if sources.back else {})
     parts = {f"back {index}": part for index, part in enumerate(sources.back[:-1])}
     parts["back cover"] = sources.back_cover
     parts.update({f"text {text.slug}": part
@@ -319,7 +332,8 @@ def lay_out_parts(
         parts["probe"] = contents_source(sources, placeholders)
     # The longest first (those the cache has cost nothing), so that the workers finish together.
     longest_first = sorted(parts, key=lambda name: -len(parts[name].html))
-    laid = first | {name: layouts.part(parts[name]) for name in longest_first}
+    laid = first | {name: layouts.part(parts[name], PARTS + 1 + rank)
+                    for rank, name in enumerate(longest_first)}
     if meanwhile is not None:
         meanwhile()
     texts = {laid[f"text {text.slug}"]: text.slug for text in publication.texts}

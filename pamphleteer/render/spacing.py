@@ -233,20 +233,31 @@ def spaced_again(
     """
     decided = decided or {}
     spaced = {block: value for block, value in decided.items() if value}
-    found = {block: setting for block, setting in faulty(settings(document)).items() if block not in decided}
+    found = to_set_again(document, decided)
     if not found:
         return document, spaced
-    results_of = tried(html, stylesheets, fonts, set(found))
+    chosen = chosen_spacings(found, tried(html, stylesheets, fonts, set(found)))
+    if not chosen:
+        return document, spaced
+    css = weasyprint.CSS(string=spacing_rules(spaced | chosen), font_config=fonts)
+    return html.render(font_config=fonts, stylesheets=[*stylesheets, css], pdf_tags=True), spaced | chosen
+
+
+def to_set_again(document: Document, decided: Mapping[str, str]) -> dict[str, Setting]:
+    """The badly set paragraphs of `document` whose word spacing is not `decided`: those to try."""
+    return {block: setting for block, setting in faulty(settings(document)).items() if block not in decided}
+
+
+def chosen_spacings(found: dict[str, Setting], results_of: dict[str, dict[str, Setting]]) -> dict[str, str]:
+    """The word spacing each of the paragraphs `found` is set with, of those it was tried with
+    (`tried`): the one leaving it the fewest faults, if fewer than its own."""
     chosen: dict[str, str] = {}
     for block, setting in found.items():
         results = [(results_of[value][block].faults, value)
                    for value in WORD_SPACINGS if block in results_of.get(value, {})]
         if results and min(results)[0] < setting.faults:
             chosen[block] = min(results)[1]
-    if not chosen:
-        return document, spaced
-    css = weasyprint.CSS(string=spacing_rules(spaced | chosen), font_config=fonts)
-    return html.render(font_config=fonts, stylesheets=[*stylesheets, css], pdf_tags=True), spaced | chosen
+    return chosen
 
 
 def paragraph_keys(root: ElementTree.Element, context: str, ahead: bool = False) -> dict[str, str]:
