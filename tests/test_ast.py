@@ -212,6 +212,27 @@ def test_trees_deeper_than_the_recursion_limit_are_walked_rewritten_and_read():
     assert ast.text_of(shouted) == "CORE"
 
 
+def test_a_fold_runs_its_steps_in_the_order_a_recursion_would_and_to_any_depth():
+    seen: list[str] = []
+
+    def bracketed(node: ast.Node) -> ast.Fold[str]:  # a node's words, each list inside in brackets
+        seen.append(ast.kind(node))
+        inner = []
+        for _level, children in ast.slots(node):
+            for child in children:
+                inner.append((yield bracketed(child)))
+        seen.append("/" + ast.kind(node))
+        word = " " if ast.kind(node) == "Space" else ast.word_of(node)
+        return word + (f"[{''.join(inner)}]" if inner else "")
+
+    read = nodes("*a* **b**")[0]
+    assert ast.fold(bracketed(read)) == "[[a] [b]]"
+    assert seen == ["Para", "Emph", "Str", "/Str", "/Emph", "Space", "/Space", "Strong", "Str", "/Str",
+                    "/Strong", "/Para"]
+    levels = sys.getrecursionlimit() * 3
+    assert ast.fold(bracketed(deep(levels))).count("[") == levels + 1
+
+
 # -- the rewrite -------------------------------------------------------------------
 
 

@@ -69,3 +69,15 @@ def test_a_text_nested_too_deep_is_read_with_a_warning_naming_its_line():
     assert ast.text_of([block.node for block in blocks]) == "Intro. deep words"
     assert [(d.code, d.line) for d in diagnostics] == [(codes.TOO_DEEP, 7)]
     assert json.dumps([block.node for block in blocks])  # a tree the writers can read
+
+
+def test_the_html_writer_writes_any_depth_without_reaching_the_recursion_limit():
+    from pamphleteer.parse import Block
+    from pamphleteer.render.markup import Writer
+
+    levels = sys.getrecursionlimit() * 3
+    blocks = [Block(1, quotations(levels)), Block(2, emphasis(levels, [ast.make_str("deep")]))]
+    html = str(Writer(prefix="t").blocks(blocks))
+    assert html.count("<blockquote") == html.count("</blockquote>") == levels
+    assert html.count("<em>") == html.count("</em>") == levels
+    assert "<p>inside</p>" in html and "<em>deep</em>" in html

@@ -5,7 +5,8 @@ Every rule, renderer and check reads the tree through this package:
   `header_level`, `Attr`, `attr_of`/`with_attr` for any kind with attributes …) — the
   only place that knows pandoc's positional layout;
 - `shape`: where each kind keeps its child lists (the table `walk` and `transform` use);
-- `traverse`: `walk`, `descend`, `events`, `transform`, `rewrite`, `text_of` and `strings_of`;
+- `traverse`: `walk`, `descend`, `events`, `transform`, `rewrite`, `fold`, `text_of` and
+  `strings_of`;
 - `inlines`: runs of words and spaces (`merge_adjacent`, `first_str` …);
 - `meta`: a document's metadata values, read and built (`meta_text`, `meta_items` …).
 """
@@ -110,10 +111,12 @@ from pamphleteer.ast.shape import INLINE_WRAPPERS, Level, Node, slots, with_slot
 from pamphleteer.ast.traverse import (
     BREAKS,
     QUOTE_MARKS,
+    Fold,
     ListRewrite,
     NodeRewrite,
     descend,
     events,
+    fold,
     quote_marks,
     rewrite,
     strings_of,
@@ -125,6 +128,7 @@ from pamphleteer.ast.traverse import (
 __all__ = [
     "Attr",
     "BREAKS",
+    "Fold",
     "INLINE_WRAPPERS",
     "Level",
     "ListRewrite",
@@ -147,6 +151,7 @@ __all__ = [
     "figure_caption",
     "figure_short_caption",
     "first_str",
+    "fold",
     "has_attr",
     "has_class",
     "header_attr",

@@ -18,6 +18,11 @@
   becomes (`[node]` keeps it, `[]` drops it, a list replaces it). The actions
   are called in reading order, a node after its children, so an action with
   an effect (numbering, fetching) sees the nodes in the order a reader does;
+- `fold(step)` runs a computation written as a recursion over the tree, such as a renderer's
+  (a node's HTML from its children's), without Python's call stack: where a recursive function
+  would call itself, a `Fold` generator yields the sub-computation and is sent back its result;
+  the steps run in the order the recursion would run them, so state kept between them (a word
+  count, a note's number) comes out the same;
 - `text_of(nodes)` is the plain text of nodes, built on `events`; `strings_of(nodes)` only
   their words (Str), for a rough reading of metadata and alt text.
 
@@ -28,8 +33,8 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
+from collections.abc import Callable, Generator, Iterable, Iterator
+from typing import Any, TypeAlias, TypeVar, cast
 
 from pamphleteer.ast.shape import LEAVES, Level, Node, Slot, slots, with_slots
 
@@ -38,6 +43,9 @@ NodeRewrite = Callable[[Node], list[Node]]  # a node -> the nodes it becomes
 QUOTE_MARKS = {"DoubleQuote": ("\u201c", "\u201d"), "SingleQuote": ("\u2018", "\u2019")}
 BREAKS = ("Space", "SoftBreak", "LineBreak")
 State = TypeVar("State")
+Result = TypeVar("Result")
+# A step of a fold: yields the sub-steps whose results it needs, one at a time, and returns its own.
+Fold: TypeAlias = Generator["Fold[Result]", Result, Result]
 SILENT = ("RawInline", "RawBlock", "Note")  # nodes whose content is not part of the text read
 SPACES = re.compile(r"\s+")
 WORDS = ("Str", *BREAKS)
@@ -164,6 +172,25 @@ def rewrite(
             continue
         done.append(action(node))
     return [new for made in done for new in made]
+
+
+def fold(step: Fold[Result]) -> Result:
+    """What `step` returns, each sub-step it yields run to its end first and its result sent back.
+
+    `step` and its sub-steps are generators: `inner = yield self.render(child)` stands where a
+    recursive function would write `inner = self.render(child)`. The pending steps are kept on a
+    list, so a tree of any depth is folded; an exception raised by a step ends the fold.
+    """
+    stack: list[Fold[Result]] = [step]
+    sent: Any = None  # what the step on top is sent next: None to start it, else a sub-step's result
+    while stack:
+        try:
+            stack.append(stack[-1].send(sent))
+            sent = None
+        except StopIteration as done:
+            stack.pop()
+            sent = done.value
+    return cast(Result, sent)
 
 
 def quote_marks(node: Node) -> tuple[str, str]:

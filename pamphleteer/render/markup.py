@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from markupsafe import Markup, escape
 
@@ -30,6 +30,10 @@ from pamphleteer.render.pictures import (
     lone_image,
 )
 from pamphleteer.render.printtype import calls_after_punctuation
+
+T = TypeVar("T")
+Html = ast.Fold[Markup]  # a step of the writer: HTML, the steps it needs run first (see `Writer`)
+Writing = Generator[Html, Markup, T]  # a helper of a step, entered with `yield from`, that returns a T
 
 SAFE_RAW_INLINE = re.compile(r"^<(/?)(sup|sub|em|strong|i|b|small|br|s|u)\s*(/?)>$", re.IGNORECASE)
 PULL_QUOTE_ATTRIBUTES = Markup(' class="pullquote" role="doc-pullquote" aria-hidden="true"')
@@ -105,6 +109,12 @@ class Writer:
     _footnotes: list[Markup] = field(default_factory=list)  # EPUB footnotes of the current block
 
     # -- blocks -------------------------------------------------------------
+    #
+    # The writer is a recursion over the tree run by `ast.fold`: where a node's HTML needs its
+    # children's, a step yields the step that writes them (`inner = yield self._block_list(…)`)
+    # and is sent back their HTML. Steps run in reading order, as a recursive writer's calls
+    # would, so the word count, page marks, open raw tags and note numbers are kept the same way;
+    # a step's helpers for the same node are entered with `yield from`.
 
     def blocks(self, blocks: Iterable[Block]) -> Markup:
         """Top-level blocks, each with an id made from its source line."""
@@ -114,7 +124,7 @@ class Writer:
             identifier = f"{self.prefix}-{block.line}"
             starts = self.page_marks.starts.get(identifier, ()) if self.page_marks else ()
             self._pending = sorted(starts)
-            html = self.block(block.node, identifier)
+            html = ast.fold(self._block(block.node, identifier))
             if self._pending and self.page_marks:  # marks past the last word: put them after
                 html += Markup("").join(self.page_marks.marker(label) for _, label in self._pending)
                 self._pending = []
@@ -123,110 +133,124 @@ class Writer:
             self._footnotes = []
         return Markup("\n").join(out)
 
-    def block_list(self, nodes: Iterable[Node]) -> Markup:
-        return Markup("\n").join(self.block(node) for node in nodes)
+    def _block_list(self, nodes: Iterable[Node]) -> Html:
+        parts = []
+        for node in nodes:
+            parts.append((yield self._block(node)))
+        return Markup("\n").join(parts)
 
-    def block(self, node: Node, identifier: str = "") -> Markup:
+    def _block(self, node: Node, identifier: str = "") -> Html:
         kind = ast.kind(node)
         self._boundary = True
         id_attr = Markup(' id="{}"').format(identifier) if identifier else Markup("")
         if kind in ("Para", "Plain"):
             image = lone_image(ast.block_inlines(node)) if self.images else None
-            figure = self._figure(image, caption(image), id_attr) if image else None
-            return figure or Markup("<p{}>{}</p>").format(id_attr, self.inlines(ast.block_inlines(node)))
+            figure = (yield from self._figure(image, caption(image), id_attr)) if image else None
+            if figure:
+                return figure
+            return Markup("<p{}>{}</p>").format(id_attr, (yield self._inlines(ast.block_inlines(node))))
         if kind == "Figure" and self.images and (image := figure_image(node)):
-            figure = self._figure(image, figure_caption(node) or caption(image), id_attr)
+            figure = yield from self._figure(image, figure_caption(node) or caption(image), id_attr)
             if figure:
                 return figure
         if kind == "Header":
             tag = Markup(f"h{min(6, ast.header_level(node) + self.heading_offset)}")
-            return Markup("<{0}{1}>{2}</{0}>").format(tag, id_attr, self.inlines(ast.header_inlines(node)))
+            words = yield self._inlines(ast.header_inlines(node))
+            return Markup("<{0}{1}>{2}</{0}>").format(tag, id_attr, words)
         if kind in CONTAINERS:
-            return _wrapped(CONTAINERS[kind], id_attr, self.block_list(_contained(node)))
+            return _wrapped(CONTAINERS[kind], id_attr, (yield self._block_list(_contained(node))))
         if kind in ("BulletList", "OrderedList"):
-            return self._list(node, id_attr)
+            return (yield from self._list(node, id_attr))
         if kind == "DefinitionList":
-            return self._definitions(node, id_attr)
+            return (yield from self._definitions(node, id_attr))
         if kind == "LineBlock":
-            lines = Markup("<br />\n").join(self.inlines(line) for line in ast.line_block_lines(node))
-            return Markup('<p class="line-block"{}>{}</p>').format(id_attr, lines)
+            lines = []
+            for line in ast.line_block_lines(node):
+                lines.append((yield self._inlines(line)))
+            return Markup('<p class="line-block"{}>{}</p>').format(id_attr, Markup("<br />\n").join(lines))
         if kind == "CodeBlock":
             return Markup("<pre{}><code>{}</code></pre>").format(id_attr, ast.code_text(node))
         if kind == "HorizontalRule":
             return Markup('<hr{} />').format(id_attr)
         if kind == "Div":
-            return self._div(node, id_attr)
+            return (yield from self._div(node, id_attr))
         if kind == "Table":
-            return self._table(node, id_attr)
+            return (yield from self._table(node, id_attr))
         # RawBlock and anything unknown: nothing of it reaches an edition.
         return Markup("")
 
-    def _figure(self, image: Node, words: list[Node], id_attr: Markup) -> Markup | None:
+    def _figure(self, image: Node, words: list[Node], id_attr: Markup) -> Writing[Markup | None]:
         """A figure: the image, and its caption (`words`) under it; None if this edition lacks the image."""
         src = self.images(ast.image_target(image)) if self.images else None
         if src is None:
             return None
-        under = Markup("\n<figcaption{}>{}</figcaption>").format(
-            caption_attributes(image, words), self.inlines(words)) if words else Markup("")
+        under = Markup("")
+        if words:
+            attributes = caption_attributes(image, words)
+            under = Markup("\n<figcaption{}>{}</figcaption>").format(attributes, (yield self._inlines(words)))
         return Markup("<figure{}>\n{}{}\n</figure>").format(id_attr, img(src, image), under)
 
-    def _list(self, node: Node, id_attr: Markup) -> Markup:
-        items = self._items(ast.list_items(node))
+    def _list(self, node: Node, id_attr: Markup) -> Html:
+        items = yield from self._items(ast.list_items(node))
         if ast.kind(node) == "BulletList":
             return Markup("<ul{}>\n{}\n</ul>").format(id_attr, items)
         start = ast.ordered_list_start(node)
         start_attr = Markup(' start="{}"').format(start) if start != 1 else Markup("")
         return Markup("<ol{}{}>\n{}\n</ol>").format(id_attr, start_attr, items)
 
-    def _definitions(self, node: Node, id_attr: Markup) -> Markup:
+    def _definitions(self, node: Node, id_attr: Markup) -> Html:
         parts = []
         for term, definitions in ast.definition_items(node):
-            parts.append(Markup("<dt>{}</dt>").format(self.inlines(term)))
-            parts.extend(Markup("<dd>{}</dd>").format(self.block_list(d)) for d in definitions)
+            parts.append(Markup("<dt>{}</dt>").format((yield self._inlines(term))))
+            for definition in definitions:
+                parts.append(Markup("<dd>{}</dd>").format((yield self._block_list(definition))))
         return Markup("<dl{}>\n{}\n</dl>").format(id_attr, Markup("\n").join(parts))
 
-    def _div(self, node: Node, id_attr: Markup) -> Markup:
+    def _div(self, node: Node, id_attr: Markup) -> Html:
         if ast.is_pull_quote(node):
-            return self._pull_quote(node)
+            return (yield from self._pull_quote(node))
         classes = ast.div_attr(node).classes
         class_attr = Markup(' class="{}"').format(" ".join(classes)) if classes else Markup("")
-        return _wrapped("div", id_attr + class_attr, self.block_list(ast.div_blocks(node)))
+        return _wrapped("div", id_attr + class_attr, (yield self._block_list(ast.div_blocks(node))))
 
-    def _pull_quote(self, node: Node) -> Markup:
+    def _pull_quote(self, node: Node) -> Html:
         """A pull quote repeats the text: shown as a display quote, hidden from assistive technology.
 
         Its `quotes` attribute names the block id of the passage it quotes.
         """
         saved = (self._words, self._pending, self._boundary)  # its words are not the text's words
         self._pending = []
-        inner = self.block_list(ast.div_blocks(node))
+        inner = yield self._block_list(ast.div_blocks(node))
         self._words, self._pending, self._boundary = saved
         epub = Markup(' epub:type="pullquote"') if self.epub_types else Markup("")
         target = ast.pull_quote_target(node)
         quotes = Markup(' data-quotes="{}-{}"').format(self.prefix, target) if target else Markup("")
         return _wrapped("aside", PULL_QUOTE_ATTRIBUTES + epub + quotes, inner)
 
-    def _items(self, items: list[list[Node]]) -> Markup:
-        return Markup("\n").join(
-            Markup("<li>{}</li>").format(self._item_body(item)) for item in items
-        )
+    def _items(self, items: list[list[Node]]) -> Html:
+        parts = []
+        for item in items:
+            parts.append(Markup("<li>{}</li>").format((yield from self._item_body(item))))
+        return Markup("\n").join(parts)
 
-    def _item_body(self, item: list[Node]) -> Markup:
+    def _item_body(self, item: list[Node]) -> Html:
         if len(item) == 1 and ast.kind(item[0]) == "Plain":
-            return self.inlines(ast.block_inlines(item[0]))
-        return self.block_list(item)
+            return (yield self._inlines(ast.block_inlines(item[0])))
+        return (yield self._block_list(item))
 
-    def _table(self, node: Node, id_attr: Markup) -> Markup:
+    def _table(self, node: Node, id_attr: Markup) -> Html:
         rows: list[Markup] = []
         for heading, cells in ast.table_rows(node):
             tag = Markup("th" if heading else "td")
-            tags = Markup("").join(Markup("<{0}>{1}</{0}>").format(tag, self._item_body(c)) for c in cells)
-            rows.append(Markup("<tr>{}</tr>").format(tags))
+            tags = []
+            for cell in cells:
+                tags.append(Markup("<{0}>{1}</{0}>").format(tag, (yield from self._item_body(cell))))
+            rows.append(Markup("<tr>{}</tr>").format(Markup("").join(tags)))
         return Markup("<table{}>\n{}\n</table>").format(id_attr, Markup("\n").join(rows))
 
     # -- inlines ------------------------------------------------------------
 
-    def inlines(self, nodes: Iterable[Node]) -> Markup:
+    def _inlines(self, nodes: Iterable[Node]) -> Html:
         """Inline content; raw tags it opens are closed at its end, so markup stays balanced."""
         outer, self._raw_open = self._raw_open, []
         parts: list[str] = []
@@ -238,7 +262,7 @@ class Writer:
                 self._boundary = True
                 parts.append(" ")
             else:
-                parts.append(self._inline(node))
+                parts.append((yield from self._inline(node)))
         joined = "".join(parts)  # each is escaped already
         if self.links is LinkStyle.FOOTNOTE:
             joined = calls_after_punctuation(joined)
@@ -265,20 +289,22 @@ class Writer:
             marks += self.page_marks.marker(self._pending.pop(0)[1])
         return marks + escape(text)
 
-    def _inline(self, node: Node) -> Markup:
-        """One inline node other than a word or a space, as HTML (`inlines` writes those itself)."""
+    def _inline(self, node: Node) -> Html:
+        """One inline node other than a word or a space, as HTML (`_inlines` writes those itself)."""
         kind = ast.kind(node)
         if kind == "LineBreak":
             self._boundary = True
             return Markup("<br />\n")
         if kind in SIMPLE_INLINES:
             tag = Markup(SIMPLE_INLINES[kind])
-            return Markup("<{0}>{1}</{0}>").format(tag, self.inlines(ast.wrapped(node)))
+            return Markup("<{0}>{1}</{0}>").format(tag, (yield self._inlines(ast.wrapped(node))))
         if kind == "SmallCaps":
-            return Markup('<span class="small-caps">{}</span>').format(self.inlines(ast.wrapped(node)))
+            inner = yield self._inlines(ast.wrapped(node))
+            return Markup('<span class="small-caps">{}</span>').format(inner)
         if kind in ("Quoted", "Cite"):
             opening, closing = ast.quote_marks(node) if kind == "Quoted" else ("", "")
-            return Markup("{}{}{}").format(opening, self.inlines(ast.inner_inlines(node) or []), closing)
+            inner = yield self._inlines(ast.inner_inlines(node) or [])
+            return Markup("{}{}{}").format(opening, inner, closing)
         if kind == "Code":
             return Markup("<code>{}</code>").format(ast.code_text(node))
         if kind == "Math":
@@ -286,23 +312,23 @@ class Writer:
         if kind == "RawInline":
             return self._raw_inline(node)
         if kind == "Link":
-            return self._link(node)
+            return (yield from self._link(node))
         if kind == "Image":
             src = self.images(ast.image_target(node)) if self.images else None
             if src is not None:
                 return img(src, node, "inline-image")
-            return Markup('<span class="image-alt">{}</span>').format(self.inlines(ast.image_alt(node)))
+            alt = yield self._inlines(ast.image_alt(node))
+            return Markup('<span class="image-alt">{}</span>').format(alt)
         if kind == "Note":
-            return self._note(ast.note_blocks(node))
+            return (yield from self._note(ast.note_blocks(node)))
         if kind == "Span":
-            return self._span(node)
+            return (yield from self._span(node))
         return Markup("")
 
-    def _span(self, node: Node) -> Markup:
+    def _span(self, node: Node) -> Html:
         classes, inner = ast.span_attr(node).classes, ast.span_inlines(node)
-        if classes:
-            return Markup('<span class="{}">{}</span>').format(" ".join(classes), self.inlines(inner))
-        return self.inlines(inner)
+        words = yield self._inlines(inner)
+        return Markup('<span class="{}">{}</span>').format(" ".join(classes), words) if classes else words
 
     def _raw_inline(self, node: Node) -> Markup:
         text = ast.raw_text(node)
@@ -327,9 +353,9 @@ class Writer:
                 break
         return closed
 
-    def _link(self, node: Node) -> Markup:
+    def _link(self, node: Node) -> Html:
         text, url = ast.link_text(node), ast.link_target(node)
-        label = self.inlines(text)
+        label = yield self._inlines(text)
         if ast.is_dead_url(url):
             return label
         if url.startswith("#") or self.links is LinkStyle.LIVE or shows_its_url(text, url):
@@ -338,13 +364,13 @@ class Writer:
             url, label
         )
 
-    def _note(self, blocks: list[Node]) -> Markup:
+    def _note(self, blocks: list[Node]) -> Html:
         self._noted += 1
         number = self._noted
         note_id = f"{self.prefix}-note-{number}"
         saved = (self._words, self._pending, self._boundary)
         self._pending = []
-        body = self.block_list(blocks)
+        body = yield self._block_list(blocks)
         self._words, self._pending, self._boundary = saved
         if self.epub_types:  # an EPUB footnote, after its block; reading systems can show it as a pop-up
             self._footnotes.append(Markup(
