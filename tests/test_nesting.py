@@ -81,3 +81,18 @@ def test_the_html_writer_writes_any_depth_without_reaching_the_recursion_limit()
     assert html.count("<blockquote") == html.count("</blockquote>") == levels
     assert html.count("<em>") == html.count("</em>") == levels
     assert "<p>inside</p>" in html and "<em>deep</em>" in html
+
+
+def test_image_leftovers_are_sorted_at_any_depth_without_reaching_the_recursion_limit():
+    from pamphleteer.normalise.converter import never_refuse
+    from pamphleteer.normalise.images import left_out_image, lift_image_leftovers
+    from pamphleteer.parse import Block
+
+    words = [ast.make_str("A"), ast.make_space(), ast.make_str("photo")]
+    node = ast.make_para([left_out_image(words, "a.jpg")])
+    for _ in range(sys.getrecursionlimit() * 3):
+        node = ast.make_block_quote([node])
+    kept = Block(2, ast.make_para([ast.make_str("words")]))
+    result = lift_image_leftovers((Block(1, node), kept), Path("t.md"), never_refuse)
+    assert result.blocks == (kept,)  # the quotations held nothing but the image: they went with it
+    assert [(d.code, d.line) for d in result.diagnostics] == [("N803", 1)]

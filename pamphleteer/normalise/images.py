@@ -27,11 +27,13 @@ from pathlib import Path
 
 from pamphleteer.ast import (
     Attr,
+    Fold,
     block_inlines,
     div_attr,
     div_blocks,
     figure_blocks,
     figure_caption,
+    fold,
     has_class,
     header_attr,
     header_level,
@@ -259,7 +261,10 @@ def _is_image_block(block: Block) -> bool:
     return inlines is not None and any(is_image_only(n) for n in inlines)
 
 
-def _inside(block: Block, lift: _Lift, credits_here: bool) -> None:
+Sorting = Fold[bool]  # sorting a block, the blocks inside it first (`ast.fold`): did it end with an image?
+
+
+def _inside(block: Block, lift: _Lift, credits_here: bool) -> Sorting:
     """A quotation, div or list: the blocks in it sorted as the body's are, the container kept
     (an item or a container left with nothing goes)."""
     node = block.node
@@ -271,33 +276,33 @@ def _inside(block: Block, lift: _Lift, credits_here: bool) -> None:
         inner = _Lift(lift.path, lift.refuse, lift.linked)
         after_image = False
         for child in children:
-            after_image = _one(Block(block.line, child), inner, after_image, credits_here)
+            after_image = yield _one(Block(block.line, child), inner, after_image, credits_here)
         sorted_groups.append([child.node for child in inner.body])
         lift.credits.extend(inner.credits)
         lift.diagnostics.extend(inner.diagnostics)
         found += len(inner.diagnostics)
     if not found:
         lift.body.append(block)
-        return
+        return False
     kept = [group for group in sorted_groups if group]
     if not kept:
-        return
+        return False
     if is_kind(node, "BulletList"):
         lift.body.append(Block(block.line, make_bullet_list(kept)))
     elif is_kind(node, "Div"):
         lift.body.append(Block(block.line, make_div(kept[0], div_attr(node))))
     else:
         lift.body.append(Block(block.line, make_block_quote(kept[0])))
+    return False
 
 
-def _one(block: Block, lift: _Lift, after_image: bool, credits_here: bool) -> bool:
+def _one(block: Block, lift: _Lift, after_image: bool, credits_here: bool) -> Sorting:
     """Sort one block; True when it ended with a left-out image (its caption may follow).
     A credit line goes only where `credits_here` (or right after an image); the blocks in a
-    quotation, a div or a list are sorted the same way."""
+    quotation, a div or a list are sorted the same way, in a step of their own."""
     node = block.node
     if is_kind(node, "Div", "BlockQuote", "BulletList"):
-        _inside(block, lift, credits_here)
-        return False
+        return (yield _inside(block, lift, credits_here))
     if is_kind(node, "Figure"):
         if _contains_image(node) or lift.keep(block, "N803") or not _figure(block, lift):
             lift.body.append(block)
@@ -363,5 +368,5 @@ def lift_image_leftovers(
     for index, block in enumerate(blocks):
         before_image = index + 1 < len(blocks) and _is_image_block(blocks[index + 1])
         credits_here = every_credit or index < head_end or before_image
-        after_image = _one(block, lift, after_image, credits_here)
+        after_image = fold(_one(block, lift, after_image, credits_here))
     return ImageLeftovers(tuple(lift.body), tuple(lift.credits), tuple(lift.diagnostics))
