@@ -60,6 +60,9 @@ OneRule = Callable[[Node], tuple[Node, list[Finding]]]  # a block -> the block i
 Refuse = Callable[[Block, str], "Diagnostic | None"]  # the report that `keep:` forbids repair `code` here
 # A repair over a text's blocks, as `Stage.DAMAGE` runs each: the blocks after it, and what it did.
 TextRule = Callable[[tuple[Block, ...], Path, Refuse], tuple[tuple[Block, ...], tuple[Diagnostic, ...]]]
+# A block and the one after it -> the block they make and what was repaired, or None: they are no pair.
+Join = Callable[[Node, Node], "tuple[Node, list[Finding]] | None"]
+Alone = Callable[[Block], tuple[Block, tuple[Diagnostic, ...]]]  # a block not joined -> what it becomes
 
 SCENE_BREAK = re.compile(r"^(?:([*\-_~•·=+#◆◇●○■□♦❖✦✧⁕※⁎∗])\s*)(?:\1\s*){2,}$|^[⁂❦❧§]$")
 ATTRIBUTE = (  # `#id`, `.class` (its `--` maybe made a dash), `key=value` (its quotes maybe curled, `?=““`)
@@ -151,6 +154,38 @@ def each_block_to_many(
         else:
             out.extend(Block(block.line, node) for node in nodes)
         diagnostics.extend(finding.at(path, block.line) for finding in findings)
+    return tuple(out), tuple(diagnostics)
+
+
+def join_pairs(
+    blocks: tuple[Block, ...], path: Path, refuse: Refuse, join: Join, *, code: str,
+    alone: Alone | None = None,
+) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:
+    """Each block joined with the one after it where `join` makes one block of the two: a repair
+    `code` (its findings at the first block's line), which `keep:` may refuse (both then stay).
+    `join` gives None where the two are no pair, and findings only where there is something to
+    repair. A block not joined is handed to `alone`, if given (a repair of that block by itself)."""
+    out: list[Block] = []
+    diagnostics: list[Diagnostic] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        joined = join(block.node, blocks[index + 1].node) if index + 1 < len(blocks) else None
+        if joined is not None:
+            node, findings = joined
+            refused = refuse(block, code)
+            if refused is not None:
+                diagnostics.append(refused)
+            elif findings:
+                out.append(Block(block.line, node))
+                diagnostics.extend(finding.at(path, block.line) for finding in findings)
+                index += 2
+                continue
+        if alone is not None:
+            block, found = alone(block)
+            diagnostics.extend(found)
+        out.append(block)
+        index += 1
     return tuple(out), tuple(diagnostics)
 
 

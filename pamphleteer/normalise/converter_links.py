@@ -43,7 +43,7 @@ from pamphleteer.ast import (
     with_link_target,
 )
 from pamphleteer.errors import Diagnostic
-from pamphleteer.normalise.converter import over_blocks, over_rewritten_blocks
+from pamphleteer.normalise.converter import join_pairs, over_blocks, over_rewritten_blocks
 from pamphleteer.normalise.converter_flat import OBJECT, flatten, slice_inlines
 from pamphleteer.normalise.converter_words import is_word
 from pamphleteer.normalise.findings import Finding, shorten
@@ -219,40 +219,30 @@ def links_opened_before(node: Node) -> tuple[list[Node], list[Finding]]:
     return [new], findings
 
 
+def _heading_link_joined(node: Node, following: Node) -> tuple[Node, list[Finding]] | None:
+    """A heading and the paragraph after it, as one heading, where a link html2text wrapped runs from
+    one into the other (its repair's findings, none if `visible_link_syntax` finds nothing); else None."""
+    if not (is_kind(node, "Header") and is_kind(following, "Para")):
+        return None
+    boundary = len(flatten(block_inlines(node))[0])
+    merged = [*block_inlines(node), make_soft_break(), *block_inlines(following)]
+    text = flatten(merged)[0].rstrip()
+    links = VISIBLE_LINK.finditer(text)
+    # the link closes at the paragraph's end, or the paragraph ends with a link (a byline of two)
+    last_link = text.endswith(OBJECT)
+    if not any(match.start() < boundary < match.end() and (last_link or match.end() == len(text))
+               for match in links):
+        return None
+    return visible_link_syntax(make_header(header_level(node), merged, header_attr(node)))
+
+
 @rule(Stage.DAMAGE, order=10, codes={}, gives=("N706",))  # before any rule reads a line of the text
 def heading_links_over_lines(
     blocks: tuple[Block, ...], path: Path, refuse: Refuse
 ) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:
     """A heading whose link html2text wrapped onto the next line (which then reads as a paragraph:
     `## [Safe Schools Lead With Support, Not` ⏎ `Police](https://…)`) gets its link back whole."""
-    out: list[Block] = []
-    diagnostics: list[Diagnostic] = []
-    index = 0
-    while index < len(blocks):
-        block = blocks[index]
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if following is not None and is_kind(block.node, "Header") and is_kind(following.node, "Para"):
-            boundary = len(flatten(block_inlines(block.node))[0])
-            merged = [*block_inlines(block.node), make_soft_break(), *block_inlines(following.node)]
-            text = flatten(merged)[0].rstrip()
-            links = VISIBLE_LINK.finditer(text)
-            # the link closes at the paragraph's end, or the paragraph ends with a link (a byline of two)
-            last_link = text.endswith(OBJECT)
-            if any(match.start() < boundary < match.end() and (last_link or match.end() == len(text))
-                   for match in links):
-                heading = make_header(header_level(block.node), merged, header_attr(block.node))
-                new, findings = visible_link_syntax(heading)
-                refused = refuse(block, "N706")
-                if findings and refused is None:
-                    out.append(Block(block.line, new))
-                    diagnostics.extend(finding.at(path, block.line) for finding in findings)
-                    index += 2
-                    continue
-                if refused is not None:
-                    diagnostics.append(refused)
-        out.append(block)
-        index += 1
-    return tuple(out), tuple(diagnostics)
+    return join_pairs(blocks, path, refuse, _heading_link_joined, code="N706")
 
 
 # -- links nested in links -------------------------------------------------------

@@ -28,7 +28,7 @@ from pamphleteer.ast import (
     walk,
 )
 from pamphleteer.errors import Diagnostic
-from pamphleteer.normalise.converter import Refuse
+from pamphleteer.normalise.converter import Refuse, join_pairs
 from pamphleteer.normalise.findings import Finding, shorten
 from pamphleteer.normalise.registry import Stage, rule
 from pamphleteer.parse import Block, Node
@@ -95,36 +95,30 @@ def _mend(nodes: list[Node]) -> tuple[list[Node], list[Finding]]:
     return mended(rewrite(nodes, div, into=lambda node: is_kind(node, "Div")))
 
 
+def _joined(node: Node, following: Node) -> tuple[Node, list[Finding]] | None:
+    """An empty heading and the block holding its words, as one heading; None if they are not."""
+    if not is_kind(node, "Header"):
+        return None
+    mended, found = _mend([node, following])
+    return (mended[0], found) if len(mended) == 1 else None  # else the block under it is another's
+
+
 @rule(Stage.DAMAGE, order=55, codes={CODE: "a heading cut in two by the converter made whole"})
 def empty_heading_over_its_words(
     blocks: tuple[Block, ...], path: Path, refuse: Refuse
 ) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:
     """Each empty heading with its words in the block under it becomes one heading (N714); before
     the empty blocks go (N704), which would drop the heading and leave its words a paragraph."""
-    out: list[Block] = []
-    diagnostics: list[Diagnostic] = []
-    index = 0
-    while index < len(blocks):
-        block = blocks[index]
-        if is_kind(block.node, "Header") and index + 1 < len(blocks):
-            mended, found = _mend([block.node, blocks[index + 1].node])
-            if len(mended) == 1:  # the heading took the words of the block under it
-                refused = refuse(block, CODE)
-                if refused is None:
-                    out.append(Block(block.line, mended[0]))
-                    diagnostics.extend(finding.at(path, block.line) for finding in found)
-                    index += 2
-                    continue
-                diagnostics.append(refused)
-            # else the block under it is another's (a div mended inside is read on its own turn)
-        elif is_kind(block.node, "Div"):
-            mended, found = _mend([block.node])
-            refused = refuse(block, CODE) if found else None
-            if found and refused is None:
-                block = Block(block.line, mended[0])
-                diagnostics.extend(finding.at(path, block.line) for finding in found)
-            elif refused is not None:
-                diagnostics.append(refused)
-        out.append(block)
-        index += 1
-    return tuple(out), tuple(diagnostics)
+
+    def inside_div(block: Block) -> tuple[Block, tuple[Diagnostic, ...]]:  # a div mended on its own turn
+        if not is_kind(block.node, "Div"):
+            return block, ()
+        mended, found = _mend([block.node])
+        refused = refuse(block, CODE) if found else None
+        if refused is not None:
+            return block, (refused,)
+        if not found:
+            return block, ()
+        return Block(block.line, mended[0]), tuple(finding.at(path, block.line) for finding in found)
+
+    return join_pairs(blocks, path, refuse, _joined, code=CODE, alone=inside_div)
