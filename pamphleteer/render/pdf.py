@@ -27,6 +27,7 @@ viewer's "page 3" is the printed page 3.
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
@@ -58,6 +59,12 @@ HIDDEN_FOLIOS = "@page { @bottom-center { visibility: hidden; } }\n"
 URGENT, PARTS = -2000.0, -1000.0
 CONDUCTORS = 32  # parts whose layout is conducted at once (each from a thread that mostly waits)
 
+
+def _leave_stops_to_the_main_thread() -> None:
+    """A conductor thread never takes Ctrl-C or TERM: the build holds them back in its main thread
+    while it moves the editions into place (output.write_all), and a signal a conductor took would be
+    raised half-way through the moves, saying nothing was written."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
 
 
 @dataclass(frozen=True)
@@ -152,7 +159,8 @@ class Layouts:
         self.version = (metadata.version("weasyprint") + code_fingerprint()
                         + "".join(print_css(self.size, sources)))
         self._sheets: dict[str, Future[bytes]] = {}
-        self._conductors = ThreadPoolExecutor(CONDUCTORS) if isinstance(pool, Pool) else None
+        self._conductors = (ThreadPoolExecutor(CONDUCTORS, initializer=_leave_stops_to_the_main_thread)
+                            if isinstance(pool, Pool) else None)
 
     def part(self, part: PartSource, priority: float = URGENT) -> Future[LaidOut]:
         """The part laid out from its HTML (with its CSS saying where it stands); its steps go before
