@@ -41,6 +41,7 @@ from pamphleteer.cache import Cache, digest
 from pamphleteer.codeprint import code_fingerprint
 from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.model import Part, Publication, Text
+from pamphleteer.output import STOPS
 from pamphleteer.render.assemble import CROSS_PART_PREFIX, PartPdf, join_parts
 from pamphleteer.render.impose import edition_and_booklet, sheet_pages
 from pamphleteer.render.laidout import LaidOut, print_css
@@ -64,7 +65,7 @@ def _leave_stops_to_the_main_thread() -> None:
     """A conductor thread never takes Ctrl-C or TERM: the build holds them back in its main thread
     while it moves the editions into place (output.write_all), and a signal a conductor took would be
     raised half-way through the moves, saying nothing was written."""
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
 
 
 @dataclass(frozen=True)
