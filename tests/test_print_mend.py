@@ -57,3 +57,53 @@ def test_a_page_run_short_has_its_page_area_end_higher_by_whole_lines():
     css = short_pages({3: 2, 4: 2}, _PageBox(), 20.0)
     assert css == ("@page :nth(4) { margin-bottom: 110.00px; }\n"
                    "@page :nth(5) { margin-bottom: 110.00px; }\n")
+
+
+def _reading(pages, found, loose=0):
+    from pamphleteer.render.pages import PageFoot, Reading
+
+    now = {block: Setting(lines=10) for page in pages for block in page.blocks}
+    return Reading(pages, found, now, loose, PageFoot(70.0), 20.0)
+
+
+def _text_pages():
+    """A text of seven pages: a spread a line apart on pages 1-2 and another on pages 5-6."""
+    return [PageLines(("a",) * 20, 0), PageLines(("b",) * 32, 0), PageLines(("c",) * 31, 1),
+            PageLines(("d",) * 32, 0), PageLines(("e",) * 32, 0), PageLines(("f",) * 32, 0),
+            PageLines(("g",) * 31, 1), PageLines(("h",) * 12, 0)]
+
+
+def test_two_faults_are_first_mended_with_one_layout_kept_only_if_it_leaves_none():
+    from pamphleteer.render.pages import Mending
+
+    found = [Fault("spread", (1, 2)), Fault("spread", (5, 6))]
+    mending = Mending(_reading(_text_pages(), found))
+    assert mending.wants_trials()  # a spread is mended first by a paragraph set a line longer or shorter
+    mending.consider({"0.02em": {"b": Setting(lines=11), "f": Setting(lines=11)}})
+    both = mending.next()
+    assert both is not None and '[id="b"]' in both and '[id="f"]' in both  # one layout for the two
+    assert not mending.judge(both, _reading(_text_pages(), found[1:]))  # mends one: not kept
+    one = mending.next()  # then one fault at a time, as without that layout
+    assert one is not None and '[id="b"]' in one and '[id="f"]' not in one
+    assert mending.judge(one, _reading(_text_pages(), found[1:]))
+    again = Mending(_reading(_text_pages(), found))
+    again.consider({"0.02em": {"b": Setting(lines=11), "f": Setting(lines=11)}})
+    assert again.judge(both := str(again.next()), _reading(_text_pages(), []))  # leaves none: kept
+    assert again.chosen == both and again.next() is None
+
+
+def test_a_runt_page_s_trials_are_made_only_once_running_pages_short_does_not_mend_it():
+    from pamphleteer.render.pages import Mending
+
+    pages = [PageLines(("a",) * 20, 0), PageLines(("b",) * 32, 0), PageLines(("c",) * 32, 0),
+             PageLines(("d",) * 32, 0), PageLines(("e",) * 29, 3), PageLines(("f",) * 3, 29)]
+    runt = [Fault("runt", (5,))]
+    mending = Mending(_reading(pages, runt))
+    assert not mending.wants_trials()  # the spread before it run short comes first: no trial needed
+    first = mending.next()
+    assert first is not None and "@page :nth(4)" in first and "@page :nth(5)" in first
+    assert not mending.judge(first, _reading(pages, runt))
+    assert mending.wants_trials()  # now a paragraph set a line shorter may pull the runt back
+    mending.consider({"-0.06em": {"e": Setting(lines=9)}})
+    second = mending.next()
+    assert second is not None and '[id="e"]' in second and "@page" not in second

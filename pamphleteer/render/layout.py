@@ -6,9 +6,9 @@ about its pages out), or lays out a part's folio sheet. Both run in a worker
 process when the build has several (see `pamphleteer/workers.py`), each keeping
 one `Typesetter` (fonts and stylesheets loaded once) per page size.
 
-A part is laid out up to four times in full (first, with its loose lines set
-again, and twice to mend its pages), with trial layouts of some of its paragraphs
-between. With a pool of processes, `conduct` (in a thread of the build process)
+A part is laid out up to five times in full (first, with its loose lines set
+again, and to mend its pages: all its faults at once, then twice one at a time
+if that left some), with trial layouts of some of its paragraphs between. With a pool of processes, `conduct` (in a thread of the build process)
 hands each of these steps to the pool as a piece of work of its own: the trials
 of one step are shared among the processes, so that the longest text's layout
 takes all of them while it is the one the build waits for. A laid-out document
@@ -36,7 +36,7 @@ from pamphleteer.cache import Cache, digest
 from pamphleteer.render.fetch import ConfinedFetcher
 from pamphleteer.render.laidout import LaidOut, print_css
 from pamphleteer.render.pagemap import page_starts
-from pamphleteer.render.pages import Mending, mend_pages, read, trial_settings
+from pamphleteer.render.pages import Mending, Reading, mend_pages, read, trial_settings
 from pamphleteer.render.spacing import (
     LOOKING_AHEAD,
     WORD_SPACINGS,
@@ -480,30 +480,37 @@ def _conduct(pool: Pool, how: Handing, page_size: str, sources: Path, html: str,
     done, at = hand(read_layout, spaced_step, True, worker=None if chosen else at)
     refused.extend(done.refused)
     mending = Mending(done.value)  # type: ignore[arg-type]
-    if mending.near:
-        near = {block: mending.first.now[block] for block in mending.first.now if block in mending.near}
-        trials = [pool.submit_as(how, mending_trials, spaced_step, run)
-                  for run in shares(near, pool.jobs)]
-        mending.consider(_together([trial.result() for trial in trials], refused))
     final = spaced_step
     guessed: dict[str, Handed[Done]] = {}  # layouts the next may be, laid out while a process is free
-    while (rules := mending.next()) is not None:
+    known: dict[str, tuple[Reading, int]] = {}  # each layout made (its reading, its process), by its CSS
+    while True:
+        if mending.wants_trials():
+            near = {block: mending.first.now[block] for block in mending.first.now if block in mending.near}
+            trials = [pool.submit_as(how, mending_trials, spaced_step, run)
+                      for run in shares(near, pool.jobs)]
+            mending.consider(_together([trial.result() for trial in trials], refused))
+        if (rules := mending.next()) is None:
+            break
         again = replace(spaced_step, layers=(*spaced_step.layers, rules))
         future = guessed.pop(rules, None)
         for stale in guessed.values():  # guesses of what this layout is not
             stale.cancel()
         guessed.clear()
-        if future is None or future.cancel():  # not guessed, or not begun: handed over now
+        if rules not in known and (future is None or future.cancel()):  # not guessed, or not begun
             future = pool.submit_as(how, read_layout, again, False)
         for guess, later in zip(mending.guesses(rules), GUESSES, strict=False):
-            if guess not in guessed:
+            if guess not in guessed and guess not in known:
                 guessed[guess] = pool.submit_as(
                     replace(how, priority=how.priority + later, chain=None),
                     read_layout, replace(again, layers=(*spaced_step.layers, guess)), False)
-        done = future.result()
-        refused.extend(done.refused)
-        if mending.judge(rules, done.value):  # type: ignore[arg-type]
-            final, at = again, future.worker
+        if rules not in known:
+            assert future is not None
+            done = future.result()
+            refused.extend(done.refused)
+            known[rules] = done.value, future.worker  # type: ignore[assignment]
+        reading, worker = known[rules]
+        if mending.judge(rules, reading):
+            final, at = again, worker
     for future in guessed.values():
         future.cancel()
     laid, _at = hand(last_step, final, ids, worker=at)

@@ -14,10 +14,14 @@ does the same, inside the layout step (`render/layout.py`), after the loose line
 1. the faults are read from the laid-out document's boxes: the text's last page, if it is a
    runt, and each spread whose pages the text runs on from and whose feet are not level;
 2. the paragraphs on those pages are laid out alone (quickly: `spacing.alone`) with each of
-   `spacing.WORD_SPACINGS`, and those that some spacing sets a line longer or shorter, without
-   a loose line or a stub, are the candidates;
-3. the document is laid out again with one candidate's spacing, nearest the fault first, and
-   kept if it has fewer faults (and no more loose lines) than before; at most MOST_LAYOUTS times.
+   `TRIAL_SPACINGS`, and those that some spacing sets a line longer or shorter, without a loose
+   line or a stub, are the candidates (only when a way to mend needs them: a runt page is first
+   mended by running the spread before it short, which needs no trial);
+3. with two faults or more, the document is laid out again with the likeliest way to mend each,
+   all at once, and kept if that leaves no fault (and no more loose lines): one layout, not one a
+   fault. Else the document is laid out again with one way to mend the first fault (a
+   candidate's spacing, nearest the fault first, or pages run short), and kept if it has fewer
+   faults (and no more loose lines) than before; at most MOST_LAYOUTS times.
 
 No word is dropped or moved: only word spaces change, by at most what the loose-line pass
 allows.
@@ -26,6 +30,7 @@ allows.
 from __future__ import annotations
 
 import copy
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -259,16 +264,24 @@ def read(document: Document, first: bool = True) -> Reading:
 
 class Mending:
     """The mending of one text's pages, a step at a time (`mend_pages` takes them in turn): the
-    paragraphs to try (`near`), what their trials make candidates (`consider`), then the CSS of
-    each layout to make (`next`) and whether that layout is kept (`judge`)."""
+    paragraphs to try (`near`), what their trials make candidates (`consider`, only when a way to
+    mend needs them: `wants_trials`), then the CSS of each layout to make (`next`) and whether that
+    layout is kept (`judge`).
+
+    With two faults or more, the first layout tries the likeliest way to mend each of them at once
+    (`combined`), and is kept only if it leaves no fault (and no more loose lines): one layout
+    instead of one a fault. Else the faults are mended one at a time, as if it had not been made.
+    """
 
     def __init__(self, first: Reading):
         self.first, self.reading = first, first
         self.chosen = ""
         self.tried: set[str] = set()
-        self.candidates: list[Change] = []
+        self.candidates: list[Change] | None = None  # None: the trials are not made (yet)
         self.layouts = 0
         self.mending = -1  # the fault (its index in the faults read) the last layout asked for may mend
+        self.combined: str | None = None  # the CSS of the layout mending every fault at once, once chosen
+        self.combining = False  # the last layout asked for is that one
         pages, now = first.pages, first.now
         self.near = {block for fault in first.found for index in _near(fault, len(pages))
                      for block in pages[index].blocks
@@ -278,16 +291,59 @@ class Mending:
         """Take the trial settings of the `near` paragraphs (`trial_settings`)."""
         self.candidates = changes(trials, self.first.now)
 
+    def _ways(self) -> tuple[list[list[str]], set[str]]:
+        """The untried ways to mend each fault read (CSS, the likeliest first), and of them those that
+        stand for a candidate not known yet (the trials are not made: each `near` paragraph stands for
+        the candidates it may give, where they would come)."""
+        shorten = lambda short: short_pages(short, self.first.page_box, self.first.pitch)  # noqa: E731
+        if self.candidates is not None:
+            found, unknown = self.candidates, set()
+        else:
+            found = [Change(block, TRIAL_SPACINGS[0], -1) for block in sorted(self.near)]
+            unknown = {spacing_rules({change.block: change.spacing}) for change in found}
+        ways = [[css for css in fixes(fault, self.reading.pages, found, shorten) if css not in self.tried]
+                for fault in self.reading.found]
+        return ways, unknown
+
+    def _combined(self, ways: list[list[str]]) -> str:
+        """The CSS of the likeliest way to mend each fault, all at once ("" with fewer than two faults
+        to mend, or none), leaving out a way that sets what an earlier one sets (a paragraph, a page)."""
+        taken: set[str] = set()
+        chosen = []
+        for css in (options[0] for options in ways if options):
+            if not taken & (its := set(SET_BY.findall(css))):
+                taken |= its
+                chosen.append(css)
+        return "".join(chosen) if len(chosen) > 1 else ""
+
+    def wants_trials(self) -> bool:
+        """Whether the next layout to make depends on the candidates, not known yet."""
+        if self.candidates is not None or not self.near or not self.reading.found:
+            return False
+        ways, unknown = self._ways()
+        if self.combined is None and any(options and options[0] in unknown for options in ways):
+            return True
+        if self.layouts >= MOST_LAYOUTS:
+            return False
+        first = next((css for options in ways for css in options), None)
+        return first in unknown
+
     def next(self) -> str | None:
         """The CSS of the next layout to make (what was kept, and the likeliest untried way to mend
-        the first fault that has one), or None: nothing left to try."""
-        if not self.reading.found or self.layouts >= MOST_LAYOUTS:
+        the first fault that has one), or None: nothing left to try. (Its candidates must be known
+        if it needs them: see `wants_trials`.)"""
+        self.combining = False
+        if not self.reading.found:
             return None
-        shorten = lambda short: short_pages(short, self.first.page_box, self.first.pitch)  # noqa: E731
+        if self.combined is None:
+            self.combined = self._combined(self._ways()[0])
+            if self.combined:
+                self.combining = True
+                return self.combined
+        if self.layouts >= MOST_LAYOUTS:
+            return None
         # (mending one fault moves the pages after it: the faults are read again of each layout kept)
-        options = [(css, index) for index, fault in enumerate(self.reading.found)
-                   for css in fixes(fault, self.reading.pages, self.candidates, shorten)
-                   if css not in self.tried][:1]
+        options = [(css, index) for index, ways in enumerate(self._ways()[0]) for css in ways][:1]
         if not options:
             return None
         (css, self.mending), = options
@@ -298,19 +354,29 @@ class Mending:
     def guesses(self, rules: str) -> list[str]:
         """The CSS of the layout after the one made with `rules` (just given by `next`), as it likely
         is: if that one is kept, and mends its fault and leaves the others as they were; and if it is
-        not kept. (A guess can be laid out meanwhile; `next` says later which, if any, it is.)"""
+        not kept. (A guess can be laid out meanwhile; `next` says later which, if any, it is.) None
+        after the layout mending every fault at once: kept, it leaves nothing to mend."""
+        if self.combining:
+            return []
         kept, dropped = copy.deepcopy(self), copy.deepcopy(self)
         found = [fault for index, fault in enumerate(self.reading.found) if index != self.mending]
         kept.reading, kept.chosen = replace(self.reading, found=found), rules
-        return [guess for guess in (kept.next(), dropped.next()) if guess is not None]
+        return [guess for guess in (None if way.wants_trials() else way.next() for way in (kept, dropped))
+                if guess is not None]
 
     def judge(self, rules: str, again: Reading) -> bool:
         """Keep the layout made with `rules` (`again`, read with first=False) if it has fewer faults
-        and no more loose lines than the one kept before."""
-        if _cost(again.found) < _cost(self.reading.found) and again.loose <= self.reading.loose:
+        and no more loose lines than the one kept before (the layout mending every fault at once: if
+        it leaves none)."""
+        fewer = not again.found if self.combining else _cost(again.found) < _cost(self.reading.found)
+        self.combining = False
+        if fewer and again.loose <= self.reading.loose:
             self.reading, self.chosen = again, rules
             return True
         return False
+
+
+SET_BY = re.compile(r'\[id="[^"]*"\]|@page :nth\(\d+\)')  # what a way to mend sets: a paragraph, a page
 
 
 def mend_pages(
@@ -320,13 +386,18 @@ def mend_pages(
     longer or shorter, or a short spread, does it (see the module's description), and the CSS that
     sets them so."""
     mending = Mending(read(document))
-    if mending.near:
-        mending.consider(trial_settings(html, stylesheets, fonts, mending.near))
-    while (rules := mending.next()) is not None:
-        css = weasyprint.CSS(string=rules, font_config=fonts)
-        again = html.render(font_config=fonts, stylesheets=[*stylesheets, css], pdf_tags=True)
-        if mending.judge(rules, read(again, first=False)):
-            document = again
+    laid: dict[str, tuple[Document, Reading]] = {}  # each layout made, by its CSS
+    while True:
+        if mending.wants_trials():
+            mending.consider(trial_settings(html, stylesheets, fonts, mending.near))
+        if (rules := mending.next()) is None:
+            break
+        if rules not in laid:
+            css = weasyprint.CSS(string=rules, font_config=fonts)
+            again = html.render(font_config=fonts, stylesheets=[*stylesheets, css], pdf_tags=True)
+            laid[rules] = again, read(again, first=False)
+        if mending.judge(rules, laid[rules][1]):
+            document = laid[rules][0]
     return document, mending.chosen
 
 
