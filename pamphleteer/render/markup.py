@@ -21,6 +21,7 @@ from pamphleteer import ast
 from pamphleteer.ast import Node
 from pamphleteer.parse import Block
 from pamphleteer.render.pictures import (
+    ImageSize,
     ImageSource,
     caption,
     caption_attributes,
@@ -28,6 +29,8 @@ from pamphleteer.render.pictures import (
     figure_image,
     img,
     lone_image,
+    picture_artifact,
+    repeats_alt,
 )
 from pamphleteer.render.printtype import calls_after_punctuation
 
@@ -100,6 +103,9 @@ class Writer:
     page_marks: PageMarks | None = None
     epub_types: bool = False  # add epub:type attributes (EPUB only)
     images: ImageSource | None = None  # where each image's bytes are in this edition (None: none shown)
+    # print: each image's size, to draw the picture of a figure whose caption repeats its alt text as
+    # an artifact (`pictures.picture_artifact`); None: an <img> with the caption hidden from readers
+    picture_sizes: ImageSize | None = None
     notes: list[Markup] = field(default_factory=list)  # footnotes collected while writing
     _words: int = 0
     _pending: list[tuple[int, str]] = field(default_factory=list)
@@ -184,11 +190,15 @@ class Writer:
         src = self.images(ast.image_target(image)) if self.images else None
         if src is None:
             return None
-        under = Markup("")
-        if words:
+        under, picture = Markup(""), img(src, image)
+        size = self.picture_sizes(ast.image_target(image)) if self.picture_sizes else None
+        if words and size and repeats_alt(image, words):
+            picture = picture_artifact(src, size)
+            under = Markup("\n<figcaption>{}</figcaption>").format((yield self._inlines(words)))
+        elif words:
             attributes = caption_attributes(image, words)
             under = Markup("\n<figcaption{}>{}</figcaption>").format(attributes, (yield self._inlines(words)))
-        return Markup("<figure{}>\n{}{}\n</figure>").format(id_attr, img(src, image), under)
+        return Markup("<figure{}>\n{}{}\n</figure>").format(id_attr, picture, under)
 
     def _list(self, node: Node, id_attr: Markup) -> Html:
         items = yield from self._items(ast.list_items(node))

@@ -108,7 +108,8 @@ def print_html(
         sections=sections,
         texts=publication.texts if texts is None else texts,
         back=publication.back if back is None else back,
-        write=block_writer(LinkStyle.FOOTNOTE, images=print_images(publication)),
+        write=block_writer(LinkStyle.FOOTNOTE, images=print_images(publication),
+                           picture_sizes=lambda path: picture_size(publication, path)),
         href=href or (lambda name: f"#{name}"),
     )
 
@@ -122,6 +123,12 @@ def print_images(publication: Publication) -> Callable[[str], str | None]:
         return f"{quote(image.path)}#{image.digest}" if image is not None else None
 
     return src
+
+
+def picture_size(publication: Publication, path: str) -> tuple[int, int] | None:
+    """An image's width and height in pixels (None: not in the sources)."""
+    image = publication.image(path)
+    return (image.width, image.height) if image is not None and image.width and image.height else None
 
 
 def css_string(text: str) -> str:

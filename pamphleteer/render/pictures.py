@@ -9,9 +9,13 @@ dawn](images/x/gate.jpg){alt="Strikers at the gate"}`), else the image's title
 (`![Strikers at the gate](…)`), so that print, which has no alt text, shows it
 too. A pandoc `Figure` keeps its own caption. A caption that only repeats the alt
 text is hidden from assistive technology (`aria-hidden`, as pandoc writes it), so a
-screen reader reads it once, as the image's alt. Each edition says where the
-image's bytes are (`ImageSource`): a file beside the page, a file in the ebook, or
-a `data:` URI.
+screen reader reads it once, as the image's alt. WeasyPrint ignores `aria-hidden`
+(its tagged PDF would hold the words twice: the figure's alt and the caption), so
+the print edition draws the picture of such a figure as an artifact instead (a
+background, sized as the `<img>` would be: `picture_artifact`), and the caption is
+what a reader of the PDF's tags reads, once. Each edition says where the image's
+bytes are (`ImageSource`): a file beside the page, a file in the ebook, or a
+`data:` URI.
 """
 
 from __future__ import annotations
@@ -24,6 +28,9 @@ from pamphleteer import ast
 from pamphleteer.ast import Node
 
 ImageSource = Callable[[str], str | None]  # an image's path in the sources -> its src in an edition, or None
+ImageSize = Callable[[str], tuple[int, int] | None]  # an image's path -> its width and height in pixels
+TALLEST_MM = 90  # print.css's `figure img { max-height }`
+PX_PER_MM = 96 / 25.4
 SPACES = ("Space", "SoftBreak")
 
 
@@ -62,11 +69,27 @@ def caption(image: Node) -> list[Node]:
     return ast.words_to_inlines(title) if title else ast.image_alt(image)
 
 
+def repeats_alt(image: Node, words: list[Node]) -> bool:
+    """Whether a caption (`words`) says only what the image's alt text says."""
+    return " ".join(ast.text_of(words).split()) == " ".join(alt_text(image).split())
+
+
 def caption_attributes(image: Node, words: list[Node]) -> Markup:
     """The `<figcaption>`'s attributes: hidden from assistive technology when it repeats the alt text,
     which a screen reader has read already."""
-    same = " ".join(ast.text_of(words).split()) == " ".join(alt_text(image).split())
-    return Markup(' aria-hidden="true"') if same else Markup("")
+    return Markup(' aria-hidden="true"') if repeats_alt(image, words) else Markup("")
+
+
+def picture_artifact(src: str, size: tuple[int, int]) -> Markup:
+    """The picture of a print figure whose caption repeats its alt text, as WeasyPrint draws an
+    artifact: a background image, on a block as wide and as tall as the `<img>` would be (its width
+    in pixels, at most the measure and TALLEST_MM tall; the inner block's padding, a share of that
+    width, keeps the image's proportions)."""
+    width, height = size
+    widest = min(float(width), TALLEST_MM * PX_PER_MM * width / height)
+    return Markup('<div class="figure-picture" style="width: {:.2f}px">'
+                  '<div style="padding-bottom: {:.4f}%; background-image: url(\'{}\')"></div></div>'
+                  ).format(widest, 100 * height / width, src)
 
 
 def img(src: str, image: Node, css_class: str = "") -> Markup:

@@ -25,7 +25,7 @@ from pamphleteer.locations import TEMPLATES
 from pamphleteer.look import Look
 from pamphleteer.parse import Block
 from pamphleteer.render.markup import LinkStyle, PageMarks, Writer
-from pamphleteer.render.pictures import ImageSource
+from pamphleteer.render.pictures import ImageSize, ImageSource
 from pamphleteer.render.printtype import (
     breakable_source_urls,
     capitalised_whole,
@@ -48,14 +48,14 @@ class Written:
 
 def block_writer(
     links: LinkStyle, page_marks: PageMarks | None = None, epub_types: bool = False,
-    images: ImageSource | None = None,
+    images: ImageSource | None = None, picture_sizes: ImageSize | None = None,
 ) -> Callable[[Iterable[Block], str], Written]:
     """A `write(blocks, prefix)` function for templates, set up for one edition (`images`: where its
-    images are)."""
+    images are; `picture_sizes`: print's, see `Writer`)."""
 
     def write(blocks: Iterable[Block], prefix: str) -> Written:
         writer = Writer(prefix=prefix, links=links, page_marks=page_marks, epub_types=epub_types,
-                        images=images)
+                        images=images, picture_sizes=picture_sizes)
         html = writer.blocks(blocks)
         return Written(html=html, notes=tuple(writer.notes))
 
