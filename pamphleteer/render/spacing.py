@@ -28,7 +28,12 @@ Only word spaces change: letter spacing would break Crimson Pro's ligatures
 (fi, ffi). A word space a little narrower than the face's also lets
 WeasyPrint set a line a fraction of a point too long, which it then breaks
 early and justifies across the whole measure; such a line is loose too, and so
-set again the same way.
+set again the same way. And where even the shortest hyphenation of the word that
+ends a line does not fit (a line a hair full), WeasyPrint keeps that break all
+the same, then finds the line too long and breaks it before the word: the
+fragment ("cit-") is left alone on a line of its own, before the rest of its
+word ("izens were spoken of …"). Such a line is a fault as well (`lone_fragment`),
+so the paragraph is set again, and no spacing that makes one is chosen.
 """
 
 from __future__ import annotations
@@ -76,11 +81,12 @@ class Setting:
     excess: float = 0.0
     stub: bool = False
     paragraph: bool = True  # a paragraph, a quotation or a list item (not what holds blocks)
+    fragments: int = 0  # lines holding only a word's hyphenated first part (`lone_fragment`)
 
     @property
     def faults(self) -> tuple[int, float]:
-        """What a reader sees: loose lines and stubs, then how loose."""
-        return self.loose + self.stub, self.excess
+        """What a reader sees: loose lines, stubs and lone fragments, then how loose."""
+        return self.loose + self.stub + self.fragments, self.excess
 
 
 def settings(document: Document) -> dict[str, Setting]:
@@ -96,9 +102,18 @@ def settings(document: Document) -> dict[str, Setting]:
     for block, its in lines.items():
         spaces = [space for space in map(_mean_space_em, its) if space > LOOSE_EM]
         stub = len(its) > 1 and is_stub(_text(its[-2]).rstrip(), _text(its[-1]).strip())
+        fragments = sum(lone_fragment(_text(line)) for line in its[:-1])
         found[block] = Setting(len(its), len(spaces), sum(space - LOOSE_EM for space in spaces), stub,
-                               tags[block] in PARAGRAPHS)
+                               tags[block] in PARAGRAPHS, fragments)
     return found
+
+
+def lone_fragment(line: str) -> bool:
+    """Whether a line (not a paragraph's last) holds only the first part of a hyphenated word ("cit-"),
+    which WeasyPrint leaves so when that part does not fit the line before (see the module's
+    description). Not an address broken at its own hyphen: that is a whole line of it."""
+    words = line.replace("\u200b", "").split()
+    return len(words) == 1 and words[0].endswith(("-", "\u2010")) and not ADDRESS.search(words[0])
 
 
 def is_stub(before: str, last: str) -> bool:
