@@ -162,7 +162,7 @@ def changes(trials: dict[str, dict[str, Setting]], now: dict[str, Setting]) -> l
     for spacing in TRIAL_SPACINGS:
         for block, setting in trials.get(spacing, {}).items():
             current = now.get(block)
-            if current is None or not setting.paragraph or setting.loose or setting.stub:
+            if current is None or not setting.paragraph or setting.loose or setting.stub or setting.fragments:
                 continue
             if abs(setting.lines - current.lines) == 1:
                 found.append(Change(block, spacing, setting.lines - current.lines))
