@@ -51,13 +51,12 @@ from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.normalise.converter_flat import flatten, slice_inlines
 from pamphleteer.normalise.converter_words import word_share
 from pamphleteer.normalise.findings import Finding, shorten
-from pamphleteer.normalise.keep import Keep
+from pamphleteer.normalise.keep import Keep, Refuse
 from pamphleteer.normalise.registry import Stage, rule
 from pamphleteer.parse import Block, Node, inline_markdown, markdown_to_blocks
 
 ManyRule = Callable[[Node], tuple[list[Node], list[Finding]]]  # a block -> the blocks it becomes
 OneRule = Callable[[Node], tuple[Node, list[Finding]]]  # a block -> the block it becomes
-Refuse = Callable[[Block, str], "Diagnostic | None"]  # the report that `keep:` forbids repair `code` here
 # A repair over a text's blocks, as `Stage.DAMAGE` runs each: the blocks after it, and what it did.
 TextRule = Callable[[tuple[Block, ...], Path, Refuse], tuple[tuple[Block, ...], tuple[Diagnostic, ...]]]
 # A block and the one after it -> the block they make and what was repaired, or None: they are no pair.

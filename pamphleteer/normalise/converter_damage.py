@@ -26,7 +26,8 @@ from pathlib import Path
 
 from pamphleteer.errors import Diagnostic
 from pamphleteer.normalise import converter_links, converter_source, converter_text, cut_headings, registry
-from pamphleteer.normalise.converter import Refuse, never_refuse
+from pamphleteer.normalise.converter import never_refuse
+from pamphleteer.normalise.keep import Refuse
 from pamphleteer.parse import Block
 
 # imported so that their repairs register

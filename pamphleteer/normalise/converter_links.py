@@ -19,7 +19,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 from pamphleteer.ast import (
@@ -48,6 +47,7 @@ from pamphleteer.normalise.converter_flat import OBJECT, flatten, slice_inlines
 from pamphleteer.normalise.converter_words import is_word
 from pamphleteer.normalise.findings import Finding, shorten
 from pamphleteer.normalise.images import left_out_image
+from pamphleteer.normalise.keep import Refuse
 from pamphleteer.normalise.links import same_url, show
 from pamphleteer.normalise.registry import Stage, rule
 from pamphleteer.parse import Block, Node
@@ -60,7 +60,6 @@ VISIBLE_LINK = re.compile(  # [text](url), text (brackets nested once) and url o
     r"(?:\s+(?:\"[^\"]*\"|[“”][^“”\"]*[“”]|'[^'\n]*'|" + OBJECT + r"))?\s*\)"  # a title, maybe over lines
     # (pandoc may read it as a quotation, or curl its quotes)
 )
-Refuse = Callable[[Block, str], "Diagnostic | None"]  # the report that `keep:` forbids repair `code` here
 SCRIPT_LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\(\s*(?:javascript|vbscript):", re.IGNORECASE)
 ORPHAN_LINK = re.compile(  # `text ](url)` with its `[` in the block before: no bracket before it here
     r"^\s*([^\[\]]*?[^\s\[\]][^\[\]]*?)\s*\]\(\s*<?((?:https?://|mailto:|/)[^\s()<>]*)>?\s*\)"

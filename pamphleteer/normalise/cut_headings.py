@@ -28,8 +28,9 @@ from pamphleteer.ast import (
     walk,
 )
 from pamphleteer.errors import Diagnostic
-from pamphleteer.normalise.converter import Refuse, join_pairs
+from pamphleteer.normalise.converter import join_pairs
 from pamphleteer.normalise.findings import Finding, shorten
+from pamphleteer.normalise.keep import Refuse
 from pamphleteer.normalise.registry import Stage, rule
 from pamphleteer.parse import Block, Node
 

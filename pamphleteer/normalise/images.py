@@ -21,7 +21,6 @@ A figure whose image is kept stays as it is, its caption with it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,6 +61,7 @@ from pamphleteer.ast import (
 from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.normalise import registry
 from pamphleteer.normalise.findings import shorten
+from pamphleteer.normalise.keep import Refuse
 from pamphleteer.parse import Block, Node
 from pamphleteer.sanitise import LEFT_OUT_IMAGE
 
@@ -158,7 +158,6 @@ class ImageLeftovers:
     diagnostics: tuple[Diagnostic, ...]
 
 
-Refuse = Callable[[Block, str], "Diagnostic | None"]  # the report that `keep:` forbids repair `code` here
 
 
 class _Lift:

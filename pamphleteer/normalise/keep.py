@@ -11,7 +11,7 @@ stopped it), and an entry that stopped nothing is a warning (N604), so a typo in
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +24,8 @@ from pamphleteer.parse import Block, Node
 CODE = re.compile(r"^[A-Z]\d{3}$")
 KEPT = "N603"
 UNUSED = "N604"
+# What a rule asks before it repairs a block: the report that `keep:` forbids repair `code` there, or None.
+Refuse = Callable[[Block, str], "Diagnostic | None"]
 
 
 def _not_made(codes: str) -> str:
