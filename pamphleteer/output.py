@@ -23,8 +23,10 @@ import json
 import os
 import signal
 import tempfile
-from collections.abc import Iterator, Mapping
+import threading
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from types import FrameType
 
 from pamphleteer import codes
 from pamphleteer.errors import Diagnostic, OutputError, Severity
@@ -117,21 +119,78 @@ def write_all(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
         raise
     written = []
     # Ctrl-C or a TERM now would leave some editions new and some old: hold them until all are moved.
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
-    try:
-        for name, temporary in staged:
-            target = folder / name
-            os.replace(temporary, target)
-            written.append(target)
-        _sync_folder(folder)
-        (own_folder(folder) / JOURNAL).unlink()
-    except OSError as error:  # the journal stays: the next build or check makes the moves left
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
-        raise OutputError(f"cannot put '{name}' in place: {error.strerror}; the next build puts the rest "
-                          "of this build's editions in place", file=folder) from None
+    with StopsHeld() as stops:
+        try:
+            for name, temporary in staged:
+                target = folder / name
+                os.replace(temporary, target)
+                written.append(target)
+            _sync_folder(folder)
+            (own_folder(folder) / JOURNAL).unlink()
+        except OSError as error:  # the journal stays: the next build or check makes the moves left
+            raise OutputError(f"cannot put '{name}' in place: {error.strerror}; the next build puts the "
+                              "rest of this build's editions in place", file=folder) from None
     with after_writing():
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a Ctrl-C held back is raised here
+        stops.act()  # a Ctrl-C held back is raised here
     return written
+
+
+Handler = Callable[[int, FrameType | None], object] | int | None
+
+
+class StopsHeld:
+    """Hold Ctrl-C and TERM (`STOPS`) back from the start of a `with` block until `act` is called.
+
+    Python runs a signal's handler in the main thread, whichever thread the signal came to (a worker
+    pool's manager thread, a thread reading a pipe, ...), so blocking the signals in the main thread
+    alone would not hold them back: the handlers themselves are swapped for ones that only note the
+    signal, and `act`, called once the block is done, puts them back and gives each signal noted to
+    its handler (which may raise: call it where that is wanted). A block ended by an error puts them
+    back at once and lets the error go on: the signals noted are then acted on only where their
+    handler is the system's own (the process ends as the signal meant), for the error already ends
+    the command and says what was done. Outside the main thread, where no handler can be set (nor
+    run), nothing is swapped, and nothing need be.
+    """
+
+    def __init__(self) -> None:
+        self.handlers: dict[int, Handler] = {}
+        self.noted: list[tuple[int, FrameType | None]] = []
+
+    def __enter__(self) -> StopsHeld:
+        if threading.current_thread() is threading.main_thread():
+            for number in sorted(STOPS):
+                if signal.getsignal(number) is not None:  # None: set outside Python, and not to be put back
+                    self.handlers[number] = signal.signal(number, self._note)
+        return self
+
+    def _note(self, number: int, frame: FrameType | None) -> None:
+        self.noted.append((number, frame))
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if error is not None:
+            handlers = self._put_back()
+            self.noted = [(number, frame) for number, frame in self.noted
+                          if handlers[number] == signal.SIG_DFL]
+            self._give(handlers)
+
+    def _put_back(self) -> dict[int, Handler]:
+        handlers, self.handlers = self.handlers, {}
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+        return handlers
+
+    def act(self) -> None:
+        """Put the handlers back, then give each signal noted to its handler (which may raise, or exit)."""
+        self._give(self._put_back())  # put back first, so that no signal is noted once the list is read
+
+    def _give(self, handlers: dict[int, Handler]) -> None:
+        noted, self.noted = self.noted, []
+        for number, frame in noted:
+            handler = handlers[number]
+            if callable(handler):
+                handler(number, frame)
+            elif handler == signal.SIG_DFL:
+                signal.raise_signal(number)
 
 
 class StoppedAfterWriting(BaseException):
@@ -174,12 +233,10 @@ def finish_moves(folder: Path) -> tuple[Diagnostic, ...]:
     except (OSError, ValueError, TypeError, KeyError):
         moves = []  # a journal cut short was never used: its build had not begun to move
     staging = staging_folder(folder)
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)  # these moves, too, are made all together
-    try:
+    with StopsHeld() as stops:  # these moves, too, are made all together
         finished = _finish(folder, staging, moves)
         journal.unlink(missing_ok=True)
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    stops.act()
     if not finished:
         return ()
     return (Diagnostic(

@@ -14,10 +14,13 @@ import dataclasses
 import hashlib
 import json
 import os
+import select
 import shutil
 import signal
+import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -487,6 +490,61 @@ def test_ctrl_c_during_the_final_moves_says_the_editions_are_in_place(pristine, 
     assert "interrupted once the build had put its new editions in place" in result.stderr
     assert "nothing was written" not in result.stderr
     said_truly(result.returncode, result.stderr, output, {}, editions(clean))
+
+
+class Stop(BaseException):
+    """What a Ctrl-C or TERM raises in the cases below (not KeyboardInterrupt, which would stop pytest)."""
+
+
+@pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM], ids=["Ctrl-C", "TERM"])
+def test_a_stop_another_thread_takes_during_the_moves_waits_until_every_edition_is_in_place(
+        tmp_path, monkeypatch, number):
+    """Python runs a signal's handler in the main thread whichever thread took the signal: a thread
+    of the build's (a pool's manager thread, a pipe's reader) that does not block it takes it while
+    the main thread moves the editions, and the handler raised half-way through the moves."""
+    from pamphleteer.output import StoppedAfterWriting, locked, write_all
+
+    def stop(signum: int, frame: object) -> None:
+        raise Stop
+
+    folder = tmp_path / "output"
+    folder.mkdir()
+    for name in ("a.pdf", "a.epub", "a.html"):
+        (folder / name).write_bytes(b"previous")
+    done = threading.Event()
+    other = threading.Thread(target=done.wait, name="another thread", daemon=True)  # nothing blocked
+    taken, taker = socket.socketpair()
+    taken.setblocking(False)
+    real, moved = os.replace, []
+
+    def replace(source, target, **options):
+        real(source, target, **options)
+        if os.path.dirname(os.path.abspath(target)) == str(folder):
+            moved.append(target)
+            if len(moved) == 1:
+                os.kill(os.getpid(), number)  # to the process, as from a terminal or `kill`
+                select.select([taker], [], [])  # the signal was taken: its handler runs at the next line
+
+    previous = {n: signal.signal(n, stop) for n in (signal.SIGINT, signal.SIGTERM)}
+    wakeup = signal.set_wakeup_fd(taken.fileno())
+    other.start()
+    try:
+        with locked(folder):
+            monkeypatch.setattr(os, "replace", replace)
+            with pytest.raises(StoppedAfterWriting) as stopped:
+                write_all(folder, {name: b"new" for name in ("a.pdf", "a.epub", "a.html")})
+            monkeypatch.undo()
+    finally:
+        signal.set_wakeup_fd(wakeup)
+        for n, handler in previous.items():
+            signal.signal(n, handler)
+        done.set()
+        other.join()
+        taken.close()
+        taker.close()
+    assert isinstance(stopped.value.stop, Stop)
+    assert len(moved) == 3 and {path.read_bytes() for path in moved} == {b"new"}
+    assert not (folder / ".pamphleteer" / "moving.json").exists()  # the moves were finished, not left
 
 
 STARTED = """
