@@ -307,8 +307,12 @@ def render(
 
     progress.stage("pdf", total=len(publication.texts))
     layouts = Layouts(publication, sources, cache, pool)
-    book = lay_out_book(publication, layouts, done=lambda text: progress.advance("pdf", text),
-                        meanwhile=make_cover)
+    try:
+        book = lay_out_book(publication, layouts, done=lambda text: progress.advance("pdf", text),
+                            meanwhile=make_cover)
+    except BaseException:
+        layouts.close()
+        raise
     diagnostics = layout_diagnostics(publication, book) + unprintable(publication)
     progress.done("pdf")
 
@@ -349,6 +353,7 @@ def render(
         edition, later = finishing.result()
     finally:
         thread.shutdown(wait=False)  # if the build stopped, stopping the workers ends the thread
+        layouts.close()
     if "pdf" in formats:
         files[f"{slug}.pdf"] = edition.pdf
     if edition.booklet is not None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,23 @@ def test_one_process_and_two_make_the_same_editions(tmp_path):
     assert editions == sorted(path.name for path in two.iterdir() if path.is_file())
     for name in editions:
         assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+@pytest.mark.slow
+def test_a_build_leaves_no_thread_of_its_own_behind(tmp_path):
+    """`watch` builds again and again in one process: the threads each build starts (those that conduct
+    the layouts of its parts among them) end with it, rather than idling until the process ends."""
+    from pamphleteer.pipeline import build
+    from tests.test_errors import make_publication
+
+    sources, output = make_publication(tmp_path)
+    before = set(threading.enumerate())
+    build(sources, output, ("pdf",), epoch=EPOCH, jobs=2)  # with a pool of processes
+    left = [thread for thread in threading.enumerate() if thread not in before]
+    deadline = time.monotonic() + 60  # a thread that ends does so at once: this waits for the idle alone
+    for thread in left:
+        thread.join(timeout=max(0.0, deadline - time.monotonic()))
+    assert [thread.name for thread in left if thread.is_alive()] == []
 
 
 def test_a_wrong_number_of_processes_is_refused_plainly(tmp_path):

@@ -59,6 +59,7 @@ HIDDEN_FOLIOS = "@page { @bottom-center { visibility: hidden; } }\n"
 # parts in the order `lay_out_parts` hands them over first; those the plan asks for later before all.
 URGENT, PARTS = -2000.0, -1000.0
 CONDUCTORS = 32  # parts whose layout is conducted at once (each from a thread that mostly waits)
+CONDUCTOR_NAME = "layout conductor"  # the threads' names
 
 
 def _leave_stops_to_the_main_thread() -> None:
@@ -167,8 +168,15 @@ class Layouts:
         self.version = (metadata.version("weasyprint") + code_fingerprint()
                         + "".join(print_css(self.size, sources)))
         self._sheets: dict[str, Future[bytes]] = {}
-        self._conductors = (ThreadPoolExecutor(CONDUCTORS, initializer=_leave_stops_to_the_main_thread)
+        self._conductors = (ThreadPoolExecutor(CONDUCTORS, CONDUCTOR_NAME,
+                                               initializer=_leave_stops_to_the_main_thread)
                             if isinstance(pool, Pool) else None)
+
+    def close(self) -> None:
+        """Let the conductor threads end once the book is laid out and joined (or the build stopped):
+        each ends when it is idle, and a layout not begun is not begun."""
+        if self._conductors is not None:
+            self._conductors.shutdown(wait=False, cancel_futures=True)
 
     def part(self, part: PartSource, priority: float = URGENT) -> Future[LaidOut]:
         """The part laid out from its HTML (with its CSS saying where it stands); its steps go before
@@ -548,4 +556,7 @@ def render_pdf(
 ) -> PrintEdition:
     """Lay out the publication and join it into one tagged PDF: `lay_out_book`, then `join_book`."""
     layouts = Layouts(publication, sources, cache, pool or Inline())
-    return join_book(lay_out_book(publication, layouts, done), layouts, booklet_sheet)
+    try:
+        return join_book(lay_out_book(publication, layouts, done), layouts, booklet_sheet)
+    finally:
+        layouts.close()
