@@ -203,12 +203,14 @@ def fixes(fault: Fault, pages: list[PageLines], found: list[Change],
     A spread: a paragraph on it set a line longer or shorter, else both pages run as short as the
     shorter (a short spread: two lines kept together at a page's foot leave a line of room). A
     runt page: both pages of the spread before it run short by the lines it lacks, so that they
-    come over to it (a paragraph set a line shorter pulls it back only when a line would do).
+    come over to it (a paragraph set a line shorter pulls it back only when a line would do). Of
+    the spacings that set one paragraph a line longer (or shorter), only the first is a way: the
+    others move the same lines, and would take a layout that another paragraph could have.
     """
     if fault.kind == "spread":
         near = {block: rank for rank, index in enumerate(fault.pages) for block in pages[index].blocks}
-        spaced = sorted((change for change in found if change.block in near),
-                        key=lambda change: (near[change.block], TRIAL_SPACINGS.index(change.spacing)))
+        rank = lambda change: (near[change.block], TRIAL_SPACINGS.index(change.spacing))  # noqa: E731
+        spaced = _firsts(sorted((change for change in found if change.block in near), key=rank))
         short = max(pages[index].short_by for index in fault.pages)
         spacings = [spacing_rules({change.block: change.spacing}) for change in spaced]
         return spacings + ([shorten(dict.fromkeys(fault.pages, short))] if short <= MOST_SHORT else [])
@@ -221,9 +223,20 @@ def fixes(fault: Fault, pages: list[PageLines], found: list[Change],
                if before and longest + lines <= MOST_SHORT + 1]
     near = {block: rank for rank, index in enumerate((runt - 1, runt - 2)) if index >= 0
             for block in pages[index].blocks}
-    pulled = sorted((change for change in found if change.block in near and change.lines == -1),
-                    key=lambda change: (near[change.block], TRIAL_SPACINGS.index(change.spacing)))
+    pulled = _firsts(sorted((change for change in found if change.block in near and change.lines == -1),
+                            key=lambda change: (near[change.block], TRIAL_SPACINGS.index(change.spacing))))
     return shorter + [spacing_rules({change.block: change.spacing}) for change in pulled]
+
+
+def _firsts(changes: list[Change]) -> list[Change]:
+    """`changes` without those that set a paragraph as many lines longer as one before does."""
+    seen: set[tuple[str, int]] = set()
+    kept = []
+    for change in changes:
+        if (change.block, change.lines) not in seen:
+            seen.add((change.block, change.lines))
+            kept.append(change)
+    return kept
 
 
 @dataclass(frozen=True)
