@@ -82,3 +82,31 @@ def test_no_runt_page_and_facing_pages_end_on_the_same_line(measured):
     # ended a line apart (render/pages.py runs one short, or sets a paragraph a line longer).
     assert measured.runts == []
     assert len(measured.uneven_spreads) <= 1, measured.uneven_spreads
+
+
+@pytest.fixture(scope="module")
+def measured_a6(tmp_path_factory: pytest.TempPathFactory):
+    """The seed reader's A6 edition and booklet, measured."""
+    import shutil
+
+    from pamphleteer.pipeline import build
+    from tests.conftest import EPOCH, JOBS
+
+    sources = tmp_path_factory.mktemp("a6") / "sources"
+    shutil.copytree(PROJECT / "sources", sources, ignore=shutil.ignore_patterns(".pamphleteer", "output"))
+    settings = sources / "publication.toml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace('page_size = "A5"', 'page_size = "A6"'),
+                        encoding="utf-8")
+    output = tmp_path_factory.mktemp("a6-out")
+    build(sources, output, formats=("pdf",), epoch=EPOCH, jobs=JOBS)
+    compounds = frozenset(measure_pages.compounds_of(PROJECT / "sources"))
+    return measure_pages.measure(output / f"{SLUG}.pdf", output / f"{SLUG}-booklet.pdf", compounds)
+
+
+def test_at_a6_no_runt_page_and_facing_pages_end_on_the_same_line(measured_a6):
+    # The second text's last two lines and its source note were alone on page 35 (the note as large
+    # as at A5 left no room for them on page 34), and pages 10-11 ended a line apart (the mending
+    # spent both its layouts on one paragraph set with two spacings that move the same lines).
+    assert measured_a6.runts == []
+    assert measured_a6.uneven_spreads == []
+    assert measured_a6.widows == [] and measured_a6.orphans == [] and measured_a6.stubs == []
