@@ -13,7 +13,11 @@
 - `spaces_at_link_edges`: a space the converter lost at a link's (or emphasis')
   edge, "Alexis Madrigalreports", is put back when the joined string is not a
   word and the part outside is one (never in "tweets", "un|believable", "U.S.-based",
-  "Trump's") (N709).
+  "Trump's") (N709);
+- `spaces_before_capitals_at_edges`: where a word ending in a small letter meets a capital at
+  the edge of a link, span or emphasis ("Pour mémoire[Hollande démine…](…)", two spans of
+  a byline and its section, "Renata LisObyczaje"), the space the page's layout made is put
+  back, in any language (N720).
 """
 
 from __future__ import annotations
@@ -55,8 +59,10 @@ from pamphleteer.sanitise import is_safe_link
 
 VISIBLE_LINK = re.compile(  # [text](url), text (brackets nested once) and url over lines ('\n': a soft break)
     r"(!?)\[((?:[^\[\]]|(?<!!)\[[^\[\]]*\])*)\]"
-    r"\(\s*<?((?:https?://|mailto:|/|\.{0,2}/|#|[\w%~+-][\w%~.+-]*/)"  # or a path relative to the page
-    r"[^\s()<>" + OBJECT + r"]*(?:\n[^\s()<>" + OBJECT + r"]+)*)>?"
+    r"\(\s*<?((?:[a-z][a-z0-9+.-]*://|(?:mailto|data|tel|sms):|/|\.{0,2}/|#|[\w%~+-][\w%~.+-]*/)"  # or a
+    # path relative to the page; html2text writes an address's spaces as they are (`?text=The best
+    # scenes`): words after it that no quotation mark opens (a title) are the address's too
+    r"[^\s()<>" + OBJECT + r"]*(?:[ \n]+[^\s()<>\"“”'‘" + OBJECT + r"][^\s()<>\"“”" + OBJECT + r"]*)*)>?"
     r"(?:\s+(?:\"[^\"]*\"|[“”][^“”\"]*[“”]|'[^'\n]*'|" + OBJECT + r"))?\s*\)"  # a title, maybe over lines
     # (pandoc may read it as a quotation, or curl its quotes)
 )
@@ -64,6 +70,10 @@ SCRIPT_LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\(\s*(?:javascript|vbscript):", r
 ORPHAN_LINK = re.compile(  # `text ](url)` with its `[` in the block before: no bracket before it here
     r"^\s*([^\[\]]*?[^\s\[\]][^\[\]]*?)\s*\]\(\s*<?((?:https?://|mailto:|/)[^\s()<>]*)>?\s*\)"
 )
+# what may follow a heading's link in the paragraph it was wrapped into: emphasis marks and
+# punctuation closing around it (`_[Whiplash](…)_`), the close of a link around it (`[![RSS](…)](…)`)
+LINK_TAIL = re.compile(r"(?:\s|[_*.,;:!?)\"”’»]|\]\(\s*[^()\s]*\s*\))*$")
+WRAPPED_SPACES = re.compile(r"[ \n]+")
 TRAILING_OPEN = re.compile(r"\s*\[\s*$")  # a `[` that ends a block opens a link in the next one
 PASSES = 3  # `[![alt](image)](link)`: the image first, then the link around it
 BARE_URL = re.compile(r"^\(<?((?:https?://|www\.)[^\s()<>]+)>?\)([.,;:!?]*)$", re.IGNORECASE)
@@ -119,6 +129,12 @@ def _unwrapped(inlines: list[Node]) -> list[Node]:
     return merge_adjacent(out)
 
 
+def _address(written: str) -> str:
+    """A link's address as html2text wrote it: a line break after a hyphen is where it wrapped the
+    address ("…-schools-⏎lead"), other line breaks and spaces were the address's own spaces."""
+    return WRAPPED_SPACES.sub("%20", written.replace("-\n", "-"))
+
+
 def _script_links(text: str) -> list[tuple[int, int, int, int]]:
     """`[words](javascript:…)` left as text, its script's parentheses balanced: for each, where
     it starts and ends and where its words are."""
@@ -165,11 +181,12 @@ def visible_link_syntax(node: Node) -> tuple[Node, list[Finding]]:
             out.extend(slice_inlines(inlines, where, position, len(text)))
             return merge_adjacent(out)
         for match in VISIBLE_LINK.finditer(text):
-            url = match.group(3).replace("\n", "")
-            if not is_safe_link(url):
-                continue
+            url = _address(match.group(3))
             label = _unwrapped(slice_inlines(inlines, where, match.start(2), match.end(2)))
-            made = [left_out_image(label, url)] if match.group(1) else _link_nodes(label, url)
+            if not is_safe_link(url):  # `whatsapp:`, `data:`: no reader follows it; its words stay
+                made = [left_out_image(label, "")] if match.group(1) else label
+            else:
+                made = [left_out_image(label, url)] if match.group(1) else _link_nodes(label, url)
             out.extend(slice_inlines(inlines, where, position, match.start()))
             out.extend(made)
             findings.append(Finding("N706", "Markdown link syntax left as text became a link",
@@ -227,9 +244,10 @@ def _heading_link_joined(node: Node, following: Node) -> tuple[Node, list[Findin
     merged = [*block_inlines(node), make_soft_break(), *block_inlines(following)]
     text = flatten(merged)[0].rstrip()
     links = VISIBLE_LINK.finditer(text)
-    # the link closes at the paragraph's end, or the paragraph ends with a link (a byline of two)
+    # the link closes at the paragraph's end (but for the marks of emphasis around it, or a link
+    # around it closing too), or the paragraph ends with a link (a byline of two)
     last_link = text.endswith(OBJECT)
-    if not any(match.start() < boundary < match.end() and (last_link or match.end() == len(text))
+    if not any(match.start() < boundary < match.end() and (last_link or LINK_TAIL.match(text, match.end()))
                for match in links):
         return None
     return visible_link_syntax(make_header(header_level(node), merged, header_attr(node)))
@@ -386,3 +404,46 @@ def spaces_at_link_edges(node: Node) -> tuple[Node, list[Finding]]:
     new = transform(node, inlines=rewrite)
     return (new if findings else node), findings
 
+
+
+# -- a space lost where a word meets a capitalised word at an inline's edge -------------
+
+CASE_EDGE_KINDS = ("Link", "Span", "Emph", "Strong", "Underline", "SmallCaps")
+LOWER_END = re.compile(r"[^\W\d_]{3,}$")  # a word of three letters or more, ending the text before
+UPPER_START = re.compile(r"^[^\W\d_]")
+
+
+def _case_edge(previous: Node, item: Node) -> bool:
+    """Does a word ending in a small letter meet a capital at the edge of a link, span or emphasis
+    ("Pour mémoire[Hollande démine…](…)", `<span>Renata Lis</span><span>Obyczaje</span>`)?
+    No language writes a capital straight after a small letter across such an edge: a
+    converter lost the space the page's layout made between two elements."""
+    if not (is_kind(previous, *CASE_EDGE_KINDS) or is_kind(item, *CASE_EDGE_KINDS)):
+        return False
+    if not (is_kind(previous, "Str", *CASE_EDGE_KINDS) and is_kind(item, "Str", *CASE_EDGE_KINDS)):
+        return False
+    before, after = LOWER_END.search(text_of([previous])), UPPER_START.match(text_of([item]))
+    return bool(before and after and before.group(0)[-1].islower() and after.group(0).isupper())
+
+
+@rule(Stage.DAMAGE, order=122, codes={"N720": "spaces lost between a word and a capitalised one at an "
+                                                "inline's edge put back"}, runs=over_rewritten_blocks)
+def spaces_before_capitals_at_edges(node: Node) -> tuple[Node, list[Finding]]:
+    """A link, span or emphasis run into the word beside it where a small letter meets a capital
+    ("AnalyseLe Parti socialiste…", "Renata LisObyczaje") gets its space back, in any language."""
+    findings: list[Finding] = []
+
+    def rewrite(inlines: list[Node]) -> list[Node]:
+        out: list[Node] = []
+        for index, item in enumerate(inlines):
+            if index and _case_edge(inlines[index - 1], item):
+                previous = inlines[index - 1]
+                findings.append(Finding("N720", "a space lost where a word met a capitalised one at an "
+                                        "inline's edge was put back",
+                                        show([previous, item]), show([previous, make_space(), item])))
+                out.append(make_space())
+            out.append(item)
+        return out
+
+    new = transform(node, inlines=rewrite)
+    return (new if findings else node), findings

@@ -14,6 +14,7 @@ from pamphleteer.normalise.converter_links import (
     padded_link_targets,
     repeated_bare_url,
     spaces_at_link_edges,
+    spaces_before_capitals_at_edges,
     visible_link_syntax,
 )
 from tests.normalise.helpers import PATH, blocks, nodes, run_rule
@@ -46,6 +47,17 @@ VISIBLE = [
     # html2text: a link whose address, relative to the page, it wrapped at a hyphen
     ("[Sociétés](+-Societe-+/une-\nenquete.html) et", "[Sociétés](+-Societe-+/une-enquete.html) et"),
     ("a ratio [of 3](to 4) here", None),  # no address: words in brackets
+    # html2text writes an address's spaces as they are, and wraps lines at them
+    ("By [Mike D’Angelo](/author/Mike D’Angelo/), A.A. Dowd",
+     "By [Mike D’Angelo](/author/Mike%20D’Angelo/), A.A. Dowd"),
+    ("[Tweet](https://twitter.com/share?text=The best film scenes of\n2014&url=x) more",
+     "[Tweet](https://twitter.com/share?text=The%20best%20film%20scenes%20of%202014&url=x) more"),
+    ("[Envoyer](mailto:?subject=Montebourg envisage des\nprivatisations) ici",
+     "[Envoyer](mailto:?subject=Montebourg%20envisage%20des%20privatisations) ici"),
+    ('[Ciro Gomes](https://x.org/ciro-gomes/ ?ref=link-\ninterno "Ciro\nGomes"), pré-candidato',
+     "[Ciro Gomes](https://x.org/ciro-gomes/%20?ref=link-interno), pré-candidato"),
+    # an address no reader can follow: its words stay, the syntax goes
+    ("[Teilen](whatsapp://send?text=Die%20AfD Wie so viele) und", "Teilen und"),
     # html2text writes a link inside a link: each keeps its words
     ("a [link [nested](https://x.org/b)](https://x.org/a) here",
      "a [link](https://x.org/a) [nested](https://x.org/b) here"),
@@ -201,3 +213,48 @@ def test_a_link_title_read_as_a_quotation_is_part_of_the_syntax():
     result, codes = run_rule(visible_link_syntax, text)
     assert result == nodes("a [Donate Now](https://action.aclu.org/give/donate-multistep?ms=x) b")
     assert codes == ["N706"]
+
+
+HEADING_TAILS = [
+    # html2text wraps a heading's link in emphasis onto the next line: `_` closes after the link
+    ("#### The ending, _[Whiplash](/review/thrilling-whiplash-demolishes-cliches-\n"
+     "inspirationa-210186)_\n\nText.",
+     "The ending, Whiplash", "/review/thrilling-whiplash-demolishes-cliches-inspirationa-210186"),
+    # a byline's link followed by a feed icon's link round an image, wrapped in the image's description
+    ("### Von [Vanessa Franke](/p/5503)[![RSS-\nNewsfeed neuer Artikel](/rss/rss.gif)]"
+     "(/rss/ma/5503)\n\nText.",
+     "Von Vanessa Franke", "/rss/ma/5503"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "target"), HEADING_TAILS)
+def test_a_heading_link_wrapped_with_what_closes_around_it_is_whole_again(text, words, target):
+    out, diagnostics = heading_links_over_lines(blocks(text), PATH, never_refuse)
+    assert len(out) == 2 and out[0].node["t"] == "Header"
+    shown = text_of(out[0].node)  # an emphasis mark left alone goes later (N711)
+    assert "](" not in shown and words in " ".join(shown.replace("_", "").split())
+    assert target in [link_target(n) for n in walk(out[0].node) if n["t"] == "Link"]
+    assert {d.code for d in diagnostics} == {"N706"}
+
+
+CAPITAL_EDGES = [
+    # a section's label and the headline's link, as the page set them side by side
+    ("Pour mémoire[Hollande démine le couac](https://x.org/h)",
+     "Pour mémoire [Hollande démine le couac](https://x.org/h)"),
+    # a byline's two spans, author and section, inside one link (raw HTML read into the AST)
+    ("[[Renata Lis]{.author}[Obyczaje]{.section}](https://x.org/a)",
+     "[[Renata Lis]{.author} [Obyczaje]{.section}](https://x.org/a)"),
+    ("[Kolumne: Queer Royal](https://x.org/k)Georg Kasch",
+     "[Kolumne: Queer Royal](https://x.org/k) Georg Kasch"),
+    ("*mémoire*Le coût", "*mémoire* Le coût"),
+    ("[iPhone](https://x.org/i) sales", None),  # a capital inside one word, not at an edge
+    ("Mc[Donald](https://x.org/d)s", None),  # two letters: a prefix of a name, not a word
+    ("[Trump](https://x.org/t)'s plan", None),
+    ("the [NATO](https://x.org/n)summit", None),  # no capital after a small letter (N709's)
+    ("[PDF](https://x.org/p)Download", None),  # a capital before: an acronym run into a word, left alone
+]
+
+
+@pytest.mark.parametrize(("before", "after"), CAPITAL_EDGES)
+def test_space_lost_before_a_capital_at_an_inline_edge_is_put_back(before, after):
+    check(spaces_before_capitals_at_edges, before, after, "N720")
