@@ -302,6 +302,69 @@ def wrapped_table_rows(markdown: str) -> SourceRepair:
     return SourceRepair("\n".join(lines), found)
 
 
+# -- a link's line breaks that ended its paragraph ------------------------------------------
+
+BREAK_LINE = re.compile(r"^[ \t]+$")  # html2text's `<br>` on a line of its own: spaces, no text
+BRACKET = re.compile(r"(?<!\\)[\[\]]")
+LINK_CLOSE = re.compile(r"(?<!\\)\]\(")
+MAX_LINK_LINES = 60  # how far after a line break a link's close is looked for
+
+
+def _depth(text: str) -> int:
+    """How many brackets (unescaped) are open at the end of `text`."""
+    depth = 0
+    for match in BRACKET.finditer(text):
+        depth = depth + 1 if match.group() == "[" else max(depth - 1, 0)
+    return depth
+
+
+def _closes_first(text: str) -> bool:
+    """Whether `text` closes a link (`](`) before it opens any bracket of its own."""
+    close = LINK_CLOSE.search(text)
+    return close is not None and BRACKET.search(text, 0, close.start()) is None
+
+
+@rule(Stage.SOURCE, order=5, codes={"N721": "line breaks inside a link kept in its paragraph"})
+def line_breaks_inside_links(markdown: str) -> SourceRepair:
+    """html2text writes a link around `<br><br>` (a teaser's lines, a list of books) with lines of
+    spaces between its words, which end the paragraph inside the link: its `[` stays in one
+    paragraph, its `](url)` starts the next, and no reader sees a link. Where a paragraph leaves
+    a bracket open and, after such lines, the text closes a link before opening one, each line
+    of spaces becomes a line break (`\\`), so the link is one paragraph again."""
+    if "](" not in markdown:
+        return SourceRepair(markdown)
+    lines = markdown.split("\n")
+    found: list[tuple[int, Finding]] = []
+    inside = {line for start, end in _outside_fences(markdown)
+              for line in range(markdown.count("\n", 0, start), markdown.count("\n", 0, end) + 1)}
+    paragraph: list[str] = []  # the lines of the paragraph so far
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if BREAK_LINE.match(line) and index in inside and paragraph and _depth("\n".join(paragraph)):
+            stop = index
+            while stop < min(len(lines), index + MAX_LINK_LINES) and lines[stop] != "" and (
+                    BREAK_LINE.match(lines[stop]) or not LINK_CLOSE.search(lines[stop])):
+                stop += 1
+            after = "\n".join(item for item in lines[index:stop + 1] if item.strip())
+            if stop < len(lines) and lines[stop] != "" and _closes_first(after):
+                shown = [*paragraph[-2:], *("⏎" if BREAK_LINE.match(item) else item
+                                            for item in lines[index:stop + 1])]
+                for number in range(index, stop):
+                    if BREAK_LINE.match(lines[number]):
+                        lines[number] = "\\"
+                words = " ".join(" ".join(shown).split())
+                found.append((index, Finding("N721", "lines of spaces inside a link (its line breaks), which "
+                                             "ended its paragraph before the link closed, became line breaks",
+                                             shorten(words.replace("⏎", "(blank line)")), shorten(words))))
+                paragraph.extend(lines[index:stop + 1])
+                index = stop + 1
+                continue
+        paragraph = [] if not line.strip() else [*paragraph, line]
+        index += 1
+    return SourceRepair("\n".join(lines), found)
+
+
 def repair_source(
     markdown: str, path: Path, first_line: int, keep: Iterable[str] = ()
 ) -> tuple[str, tuple[Diagnostic, ...], dict[str, Node]]:

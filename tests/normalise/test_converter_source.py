@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pamphleteer.ast import kind, table_rows, text_of
+import pytest
+
+from pamphleteer.ast import kind, link_target, table_rows, text_of, walk
 from pamphleteer.normalise import normalise
 from pamphleteer.normalise.converter_damage import repair_converter_damage
 from pamphleteer.parse import parse_text, read_markdown
@@ -125,3 +127,50 @@ def test_a_headerless_multiline_table_is_read_as_a_table():
     assert len(tables) == 1 and "N717" in codes
     assert "Elliot Ackerman" in text_of(tables[0]) and "Strong" in str(tables[0])
     assert not any("---" in text_of(b.node) or "**" in text_of(b.node) for b in blocks)
+
+
+# html2text, from a review's "recommended for" box: links around <br><br>, written as lines of spaces
+BOOK_LINKS = (
+    "Empfohlen für [Physiker,\n"
+    "die gerne Krimis lesen  \n"
+    "  \n"
+    "](http://x.org/buch/im-namen-der-rosen.html)[Science\n"
+    "Fiction-Fans  \n"
+    "  \n"
+    "](http://x.org/buch/das-miniatomprojekt.html) und andere.\n"
+)
+TEASER = (  # freitag.de: a teaser's lines, its link closing after the last
+    "[ ![Tamtam und Tabu](https://x.org/tamtam.jpeg) Tamtam und Tabu\n"
+    "192 Seiten,  \n"
+    "18 Euro  \n"
+    "  \n"
+    "ebook: 13,99 Euro. Die Tabus überdauern  ](https://x.org/produkt/tamtam-und-tabu)\n"
+)
+LINK_BREAKS = [
+    (BOOK_LINKS, ["http://x.org/buch/im-namen-der-rosen.html",
+                  "http://x.org/buch/das-miniatomprojekt.html"], "Physiker, die gerne Krimis lesen"),
+    (TEASER, ["https://x.org/produkt/tamtam-und-tabu"], "ebook: 13,99 Euro. Die Tabus überdauern"),
+]
+
+
+@pytest.mark.parametrize(("markdown", "targets", "words"), LINK_BREAKS)
+def test_a_link_over_lines_of_spaces_is_one_link_again(markdown, targets, words):
+    parsed, text = _body(markdown)
+    assert "](" not in " ".join(text_of(b.node) for b in text.blocks)
+    assert [link_target(n) for b in text.blocks for n in walk(b.node) if kind(n) == "Link"] == targets
+    assert words in " ".join(" ".join(text_of(b.node) for b in text.blocks).split())
+    assert "N721" in {d.code for d in parsed.diagnostics}
+
+
+def test_lines_of_spaces_outside_a_link_stay_paragraph_breaks():
+    markdown = ("A [note] on brackets  \n  \nand a paragraph after it.\n\n"
+                "A [link](https://x.org/a) here.  \n  \nEnd.\n")
+    parsed, text = _body(markdown)
+    assert len([b for b in text.blocks if kind(b.node) == "Para"]) == 3
+    assert "N721" not in {d.code for d in parsed.diagnostics}
+
+
+def test_keep_leaves_the_lines_of_spaces_in_a_link_as_written():
+    parsed, text = _body(BOOK_LINKS, keep=("N721",))
+    assert "](" in " ".join(text_of(b.node) for b in text.blocks)
+    assert "N721" not in {d.code for d in parsed.diagnostics}
