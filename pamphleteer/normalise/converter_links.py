@@ -50,7 +50,7 @@ from pamphleteer.normalise.converter import join_pairs, over_blocks, over_rewrit
 from pamphleteer.normalise.converter_flat import OBJECT, flatten, slice_inlines
 from pamphleteer.normalise.converter_words import is_word
 from pamphleteer.normalise.findings import Finding, shorten
-from pamphleteer.normalise.images import left_out_image
+from pamphleteer.normalise.images import is_left_out_image, left_out_image
 from pamphleteer.normalise.keep import Refuse
 from pamphleteer.normalise.links import same_url, show
 from pamphleteer.normalise.registry import Stage, rule
@@ -422,6 +422,8 @@ def _case_edge(previous: Node, item: Node) -> bool:
         return False
     if not (is_kind(previous, "Str", *CASE_EDGE_KINDS) and is_kind(item, "Str", *CASE_EDGE_KINDS)):
         return False
+    if is_left_out_image(previous) or is_left_out_image(item):  # an image's description is no word beside
+        return False  # the text (its caption, run on after it, goes with it)
     before, after = LOWER_END.search(text_of([previous])), UPPER_START.match(text_of([item]))
     return bool(before and after and before.group(0)[-1].islower() and after.group(0).isupper())
 

@@ -252,6 +252,8 @@ CAPITAL_EDGES = [
     ("[Trump](https://x.org/t)'s plan", None),
     ("the [NATO](https://x.org/n)summit", None),  # no capital after a small letter (N709's)
     ("[PDF](https://x.org/p)Download", None),  # a capital before: an acronym run into a word, left alone
+    # an image left out, its caption run on after it: the caption goes with it (images), no space
+    ('[Martin Schulz © Correctiv]{.image-left-out src="/s.jpg"}Ein Artikel im Extrablatt', None),
 ]
 
 
