@@ -25,6 +25,7 @@ from pamphleteer.errors import Diagnostic, Severity, SourceError
 from pamphleteer.figures import ImageFile
 from pamphleteer.look import Look
 from pamphleteer.parse import Block, ParsedPart
+from pamphleteer.wording import words
 
 if TYPE_CHECKING:  # only named in annotations: loading the normaliser here would slow every command
     from pamphleteer.normalise import NormalisedText
@@ -308,12 +309,14 @@ def build_text(
     )
 
 
-def back_matter(texts: tuple[Text, ...]) -> tuple[Part, ...]:
-    """The back parts: "About the authors" when any author is known, then "Sources and credits"."""
+def back_matter(texts: tuple[Text, ...], language: str = "en") -> tuple[Part, ...]:
+    """The back parts: "About the authors" when any author is known, then "Sources and credits"
+    (titled in the publication's `language`)."""
     authors = {author for text in texts for author in text.authors}
-    about = "About the author" if len(authors) == 1 else "About the authors"
+    said = words(language)
+    about = said.about_the_author if len(authors) == 1 else said.about_the_authors
     parts = [Part(ABOUT_THE_AUTHORS, about)] if authors else []
-    return (*parts, Part(SOURCES_AND_CREDITS, "Sources and credits"))
+    return (*parts, Part(SOURCES_AND_CREDITS, said.sources_and_credits))
 
 
 def fingerprint(settings: Settings, texts: tuple[NormalisedText, ...], parts: tuple[ParsedPart, ...]) -> str:
@@ -378,7 +381,7 @@ def build_publication(
         front=front,
         edition_time=edition_time,
         generator=generator,
-        back=back_matter(model_texts),
+        back=back_matter(model_texts, settings.language),
         fingerprint=fingerprint(settings, texts, parts),
         images=images,
     )
@@ -421,8 +424,10 @@ def pamphlet(publication: Publication, text: Text) -> Publication:
         identifier=identifier,
         description="",
         order=(text.slug,),
+        language=text.lang,  # its furniture in its own language
     )
-    own = (Part("introduction", "Introduction", text.introduction),) if text.introduction else ()
+    own = ((Part("introduction", words(text.lang).introduction, text.introduction),)
+           if text.introduction else ())
     shared = tuple(part for part in publication.front
                    if part.in_pamphlets and part.name not in {p.name for p in own})
     return dataclasses.replace(
@@ -430,7 +435,7 @@ def pamphlet(publication: Publication, text: Text) -> Publication:
         settings=single,
         texts=(text,),
         front=own + shared,
-        back=back_matter((text,)),
+        back=back_matter((text,), text.lang),
         collection=publication.title,
         cover=None,  # the reader's cover image shows the reader's title: a pamphlet has the designed one
     )

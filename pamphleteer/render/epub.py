@@ -38,6 +38,7 @@ from pamphleteer.render.ownface import EBOOK_STACK, lacked, screen_rules
 from pamphleteer.render.raster import page_png
 from pamphleteer.render.templates import STYLES, block_writer, read_style, render_template
 from pamphleteer.textface import FaceFile, TextFace
+from pamphleteer.wording import ENGLISH, words
 
 COVER_WIDTH = 1200  # pixels; the cover image keeps the print page's proportions
 PART_TYPES = {"introduction": ("introduction", "doc-introduction")}  # part name -> epub:type, role
@@ -52,7 +53,6 @@ HEADING_THEN_MARKER = re.compile(  # a heading, then only opening tags, then a p
     r'(?P<marker><span epub:type="pagebreak" role="doc-pagebreak" [^>]*></span>)',
     re.S,
 )
-QUESTIONS_LABEL = "Questions for discussion"  # as the contents page names them
 # The vendored faces' stylesheets (under styles/): Crimson Pro, then Gentium Book Plus for Greek and Cyrillic
 FACE_SHEETS = ("fonts/fonts.css", "fonts/greek-cyrillic/fonts.css")
 FONT_URL = re.compile(r'url\("([^"]+)"\)')
@@ -119,14 +119,15 @@ def cover_name(publication: Publication) -> str:
 def documents(publication: Publication) -> tuple[Document, ...]:
     """The content documents in reading order: front matter, the texts, back matter."""
     lang = publication.language
+    said = words(lang)
     front = [
-        Document("cover", "cover.xhtml", "Cover", lang, "epub/cover.xhtml", "cover", "frontmatter", "cover",
-                 in_contents=False, context={"cover_href": cover_name(publication)}),
-        Document("title-page", "title.xhtml", "Title page", lang, "epub/title.xhtml", "title-page",
+        Document("cover", "cover.xhtml", said.cover, lang, "epub/cover.xhtml", "cover", "frontmatter",
+                 "cover", in_contents=False, context={"cover_href": cover_name(publication)}),
+        Document("title-page", "title.xhtml", said.title_page, lang, "epub/title.xhtml", "title-page",
                  "frontmatter", "titlepage", in_contents=False),
-        Document("imprint", "imprint.xhtml", "Imprint", lang, "epub/imprint.xhtml", "imprint", "frontmatter",
-                 in_contents=False),
-        Document("nav", "nav.xhtml", "Contents", lang, "epub/nav.xhtml", "contents", "frontmatter", "toc",
+        Document("imprint", "imprint.xhtml", said.imprint, lang, "epub/imprint.xhtml", "imprint",
+                 "frontmatter", in_contents=False),
+        Document("nav", "nav.xhtml", said.contents, lang, "epub/nav.xhtml", "contents", "frontmatter", "toc",
                  in_contents=False),
     ]
     for part in publication.front:
@@ -244,7 +245,7 @@ def _content(
             at_elements.setdefault(uid, []).append(start)
     content = {uid: _before_headings(xhtml) for uid, xhtml in content.items()}
     _mark_the_rest(content, [document.uid for document in spine], page_labels)
-    nav_points, pages = _targets(spine, content)
+    nav_points, pages = _targets(spine, content, words(publication.language).questions)
     nav = next(document for document in spine if document.uid == "nav")
     content["nav"] = render(nav, pages)
     for start in at_elements.get("nav", ()):
@@ -378,7 +379,7 @@ def _lift_openings(publication: Publication, page_starts: Sequence[PageStart]) -
 
 
 def _targets(
-    spine: Sequence[Document], content: Mapping[str, str]
+    spine: Sequence[Document], content: Mapping[str, str], questions: str = ENGLISH.questions
 ) -> tuple[list[NavPoint], list[PageLink]]:
     """The NCX contents (each text with its questions under it) and the page list, numbered
     together in reading order: within a document, by where each target stands in it."""
@@ -403,7 +404,7 @@ def _targets(
             if kind == "page":
                 pages.append(PageLink(name, f"{document.file_name}#page-{name}", order))
             else:
-                children.append(NavPoint(f"{document.uid}-questions", QUESTIONS_LABEL,
+                children.append(NavPoint(f"{document.uid}-questions", questions,
                                          f"{document.file_name}#{name}", order))
         if document.in_contents:
             nav_points.append(NavPoint(document.uid, document.title, document.file_name, point_order,

@@ -25,6 +25,7 @@ from pamphleteer.render.markup import LinkStyle, PageMarks, PageStart
 from pamphleteer.render.ownface import lacked, screen_rules
 from pamphleteer.render.templates import STYLES, block_writer, read_style, render_template
 from pamphleteer.textface import FaceFile
+from pamphleteer.wording import ENGLISH, Words, words
 
 STYLESHEET = "web.css"
 MEDIA_TYPES = {
@@ -39,15 +40,15 @@ HEADING = re.compile(
 )
 
 
-def page_marker(label: str) -> Markup:
+def page_marker(label: str, said: Words = ENGLISH) -> Markup:
     """A print page break, announced as one (named by its title: axe refuses aria-label on it).
 
     It is empty: the stylesheet shows its number in the margin, generated from
     `data-page`, so the number is never read or copied as part of the text."""
     return Markup(
-        '<span class="page-break" role="doc-pagebreak" id="page-{0}" title="Page {0}" data-page="{0}">'
+        '<span class="page-break" role="doc-pagebreak" id="page-{0}" title="{1}" data-page="{0}">'
         '</span>'
-    ).format(label)
+    ).format(label, said.text("page", label=label))
 
 
 def data_uri(reference: str) -> str:
@@ -99,7 +100,8 @@ def render_html(
     next page begins.
     """
     starts = tuple(page_starts)
-    marks = PageMarks.from_starts(starts, page_marker)
+    said = words(publication.language)
+    marks = PageMarks.from_starts(starts, lambda label: page_marker(label, said))
 
     def page(css: str) -> str:
         return render_template(
@@ -111,7 +113,8 @@ def render_html(
         )
 
     # Written once, with a stand-in for its stylesheet: what the page shows decides which faces it carries.
-    written = mark_the_rest(page(CSS_STAND_IN), starts, page_labels or [start.label for start in starts])
+    labels = page_labels or [start.label for start in starts]
+    written = mark_the_rest(page(CSS_STAND_IN), starts, labels, said)
     characters = frozenset(written.replace(CSS_STAND_IN, "", 1))
     builtin = read_style(STYLESHEET)
     stack = SERIF.search(builtin)
@@ -123,7 +126,9 @@ def render_html(
     return self_links(written.replace(CSS_STAND_IN, css, 1)).encode("utf-8")
 
 
-def mark_the_rest(page: str, starts: Sequence[PageStart], labels: Sequence[str]) -> str:
+def mark_the_rest(
+    page: str, starts: Sequence[PageStart], labels: Sequence[str], said: Words = ENGLISH
+) -> str:
     """`page` with a marker for every print page its blocks did not mark, inside `<main>` and in
     the print edition's order.
 
@@ -146,12 +151,12 @@ def mark_the_rest(page: str, starts: Sequence[PageStart], labels: Sequence[str])
         if at is None:
             waiting.append(label)
             continue
-        markers = "".join(map(page_marker, [*waiting, *([] if found else [label])]))
+        markers = "".join(page_marker(each, said) for each in [*waiting, *([] if found else [label])])
         page = page[:at] + markers + page[at:]
         last, waiting = at + len(markers), []
         main_end = page.rfind("</main>")
     if waiting:
-        page = page[:main_end] + "".join(map(page_marker, waiting)) + "\n" + page[main_end:]
+        page = page[:main_end] + "".join(page_marker(each, said) for each in waiting) + "\n" + page[main_end:]
     return page
 
 

@@ -36,6 +36,7 @@ from pamphleteer.render.printtype import (
 from pamphleteer.render.pullquotes import place_pull_quotes
 from pamphleteer.render.runin import run_in_names
 from pamphleteer.render.typefaces import typefaces
+from pamphleteer.wording import cite, words
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,8 @@ def environment(own: Path | None = None) -> jinja2.Environment:
     env.filters["capitalised_whole"] = capitalised_whole  # and names never hyphenated
     env.filters["breakable_source_urls"] = breakable_source_urls  # and addresses broken at / or .
     env.globals["typefaces"] = typefaces  # the faces an edition is set in ("This edition")
+    env.globals["words"] = words  # the furniture's words, in a language (pamphleteer/wording.py)
+    env.globals["cite"] = cite  # a title, as <cite>
     return env
 
 

@@ -22,12 +22,13 @@ from pamphleteer.locations import FONTS, STYLES
 from pamphleteer.model import Publication
 from pamphleteer.parse import Block
 from pamphleteer.render.faces import FONT_FACE, face_is_used
+from pamphleteer.wording import words as furniture
 
 GREEK_CYRILLIC = "fonts/greek-cyrillic/fonts.css"  # Gentium Book Plus, for every edition
 CODE = frozenset({"Code", "CodeBlock"})
 TEXT_FACES = ("print/crimson-pro-400-normal.ttf", "print/GentiumBookPlus-Regular.ttf")  # print's text
 SYMBOLS = "ttf/noto-sans-symbols-2-400-normal.ttf"  # and what it takes the symbols they lack from
-CRIMSON_PRO = "Crimson Pro, by the Crimson Pro Project Authors"
+CRIMSON_PRO = ("Crimson Pro", "the Crimson Pro Project Authors")  # and its makers
 INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Zs"})  # no glyph is drawn: no face is needed for them
 
 
@@ -63,22 +64,24 @@ def typefaces(publication: Publication, edition: str = "screen") -> tuple[str, .
     words += "".join(f"{text.title}{text.subtitle}{''.join(text.questions)}" for text in publication.texts)
     characters = frozenset(char for char in words if unicodedata.category(char) not in INVISIBLE)
     chosen = publication.look.face
-    faces = [CRIMSON_PRO]
+    said = furniture(publication.language)
+    maker = CRIMSON_PRO[1] if publication.language.startswith("en") else CRIMSON_PRO[1].removeprefix("the ")
+    faces = [said.text("face_by", face=CRIMSON_PRO[0], maker=maker)]
     if chosen is not None:
-        by = f", by {chosen.maker}" if chosen.maker else ""
-        faces = [f"{chosen.name}{by}" + ("" if chosen.ofl else " (under the licence its maker gives)")]
+        first = said.text("face_by", face=chosen.name, maker=chosen.maker) if chosen.maker else chosen.name
+        faces = [first if chosen.ofl else said.text("own_licence", face=first)]
         points = chosen.code_points()
         characters = frozenset(char for char in characters if ord(char) not in points)
         if characters & {chr(point) for point in _code_points(TEXT_FACES[0])}:
-            faces.append(f"Crimson Pro for what {chosen.name} lacks")
+            faces.append(said.text("face_for_the_rest", face="Crimson Pro", chosen=chosen.name))
     if any(face_is_used(rule, characters) for rule in _greek_cyrillic_rules()):
-        faces.append("Gentium Book Plus for Greek and Cyrillic")
+        faces.append(said.text("for_greek_and_cyrillic", face="Gentium Book Plus"))
     if edition == "print" and any(
         ast.kind(node) in CODE for block in blocks for node in ast.walk(block.node)
     ):
-        faces.append("Source Code Pro for code")
+        faces.append(said.text("for_code", face="Source Code Pro"))
     if edition == "print":
         lacking = {ord(char) for char in characters} - _code_points(*TEXT_FACES)
         if lacking & _code_points(SYMBOLS):
-            faces.append("Noto Sans Symbols 2 for symbols")
+            faces.append(said.text("for_symbols", face="Noto Sans Symbols 2"))
     return tuple(faces)
