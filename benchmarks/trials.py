@@ -32,7 +32,7 @@ sys.path.insert(0, str(PROJECT / "benchmarks"))
 STAGES = {  # the function on the stack that a layout is made for -> its stage
     "trial_settings": "mend trial",
     "tried": "loose trial",
-    "spaced_again": "loose again",
+    "spaced_layout": "loose again",
     "mend_pages": "mend layout",
     "keep_notes_with_their_calls": "notes layout",
     "lay_out": "first layout",

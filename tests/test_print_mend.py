@@ -107,3 +107,35 @@ def test_a_runt_page_s_trials_are_made_only_once_running_pages_short_does_not_me
     mending.consider({"-0.06em": {"e": Setting(lines=9)}})
     second = mending.next()
     assert second is not None and '[id="e"]' in second and "@page" not in second
+
+
+@pytest.mark.slow
+def test_what_the_mending_reads_of_a_text_set_again_without_moving_a_line_is_foreseen_without_its_layout():
+    from pamphleteer.pipeline import assemble, edition_time
+    from pamphleteer.render.layout import spaced_layout, typesetter
+    from pamphleteer.render.pages import foreseen, read
+    from pamphleteer.render.pdf import part_sources
+    from pamphleteer.render.spacing import chosen_again, spacing_rules
+    from pamphleteer.sources import read_sources
+    from tests.conftest import EPOCH, SOURCES
+
+    publication, _ = assemble(read_sources(SOURCES), edition=edition_time(SOURCES, EPOCH))
+    setter = typesetter("A5", SOURCES)
+    seen = []
+    for part in part_sources(publication).texts:
+        html, stylesheets = setter.html(part.html), setter.stylesheets_with((part.css,))
+        document = html.render(font_config=setter.fonts, stylesheets=stylesheets, pdf_tags=True)
+        chosen, settings = chosen_again(document, html, stylesheets, setter.fonts, {})
+        spaced = spaced_layout(html, setter.stylesheets_with((part.css, spacing_rules(chosen))), setter.fonts)
+        actual, foreseen_reading = read(spaced), foreseen(document, settings)
+        moved = any(settings[block].lines != setting.lines
+                    for block, setting in read(document, first=False).now.items() if block in settings)
+        if moved:  # a paragraph a line longer or shorter: its pages break elsewhere
+            assert foreseen_reading is None
+        if foreseen_reading is not None:  # the pages, their faults, the settings as they are
+            seen.append(part)
+            assert (foreseen_reading.pages, foreseen_reading.found, foreseen_reading.loose) == (
+                actual.pages, actual.found, actual.loose)
+            assert {block: (s.lines, s.loose, s.stub) for block, s in foreseen_reading.now.items()} == {
+                block: (s.lines, s.loose, s.stub) for block, s in actual.now.items()}
+    assert seen  # the seed's shorter text: its loose lines are set again on as many lines

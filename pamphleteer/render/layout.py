@@ -8,8 +8,11 @@ one `Typesetter` (fonts and stylesheets loaded once) per page size.
 
 A part is laid out up to five times in full (first, with its loose lines set
 again, and to mend its pages: all its faults at once, then twice one at a time
-if that left some), with trial layouts of some of its paragraphs between. With a pool of processes, `conduct` (in a thread of the build process)
-hands each of these steps to the pool as a piece of work of its own: the trials
+if that left some), with trial layouts of some of its paragraphs between; the
+layout with its loose lines set again is left out when what the page mending
+reads of it can be foreseen and a layout mending it is kept (`pages.foreseen`).
+With a pool of processes, `conduct` (in a thread of the build process) hands
+each of these steps to the pool as a piece of work of its own: the trials
 of one step are shared among the processes, so that the longest text's layout
 takes all of them while it is the one the build waits for. A laid-out document
 stays in the process that laid it out (`_laid`), and the steps that read it or
@@ -36,14 +39,15 @@ from pamphleteer.cache import Cache, digest
 from pamphleteer.render.fetch import ConfinedFetcher
 from pamphleteer.render.laidout import LaidOut, print_css
 from pamphleteer.render.pagemap import page_starts
-from pamphleteer.render.pages import Mending, Reading, mend_pages, read, trial_settings
+from pamphleteer.render.pages import Mending, Reading, foreseen, mend_pages, read, trial_settings
 from pamphleteer.render.spacing import (
     LOOKING_AHEAD,
     WORD_SPACINGS,
     Setting,
+    chosen_again,
     chosen_spacings,
+    new_settings,
     paragraph_keys,
-    spaced_again,
     spacing_rules,
     to_set_again,
     tried,
@@ -104,6 +108,12 @@ def folio_sheet(page_size: str, sources: Path, first: int, count: int, page_name
     return typesetter(page_size, sources).folio_sheet(first, count, page_name, left)
 
 
+def spaced_layout(html: weasyprint.HTML, stylesheets: list[weasyprint.CSS],
+                  fonts: FontConfiguration) -> Document:
+    """The part laid out with its loose lines set again (`stylesheets` set them)."""
+    return html.render(font_config=fonts, stylesheets=stylesheets, pdf_tags=True)
+
+
 class Typesetter:
     """WeasyPrint set up for one publication: fonts, stylesheets and the confined fetcher."""
 
@@ -159,13 +169,27 @@ class Typesetter:
         known = spacing_rules({block: value for block, value in decided.items() if value})
         first = [*stylesheets, weasyprint.CSS(string=known, font_config=self.fonts)] if known else stylesheets
         document = html.render(font_config=self.fonts, stylesheets=first, pdf_tags=True)
-        document, spacings = spaced_again(document, html, stylesheets, self.fonts, decided)
+        chosen, chosen_settings = chosen_again(document, html, stylesheets, self.fonts, decided)  # spacing.py
+        spacings = {block: value for block, value in decided.items() if value} | chosen
         if cache is not None:
             every = {key: spacings.get(block, "") for block, key in keys.items()}
             cache.put(SPACINGS, entry, json.dumps(every, sort_keys=True).encode())
         if spacings:
             stylesheets.append(weasyprint.CSS(string=spacing_rules(spacings), font_config=self.fonts))
-        document, mended = mend_pages(document, html, stylesheets, self.fonts)  # render/pages.py
+        # The layout with the loose lines set again, if they are (what the page mending reads of it is
+        # foreseen if it can be: it is then laid out only if no layout mending it is kept).
+        base = document
+        reading = foreseen(document, chosen_settings) if chosen else None
+        if reading is None:
+            if chosen:
+                base = spaced_layout(html, stylesheets, self.fonts)
+            reading = read(base)
+        unmade = bool(chosen) and base is document  # foreseen: not laid out
+
+        def spaced() -> Document:
+            return spaced_layout(html, stylesheets, self.fonts) if unmade else base
+
+        document, mended = mend_pages(reading, spaced, html, stylesheets, self.fonts)  # render/pages.py
         if mended:
             stylesheets.append(weasyprint.CSS(string=mended, font_config=self.fonts))
         document, moved = keep_notes_with_their_calls(document, html, stylesheets, self.fonts)
@@ -408,6 +432,13 @@ def read_layout(step: Step, first: bool) -> Done:
     return _refusals(step, lambda: read(step.laid()[0], first))
 
 
+def foresee(step: Step, chosen: dict[str, Setting]) -> Done:
+    """What the page mending would read of the part laid out so (kept, or laid out now) and again with
+    the `chosen` paragraphs set as their trials set them, without that layout (`pages.foreseen`):
+    a `Reading`, or None."""
+    return _refusals(step, lambda: foreseen(step.laid()[0], chosen))
+
+
 def last_step(step: Step, ids: frozenset[str]) -> LaidOut:
     """The part laid out so (kept, or laid out now), its footnotes brought back to their calls, as a
     `LaidOut`."""
@@ -468,18 +499,27 @@ def _conduct(pool: Pool, how: Handing, page_size: str, sources: Path, html: str,
     refused.extend(done.refused)
     spaced = {block: value for block, value in first.decided.items() if value}
     chosen: dict[str, str] = {}
+    results: dict[str, dict[str, Setting]] = {}
     if first.found:
         trials = [pool.submit_as(how, spacing_trials, step, run)
                   for run in shares(first.found, pool.jobs)]
-        chosen = chosen_spacings(first.found, _together([trial.result() for trial in trials], refused))
+        results = _together([trial.result() for trial in trials], refused)
+        chosen = chosen_spacings(first.found, results)
     spacings = spaced | chosen
     if cache is not None:
         every = {key: spacings.get(block, "") for block, key in first.keys.items()}
         cache.put(SPACINGS, first.entry, json.dumps(every, sort_keys=True).encode())
     spaced_step = replace(step, layers=(extra_css, spacing_rules(spacings)) if spacings else (extra_css,))
-    done, at = hand(read_layout, spaced_step, True, worker=None if chosen else at)
-    refused.extend(done.refused)
-    mending = Mending(done.value)  # type: ignore[arg-type]
+    reading = None
+    if chosen:  # what the page mending reads of the layout with them, foreseen if it can be
+        done, at = hand(foresee, replace(step, layers=first.layers), new_settings(chosen, results), worker=at)
+        refused.extend(done.refused)
+        reading = done.value
+    if reading is None:
+        done, at = hand(read_layout, spaced_step, True, worker=None if chosen else at)
+        refused.extend(done.refused)
+        reading = done.value
+    mending = Mending(reading)  # type: ignore[arg-type]
     final = spaced_step
     guessed: dict[str, Handed[Done]] = {}  # layouts the next may be, laid out while a process is free
     known: dict[str, tuple[Reading, int]] = {}  # each layout made (its reading, its process), by its CSS

@@ -34,6 +34,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from xml.etree import ElementTree
 
 import weasyprint
 from weasyprint.document import Document
@@ -275,6 +276,57 @@ def read(document: Document, first: bool = True) -> Reading:
     return Reading(pages, found, now, loose, foot, _pitch(document))
 
 
+def foreseen(document: Document, chosen: dict[str, Setting]) -> Reading | None:
+    """What `read` would read of `document` laid out again with the `chosen` paragraphs set as a
+    trial set them (their new settings), without that layout, or None if it cannot be foreseen.
+
+    It can when each of them keeps its lines (as many, each as high as it was) and holds no
+    footnote call (a call moving to another line may take its note to another page) and no float
+    but one that opens it (a drop cap: a float anchored further on may move to another line): then
+    every page breaks where it did, and only the paragraphs' settings change.
+    """
+    now = settings(document)
+    if any(block not in now or (now[block].lines, now[block].heights) != (setting.lines, setting.heights)
+           for block, setting in chosen.items()):
+        return None
+    if not all(_steady(page._page_box, set(chosen), None) for page in document.pages):
+        return None
+    pages = read_pages(document)
+    found = faults(pages)
+    if not found:
+        return Reading(pages, found, {}, 0, PageFoot(0.0), 0.0)
+    now |= chosen
+    loose = sum(setting.loose for setting in now.values())
+    foot = PageFoot(float(document.pages[0]._page_box.margin_bottom))
+    return Reading(pages, found, now, loose, foot, _pitch(document))
+
+
+def _steady(box: object, blocks: set[str], paragraph: ElementTree.Element | None) -> bool:
+    """Whether nothing under `box` in one of `blocks` (`paragraph`: the one it is in) is a footnote
+    call, or a float but one that opens its paragraph."""
+    element = getattr(box, "element", None)
+    if isinstance(box, boxes.BlockBox) and element is not None and element.get("id"):
+        paragraph = element if element.get("id") in blocks else None
+    if paragraph is not None:
+        style = getattr(box, "style", None)
+        if getattr(box, "footnote", None) is not None:
+            return False
+        if style is not None and style["float"] != "none" and not _opens(paragraph, element):
+            return False
+    return all(_steady(child, blocks, paragraph) for child in getattr(box, "children", ()))
+
+
+def _opens(paragraph: ElementTree.Element, element: object) -> bool:
+    """Whether `element` is what `paragraph` begins with (its first child's first child …, no text
+    before it)."""
+    node = paragraph
+    while node is not element:
+        if (node.text or "").strip() or not len(node):
+            return False
+        node = node[0]
+    return True
+
+
 class Mending:
     """The mending of one text's pages, a step at a time (`mend_pages` takes them in turn): the
     paragraphs to try (`near`), what their trials make candidates (`consider`, only when a way to
@@ -393,13 +445,16 @@ SET_BY = re.compile(r'\[id="[^"]*"\]|@page :nth\(\d+\)')  # what a way to mend s
 
 
 def mend_pages(
-    document: Document, html: weasyprint.HTML, stylesheets: list[weasyprint.CSS], fonts: FontConfiguration
+    first: Reading, base: Callable[[], Document], html: weasyprint.HTML, stylesheets: list[weasyprint.CSS],
+    fonts: FontConfiguration,
 ) -> tuple[Document, str]:
     """The document with its runt page and uneven spreads mended where a paragraph set a line
     longer or shorter, or a short spread, does it (see the module's description), and the CSS that
-    sets them so."""
-    mending = Mending(read(document))
+    sets them so. `first`: what is read of the document as it is (`read`), which `base` lays out:
+    only if no layout mending it is kept."""
+    mending = Mending(first)
     laid: dict[str, tuple[Document, Reading]] = {}  # each layout made, by its CSS
+    document = None
     while True:
         if mending.wants_trials():
             mending.consider(trial_settings(html, stylesheets, fonts, mending.near))
@@ -411,7 +466,7 @@ def mend_pages(
             laid[rules] = again, read(again, first=False)
         if mending.judge(rules, laid[rules][1]):
             document = laid[rules][0]
-    return document, mending.chosen
+    return document if document is not None else base(), mending.chosen
 
 
 def _near(fault: Fault, count: int) -> list[int]:

@@ -41,7 +41,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -82,6 +82,7 @@ class Setting:
     stub: bool = False
     paragraph: bool = True  # a paragraph, a quotation or a list item (not what holds blocks)
     fragments: int = 0  # lines holding only a word's hyphenated first part (`lone_fragment`)
+    heights: tuple[float, ...] = field(default=(), compare=False)  # of its lines, in order (px, rounded)
 
     @property
     def faults(self) -> tuple[int, float]:
@@ -103,8 +104,9 @@ def settings(document: Document) -> dict[str, Setting]:
         spaces = [space for space in map(_mean_space_em, its) if space > LOOSE_EM]
         stub = len(its) > 1 and is_stub(_text(its[-2]).rstrip(), _text(its[-1]).strip())
         fragments = sum(lone_fragment(_text(line)) for line in its[:-1])
+        heights = tuple(round(line.height, 2) for line in its)
         found[block] = Setting(len(its), len(spaces), sum(space - LOOSE_EM for space in spaces), stub,
-                               tags[block] in PARAGRAPHS, fragments)
+                               tags[block] in PARAGRAPHS, fragments, heights)
     return found
 
 
@@ -248,14 +250,31 @@ def spaced_again(
     """
     decided = decided or {}
     spaced = {block: value for block, value in decided.items() if value}
-    found = to_set_again(document, decided)
-    if not found:
-        return document, spaced
-    chosen = chosen_spacings(found, tried(html, stylesheets, fonts, set(found)))
+    chosen, _settings = chosen_again(document, html, stylesheets, fonts, decided)
     if not chosen:
         return document, spaced
     css = weasyprint.CSS(string=spacing_rules(spaced | chosen), font_config=fonts)
     return html.render(font_config=fonts, stylesheets=[*stylesheets, css], pdf_tags=True), spaced | chosen
+
+
+def chosen_again(
+    document: Document, html: weasyprint.HTML, stylesheets: list[weasyprint.CSS], fonts: FontConfiguration,
+    decided: Mapping[str, str],
+) -> tuple[dict[str, str], dict[str, Setting]]:
+    """The word spacing chosen for each badly set paragraph (block id) of `document` whose spacing is
+    not `decided` (see `spaced_again`), and how each is set with it (as its trial set it)."""
+    found = to_set_again(document, decided)
+    if not found:
+        return {}, {}
+    results = tried(html, stylesheets, fonts, set(found))
+    chosen = chosen_spacings(found, results)
+    return chosen, new_settings(chosen, results)
+
+
+def new_settings(chosen: dict[str, str], results: dict[str, dict[str, Setting]]) -> dict[str, Setting]:
+    """How each paragraph set again is set with the word spacing `chosen` for it, as its trial
+    (`tried`: spacing -> block -> setting) set it."""
+    return {block: results[value][block] for block, value in chosen.items()}
 
 
 def to_set_again(document: Document, decided: Mapping[str, str]) -> dict[str, Setting]:
