@@ -59,6 +59,7 @@ BY_ALONE = re.compile(r"^(?:by|written\s+by|words\s+by|von|par|por)\s*:?$", re.I
 MASTHEAD_MAX_WORDS = 3
 PROSE_WORDS = 20  # a plain paragraph this long is the article: the head ends before it
 HEAD_LIMIT = 15  # blocks; a head longer than this is not a head
+FAR_TITLE_LIMIT = 200  # blocks: how far down the page's one top-level heading may stand below its menus
 HEAD_AFTER_TITLE = 10  # blocks under the title where a byline or dateline may stand
 WRAPPED_WORDS = 15  # at most this many words of a heading wrapped onto the next line
 WRAP_WIDTH, WRAP_SLACK = 78, 25  # html2text's line width; a wrapped line is at most this much shorter
@@ -305,6 +306,23 @@ class _Reader:
         top = min(header_level(self.blocks[i].node) for i in usable)
         tops = [i for i in usable if header_level(self.blocks[i].node) == top]
         return next((i for i in tops if self.opens_text(i, end)), tops[0])
+
+    def far_title(self, end: int) -> int | None:
+        """With no title in the head, the page's headline below its menus and pitches: the text's one
+        heading of level 1 (`#`), within the first blocks, a heading that may be a title, with more of
+        the article's prose under it than above it (what stands above is the page's header: its menus,
+        a site's welcome, a feature's pitch)."""
+        blocks = self.blocks
+        firsts = [i for i, block in enumerate(blocks) if kind(block.node) == "Header"
+                  and header_level(block.node) == 1]
+        if len(firsts) != 1 or not end <= firsts[0] < FAR_TITLE_LIMIT:
+            return None
+        title = firsts[0]
+        if not self.may_be_title(blocks[title]):
+            return None
+        above = sum(_is_prose(block) for block in blocks[:title])
+        below = sum(_is_prose(block) for block in blocks[title + 1:])
+        return title if above < below else None
 
     def opens_text(self, index: int, end: int) -> bool:
         """A heading with text under it (a paragraph, a byline, a picture, its subtitle), not a menu's
@@ -612,6 +630,8 @@ class _Reader:
             self.head.lifted.add(index)
             index += 1
         title = self.title_index(end)
+        if title is None and not self.known_title:
+            title = self.far_title(end)
         if title is not None and title >= index:
             title = self.masthead(title, end)
             self.above_title(title)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -258,8 +259,8 @@ FOREIGN_ARTICLES = frozenset(("Le", "La", "Les", "El", "Los", "Las", "Il", "Lo")
 
 def is_site(name: str, host: str, names: frozenset[str]) -> bool:
     letters = _letters(name)
-    if not letters or is_section_name(name):
-        return False
+    if not letters or is_section_name(name) or re.search(r"\w:\s", name):
+        return False  # "Kolumne: Queer Royal - Über …": a column's name, a kicker, not the site's
     if _name_like(name) and any(letters in _letters(n) for n in names):  # the page names itself elsewhere
         return True
     core = _letters(host.rsplit(".", 1)[0]) if host else ""
@@ -306,11 +307,62 @@ def site_name(host: str, texts: list[str]) -> str:
     if not found:
         found = _spelled(cores, texts)
     if not found:
-        return ""
+        found = _hyphened(cores, texts)
+    domain = _domain_written(host, texts)
+    if not found:
+        return domain[0] if domain else ""
     ordinary = [name for name in found if not name.isupper()]
     with_article = [name for name in ordinary if name.split()[0].casefold() in ARTICLES]
     name = (with_article or ordinary or found)[0]
+    if len(domain) >= max(3, 2 * sum(text.count(name) for text in texts)):
+        return domain[0]  # "Beiträge in literaturkritik.de": the site calls itself by its address
+    name = _with_word_before(name, texts)
     return " ".join(word.capitalize() for word in name.split()) if name.isupper() and len(name) > 5 else name
+
+
+ACRONYM = re.compile(r"[A-Z]{2,5}")
+
+
+def _with_word_before(name: str, texts: list[str]) -> str:
+    """The name with the word the page nearly always writes before it, when that is an article or an
+    acronym: "MIT Technology Review" (found as 'Technology Review'), "der Freitag" ('Freitag')."""
+    before = Counter(match.group(1) for text in texts for match in re.finditer(
+        rf"(?<![\w-])([\w'’.&-]+)\s+{re.escape(name)}(?![\w-])", text))
+    occurrences = sum(len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)) for text in texts)
+    if not before:
+        return name
+    word, count = before.most_common(1)[0]
+    if count < 2 or count * 3 < occurrences * 2:
+        return name
+    has_article = name.split()[0].casefold() in ARTICLES
+    if ACRONYM.fullmatch(word) or (word.casefold() in ARTICLES and not has_article):
+        return f"{word} {name}"
+    return name
+
+
+def _domain_written(host: str, texts: list[str]) -> list[str]:
+    """The site's address written as a word in the page's text, not in a link ("© bei literaturkritik.de"):
+    each time it is, as written; [] when never."""
+    labels = host.split(".")
+    if len(labels) < 2:
+        return []
+    size = 3 if len(labels) >= 3 and labels[-2] in SECOND_LEVEL else 2
+    domain = ".".join(labels[-size:])
+    pattern = re.compile(rf"(?<![\w/.@:-]){re.escape(domain)}(?![\w/@-]|\.\w)", re.IGNORECASE)
+    return [match.group(0) for text in texts for match in pattern.finditer(text)]
+
+
+def _hyphened(cores: list[str], texts: list[str]) -> list[str]:
+    """A name the page writes only joined to another word by a hyphen ("Übermedien-Ü", "DW-Akademie")."""
+    found = []
+    for core in (core for core in cores if len(core) >= 4):
+        for text in texts:
+            for word in re.findall(r"[^\W\d_]+(?=-[^\W\d_])", text):
+                if word[:1].isupper() and core in _spellings(word):
+                    found.append(word)
+        if found:
+            break
+    return found
 
 
 def _word_spellings(word: str) -> tuple[str, str]:

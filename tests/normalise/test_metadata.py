@@ -72,6 +72,15 @@ def test_a_title_loses_the_sites_name(title, host, result):
     assert split_title(title, host) == result
 
 
+def test_a_columns_name_before_a_colon_is_no_site_though_the_page_writes_it_elsewhere():
+    # nachtkritik: the publication was 'Kolumne: Queer Royal', the page's other column heading naming it
+    title = "Kolumne: Queer Royal - Über Dragqueens und Dragkings auf der Bühne"
+    names = frozenset({"Kolumne: Queer Royal Queere Stoffe in der neuen Spielzeit"})
+    assert split_title(title, "nachtkritik.de", names) == (title, "")
+    assert split_title("Über Dragqueens auf der Bühne - Queer Royal", "nachtkritik.de", names) == (
+        "Über Dragqueens auf der Bühne", "Queer Royal")  # without the colon, the name the page repeats
+
+
 @pytest.mark.parametrize(("line", "authors", "date"), [
     ("By Maria Lopez", ("Maria Lopez",), ""),
     ("Written by Sam Smith", ("Sam Smith",), ""),
@@ -190,6 +199,24 @@ def test_the_sites_name_as_the_page_writes_it():
     ("monde-diplomatique.fr", ["Le Monde diplomatique"], "Le Monde diplomatique"),
     ("ilmanifesto.it", ["il manifesto"], ""),  # written without a capital: not how the page names itself
     ("nytimes.com", ["Nobody You Trust Implies Much Erasure Soon"], ""),  # initials alone spell nothing
+    # the name only joined to another word by a hyphen, its umlaut written out in the address
+    ("uebermedien.de", ["Podcast-Logo (Kopfhörer auf dem Übermedien-Ü)"], "Übermedien"),  # was 'Uebermedien'
+    # the acronym or the article the page nearly always writes before the words the address spells
+    ("technologyreview.com", ["The mission of MIT Technology Review", "MIT Technology Review",
+                              "Have MIT Technology Review delivered", "Technology Review"],
+     "MIT Technology Review"),  # was 'Technology Review'
+    ("freitag.de", ["der Freitag digital", "© der Freitag Mediengesellschaft", "Redaktion des Freitag"],
+     "der Freitag"),  # was 'Freitag'
+    ("freitag.de", ["Am Freitag", "der Freitag"], "Freitag"),  # once is no habit
+    # the site calling itself by its address, more often than a capitalised phrase spells it
+    ("literaturkritik.de", ["Literaturkritik für das Internet", "Beiträge in literaturkritik.de 2006",
+                            "© bei der Autorin und bei literaturkritik.de",
+                            "Newsletter von literaturkritik.de", "https://literaturkritik.de/x"],
+     "literaturkritik.de"),  # was 'Literaturkritik'
+    ("theguardian.com", ["The Guardian view", "© The Guardian", "Read it on theguardian.com"],
+     "The Guardian"),
+    ("laviedesidees.fr", ["La Vie des idées", "© laviedesidees.fr", "La Vie des idées, 2009",
+                          "laviedesidees.fr"], "La Vie des idées"),  # as often as the name: the name
 ])
 def test_the_sites_name_spelled_by_its_address(host, texts, name):
     assert site_name(host, texts) == name
@@ -350,6 +377,30 @@ def test_the_head_of_real_pages_becomes_metadata(markdown, title, authors, date,
     assert found[:4] == (title, authors, date, publication)
     # the lead stays in the body, and the body is the prose alone
     assert found[4] == ([LEAD, PROSE] if LEAD in markdown else [PROSE] * markdown.count(PROSE))
+
+
+PITCH = ("Save articles to read later with bookmarks: they keep every article you choose in one place, "
+         "ready for you on any of your devices whenever you come back.")
+
+
+@pytest.mark.parametrize(("markdown", "title", "authors", "body"), [
+    # the page's one top heading below its menus and a pitch, far below where a head ends: the title, and
+    # what stands above it goes to the credits (gazetadopovo, klubjagiellonski, tpm; the title was the
+    # file's name before)
+    (f"- [Home](/)\n- [News](/news)\n\n{PITCH}\n\n" + "Menu\n\n" * 20
+     + f"# The Long Road Back\n\n- [Share](/s)\n\nBy Ann Lee\n\n{PROSE}\n\n{PROSE}",
+     "The Long Road Back", ("Ann Lee",), [PROSE, PROSE]),
+    # not when as much prose stands above it: a section's heading in an article with no title of its own
+    (f"{PROSE}\n\n{PROSE}\n\n" + "Menu\n\n" * 20 + f"# The Long Road Back\n\n{PROSE}\n\n{PROSE}",
+     "", (), [PROSE, PROSE, "The Long Road Back", PROSE, PROSE]),
+    # nor when the text has two top headings
+    (f"{PITCH}\n\n" + "Menu\n\n" * 20 + f"# The Long Road Back\n\n{PROSE}\n\n# Part Two\n\n{PROSE}",
+     "", (), [PITCH, "The Long Road Back", PROSE, "Part Two", PROSE]),
+])
+def test_the_pages_one_top_heading_below_its_menus_is_the_title(markdown, title, authors, body):
+    found = inferred(markdown)
+    assert found[:2] == (title, authors)
+    assert [block for block in found[4] if block != "Menu"] == body  # (the repeated menu goes as furniture)
 
 
 def lifted_with(markdown, source):
