@@ -24,16 +24,17 @@ again after an edit is laid out first with the spacings decided before, and only
 its new paragraphs are looked at and tried, which gives the same choices, and
 so the same edition, as a build without the cache.
 
-Only word spaces change: letter spacing would break Crimson Pro's ligatures
-(fi, ffi). A word space a little narrower than the face's also lets
-WeasyPrint set a line a fraction of a point too long, which it then breaks
-early and justifies across the whole measure; such a line is loose too, and so
-set again the same way. And where even the shortest hyphenation of the word that
-ends a line does not fit (a line a hair full), WeasyPrint keeps that break all
-the same, then finds the line too long and breaks it before the word: the
-fragment ("cit-") is left alone on a line of its own, before the rest of its
-word ("izens were spoken of …"). Such a line is a fault as well (`lone_fragment`),
-so the paragraph is set again, and no spacing that makes one is chosen.
+Only word spaces change (and, at A6, the glyphs' size by 1 or 2 %: SCALED):
+letter spacing would break Crimson Pro's ligatures (fi, ffi). A word space a
+little narrower than the face's also lets WeasyPrint set a line a fraction of
+a point too long, which it then breaks early and justifies across the whole
+measure; such a line is loose too, and so set again the same way. And where
+even the shortest hyphenation of the word that ends a line does not fit (a
+line a hair full), WeasyPrint keeps that break all the same, then finds the
+line too long and breaks it before the word: the fragment ("cit-") is left
+alone on a line of its own, before the rest of its word ("izens were spoken of
+…"). Such a line is a fault as well (`lone_fragment`), so the paragraph is set
+again, and no spacing that makes one is chosen.
 """
 
 from __future__ import annotations
@@ -55,7 +56,14 @@ from pamphleteer.cache import digest
 LOOSE_EM = 0.5  # a line whose word spaces average more than this, in em, is loose
 FACE_SPACE_EM = 0.19  # the text face's own word space (Crimson Pro's), in em
 # The word spacings a paragraph with loose lines is tried with (print.css sets -0.03em at A5).
-WORD_SPACINGS = ("0.02em", "0em", "-0.015em", "-0.045em", "-0.06em", "-0.075em")
+SPACINGS_ONLY = ("0.02em", "0em", "-0.015em", "-0.045em", "-0.06em", "-0.075em")
+# And the same with the glyphs a hair smaller (99 %, 98 %), as a book designer's glyph scaling, where
+# the page size's stylesheet allows it (`--glyphs-99`, `--glyphs-98`: 100 % but at A6, whose narrow
+# measure word spaces alone leave loose). The line height stays the text's (`--leading-99`: the text's
+# leading over the scale), so the lines after such a paragraph stay on the grid. A paragraph with an
+# initial is not scaled (the initial is set to its lines).
+SCALED = tuple(f"{spacing} {scale}" for scale in ("99", "98") for spacing in SPACINGS_ONLY)
+WORD_SPACINGS = SPACINGS_ONLY + SCALED
 PERFECT = (0, 0.0)  # the faults of a paragraph set without any
 # A trial's pages without running heads and folios: what is read of a trial is its paragraphs' lines,
 # which margin boxes do not move (the page's margins stay), and they take a tenth of its layout.
@@ -118,6 +126,7 @@ def lone_fragment(line: str) -> bool:
     return len(words) == 1 and words[0].endswith(("-", "\u2010")) and not ADDRESS.search(words[0])
 
 
+
 def is_stub(before: str, last: str) -> bool:
     """Whether a paragraph's last line `last` is a hyphenated stub: one word, the rest of one broken
     on the line `before`. Not an address broken at its own hyphen ("…/what-internationalism-do-we- /
@@ -166,9 +175,15 @@ def _text_boxes(box: object) -> Iterator[boxes.TextBox]:
 
 
 def spacing_rules(spacings: dict[str, str]) -> str:
-    """CSS giving each paragraph (block id) its word spacing."""
-    return "".join(f'[id="{block}"], [id="{block}"] * {{ word-spacing: {value} !important; }}\n'
-                   for block, value in sorted(spacings.items()))
+    """CSS giving each paragraph (block id) its word spacing (and its scale: see SCALED)."""
+    out = []
+    for block, value in sorted(spacings.items()):
+        spacing, _, scale = value.partition(" ")
+        out.append(f'[id="{block}"], [id="{block}"] * {{ word-spacing: {spacing} !important; }}\n')
+        if scale:
+            out.append(f'[id="{block}"] {{ font-size: var(--glyphs-{scale}) !important;'
+                       f' line-height: var(--leading-{scale}) !important; }}\n')
+    return "".join(out)
 
 
 def alone(html: weasyprint.HTML, blocks: set[str]) -> weasyprint.HTML:
@@ -208,19 +223,29 @@ def tried(html: weasyprint.HTML, stylesheets: list[weasyprint.CSS], fonts: FontC
     """How `blocks` are set with each of `values` (spacing -> block -> setting).
 
     The values are tried in the order `set_loose_paragraphs_again` prefers them
-    among equals, and a block set without a fault is not tried again: no later
-    value could be chosen over that one, so its later trials are left out (each
-    block is laid out alone, so the others are set as they would be with it).
+    among equals (`preference`: the scaled values last, and none after one that
+    sets every paragraph as its word spacing alone did), and a block set without
+    a fault is not tried again: no later value could be chosen over that one, so
+    its later trials are left out (each block is laid out alone, so the others
+    are set as they would be with it).
     """
     found: dict[str, dict[str, Setting]] = {}
     left = set(blocks)
     document = alone(html, left)
-    for value in sorted(values):
+    initials = {element.get("id") for element in html.etree_element.iter()
+                if element.get("id") in blocks and element.find(".//*[@class='initial']") is not None}
+    for value in sorted(values, key=preference):
+        if " " in value and initials & left:  # the scaled values, last: not for a paragraph with an initial
+            left -= initials
+            document = alone(html, left)
         if not left:
             break
         rules = TRIAL_PAGES + spacing_rules(dict.fromkeys(left, value))
         css = weasyprint.CSS(string=rules, font_config=fonts)
         found[value] = settings(document.render(font_config=fonts, stylesheets=[*stylesheets, css]))
+        twin = found.get(value.split(" ")[0], {})
+        if " " in value and all(twin.get(block) == setting for block, setting in found[value].items()):
+            break  # set exactly as without the scale: this page size does not scale (--glyphs: 100 %)
         perfect = {block for block, setting in found[value].items() if setting.faults == PERFECT}
         if perfect & left:
             left -= perfect
@@ -287,11 +312,17 @@ def chosen_spacings(found: dict[str, Setting], results_of: dict[str, dict[str, S
     (`tried`): the one leaving it the fewest faults, if fewer than its own."""
     chosen: dict[str, str] = {}
     for block, setting in found.items():
-        results = [(results_of[value][block].faults, value)
+        results = [(results_of[value][block].faults, preference(value))
                    for value in WORD_SPACINGS if block in results_of.get(value, {})]
         if results and min(results)[0] < setting.faults:
-            chosen[block] = min(results)[1]
+            chosen[block] = min(results)[1][1]
     return chosen
+
+
+def preference(value: str) -> tuple[bool, str]:
+    """The order values are preferred in among equals: word spacing alone first (a scaled value only
+    where it does better), then as strings."""
+    return " " in value, value
 
 
 def paragraph_keys(root: ElementTree.Element, context: str, ahead: bool = False) -> dict[str, str]:
