@@ -15,6 +15,7 @@ sources give the same bytes.
 from __future__ import annotations
 
 import datetime
+import functools
 import io
 import re
 import zipfile
@@ -24,6 +25,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 from ebooklib import epub
+from fontTools.ttLib import TTFont
 from markupsafe import Markup
 
 from pamphleteer import codes
@@ -32,9 +34,9 @@ from pamphleteer.look import MEDIA_TYPES, Look, named_file, own_css
 from pamphleteer.look import URL as OWN_URL
 from pamphleteer.model import Publication, Text
 from pamphleteer.render.coverimage import cover_suffix, fitted_cover
-from pamphleteer.render.faces import used_faces
+from pamphleteer.render.faces import FONT_FACE, UNICODE_RANGE, unicode_ranges, used_faces
 from pamphleteer.render.markup import LinkStyle, PageMarks, PageStart
-from pamphleteer.render.ownface import EBOOK_STACK, lacked, screen_rules
+from pamphleteer.render.ownface import EBOOK_STACK, font_subset, lacked, screen_rules
 from pamphleteer.render.raster import page_png
 from pamphleteer.render.templates import STYLES, block_writer, read_style, render_template
 from pamphleteer.textface import FaceFile, TextFace
@@ -505,10 +507,19 @@ def _stylesheet(characters: Set[str], own: str = "", face: TextFace | None = Non
     by name (packed flat, under fonts/)."""
     faces, files = [], {}
     lacking = lacked(face, characters)
+    shown = lacking | frozenset(read_style("ebook.css") + own)  # and what a stylesheet's `content` shows
     for sheet in FACE_SHEETS:
-        css = used_faces(read_style(sheet), lacking)
         folder = (STYLES / sheet).parent
-        files.update({Path(name).name: (folder / name).read_bytes() for name in FONT_URL.findall(css)})
+
+        def pack(rule: re.Match[str], folder: Path = folder) -> str:
+            (name,) = FONT_URL.findall(rule.group(0))
+            data = vendored_subset(folder / name, rule.group(0), shown)
+            if data is None:
+                return ""  # the face has no glyph for any letter the book sets
+            files[Path(name).name] = data
+            return rule.group(0)
+
+        css = re.sub(r"\n{3,}", "\n\n", FONT_FACE.sub(pack, used_faces(read_style(sheet), lacking)))
         faces.append(FONT_URL.sub(lambda found: f'url("../fonts/{found.group(1).rsplit("/", 1)[-1]}")', css))
 
     def packed(file: FaceFile, data: bytes) -> str:
@@ -519,6 +530,30 @@ def _stylesheet(characters: Set[str], own: str = "", face: TextFace | None = Non
     chosen = screen_rules(face, characters, packed, f"body {{ font-family: {{family}}, {EBOOK_STACK}; }}")
     css = "".join(faces) + read_style("ebook.css") + chosen + own_css(own)
     return css.encode("utf-8"), files
+
+
+def vendored_subset(path: Path, rule: str, characters: Set[str]) -> bytes | None:
+    """A vendored face's file (its @font-face `rule`), whole if the book sets half its letters or
+    more, else with the glyphs of those it sets alone: those of `characters` (every letter of the
+    book's documents, their markup's too) in its unicode-range, each with its other case. A letter
+    left out (a reader's own style may set more) comes from the next face of the stack. None: the
+    file has none of those letters."""
+    letters = {case for char in characters for case in (char, char.upper(), char.lower()) if len(case) == 1}
+    found = UNICODE_RANGE.search(rule)
+    ranges = unicode_ranges(found.group(1)) if found else ((0, 0x10FFFF),)
+    points = _code_points(path)
+    kept = frozenset(char for char in letters
+                     if ord(char) in points and any(low <= ord(char) <= high for low, high in ranges))
+    if not kept:
+        return None
+    return path.read_bytes() if 2 * len(kept) >= len(points) else font_subset(path, kept)
+
+
+@functools.cache
+def _code_points(path: Path) -> frozenset[int]:
+    """The code points the font file at `path` has glyphs for."""
+    with TTFont(path, lazy=True) as font:
+        return frozenset(font.getBestCmap() or {})
 
 
 class _Writer(epub.EpubWriter):

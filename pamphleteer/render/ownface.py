@@ -79,9 +79,15 @@ def lacked(face: TextFace | None, characters: Set[str]) -> frozenset[str]:
                      if ord(char) not in points and unicodedata.category(char) not in INVISIBLE)
 
 
-@functools.lru_cache(maxsize=32)
 def woff2_subset(file: FaceFile, letters: frozenset[str]) -> bytes:
     """`file` as WOFF2 with only the glyphs of `letters` (and what they need: ligatures, figures)."""
+    return font_subset(file.path, letters)
+
+
+@functools.lru_cache(maxsize=64)
+def font_subset(path: Path, letters: frozenset[str]) -> bytes:
+    """The font file at `path` as WOFF2 with only the glyphs of `letters` (and what they need:
+    ligatures, small capitals, figures), the same bytes for the same file and letters."""
     options = subset.Options()
     options.flavor = "woff2"
     options.layout_features = ["*"]
@@ -90,7 +96,7 @@ def woff2_subset(file: FaceFile, letters: frozenset[str]) -> bytes:
     options.notdef_outline = True
     options.recalc_timestamp = False
     options.drop_tables += ["Silf", "Silt", "Sill", "Glat", "Gloc", "Feat"]  # Graphite: no reader uses it
-    font = subset.load_font(str(file.path), options)
+    font = subset.load_font(str(path), options)
     with font:
         subsetter = subset.Subsetter(options)
         subsetter.populate(unicodes=[ord(letter) for letter in letters])
