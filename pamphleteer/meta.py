@@ -141,6 +141,10 @@ class TextMeta:
     # Markdown introducing the text in its own pamphlet (`pamphlets = "each"`), in place of the
     # reader's introduction, which speaks of the whole collection.
     introduction: str = ""
+    # Written by a converter (it used a converter's keys: `url`, `sitename`, `published` …), so its
+    # date may be a timestamp's day in another time zone than the page's dateline. Not in the repr,
+    # which the build's fingerprint digests: it follows from the keys, which give the values above.
+    converter: bool = dataclasses.field(default=False, repr=False)
 
 
 class _Reader:
@@ -178,6 +182,7 @@ class _Reader:
         for ours, (name, _value) in self.given.items():
             if name != ours:
                 read_as.append(f"'{name}' as '{ours}'")
+        self.converter = bool(read_as)
         if read_as:
             self.note(codes.CONVERTER_KEYS_READ, Severity.INFO,
                       "converter front matter read: " + ", ".join(read_as), None)
@@ -464,6 +469,7 @@ def parse_meta(
         standfirst=reader.text("standfirst"),
         image=reader.image(),
         introduction=reader.text("introduction"),
+        converter=reader.converter,
     )
     meta = _authors_who_are_people(_title_without_site(meta, reader), reader)
     if notes is not None:

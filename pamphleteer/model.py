@@ -28,7 +28,9 @@ from pamphleteer.parse import Block, ParsedPart
 from pamphleteer.wording import words
 
 if TYPE_CHECKING:  # only named in annotations: loading the normaliser here would slow every command
+    from pamphleteer.meta import TextMeta
     from pamphleteer.normalise import NormalisedText
+    from pamphleteer.sources import SourceText
 
 # Ids the edition templates use for their own sections: no text or part may take them.
 RESERVED_NAMES = frozenset({"title-page", "imprint", "contents", "contents-heading", "main"})
@@ -291,7 +293,8 @@ def build_text(
             title=title,
             subtitle=pick("subtitle", meta.subtitle, inferred.subtitle),
             authors=authors,
-            date=pick("date", meta.date, inferred.date),
+            date=pick("date", _dateline_over_time_zone(meta, inferred.date, diagnostics, source),
+                      inferred.date),
             lang=meta.lang or default_lang,
             publication=pick("publication", meta.publication, inferred.publication),
             source=source_url,
@@ -307,6 +310,27 @@ def build_text(
         ),
         tuple(diagnostics),
     )
+
+
+def _dateline_over_time_zone(
+    meta: TextMeta, found: str, diagnostics: list[Diagnostic], source: SourceText
+) -> str:
+    """The front matter's date, but for a converter's a day off the page's own dateline: a timestamp's
+    day in another time zone (trafilatura's `date: 2023-10-31` from 2023-11-01T00:30+01:00 read in UTC).
+    The page's dateline is what the reader sees under the headline: it wins, and says so."""
+    if not (meta.converter and meta.date and found):
+        return meta.date
+    try:
+        given, read = datetime.date.fromisoformat(meta.date[:10]), datetime.date.fromisoformat(found[:10])
+    except ValueError:
+        return meta.date
+    if abs((given - read).days) != 1:
+        return meta.date
+    diagnostics.append(Diagnostic(
+        codes.INFERRED, Severity.INFO, f"date inferred from the text's dateline: {found} (the converter's "
+        f"front matter gave {meta.date}, a day apart: a time zone's); write 'date:' to overrule it",
+        source.path))
+    return found
 
 
 def back_matter(texts: tuple[Text, ...], language: str = "en") -> tuple[Part, ...]:

@@ -367,3 +367,29 @@ def test_the_site_or_a_comments_heading_is_no_author(tmp_path, front, authors, n
     text = read_text(path)
     assert text.meta.authors == authors
     assert ("I205" in [d.code for d in text.diagnostics]) is noted
+
+
+DATED_BODY = ("# The Long Road Back\n\nBy Ann Lee\n\nPublished 1 November 2023\n\n"
+              "The strike wave that swept the country this autumn was not an accident. It was the product "
+              "of years of patient organising by rank-and-file workers who had grown tired of waiting.\n")
+
+
+@pytest.mark.parametrize(("front", "date"), [
+    # a converter's date a day before the page's dateline (a timestamp's day in UTC): the dateline wins
+    ("title: The Long Road Back\ndate: '2023-10-31'\nurl: https://example.org/x", "2023-11-01"),  # was 10-31
+    ("published: 2023-11-02\nsource: https://example.org/x", "2023-11-01"),  # a day after: was 11-02
+    # further apart, the converter's stands (another day the page names: an update, a print issue)
+    ("published: 2023-10-29\nsource: https://example.org/x", "2023-10-29"),
+    # a person's own front matter always stands
+    ("title: The Long Road Back\ndate: 2023-10-31", "2023-10-31"),
+])
+def test_the_pages_dateline_over_a_converters_date_a_time_zone_away(tmp_path, front, date):
+    from pamphleteer.model import build_text
+    from pamphleteer.normalise import normalise
+    from pamphleteer.parse import parse_text
+
+    path = tmp_path / "text.md"
+    path.write_text(f"---\n{front}\n---\n\n{DATED_BODY}", encoding="utf-8")
+    text, notes = build_text(normalise(parse_text(read_text(path))), "en")
+    assert text.date == date
+    assert any("a day apart" in note.message for note in notes) is (date == "2023-11-01")
