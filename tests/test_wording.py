@@ -101,7 +101,10 @@ def test_a_russian_publications_print_edition_reads_in_russian(russian):
     with fitz.open(russian[".pdf"]) as pdf:
         seen = " ".join(page.get_text() for page in pdf)
         outline = [title for _, title, _ in pdf.get_toc()]
+        fonts = {font[3] for page in pdf for font in page.get_fonts()}
     assert_russian(seen.replace("\u00ad", ""), "print edition")
+    # Its running heads (the titles, in capitals) are set in the vendored faces, not a system font.
+    assert all(name.split("+")[-1].startswith(("Crimson-Pro", "Gentium-Book-Plus")) for name in fonts), fonts
     assert "Источники и права" in outline and "Содержание" in outline, outline
 
 
