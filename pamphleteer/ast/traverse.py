@@ -92,8 +92,18 @@ def descend(
 
 
 def walk(nodes: Iterable[Node] | Node, into: Callable[[Node], bool] | None = None) -> Iterator[Node]:
-    """Every node of `nodes` and of their descendants, in reading order."""
-    return (node for node, leaving in events(nodes, into) if not leaving)
+    """Every node of `nodes` and of their descendants, in reading order (`events` without the
+    leaving, written apart: it is the walk most rules run)."""
+    stack = _roots(nodes)
+    stack.reverse()
+    pop, extend = stack.pop, stack.extend
+    while stack:
+        node = pop()
+        yield node
+        if node["t"] in LEAVES or (into is not None and not into(node)):
+            continue
+        for _level, items in reversed(slots(node)):
+            extend(reversed(items))
 
 
 def _same(first: list[Node], second: list[Node]) -> bool:
@@ -207,22 +217,37 @@ def text_of(nodes: Iterable[Node] | Node) -> str:
 
     Quotes get their marks; code and maths their text; raw markup and notes are left out.
     """
+    # The walk of `events(nodes, into=_spoken)`, written out: a quotation's closing mark waits on the
+    # stack below its children, as its leaving event would come after them.
     parts: list[str] = []
-    for node, leaving in events(nodes, into=_spoken):
+    append = parts.append
+    stack: list[Node | str] = list(_roots(nodes))
+    stack.reverse()
+    pop, extend = stack.pop, stack.extend
+    while stack:
+        node = pop()
+        if isinstance(node, str):  # a closing quote mark
+            append(node)
+            continue
         kind = node["t"]
-        if leaving:
-            if kind == "Quoted":
-                parts.append(quote_marks(node)[1])
-        elif kind == "Str":
-            parts.append(node["c"])
-        elif kind in BREAKS:
-            parts.append(" ")
-        elif kind == "Quoted":
-            parts.append(quote_marks(node)[0])
-        elif kind in ("Code", "Math"):
-            parts.append(node["c"][1])
+        if kind == "Str":
+            append(node["c"])
+            continue
+        if kind in BREAKS:
+            append(" ")
+            continue
+        if kind in LEAVES or kind in SILENT:
+            if kind in ("Code", "Math"):
+                append(node["c"][1])
+            continue
+        if kind == "Quoted":
+            opening, closing = quote_marks(node)
+            append(opening)
+            stack.append(closing)
         elif kind in ("Para", "Plain", "Header") and parts and parts[-1] != " ":
-            parts.append(" ")
+            append(" ")
+        for _level, items in reversed(slots(node)):
+            extend(reversed(items))
     return SPACES.sub(" ", "".join(parts)).strip()
 
 

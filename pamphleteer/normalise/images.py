@@ -104,6 +104,9 @@ def is_left_out_image(node: Node) -> bool:
     return is_kind(node, "Span") and has_class(node, LEFT_OUT_IMAGE)
 
 
+IMAGE_HOLDERS = frozenset(("Span", "Emph", "Strong", "Link"))  # what a left-out image or markup around one is
+
+
 def _around_images(node: Node, linked: bool) -> bool:
     """Whether `node` is markup that may stand around left-out images: a bare <span>, emphasis,
     strong, and with `linked` a link."""
@@ -122,6 +125,8 @@ def _held(node: Node) -> list[Node]:
 def is_image_only(node: Node, linked: bool = True) -> bool:
     """A left-out image, or emphasis (and with `linked`, a link) around nothing but left-out images
     (`[![…](…)](…)`)."""
+    if node["t"] not in IMAGE_HOLDERS or (not linked and node["t"] == "Link"):
+        return False  # the walk below would say so at its first node (most inlines are words)
     for item in walk(node, into=lambda inner: _around_images(inner, linked)):
         if is_left_out_image(item) or (item is not node and is_kind(item, *SPACES)):
             continue
