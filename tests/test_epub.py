@@ -486,8 +486,9 @@ def test_a_russian_or_greek_text_brings_its_faces_and_a_latin_one_carries_none(s
 
 
 def test_a_face_the_book_sets_few_letters_of_is_packed_with_those_letters_alone(sample, marked):
-    """A Russian text sets few Latin letters, an English one no Cyrillic: each vendored face file
-    the ebook packs holds the letters the book sets (and their other case), not the whole file."""
+    """A Russian text with one Greek word: the Greek face file is packed with those letters (and their
+    other case) alone, not whole; the Cyrillic one holds the text's letters; a face the book sets no
+    letter of (Greek in the English seed) is not packed at all."""
     from fontTools.ttLib import TTFont
 
     from tests.conftest import PROJECT
@@ -495,21 +496,21 @@ def test_a_face_the_book_sets_few_letters_of_is_packed_with_those_letters_alone(
     publication, pdf, pages = sample
     first = publication.texts[0]
     russian = dataclasses.replace(first, title="Что делать с профсоюзами?", lang="ru",
-                                  body=(Block(9100, para(*text_inlines("Профсоюз — это мы. № 1"))),))
+                                  body=(Block(9100, para(*text_inlines("Профсоюз — это мы, λόγος. № 1"))),))
     book = render_epub(dataclasses.replace(publication, texts=(russian,)), (), pdf, pages)[0]
-    fonts = PROJECT / "styles" / "fonts"
-    for packed, name in ((packed_faces(book), "crimson-pro-latin-400-normal.woff2"),
-                         (packed_faces(marked), "crimson-pro-latin-400-normal.woff2")):
-        with TTFont(fonts / name) as whole:
-            vendored = set(whole.getBestCmap())
-        assert packed[name] < vendored, f"{name} is packed whole"
+    name = "gentium-book-plus-greek-400-normal.woff2"
+    with TTFont(PROJECT / "styles" / "fonts" / "greek-cyrillic" / name) as whole:
+        vendored = set(whole.getBestCmap())
+    greek = packed_faces(book)[name]
+    assert greek < vendored, f"{name} is packed whole"
     with zipfile.ZipFile(io.BytesIO(book)) as archive:
         seen = "".join(archive.read(name).decode("utf-8") for name in archive.namelist()
                        if name.endswith((".xhtml", ".css")))
     letters = {ord(case) for char in seen for case in (char, char.upper(), char.lower()) if len(case) == 1}
-    assert packed_faces(book)["crimson-pro-latin-400-normal.woff2"] <= letters
+    assert {ord(char) for char in "λόγοςΛΌΓΟΣ"} <= greek <= letters
     cyrillic = packed_faces(book)["gentium-book-plus-cyrillic-400-normal.woff2"]
     assert {ord("П"), ord("п"), ord("Ф"), ord("№")} <= cyrillic
+    assert not any(face.startswith("gentium-book-plus-greek") for face in packed_faces(marked))
 
 
 def test_two_builds_are_byte_identical_and_the_zip_is_well_formed(sample, marked):
