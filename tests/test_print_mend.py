@@ -79,17 +79,30 @@ def test_two_faults_are_first_mended_with_one_layout_kept_only_if_it_leaves_none
     found = [Fault("spread", (1, 2)), Fault("spread", (5, 6))]
     mending = Mending(_reading(_text_pages(), found))
     assert mending.wants_trials()  # a spread is mended first by a paragraph set a line longer or shorter
-    mending.consider({"0.02em": {"b": Setting(lines=11), "f": Setting(lines=11)}})
+    # "c", on the page a line short, a line longer: the pages after it begin where they did
+    trials = {"0.02em": {"c": Setting(lines=11), "f": Setting(lines=11)}}
+    mending.consider(trials)
     both = mending.next()
-    assert both is not None and '[id="b"]' in both and '[id="f"]' in both  # one layout for the two
+    assert both is not None and '[id="c"]' in both and '[id="f"]' in both  # one layout for the two
     assert not mending.judge(both, _reading(_text_pages(), found[1:]))  # mends one: not kept
     one = mending.next()  # then one fault at a time, as without that layout
-    assert one is not None and '[id="b"]' in one and '[id="f"]' not in one
+    assert one is not None and '[id="c"]' in one and '[id="f"]' not in one
     assert mending.judge(one, _reading(_text_pages(), found[1:]))
     again = Mending(_reading(_text_pages(), found))
-    again.consider({"0.02em": {"b": Setting(lines=11), "f": Setting(lines=11)}})
+    again.consider(trials)
     assert again.judge(both := str(again.next()), _reading(_text_pages(), []))  # leaves none: kept
     assert again.chosen == both and again.next() is None
+
+
+def test_faults_are_not_mended_at_once_when_mending_the_first_moves_the_pages_after_it():
+    from pamphleteer.render.pages import Mending
+
+    found = [Fault("spread", (1, 2)), Fault("spread", (5, 6))]
+    mending = Mending(_reading(_text_pages(), found))
+    # "b", on the full page, a line longer: a line goes over to the next page, and every page after
+    mending.consider({"0.02em": {"b": Setting(lines=11), "f": Setting(lines=11)}})
+    first = mending.next()
+    assert first is not None and '[id="b"]' in first and '[id="f"]' not in first
 
 
 def test_a_runt_page_s_trials_are_made_only_once_running_pages_short_does_not_mend_it():

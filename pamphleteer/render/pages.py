@@ -371,15 +371,30 @@ class Mending:
         return ways, unknown
 
     def _combined(self, ways: list[list[str]]) -> str:
-        """The CSS of the likeliest way to mend each fault, all at once ("" with fewer than two faults
-        to mend, or none), leaving out a way that sets what an earlier one sets (a paragraph, a page)."""
+        """The CSS of the likeliest way to mend each fault, all at once, as far as each but the last
+        leaves the pages after its fault as they are (`_local`); "" if that makes fewer than two (a
+        way that sets what an earlier one sets, a paragraph or a page, is left out)."""
         taken: set[str] = set()
         chosen = []
-        for css in (options[0] for options in ways if options):
-            if not taken & (its := set(SET_BY.findall(css))):
-                taken |= its
-                chosen.append(css)
+        for fault, options in zip(self.reading.found, ways, strict=True):
+            if not options or taken & (its := set(SET_BY.findall(options[0]))):
+                continue
+            taken |= its
+            chosen.append(options[0])
+            if options[0] not in self._local(fault):
+                break  # the pages after it move: the faults after it are not where they were read
         return "".join(chosen) if len(chosen) > 1 else ""
+
+    def _local(self, fault: Fault) -> set[str]:
+        """The ways to mend a spread `fault` that leave the pages after it as they are, likely: a
+        paragraph on its page that ends short set a line longer (the line fills the room at its
+        foot, and the page after begins where it did)."""
+        if fault.kind != "spread" or not self.candidates:
+            return set()
+        pages = self.reading.pages
+        short = max(fault.pages, key=lambda index: pages[index].short_by)
+        return {spacing_rules({change.block: change.spacing}) for change in self.candidates
+                if change.lines == 1 and change.block in pages[short].blocks}
 
     def wants_trials(self) -> bool:
         """Whether the next layout to make depends on the candidates, not known yet."""
