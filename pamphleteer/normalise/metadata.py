@@ -325,17 +325,23 @@ ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 def _with_word_before(name: str, texts: list[str]) -> str:
     """The name with the word the page nearly always writes before it, when that is an article or an
-    acronym: "MIT Technology Review" (found as 'Technology Review'), "der Freitag" ('Freitag')."""
+    acronym: "MIT Technology Review" (found as 'Technology Review'), "der Freitag" ('Freitag'); with
+    "The" when the page's prose writes "the" before it at least every other time ('The Village Voice';
+    not before an acronym: "the BBC" is the BBC)."""
     before = Counter(match.group(1) for text in texts for match in re.finditer(
         rf"(?<![\w-])([\w'’.&-]+)\s+{re.escape(name)}(?![\w-])", text))
     occurrences = sum(len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)) for text in texts)
     if not before:
         return name
     word, count = before.most_common(1)[0]
+    if (word.casefold() == "the" and count >= 2 and count * 2 >= occurrences and not name.isupper()
+            and name.split()[0].casefold() not in ARTICLES):
+        return f"The {name}"  # "supporting the Village Voice", "©2023 Village Voice, LLC"
     if count < 2 or count * 3 < occurrences * 2:
         return name
     has_article = name.split()[0].casefold() in ARTICLES
-    if ACRONYM.fullmatch(word) or (word.casefold() in ARTICLES and not has_article):
+    article = word.casefold() in ARTICLES - {"the"} and not has_article and not name.isupper()
+    if ACRONYM.fullmatch(word) or article:
         return f"{word} {name}"
     return name
 

@@ -208,6 +208,11 @@ def test_the_sites_name_as_the_page_writes_it():
     ("freitag.de", ["der Freitag digital", "© der Freitag Mediengesellschaft", "Redaktion des Freitag"],
      "der Freitag"),  # was 'Freitag'
     ("freitag.de", ["Am Freitag", "der Freitag"], "Freitag"),  # once is no habit
+    # "the" before it in the page's prose every other time or more: its name has "The"
+    ("villagevoice.com", ["originating from the Village Voice editorial", "for supporting the Village Voice",
+                          "by the longtime Village Voice photographer", "©2023 Village Voice, LLC"],
+     "The Village Voice"),  # was 'Village Voice'
+    ("bbc.com", ["told the BBC", "the BBC said", "BBC News"], "BBC"),  # not before an acronym
     # the site calling itself by its address, more often than a capitalised phrase spells it
     ("literaturkritik.de", ["Literaturkritik für das Internet", "Beiträge in literaturkritik.de 2006",
                             "© bei der Autorin und bei literaturkritik.de",
