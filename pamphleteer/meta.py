@@ -511,13 +511,14 @@ def _authors_who_are_people(meta: TextMeta, reader: _Reader) -> TextMeta:
         return meta
     sites = _site_letters(meta)
     people = tuple(name for name in meta.authors if not SAYS.search(name) and not _cut_dateline(name)
-                   and not _newsroom(name) and not (len(meta.authors) > 1 and _letters(name) in sites))
+                   and not _newsroom(name) and not (len(meta.authors) > 1 and _letters(name) in sites)
+                   and not _agency(name) and not _address_as_name(name, meta))
     if people == meta.authors:
         return meta
     left = [name for name in meta.authors if name not in people]
     reader.note(codes.AUTHOR_NOT_A_PERSON, Severity.INFO,
-                f"not an author: {', '.join(left)} (the site, its newsroom, a comment's heading or a "
-                f"dateline's remains); the authors are: "
+                f"not an author: {', '.join(left)} (the site, its address, its newsroom, a news agency, a "
+                f"comment's heading or a dateline's remains); the authors are: "
                 f"{', '.join(people) or 'none given'}", "author")
     return dataclasses.replace(meta, authors=people)
 
@@ -526,6 +527,28 @@ NEWSROOM_WORDS = frozenset((
     "staff", "staffs", "reports", "report", "wire", "wires", "service", "services", "desk", "team", "editors",
     "editorial", "contributors", "contributor", "newsroom", "news", "agency", "agencies", "and", "&", "the",
 ))
+
+
+# The wire services whose name a clipper takes from a page's byline or meta tags for its author: the
+# agency that sent the story, not a person who wrote it.
+NEWS_AGENCIES = frozenset((
+    "afp", "agence france-presse", "agence france presse", "ap", "associated press", "the associated press",
+    "reuters", "thomson reuters", "dpa", "deutsche presse-agentur", "pa", "pa media", "press association",
+    "ansa", "efe", "xinhua", "kyodo", "kyodo news", "tass", "upi", "aap", "epd", "kna", "apa", "sda", "anp",
+    "belga", "tt", "ntb", "ritzau", "pap", "yonhap", "europa press", "canadian press", "the canadian press",
+))
+
+
+def _agency(name: str) -> bool:
+    """A news agency's name, or several ("AFP", "dpa/AFP", "Reuters; AP"), not a person's."""
+    parts = [part.strip().casefold() for part in re.split(r"\s*[/;,&]\s*|\s+and\s+", name) if part.strip()]
+    return bool(parts) and all(part in NEWS_AGENCIES for part in parts)
+
+
+def _address_as_name(name: str, meta: TextMeta) -> bool:
+    """The source's address written as a name ("Lefigaro Fr" for lefigaro.fr): a clipper's guess."""
+    host = re.sub(r"^www\.", "", re.sub(r"^https?://([^/:]+).*$", r"\1", meta.source.lower()))
+    return "." in host and "/" not in host and _letters(name) == _letters(host) and " " in name.strip()
 
 
 def _newsroom(name: str) -> bool:

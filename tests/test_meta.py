@@ -356,6 +356,13 @@ def test_the_sites_name_ending_a_front_matter_title_is_the_publication(tmp_path,
     # a person's name ending in a month's is still a person's
     ("author: Theresa May\nurl: /news/x/", ("Theresa May",), False),
     ("author: Ann Lee June\nurl: /news/x/", ("Ann Lee June",), False),
+    # a news agency is no author: the wire that sent the story (thelocal, Obsidian's "[[AFP]]")
+    ('author: ["[[AFP]]"]\nsource: https://www.thelocal.se/x', (), True),
+    ("author: dpa/AFP\nurl: /news/x/", (), True),
+    ("author: Ann Lee; Reuters\nurl: /news/x/", ("Ann Lee",), True),
+    ("author: Apu Nahasapeemapetilon\nurl: /news/x/", ("Apu Nahasapeemapetilon",), False),
+    # the source's address written as a name (a clipper's guess: "Lefigaro Fr" for lefigaro.fr)
+    ('author: ["[[Lefigaro Fr]]"]\nsource: http://www.lefigaro.fr/x', (), True),
     # a site alone may be the author (an institution's statement); a person keeps it
     ("author: Red Pepper\nsource: https://www.redpepper.org.uk/x/", ("Red Pepper",), False),
     ('author: ["Ann Lee", "Red Pepper"]\npublication: Red Pepper\nkeep: [I205]',
