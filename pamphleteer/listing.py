@@ -28,7 +28,8 @@ from pamphleteer.workspace import is_ours
 WORD = re.compile(r"\w")
 # Where the blocks that each repair takes out of a body go (the rest stay in it).
 DESTINATIONS = {
-    **dict.fromkeys(("N410", "N415", "N420", "N421", "N422", "N423", "N424", "N425", "N426"), "credits"),
+    **dict.fromkeys(("N410", "N415", "N420", "N421", "N422", "N423", "N424", "N425", "N426", "N429"),
+                    "credits"),
     **dict.fromkeys(("N412", "N427"), "About the authors"),
     **dict.fromkeys(("N413", "N414"), "source note"),
     "N406": "standfirst",

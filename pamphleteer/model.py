@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # only named in annotations: loading the normaliser here woul
 RESERVED_NAMES = frozenset({"title-page", "imprint", "contents", "contents-heading", "main"})
 # The codes of normalise/boilerplate.py under which the page's furniture left the body for the
 # credits (navigation, buttons, related stories, comments, notices, the site's header, tags).
-PAGE_FURNITURE = frozenset({"N420", "N421", "N422", "N423", "N424", "N425", "N426"})
+PAGE_FURNITURE = frozenset({"N420", "N421", "N422", "N423", "N424", "N425", "N426", "N429"})
 ABOUT_THE_AUTHORS = "about-the-authors"
 SOURCES_AND_CREDITS = "sources-and-credits"
 

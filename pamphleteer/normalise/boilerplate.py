@@ -44,6 +44,7 @@ from pamphleteer.ast import (
     walk,
 )
 from pamphleteer.errors import Diagnostic, Severity
+from pamphleteer.normalise.boilerplate_comments import COMMENT_HEADING, threads_in
 from pamphleteer.normalise.findings import shorten
 from pamphleteer.normalise.furniture import _classify_tail
 from pamphleteer.normalise.keep import Keep
@@ -90,6 +91,7 @@ CODES = {
     "N426": "tag and category lists -> credits",
     "N427": "'About the author' -> About the authors",
     "N428": "the page's layout divs opened, their blocks read one by one",
+    "N429": "the page's foot, after the article's end (imprint, legal and site links, badges) -> credits",
 }
 MESSAGES = {
     "N420": "navigation or a list of links left the body for the credits",
@@ -101,6 +103,7 @@ MESSAGES = {
     "N426": "a tag or category list left the body for the credits",
     "N427": "an 'About the author' section left the body for 'About the authors'",
     "N428": "the page's layout (a div) was opened: its blocks stand in its place, read one by one",
+    "N429": "the page's foot, after the article's end, left the body for the credits",
 }
 
 
@@ -119,6 +122,7 @@ RUN_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"|^(?:leave|post|add|write)\s+a\s+(?:reply|comment|response)\b"
                         r"|^join\s+the\s+(?:discussion|conversation)\b|^discussion$|^show\s+comments\b",
                         re.IGNORECASE)),
+    ("N423", COMMENT_HEADING),
     ("N422", _words(r"related(?:\s+(?:articles?|stories|posts?|content|coverage|reading|links?|news"
                     r"|topics))?$",
                     r"recommended(?:\s+(?:for\s+you|reading|stories|articles?))?$",
@@ -453,10 +457,13 @@ def _headline_list(unit: Unit) -> bool:
     return len(items) >= 2 and all(len(item.split()) <= HEADLINE_WORDS for item in items)
 
 
-def classify(units: list[Unit], stop: frozenset[str], exempt: set[int], host: str = "") -> dict[int, str]:
-    """Which units are furniture, each with its code (`host`: the page's own site, when known)."""
+def classify(units: list[Unit], stop: frozenset[str], exempt: set[int], host: str = "",
+             joined: frozenset[int] = frozenset()) -> dict[int, str]:
+    """Which units are furniture, each with its code (`host`: the page's own site, when known;
+    `joined`: the units exempt only as the rest of the paragraph before them)."""
     decided: dict[int, str] = {}
     _runs(units, decided, exempt)
+    _threads(units, decided, exempt - joined)
     texts = Counter(unit.text.casefold() for unit in units if unit.text and not unit.prose)
     for index, unit in enumerate(units):
         if index in decided or index in exempt:
@@ -508,7 +515,109 @@ def classify(units: list[Unit], stop: frozenset[str], exempt: set[int], host: st
             decided[index] = "N422"
     _repeated(units, decided, exempt, begun)
     _between_furniture(units, decided, exempt, last)
+    _foot(units, decided, exempt, begun, stop)
     return decided
+
+
+def _weight(unit: Unit, index: int, decided: dict[int, str], exempt: set[int], stop: frozenset[str]) -> float:
+    """What a block says for "the article goes on here": its words when it is the article's prose,
+    less than nothing when it is furniture (taken already, or links, or a short line). A list is
+    weighed item by item (a list of headlines or links is no prose, however many words it has)."""
+    if index in exempt or not unit.text:
+        return 0.0
+    if index in decided:
+        return -2.0
+    if kind(unit.node) in ("BulletList", "OrderedList"):
+        items = [_measure(unit.top, unit.line, make_div(item), stop) for item in list_items(unit.node)]
+        if unit.link_density >= 0.5 or any(kind(n) == "Header" for n in walk(unit.node)):
+            return -3.0
+        return sum(item.words / 2 if item.words >= PROSE_WORDS else item.words / 4 if (
+            item.words >= 3 and item.stop_density >= STOPWORDS_LOW) else -0.5 for item in items if item.text)
+    if unit.good:
+        return float(unit.words)
+    if unit.prose:
+        return unit.words / 2
+    if _sentence(unit):
+        return unit.words / 4
+    if unit.is_heading:
+        return -0.5
+    return -3.0 if unit.link_density >= 0.5 else -1.0
+
+
+def _sentence(unit: Unit) -> bool:
+    """A paragraph in the text's own words too short or too plain to be `prose`: hardly a link,
+    stop words (fewer in a long one), a sentence's end."""
+    return (kind(unit.node) in ("Para", "Plain") and unit.link_density < MAX_LINK_DENSITY and unit.words >= 3
+            and unit.stop_density >= (0.2 if unit.words >= SHORT_WORDS else STOPWORDS_LOW)
+            and unit.text.rstrip().endswith(SENTENCE_END))
+
+
+def _furniture_like(unit: Unit) -> bool:
+    """A heading, a list, links, or a line that is no sentence: where the page's foot may begin."""
+    return (unit.is_heading or kind(unit.node) in ("BulletList", "OrderedList") or unit.link_density >= 0.5
+            or bool(unit.text and not unit.text.rstrip().endswith(SENTENCE_END)))
+
+
+def article_end(units: list[Unit], decided: dict[int, str], exempt: set[int], begun: int,
+                stop: frozenset[str]) -> int:
+    """The article's last block: where the sum of the blocks' weights from its first paragraph on is
+    greatest (its prose counts for it, the page's furniture against: what follows is the page's foot).
+    Each block of a run of furniture weighs more than the one before (the n-th by the square root of
+    n): a box inside the article is bridged by its next paragraph, the page's foot by no lone
+    paragraph after it (the author's bio, a pitch)."""
+    best, end, total, gap = 0.0, begun, 0.0, 0
+    for index in range(begun, len(units)):
+        weight = _weight(units[index], index, decided, exempt, stop)
+        if weight < 0:
+            gap += 1
+            weight *= gap ** 0.5
+        elif weight > 0:
+            gap = 0
+        total += weight
+        if total > best:
+            best, end = total, index
+    return end
+
+
+def _foot(units: list[Unit], decided: dict[int, str], exempt: set[int], begun: int,
+          stop: frozenset[str]) -> None:
+    """After the article's end (`article_end`), what is not prose is the page's foot: the imprint,
+    the legal and site links, the site map, app badges and social links, the last boxes. The foot
+    begins at its first piece of furniture (taken already, a heading, links, a list): a closing line
+    right after the article ("Thanks.", "Venceremos!") stays, as does a paragraph of prose anywhere."""
+    end = article_end(units, decided, exempt, begun, stop)
+    foot = next((index for index in range(end + 1, len(units)) if index in decided
+                 or _furniture_like(units[index])), len(units))
+    headings = []
+    for index in range(foot, len(units)):
+        unit = units[index]
+        if index in decided or index in exempt or not (unit.text or _linked_line(unit)):
+            continue
+        if unit.is_heading:
+            headings.append(index)
+        elif not ((unit.prose and not (kind(unit.node) in ("BulletList", "OrderedList")
+                                       and _weight(unit, index, decided, exempt, stop) < 0))
+                  or (_sentence(unit) and unit.words >= SHORT_WORDS)):
+            decided[index] = "N429"
+    # a heading goes with its section only: over a table, a quotation or prose that stay, it stays
+    for index in headings:
+        section = []
+        for other in range(index + 1, len(units)):
+            if units[other].is_heading and _level(units[other]) <= _level(units[index]):
+                break
+            section.append(other)
+        if all(other in decided for other in section if units[other].text or other in exempt):
+            decided[index] = "N429"
+
+
+def _threads(units: list[Unit], decided: dict[int, str], exempt: set[int]) -> None:
+    """A comment thread after the article has begun (`boilerplate_comments.threads_in`: its shape of
+    names, timestamps and reply buttons, in any language) leaves whole, the comments' prose with it."""
+    begun = next((i for i, unit in enumerate(units) if unit.good), len(units)) + 1
+    for first, last in threads_in([unit.node for unit in units[begun:]]):
+        for index in range(begun + first, begun + last + 1):
+            if index not in exempt:
+                decided.setdefault(index, "N423")
 
 
 def _repeated(units: list[Unit], decided: dict[int, str], exempt: set[int], first: int) -> None:
@@ -640,7 +749,9 @@ def remove_boilerplate(
     exempt_units = {i for i, unit in enumerate(units) if _spared(unit) or _read_elsewhere(unit, authors)}
     exempt_units |= _apparatus(units)
     # The rest of a paragraph cut by a page break is the article's, however many links it holds.
-    exempt_units |= {i for i in range(1, len(blocks)) if continues(blocks[i - 1], blocks[i])}
+    joined = {i for i in range(1, len(blocks)) if continues(blocks[i - 1], blocks[i])}
+    joined_only = frozenset(joined - exempt_units)
+    exempt_units |= joined
     first_good = next((i for i, unit in enumerate(units) if unit.good), 0)
     # the head's date, alone or after the site's or a section's name ("CBS News February 24, 2020, 7:57 AM")
     exempt_units |= {i for i in range(first_good)
@@ -648,7 +759,7 @@ def remove_boilerplate(
     exempt_units |= {i for i in range(first_good) if _author_links(units[i])}  # the head's byline
     links = [link_target(node) for block in blocks for node in walk(block.node) if kind(node) == "Link"]
     host = site_host(links)
-    decided = classify(units, stop, exempt_units, host)
+    decided = classify(units, stop, exempt_units, host, joined_only)
     body: list[Block] = []
     credits: list[Block] = []
     bio: list[Block] = []
