@@ -45,6 +45,7 @@ from pamphleteer.ast import (
 )
 from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.normalise.boilerplate_comments import COMMENT_HEADING, threads_in
+from pamphleteer.normalise.boilerplate_pitches import BUTTON_WORDS, in_voice, is_button, is_pitch_line, stems
 from pamphleteer.normalise.findings import shorten
 from pamphleteer.normalise.furniture import _classify_tail
 from pamphleteer.normalise.keep import Keep
@@ -115,6 +116,11 @@ def _words(*patterns: str) -> re.Pattern[str]:
     return re.compile(r"^(?:" + "|".join(patterns) + r")\b", re.IGNORECASE)
 
 
+# Labels over a page's tags, in the corpus's languages ("Themen", "Temas en esta nota", "Aiheet").
+TAG_LABELS = (r"schlagw[öo]rter|stichw[öo]rter|themen|mehr\s+über|mots[- ]cl[ée]s|th[èe]mes|sujets"
+              r"|temas(?:\s+en\s+esta\s+nota)?|tagi|tematy|kategorie|aiheet|avainsanat"
+              r"|seuraa\s+artikkeliin\s+liittyviä\s+aiheita|t[óo]picos|assuntos|argomenti|parole\s+chiave"
+              r"|categorie|etiquetas|categor[íi]as|kategorien|[ée]tiquettes")
 # Headings that open a run of furniture, by what the run is.
 RUN_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("N423", re.compile(r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?)\b(?:\s+(?:on|to)\b.*)?$"
@@ -141,7 +147,7 @@ RUN_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
                     r"(?:also\s+)?in\s+this\s+series$")),
     ("N426", _words(r"(?:tags?|tagged(?:\s+with)?|topics?|categories|category|filed\s+under|posted\s+in"
                     r"|labels?"
-                    r"|keywords|subjects?|archives?)\s*:?$")),
+                    r"|keywords|subjects?|archives?)\s*:?$", rf"(?:{TAG_LABELS})\s*:?$")),
     ("N424", _words(r"(?:sign\s+up|subscribe)\b.*", r"(?:our\s+|the\s+)?newsletters?\b.*",
                     r"(?:support|donate)\b.{0,30}$", r"get\s+(?:our|the)\s+\w+\s+(?:newsletter|email)")),
     ("N421", _words(r"share(?:\s+this(?:\s+\w+)?)?\s*:?$", r"follow\s+(?:us|me)\b.*", r"connect\s+with\s+us$",
@@ -213,6 +219,7 @@ CHROME = (
                         r"|more\s+from\s+\S+(?:\s+\S+)?|(?:watch|listen)(?:\s+now)?)\s*:.*$", re.IGNORECASE)),
     ("N426", re.compile(r"^(?:tags?|tagged(?:\s+with)?|topics?|categories|category|filed\s+under|posted\s+in"
                         r"|labels?|keywords|subjects?)\s*:.*$"
+                        rf"|^(?:{TAG_LABELS})\s*:\s*\S.*$"
                         r"|^(?:filed\s+under|posted\s+in|tagged(?:\s+with)?)\s+\S.*$"
                         r"|^(?:eingeordnet\s+unter|schlagw[öo]rter|mots[- ]cl[ée]s|[ée]tiquettes"
                         r"|class[ée]\s+dans"
@@ -464,6 +471,7 @@ def classify(units: list[Unit], stop: frozenset[str], exempt: set[int], host: st
     decided: dict[int, str] = {}
     _runs(units, decided, exempt)
     _threads(units, decided, exempt - joined)
+    _boxes(units, decided, exempt)
     texts = Counter(unit.text.casefold() for unit in units if unit.text and not unit.prose)
     for index, unit in enumerate(units):
         if index in decided or index in exempt:
@@ -552,10 +560,9 @@ def _sentence(unit: Unit) -> bool:
             and unit.text.rstrip().endswith(SENTENCE_END))
 
 
-def _furniture_like(unit: Unit) -> bool:
-    """A heading, a list, links, or a line that is no sentence: where the page's foot may begin."""
-    return (unit.is_heading or kind(unit.node) in ("BulletList", "OrderedList") or unit.link_density >= 0.5
-            or bool(unit.text and not unit.text.rstrip().endswith(SENTENCE_END)))
+def _links_block(unit: Unit, stop: frozenset[str]) -> bool:
+    """Links and little else (a menu, a list of links, a logo): where the page's foot may begin."""
+    return unit.link_density >= 0.5 or _list_of_links(unit, stop) or _linked_line(unit)
 
 
 def article_end(units: list[Unit], decided: dict[int, str], exempt: set[int], begun: int,
@@ -582,17 +589,22 @@ def article_end(units: list[Unit], decided: dict[int, str], exempt: set[int], be
 def _foot(units: list[Unit], decided: dict[int, str], exempt: set[int], begun: int,
           stop: frozenset[str]) -> None:
     """After the article's end (`article_end`), what is not prose is the page's foot: the imprint,
-    the legal and site links, the site map, app badges and social links, the last boxes. The foot
-    begins at its first piece of furniture (taken already, a heading, links, a list): a closing line
-    right after the article ("Thanks.", "Venceremos!") stays, as does a paragraph of prose anywhere."""
+    the legal and site links, the site map, app badges and social links, the last boxes. There is a
+    foot only where furniture follows the article (one piece taken already, or links); before its
+    first piece a line that ends as a sentence does ("Thanks.", "Venceremos!") stays, and a
+    paragraph of prose stays anywhere."""
     end = article_end(units, decided, exempt, begun, stop)
     foot = next((index for index in range(end + 1, len(units)) if index in decided
-                 or _furniture_like(units[index])), len(units))
+                 or _links_block(units[index], stop)), len(units))
+    if foot == len(units):
+        return  # no furniture after the article: nothing is the page's foot
     headings = []
-    for index in range(foot, len(units)):
+    for index in range(end + 1, len(units)):
         unit = units[index]
         if index in decided or index in exempt or not (unit.text or _linked_line(unit)):
             continue
+        if index < foot and not unit.is_heading and unit.text.rstrip().endswith(SENTENCE_END):
+            continue  # before the foot's first piece of furniture, a sentence is the author's
         if unit.is_heading:
             headings.append(index)
         elif not ((unit.prose and not (kind(unit.node) in ("BulletList", "OrderedList")
@@ -618,6 +630,42 @@ def _threads(units: list[Unit], decided: dict[int, str], exempt: set[int]) -> No
         for index in range(begun + first, begun + last + 1):
             if index not in exempt:
                 decided.setdefault(index, "N423")
+
+
+BOX_LINES = 4  # a box's pitch is at most this many blocks above its button
+
+
+def _boxes(units: list[Unit], decided: dict[int, str], exempt: set[int]) -> None:
+    """A newsletter, subscription or donation box (`boilerplate_pitches`): its button (a call to act,
+    a form's field, a link naming support) and, right above it, the pitch (lines that speak of
+    support or subscribing, or speak to the reader, with two of a pitch's words in the box at least)
+    and the heading of a few words over it; the box's other buttons and fields after it."""
+    for index, unit in enumerate(units):
+        if index in exempt or index in decided or not is_button(unit.text, unit.link_density >= 0.8):
+            continue
+        pitch: list[int] = []
+        for above in range(index - 1, max(-1, index - 1 - BOX_LINES), -1):
+            other = units[above]
+            if not other.text:
+                continue
+            if above in exempt or not (is_pitch_line(other.text) or in_voice(other.text)):
+                if other.is_heading and other.words <= BUTTON_WORDS and pitch and above not in exempt:
+                    pitch.append(above)  # the box's title
+                break
+            pitch.append(above)
+            if other.is_heading:
+                break
+        if not any(not units[i].is_heading for i in pitch) or stems(" ".join(
+                units[i].text for i in [*pitch, index])) < 2:
+            continue
+        box = [*pitch, index]
+        for after in range(index + 1, len(units)):
+            if after in exempt or not units[after].text or not is_button(units[after].text,
+                                                                         units[after].link_density >= 0.8):
+                break
+            box.append(after)
+        for member in box:
+            decided.setdefault(member, "N424")
 
 
 def _repeated(units: list[Unit], decided: dict[int, str], exempt: set[int], first: int) -> None:

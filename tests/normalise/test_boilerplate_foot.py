@@ -166,3 +166,45 @@ def test_a_heading_in_the_foot_over_what_stays_stays_with_it():
     markdown = f"{ARTICLE}\n\n{FOOT}\n\n### Annex: the authors by country\n\n{table}"
     texts = body(markdown)
     assert "Annex: the authors by country" in texts and "Die Tageszeitung Verlags GmbH" not in texts
+
+
+@pytest.mark.parametrize(("box", "moved_lines"), [
+    # German: a heading, the pitch in the publisher's voice, the button as a link
+    ("## Wir bieten profunden Theaterjournalismus\n\nWir sprechen in Interviews und Podcasts mit wichtigen "
+     "Akteur:innen. Tragen Sie mit Ihrem Beitrag zur Qualität bei.\n\n"
+     "[Ja, ich möchte nachtkritik.de unterstützen.](https://example.org/spenden)", 3),
+    # German: donations, and the button a call to act
+    ("Unsere Arbeit ist spendenfinanziert. Helfen auch Sie mit einer Spende!\n\nJetzt spenden", 2),
+    # French: the newsletter, its field and its button
+    ("Abonnez-vous à notre infolettre matinale\n\nDu lundi au samedi, découvrez l’essentiel de "
+     "l’actualité.\n\nVotre adresse e-mail\n\nJe m’abonne", 4),
+    # English, a membership pitch with a "Join" link
+    ("Become a member and support independent journalism.\n\n[Join now](https://example.org/join)", 2),
+])
+def test_a_newsletter_or_donation_box_leaves_with_its_button(box, moved_lines):
+    markdown = f"{ARTICLE}\n\n{box}\n\n{MORE_PROSE}"
+    assert body(markdown) == ["The Strike Wave", PROSE, "What changed", MORE_PROSE, PROSE, MORE_PROSE]
+    assert [code for code, _ in moved(markdown)] == ["N424"] * moved_lines
+
+
+@pytest.mark.parametrize("markdown", [
+    # an article about a party's donations, third person, with a heading that says "Spende"
+    f"{GERMAN}\n\n## Die Spende\n\nDie Partei hat die Spende bis heute nicht zurückgezahlt.\n\n{GERMAN}",
+    # the author's call to the members, with no button
+    f"{PROSE}\n\nWe ask every member to support the strike fund.\n\n{MORE_PROSE}",
+])
+def test_sentences_about_donations_and_support_stay(markdown):
+    assert moved(markdown) == []
+
+
+@pytest.mark.parametrize("tags", [
+    "Mehr über: Antisemitismus Gaza Israel Meinungsfreiheit Nahost",
+    "Temas en esta nota: Corte Suprema, Justicia",
+    "Seuraa artikkeliin liittyviä aiheita: Sanna Marin, Angela Merkel",
+])
+def test_tag_lines_in_other_languages_leave(tags):
+    assert moved(f"{PROSE}\n\n{tags}\n\n{MORE_PROSE}") == [("N426", tags)]
+
+
+def test_a_sentence_beginning_with_a_tag_labels_word_stays():
+    assert moved(f"{GERMAN}\n\nThemen wie Klima und Migration bestimmen den Wahlkampf.\n\n{GERMAN}") == []

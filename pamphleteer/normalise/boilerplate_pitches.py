@@ -1,0 +1,73 @@
+"""Newsletter, subscription and donation boxes, found as a kind: a short pitch and its button.
+
+A box asks the reader for something: a few lines that speak of support, donations,
+subscriptions or the newsletter ("Unsere Arbeit ist spendenfinanziert …", "Abonnez-vous
+à notre infolettre", "Wir bieten profunden Theaterjournalismus"), under a heading of a
+few words or none, and a button: a short line that is a link or a call to act ("Jetzt
+spenden", "Ja, ich möchte nachtkritik.de unterstützen.", "Je m'abonne", "Her damit") or
+a form's field ("E-Mail-Adresse", "Leave this field empty"). The words of such boxes are
+listed below in the eight languages of the corpus, as stems; what makes a box is the
+shape: pitch lines that hold them, then the button, nothing of the article between.
+"""
+
+from __future__ import annotations
+
+import re
+
+# What a pitch speaks of: support, donations, membership, subscriptions, the newsletter.
+PITCH_STEMS = re.compile(
+    r"\w*(?:spende|unterstütz|abonn|journalism|newsletter|mitglied)\w*|\b(?:abo\b|förder\w*"
+    r"|soutien\w*|souten\w*|dons?\b|infolettre|journalisme|offre\s+d[ée]couverte"
+    r"|suscri\w*|donaci\w*|don[aá]\w*|apoy\w*|socios?\b|periodismo"
+    r"|wesprzyj\w*|wspar\w*|darowizn\w*|prenumer\w*|dziennikarstw\w*"
+    r"|tilaa\w*|tilaaj\w*|lahjoit\w*|tue\b|tuki\w*|journalismi\w*"
+    r"|assin\w*|apoi\w*|doaç\w*|doar\b|jornalismo|abbona\w*|sostien\w*|sostegno|donazion\w*|giornalismo"
+    r"|subscri\w*|donat\w*|support\w*|members?(?:hip)?\b|patreon|inbox|journalism)",
+    re.IGNORECASE)
+# A call to act, on a button: "Jetzt spenden", "Je m'abonne", "Her damit", "Join now".
+CALL = re.compile(
+    r"^(?:jetzt\s+\w+|ja,?\s+ich\s+möchte\b.*|her\s+damit|mitmachen|zum\s+abo\w*|abonnieren|spenden"
+    r"|je\s+m['’]abonne|abonnez-vous\b.*|s['’]abonner|je\s+(?:soutiens|donne|fais\s+un\s+don)|faire\s+un\s+don"
+    r"|soutenez(?:-nous)?|suscr[íi]bete|suscribite|hacete\s+socio|unite\s+a\b.*|don[aá]\s*(?:ahora)?|apoy[aá]"
+    r"|wesprzyj(?:\s+nas)?|wpłać|prenumeruj|tilaa(?:\s+nyt)?|lahjoita|tue(?:\s+meitä)?|assine(?:\s+já)?"
+    r"|apoie|doe|abbonati|sostienici|dona\s+ora|subscribe(?:\s+now)?|donate(?:\s+now|\s+today)?"
+    r"|support\s+us|join(?:\s+(?:now|us|today))?|become\s+a\s+(?:member|supporter|subscriber)|sign\s+up)"
+    r"\s*[.!»→>]*$", re.IGNORECASE)
+# A form's field: the box's e-mail address box, its spam trap.
+FIELD = re.compile(
+    r"^(?:e-?mail(?:-?adresse|\s+address)?|adresse\s+e-?mail|correo(?:\s+electr[óo]nico)?|leave\s+this\s+field"
+    r"\s+(?:empty|blank)\b.*|dieses\s+feld\s+leer\s+lassen\b.*|votre\s+(?:adresse\s+)?e-?mail|ihre\s+e-?mail"
+    r"(?:-?adresse)?)\s*[:*]?$", re.IGNORECASE)
+# The reader addressed, or the publisher speaking: a pitch's voice ("Helfen auch Sie", "your support").
+VOICE = re.compile(
+    r"(?<!^)(?<![.!?]\s)\b(?-i:Sie|Ihr\w*|Ihnen)\b|\b(?:du|dich|dir|wir|uns|unser\w*|vous|votre|vos|tu|toi|nous|notre"
+    r"|nos|usted\w*|vos|te|nosotros|nuestr\w*|you|your\w*|we|us|our\w*|państw\w*|ciebie|cię|nas|nasz\w*|sinä"
+    r"|teidän|meidän|me|meitä|você\w*|nós|noss\w*|voi|vostr\w*|noi|nostr\w*|ci)\b", re.IGNORECASE)
+PITCH_LINE_WORDS = 80  # a pitch is short; a paragraph longer than this is the article's
+BUTTON_WORDS = 8
+
+
+def stems(text: str) -> int:
+    """How many of a pitch's words a text has."""
+    return len(PITCH_STEMS.findall(text))
+
+
+def in_voice(text: str) -> bool:
+    """A line that addresses the reader or speaks for the publisher, short enough for a box."""
+    return 0 < len(text.split()) <= PITCH_LINE_WORDS and bool(VOICE.search(text))
+
+
+def is_pitch_line(text: str) -> bool:
+    """A short line that speaks of support, donations, subscriptions or the newsletter, to the reader
+    or in the publisher's voice (a heading of a few words needs no voice)."""
+    words = len(text.split())
+    return (0 < words <= PITCH_LINE_WORDS and bool(PITCH_STEMS.search(text))
+            and (words <= BUTTON_WORDS or bool(VOICE.search(text))))
+
+
+def is_button(text: str, linked: bool) -> bool:
+    """A box's button: a call to act, a form's field, or a short link that names support or subscribing."""
+    text = text.strip(" *_#>[]")
+    if not text or len(text.split()) > BUTTON_WORDS:
+        return False
+    return bool(CALL.match(text) or FIELD.match(text)) or (linked and bool(PITCH_STEMS.search(text)))
