@@ -68,6 +68,8 @@ def _timed(item: pytest.Item) -> Generator[None, None, None]:
     started = _cpu_seconds()
     yield
     item.user_properties.append(("cpu seconds", _cpu_seconds() - started))  # the phase's report carries it
+    # How large the test process has grown by then: each program it starts with a full fork costs more
+    item.user_properties.append(("max rss", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
 
 
 pytest_runtest_setup = pytest.hookimpl(hookwrapper=True)(_timed)
@@ -82,13 +84,16 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:  #
     phases = []
     for reports in terminalreporter.stats.values():
         for report in reports:
-            seconds = [value for key, value in getattr(report, "user_properties", ()) if key == "cpu seconds"]
+            properties = getattr(report, "user_properties", ())
+            seconds = [value for key, value in properties if key == "cpu seconds"]
+            rss = [value for key, value in properties if key == "max rss"]
             if seconds and getattr(report, "when", None):
-                phases.append((seconds[-1], report.when, report.nodeid))
-    total = sum(seconds for seconds, _, _ in phases)
-    terminalreporter.write_sep("=", f"slowest {count} by CPU seconds (all tests: {total:.0f} s)")
-    for seconds, when, nodeid in sorted(phases, reverse=True)[:count]:
-        terminalreporter.write_line(f"{seconds:8.2f}s {when:<8} {nodeid}")
+                phases.append((seconds[-1], report.when, report.nodeid, rss[-1] if rss else 0.0))
+    total = sum(phase[0] for phase in phases)
+    terminalreporter.write_sep("=", f"slowest {count} by CPU seconds (all tests: {total:.0f} s; "
+                                    "MB: the test process's largest size by then)")
+    for seconds, when, nodeid, rss in sorted(phases, reverse=True)[:count]:
+        terminalreporter.write_line(f"{seconds:8.2f}s {when:<8} {rss:6.0f} MB {nodeid}")
 
 
 @pytest.fixture(scope="session")
