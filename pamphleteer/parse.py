@@ -253,11 +253,15 @@ def _safe_blocks(
     return safe, diagnostics
 
 
+SYSTEM_BIN = "/usr/bin:/bin"
+
+
 @functools.cache
 def _setpriv() -> str | None:
     """util-linux's `setpriv`, when it is there and sets a parent-death signal (Linux, util-linux 2.33
-    or later), else None."""
-    found = shutil.which("setpriv") if sys.platform.startswith("linux") else None
+    or later), else None. Only the system's own (/usr/bin, /bin): never one a PATH entry such as the
+    publication's folder would name."""
+    found = shutil.which("setpriv", path=SYSTEM_BIN) if sys.platform.startswith("linux") else None
     if found is None:
         return None
     try:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from pamphleteer import parse
 from pamphleteer.workers import Inline, Workers, default_jobs
 from tests.conftest import EPOCH, PROJECT, SOURCES
 
@@ -169,7 +170,7 @@ def test_the_pandoc_a_killed_build_was_waiting_for_dies_with_it(tmp_path):
         pytest.fail("the pandoc the killed build started was still running 5 s later")
 
 
-@pytest.mark.skipif(shutil.which("setpriv") is None, reason="needs util-linux's setpriv")
+@pytest.mark.skipif(shutil.which("setpriv", path=parse.SYSTEM_BIN) is None, reason="needs setpriv")
 def test_pandoc_is_started_without_a_preexec_function_where_setpriv_is_there(monkeypatch):
     """A `preexec_fn` makes subprocess fork the whole process (46 ms of CPU per pandoc from a process
     of 1 GB, 3.5 ms without): where setpriv sets the parent-death signal, none is given."""
@@ -185,3 +186,21 @@ def test_pandoc_is_started_without_a_preexec_function_where_setpriv_is_there(mon
     monkeypatch.setattr(parse.subprocess, "run", run)
     parse._pandoc("Some *words*.", "markdown", "json")
     assert given and given[-1]["preexec_fn"] is None
+
+
+def test_a_setpriv_in_a_folder_on_path_is_never_run(tmp_path, monkeypatch):
+    """pandoc's parent-death helper is the system's setpriv: a program called `setpriv` in a folder
+    on PATH (a publication's folder, `.` on PATH) is not run when the build starts pandoc."""
+    from pamphleteer import parse
+
+    ran = tmp_path / "ran"
+    fake = tmp_path / "setpriv"
+    fake.write_text(f"#!/bin/sh\ntouch {ran}\nshift 2\nexec \"$@\"\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ.get('PATH', '')}")
+    parse._setpriv.cache_clear()
+    try:
+        assert "words" in parse._pandoc("Some *words*.", "markdown", "json")
+    finally:
+        parse._setpriv.cache_clear()
+    assert not ran.exists()
