@@ -55,6 +55,10 @@ from pamphleteer.normalise.names import find_date
 from pamphleteer.normalise.pullquotes import best_passage, framed_at
 from pamphleteer.parse import Block
 
+# A label the page sets over its author's name, alone on its line ("Autor", "Authors:", "Auteur").
+AUTHOR_LABEL = re.compile(
+    r"^(?:autor(?:in|en|innen|\*in|:innen)?|authors?|auteure?s?|autore|autori|autora|autores|written\s+by)"
+    r"\s*:?$", re.IGNORECASE)
 BY_ALONE = re.compile(r"^(?:by|written\s+by|words\s+by|von|par|por)\s*:?$", re.IGNORECASE)
 MASTHEAD_MAX_WORDS = 3
 PROSE_WORDS = 20  # a plain paragraph this long is the article: the head ends before it
@@ -659,6 +663,22 @@ class _Reader:
         return self.head
 
 
+def _labelled_author(blocks: list[Block], page: tuple[str, ...], head: Head, lift: Lift) -> None:
+    """With no byline read, the names the page sets under an author's label ("#### Autor" over
+    "[Nikolai Huke](/profil/…)", a meta box beside the article) are the text's authors (N405). The
+    page's texts are read, as the name's link may have left the body with the page's navigation."""
+    for index, text in enumerate(page[:-1]):
+        if not AUTHOR_LABEL.match(text.strip()):
+            continue
+        names = read_name_line(page[index + 1].strip().rstrip(",;"))
+        label = next((block for block in blocks if AUTHOR_LABEL.match(_text(block).strip())), None)
+        if names and label is not None and lift.may("N405", label):
+            head.found["authors"] = names
+            lift.note("N405", label, "the names under the page's author label became the text's author",
+                      ", ".join(names))
+        return
+
+
 def lift_head(
     blocks: list[Block], known_title: str, lift: Lift, source: str = "", page: tuple[str, ...] = (),
     lang: str = "",
@@ -671,6 +691,8 @@ def lift_head(
     """
     with dates_in(lang):
         head = _Reader(blocks, known_title, lift, source, page).read()
+    if "authors" not in head.found:
+        _labelled_author(blocks, page, head, lift)
     date = url_date(source) if source and "date" not in head.found else ""
     if date and blocks:
         head.found["date"] = date

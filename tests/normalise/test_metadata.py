@@ -567,3 +567,18 @@ def test_a_byline_heading_read_already_does_not_end_the_head_before_its_date():
                      f"## by [Ann Lee](https://x.org/author/ann-lee/)\n\nMarch 3, 2020\n\n{PROSE}")
     assert found[:3] == ("The Long Road Back", ("Ann Lee",), "2020-03-03")
     assert PROSE in found[4]
+
+
+@pytest.mark.parametrize(("markdown", "authors"), [
+    # the page's author label over a link to the author's page, in a meta box under the title: the link
+    # leaves the body with the navigation, the name is still the author (rosalux x3, dwutygodnik; was none)
+    (f"# The Long Road Back\n\n### Information\n\n#### Autor\n\n[Nikolai Huke](/profil/nikolai-huke)**,**"
+     f"\n\n{PROSE}\n\n{PROSE}", ("Nikolai Huke",)),
+    (f"# The Long Road Back\n\n### Autorin\n\nAnn Lee und Bo Chan\n\n{PROSE}\n\n{PROSE}",
+     ("Ann Lee", "Bo Chan")),
+    # a label over no name is nothing; a byline read under the title stands
+    (f"# The Long Road Back\n\n#### Autor\n\n{PROSE}\n\n{PROSE}", ()),
+    (f"# The Long Road Back\n\nBy Ann Lee\n\n{PROSE}\n\n#### Author\n\nBo Chan\n\n{PROSE}", ("Ann Lee",)),
+])
+def test_the_names_under_the_pages_author_label(markdown, authors):
+    assert inferred(markdown)[1] == authors
