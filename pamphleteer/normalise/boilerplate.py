@@ -139,6 +139,9 @@ RUN_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
                     r"articles\s+similaires$", r"[àa]\s+lire\s+aussi$", r"sur\s+le\s+m[êe]me\s+sujet$",
                     r"[äa]hnliche\s+beitr[äa]ge$", r"lesen\s+sie\s+auch$", r"weitere\s+artikel$",
                     r"art[íi]culos\s+relacionados$", r"te\s+puede\s+interesar$",
+                    # (not Polish's or Finnish's: guess_language knows no stop words of theirs, so the
+                    # run such a heading opens would take the article's paragraphs after it)
+                    r"leia\s+tamb[ée]m$", r"mais\s+lidas$", r"leggi\s+anche$", r"(?:i\s+)?più\s+lett[ei]$",
                     r"most\s+(?:read|popular|viewed|shared|commented)\b", r"popular(?:\s+now)?$",
                     r"trending$",
                     r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)",
@@ -173,6 +176,11 @@ SHARE_WORDS = (
     r"|reading\s+time\s*:?\s*\d+\s+min(?:ute)?s?|comments?|shares?|\d+"
     r"|sharetweet|(?:download|t[ée]l[ée]charger)(?:\s+(?:as|au\s+format))?\s+(?:pdf|epub|mobi)"
     r"|partager(?:\s+(?:cet\s+article|sur\s+\w+))?|teilen|compartir|imprimer|drucken|imprimir"
+    # Polish, Finnish, Portuguese and Italian: share, print, reading time
+    r"|udostępnij(?:\s+na\s+\w+)?|drukuj|(?:\d+|jeszcze\s+\d+)\s+minut[ya]?\s+czytania"
+    r"|przeczytanie\s+zajmie\s+\d+\s+min(?:ut[ya]?)?|jaa(?:\s+\w+)?|tulosta|lukuaika\s*:?\s*\d+\s+min\w*"
+    r"|compartilh(?:ar|e)(?:\s+(?:no|via)\s+\w+)?|imprim(?:ir|a)|\d+\s+min(?:utos)?\s+de\s+leitura"
+    r"|condividi(?:\s+su\s+\w+)?|stampa|\d+\s+min(?:uti)?\s+di\s+lettura"
 )
 NAV_WORDS = (
     r"home|menu|search(?:\s+for)?|enter\s+search(?:\s+\w+)?|log\s*in|sign\s+in|log\s*out|register|my\s+account"
@@ -187,6 +195,11 @@ NAV_WORDS = (
     # the same buttons in French, German and Spanish pages
     r"|aller\s+au\s+(?:contenu|menu|pied\s+de\s+page)(?:\s+principal)?|(?:zum|springe\s+zum)\s+inhalt(?:\s+springen)?"
     r"|veuillez\s+laisser\s+ce\s+champ\s+vide|accueil|startseite|inicio|suche|rechercher|buscar"
+    # Polish, Finnish, Portuguese and Italian: skip links, search, close, the menu
+    r"|skocz\s+do\s+(?:treści|głównej\s+nawigacji|stopki)|szukaj(?:\s+w\s+serwisie)?|zamknij|strona\s+główna"
+    r"|nawigacja\s+główna|siirry\s+(?:sisältöön|pääsisältöön)|hae|sulje|etusivu|valikko"
+    r"|(?:ir|pular)\s+para\s+o\s+conte[úu]do|pesquisar|buscar|fechar|p[áa]gina\s+inicial"
+    r"|vai\s+al\s+contenuto|cerca|chiudi"
 )
 
 

@@ -208,3 +208,24 @@ def test_tag_lines_in_other_languages_leave(tags):
 
 def test_a_sentence_beginning_with_a_tag_labels_word_stays():
     assert moved(f"{GERMAN}\n\nThemen wie Klima und Migration bestimmen den Wahlkampf.\n\n{GERMAN}") == []
+
+
+@pytest.mark.parametrize(("line", "code"), [
+    ("Udostępnij na Facebooku", "N421"), ("11 minut czytania", "N421"), ("przeczytanie zajmie 4 min", "N421"),
+    ("Drukuj", "N421"), ("Skocz do treści", "N420"), ("Szukaj w serwisie", "N420"), ("Zamknij", "N420"),
+    ("Jaa Facebook", "N421"),
+    ("Leia também", "N422"), ("Compartilhar no WhatsApp", "N421"), ("5 min de leitura", "N421"),
+    ("Leggi anche", "N422"), ("Condividi su Facebook", "N421"), ("Vai al contenuto", "N420"),
+])
+def test_chrome_in_polish_finnish_portuguese_and_italian(line, code):
+    assert moved(f"{PROSE}\n\n{line}\n\n{MORE_PROSE}") == [(code, line)]
+
+
+FINNISH = ("Suomi esitti viime syksynä EU:n puheenjohtajamaana, että unionin budjetti on 1,074 prosenttia "
+           "jäsenmaiden yhteenlasketusta bruttokansantulosta.")
+
+
+def test_a_read_also_label_in_finnish_takes_no_paragraph_of_the_article():
+    # no stop words of Finnish are known: a "Lue myös:" run would take every paragraph after it
+    markdown = f"{FINNISH}\n\nLue myös:\n\n[Toinen juttu](/a)\n\n{FINNISH}\n\n{FINNISH}"
+    assert body(markdown).count(FINNISH) == 3
