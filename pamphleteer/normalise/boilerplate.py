@@ -139,8 +139,8 @@ RUN_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
                     r"articles\s+similaires$", r"[àa]\s+lire\s+aussi$", r"sur\s+le\s+m[êe]me\s+sujet$",
                     r"[äa]hnliche\s+beitr[äa]ge$", r"lesen\s+sie\s+auch$", r"weitere\s+artikel$",
                     r"art[íi]culos\s+relacionados$", r"te\s+puede\s+interesar$",
-                    # (not Polish's or Finnish's: guess_language knows no stop words of theirs, so the
-                    # run such a heading opens would take the article's paragraphs after it)
+                    # (not Polish's or Finnish's: before guess_language knew their stop words, the run
+                    # such a heading opens took the article's paragraphs after it; not tried since)
                     r"leia\s+tamb[ée]m$", r"mais\s+lidas$", r"leggi\s+anche$", r"(?:i\s+)?più\s+lett[ei]$",
                     r"most\s+(?:read|popular|viewed|shared|commented)\b", r"popular(?:\s+now)?$",
                     r"trending$",
@@ -274,7 +274,7 @@ def stopwords(lang: str) -> frozenset[str]:
     return frozenset(justext.get_stoplist(name))
 
 
-GUESSED = ("en", "de", "fr", "es", "it", "nl", "pt")
+GUESSED = ("en", "de", "fr", "es", "it", "nl", "pt", "pl", "fi")
 
 
 def guess_language(blocks: tuple[Block, ...]) -> str:
