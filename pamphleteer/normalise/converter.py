@@ -67,7 +67,9 @@ SCENE_BREAK = re.compile(r"^(?:([*\-_~•·=+#◆◇●○■□♦❖✦✧⁕�
 ATTRIBUTE = (  # `#id`, `.class` (its `--` maybe made a dash), `key=value` (its quotes maybe curled, `?=““`)
     r"(?:[#.][\w:.–—-]+|[\w?:.@-]+=(?:\"[^\"]*\"|“[^”“]*[”“]|'[^']*'|‘[^’]*’|[^\s}]+))"
 )
-ATTRIBUTES = re.compile(rf"\{{\s*{ATTRIBUTE}(?:\s+{ATTRIBUTE})*\s*\}}")
+ATTRIBUTES = re.compile(  # or an identifier with spaces, which pandoc's writer leaves as the page had it
+    rf"(?:\{{\s*{ATTRIBUTE}(?:\s+{ATTRIBUTE})*\s*\}}|\{{#[^\W\d_][\s\S]*\}})"  # (`{#Mehr zum Thema}`)
+)
 FENCE = re.compile(rf"^:{{3,}}(?:\s*\{{[^}}]*\}}|\s*[\w-]+)?(?:\s*:{{3,}})?$|^{ATTRIBUTES.pattern}$")
 FENCE_OPENING = re.compile(r"(?:^|(?<=\n)):{3,}[ \t]*")  # `:::` starting a line of a block's text
 FENCE_NAME = re.compile(r"[\w-]+[ \t]*(?::{3,})?[ \t]*(?=\n|$)")  # `::: note` (`::: note :::`)

@@ -80,6 +80,10 @@ DEBRIS = [
     ('- [[Bauer-Verlag über Boris Becker]{.teaser__kicker\n  ?=""}](https://x.org/89533/){.teaser__link}',
      "- [Bauer-Verlag über Boris Becker](https://x.org/89533/){.teaser__link}"),
     ("Sets [a] and {b}, as [c]{d}.", None),
+    # pandoc markdown (taz.de): identifiers with spaces, as the page had them, which its reader refuses
+    ("[Mehr zum Thema]{#Mehr zum Thema}", "Mehr zum Thema"),
+    ("Schwerpunkt Fridays For Future{#Schwerpunkt Fridays For Future}", "Schwerpunkt Fridays For Future"),
+    ("Ranked {#1 in sales} twice", None),  # not an identifier: it starts with no letter
 ]
 
 
