@@ -21,7 +21,7 @@ import pytest
 
 from tests.corpus import baseline
 from tests.corpus.damage import Edition, Expected, detect, fold, run_together, vocabulary
-from tests.corpus.run import Article, articles, leaf_texts, measure_all, page_text
+from tests.corpus.run import Article, articles, leaf_texts, measure_all, page_text, rendered_text
 
 EXPECTED = Expected(
     title="The Collapse of Neoliberalism", authors=("Ganesh Sitaraman",), date="2019-12-23",
@@ -148,6 +148,23 @@ def test_run_together_words_are_two_words_of_the_page():
 ])
 def test_a_word_of_a_script_without_spaces_is_not_run_together(page, word, counted):
     assert (run_together([word], vocabulary(page)) == [word]) is counted
+
+
+@pytest.mark.parametrize(("html", "word", "counted"), [
+    # the page sets a wordmark over two elements without a space: the word is the page's
+    ("<h3>nachtkritik<span class='blue'>newsletter</span></h3><p>Der nachtkritik Newsletter</p>",
+     "nachtkritiknewsletter", False),
+    # a small letter meeting a capital: two elements the page's styles set apart (a byline, its section)
+    ("<a><span class='author'>Renata Lis</span><span class='section'>Obyczaje</span></a>",
+     "LisObyczaje", True),
+    # words of two blocks are never one
+    ("<p>Alexis Madrigal</p><p>reports</p>", "Madrigalreports", True),
+])
+def test_a_word_the_page_sets_across_elements_is_the_pages(tmp_path, html, word, counted):
+    path = tmp_path / "source.html.gz"
+    path.write_bytes(gzip.compress(f"<html><body>{html}</body></html>".encode()))
+    words = vocabulary(page_text(path), rendered_text(path))
+    assert (run_together([word], words) == [word]) is counted
 
 
 def test_a_word_the_page_hyphenates_is_not_run_together():

@@ -60,7 +60,7 @@ class Article:
 
     @functools.cached_property
     def page_words(self) -> frozenset[str]:
-        return vocabulary(self.visible_text)
+        return vocabulary(self.visible_text, rendered_text(self.folder / "source.html.gz"))
 
     @property
     def inputs(self) -> list[Path]:
@@ -96,15 +96,26 @@ def articles() -> list[Article]:
     return [_article(path.parent) for path in sorted(CORPUS.glob("*/expected.yaml"))]
 
 
-def page_text(path: Path) -> str:
-    """The visible text of a saved page, each element's text apart."""
+def _page(path: Path) -> lxml.html.HtmlElement:
+    """A saved page's document, its scripts and styles left out."""
     from trafilatura.utils import decode_file  # the corpus's own decoding, as the converters had it
 
     html = XML_DECLARATION.sub("", decode_file(gzip.decompress(path.read_bytes())))
     document = lxml.html.fromstring(html)
     for element in document.xpath("//script|//style|//noscript"):
         element.drop_tree()
-    return " ".join(document.itertext())
+    return document
+
+
+def page_text(path: Path) -> str:
+    """The visible text of a saved page, each element's text apart."""
+    return " ".join(_page(path).itertext())
+
+
+def rendered_text(path: Path) -> str:
+    """The visible text of a saved page as a browser runs it: inline elements together, each
+    innermost block on a line of its own."""
+    return "\n".join(_leaf_texts(_page(path)))
 
 
 LEAF_BLOCKS = frozenset(("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th",
@@ -117,7 +128,11 @@ def leaf_texts(html: str) -> list[str]:
     A reader sees a menu item or a "Share" button as a line of its own even when the
     converter left the whole page in one wrapper; text loose in a wrapper is a line too.
     """
-    root = lxml.html.fragment_fromstring(html or "<p></p>", create_parent="div")
+    return _leaf_texts(lxml.html.fragment_fromstring(html or "<p></p>", create_parent="div"))
+
+
+def _leaf_texts(root: lxml.html.HtmlElement) -> list[str]:
+    """The text of each innermost block under `root`, in order (see `leaf_texts`)."""
     texts: list[str] = []
 
     def visit(element: lxml.html.HtmlElement) -> None:
