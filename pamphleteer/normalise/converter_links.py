@@ -63,7 +63,8 @@ VISIBLE_LINK = re.compile(  # [text](url), text (brackets nested once) and url o
     # path relative to the page; html2text writes an address's spaces as they are (`?text=The best
     # scenes`): words after it that no quotation mark opens (a title) are the address's too
     r"[^\s()<>" + OBJECT + r"]*(?:[ \n]+[^\s()<>\"“”'‘" + OBJECT + r"][^\s()<>\"“”" + OBJECT + r"]*)*)>?"
-    r"(?:\s+(?:\"[^\"]*\"|[“”][^“”\"]*[“”]|'[^'\n]*'|" + OBJECT + r"))?\s*\)"  # a title, maybe over lines
+    r"(?:\s+(?:\"[^\"]*\"|[“”][^“”\"]*[“”]|[\"“”][^()]*?[\"“”]|'[^'\n]*'|" + OBJECT + r"))?\s*\)"  # a
+    # title, maybe over lines, maybe with quotation marks of its own inside (`"… to watch "Snoozeville""`)
     # (pandoc may read it as a quotation, or curl its quotes)
 )
 SCRIPT_LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\(\s*(?:javascript|vbscript):", re.IGNORECASE)
@@ -72,7 +73,7 @@ ORPHAN_LINK = re.compile(  # `text ](url)` with its `[` in the block before: no 
 )
 # what may follow a heading's link in the paragraph it was wrapped into: emphasis marks and
 # punctuation closing around it (`_[Whiplash](…)_`), the close of a link around it (`[![RSS](…)](…)`)
-LINK_TAIL = re.compile(r"(?:\s|[_*.,;:!?)\"”’»]|\]\(\s*[^()\s]*\s*\))*$")
+LINK_TAIL = re.compile(r"(?:\s|[_*.,;:!?)\"”’»]|\]\([^()]*\))*$")  # (its address maybe wrapped too)
 WRAPPED_SPACES = re.compile(r"[ \n]+")
 TRAILING_OPEN = re.compile(r"\s*\[\s*$")  # a `[` that ends a block opens a link in the next one
 PASSES = 3  # `[![alt](image)](link)`: the image first, then the link around it

@@ -56,6 +56,9 @@ VISIBLE = [
      "[Envoyer](mailto:?subject=Montebourg%20envisage%20des%20privatisations) ici"),
     ('[Ciro Gomes](https://x.org/ciro-gomes/ ?ref=link-\ninterno "Ciro\nGomes"), pré-candidato',
      "[Ciro Gomes](https://x.org/ciro-gomes/%20?ref=link-interno), pré-candidato"),
+    # pandoc's gfm writer: a title with quotation marks of its own, not escaped (msn.com)
+    ('[Piers Morgan](https://x.org/vi-BB1 "Piers Morgan tells viewers to watch "Snoozeville"") more',
+     "[Piers Morgan](https://x.org/vi-BB1) more"),
     # an address no reader can follow: its words stay, the syntax goes
     ("[Teilen](whatsapp://send?text=Die%20AfD Wie so viele) und", "Teilen und"),
     # html2text writes a link inside a link: each keeps its words
@@ -224,6 +227,10 @@ HEADING_TAILS = [
     ("### Von [Vanessa Franke](/p/5503)[![RSS-\nNewsfeed neuer Artikel](/rss/rss.gif)]"
      "(/rss/ma/5503)\n\nText.",
      "Von Vanessa Franke", "/rss/ma/5503"),
+    # a headline's link around an image, the image's description and the address both wrapped
+    ("### [Le pacte de croissance ![François\nHollande à Paris.](http://x.org/photo/4.jpg)\n"
+     "](http://x.org/economie/le-pacte-des-\ngrands-patrons)\n\nText.", "Le pacte de croissance",
+     "http://x.org/economie/le-pacte-des-grands-patrons"),
 ]
 
 
