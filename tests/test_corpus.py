@@ -159,6 +159,7 @@ def test_a_word_of_a_script_without_spaces_is_not_run_together(page, word, count
      "LisObyczaje", True),
     # words of two blocks are never one
     ("<p>Alexis Madrigal</p><p>reports</p>", "Madrigalreports", True),
+    ("<p>Alexis Madrigal<!-- a comment --></p><p>reports</p>", "Madrigalreports", True),
 ])
 def test_a_word_the_page_sets_across_elements_is_the_pages(tmp_path, html, word, counted):
     path = tmp_path / "source.html.gz"

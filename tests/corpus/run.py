@@ -114,8 +114,12 @@ def page_text(path: Path) -> str:
 
 def rendered_text(path: Path) -> str:
     """The visible text of a saved page as a browser runs it: inline elements together, each
-    innermost block on a line of its own."""
-    return "\n".join(_leaf_texts(_page(path)))
+    innermost block on a line of its own (its comments left out)."""
+    document = _page(path)
+    for comment in document.xpath("//comment()|//processing-instruction()"):
+        if comment.getparent() is not None:
+            comment.drop_tree()  # its tail stays
+    return "\n".join(_leaf_texts(document))
 
 
 LEAF_BLOCKS = frozenset(("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th",
