@@ -10,7 +10,8 @@ text. Headings are renumbered over the whole body.
   (`:::`) left as text are removed (N702);
 - `prose_code_blocks`: a code block of sentences, indented by the converter,
   becomes paragraphs again; `markdown_code_blocks`: one of Markdown (a list of
-  links indented under a heading) is read as Markdown again (N703);
+  links indented under a heading) is read as Markdown again, also inside a list's
+  items (`markdown_code_in_list_items`: html2text's `*       * [link](…)`) (N703);
 - `empty_blocks`: what a split HTML container left behind (an empty Div) goes (N704);
 - `shift_headings`: the body's headings sit directly under the text's title,
   without skipping a level (N705).
@@ -453,6 +454,31 @@ def markdown_code_blocks(node: Node) -> tuple[list[Node], list[Finding]]:
         return [node], []
     return blocks, [Finding("N703", "Markdown indented by the converter (read as code) was read as Markdown",
                             shorten(content), shorten(text_of(blocks)))]
+
+
+@rule(Stage.DAMAGE, order=66, codes={}, gives=("N703",), runs=over_blocks_and_containers)
+def markdown_code_in_list_items(node: Node) -> tuple[list[Node], list[Finding]]:
+    """A list item's code block of Markdown lines is read as Markdown again: html2text writes a menu's
+    empty items as markers in a row (`*       *       * [LOTTO](…)`), and the spaces after a
+    marker make the rest of the line, and the lines under it, code inside the item."""
+    if not is_kind(node, "BulletList", "OrderedList"):
+        return [node], []
+    findings: list[Finding] = []
+
+    def rewrite(blocks: list[Node]) -> list[Node]:
+        out: list[Node] = []
+        changed = False
+        for block in blocks:
+            made, found = markdown_code_blocks(block) if is_kind(block, "CodeBlock") else ([block], [])
+            if found:  # markers in a row again inside what was read (`*       *       * [a](…)`)
+                made = [inner for item in made for inner in markdown_code_in_list_items(item)[0]]
+            out.extend(made)
+            findings.extend(found)
+            changed = changed or bool(found)
+        return out if changed else blocks
+
+    new = transform(node, blocks=rewrite)
+    return ([new] if findings else [node]), findings
 
 
 def _code_classes(node: Node) -> tuple[str, ...]:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from pamphleteer.ast import text_of
+from pamphleteer.ast import link_target, text_of, walk
 from pamphleteer.normalise.converter import (
     attribute_debris,
     each_block_to_many,
     empty_blocks,
     markdown_code_blocks,
+    markdown_code_in_list_items,
     prose_code_blocks,
     scene_breaks,
     shift_headings,
@@ -139,6 +140,19 @@ MARKDOWN_CODE = [
 @pytest.mark.parametrize(("before", "after"), MARKDOWN_CODE)
 def test_markdown_read_as_code_is_read_as_markdown(before, after):
     check_many(markdown_code_blocks, before, after, "N703")
+
+
+def test_markdown_read_as_code_in_a_list_item_is_read_as_markdown():
+    # html2text (spiegel.de): a menu's empty items as markers in a row; the spaces after them make code
+    before = ("  * [Panorama](/panorama/)\n    *     *       * [Übersicht](/panorama/)\n"
+              "      * [Justiz](/panorama/justiz/ \"Justiz\")")
+    result, codes = run_many(markdown_code_in_list_items, before)
+    assert not [n for n in walk(result[0]) if n["t"] == "CodeBlock"] and codes == ["N703"]
+    assert [link_target(n) for n in walk(result[0]) if n["t"] == "Link"] == [
+        "/panorama/", "/panorama/", "/panorama/justiz/"]
+    # code in a list item that is code stays
+    code = "1. Run it:\n\n        for item in items:\n            print(item)"
+    assert run_many(markdown_code_in_list_items, code) == (nodes(code), [])  # Python, not Markdown
 
 
 EMPTY = [
