@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from pamphleteer.ast import (
@@ -389,22 +390,28 @@ def _lost_space(previous: Node, item: Node) -> bool:
       runs=over_rewritten_blocks)
 def spaces_at_link_edges(node: Node) -> tuple[Node, list[Finding]]:
     """A link or emphasis run into the word before or after it gets its space back."""
+    return _spaces_put_back(node, _lost_space, "N709", "a space lost at a link's edge was put back")
+
+
+def _spaces_put_back(node: Node, lost: Callable[[Node, Node], bool], code: str,
+                     message: str) -> tuple[Node, list[Finding]]:
+    """`node` with a space put between each two inlines in a row that `lost` says lost theirs, and a
+    finding for each (before and after)."""
     findings: list[Finding] = []
 
     def rewrite(inlines: list[Node]) -> list[Node]:
         out: list[Node] = []
         for index, item in enumerate(inlines):
-            if index and _lost_space(inlines[index - 1], item):
+            if index and lost(inlines[index - 1], item):
                 previous = inlines[index - 1]
-                findings.append(Finding("N709", "a space lost at a link's edge was put back",
-                                        show([previous, item]), show([previous, make_space(), item])))
+                findings.append(Finding(code, message, show([previous, item]),
+                                        show([previous, make_space(), item])))
                 out.append(make_space())
             out.append(item)
         return out
 
     new = transform(node, inlines=rewrite)
     return (new if findings else node), findings
-
 
 
 # -- a space lost where a word meets a capitalised word at an inline's edge -------------
@@ -434,19 +441,5 @@ def _case_edge(previous: Node, item: Node) -> bool:
 def spaces_before_capitals_at_edges(node: Node) -> tuple[Node, list[Finding]]:
     """A link, span or emphasis run into the word beside it where a small letter meets a capital
     ("AnalyseLe Parti socialiste…", "Renata LisObyczaje") gets its space back, in any language."""
-    findings: list[Finding] = []
-
-    def rewrite(inlines: list[Node]) -> list[Node]:
-        out: list[Node] = []
-        for index, item in enumerate(inlines):
-            if index and _case_edge(inlines[index - 1], item):
-                previous = inlines[index - 1]
-                findings.append(Finding("N720", "a space lost where a word met a capitalised one at an "
-                                        "inline's edge was put back",
-                                        show([previous, item]), show([previous, make_space(), item])))
-                out.append(make_space())
-            out.append(item)
-        return out
-
-    new = transform(node, inlines=rewrite)
-    return (new if findings else node), findings
+    return _spaces_put_back(node, _case_edge, "N720", "a space lost where a word met a capitalised one "
+                            "at an inline's edge was put back")
