@@ -50,7 +50,12 @@ def picture(kind: str, size: tuple[int, int], colour: tuple[int, int, int]) -> b
 @pytest.fixture(scope="module")
 def publication(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small publication of one text with two images (and one missing)."""
-    root = tmp_path_factory.mktemp("pictures") / "sources"
+    return write_publication(tmp_path_factory.mktemp("pictures") / "sources")
+
+
+def write_publication(root: Path) -> Path:
+    """Write at `root` the publication of one text with images that these tests and
+    test_print_figures.py build."""
     (root / "texts").mkdir(parents=True)
     (root / "images" / "strike").mkdir(parents=True)
     (root / "publication.toml").write_text(

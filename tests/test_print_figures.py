@@ -9,7 +9,7 @@ import pikepdf
 import pytest
 
 from tests.conftest import EPOCH, JOBS
-from tests.test_images import TEXT, picture
+from tests.test_images import write_publication
 
 
 @pytest.fixture(scope="module")
@@ -18,16 +18,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text ("Pickets round the brazier at night", a 600 x 300 picture), one whose caption does not."""
     from pamphleteer.pipeline import build
 
-    root = tmp_path_factory.mktemp("figures") / "sources"
-    (root / "texts").mkdir(parents=True)
-    (root / "images" / "strike").mkdir(parents=True)
-    (root / "publication.toml").write_text(
-        'title = "Pictures"\nlanguage = "en"\nidentifier = "urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427"\n'
-        'rights = "Free to copy."\n', encoding="utf-8")
-    (root / "texts" / "strike.md").write_text(TEXT, encoding="utf-8")
-    (root / "images" / "strike" / "banner.jpg").write_bytes(picture("JPEG", (1200, 800), (200, 60, 50)))
-    (root / "images" / "strike" / "badge.png").write_bytes(picture("PNG", (40, 40), (20, 20, 160)))
-    (root / "images" / "strike" / "gate.png").write_bytes(picture("PNG", (600, 300), (40, 120, 40)))
+    root = write_publication(tmp_path_factory.mktemp("figures") / "sources")
     output = tmp_path_factory.mktemp("figures-out")
     build(root, output, formats=("pdf",), epoch=EPOCH, jobs=JOBS)
     return output / "pictures.pdf"

@@ -103,8 +103,6 @@ def test_a_process_that_builds_again_lays_out_with_the_stylesheets_as_they_are_n
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
 def test_a_program_a_worker_started_dies_with_it_when_it_is_killed(tmp_path):
     """What a killed build leaves behind: not even the pandoc a worker was waiting for."""
-    import signal
-    import time
 
     started = tmp_path / "child.pid"
     program = (
@@ -114,9 +112,18 @@ def test_a_program_a_worker_started_dies_with_it_when_it_is_killed(tmp_path):
         f"open({str(started)!r}, 'w').write(str(child.pid))\n"
         "child.wait()\n"
     )
+    _kill_and_check_its_child(program, started, "the program the killed worker started")
+
+
+def _kill_and_check_its_child(program: str, started: Path, what: str) -> None:
+    """Run `program` in a Python process, wait until the child it starts writes its process id to
+    `started`, kill the process, and fail unless the child (`what`) is gone 5 s later."""
+    import signal
+    import time
+
     worker = subprocess.Popen([sys.executable, "-c", program], cwd=PROJECT)
     deadline = time.monotonic() + 30
-    while not (started.exists() and started.read_text()) and time.monotonic() < deadline:
+    while not (started.exists() and started.read_text().strip()) and time.monotonic() < deadline:
         time.sleep(0.05)
     child = int(started.read_text())
     os.kill(worker.pid, signal.SIGKILL)
@@ -126,7 +133,7 @@ def test_a_program_a_worker_started_dies_with_it_when_it_is_killed(tmp_path):
         time.sleep(0.05)
     if _running(child):
         os.kill(child, signal.SIGKILL)
-        pytest.fail("the program the killed worker started was still running 5 s later")
+        pytest.fail(f"{what} was still running 5 s later")
 
 
 def _running(pid: int) -> bool:
@@ -142,8 +149,6 @@ def _running(pid: int) -> bool:
 def test_the_pandoc_a_killed_build_was_waiting_for_dies_with_it(tmp_path):
     """pandoc started as the build starts it (parse._pandoc: through setpriv where there is one)
     dies with the process that started it. A stand-in for pandoc notes its process id and waits."""
-    import signal
-    import time
 
     started = tmp_path / "child.pid"
     stand_in = tmp_path / "pandoc"
@@ -155,19 +160,7 @@ def test_the_pandoc_a_killed_build_was_waiting_for_dies_with_it(tmp_path):
         f"pypandoc.get_pandoc_path = lambda: {str(stand_in)!r}\n"
         "parse._pandoc('words', 'markdown', 'json')\n"
     )
-    worker = subprocess.Popen([sys.executable, "-c", program], cwd=PROJECT)
-    deadline = time.monotonic() + 30
-    while not (started.exists() and started.read_text().strip()) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    child = int(started.read_text())
-    os.kill(worker.pid, signal.SIGKILL)
-    worker.wait()
-    deadline = time.monotonic() + 5
-    while _running(child) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    if _running(child):
-        os.kill(child, signal.SIGKILL)
-        pytest.fail("the pandoc the killed build started was still running 5 s later")
+    _kill_and_check_its_child(program, started, "the pandoc the killed build started")
 
 
 @pytest.mark.skipif(shutil.which("setpriv", path=parse.SYSTEM_BIN) is None, reason="needs setpriv")
