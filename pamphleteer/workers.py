@@ -42,6 +42,7 @@ from functools import partial
 from typing import Any, Generic, TypeVar
 
 from pamphleteer.errors import ConfigurationError
+from pamphleteer.output import StopsHeld
 
 JOBS_VARIABLE = "PAMPHLETEER_JOBS"
 MAX_JOBS = 4  # beyond this, each process adds memory faster than it saves time
@@ -127,6 +128,7 @@ class _Forking:
         if not self.parent:
             return  # not a worker
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # at once: Ctrl-C now must not print a traceback
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the build's, or its StopsHeld's while it forks
         if self.prctl is not None:
             self.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
         if os.getppid() != self.parent:  # the build died before the kernel could be asked
@@ -309,11 +311,20 @@ class Workers:
             self._pool = Pool(self.jobs)
             # Forked now, by this thread (the kernel kills a worker when the thread that forked it ends,
             # and this one lasts as long as the build), not by whichever thread hands over work first.
-            _FORKING.parent = os.getpid()
+            # Ctrl-C or TERM during a fork would come in the fork's own callbacks (logging's lock
+            # released after it), which only print what they raise: the stop would be lost and the
+            # build go on. Held until the processes are forked, then acted on (output.StopsHeld).
+            with StopsHeld() as stops:
+                _FORKING.parent = os.getpid()
+                try:
+                    self._pool.start()
+                finally:
+                    _FORKING.parent = 0
             try:
-                self._pool.start()
-            finally:
-                _FORKING.parent = 0
+                stops.act()
+            except BaseException as stop:
+                self.__exit__(type(stop), stop, None)  # the processes are stopped as after any stop
+                raise
             return self._pool
         return Inline()
 

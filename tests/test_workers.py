@@ -197,3 +197,32 @@ def test_a_setpriv_in_a_folder_on_path_is_never_run(tmp_path, monkeypatch):
     finally:
         parse._setpriv.cache_clear()
     assert not ran.exists()
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="forks")
+def test_a_ctrl_c_while_the_workers_are_forked_stops_the_build():
+    """Ctrl-C that comes in a fork's own callbacks (here one sends it, as a Ctrl-C at that moment
+    would come) is held until the workers are forked, then stops the build: Python only prints what
+    such a callback raises ("Exception ignored in ... _releaseLock"), so the stop was lost and the
+    build went on."""
+    program = (
+        "import os, signal\n"
+        "from pamphleteer import cli\n"
+        "from pamphleteer.workers import Workers, _FORKING\n"
+        "signal.signal(signal.SIGINT, cli.on_interrupt)\n"
+        "sent = []\n"
+        "def send():\n"
+        "    if _FORKING.parent and not sent:\n"
+        "        sent.append(1)\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "os.register_at_fork(after_in_parent=send)\n"
+        "try:\n"
+        "    with Workers(2) as pool:\n"
+        "        print('went on', pool.submit(os.getpid).result() > 0)\n"
+        "except KeyboardInterrupt:\n"
+        "    print('stopped')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], cwd=PROJECT, capture_output=True, text=True,
+                          timeout=60)
+    assert "Exception ignored" not in done.stderr, done.stderr
+    assert done.stdout.strip() == "stopped"
