@@ -132,6 +132,26 @@ def test_the_ebook_packs_each_image_in_its_manifest(built, publication):
                      r'\s*<figcaption>(<span [^>]*pagebreak[^>]*></span>)?The union banner', xhtml)
 
 
+def test_the_ebooks_accessibility_metadata_says_it_has_images_and_which_lack_a_text_alternative(built):
+    with zipfile.ZipFile(built[0] / "pictures.epub") as book:
+        opf = book.read(next(name for name in book.namelist() if name.endswith(".opf"))).decode("utf-8")
+        shown = sum(len(re.findall(r'<img\b[^>]* src="media/', book.read(name).decode("utf-8")))
+                    for name in book.namelist() if name.endswith(".xhtml"))
+
+    def meta(name: str) -> list[str]:
+        return re.findall(rf'<meta property="{name}">([^<]*)</meta>', opf)
+
+    assert meta("schema:accessMode") == ["textual", "visual"]
+    assert meta("schema:accessModeSufficient") == ["textual,visual"]  # one image has no text alternative
+    assert "alternativeText" not in meta("schema:accessibilityFeature")
+    (summary,) = meta("schema:accessibilitySummary")
+    assert "text-only" not in summary and "no images" not in summary
+    assert f"It has {shown} images besides the cover, 1 of them without a text alternative" in summary
+    assert "Pull quotes" not in summary  # the text has none
+    assert "and 1 question for discussion. It has" in summary and "  " not in summary
+    assert "animation. Every part" in summary
+
+
 @pytest.mark.needs("pdftotext")
 def test_the_print_edition_prints_the_image_within_the_measure(built):
     with pikepdf.open(built[0] / "pictures.pdf") as pdf:

@@ -62,6 +62,24 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 OWN = "own/"  # the files the publication's own ebook.css names, by their path in the sources
 MEDIA = "media/"  # the texts' images, by their path in the sources (never beside the cover in images/)
 PACKED_IMAGE = re.compile(r'<img\b[^>]*\ssrc="media/([^"#]+)"')
+SHOWN_IMAGE = re.compile(r'<img\b[^>]*\ssrc="media/[^"]*"[^>]*>')
+PULL_QUOTE = 'role="doc-pullquote"'
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What the content documents show besides text, as the accessibility metadata describes it."""
+
+    images: int  # images of the texts (the cover is not counted)
+    without_alt: int  # of them, how many have an empty text alternative
+    pull_quotes: bool
+
+    @classmethod
+    def of(cls, documents: Iterable[str]) -> Shown:
+        listed = list(documents)
+        tags = [tag for xhtml in listed for tag in SHOWN_IMAGE.findall(xhtml)]
+        without_alt = sum(' alt=""' in tag for tag in tags)
+        return cls(len(tags), without_alt, any(PULL_QUOTE in xhtml for xhtml in listed))
 
 
 def page_marker(label: str) -> Markup:
@@ -183,7 +201,7 @@ def render_epub(
     spine = tuple(document for document in documents(publication) if image or document.uid != "cover")
     content, nav_points, pages = _content(publication, spine, page_starts, page_labels)
     book = epub.EpubBook()
-    _describe(book, publication, pages, print_pages)
+    _describe(book, publication, pages, print_pages, Shown.of(content.values()))
     _add_resources(book, image, cover_name(publication), frozenset("".join(content.values())),
                    publication.look, publication.settings.path.parent)
     book.spine = [_add_document(book, document, content[document.uid]) for document in spine]
@@ -439,9 +457,12 @@ def _unplaced(
 
 
 def _describe(
-    book: epub.EpubBook, publication: Publication, pages: Sequence[PageLink], print_pages: int
+    book: epub.EpubBook, publication: Publication, pages: Sequence[PageLink], print_pages: int,
+    shown: Shown,
 ) -> None:
-    """Bibliographic and accessibility metadata (EPUB Accessibility 1.1)."""
+    """Bibliographic and accessibility metadata (EPUB Accessibility 1.1), saying what the book
+    holds: its texts' images make its access modes textual and visual, sufficient as text where
+    every image has a text alternative."""
     settings = publication.settings
     book.set_identifier(settings.identifier)
     book.set_title(publication.title)
@@ -463,13 +484,20 @@ def _describe(
     features = ["tableOfContents", "readingOrder", "structuralNavigation", "ARIA", "displayTransformability"]
     if pages:
         features += ["pageNavigation", "printPageNumbers", "pageBreakMarkers"]
+    if shown.images and not shown.without_alt:
+        features.append("alternativeText")
     summary = render_template(
         "epub/summary.txt", pub=publication, pages=bool(pages), print_pages=print_pages,
-        questions=sum(len(text.questions) for text in publication.texts),
+        questions=sum(len(text.questions) for text in publication.texts), shown=shown,
     )
+    modes = ["textual", "visual"] if shown.images else ["textual"]
+    if not shown.images:
+        sufficient = ["textual"]
+    else:
+        sufficient = ["textual,visual"] if shown.without_alt else ["textual", "textual,visual"]
     properties = [
-        ("schema:accessMode", "textual"),
-        ("schema:accessModeSufficient", "textual"),
+        *(("schema:accessMode", mode) for mode in modes),
+        *(("schema:accessModeSufficient", modes_) for modes_ in sufficient),
         *(("schema:accessibilityFeature", feature) for feature in features),
         ("schema:accessibilityHazard", "none"),
         ("schema:accessibilitySummary", " ".join(summary.split())),
