@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import re
 import tomllib
+from collections.abc import Iterator
+from html import unescape
 from pathlib import Path
 
 import pikepdf
@@ -380,3 +382,117 @@ def test_print_html_keeps_block_ids_and_the_language_of_each_text():
         assert re.search(rf'<article class="text" id="{slug}" lang="en-(US|GB)"', html), slug
         assert re.search(rf'<p id="{slug}-\d+"', html), slug
     assert html.count('class="link-note"') >= 7  # three went with the shortened standfirst
+
+
+# -- what a screen reader reads: the PDF's tags -------------------------------
+
+
+def _text_objects(container: object, count: object, get: object) -> Iterator[object]:
+    import pypdfium2.raw as pdfium_c
+
+    for index in range(count(container)):  # type: ignore[operator]
+        found = get(container, index)  # type: ignore[operator]
+        if pdfium_c.FPDFPageObj_GetType(found) == pdfium_c.FPDF_PAGEOBJ_FORM:
+            yield from _text_objects(found, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject)
+        elif pdfium_c.FPDFPageObj_GetType(found) == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            yield found
+
+
+def marked_content(path: Path) -> tuple[dict[tuple[int, int], str], dict[int, str]]:
+    """What pdfium reads of each page's text objects: the text of each marked-content sequence
+    (page, MCID) a tag may point at, and each page's text drawn as an artifact."""
+    import ctypes
+
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+
+    def utf16(call: object, size: int) -> str:
+        buffer = ctypes.create_string_buffer(size)
+        length = call(ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))  # type: ignore[operator]
+        return buffer.raw[:int(length) if length else size].decode("utf-16-le").rstrip("\0")
+
+    marked: dict[tuple[int, int], str] = {}
+    artifacts: dict[int, str] = {}
+    document = pypdfium2.PdfDocument(path)
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            for found in _text_objects(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject):
+                size = pdfium_c.FPDFTextObj_GetText(found, textpage.raw, None, 0)
+                text = utf16(lambda buffer, found=found, size=size, on=textpage.raw:
+                             pdfium_c.FPDFTextObj_GetText(found, on, buffer, size), size)
+                marks = []
+                for number in range(pdfium_c.FPDFPageObj_CountMarks(found)):
+                    mark, length = pdfium_c.FPDFPageObj_GetMark(found, number), ctypes.c_ulong()
+                    marks.append(utf16(lambda buffer, mark=mark, length=length: (
+                        pdfium_c.FPDFPageObjMark_GetName(mark, buffer, 256, ctypes.byref(length)),
+                        length.value)[1], 256))
+                mcid = pdfium_c.FPDFPageObj_GetMarkedContentID(found)
+                if "Artifact" in marks:
+                    artifacts[index] = artifacts.get(index, "") + text
+                elif mcid >= 0:
+                    marked[index, mcid] = marked.get((index, mcid), "") + text
+    finally:
+        document.close()
+    return marked, artifacts
+
+
+def read_in_tag_order(path: Path) -> tuple[str, list[str]]:
+    """The PDF's text as a screen reader reads it: its structure tree walked in order (pikepdf), each
+    marked-content sequence it points at as pdfium reads it; and what is wrong with the tree: a
+    sequence of text on a page that no tag points at, or another tag than the parent tree says."""
+    marked, _ = marked_content(path)
+    read: list[str] = []
+    pointed: dict[tuple[int, int], tuple[int, int]] = {}
+    with pikepdf.open(path) as document:
+        pages = {page.obj.objgen: index for index, page in enumerate(document.pages)}
+
+        def walk(element: pikepdf.Object, page: pikepdf.Object | None) -> None:
+            page = element.get("/Pg", page)
+            kids = element.get("/K")
+            for kid in kids if isinstance(kids, pikepdf.Array) else [] if kids is None else [kids]:
+                if isinstance(kid, int):
+                    where = (pages[page.objgen], int(kid))
+                    read.append(marked.get(where, ""))
+                    pointed[where] = element.objgen
+                elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    walk(kid, page)
+
+        tree = document.Root.StructTreeRoot
+        walk(tree, None)
+        wrong = [f"{where}: no tag points at it" for where in marked if where not in pointed]
+        parents = pikepdf.NumberTree(tree.ParentTree)
+        for page in (page for page in document.pages if "/StructParents" in page.obj):  # not blanks
+            index = pages[page.obj.objgen]
+            for mcid, parent in enumerate(parents[int(page.obj.StructParents)]):
+                if (index, mcid) in pointed and pointed[index, mcid] != parent.objgen:
+                    wrong.append(f"{(index, mcid)}: the parent tree and the tags disagree")
+    return " ".join(read), wrong
+
+
+def test_a_pull_quote_is_printed_but_read_once_in_the_pdf_s_tags(built):
+    """A pull quote repeats its passage; like the web and EPUB editions (aria-hidden), the PDF prints it
+    and leaves it out of what a screen reader reads: its words are read once, in the passage, and
+    drawn as an artifact. WeasyPrint ignores aria-hidden: the old edition tagged each quote as text,
+    and read its words twice. The tree stays whole: every sequence of text is read, once."""
+    def words(html: str) -> str:
+        return squeeze(unescape(re.sub(r"<[^>]+>", "", html)))
+
+    path = output(built, ".pdf")
+    html = print_html_of_seeds()
+    pull_quote = re.compile(r'<aside class="pullquote"[^>]*>(.*?)</aside>', re.S)
+    quotes = [words(quote) for quote in pull_quote.findall(html)]
+    text = words(pull_quote.sub("", html))  # the words of the edition, without its pull quotes
+    assert len(quotes) == 3 and all(text.count(quote) < 2 for quote in quotes)
+    read, wrong = read_in_tag_order(path)
+    assert [fault for fault in wrong if "disagree" in fault] == []
+    heard = squeeze(read.replace("\x02", ""))  # pdfium's mark of a hyphen at a line's end
+    _, artifacts = marked_content(path)
+    printed = squeeze("".join(artifacts.values()))
+    for quote in quotes:
+        assert heard.count(quote) == text.count(quote), quote  # once where the text says it, or never
+        assert quote in printed, quote
+    with pymupdf.open(path) as document:  # and in the text a program extracts, in the page's order
+        extracted = squeeze(" ".join(page.get_text() for page in document))
+    assert all(extracted.count(quote) == text.count(quote) + 1 for quote in quotes)

@@ -40,6 +40,7 @@ from pamphleteer.render.fetch import ConfinedFetcher
 from pamphleteer.render.laidout import LaidOut, print_css
 from pamphleteer.render.pagemap import page_starts
 from pamphleteer.render.pages import Mending, Reading, foreseen, mend_pages, read, trial_settings
+from pamphleteer.render.pdftags import tagged_pdf
 from pamphleteer.render.spacing import (
     LOOKING_AHEAD,
     WORD_SPACINGS,
@@ -143,7 +144,7 @@ class Typesetter:
             for name in page.anchors:
                 anchors.setdefault(name, index)
         return LaidOut(
-            pdf=document.write_pdf(pdf_variant="pdf/ua-1"),
+            pdf=tagged_pdf(document, html.etree_element),  # what is hidden from readers: artifacts
             page_count=len(document.pages),
             page_starts=page_starts(document, html.etree_element, ids),
             anchors=anchors,
