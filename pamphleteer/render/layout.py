@@ -144,7 +144,7 @@ class Typesetter:
             for name in page.anchors:
                 anchors.setdefault(name, index)
         return LaidOut(
-            pdf=tagged_pdf(document, html.etree_element),  # what is hidden from readers: artifacts
+            pdf=tagged_pdf(document),  # what is hidden from readers, and the running heads: artifacts
             page_count=len(document.pages),
             page_starts=page_starts(document, html.etree_element, ids),
             anchors=anchors,

@@ -1,15 +1,18 @@
-"""The print edition's tags honour `aria-hidden`: what is hidden from assistive technology is printed
-but not read.
+"""The print edition's tags hold what a screen reader reads, once: what is hidden from assistive
+technology, and the running heads, are printed as artifacts.
 
 A pull quote repeats a passage of the text as display type; the web and EPUB editions hide it from
 screen readers (`aria-hidden="true"`). WeasyPrint 70 ignores the attribute: it tags a quote's words
 (NonStruct > P > Span) as it tags the passage they repeat, so a screen reader, or a tool reading the
 PDF's tags, meets them twice. Its tagging is told to mark an element so hidden in the structure tree
-(`HIDDEN`, set when this module is imported), and `hidden_as_artifacts` then takes each marked element
-out of the tree and turns its marked content into artifacts, as WeasyPrint draws backgrounds and
-borders: on the page, out of the reading order. The marked content left on such a page is numbered
-again from 0, in order, and the page's entry in the parent tree with it, so that the tree stays as
-valid as WeasyPrint wrote it. A part with nothing hidden keeps its bytes.
+(`HIDDEN`, set when this module is imported), and `as_artifacts` then takes each marked element out
+of the tree and turns its marked content into artifacts, as WeasyPrint draws backgrounds and borders:
+on the page, out of the reading order. WeasyPrint also marks the content of its margin boxes (the
+running heads) as tagged content but leaves their elements out of the tree (as its code says, an
+artifact there is PDF 2.0's): content that no element of the tree holds, which a PDF/UA checker
+refuses; it becomes a pagination artifact, as the folios are (`render/assemble.py`). The marked
+content left on a page is numbered again from 0, in order, and the page's entry in the parent tree
+with it, so that the tree and the pages agree as WeasyPrint wrote them.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from weasyprint.pdf import tags
 HIDDEN = "PamphleteerHidden"  # the key WeasyPrint's tagging sets on an element hidden from readers
 _HIDDEN = pikepdf.Name("/" + HIDDEN)
 _ARTIFACT = pikepdf.Name("/Artifact")
+_PAGINATION = pikepdf.Dictionary(Type=pikepdf.Name("/Pagination"))  # a running head
+_LAYOUT = pikepdf.Dictionary(Type=pikepdf.Name("/Layout"))  # what is printed to be seen, not read
 _MCID = pikepdf.Name("/MCID")
 
 BoxTree = Callable[..., Iterator[Any]]  # of pydyf dictionaries
@@ -53,11 +58,6 @@ def _marking(build: BoxTree) -> BoxTree:
 tags._build_box_tree = _marking(tags._build_box_tree)  # called by name, also in its own recursion
 
 
-def any_hidden(root: Any) -> bool:
-    """Whether an HTML tree (`weasyprint.HTML.etree_element`) holds an element hidden from readers."""
-    return any(is_hidden(element) for element in root.iter())
-
-
 def _kids(element: pikepdf.Object) -> list[Any]:
     kids = element.get("/K")
     if kids is None:
@@ -80,8 +80,11 @@ def _marked_content(element: pikepdf.Dictionary, page: pikepdf.Object | None,
             _marked_content(kid, page, found)
 
 
-def _take_hidden(element: pikepdf.Dictionary, found: dict[tuple[int, int], set[int]]) -> None:
-    """Take the hidden elements under `element` out of the tree, their marked content into `found`."""
+def _take_hidden(element: pikepdf.Dictionary, found: dict[tuple[int, int], set[int]],
+                 reached: set[tuple[int, int]]) -> None:
+    """Take the hidden elements under `element` out of the tree, their marked content into `found`;
+    the elements that stay, into `reached`."""
+    reached.add(element.objgen)
     kids = element.get("/K")
     if not isinstance(kids, pikepdf.Array):
         return
@@ -91,16 +94,16 @@ def _take_hidden(element: pikepdf.Dictionary, found: dict[tuple[int, int], set[i
             _marked_content(kid, None, found)
             continue
         if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
-            _take_hidden(kid, found)
+            _take_hidden(kid, found, reached)
         kept.append(kid)
     if len(kept) != len(kids):
         element.K = pikepdf.Array(kept)
 
 
-def _rewritten(pdf: pikepdf.Pdf, stream: pikepdf.Object, resources: pikepdf.Object | None, hidden: set[int],
-               numbers: dict[int, int], seen: set[tuple[int, int]]) -> None:
-    """The marked content of `stream` (a page or a form drawn on it) with the hidden MCIDs drawn as
-    artifacts and the others numbered as `numbers` says."""
+def _rewritten(pdf: pikepdf.Pdf, stream: pikepdf.Object, resources: pikepdf.Object | None,
+               artifacts: dict[int, list[Any]], numbers: dict[int, int], seen: set[tuple[int, int]]) -> None:
+    """The marked content of `stream` (a page or a form drawn on it) with the MCIDs `artifacts` names
+    drawn as artifacts (its operands of BDC) and the others numbered as `numbers` says."""
     commands: list[Any] = []
     changed = False
     for instruction in pikepdf.parse_content_stream(stream):
@@ -108,8 +111,8 @@ def _rewritten(pdf: pikepdf.Pdf, stream: pikepdf.Object, resources: pikepdf.Obje
         if str(operator) == "BDC" and len(operands) == 2 and isinstance(operands[1], pikepdf.Dictionary) \
                 and _MCID in operands[1]:
             mcid = int(operands[1].MCID)
-            if mcid in hidden:
-                commands.append(pikepdf.ContentStreamInstruction([_ARTIFACT], pikepdf.Operator("BMC")))
+            if mcid in artifacts:
+                commands.append(pikepdf.ContentStreamInstruction(artifacts[mcid], pikepdf.Operator("BDC")))
                 changed = True
                 continue
             if numbers.get(mcid, mcid) != mcid:
@@ -123,7 +126,7 @@ def _rewritten(pdf: pikepdf.Pdf, stream: pikepdf.Object, resources: pikepdf.Obje
             shown = forms.get(str(operands[0])) if isinstance(forms, pikepdf.Dictionary) else None
             if shown is not None and shown.get("/Subtype") == pikepdf.Name.Form and shown.objgen not in seen:
                 seen.add(shown.objgen)
-                _rewritten(pdf, shown, shown.get("/Resources", resources), hidden, numbers, seen)
+                _rewritten(pdf, shown, shown.get("/Resources", resources), artifacts, numbers, seen)
         commands.append(instruction)
     if not changed:
         return
@@ -134,29 +137,36 @@ def _rewritten(pdf: pikepdf.Pdf, stream: pikepdf.Object, resources: pikepdf.Obje
         stream.Contents = pdf.make_stream(data)
 
 
-def hidden_as_artifacts(data: bytes) -> bytes:
+def as_artifacts(data: bytes) -> bytes:
     """A tagged PDF written by WeasyPrint (with this module imported) with its hidden elements taken
-    out of the structure tree and their content drawn as artifacts; `data` itself if it has none."""
+    out of the structure tree and their content drawn as artifacts, and the content of its margin
+    boxes (the running heads) as pagination artifacts; `data` itself if it has neither."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
         tree = pdf.Root.get("/StructTreeRoot")
         if tree is None:
             return data
         found: dict[tuple[int, int], set[int]] = {}
+        reached: set[tuple[int, int]] = set()
         for element in _kids(tree):
             if isinstance(element, pikepdf.Dictionary):
-                _take_hidden(element, found)
-        if not found:
-            return data
+                _take_hidden(element, found, reached)
         parents = pikepdf.NumberTree(tree.ParentTree)
+        changed = False
         for page in pdf.pages:
-            hidden = found.get(page.obj.objgen)
-            if not hidden or "/StructParents" not in page.obj:
+            if "/StructParents" not in page.obj:
                 continue
             key = int(page.obj.StructParents)
             elements = list(parents[key])
-            kept = [mcid for mcid in range(len(elements)) if mcid not in hidden]
+            # WeasyPrint tags a margin box's content under elements it leaves out of the tree
+            artifacts = {mcid: [_ARTIFACT, _PAGINATION] for mcid, element in enumerate(elements)
+                         if isinstance(element, pikepdf.Dictionary) and element.objgen not in reached}
+            artifacts |= {mcid: [_ARTIFACT, _LAYOUT] for mcid in found.get(page.obj.objgen, ())}
+            if not artifacts:
+                continue
+            changed = True
+            kept = [mcid for mcid in range(len(elements)) if mcid not in artifacts]
             numbers = {old: new for new, old in enumerate(kept)}
-            _rewritten(pdf, page.obj, page.obj.get("/Resources"), hidden, numbers, set())
+            _rewritten(pdf, page.obj, page.obj.get("/Resources"), artifacts, numbers, set())
             renumbered: dict[tuple[int, int], pikepdf.Object] = {}
             for old in kept:
                 if numbers[old] != old and isinstance(elements[old], pikepdf.Dictionary):
@@ -166,13 +176,14 @@ def hidden_as_artifacts(data: bytes) -> bytes:
                 element.K = pikepdf.Array([numbers.get(int(kid), int(kid)) if isinstance(kid, int) else kid
                                            for kid in kids])
             parents[key] = pikepdf.Array([elements[old] for old in kept])
+        if not changed:
+            return data
         buffer = io.BytesIO()
         pdf.save(buffer, deterministic_id=True)
         return buffer.getvalue()
 
 
-def tagged_pdf(document: Document, root: Any) -> bytes:
-    """`document` (laid out from the HTML tree `root`) as a tagged PDF/UA-1, what is hidden from
-    readers printed as artifacts."""
-    data: bytes = document.write_pdf(pdf_variant="pdf/ua-1")
-    return hidden_as_artifacts(data) if any_hidden(root) else data
+def tagged_pdf(document: Document) -> bytes:
+    """`document` as a tagged PDF/UA-1, what is hidden from readers and its running heads printed as
+    artifacts."""
+    return as_artifacts(document.write_pdf(pdf_variant="pdf/ua-1"))
