@@ -285,8 +285,7 @@ def run_build(arguments: argparse.Namespace, terminal: "Terminal") -> int:
         with terminal.progress() as progress:
             result = build(arguments.sources, arguments.output, arguments.formats,
                            strict=arguments.strict, progress=progress, epoch=epoch, jobs=jobs)
-        for diagnostic in result.diagnostics:
-            terminal.diagnostic(diagnostic)
+        terminal.diagnostics(result.diagnostics)
         terminal.build_summary(result.title, result.text_count, result.seconds, result.written,
                                result.page_count, result.diagnostics, up_to_date=result.up_to_date,
                                rule_names=result.rule_names)

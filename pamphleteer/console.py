@@ -37,6 +37,7 @@ STAGE_NAMES = {
     "write": "writing the editions",
 }
 SHOWN_TEXTS = 5  # texts named in a count line; the rest are summed up
+ALIKE_SHOWN = 3  # warnings listed of one code in one file (Terminal.diagnostics); the rest are counted
 # What a build put right in its output folder before it went on (I90x): no repair of a text.
 OUTPUT_FOLDER_NOTES = frozenset({codes.STALE_LOCK, codes.MOVES_FINISHED, codes.CACHE_UNREADABLE,
                                  codes.STATE_UNREADABLE})
@@ -121,6 +122,28 @@ class Terminal:
         if diagnostic.before is not None and self.verbose:
             line.append(f"\n      {diagnostic.before!r} -> {diagnostic.after!r}", style="dim")
         (self.err if diagnostic.severity is not Severity.INFO else self.out).print(line)
+
+    def diagnostics(self, diagnostics: Sequence[Diagnostic], root: Path | None = None) -> None:
+        """Each of `diagnostics` as `diagnostic` shows it, except that of the warnings alike (one
+        code, one file) only the first ALIKE_SHOWN are listed, then how many more there are:
+        a page's fifty menu links each "became plain text" say one thing fifty times. With
+        --verbose, every one."""
+        counted: Counter[tuple[str, Path | None]] = Counter()
+        for diagnostic in diagnostics:
+            if diagnostic.severity is Severity.WARNING and not self.verbose:
+                counted[diagnostic.code, diagnostic.file] += 1
+                if counted[diagnostic.code, diagnostic.file] > ALIKE_SHOWN:
+                    continue
+            self.diagnostic(diagnostic, root)
+        for (code, file), count in counted.items():
+            if count > ALIKE_SHOWN:
+                where = Diagnostic(code, Severity.WARNING, "", file).location(root or Path.cwd())
+                line = Text().append("warning: ", style="yellow")
+                if where:
+                    line.append(f"{where}: ", style="bold")
+                line.append(f"{count - ALIKE_SHOWN} more like the {code} above; the build report lists "
+                            "every one, and -v shows them here").append(f" [{code}]", style="dim")
+                self.err.print(line)
 
     # Progress
 

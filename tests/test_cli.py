@@ -328,3 +328,31 @@ def test_the_examples_of_each_help_are_aligned(command):
     columns = {len(re.match(r"  (\S+(?: \S+)*)  +", row)[0]) for row in rows}
     longest = max(len(re.match(r"  (\S+(?: \S+)*)", row)[0]) for row in rows)
     assert columns == {longest + 2}, rows
+
+
+def test_warnings_alike_in_one_text_are_listed_three_times_then_counted(tmp_path):
+    """A page's fifty menu links each 'became plain text': the first three say it, one line counts the
+    rest; another text's, another code's and -v's are listed in full."""
+    letter, essay = tmp_path / "texts" / "letter.md", tmp_path / "texts" / "essay.md"
+
+    def warning(code: str, file: Path, line: int) -> Diagnostic:
+        message = f"the relative link '/tag/{line}' became plain text"
+        return Diagnostic(code, Severity.WARNING, message, file, line)
+
+    found = ([warning("N432", letter, line) for line in range(1, 8)] + [warning("N432", essay, 9)]
+             + [warning("W102", letter, line) for line in (20, 21)])
+    shown, _, err = terminal()
+    shown.diagnostics(found, tmp_path)
+    lines = err.getvalue().splitlines()
+    assert [line for line in lines if "[N432]" in line and "letter.md" in line and "became" in line] == [
+        f"warning: texts/letter.md:{line}: the relative link '/tag/{line}' became plain text [N432]"
+        for line in (1, 2, 3)]
+    assert "warning: texts/letter.md: 4 more like the N432 above; the build report lists every one, " \
+           "and -v shows them here [N432]" in lines
+    assert sum("essay.md:9" in line for line in lines) == 1
+    assert sum("[W102]" in line for line in lines) == 2
+    assert len(lines) == 3 + 1 + 1 + 2
+    verbose, _, err = terminal(verbose=True)
+    verbose.diagnostics(found, tmp_path)
+    assert sum("became plain text" in line for line in err.getvalue().splitlines()) == 10
+    assert "more like" not in err.getvalue()
