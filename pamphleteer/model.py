@@ -217,6 +217,19 @@ def _given_standfirst(summary: str, body: tuple[Block, ...]) -> tuple[Block, ...
     return (Block(line=1, node=ast.make_para(ast.words_to_inlines(words))),)
 
 
+def _language(given: str, found: str, default: str, diagnostics: list[Diagnostic], source: SourceText) -> str:
+    """The text's language: its front matter's, else the one its words are in where that is
+    not the publication's (printed, for a person to confirm), else the publication's."""
+    if given or not found or found == default.split("-")[0].lower():
+        return given or default
+    diagnostics.append(Diagnostic(
+        codes.INFERRED, Severity.INFO,
+        f"language inferred from the text: {found} (the publication's is {default}); "
+        f"write 'lang:' in the front matter to overrule it", source.path,
+    ))
+    return found
+
+
 def build_text(
     text: NormalisedText, default_lang: str, introduction: tuple[Block, ...] = ()
 ) -> tuple[Text, tuple[Diagnostic, ...]]:
@@ -295,7 +308,7 @@ def build_text(
             authors=authors,
             date=pick("date", _dateline_over_time_zone(meta, inferred.date, diagnostics, source),
                       inferred.date),
-            lang=meta.lang or default_lang,
+            lang=_language(meta.lang, inferred.lang, default_lang, diagnostics, source),
             publication=pick("publication", meta.publication, inferred.publication),
             source=source_url,
             rights=meta.rights,

@@ -33,7 +33,7 @@ Each rule declares its codes and its place in this order where it is defined
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pamphleteer.errors import Diagnostic
 from pamphleteer.normalise import links, pullquotes, typography
@@ -45,6 +45,7 @@ from pamphleteer.normalise.fixes import apply_fixes
 from pamphleteer.normalise.furniture import Inferred, lift_furniture
 from pamphleteer.normalise.images import lift_image_leftovers
 from pamphleteer.normalise.keep import Keep
+from pamphleteer.normalise.language import text_language
 from pamphleteer.normalise.links import resolve_relative_links
 from pamphleteer.normalise.paragraphs import lost_initial, report_initial
 from pamphleteer.normalise.registry import BodyRule, Stage, rule_names, rules
@@ -141,10 +142,13 @@ def normalise(parsed: ParsedText) -> NormalisedText:
             diagnostics.extend(found)
     diagnostics.extend(keep.unused([*parsed.diagnostics, *diagnostics], path))  # parse's repairs too
 
+    inferred = furniture.inferred
+    if not meta.lang:
+        inferred = replace(inferred, lang=text_language(groups["body"]))
     return NormalisedText(
         source=source,
         blocks=groups["body"],
-        inferred=furniture.inferred,
+        inferred=inferred,
         standfirst=groups["standfirst"],
         source_note=groups["source_note"],
         bio=groups["bio"],

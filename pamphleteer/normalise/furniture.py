@@ -78,6 +78,7 @@ class Inferred:
     date: str = ""
     publication: str = ""
     source: str = ""
+    lang: str = ""  # the language the body's words are in, when clear (normalise.language)
 
 
 @dataclass(frozen=True)
