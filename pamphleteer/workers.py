@@ -13,7 +13,8 @@ waiting piece with the highest priority (`Handing`), so that work handed over
 late (the next step of the longest text's layout) can go before work handed over
 early that waits on nothing (a folio sheet); a piece may be kept for one process
 (the one that holds what it needs, as `render/layout.py` keeps a part's laid-out
-document in the process that laid it out).
+document in the process that laid it out), or go to one if it is free (the one
+that holds what makes it quicker).
 
 `PAMPHLETEER_JOBS` sets how many processes work at once (1: this process only):
 the command line reads it and passes it in (see `default_jobs`).
@@ -80,6 +81,7 @@ class Handing:
     priority: float = 0.0
     worker: int | None = None
     chain: str | None = None
+    prefer: int | None = None  # the process to do it if it may now; another free one if it may not
 
 
 class Handed(Future[T]):
@@ -243,15 +245,27 @@ class Pool(Executor):
         for index, busy in enumerate(self._busy):
             if busy:
                 continue
-            held = self._held.get(index)
-            fits = [waiting for waiting in self._waiting if waiting.worker in (None, index)
-                    and (held is None or waiting.priority <= held.priority)]
+            fits = [waiting for waiting in self._waiting if self._may_take(index, waiting)
+                    and self._preferred_may_not(index, waiting)]
             if fits:
                 first = min(fits)
                 self._waiting.remove(first)
                 self._held.pop(index, None)
                 return index, first
         return None
+
+    def _may_take(self, index: int, waiting: _Waiting[Any]) -> bool:
+        """Whether process `index`, if free, may take `waiting` now."""
+        held = self._held.get(index)
+        return waiting.worker in (None, index) and (held is None or waiting.priority <= held.priority)
+
+    def _preferred_may_not(self, index: int, waiting: _Waiting[Any]) -> bool:
+        """Whether `waiting` may go to process `index` for its preference: it is the one preferred,
+        none is, or the one preferred is busy or may not take it now."""
+        prefer = waiting.how.prefer
+        if prefer is None or prefer == index or not 0 <= prefer < self.jobs:
+            return True
+        return self._busy[prefer] or not self._may_take(prefer, waiting)
 
     def _finished(self, index: int, how: Handing, future: Handed[T], running: Future[T]) -> None:
         with self._lock:

@@ -36,6 +36,7 @@ from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
 
 from pamphleteer.cache import Cache, digest
+from pamphleteer.render import resume
 from pamphleteer.render.fetch import ConfinedFetcher
 from pamphleteer.render.laidout import LaidOut, print_css
 from pamphleteer.render.pagemap import page_starts
@@ -267,18 +268,19 @@ def keep_notes_with_their_calls(
     moved = pages_with_moved_notes(document)
     best = (len(moved), len(document.pages), document, moved)
     pushed: set[str] = set()
+    rule = ""
     for _ in range(NOTE_PASSES):
         blocks = {block for block in moved.values() if block} - pushed
         if not blocks:
             break
         pushed |= blocks
         targets = ", ".join(f'[id="{block}"]' for block in sorted(pushed))
-        rule = (
+        before, rule = rule, (
             f":is({targets}):not(:is(h3, h4, h5, h6) + *) {{ break-before: page; }}\n"
             f":is(h3, h4, h5, h6):has(+ :is({targets})) {{ break-before: page; }}\n"
         )
         extra = weasyprint.CSS(string=rule, font_config=fonts)
-        document = html.render(font_config=fonts, stylesheets=[*stylesheets, extra], pdf_tags=True)
+        document = resume.lay_out(html, [*stylesheets, extra], fonts, document, before + rule)
         moved = pages_with_moved_notes(document)
         if (len(moved), len(document.pages)) >= best[:2]:
             break  # no better: pushing paragraphs does not make room for these notes
@@ -327,7 +329,8 @@ def _moved_note_and_last_block(root: object, noted: set[int]) -> tuple[bool, str
 # all other work.
 GUESSES = (0.5, 3000.0)
 KEPT_LAYOUTS = 4  # laid-out documents a process keeps for the steps after (the oldest go first)
-_LAID: OrderedDict[tuple[str, str], tuple[Document, weasyprint.HTML]] = OrderedDict()  # (part, layers)
+# (part, layers) -> the layout, its HTML and its layers
+_LAID: OrderedDict[tuple[str, str], tuple[Document, weasyprint.HTML, tuple[str, ...]]] = OrderedDict()
 _PARSED: OrderedDict[str, weasyprint.HTML] = OrderedDict()  # each part's HTML, parsed once a process
 
 
@@ -362,12 +365,18 @@ class Step:
         key = self.key()
         if key in _LAID:
             _LAID.move_to_end(key)
-            return _LAID[key]
+            return _LAID[key][:2]
         setter = self.setter()
         html = self.parsed()
-        document = html.render(font_config=setter.fonts, stylesheets=setter.stylesheets_with(self.layers),
-                               pdf_tags=True)
-        _LAID[key] = document, html
+        # made from the part's layout kept last, where it can be (render/resume.py)
+        base = next((kept for (part, _), kept in reversed(_LAID.items()) if part == key[0]), None)
+        stylesheets = setter.stylesheets_with(self.layers)
+        if base is not None:
+            changed = "".join(set(base[2]) ^ set(self.layers))
+            document = resume.lay_out(html, stylesheets, setter.fonts, base[0], changed)
+        else:
+            document = resume.lay_out(html, stylesheets, setter.fonts)
+        _LAID[key] = document, html, self.layers
         while len(_LAID) > KEPT_LAYOUTS:
             _LAID.popitem(last=False)
         return document, html
@@ -489,8 +498,9 @@ def conduct(pool: Pool, priority: float, page_size: str, sources: Path, html: st
 
 def _conduct(pool: Pool, how: Handing, page_size: str, sources: Path, html: str, extra_css: str,
              ids: frozenset[str], cache: Cache | None) -> LaidOut:
-    def hand(fn: Callable[..., T], *args: object, worker: int | None = None) -> tuple[T, int]:
-        future = pool.submit_as(replace(how, worker=worker), fn, *args)
+    def hand(fn: Callable[..., T], *args: object, worker: int | None = None,
+             prefer: int | None = None) -> tuple[T, int]:
+        future = pool.submit_as(replace(how, worker=worker, prefer=prefer), fn, *args)
         return future.result(), future.worker
 
     refused: list[str] = []
@@ -517,11 +527,12 @@ def _conduct(pool: Pool, how: Handing, page_size: str, sources: Path, html: str,
         refused.extend(done.refused)
         reading = done.value
     if reading is None:
-        done, at = hand(read_layout, spaced_step, True, worker=None if chosen else at)
+        done, at = hand(read_layout, spaced_step, True, worker=None if chosen else at, prefer=at)
         refused.extend(done.refused)
         reading = done.value
     mending = Mending(reading)  # type: ignore[arg-type]
     final = spaced_step
+    home = replace(how, prefer=at)  # the process holding the layout the mending's are made from
     guessed: dict[str, Handed[Done]] = {}  # layouts the next may be, laid out while a process is free
     known: dict[str, tuple[Reading, int]] = {}  # each layout made (its reading, its process), by its CSS
     while True:
@@ -538,11 +549,11 @@ def _conduct(pool: Pool, how: Handing, page_size: str, sources: Path, html: str,
             stale.cancel()
         guessed.clear()
         if rules not in known and (future is None or future.cancel()):  # not guessed, or not begun
-            future = pool.submit_as(how, read_layout, again, False)
+            future = pool.submit_as(home, read_layout, again, False)
         for guess, later in zip(mending.guesses(rules), GUESSES, strict=False):
             if guess not in guessed and guess not in known:
                 guessed[guess] = pool.submit_as(
-                    replace(how, priority=how.priority + later, chain=None),
+                    replace(home, priority=how.priority + later, chain=None),
                     read_layout, replace(again, layers=(*spaced_step.layers, guess)), False)
         if rules not in known:
             assert future is not None
