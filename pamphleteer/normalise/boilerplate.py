@@ -45,7 +45,14 @@ from pamphleteer.ast import (
 )
 from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.normalise.boilerplate_comments import COMMENT_HEADING, threads_in
-from pamphleteer.normalise.boilerplate_pitches import BUTTON_WORDS, in_voice, is_button, is_pitch_line, stems
+from pamphleteer.normalise.boilerplate_pitches import (
+    BUTTON_WORDS,
+    in_voice,
+    is_button,
+    is_newsletter_line,
+    is_pitch_line,
+    stems,
+)
 from pamphleteer.normalise.findings import shorten
 from pamphleteer.normalise.furniture import _classify_tail
 from pamphleteer.normalise.keep import Keep
@@ -187,11 +194,11 @@ NAV_WORDS = (
     r"|subscribe|close|open|more|previous(?:\s+(?:post|article|story|page))?|next(?:\s+(?:post|article|story|page))?"
     r"|older\s+posts|newer\s+posts|page\s+\d+\s+of\s+\d+|\d+|›|»|privacy(?:\s+policy)?"
     r"|terms(?:\s+(?:&|and)\s+conditions|\s+of\s+(?:use|service))?|contact(?:\s+us|\s+the\s+authors?)?"
-    r"|about(?:\s+us)?|cookies?(?:\s+(?:policy|settings))?|accessibility|sitemap|rss(?:\s+feed)?|submissions"
+    r"|about(?:\s+us)?|cookies?(?:\s+(?:policy|settings))?|accessibility|sitemap|rss(?:\s+feed)?"
     r"|leave\s+this\s+field\s+blank|submit|required|read\s+(?:the\s+rest|more|(?:the\s+)?full\s+(?:story|article))"
-    r"|continue\s+reading|keep\s+reading|donate(?:\s+now|\s+today)?|stay\s+informed"
-    r"|search\s+(?:the\s+)?(?-i:[A-Z])\S*(?:\s+\S+){0,2}|search\s+through\s+all\s+\w+|promoted\s+links(?:\s+by\s+\w+)?"
-    r"|slideshow\s*\(\s*\d+\s+images?\s*\)|(?:\S+\s+){0,3}see\s+more\s+videos|save\s+articles\s+to\s+read\s+later"
+    r"|continue\s+reading|keep\s+reading|donate(?:\s+now|\s+today)?"
+    r"|search\s+(?:the\s+)?(?-i:[A-Z])\S*(?:\s+\S+){0,2}|promoted\s+links(?:\s+by\s+\w+)?"
+    r"|(?:slideshow|gallery|photos?|images?)\s*\(\s*\d+\s+(?:images?|photos?)\s*\)|(?:\S+\s+){0,3}see\s+more\s+videos"
     # the same buttons in French, German and Spanish pages
     r"|aller\s+au\s+(?:contenu|menu|pied\s+de\s+page)(?:\s+principal)?|(?:zum|springe\s+zum)\s+inhalt(?:\s+springen)?"
     r"|veuillez\s+laisser\s+ce\s+champ\s+vide|accueil|startseite|inicio|suche|rechercher|buscar"
@@ -238,20 +245,17 @@ CHROME = (
                         r"|class[ée]\s+dans"
                         r"|etiquetas|categor[íi]as?|kategorien?)\s*:?\s+\S.*$", re.IGNORECASE)),
 )
-# Notices that may be written as whole sentences: furniture even when they read as prose.
+# Notices that may be written as whole sentences: furniture even when they read as prose. The
+# newsletter's offer is read as a kind, in nine languages (`boilerplate_pitches.is_newsletter_line`);
+# these are the paywall's, the cookie notice's and the appeal's own turns of phrase in English.
 PITCH = re.compile(
-    r"^(?:(?:sign\s+up|subscribe|register)\b.{0,80}\b(?:newsletter|inbox|e-?mails?|updates|digest|briefing"
-    r"|alerts?)\b"
-    r"|do\s+you\s+want\s+to\s+be\s+(?:informed|kept\s+up\s+to\s+date|notified)\b"
+    r"^(?:do\s+you\s+want\s+to\s+be\s+(?:informed|kept\s+up\s+to\s+date|notified)\b"
     r"|we\s+want\s+to\s+hear\s+what\s+you\s+think\b"
-    r"|.{0,60}\bsupport\s+(?:us|the\s+\S+|our\s+work)\s*[.!]?$"
     r"|while\s+you(?:'|’)?(?:re|\s+are)\s+here\b|we\s+rely\s+on\s+(?:your\s+support|readers|you)\b"
     r"|never\s+miss\s+a\s+(?:story|thing|beat)\b|sorry,?\s+this\s+(?:feature|article|content)\s+is\s+only\s+available"
-    r"|submit\s+(?:your\s+|a\s+)?letter\s+to\s+the\s+editor|to\s+reach\s+the\s+reporter\b"
     r"|get\s+the\s+(?-i:[A-Z])\S*(?:\s+(?-i:[A-Z])\S*|\s+of){0,3}\s*(?:app|newsletter|daily\s+edition)?\s*$"
     r"|(?:not\s+a\s+subscriber|already\s+have\s+an\s+account|locked\s+out\s+of\s+your\s+account"
     r"|subscribers\s+can\b|sign\s+in\s+to\s+(?:access|continue|read)|get\s+(?:full\s+)?access\s+to)\b"
-    r"|(?:get|receive|want)\b.{0,60}\b(?:newsletter|in\s+your\s+inbox|delivered\s+to\s+your)\b"
     r"|(?:we|this\s+(?:site|website))\s+uses?\s+cookies\b|by\s+(?:using|continuing\s+to\s+(?:use|browse))\s+"
     r"(?:this|our)\s+(?:site|website)\b"
     r"|(?:please\s+)?(?:support|donate\s+to|become\s+a\s+(?:member|subscriber|patron|supporter)\s+of)\b.{0,80}"
@@ -399,7 +403,7 @@ def _list_chrome(unit: Unit) -> str:
 
 def _pitch(unit: Unit) -> bool:
     return (kind(unit.node) in ("Para", "Plain", "Header") and unit.words <= PITCH_WORDS
-            and bool(PITCH.match(unit.text.strip(" *_#>"))))
+            and (bool(PITCH.match(unit.text.strip(" *_#>"))) or is_newsletter_line(unit.text)))
 
 
 def _run_heading(unit: Unit) -> str:

@@ -71,3 +71,40 @@ def is_button(text: str, linked: bool) -> bool:
     if not text or len(text.split()) > BUTTON_WORDS:
         return False
     return bool(CALL.match(text) or FIELD.match(text)) or (linked and bool(PITCH_STEMS.search(text)))
+
+
+# A newsletter's offer, in the nine languages of `pamphleteer.wording`: a line that calls on the reader
+# to subscribe, sign up or receive (a verb at its start, or the reader or publisher addressed) and names
+# what comes by mail ("Sign up for our weekly newsletter", "Get daily news straight in your inbox",
+# "Register for Emails", "Newsletter abonnieren", "Recevez notre lettre d'information",
+# "Receba nossas newsletters", "Zapisz się do newslettera", "Tilaa uutiskirje", "Подпишитесь на рассылку").
+SUBSCRIBE = (r"sign\s+up|subscribe|register|get|receive|want"
+             r"|abonnier\w*|bestell\w*|melden\s+sie\s+sich|anmeld\w*|erhalt\w*|bekomm\w*"
+             r"|abonn\w*|inscri\w*|recev\w*|suscr[íi]b\w*|recib\w*|reg[íi]str\w*"
+             r"|iscriv\w*|ricev\w*|assin\w*|receb\w*|cadastr\w*|inscrev\w*"
+             r"|zapisz\w*|otrzym\w*|subskryb\w*|prenumer\w*|tilaa\w*|liity|подпи\w*|получ\w*")
+MAILED = re.compile(
+    r"\b(?:newsletters?|inbox|infolettres?|lettre\s+d['’]information|bolet[íi]n(?:es)?|caixa\s+de\s+entrada"
+    r"|uutiskirje\w*|biuletyn\w*|newslettera|skrzynk\w*|рассылк\w*|delivered\s+to\s+your)\b", re.IGNORECASE)
+MAIL = re.compile(r"\b(?:e-?mails?|correos?|posta\s+elettronica|sähköposti\w*|почт\w*)\b", re.IGNORECASE)
+# The reader addressed (not the publisher: "we receive the newsletter" is a sentence of the article).
+YOU = re.compile(r"\b(?:you|your\w*|(?-i:Sie|Ihr\w*|Ihnen)|du|dich|dir|vous|votre|vos|tu|toi|usted\w*|você\w*"
+                 r"|voi|vostr\w*|państw\w*|ciebie|cię|sinä|sinu\w*|teidän|вы|ваш\w*)\b", re.IGNORECASE)
+CALLS = re.compile(rf"^(?:{SUBSCRIBE})\b", re.IGNORECASE)
+NEWSLETTER_WORDS = 40
+
+
+def is_newsletter_line(text: str) -> bool:
+    """A short line offering the newsletter: a call to subscribe or receive (at the line's start, at a
+    button's end as German has it, or to the reader addressed) and the newsletter named; or a button's
+    few words calling for e-mails ("Register for Emails"). Never a long paragraph, never a sentence
+    about a newsletter ("The newsletter we receive every week …")."""
+    text = text.strip(" *_#>[]")
+    words = len(text.split())
+    if not 0 < words <= NEWSLETTER_WORDS:
+        return False
+    button = words <= BUTTON_WORDS and not text.endswith((".", ";", ","))
+    if CALLS.match(text) or (button and re.search(rf"\b(?:{SUBSCRIBE})\W*$", text, re.IGNORECASE)):
+        return bool(MAILED.search(text)) or (button and bool(MAIL.search(text)))
+    return bool(MAILED.search(text) and re.search(rf"\b(?:{SUBSCRIBE})\b", text, re.IGNORECASE)
+                and YOU.search(text))

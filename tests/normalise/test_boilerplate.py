@@ -284,3 +284,31 @@ def test_a_related_storys_teaser_sentence_still_leaves_with_its_box():
     moved = removed(markdown)
     assert any(text.startswith("The British Cooperative") for text in moved)
     assert any(text.startswith("The government") for text in moved)
+
+
+@pytest.mark.parametrize("line", [
+    "Receba nossas newsletters",  # Portuguese
+    "Newsletter abonnieren",  # German, the verb at the button's end
+    "Abonnieren Sie unseren Newsletter",
+    "Recevez notre lettre d’information",
+    "Iscriviti alla newsletter",
+    "Zapisz się do newslettera",
+    "Tilaa uutiskirje",
+    "Подпишитесь на рассылку",
+    "Suscríbete a nuestro boletín",
+    "Stop the censors, sign up to get today’s top stories delivered right to your inbox",
+    "Register for Emails",
+])
+def test_a_newsletters_offer_is_furniture_in_any_of_the_nine_languages(line):
+    # read as a kind (a call to subscribe and the newsletter named), not as one site's sentence
+    assert removed(f"{PROSE}\n\n{line}\n\n{MORE_PROSE}") == {line: "N424"}
+
+
+@pytest.mark.parametrize("line", [
+    "The newsletter we receive every week was cancelled.",
+    "She subscribed to the newsletter of the party in 1990, and wrote for it.",
+    "We get e-mails every day from readers who disagree.",
+    "Erhaltene E-Mails zeigen, dass der Minister log.",
+])
+def test_sentences_about_newsletters_and_mail_stay(line):
+    assert removed(f"{PROSE}\n\n{line}\n\n{MORE_PROSE}") == {}
