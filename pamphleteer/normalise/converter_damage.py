@@ -3,7 +3,8 @@
 Before pandoc reads the text, damage that decides how it is cut into blocks is mended in
 the Markdown itself (`converter_source`, N715). Then one pass over a text's top-level
 blocks, in this order and why:
-1. mojibake (N710), so every later rule reads real letters;
+1. mojibake (N710), so every later rule reads real letters; then a clipper's excerpt box
+   under the title (N722), before the head is read;
 2. block debris (N701-N704): prose read as code, scene breaks read as lists,
    attribute and fence debris, empty containers;
 3. links (N706-N709): a heading's link wrapped onto the next line, a link
@@ -25,13 +26,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from pamphleteer.errors import Diagnostic
-from pamphleteer.normalise import converter_links, converter_source, converter_text, cut_headings, registry
+from pamphleteer.normalise import (
+    clipper,
+    converter_links,
+    converter_source,
+    converter_text,
+    cut_headings,
+    registry,
+)
 from pamphleteer.normalise.converter import never_refuse
 from pamphleteer.normalise.keep import Refuse
 from pamphleteer.parse import Block
 
 # imported so that their repairs register
-RULE_MODULES = (converter_links, converter_source, converter_text, cut_headings)
+RULE_MODULES = (clipper, converter_links, converter_source, converter_text, cut_headings)
 
 
 def repair_converter_damage(

@@ -54,7 +54,7 @@ def test_a_rule_run_again_or_giving_another_rules_code_is_guarded_too(options, m
 
 def test_the_converter_repairs_run_in_their_declared_order_mojibake_first_and_last():
     names = [r.name for r in rules(Stage.DAMAGE)]
-    assert names[:3] == ["heading_links_over_lines", "fix_mojibake", "prose_code_blocks"]
+    assert names[:4] == ["heading_links_over_lines", "fix_mojibake", "clipper_excerpt", "prose_code_blocks"]
     assert names[-1] == "fix_mojibake" and names.count("fix_mojibake") == 2
     assert names.index("emphasis_debris") < names.index("spaces_at_link_edges")
     assert "N706" in next(r for r in rules(Stage.DAMAGE) if r.name == "heading_links_over_lines").codes
