@@ -152,3 +152,19 @@ def test_what_the_mending_reads_of_a_text_set_again_without_moving_a_line_is_for
             assert {block: (s.lines, s.loose, s.stub) for block, s in foreseen_reading.now.items()} == {
                 block: (s.lines, s.loose, s.stub) for block, s in actual.now.items()}
     assert seen  # the seed's shorter text: its loose lines are set again on as many lines
+
+
+def test_a_spread_holding_a_pull_quote_is_first_mended_by_showing_the_quote_a_paragraph_later():
+    """A quote at a page's foot, kept whole with a paragraph's two lines after it, leaves its page
+    short: where no paragraph set a line longer or shorter, nor the spread run short, mends it, its
+    twin (a paragraph later) is shown in its stead; a quote with no twin is not moved."""
+    from pamphleteer.render.pages import Change, fixes, move_quote
+
+    pages = [page(20), PageLines(("a",) * 30, 2, ("1",)), page(31, 1, "b"), page(32)]
+    ways = fixes(Fault("spread", (1, 2)), pages, [Change("b", "0.02em", 1)], lambda short: f"short {short}")
+    assert ways[-1] == move_quote("1") and len(ways) == 3 and ways[1] == "short {1: 2, 2: 2}"
+    moved = ways[-1]
+    assert 'data-pull="1"] { display: none' in moved and 'data-pull-later="1"] { display: block' in moved
+    plain = fixes(Fault("spread", (1, 2)), [page(20), page(30, 2, "a"), page(31, 1, "b"), page(32)],
+                  [Change("b", "0.02em", 1)], lambda short: f"short {short}")
+    assert plain == ways[:-1]

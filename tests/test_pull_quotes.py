@@ -17,6 +17,7 @@ from pamphleteer.model import Publication
 from pamphleteer.render.epub import render_epub
 from pamphleteer.render.html import render_html
 from pamphleteer.render.pullquotes import PULL_QUOTE_AFTER
+from pamphleteer.render.templates import STYLES
 from tests.conftest import SOURCES
 
 SLUG = "camfield-internationalism-today"  # the seed text with three pull quotes
@@ -74,3 +75,28 @@ def test_drop_leaves_the_pull_quotes_out_and_inline_keeps_them_after_their_passa
                    if is_pull_quote(block.node) or block.node["t"] == "Para"]
     assert sum(item.startswith("q:") for item in order) == 3
     assert order == as_received  # where the web page had them
+
+
+def test_in_print_a_quote_has_a_twin_a_paragraph_later_not_shown_where_that_is_a_place_as_good():
+    """The page mending may show the twin in the quote's stead (render/pages.py): it is where the
+    quote could stand by the same rules, one paragraph later, and hidden; the EPUB and the web page
+    have none."""
+    from pamphleteer.render.pdf import print_html
+
+    tags = re.compile(rf'<p id="({SLUG}-\d+)"|<aside class="pullquote( later)?"'
+                      r'(?: data-pull(?:-later)?="(\d+)")?[^>]*data-quotes="([^"]+)"')
+    order = [(paragraph, bool(later), number, quoted)
+             for paragraph, later, number, quoted in tags.findall(print_html(seed()))]
+    twins = [index for index, item in enumerate(order) if item[1]]
+    assert twins  # the seed's first quote has one
+    paragraphs = [item[0] for item in order if item[0]]
+    for index in twins:
+        _, _, number, quoted = order[index]
+        [primary] = [at for at, item in enumerate(order) if item[3] and not item[1] and item[2] == number]
+        assert order[primary][3] == quoted and index == primary + 2  # a paragraph later,
+        assert order[primary + 1][0] and order[index + 1][0]  # and between two
+        before = sum(1 for item in order[:index] if item[0])
+        assert abs(before - (paragraphs.index(quoted) + 1)) >= PULL_QUOTE_AFTER
+    assert re.search(r"aside\.pullquote\.later\s*\{\s*display:\s*none", (STYLES / "print.css").read_text())
+    for markup in markup_of(seed()).values():
+        assert 'class="pullquote later"' not in markup

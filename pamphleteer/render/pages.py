@@ -59,6 +59,7 @@ class PageLines:
 
     blocks: tuple[str, ...]  # the block id of each line of the text's body on it, in order
     short_by: int  # whole lines of room left below its last line (above its footnotes)
+    quotes: tuple[str, ...] = ()  # the pull quotes on it that have a twin later (`data-pull`)
 
     @property
     def lines(self) -> int:
@@ -87,8 +88,29 @@ def read_pages(document: Document) -> list[PageLines]:
         pitch = heights.most_common(1)[0][0] if heights else 0.0
         bottom = max((_bottom(box) for box in _ends(root)), default=foot)
         short = int((foot - bottom + 0.01) // pitch) if pitch else 0
-        found.append(PageLines(tuple(block for _line, block in body), max(0, short)))
+        found.append(PageLines(tuple(block for _line, block in body), max(0, short), tuple(_quotes(root))))
     return found
+
+
+def _quotes(box: object) -> Iterator[str]:
+    """The number of each pull quote under `box` that has a twin later (render/pullquotes.py)."""
+    element = getattr(box, "element", None)
+    if isinstance(box, boxes.BlockBox) and element is not None and element.get("data-pull"):
+        yield str(element.get("data-pull"))
+        return
+    for child in getattr(box, "children", ()):
+        if isinstance(child, boxes.ParentBox) and not isinstance(child, boxes.LineBox):
+            yield from _quotes(child)
+
+
+MOVED_QUOTE = "aside.pullquote[data-pull="  # how the CSS of `move_quote` begins
+
+
+def move_quote(number: str) -> str:
+    """CSS that shows pull quote `number`'s twin, a paragraph later, in its stead (no paragraph is set
+    otherwise: print.css indents the paragraph after a quote as the one after a paragraph)."""
+    hidden, shown = f'aside.pullquote[data-pull="{number}"]', f'aside.pullquote[data-pull-later="{number}"]'
+    return f"{hidden} {{ display: none !important; }}\n{shown} {{ display: block !important; }}\n"
 
 
 def _lines(box: object, block: str, in_body: bool) -> Iterator[tuple[boxes.LineBox, str, bool]]:
@@ -202,7 +224,10 @@ def fixes(fault: Fault, pages: list[PageLines], found: list[Change],
     """The CSS of each way that may mend `fault`, the likeliest first.
 
     A spread: a paragraph on it set a line longer or shorter, else both pages run as short as the
-    shorter (a short spread: two lines kept together at a page's foot leave a line of room). A
+    shorter (a short spread: two lines kept together at a page's foot leave a line of room), else a
+    pull quote on it shown a paragraph later, where its twin is (a quote at a page's foot or head,
+    kept whole with a paragraph's two lines after it, may leave a page short when no paragraph
+    mends it: `Mending.next` tries it past MOST_LAYOUTS). A
     runt page: both pages of the spread before it run short by the lines it lacks, so that they
     come over to it (a paragraph set a line shorter pulls it back only when a line would do). Of
     the spacings that set one paragraph a line longer (or shorter), only the first is a way: the
@@ -214,7 +239,9 @@ def fixes(fault: Fault, pages: list[PageLines], found: list[Change],
         spaced = _firsts(sorted((change for change in found if change.block in near), key=rank))
         short = max(pages[index].short_by for index in fault.pages)
         spacings = [spacing_rules({change.block: change.spacing}) for change in spaced]
-        return spacings + ([shorten(dict.fromkeys(fault.pages, short))] if short <= MOST_SHORT else [])
+        moved = [move_quote(number) for index in fault.pages for number in pages[index].quotes]
+        shortened = [shorten(dict.fromkeys(fault.pages, short))] if short <= MOST_SHORT else []
+        return spacings + shortened + moved
     runt = fault.pages[0]
     before = [runt - 2, runt - 1] if (runt - 1) % 2 == 0 else [runt - 1]
     before = [index for index in before if index > 0]  # never the opening page
@@ -420,15 +447,16 @@ class Mending:
             if self.combined:
                 self.combining = True
                 return self.combined
-        if self.layouts >= MOST_LAYOUTS:
-            return None
         # (mending one fault moves the pages after it: the faults are read again of each layout kept)
-        options = [(css, index) for index, ways in enumerate(self._ways()[0]) for css in ways][:1]
+        # A pull quote shown a paragraph later is tried last, and once, past MOST_LAYOUTS: the faults
+        # a paragraph's lines mend are mended as they were without it.
+        options = [(css, index) for index, ways in enumerate(self._ways()[0]) for css in ways
+                   if self.layouts < MOST_LAYOUTS or css.startswith(MOVED_QUOTE)][:1]
         if not options:
             return None
         (css, self.mending), = options
         self.tried.add(css)
-        self.layouts += 1
+        self.layouts += not css.startswith(MOVED_QUOTE)
         return self.chosen + css
 
     def guesses(self, rules: str) -> list[str]:

@@ -11,6 +11,7 @@ all three. A pull quote left out loses no words.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from markupsafe import Markup
 
@@ -45,7 +46,7 @@ def _quoted(block: str) -> str:
     return found.group(1) if found else ""
 
 
-def place_pull_quotes(html: str, choice: str = "spread") -> Markup:
+def place_pull_quotes(html: str, choice: str = "spread", later: bool = False) -> Markup:
     """A text's body with its pull quotes placed as `choice` (publication.toml's `pull_quotes`) says.
 
     "inline": where the source had them, right after the passage they repeat. "drop": none.
@@ -55,6 +56,11 @@ def place_pull_quotes(html: str, choice: str = "spread") -> Markup:
     heading, a list or another pull quote) and at least PULL_QUOTE_APART paragraphs from any other
     pull quote; one that finds no such place is left out. A pull quote repeats the text, so
     leaving one out loses no words.
+
+    `later` (print): each quote placed so that has a number (`data-pull`), and, where the next gap
+    after it is a place as good (by the same rules, the quote itself aside), a twin there, not shown
+    (class `later`, `data-pull-later`): the page mending (`render/pages.py`) may show the twin in its
+    stead, when the quote at a page's foot or head leaves its spread's pages uneven.
     """
     html = str(html)
     if choice == "inline" or 'class="pullquote"' not in html:
@@ -74,27 +80,40 @@ def place_pull_quotes(html: str, choice: str = "spread") -> Markup:
         ordinal.append(count)
         reach.append(characters)
     where: dict[int, str] = {}  # body index -> the pull quote set after it
+    sources: dict[int, int] = {}  # body index -> the passage the quote set after it repeats
     gaps = [index for index in range(len(body) - 1) if paragraph[index] and paragraph[index + 1]]
+
+    def fits(index: int, source: int, others: Iterable[int] | None = None) -> bool:
+        """Whether the gap after block `index` is a place for the quote of the passage `source`: far
+        from it, and from the quotes set after the blocks `others` (all placed so far: None)."""
+        # The text between the gap after block `index` and the passage, on either side of it.
+        between = reach[index] - reach[source] if index > source else reach[source - 1] - reach[index]
+        return (abs(ordinal[index] - ordinal[source]) >= PULL_QUOTE_AFTER
+                and between >= PULL_QUOTE_CHARACTERS
+                and all(abs(ordinal[index] - ordinal[other]) >= PULL_QUOTE_APART
+                        for other in (where if others is None else others)))
+
     for pull in pulls:
         source = next((index for index, block in enumerate(body) if f'id="{_quoted(pull)}"' in block), None)
         if source is None:
             continue
-
-        def fits(index: int, source: int = source) -> bool:
-            # The text between the gap after block `index` and the passage, on either side of it.
-            between = reach[index] - reach[source] if index > source else reach[source - 1] - reach[index]
-            return (abs(ordinal[index] - ordinal[source]) >= PULL_QUOTE_AFTER
-                    and between >= PULL_QUOTE_CHARACTERS
-                    and all(abs(ordinal[index] - ordinal[other]) >= PULL_QUOTE_APART for other in where))
-
-        after = [index for index in gaps if index > source and fits(index)]
-        before = [index for index in gaps if index < source and fits(index)]
+        after = [index for index in gaps if index > source and fits(index, source)]
+        before = [index for index in gaps if index < source and fits(index, source)]
         spot = after[0] if after else (before[-1] if before else None)
         if spot is not None:
             where[spot] = pull
+            sources[spot] = source
+    twins: dict[int, str] = {}  # body index -> the twin of a quote set after it, not shown
+    for number, spot in enumerate(sorted(where) if later else [], start=1):
+        others = [other for other in [*where, *twins] if other != spot]
+        following = [index for index in gaps if index > spot and fits(index, sources[spot], others)]
+        if following:
+            twins[following[0]] = where[spot].replace(
+                '<aside class="pullquote"', f'<aside class="pullquote later" data-pull-later="{number}"', 1)
+            where[spot] = where[spot].replace('<aside class="pullquote"',
+                                              f'<aside class="pullquote" data-pull="{number}"', 1)
     placed = []
     for index, block in enumerate(body):
         placed.append(block)
-        if index in where:
-            placed.append(where[index])
+        placed += [quotes[index] for quotes in (where, twins) if index in quotes]
     return Markup("\n".join(placed))

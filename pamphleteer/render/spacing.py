@@ -188,7 +188,8 @@ def spacing_rules(spacings: dict[str, str]) -> str:
 
 def alone(html: weasyprint.HTML, blocks: set[str]) -> weasyprint.HTML:
     """The document with all but `blocks` (what holds them and what they hold) emptied and hidden:
-    each element stays where it was, so that the selectors (`p + p`, `:first-of-type`) match as
+    each element stays where it was, with its classes, so that the selectors (`p + p`,
+    `:first-of-type`, `aside.pullquote + p`) match as
     before, and each block's footnotes keep their numbers (their counter set as it was): the
     blocks are set as in the whole document."""
     root = copy.deepcopy(html.etree_element)
@@ -209,8 +210,11 @@ def alone(html: weasyprint.HTML, blocks: set[str]) -> weasyprint.HTML:
         held = [keep(child) for child in list(element)]
         if any(held):
             return True
+        named = element.get("class")
         element.clear()  # its text, children and attributes; the tail is the parent's: dropped too
         element.set("style", "display: none")
+        if named:  # its classes kept: a selector of what follows may name them (`aside.pullquote + p`)
+            element.set("class", named)
         return False
 
     keep(root)
