@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import copy
 import re
+import threading
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -50,13 +51,14 @@ VERSION = "70.0"  # the WeasyPrint whose page making this follows
 MAX_LOOPS = 8  # WeasyPrint's repaginations at most (layout_document's max_loops)
 NTH_PAGE = re.compile(r"@page\s*:nth\((\d+)\)")
 
-_touched: set[Any] | None = None  # the elements whose blocks the page being made laid out
+_here = threading.local()  # .touched: the elements whose blocks the page being made (in this thread) laid out
 
 
 def _noting(function: Callable[..., Any]) -> Callable[..., Any]:
     def noted(context: Any, box: Any, *args: Any, **kwargs: Any) -> Any:
-        if _touched is not None:
-            _touched.add(box.element)
+        touched = getattr(_here, "touched", None)
+        if touched is not None:
+            touched.add(box.element)
         return function(context, box, *args, **kwargs)
 
     noted.__wrapped__ = function  # type: ignore[attr-defined]
@@ -212,7 +214,6 @@ def _layout(html: weasyprint.HTML, root_box: Any, context: Any, base: _Record | 
             changed: set[Any] | None, changed_pages: set[int]) -> tuple[list[Any], _Record | None]:
     """WeasyPrint's layout_document: the page boxes, and this layout's record (None if it cannot
     serve as a base)."""
-    global _touched
     initialize_page_maker(context, root_box)
     usable = True
     starts: list[_Start] = []
@@ -247,7 +248,6 @@ def _layout(html: weasyprint.HTML, root_box: Any, context: Any, base: _Record | 
                 reloop_pages = initial_total_pages != actual_total_pages
         if not reloop_content and not reloop_pages:
             break
-    _touched = None
     lookups = context.target_collector.counter_lookup_items
     running = any(any(by_page.values()) for by_page in context.running_elements.values())
     if lookups or running or any(page.fixed_boxes for page in pages):
@@ -336,7 +336,6 @@ def _make_all_pages(context: Any, root_box: Any, html: weasyprint.HTML, base: _R
                     touched: list[frozenset[Any]], taken: list[bool]) -> Any:
     """WeasyPrint's make_all_pages (on a first pass: every page made or taken from `base`), noting
     where each page began and what its making laid out."""
-    global _touched
     i = 0
     context.rendered_notes = []
     while True:
@@ -364,12 +363,13 @@ def _make_all_pages(context: Any, root_box: Any, html: weasyprint.HTML, base: _R
             reported_footnotes: list[Any] = []
             yield base.page_boxes[i]
         else:
-            _touched = set()
+            noted: set[Any] = set()
+            _here.touched = noted
             try:
                 page, resume_at = remake_page(i, context, root_box, html)
             finally:
-                touched.append(frozenset(_touched))
-                _touched = None
+                touched.append(frozenset(noted))
+                _here.touched = None
             taken.append(False)
             reported_footnotes = context.reported_footnotes
             yield page
