@@ -113,9 +113,11 @@ def suggest_slug(inferred: Inferred, file: Path) -> str:
     return slug if slug and slug != "publication" else "text"
 
 
-def front_matter(inferred: Inferred, header: str = HEADER, lang: str = "", featured: str = "") -> str:
+def front_matter(inferred: Inferred, header: str = HEADER, lang: str = "", featured: str = "",
+                 standfirst: str = "") -> str:
     """The YAML front matter block for what was inferred, with a reminder for the questions (and the
-    page's `featured` image, for a person to choose as the opening image)."""
+    page's `featured` image, for a person to choose as the opening image, and the page's
+    `standfirst` when the article it wrote does not have it)."""
     data: dict[str, object] = {}
     for key, value in _inferred_items(inferred):
         data[key] = value
@@ -126,6 +128,8 @@ def front_matter(inferred: Inferred, header: str = HEADER, lang: str = "", featu
         data["author"] = list(inferred.authors)
     if lang:
         data["lang"] = lang
+    if standfirst:
+        data["standfirst"] = standfirst
     block = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=10**6)
     offer = f"# image: {featured}   # the page's featured image: remove the '#' to open the text with it\n"
     return "---\n" + header + (block if data else "") + (offer if featured else "") + QUESTIONS_STUB + "---\n"
@@ -322,7 +326,8 @@ def _add_converted(converted: Converted, sources_dir: Path, slug: str | None, la
     chosen, taken = _choose_slug(sources_dir, slug, suggest_slug(merged, Path(converted.name)))
     header = PAGE_HEADER if converted.kind == "page" else HEADER
     featured = converted.featured.replace(f"images/{SLUG}/", f"images/{chosen}/")
-    text = front_matter(merged, header, converted.lang, featured) + converted.markdown(chosen)
+    front = front_matter(merged, header, converted.lang, featured, converted.standfirst)
+    text = front + converted.markdown(chosen)
     data = text.encode("utf-8")
     originals = ((f"{chosen}{converted.original_suffix}", converted.original),) if converted.original else ()
     written, diagnostics = _write(sources_dir, chosen, data, language, originals=originals,

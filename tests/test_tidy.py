@@ -68,3 +68,17 @@ def test_an_image_carrying_its_page_caption_becomes_a_figure_and_splits_its_para
 def test_an_image_that_cannot_be_kept_leaves_no_empty_paragraph():
     blocks, _ = tidied('<p><img src="gone.png"></p><p>Text</p>', keep=("other.png",))
     assert markdown(blocks) == "Text"
+
+
+def test_the_page_caption_of_an_image_that_cannot_be_kept_stays():
+    image = f'<img src="gone.png" alt="Pier" title="{CAPTION_MARK}The pier,  at dawn. AP">'
+    blocks, _ = tidied(f"<p>Before {image} after</p>", keep=("other.png",))
+    # the image at its web address, its caption run on after it: the build leaves the image out
+    # and moves the caption to the credits
+    assert markdown(blocks) == ("Before\n\n![Pier](https://example.org/essays/gone.png)The pier, at dawn. AP"
+                                "\n\nafter")
+    linked, _ = tidied(f'<p><a href="/big.png"><em>{image}</em> Big</a> Text</p>', keep=("other.png",))
+    assert markdown(linked) == ("![Pier](https://example.org/essays/gone.png)The pier, at dawn. AP\n\n"
+                                "[Big](https://example.org/big.png) Text")
+    nowhere = tidy(read_html(f"<p>{image} Text</p>"), base="", place=lambda address, alt: None)["blocks"]
+    assert markdown(nowhere) == "The pier, at dawn. AP\n\nText"  # no address to keep it at

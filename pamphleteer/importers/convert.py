@@ -61,6 +61,7 @@ class Converted:
     images: dict[str, bytes] = field(default_factory=dict)  # file name -> bytes, for images/<slug>/
     notes: tuple[Diagnostic, ...] = ()
     featured: str = ""  # the page's featured image, kept (its path holds `SLUG`), or ""
+    standfirst: str = ""  # the page's standfirst when the article does not have it, or ""
 
     def markdown(self, slug: str) -> str:
         """The body, its images named as files under `images/<slug>/`."""
@@ -187,7 +188,7 @@ def _page(item: Input) -> Converted:
     return Converted(
         origin=item.origin, kind="page", name=name or "page", body=_markdown(document, item.origin),
         stated=stated, lang=article.lang, original=page, original_suffix=".html", images=images.kept,
-        featured=featured or "",
+        featured=featured or "", standfirst=article.standfirst,
         notes=tuple(images.notes),
     )
 

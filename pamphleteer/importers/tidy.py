@@ -22,6 +22,7 @@ from urllib.parse import urljoin, urlsplit
 
 from pamphleteer.ast import (
     BREAKS,
+    INLINE_WRAPPERS,
     NO_ATTR,
     Attr,
     Node,
@@ -46,14 +47,18 @@ from pamphleteer.ast import (
     make_para,
     make_plain,
     rewrite,
+    slots,
     span_inlines,
     strings_of,
     walk,
     with_attr,
+    with_slots,
     words_to_inlines,
 )
 from pamphleteer.importers.webpage import CAPTION_MARK
 
+STANDING = ("Figure", "Para")  # blocks an image became inside a paragraph, split out of it
+WRAPPING = (*INLINE_WRAPPERS, "Link", "Quoted")  # inline nodes of one list of inlines an image may be in
 ImagePlacer = Callable[[str, str], str | None]  # (address, alt text) -> the image's new address, or None
 
 
@@ -80,6 +85,9 @@ class Tidier:
 
     def node(self, node: Node) -> list[Node]:
         """What `node` becomes: itself tidied, what it held (Div, Span), or nothing (raw markup)."""
+        return [piece for item in self.tidied_node(node) for piece in _hoisted(item)]
+
+    def tidied_node(self, node: Node) -> list[Node]:
         name = kind(node)
         if name in ("RawBlock", "RawInline"):
             return []
@@ -97,15 +105,26 @@ class Tidier:
         return [with_attr(node, NO_ATTR) if has_attr(node) else node]
 
     def image(self, node: Node) -> list[Node]:
-        """The image at the address `place` gives it (a figure, when a page's caption came with it),
-        or nothing when it cannot be kept; of its attributes only `alt` stays."""
+        """The image at the address `place` gives it (a figure, when a page's caption came with it).
+        One that cannot be kept goes, but not a page's caption that came with it: the image stays at
+        its web address with the caption run on after it, as html2text writes them (the build
+        leaves the image out and moves the caption to the credits; a person may fetch the
+        picture), or, with no address, the caption alone stays as a paragraph.
+        Of its attributes only `alt` stays."""
         pairs = attr_of(node).pairs
         alt = image_alt(node)
         placed = self.place(image_target(node), dict(pairs).get("alt", "") or strings_of(alt))
-        if placed is None:
-            return []
-        keep = Attr(pairs=tuple((key, value) for key, value in pairs if key == "alt"))
         title = image_title(node)
+        keep = Attr(pairs=tuple((key, value) for key, value in pairs if key == "alt"))
+        if placed is None:  # the image is not kept: a page's caption under it is, never lost
+            caption = title.removeprefix(CAPTION_MARK) if title.startswith(CAPTION_MARK) else ""
+            if not caption.strip():
+                return []
+            address = self.link(image_target(node)) or ""
+            words = words_to_inlines(" ".join(caption.split()))
+            if address.startswith(("http://", "https://")):  # the image, then its caption run on after it:
+                return [make_para([make_image(alt, address, "", keep), *words])]  # the build's N803, N804
+            return [make_para(words)]
         if title.startswith(CAPTION_MARK):  # a page's figure: its caption was carried on the image
             return [_figure(placed, keep, alt, title.removeprefix(CAPTION_MARK))]
         return [make_image(alt, placed, title, keep)]
@@ -126,13 +145,31 @@ def _figure(url: str, alt: Attr, inlines: list[Node], caption: str) -> Node:
     return make_figure([make_plain([image])], [make_plain(words_to_inlines(" ".join(caption.split())))])
 
 
+def _hoisted(node: Node) -> list[Node]:
+    """An inline node (a link, emphasis, a quotation) split around the blocks an image inside it
+    became (a figure, a caption), so that they stand where `_split_at_figures` finds them."""
+    if not is_kind(node, *WRAPPING) or not any(is_kind(child, *STANDING) for child in slots(node)[0][1]):
+        return [node]
+    pieces: list[Node] = []
+    run: list[Node] = []
+    for child in slots(node)[0][1]:
+        if is_kind(child, *STANDING):
+            pieces += [with_slots(node, [_trimmed(run)])] if _trimmed(run) else []
+            pieces.append(child)
+            run = []
+        else:
+            run.append(child)
+    return pieces + ([with_slots(node, [_trimmed(run)])] if _trimmed(run) else [])
+
+
 def _split_at_figures(node: Node) -> list[Node]:
-    """A paragraph, or the paragraphs around the figures that stood inside it."""
+    """A paragraph, or the paragraphs around the figures (and the captions of images left out) that
+    stood inside it."""
     make = make_para if is_kind(node, "Para") else make_plain
     blocks: list[Node] = []
     run: list[Node] = []
     for inline in block_inlines(node):
-        if is_kind(inline, "Figure"):
+        if is_kind(inline, *STANDING):
             blocks += [make(_trimmed(run)), inline]
             run = []
         else:

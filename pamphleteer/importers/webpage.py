@@ -34,6 +34,7 @@ from pamphleteer.importers.unseen import without_unseen
 
 LOST_WITH_IMAGES = 5  # words trafilatura may drop beside an image (the text after a floated picture)
 MIN_ARTICLE_WORDS = 25  # fewer words than this is not an article but a page's scraps
+STANDFIRST_WORDS = 8  # a page's summary shorter than this is a tagline, not a standfirst
 SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.IGNORECASE)
 TITLE_SEPARATOR = re.compile(r"\s+[|–—·»:-]\s+")
 CAPTION_MARK = "pamphleteer-caption: "  # an image's title that is its figure's caption
@@ -53,6 +54,7 @@ class Article:
     source: str = ""  # the canonical address, else the address it was fetched from
     lang: str = ""
     image: str = ""  # the page's featured image (og:image), an address
+    standfirst: str = ""  # the page's summary, shown above the article and not in it
 
 
 def saved_from(page: bytes) -> str:
@@ -108,17 +110,46 @@ def _page_language(tree: lxml.html.HtmlElement) -> str:
 
 def _captions_on_images(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     """Each `<figure>`'s caption carried on its image (as `title`, marked), where trafilatura keeps it:
-    trafilatura keeps a figure's image but drops its `<figcaption>`."""
+    trafilatura keeps a figure's image but drops its `<figcaption>`, and the text beside the image in
+    a figure without one (a caption and a credit in `<div>`s). A lazy-loading page's image written
+    in `<noscript>` (a script shows it to readers) is taken out of it: trafilatura skips `<noscript>`."""
     for figure in list(tree.iter("figure")):
         image = next(figure.iter("img"), None)
-        caption = next(figure.iter("figcaption"), None)
-        if image is None or caption is None:
+        if image is None:
             continue
-        text = " ".join(caption.text_content().split())
+        for hidden in [ancestor for ancestor in image.iterancestors() if ancestor.tag == "noscript"]:
+            if any(ancestor is figure for ancestor in hidden.iterancestors()):
+                hidden.drop_tag()
+        captions = list(figure.iter("figcaption")) or _beside(figure)
+        text = " ".join(" ".join(_caption_text(caption) for caption in captions).split())
         if text:
             image.set("title", CAPTION_MARK + text)
-        caption.drop_tree()
+        for caption in captions:
+            caption.drop_tree()
     return tree
+
+
+def _caption_text(caption: lxml.html.HtmlElement) -> str:
+    """A caption's words; its parts apart when it is only parts (a caption's and a credit's `<span>`s,
+    a label's and a name's), however deep."""
+    parts = [part for part in caption if isinstance(part.tag, str)]
+    loose = (caption.text or "").strip() or any((part.tail or "").strip() for part in parts)
+    if parts and not loose:
+        return " ".join(_caption_text(part) for part in parts)
+    return caption.text_content()
+
+
+def _beside(figure: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The elements of a figure that hold text and no image: its caption, written without `<figcaption>`."""
+    found: list[lxml.html.HtmlElement] = []
+    for child in figure:
+        if not isinstance(child.tag, str) or child.tag in ("img", "picture", "source", "noscript"):
+            continue
+        if child.find(".//img") is not None:
+            found += _beside(child)
+        elif child.text_content().strip():
+            found.append(child)
+    return found
 
 
 def _block_text(element: lxml.html.HtmlElement) -> str:
@@ -165,6 +196,66 @@ def with_images_of(text_html: str, image_html: str) -> str:
     return lxml.html.tostring(text_root, encoding="unicode")
 
 
+def with_figures_of(text_html: str, marked: lxml.html.HtmlElement) -> str:
+    """`text_html` (the article extracted from the page `marked`, its figures' captions carried on
+    their images) with the figures the extractor dropped put back, each before the paragraph that
+    follows it on the page: trafilatura leaves out a figure in some wrappers (a "callout" `<div>`),
+    and with it the caption's words. A figure whose next paragraph is not in the article (a
+    sidebar's, a teaser's) stays out, and one whose caption the article has already is not doubled."""
+    figures = []
+    for image in marked.iter("img"):
+        caption = " ".join((image.get("title") or "").split())
+        if caption.startswith(CAPTION_MARK):
+            following = image.xpath("following::p[normalize-space()][1]")
+            if following:
+                figures.append((image, caption, _block_text(following[0])))
+    if not figures:
+        return text_html
+    try:
+        root = lxml.html.fromstring(text_html)
+    except (lxml.etree.ParserError, ValueError):
+        return text_html
+    words = " ".join(root.text_content().split())
+    have = {" ".join((image.get("title") or "").split()) for image in root.iter("img")}
+    blocks: dict[str, lxml.html.HtmlElement] = {}
+    for block in root.iter("p"):
+        blocks.setdefault(_block_text(block), block)
+    changed = False
+    for image, caption, after in figures:
+        target = blocks.get(after)
+        if target is None or caption in have or caption.removeprefix(CAPTION_MARK) in words:
+            continue
+        target.addprevious(lxml.html.Element("img", src=image.get("src") or "", alt=image.get("alt") or "",
+                                             title=caption))
+        have.add(caption)
+        changed = True
+    return lxml.html.tostring(root, encoding="unicode") if changed else text_html
+
+
+def page_standfirst(text_html: str, marked: lxml.html.HtmlElement, description: str) -> str:
+    """The page's standfirst when the extractor left it out of the article `text_html`, or '': the
+    page's own summary (its `description`) shown as a block of the page before the article's
+    first paragraph (a dek under the headline, outside the article's container). A summary the
+    article has already (its first paragraph) is not repeated, and one the page never shows, or
+    shows only after the article's start, is none."""
+    summary = " ".join(description.split())
+    if len(summary.split()) < STANDFIRST_WORDS:
+        return ""
+    try:
+        root = lxml.html.fromstring(text_html)
+    except (lxml.etree.ParserError, ValueError):
+        return ""
+    if summary in " ".join(root.text_content().split()):
+        return ""
+    first = next((_block_text(block) for block in root.iter("p") if _block_text(block)), "")
+    order = {element: index for index, element in enumerate(marked.iter())}
+    shown = [element for element in marked.iter("p", "div", "h2", "span") if _block_text(element) == summary]
+    start = next((element for element in marked.iter("p") if first and _block_text(element) == first), None)
+    if not shown or start is None or order[shown[-1]] > order[start]:
+        return ""
+    return summary
+
+
 def extract_article(page: bytes, *, url: str, origin: str, charset: str = "") -> Article:
     """The article in `page` (the HTML as received from `url`, '' when unknown), and its metadata.
 
@@ -188,6 +279,8 @@ def extract_article(page: bytes, *, url: str, origin: str, charset: str = "") ->
     text_only = extracted(images=False)
     if _words(text_only) > _words(html) + LOST_WITH_IMAGES:
         html = with_images_of(text_only, html)
+    if html and marked is not None:
+        html = with_figures_of(html, marked)
     extractor = "trafilatura"
     if not html or _words(html) < MIN_ARTICLE_WORDS:
         try:
@@ -219,9 +312,11 @@ def extract_article(page: bytes, *, url: str, origin: str, charset: str = "") ->
     sites = (publication, meta.sitename or "", label, *title_parts(page_title)[1:])
     authors = page_authors(found, tree, title=title, site_names=sites,
                            publishers=publisher_names(tree, also=(meta.sitename or "",)))
+    standfirst = page_standfirst(html, marked, meta.description or "") if marked is not None else ""
     source = meta.url if meta.url and meta.url.startswith(("http://", "https://")) else url
     date = stated_date(tree, meta.date or "", source or "")
     return Article(
         html=html, extractor=extractor, title=title, authors=authors, date=date,
         publication=publication, source=source or "", lang=_page_language(tree), image=meta.image or "",
+        standfirst=standfirst,
     )
