@@ -74,3 +74,15 @@ def test_a_saved_page_without_its_pictures_keeps_their_captions_in_the_credits(s
     shown = edition(added.path)
     assert "The gate at dawn, where the strikers stood. Ana Example / AP" in shown.elsewhere
     assert not [block for block in shown.body if "The gate at dawn" in block]
+
+
+def test_a_summary_cut_short_or_escaped_twice_finds_the_standfirst_it_was_taken_from():
+    dek = ("The depot stayed shut for a week, and the managers, who had said they would never talk, "
+           "gave in at last on the Friday night, to the surprise of everyone at the gate.")
+    cut = dek[:70]  # as a page's description often is: "… who had said they wo"
+    first = extract_article(page(ARTICLE, head=f'<meta name="description" content="{cut}">',
+                                 header=f"<p class='dek'>{dek}</p>"), url="", origin="strike.html")
+    escaped, shown = (dek.replace("the managers", f"the{gap}managers") for gap in ("&amp;nbsp;", "&nbsp;"))
+    second = extract_article(page(ARTICLE, head=f'<meta name="description" content="{escaped}">',
+                                  header=f"<p class='dek'>{shown}</p>"), url="", origin="strike.html")
+    assert first.standfirst == second.standfirst == dek

@@ -10,6 +10,7 @@ htmldate for the date); its canonical address becomes the text's `source`.
 from __future__ import annotations
 
 import copy
+import html
 import re
 from dataclasses import dataclass
 
@@ -35,6 +36,9 @@ from pamphleteer.importers.unseen import without_unseen
 LOST_WITH_IMAGES = 5  # words trafilatura may drop beside an image (the text after a floated picture)
 MIN_ARTICLE_WORDS = 25  # fewer words than this is not an article but a page's scraps
 STANDFIRST_WORDS = 8  # a page's summary shorter than this is a tagline, not a standfirst
+SUMMARY_CUT = 3  # a page's summary may be its standfirst cut short: to a third of it, not less
+PROSE_WORDS = 12  # a block of the article this long is its running text, where the article starts
+DEK_TAGS = frozenset(("p", "div", "h2", "h3", "span"))
 SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.IGNORECASE)
 TITLE_SEPARATOR = re.compile(r"\s+[|–—·»:-]\s+")
 CAPTION_MARK = "pamphleteer-caption: "  # an image's title that is its figure's caption
@@ -234,26 +238,41 @@ def with_figures_of(text_html: str, marked: lxml.html.HtmlElement) -> str:
 
 def page_standfirst(text_html: str, marked: lxml.html.HtmlElement, description: str) -> str:
     """The page's standfirst when the extractor left it out of the article `text_html`, or '': the
-    page's own summary (its `description`) shown as a block of the page before the article's
-    first paragraph (a dek under the headline, outside the article's container). A summary the
-    article has already (its first paragraph) is not repeated, and one the page never shows, or
-    shows only after the article's start, is none."""
-    summary = " ".join(description.split())
+    page's own summary (its `description`, or the block it was cut from: "… dépasse donc les
+    questi") shown as a block of the page before the article's start (a dek under the headline,
+    outside the article's container). A summary the article has already (its first paragraph)
+    is not repeated, and one the page never shows, or shows only after the article's start, is none."""
+    summary = " ".join(html.unescape(description).split())  # some pages escape it twice: "told&nbsp;The Root"
     if len(summary.split()) < STANDFIRST_WORDS:
         return ""
     try:
         root = lxml.html.fromstring(text_html)
     except (lxml.etree.ParserError, ValueError):
         return ""
-    if summary in " ".join(root.text_content().split()):
+    cut = summary.rstrip(".…")
+    order: dict[lxml.html.HtmlElement, int] = {}
+    texts: dict[str, lxml.html.HtmlElement] = {}
+    shown = None
+    for index, element in enumerate(marked.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        order[element] = index
+        text = _block_text(element)
+        texts.setdefault(text, element)
+        if element.tag in DEK_TAGS and (shown is None or shown in element.iterancestors()) and (
+                text == summary or (text.startswith(cut) and len(text) <= SUMMARY_CUT * len(summary))):
+            shown = element  # the innermost block that shows it
+    if shown is None:
         return ""
-    first = next((_block_text(block) for block in root.iter("p") if _block_text(block)), "")
-    order = {element: index for index, element in enumerate(marked.iter())}
-    shown = [element for element in marked.iter("p", "div", "h2", "span") if _block_text(element) == summary]
-    start = next((element for element in marked.iter("p") if first and _block_text(element) == first), None)
-    if not shown or start is None or order[shown[-1]] > order[start]:
+    standfirst = _block_text(shown)
+    if standfirst in " ".join(root.text_content().split()):
         return ""
-    return summary
+    prose = [text for block in _body(root).iter("p", "li", "blockquote")
+             if len((text := _block_text(block)).split()) >= PROSE_WORDS]  # not a kicker, a date, a menu
+    start = next((texts[text] for text in prose[:5] if text in texts), None)
+    if start is None or order[shown] > order[start]:
+        return ""
+    return standfirst
 
 
 def extract_article(page: bytes, *, url: str, origin: str, charset: str = "") -> Article:
