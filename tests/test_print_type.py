@@ -358,6 +358,18 @@ def test_print_keeps_capitalised_words_and_each_paragraph_s_last_word_whole(befo
     assert str(print_body(before)) == after
 
 
+@pytest.mark.parametrize(("lang", "after"), [
+    # English: a capital marks a name, never hyphenated
+    ("en-GB", '<p>Die <span class="nohyphen">Entscheidungskriterien</span> der '
+              '<span class="nohyphen">Wissenschaft</span></p>'),
+    # German capitalises every noun: they are hyphenated like any word, but the last is held whole
+    ("de", '<p>Die Entscheidungskriterien der <span class="last-word">Wissenschaft</span></p>'),
+    ("de-AT", '<p>Die Entscheidungskriterien der <span class="last-word">Wissenschaft</span></p>'),
+])
+def test_capitalised_words_are_held_whole_only_where_a_capital_marks_a_name(lang, after):
+    assert str(print_body("<p>Die Entscheidungskriterien der Wissenschaft</p>", lang)) == after
+
+
 # -- pull quotes -----------------------------------------------------------------------------
 
 

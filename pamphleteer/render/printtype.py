@@ -148,29 +148,44 @@ _CAPITALISED = re.compile(r"(?<![\w’'-])([A-Z][a-z’'-]*[a-z]{5,}[a-z’'-]*)
 _SKIPPED = ("link-note", "<pre", "<code")  # text never touched: the footnotes' addresses, code
 
 
-def print_body(html: str) -> Markup:
+def print_body(html: str, lang: str = "") -> Markup:
     """A text's body as print sets it: the initial, capitalised words never hyphenated (each
-    in a `span.nohyphen`), nor a paragraph's last word (`span.last-word`). (Ordinals come down to
-    the baseline in every edition: N504.)"""
-    return capitalised_whole(with_initial(str(html)))
+    in a `span.nohyphen`), nor a paragraph's last word (`span.last-word`); `lang` is the text's
+    language (see `capitalised_whole`). (Ordinals come down to the baseline in every edition: N504.)"""
+    return capitalised_whole(with_initial(str(html)), lang)
+
+
+# Languages that write every noun with a capital: there a capital marks no name, so capitalised
+# words are hyphenated like the others (German's long nouns held whole leave lines far too loose).
+NOUNS_CAPITALISED = frozenset({"de", "lb", "gsw", "bar", "nds"})
+
+
+def names_capitalised(lang: str) -> bool:
+    """Whether a capital letter marks a name (or a sentence's first word) in language `lang`."""
+    return lang.split("-")[0].lower() not in NOUNS_CAPITALISED
 
 
 # A paragraph's last word, when hyphenation could break it (6 letters or more: hyphenate-limit-chars),
 # and when it is not a capitalised word (already whole): a word's letters, with its own hyphens.
 _LAST_WORD = re.compile(r"(?<![\w’'&#-])([a-z][\w’'-]{4,}\w)(?=[^\w]*\Z)")
+_LAST_ANY_WORD = re.compile(r"(?<![\w’'&#-])([^\W\d_][\w’'-]{4,}\w)(?=[^\w]*\Z)")  # capitalised too
 _PARAGRAPH_ENDS = ("</p>", "</li>")
 
 
-def _last_word_whole(text: str) -> str:
+def _last_word_whole(text: str, names: bool = True) -> str:
     """`text` (a paragraph's last run of text) with its last word in a `span.last-word`, which
     print never hyphenates (it may break at its own hyphen): the paragraph never ends in a stub
-    ("emancipa- / tion."), as a book designer sets it (InDesign's "hyphenate last word" off)."""
-    found = _LAST_WORD.search(text)
+    ("emancipa- / tion."), as a book designer sets it (InDesign's "hyphenate last word" off).
+    Where capitals mark no names (`names` false), a capitalised last word is held whole too."""
+    found = (_LAST_WORD if names else _LAST_ANY_WORD).search(text)
     if found is None:
-        return _CAPITALISED.sub(_whole, text)
+        return _names_whole(text, names)
     before, word, after = text[:found.start()], found.group(1), text[found.end():]
-    capitalised = _CAPITALISED.sub(_whole, before)
-    return f'{capitalised}<span class="last-word">{word}</span>{after}'
+    return f'{_names_whole(before, names)}<span class="last-word">{word}</span>{after}'
+
+
+def _names_whole(text: str, names: bool) -> str:
+    return _CAPITALISED.sub(_whole, text) if names else text
 
 
 def _whole(match: re.Match[str]) -> str:
@@ -182,10 +197,12 @@ def _whole(match: re.Match[str]) -> str:
     return f'<span class="{classes}">{word}</span>'
 
 
-def capitalised_whole(html: str) -> Markup:
+def capitalised_whole(html: str, lang: str = "") -> Markup:
     """`html` with each capitalised word of its running text in a `span.nohyphen` (never hyphenated),
     and each paragraph's last word in a `span.last-word` (`_last_word_whole`); the footnotes'
-    addresses and code are left as they are."""
+    addresses and code are left as they are. In a language `lang` that capitalises every noun
+    (German), only the last words are held whole."""
+    names = names_capitalised(lang)
     pieces: list[str] = []
     skipping = 0
     last: tuple[int, str] | None = None  # the paragraph's last run of text with a word: where, what
@@ -198,7 +215,7 @@ def capitalised_whole(html: str) -> Markup:
             elif skipping and piece.startswith("<span"):
                 skipping += 1  # a span inside a skipped one: its end is not the skipped one's
             elif piece in _PARAGRAPH_ENDS and last is not None:
-                pieces[last[0]] = _last_word_whole(last[1])
+                pieces[last[0]] = _last_word_whole(last[1], names)
                 last = None
             elif piece.startswith(("<p", "<li")):
                 last = None
@@ -208,5 +225,5 @@ def capitalised_whole(html: str) -> Markup:
         else:
             if re.search(r"\w", piece):
                 last = (len(pieces), piece)
-            pieces.append(_CAPITALISED.sub(_whole, piece))
+            pieces.append(_names_whole(piece, names))
     return Markup("".join(pieces))
