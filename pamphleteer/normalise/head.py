@@ -34,6 +34,7 @@ from pamphleteer.ast import (
 from pamphleteer.ast import text_of as ast_text_of
 from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.normalise.findings import shorten
+from pamphleteer.normalise.images import is_left_out_image
 from pamphleteer.normalise.keep import Keep
 from pamphleteer.normalise.metadata import (
     PREFIX,
@@ -42,6 +43,7 @@ from pamphleteer.normalise.metadata import (
     is_section_name,
     is_site,
     is_site_name,
+    is_update_line,
     kicker_date,
     read_author_links,
     read_byline,
@@ -64,6 +66,7 @@ MASTHEAD_MAX_WORDS = 3
 PROSE_WORDS = 20  # a plain paragraph this long is the article: the head ends before it
 HEAD_LIMIT = 15  # blocks; a head longer than this is not a head
 FAR_TITLE_LIMIT = 200  # blocks: how far down the page's one top-level heading may stand below its menus
+METADATA_LIST_ITEMS = 6  # at most this many lines in a list that is a meta bar
 HEAD_AFTER_TITLE = 10  # blocks under the title where a byline or dateline may stand
 WRAPPED_WORDS = 15  # at most this many words of a heading wrapped onto the next line
 WRAP_WIDTH, WRAP_SLACK = 78, 25  # html2text's line width; a wrapped line is at most this much shorter
@@ -212,6 +215,27 @@ def _single_item(block: Block) -> Block:
     return block
 
 
+def _list_lines(block: Block) -> list[Block]:
+    """The paragraphs of a list's items, nested lists' as well, each without its images (an author's
+    photo whose alt text is the name beside it); [] when an item holds anything else."""
+    lines: list[Block] = []
+    for item in list_items(block.node):
+        for node in item:
+            if kind(node) in ("BulletList", "OrderedList"):
+                nested = _list_lines(Block(block.line, node))
+                if not nested:
+                    return []
+                lines.extend(nested)
+            elif kind(node) in ("Para", "Plain"):
+                inlines = [inline for inline in block_inlines(node)
+                           if kind(inline) != "Image" and not is_left_out_image(inline)]
+                if ast_text_of(inlines).strip():
+                    lines.append(Block(block.line, make_plain(inlines)))
+            else:
+                return []
+    return lines
+
+
 def _dateline(block: Block) -> str:
     return read_dateline(_text(block)) if kind(block.node) in ("Para", "Plain", "Header") else ""
 
@@ -271,6 +295,39 @@ class _Reader:
             self.lift.note("N407", block, "the dateline became the text's date", date)
             return True
         return False
+
+    def metadata_list(self, block: Block) -> bool:
+        """A list under the title that is the page's meta bar ("* Par X" / "* Mis à jour le …" /
+        "* Publié le …", or "* ![X](photo)Por [X](/autor/x)" / "* Brasília" / "* 03/05/2022"): its
+        byline and dateline become metadata (N405, N407; the author's photo aside), the date published
+        before the date updated. The list leaves the body only when every item was read so (True)."""
+        found = self.head.found
+        if kind(block.node) not in ("BulletList", "OrderedList") or ("authors" in found and "date" in found):
+            return False
+        items = _list_lines(block)
+        if not items or len(items) > METADATA_LIST_ITEMS:
+            return False
+        bylines = [(item, read) for item in items if (read := _byline(item)) is not None]
+        datelines = [(item, date) for item in items if not any(item is b for b, _ in bylines)
+                     and (date := _dateline(item))]
+        if len(bylines) > 1 or (not bylines and not datelines):
+            return False
+        read_any = False
+        if bylines and "authors" not in found and self.lift.may("N405", bylines[0][0]):
+            found["authors"], date = bylines[0][1]
+            if date and "date" not in found:
+                found["date"] = date
+            self.lift.note("N405", bylines[0][0], "the byline in the list under the title became the text's "
+                           "author" + (" and date" if date else ""),
+                           ", ".join(bylines[0][1][0]) + (f"; {date}" if date else ""))
+            read_any = True
+        published = [pair for pair in datelines if not is_update_line(_text(pair[0]))] or datelines
+        if published and "date" not in found and self.lift.may("N407", published[0][0]):
+            found["date"] = published[0][1]
+            self.lift.note("N407", published[0][0], "the dateline in the list under the title became the "
+                           "text's date", published[0][1])
+            read_any = True
+        return read_any and len(bylines) + len(datelines) == len(items)
 
     def frames_quote(self, index: int) -> bool:
         """Whether the rule at `index` opens or closes a pull quote: rule, emphasised paragraph,
@@ -517,7 +574,8 @@ class _Reader:
             if framed_at(blocks, index) and self.frames_quote(index):
                 index += 3  # a pull quote in its frame stays in the body, for the pull-quote rule
                 continue
-            if (not plain_seen and self.rule(index)) or self.metadata_line(_single_item(block)):
+            if ((not plain_seen and self.rule(index)) or self.metadata_line(_single_item(block))
+                    or self.metadata_list(block)):
                 head.lifted.add(index)
             elif pieces := self.split_byline(index):
                 head.lifted.update(range(index, index + pieces))
@@ -536,7 +594,8 @@ class _Reader:
             elif self.repeated_title(block):
                 head.lifted.add(index)
                 self.header_between(start, index)
-            elif kind(block.node) == "Header" and not read_name_line(_text(block)) and _byline(block) is None:
+            elif (kind(block.node) == "Header" and not read_name_line(_text(block)) and _byline(block) is None
+                  and (prose_seen or not self.over_byline(index))):
                 break  # (a byline set as a heading, read above already, is no section's: the date may follow)
             else:
                 plain_seen = plain_seen or kind(block.node) in ("Para", "Plain")
@@ -549,6 +608,17 @@ class _Reader:
             self.name_line(start, index)
         self.repeated_names(index)
         return index
+
+    def over_byline(self, index: int) -> bool:
+        """A heading straight over a byline that says "by" or links to its authors ("## Analyse Après
+        une semaine agitée…" / "Par **X**"), before the article's prose: the article's lead set as a
+        heading, not a section of the body, so the head goes on to the byline under it. The heading
+        stays in the body."""
+        following = index + 1
+        if following < len(self.blocks) and _wraps(self.blocks[index], self.blocks[following]):
+            following += 1  # the heading's last words, wrapped onto a line of their own
+        return ("authors" not in self.head.found and following < len(self.blocks)
+                and _byline(self.blocks[following]) is not None and _says_by(self.blocks[following]))
 
     def repeated_title(self, block: Block) -> bool:
         """The title again as a heading under it (the page's <title>, then its headline): it goes (N403),

@@ -215,6 +215,15 @@ def _drop_file_names(inlines: list[Node]) -> tuple[list[Node], list[str]]:
     return merge_adjacent(strip_edges(kept)), names
 
 
+def _byline_by(inlines: list[Node]) -> bool:
+    """Words after an author's photo that are the byline ("Por [Ana Ruiz](/autor/ana)"), no caption:
+    they stay, for the head to read."""
+    from pamphleteer.normalise.metadata import PREFIX, read_byline  # beside the head's rules
+
+    text = text_of(inlines).strip()
+    return bool(PREFIX.match(text)) and read_byline(text) is not None
+
+
 def _images_out(block: Block, inlines: list[Node], lift: _Lift) -> tuple[list[Node], list[Node]]:
     """The inlines without left-out images (drop caps joined to their word), and a caption run on
     after an image that opens the block (empty when there is none)."""
@@ -237,7 +246,7 @@ def _images_out(block: Block, inlines: list[Node], lift: _Lift) -> tuple[list[No
         if not text_of(out) and following is not None and is_kind(following, "Str"):
             rest = inlines[index + 1:]
             short = len(text_of(rest).split()) <= CAPTION_MAX_WORDS
-            if short and not any(is_image_only(n, lift.linked) for n in rest):
+            if short and not any(is_image_only(n, lift.linked) for n in rest) and not _byline_by(rest):
                 caption = rest
                 break
     return merge_adjacent(out), caption

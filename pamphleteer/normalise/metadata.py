@@ -52,7 +52,8 @@ ROLE = re.compile(
     re.IGNORECASE,
 )
 AUTHOR_PATH = re.compile(
-    r"/(?:author|authors|by|people|person|contributors?|writers?|profiles?|staff|columnists?)"
+    r"/(?:author|authors|by|people|person|contributors?|writers?|profiles?|staff|columnists?"
+    r"|autor|autoren|autorin|autores|auteur|auteurs|autore|autori|autorzy|kirjoittaja|forfatter)"  # languages
     r"(?:/|$)",
     re.IGNORECASE,
 )
@@ -119,6 +120,7 @@ NOT_NAMES = frozenset((
     "news",
     "the", "of", "and", "our", "your", "my", "us", "home", "menu", "search", "contact", "about", "staff",
     "editor", "editors", "updated", "published", "posted", "photo", "photos", "image", "video", "comments",
+    "see", "view", "articles", "posts", "stories", "profile", "feed", "rss", "archive",  # an author's page
 ))
 
 
@@ -575,6 +577,12 @@ def _names_and_date(rest: str, posted: str) -> tuple[tuple[str, ...], str] | Non
         rest, tail = WEEKDAY.sub("", rest[:dated]).strip(" ,"), rest[dated:] + " " + tail
     names = split_names(rest.strip(" .,"))
     if not names or not all(looks_like_name(name) for name in names):
+        shouted = _shouted_names(rest)
+        if shouted:
+            rest, role = shouted
+            tail = role + " " + tail
+            names = split_names(rest)
+    if not names or not all(looks_like_name(name) for name in names):
         parts = rest.rsplit(",", 1)  # "par Didier Roy, 21 juin 2018": a date in another language
         if len(parts) < 2 or not read_dateline(parts[1]):
             return None
@@ -586,6 +594,31 @@ def _names_and_date(rest: str, posted: str) -> tuple[tuple[str, ...], str] | Non
     return names, first_published or find_date(note) or find_date(tail) or read_dateline(tail) or find_date(
         posted
     )
+
+
+NAME_GLUE = frozenset(("and", "et", "und", "y", "e", "&", ","))
+ROLE_AFTER_NAMES = 8  # words at most of a job or place after names in capitals
+
+
+def _shouted_names(rest: str) -> tuple[str, str] | None:
+    """Names in capitals, then what the author is, in ordinary case ("LILIAN ALEMAGNA, LAURE BRETTON
+    Envoyés spéciaux à Toulouse"): (the names, the rest), or None. The capitals mark where the
+    names end; what follows must not be in capitals nor end a sentence."""
+    words = rest.split()
+    cut = 0
+    while cut < len(words) and (_all_capitals(words[cut]) or (cut and words[cut].casefold() in NAME_GLUE)):
+        cut += 1
+    role = words[cut:]
+    if (cut < 2 or not role or len(role) > ROLE_AFTER_NAMES or words[cut - 1].casefold() in NAME_GLUE
+            or not re.search(r"[^\W\d_]", role[0]) or role[0].isupper()
+            or " ".join(role).endswith(("!", "?"))):
+        return None
+    return " ".join(words[:cut]).strip(" ,"), " ".join(role)
+
+
+def _all_capitals(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def author_link(inlines_text: str, links: list[str]) -> tuple[str, ...]:
@@ -626,7 +659,15 @@ def read_author_links(text: str, links: list[tuple[str, str]]) -> tuple[tuple[st
     if not words:
         return tuple(dict.fromkeys(names)), ""
     date = read_dateline(" ".join(words))
+    if not date and len(words) > 1 and _place(words[0]):  # "[A](/autor/a) / [B](/autor/b) Madrid 27 OCT 2012"
+        date = read_dateline(" ".join(words[1:]))
     return (tuple(dict.fromkeys(names)), date) if date else None
+
+
+def _place(word: str) -> bool:
+    """A word that may be a dateline's place ("Madrid", "BERLIN"): a capitalised word, no digit."""
+    return (bool(re.fullmatch(r"[^\W\d_][^\W\d_'’.-]+,?", word)) and word[0].isupper()
+            and not WEEKDAY.fullmatch(word))
 
 
 URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)"
@@ -645,6 +686,16 @@ def url_date(url: str) -> str:
         except ValueError:
             continue
     return ""
+
+
+UPDATE_LINE = re.compile(
+    r"^\W*(?:last\s+)?(?:updated|modified|edited|mis\s+à\s+jour|aktualisiert|actualizado|aggiornato"
+    r"|bijgewerkt|atualizado)\b", re.IGNORECASE)
+
+
+def is_update_line(text: str) -> bool:
+    """A dateline that gives the day the page was updated ("Mis à jour le 06/04/2013"), not published."""
+    return bool(UPDATE_LINE.match(text))
 
 
 def read_dateline(text: str) -> str:

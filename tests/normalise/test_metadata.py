@@ -582,3 +582,72 @@ def test_a_byline_heading_read_already_does_not_end_the_head_before_its_date():
 ])
 def test_the_names_under_the_pages_author_label(markdown, authors):
     assert inferred(markdown)[1] == authors
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    # names in capitals, then what the authors are in ordinary case (liberation: bold names in html2text)
+    ("Par LILIAN ALEMAGNA, LAURE BRETTON Envoyés spéciaux à Toulouse", ("Lilian Alemagna", "Laure Bretton")),
+    ("Par LILIAN ALEMAGNA , LAURE BRETTON Envoyés spéciaux à Toulouse", ("Lilian Alemagna", "Laure Bretton")),
+    ("By JOHN SMITH and JANE DOE Staff writers", ("John Smith", "Jane Doe")),
+])
+def test_a_byline_of_names_in_capitals_then_the_authors_job(line, authors):
+    assert read_byline(line) == (authors, "")
+
+
+@pytest.mark.parametrize("line", [
+    "By NASA Says hello",  # one word in capitals is no name
+    "By THE EDITORS of the magazine",
+    "By JOHN SMITH and",  # the names run on
+])
+def test_capitals_then_words_that_are_no_job_are_no_byline(line):
+    assert read_byline(line) is None
+
+
+@pytest.mark.parametrize(("text", "links", "result"), [
+    # the authors' pages named in other languages; the dateline's place before its date (elpais)
+    ("María R. Sahuquillo / Emilio de Benito Madrid 27 OCT 2012 - 12:14 CET",
+     [("María R. Sahuquillo", "/autor/maria_rodriguez_sahuquillo/a/"),
+      ("Emilio de Benito", "/autor/emilio/a/"),
+      ("27 OCT 2012 - 12:14 CET", "/tag/fecha/20121027")],
+     (("María R. Sahuquillo", "Emilio de Benito"), "2012-10-27")),
+    ("Anne Roux | 3 mars 2021", [("Anne Roux", "https://x.fr/auteur/anne-roux")],
+     (("Anne Roux",), "2021-03-03")),
+    # a place and no date: no byline read from it; nor from a link to the author's page that is no name
+    ("Ana Ruiz Madrid", [("Ana Ruiz", "/autor/ana")], None),
+    ("See All Articles", [("See All Articles", "http://x.com/author/acoulter/")], None),
+])
+def test_a_byline_of_author_links_in_other_languages_with_the_datelines_place(text, links, result):
+    assert read_author_links(text, links) == result
+
+
+@pytest.mark.parametrize(("markdown", "authors", "date"), [
+    # the page's meta bar as a list under the title: byline, date updated, date published (lefigaro)
+    (f"# Why We Strike\n\n- [Home](/) [Economy](/economy)\n-   - Par Bertille Bayart, Marie Visot\n"
+     f"    - Mis à jour le 06/04/2013 à 10:37\n    - Publié le 05/04/2013 à 17:08\n\n{PROSE}",
+     ("Bertille Bayart", "Marie Visot"), "2013-04-05"),
+    # the author's photo beside the byline, the place, the date (gazetadopovo, pandoc)
+    (f"# Why We Strike\n\n- ![Ana Ruiz](https://x.org/ana.jpg)Por [Ana Ruiz](https://x.org/autor/ana/)\n"
+     f"- Brasília\n- 03/05/2022 21:44\n\n{PROSE}", ("Ana Ruiz",), "2022-05-03"),
+])
+def test_a_list_under_the_title_that_is_the_pages_meta_bar(markdown, authors, date):
+    found = inferred(markdown, lang="fr")
+    assert found[:3] == ("Why We Strike", authors, date)
+    assert PROSE in found[4]
+
+
+def test_a_list_of_links_under_the_title_is_no_meta_bar():
+    found = inferred(f"# Why We Strike\n\n- [Ana Ruiz](/author/ana)\n- [Bo Chan](/author/bo)\n\n{PROSE}")
+    assert found[1:3] == ((), "")
+
+
+def test_a_lead_set_as_a_heading_over_the_byline_does_not_end_the_head():
+    # liberation (html2text): the standfirst is a level-2 heading, wrapped, then the byline in capitals
+    markdown = (f"# Ayrault assume et revendique sa méthode\n\n##### 27 octobre 2012 à 18:27\n\n"
+                f"## Analyse Après une semaine agitée, le Premier ministre s'est offert un\n"
+                f"succès d'estrade à bon compte lors du congrès.\n\n"
+                f"Par **LILIAN ALEMAGNA** , **LAURE BRETTON** Envoyés spéciaux à Toulouse\n\n{PROSE}")
+    found = inferred(markdown)
+    assert found[:2] == ("Ayrault assume et revendique sa méthode", ("Lilian Alemagna", "Laure Bretton"))
+    assert any(text.startswith("Analyse Après") for text in found[4])  # the lead stays in the body
+    assert PROSE in found[4]
+
