@@ -510,7 +510,9 @@ def _authors_who_are_people(meta: TextMeta, reader: _Reader) -> TextMeta:
     if len(meta.authors) < 1 or codes.AUTHOR_NOT_A_PERSON in meta.keep:
         return meta
     sites = _site_letters(meta)
+    meta = _bylines_read(meta, reader)
     people = tuple(name for name in meta.authors if not SAYS.search(name) and not _cut_dateline(name)
+                   and not EDITED.search(name)
                    and not _newsroom(name) and not (len(meta.authors) > 1 and _letters(name) in sites)
                    and not _agency(name) and not _address_as_name(name, meta))
     if people == meta.authors:
@@ -522,6 +524,28 @@ def _authors_who_are_people(meta: TextMeta, reader: _Reader) -> TextMeta:
                 f"{', '.join(people) or 'none given'}", "author")
     return dataclasses.replace(meta, authors=people)
 
+
+def _bylines_read(meta: TextMeta, reader: _Reader) -> TextMeta:
+    """An author given as the page's whole byline ("Par LILIAN ALEMAGNA, LAURE BRETTON Envoyés spéciaux
+    à Toulouse", trafilatura's): the names it gives are the authors (I205)."""
+    from pamphleteer.normalise.metadata import PREFIX, read_byline  # the normaliser's, loaded on use
+
+    authors: list[str] = []
+    for name in meta.authors:
+        read = read_byline(name) if PREFIX.match(name) else None
+        authors.extend(read[0] if read else (name,))
+    people = tuple(dict.fromkeys(authors))
+    if people == meta.authors:
+        return meta
+    reader.note(codes.AUTHOR_NOT_A_PERSON, Severity.INFO,
+                f"the author given is a byline: {'; '.join(meta.authors)}; "
+                f"the authors are: {', '.join(people)}",
+                "author")
+    return dataclasses.replace(meta, authors=people)
+
+
+# "Revised Edition Edited by Adrian Parr": the book's editor, the clipper's guess, not the entry's author
+EDITED = re.compile(r"\b(?:edited|translated|compiled|curated|hosted|moderated)\s+by\b", re.IGNORECASE)
 
 NEWSROOM_WORDS = frozenset((
     "staff", "staffs", "reports", "report", "wire", "wires", "service", "services", "desk", "team", "editors",

@@ -363,6 +363,12 @@ def test_the_sites_name_ending_a_front_matter_title_is_the_publication(tmp_path,
     ("author: Apu Nahasapeemapetilon\nurl: /news/x/", ("Apu Nahasapeemapetilon",), False),
     # the source's address written as a name (a clipper's guess: "Lefigaro Fr" for lefigaro.fr)
     ('author: ["[[Lefigaro Fr]]"]\nsource: http://www.lefigaro.fr/x', (), True),
+    # the page's whole byline given as the author (trafilatura): its names; a book's editor is none
+    ("author: Par LILIAN ALEMAGNA, LAURE BRETTON Envoyés spéciaux à Toulouse\nurl: https://www.liberation.fr/x",
+     ("Lilian Alemagna", "Laure Bretton"), True),
+    ("author: By Ann Lee and Bo Chan\nurl: /news/x/", ("Ann Lee", "Bo Chan"), True),
+    ('author: ["[[Revised Edition Edited by Adrian Parr]]"]\nsource: https://x.org/micropolitics', (), True),
+    ("author: Byron Smith\nurl: /news/x/", ("Byron Smith",), False),
     # a site alone may be the author (an institution's statement); a person keeps it
     ("author: Red Pepper\nsource: https://www.redpepper.org.uk/x/", ("Red Pepper",), False),
     ('author: ["Ann Lee", "Red Pepper"]\npublication: Red Pepper\nkeep: [I205]',
