@@ -29,6 +29,7 @@ from pamphleteer.ast import (
     list_items,
     make_plain,
     make_str,
+    transform,
     walk,
 )
 from pamphleteer.ast import text_of as ast_text_of
@@ -37,7 +38,6 @@ from pamphleteer.normalise.findings import shorten
 from pamphleteer.normalise.images import is_left_out_image
 from pamphleteer.normalise.keep import Keep
 from pamphleteer.normalise.metadata import (
-    PREFIX,
     dates_in,
     host_of,
     is_section_name,
@@ -49,13 +49,14 @@ from pamphleteer.normalise.metadata import (
     read_byline,
     read_dateline,
     read_name_line,
+    says_by,
     split_title,
     title_date,
     url_date,
 )
 from pamphleteer.normalise.names import find_date
 from pamphleteer.normalise.pullquotes import best_passage, framed_at
-from pamphleteer.parse import Block
+from pamphleteer.parse import Block, Node
 
 # A label the page sets over its author's name, alone on its line ("Autor", "Authors:", "Auteur").
 AUTHOR_LABEL = re.compile(
@@ -171,10 +172,25 @@ def _byline(block: Block) -> tuple[tuple[str, ...], str] | None:
         return None
     text = _text(block)
     whole = read_byline(text) or read_author_links(text, _links(block))
+    if whole is None and (pictured := _without_images(block)) is not None:
+        return _byline(pictured)  # "Von [Ann Lee](/autor/ann)[![RSS-Feed von Ann Lee](/rss.gif)](/rss/ann)"
     alone = _byline(first) if first is not None and len(rest.split()) <= AFTER_BYLINE_WORDS else None
     if alone and (alone[1] or not whole):  # the first line's date, not the line after it read as one
         return alone
     return whole
+
+
+def _without_images(block: Block) -> Block | None:
+    """The block without its images (an author's photo, a feed's icon, whose descriptions are no
+    words of the byline beside them), or None when it has none or nothing else."""
+    def drop(inlines: list[Node]) -> list[Node]:
+        kept = [node for node in inlines if kind(node) != "Image" and not is_left_out_image(node)]
+        return kept if len(kept) != len(inlines) else inlines
+
+    node = transform(block.node, inlines=drop)
+    if node is block.node or not ast_text_of(block_inlines(node)).strip():
+        return None
+    return Block(block.line, node)
 
 
 def _lines(block: Block) -> tuple[Block | None, str]:
@@ -203,7 +219,7 @@ def _links(block: Block) -> list[tuple[str, str]]:
 def _says_by(block: Block) -> bool:
     """A byline that says so: "By X", "Written by X", or links to the authors' pages."""
     text = _text(block)
-    return bool(PREFIX.match(text.strip())) or read_author_links(text, _links(block)) is not None
+    return says_by(text) or read_author_links(text, _links(block)) is not None
 
 
 def _single_item(block: Block) -> Block:

@@ -527,7 +527,39 @@ def read_byline(text: str) -> tuple[tuple[str, ...], str] | None:
     if role and ROLE.search(role.group("role")) and looks_like_name(role.group("names").strip()):
         date = find_date(role.group("role"))
         return split_names(role.group("names")), date
-    return _name_and_title(text)
+    return _name_and_title(text) or _byline_in_bar(text)
+
+
+BAR = re.compile(r"\s+[|·•]\s+|\s*\|\s*")
+BAR_PART_WORDS = 3  # a breadcrumb's or section's part of a bar: this many words at most
+
+
+def _byline_in_bar(text: str) -> tuple[tuple[str, ...], str] | None:
+    """A byline that says "by" as one part of a bar ("Accueil | Par Loïc Le Clerc | 30 septembre 2018"):
+    the other parts a dateline or a few words without digits (the breadcrumb, the section)."""
+    parts = [part.strip() for part in BAR.split(text) if part.strip()]
+    if not 2 <= len(parts) <= 5:
+        return None
+    bylines = [part for part in parts if PREFIX.match(part)]
+    read = read_byline(bylines[0]) if len(bylines) == 1 else None
+    if read is None:
+        return None
+    dates = []
+    for part in parts:
+        if part is bylines[0]:
+            continue
+        date = read_dateline(part)
+        if date:
+            dates.append(date)
+        elif re.search(r"\d", part) or len(part.split()) > BAR_PART_WORDS:
+            return None
+    return read[0], read[1] or (dates[0] if dates else "")
+
+
+def says_by(text: str) -> bool:
+    """A byline that says so: "By X", "Par X", or a bar with such a part ("Home | By X | 3 May 2020")."""
+    text = text.strip()
+    return bool(PREFIX.match(text)) or any(PREFIX.match(part.strip()) for part in BAR.split(text)[1:])
 
 
 def _names_with_roles(text: str) -> tuple[tuple[str, ...], str] | None:

@@ -651,3 +651,27 @@ def test_a_lead_set_as_a_heading_over_the_byline_does_not_end_the_head():
     assert any(text.startswith("Analyse Après") for text in found[4])  # the lead stays in the body
     assert PROSE in found[4]
 
+
+
+@pytest.mark.parametrize(("line", "result"), [
+    # the byline one part of a bar, with the breadcrumb and the date (regards, above its title)
+    ("Accueil | Par Loïc Le Clerc | 30 septembre 2018", (("Loïc Le Clerc",), "2018-09-30")),
+    ("News | Opinion | By Ann Lee | March 3, 2020", (("Ann Lee",), "2020-03-03")),
+    # a part with digits that is no date, or a long part, is no bar's
+    ("Sport | Par Jean Dupont | 12 commentaires", None),
+    ("Home | By the way, it rained all day in the town", None),
+    ("The whole story of the long strike in the town | By Ann Lee", None),
+])
+def test_a_byline_as_one_part_of_a_bar(line, result):
+    assert read_byline(line) == result
+
+
+def test_a_feeds_icon_beside_the_byline_is_no_word_of_it():
+    # literaturkritik: the name's link, then a linked icon described "RSS-Newsfeed neuer Artikel von …"
+    markdown = ("# Vom Boden aus gedacht\n\n## Ann Cotten verwebt Lokales und Globales\n\n"
+                "### Von [Vanessa Franke](/public/mitarbeiterinfo.php?rez_id=5503)"
+                "[![RSS-Newsfeed neuer Artikel von Vanessa Franke](/rss/rss.gif)](/rss/ma/5503)\n\n"
+                f"{PROSE}")
+    found = inferred(markdown)
+    assert found[:2] == ("Vom Boden aus gedacht", ("Vanessa Franke",))
+    assert found[4] == [PROSE]
