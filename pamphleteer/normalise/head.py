@@ -765,6 +765,30 @@ def _labelled_author(blocks: list[Block], page: tuple[str, ...], head: Head, lif
         return
 
 
+SIGNATURE_WORDS = 8  # a signature is "Von Clemens Höges": the word for "by" and a name or two
+SIGNATURE_AFTER_PROSE = 3  # blocks at most between the article's prose and its signature
+
+
+def _signature(blocks: list[Block], head: Head, lift: Lift) -> None:
+    """With no byline in the head, the article's signature at its end ("Von Clemens Höges" under the
+    last paragraph, as magazines print it) is the text's author (N405): the body's one paragraph that
+    is only a byline saying "by", with the article's prose just above it. It stays where it is."""
+    signatures = [index for index in range(head.start, len(blocks))
+                  if kind(blocks[index].node) in ("Para", "Plain")
+                  and len(_text(blocks[index]).split()) <= SIGNATURE_WORDS and says_by(_text(blocks[index]))]
+    if len(signatures) != 1:
+        return
+    index = signatures[0]
+    read = read_byline(_text(blocks[index]))
+    above = blocks[max(0, index - SIGNATURE_AFTER_PROSE):index]
+    if (read is None or read[1] or not any(_is_prose(block) for block in above)
+            or not lift.may("N405", blocks[index])):
+        return
+    head.found["authors"] = read[0]
+    lift.note("N405", blocks[index], "the signature under the article became the text's author "
+              "(it stays where it stands)", ", ".join(read[0]))
+
+
 def lift_head(
     blocks: list[Block], known_title: str, lift: Lift, source: str = "", page: tuple[str, ...] = (),
     lang: str = "",
@@ -779,6 +803,8 @@ def lift_head(
         head = _Reader(blocks, known_title, lift, source, page).read()
     if "authors" not in head.found:
         _labelled_author(blocks, page, head, lift)
+    if "authors" not in head.found:
+        _signature(blocks, head, lift)
     date = url_date(source) if source and "date" not in head.found else ""
     if date and blocks:
         head.found["date"] = date

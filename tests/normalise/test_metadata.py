@@ -675,3 +675,16 @@ def test_a_feeds_icon_beside_the_byline_is_no_word_of_it():
     found = inferred(markdown)
     assert found[:2] == ("Vom Boden aus gedacht", ("Vanessa Franke",))
     assert found[4] == [PROSE]
+
+
+@pytest.mark.parametrize(("markdown", "authors"), [
+    # the article signed at its end, as magazines print it (spiegel): the name is the author's
+    (f"# Ein Albtraum\n\n{PROSE}\n\n{PROSE}\n\n#### Er legt ein Fake-Profil an.\n\nVon Clemens Höges\n\n"
+     "**DER SPIEGEL 52/2018**", ("Clemens Höges",)),
+    # two such lines are the teasers of other articles, not a signature
+    (f"# Ein Albtraum\n\n{PROSE}\n\n{PROSE}\n\nVon Clemens Höges\n\n## Mehr\n\nVon Ann Lee\n\n", ()),
+])
+def test_the_articles_signature_at_its_end(markdown, authors):
+    found = inferred(markdown)
+    assert found[1] == authors
+    assert "Von Clemens Höges" in found[4]  # the signature stays where the page prints it
