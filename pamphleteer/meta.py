@@ -531,9 +531,11 @@ def _bylines_read(meta: TextMeta, reader: _Reader) -> TextMeta:
     from pamphleteer.normalise.metadata import PREFIX, read_byline  # the normaliser's, loaded on use
 
     authors: list[str] = []
-    for name in meta.authors:
+    whole = read_byline(", ".join(meta.authors)) if PREFIX.match(meta.authors[0]) else None
+    for name in () if whole else meta.authors:  # "Par LILIAN ALEMAGNA; LAURE BRETTON Envoyés …": one byline
         read = read_byline(name) if PREFIX.match(name) else None
         authors.extend(read[0] if read else (name,))
+    authors.extend(whole[0] if whole else ())
     people = tuple(dict.fromkeys(authors))
     if people == meta.authors:
         return meta

@@ -367,6 +367,8 @@ def test_the_sites_name_ending_a_front_matter_title_is_the_publication(tmp_path,
     ("author: Par LILIAN ALEMAGNA, LAURE BRETTON Envoyés spéciaux à Toulouse\nurl: https://www.liberation.fr/x",
      ("Lilian Alemagna", "Laure Bretton"), True),
     ("author: By Ann Lee and Bo Chan\nurl: /news/x/", ("Ann Lee", "Bo Chan"), True),
+    ("author: Par LILIAN ALEMAGNA; LAURE BRETTON Envoyés spéciaux à Toulouse\nurl: /x/",
+     ("Lilian Alemagna", "Laure Bretton"), True),
     ('author: ["[[Revised Edition Edited by Adrian Parr]]"]\nsource: https://x.org/micropolitics', (), True),
     ("author: Byron Smith\nurl: /news/x/", ("Byron Smith",), False),
     # a site alone may be the author (an institution's statement); a person keeps it
