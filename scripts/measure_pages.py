@@ -15,7 +15,9 @@ questions included) and, for the loose lines, the introduction too:
   alone at the foot of one), runt pages (a text's page with fewer than 5 lines of
   text, blank pages and question pages aside), hyphenated stubs (a paragraph whose last
   line is one word, the rest of a word hyphenated on the line before: not a compound
-  broken at its own hyphen, "self- / emancipation.", when the sources are known);
+  broken at its own hyphen, "self- / emancipation.", when the sources are known), words left
+  alone on a line mid-paragraph (one word short of the measure, the paragraph running on below:
+  "would" / "divide up the world …");
 - opening pages: the share of the page area the text itself fills (at least a third);
 - spreads where the text runs on but the two pages end on different lines (a page
   ending a line or more above its facing page, footnotes counted in the page);
@@ -104,6 +106,7 @@ class Measures:
     orphans: list[int] = field(default_factory=list)
     runts: list[int] = field(default_factory=list)
     stubs: list[tuple[int, str]] = field(default_factory=list)
+    lone_words: list[tuple[int, str]] = field(default_factory=list)  # page, the word alone mid-paragraph
     openings: list[tuple[int, float]] = field(default_factory=list)  # page, share of the page area
     uneven_spreads: list[tuple[int, int, int, int]] = field(default_factory=list)  # pages, short by
     blanks: list[int] = field(default_factory=list)
@@ -303,6 +306,11 @@ def measure(path: Path, booklet: Path | None = None, compounds: frozenset[str] =
                 result.orphans.append(page.index)
             if following.lines[0].ends and not following.lines[0].starts:
                 result.widows.append(following.index)
+        for line, after in zip(page.lines, page.lines[1:], strict=False):
+            # one word, short of the measure, and the paragraph runs on (no indent, no space)
+            alone = " " not in line.text.strip() and line.ends
+            if alone and not _opens(after, line, pitch, edges, page.index):
+                result.lone_words.append((page.index, line.text))
         for before, line in zip(page.lines, page.lines[1:], strict=False):
             if line.ends and " " not in line.text.strip() and before.text.endswith("-") and not before.starts:
                 if _joined(before, line) in compounds:
@@ -322,6 +330,13 @@ def measure(path: Path, booklet: Path | None = None, compounds: frozenset[str] =
     if booklet is not None:
         result.booklet = booklet_figures(len(document), result.blanks, booklet)
     return result
+
+
+def _opens(line: Line, before: Line, pitch: float, edges: dict[int, tuple[float, float]], index: int) -> bool:
+    """Whether `line` begins a paragraph by its indent or the space above it (not because the line
+    `before` it ends short)."""
+    left = edges.get(index % 2, (0.0, 0.0))[0]
+    return line.baseline - before.baseline > 1.4 * pitch or 0.8 * line.size < line.x0 - left < 2 * line.size
 
 
 def spreads(first: int, end: int) -> list[tuple[int, int]]:
@@ -421,7 +436,7 @@ def report(result: Measures, verbose: bool) -> str:
         f"  characters per justified line: {chars[0] if chars else 0}, median"
         f" {statistics.median(chars) if chars else 0:.0f}, {chars[-1] if chars else 0}",
         f"  widows {len(result.widows)}, orphans {len(result.orphans)}, runt pages {len(result.runts)},"
-        f" hyphenated stubs {len(result.stubs)}",
+        f" hyphenated stubs {len(result.stubs)}, words alone mid-paragraph {len(result.lone_words)}",
         "  opening pages (share of the page area in text): "
         + ", ".join(f"p.{result.labels[index]} {share:.2f}" for index, share in result.openings),
         f"  spreads ending on different lines: {len(result.uneven_spreads)}",
@@ -436,6 +451,7 @@ def report(result: Measures, verbose: bool) -> str:
         out += [f"    widow p.{label[i]}" for i in result.widows]
         out += [f"    orphan p.{label[i]}" for i in result.orphans]
         out += [f"    stub p.{label[i]}: {text}" for i, text in result.stubs]
+        out += [f"    alone p.{label[i]}: {text}" for i, text in result.lone_words]
         out += [f"    uneven spread p.{label[a]}-{label[b]}: short by {x} and {y} lines"
                 for a, b, x, y in result.uneven_spreads]
     return "\n".join(out)
