@@ -48,9 +48,11 @@ from pamphleteer.normalise.boilerplate_comments import COMMENT_HEADING, threads_
 from pamphleteer.normalise.boilerplate_pitches import (
     BUTTON_WORDS,
     in_voice,
+    is_address_field,
     is_button,
     is_newsletter_line,
     is_pitch_line,
+    mentions_mail,
     stems,
 )
 from pamphleteer.normalise.findings import shorten
@@ -501,6 +503,8 @@ def classify(units: list[Unit], stop: frozenset[str], exempt: set[int], host: st
             continue
         elif code := _chrome(unit) or _list_chrome(unit):
             decided[index] = code
+        elif is_address_field(unit.text) and kind(unit.node) in ("Para", "Plain"):
+            decided[index] = "N424"  # a form's field or spam trap, wherever it stands
         elif (texts[unit.text.casefold()] > 1 and unit.words <= SHORT_WORDS and not unit.is_heading
               and unit.link_density >= 0.3):
             decided[index] = "N420"  # the same links twice: the page's header and footer
@@ -672,8 +676,11 @@ def _boxes(units: list[Unit], decided: dict[int, str], exempt: set[int]) -> None
             pitch.append(above)
             if other.is_heading:
                 break
-        if not any(not units[i].is_heading for i in pitch) or stems(" ".join(
-                units[i].text for i in [*pitch, index])) < 2:
+        if not any(not units[i].is_heading for i in pitch):
+            continue
+        # two of a pitch's words in the box; above a form's address field, a line naming the mail will do
+        if stems(" ".join(units[i].text for i in [*pitch, index])) < 2 and not (
+                is_address_field(unit.text) and any(mentions_mail(units[i].text) for i in pitch)):
             continue
         box = [*pitch, index]
         for after in range(index + 1, len(units)):

@@ -70,7 +70,8 @@ def is_button(text: str, linked: bool) -> bool:
     text = text.strip(" *_#>[]")
     if not text or len(text.split()) > BUTTON_WORDS:
         return False
-    return bool(CALL.match(text) or FIELD.match(text)) or (linked and bool(PITCH_STEMS.search(text)))
+    return (bool(CALL.match(text) or FIELD.match(text)) or is_address_field(text)
+            or (linked and bool(PITCH_STEMS.search(text))))
 
 
 # A newsletter's offer, in the nine languages of `pamphleteer.wording`: a line that calls on the reader
@@ -87,6 +88,15 @@ MAILED = re.compile(
     r"\b(?:newsletters?|inbox|infolettres?|lettre\s+d['’]information|bolet[íi]n(?:es)?|caixa\s+de\s+entrada"
     r"|uutiskirje\w*|biuletyn\w*|newslettera|skrzynk\w*|рассылк\w*|delivered\s+to\s+your)\b", re.IGNORECASE)
 MAIL = re.compile(r"\b(?:e-?mails?|correos?|posta\s+elettronica|sähköposti\w*|почт\w*)\b", re.IGNORECASE)
+# A form's address field or spam trap by itself: no article's sentence ("E-Mail-Adresse", "Your email
+# address", "Leave this field empty if you're human:", "Veuillez laisser ce champ vide").
+ADDRESS_FIELD = re.compile(
+    r"^(?:(?:your\s+|ihre\s+|votre\s+|tu\s+|seu\s+|il\s+tuo\s+)?(?:e-?mail(?:-?adresse|\s+address|\s+adresse)"
+    r"|adresse\s+(?:e-?mail|[ée]lectronique)|direcci[óo]n\s+de\s+correo(?:\s+electr[óo]nico)?"
+    r"|endere[çc]o\s+de\s+e-?mail|indirizzo\s+e-?mail|adres\s+e-?mail|sähköpostiosoite)"
+    r"|(?:leave|keep)\s+this\s+(?:field|input)\s+(?:empty|blank)\b.*|dieses\s+feld\s+(?:bitte\s+)?leer\s+lassen\b.*"
+    r"|veuillez\s+laisser\s+ce\s+champ\s+vide\b.*|deja\s+este\s+campo\s+vac[íi]o\b.*)\s*[:*]?$",
+    re.IGNORECASE)
 # The reader addressed (not the publisher: "we receive the newsletter" is a sentence of the article).
 YOU = re.compile(r"\b(?:you|your\w*|(?-i:Sie|Ihr\w*|Ihnen)|du|dich|dir|vous|votre|vos|tu|toi|usted\w*|você\w*"
                  r"|voi|vostr\w*|państw\w*|ciebie|cię|sinä|sinu\w*|teidän|вы|ваш\w*)\b", re.IGNORECASE)
@@ -108,3 +118,14 @@ def is_newsletter_line(text: str) -> bool:
         return bool(MAILED.search(text)) or (button and bool(MAIL.search(text)))
     return bool(MAILED.search(text) and re.search(rf"\b(?:{SUBSCRIBE})\b", text, re.IGNORECASE)
                 and YOU.search(text))
+
+
+def is_address_field(text: str) -> bool:
+    """A form's address field or its spam trap ("E-Mail-Adresse", "Leave this field empty …")."""
+    text = re.sub(r"\s*-\s*", "-", text.strip(" *_#>[]"))  # "E - Mail - Adresse", as a converter spaced it
+    return 0 < len(text.split()) <= BUTTON_WORDS and bool(ADDRESS_FIELD.match(text))
+
+
+def mentions_mail(text: str) -> bool:
+    """Whether a line names the newsletter or mail ("Aktuelle Recherchen per Mail", "in your inbox")."""
+    return bool(MAILED.search(text) or MAIL.search(text) or re.search(r"\bmail\b", text, re.IGNORECASE))

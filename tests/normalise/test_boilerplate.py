@@ -312,3 +312,30 @@ def test_a_newsletters_offer_is_furniture_in_any_of_the_nine_languages(line):
 ])
 def test_sentences_about_newsletters_and_mail_stay(line):
     assert removed(f"{PROSE}\n\n{line}\n\n{MORE_PROSE}") == {}
+
+
+FORM = ("Latest investigations by mail: we keep you informed about our work.\n\nEmail address\n\n"
+        "Leave this field empty if you're human:")
+
+
+def test_a_newsletter_form_leaves_with_its_pitch_each_time_it_stands_in_the_article():
+    # no pitch words ("newsletter", "subscribe") in the box: its address field says what it is, and
+    # the line above it that names the mail goes with it (correctiv repeats such a form eight times)
+    found = removed(f"{PROSE}\n\n{FORM}\n\n{MORE_PROSE}\n\n{FORM}\n\n{PROSE}")
+    assert found == {"Latest investigations by mail: we keep you informed about our work.": "N424",
+                     "Email address": "N424", "Leave this field empty if you’re human:": "N424"}
+    result = remove_boilerplate(blocks(f"{PROSE}\n\n{FORM}\n\n{MORE_PROSE}\n\n{FORM}\n\n{PROSE}"), PATH)
+    assert texts(result.body) == [PROSE, MORE_PROSE, PROSE]
+
+
+@pytest.mark.parametrize("line", ["Ihre E-Mail-Adresse", "Adresse e-mail", "Dirección de correo electrónico",
+                                  "Deja este campo vacío", "Dieses Feld bitte leer lassen"])
+def test_a_forms_field_or_spam_trap_is_furniture_alone(line):
+    assert removed(f"{PROSE}\n\n{line}\n\n{MORE_PROSE}") == {line: "N424"}
+
+
+def test_the_articles_last_words_above_a_share_button_stay():
+    # in the reader's voice, but naming no mail, above a button that is no address field
+    found = removed(f"{PROSE}\n\n{MORE_PROSE}\n\nWe will keep you informed about the strike.\n\nE-Mail\n\n"
+                    f"{MORE_PROSE}")
+    assert "We will keep you informed about the strike." not in found
