@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+from pathlib import Path
 
 import fitz
 import pypdf
@@ -11,7 +13,7 @@ import pytest
 from pamphleteer import pipeline
 from pamphleteer.cache import CACHE_FOLDER, Cache, digest
 from pamphleteer.render import html
-from tests.conftest import EPOCH, JOBS
+from tests.conftest import EPOCH, JOBS, SOURCES
 
 
 def build(*args, epoch: str = EPOCH, **options) -> pipeline.BuildResult:
@@ -19,22 +21,50 @@ def build(*args, epoch: str = EPOCH, **options) -> pipeline.BuildResult:
     return pipeline.build(*args, epoch=epoch, jobs=JOBS, **options)
 
 
-def test_a_rebuild_with_nothing_changed_keeps_the_editions(sources_copy, tmp_path):
-    output = tmp_path / "out"
-    first = build(sources_copy, output, ("html",))
+FirstBuild = tuple[Path, Path, pipeline.BuildResult]  # its sources (a copy of sources/), output, result
+
+
+def first_build(tmp_path_factory: pytest.TempPathFactory, formats: tuple[str, ...]) -> FirstBuild:
+    """The first build (an empty output folder, no cache) of a copy of the seed reader."""
+    root = tmp_path_factory.mktemp("first-" + "-".join(formats))
+    shutil.copytree(SOURCES, root / "sources")
+    return root / "sources", root / "out", build(root / "sources", root / "out", formats)
+
+
+@pytest.fixture(scope="module")
+def first_web_build(tmp_path_factory: pytest.TempPathFactory) -> FirstBuild:
+    """The web edition's first build, made once for the tests that start from it."""
+    return first_build(tmp_path_factory, ("html",))
+
+
+@pytest.fixture(scope="module")
+def first_print_build(tmp_path_factory: pytest.TempPathFactory) -> FirstBuild:
+    """The print edition's first build, made once for the tests that start from it."""
+    return first_build(tmp_path_factory, ("pdf",))
+
+
+def after_a_first_build(first: FirstBuild, output: Path) -> pipeline.BuildResult:
+    """`output` as the first build `first` left its output folder, cache and all (a build of
+    `sources_copy` into it starts from there); that build's result."""
+    shutil.copytree(first[1], output, symlinks=True)
+    return first[2]
+
+
+def test_a_rebuild_with_nothing_changed_keeps_the_editions(first_web_build):
+    sources, output, first = first_web_build
     assert not first.up_to_date
     stamps = {path.name: path.stat().st_mtime_ns for path in first.written}
-    again = build(sources_copy, output, ("html",))
+    again = build(sources, output, ("html",))
     assert again.up_to_date
     assert again.title == first.title and again.page_count == first.page_count
     assert [d.message for d in again.diagnostics] == [d.message for d in first.diagnostics]
     assert {path.name: path.stat().st_mtime_ns for path in again.written} == stamps
 
 
-def test_a_change_or_a_damaged_edition_means_a_real_rebuild(sources_copy, tmp_path):
+def test_a_change_or_a_damaged_edition_means_a_real_rebuild(sources_copy, tmp_path, first_web_build):
     output = tmp_path / "out"
-    first = build(sources_copy, output, ("html",))
-    html = next(path for path in first.written if path.suffix == ".html")
+    first = after_a_first_build(first_web_build, output)
+    html = output / next(path.name for path in first.written if path.suffix == ".html")
     html.write_text("damaged", encoding="utf-8")
     assert not build(sources_copy, output, ("html",)).up_to_date
     assert "damaged" not in html.read_text(encoding="utf-8")
@@ -59,9 +89,11 @@ def test_cache_keys_are_content_hashes_and_misses_are_harmless(tmp_path):
     cache.put("ast", digest("y"), b"more")  # an unwritable cache only costs time
 
 
-def test_adding_a_text_lays_out_only_the_new_text_and_the_parts_that_list_it(sources_copy, tmp_path):
+def test_adding_a_text_lays_out_only_the_new_text_and_the_parts_that_list_it(
+    sources_copy, tmp_path, first_print_build
+):
     output = tmp_path / "out"
-    build(sources_copy, output, ("pdf",))
+    after_a_first_build(first_print_build, output)
     layouts = output / CACHE_FOLDER / "layout"
     before = {path.name for path in layouts.iterdir()}
     # the title page with the imprint, the contents (and a first layout of them that counts their
@@ -88,9 +120,11 @@ def test_adding_a_text_lays_out_only_the_new_text_and_the_parts_that_list_it(sou
     assert result.text_count == 3
 
 
-def test_a_text_that_grows_does_not_lay_out_the_texts_after_it_again(sources_copy, tmp_path):
+def test_a_text_that_grows_does_not_lay_out_the_texts_after_it_again(
+    sources_copy, tmp_path, first_print_build
+):
     output = tmp_path / "out"
-    first = build(sources_copy, output, ("pdf",))
+    first = after_a_first_build(first_print_build, output)
     layouts = output / CACHE_FOLDER / "layout"
     before = {path.name for path in layouts.iterdir()}
     text = sorted((sources_copy / "texts").glob("*.md"))[0]
@@ -139,9 +173,9 @@ def test_a_text_unchanged_since_the_last_build_is_not_parsed_or_repaired_again(t
         pipeline.prepare_text(sources.texts[0], cache, "other code")
 
 
-def test_a_new_edition_date_lays_out_only_the_imprint_again(sources_copy, tmp_path):
+def test_a_new_edition_date_lays_out_only_the_imprint_again(sources_copy, tmp_path, first_print_build):
     output = tmp_path / "out"
-    build(sources_copy, output, ("pdf",), epoch="1767225600")
+    after_a_first_build(first_print_build, output)  # built with the edition date EPOCH, 1767225600
     layouts = output / CACHE_FOLDER / "layout"
     before = {path.name for path in layouts.iterdir()}
     build(sources_copy, output, ("pdf",), epoch="1767312000")  # a day later: the imprint's date changes
@@ -168,12 +202,12 @@ def test_a_wrong_guess_of_the_contents_length_still_gives_the_same_editions(
         assert (output / name).read_bytes() == (tmp_path / "clean" / name).read_bytes(), name
 
 
-def test_other_code_lays_every_part_out_again(sources_copy, tmp_path, monkeypatch):
+def test_other_code_lays_every_part_out_again(sources_copy, tmp_path, monkeypatch, first_print_build):
     # after an upgrade (or an edit of the layout code), no layout the old code made is reused
     from pamphleteer.render import pdf
 
     output = tmp_path / "out"
-    build(sources_copy, output, ("pdf",))
+    after_a_first_build(first_print_build, output)
     layouts = output / CACHE_FOLDER / "layout"
     before = {path.name for path in layouts.iterdir()}
     for module in (pipeline, pdf):
