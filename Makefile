@@ -58,11 +58,13 @@ lint: $(VENV)/.test
 
 # The tests include the QA gate (`build.py check`) over a fresh build of the seed reader. They run
 # in one process per core (pytest-xdist; at most 4), each test file in one of them, so that a file's
-# shared builds are made once; `make test TEST_PROCESSES=0` runs them all in one process. The 15
+# shared builds are made once, the longest files first (tests/conftest.py: LONGEST_FIRST, in that
+# order: --no-loadscope-reorder); `make test TEST_PROCESSES=0` runs them all in one process. The 15
 # slowest tests are listed at the end, to see where the minutes go, by wall-clock and by CPU seconds.
 TEST_PROCESSES ?= auto
 test: $(VENV)/.test lint tools
-	$(PY) -m pytest -n $(TEST_PROCESSES) --maxprocesses 4 --dist loadfile --durations=15 --cpu-durations=15
+	$(PY) -m pytest -n $(TEST_PROCESSES) --maxprocesses 4 --dist loadfile --no-loadscope-reorder \
+	    --durations=15 --cpu-durations=15
 
 # Build every edition into output/, then run every validator over them (report: output/check-report.json).
 check: $(VENV)/.test tools build

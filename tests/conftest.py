@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pickle
 import resource
 import shutil
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 
 import pytest
@@ -37,9 +39,22 @@ def missing_tools(names: tuple[str, ...]) -> list[str]:
     return [name for name in names if not found(name)]
 
 
+# The test files that take the most CPU seconds (--cpu-durations summed by file), longest first. They
+# are run first (the others after them, in their own order): `make test` (pytest-xdist, --dist loadfile
+# --no-loadscope-reorder) hands the files out in this order, so that the run does not end with one long
+# file still going in one process while the others have nothing left to do.
+LONGEST_FIRST = (
+    "test_corpus.py", "test_add_corpus.py", "test_install.py", "test_cache.py", "test_print_pages.py",
+    "test_print_hyphens.py", "test_check.py", "test_faults.py", "test_epub.py", "test_build.py",
+)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """`@pytest.mark.needs("qpdf", …)`: skipped, naming the tool, when it is missing, except in CI
-    (CI set), where nothing is skipped and a missing tool fails the test."""
+    """The longest files first (LONGEST_FIRST). `@pytest.mark.needs("qpdf", …)`: skipped, naming the
+    tool, when it is missing, except in CI (CI set), where nothing is skipped and a missing tool fails
+    the test."""
+    rank = {name: place for place, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: each file stays whole
     if os.environ.get("CI"):
         return
     for item in items:
@@ -96,12 +111,34 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:  #
         terminalreporter.write_line(f"{seconds:8.2f}s {when:<8} {rss:6.0f} MB {nodeid}")
 
 
+def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]) -> object:
+    """`make(folder)` once for the whole test run: with pytest-xdist, the first test process to need it
+    makes it in the run's temporary folder, which the processes share, while any other that needs it
+    waits, then reads what it returned (pickled) instead of making it again."""
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        return make(tmp_path_factory.mktemp(name))
+    shared = tmp_path_factory.getbasetemp().parent / f"made-once-{name}"  # the run's own folder
+    shared.mkdir(exist_ok=True)
+    kept = shared / "made.pickle"
+    with open(shared / "lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # let go when the file is closed (or the process ends)
+        if kept.exists():
+            return pickle.loads(kept.read_bytes())
+        folder = shared / "folder"
+        shutil.rmtree(folder, ignore_errors=True)  # what a process that failed left
+        folder.mkdir()
+        made = make(folder)
+        kept.write_bytes(pickle.dumps(made))
+        return made
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory):
-    """The seed reader, built once into a temporary folder with fixed dates."""
+    """The seed reader, built once (for all test processes) into a temporary folder with fixed dates."""
     from pamphleteer.pipeline import build
 
-    return build(SOURCES, tmp_path_factory.mktemp("output"), epoch=EPOCH, jobs=JOBS)
+    return made_once(tmp_path_factory, "output",
+                     lambda folder: build(SOURCES, folder, epoch=EPOCH, jobs=JOBS))
 
 
 @pytest.fixture
@@ -120,14 +157,18 @@ def sources_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_print():
-    """The seed reader's publication and its print edition, laid out once (fixed dates)."""
+def built_print(tmp_path_factory: pytest.TempPathFactory):
+    """The seed reader's publication and its print edition, laid out once (for all test processes;
+    fixed dates)."""
     from pamphleteer.pipeline import assemble, edition_time
     from pamphleteer.render.pdf import render_pdf
     from pamphleteer.sources import read_sources
 
-    publication, _ = assemble(read_sources(SOURCES), edition=edition_time(SOURCES, EPOCH))
-    return publication, render_pdf(publication, SOURCES)
+    def make(_folder: Path):
+        publication, _ = assemble(read_sources(SOURCES), edition=edition_time(SOURCES, EPOCH))
+        return publication, render_pdf(publication, SOURCES)
+
+    return made_once(tmp_path_factory, "print", make)
 
 
 class NormaliseOnce:
