@@ -772,7 +772,8 @@ SIGNATURE_AFTER_PROSE = 3  # blocks at most between the article's prose and its 
 def _signature(blocks: list[Block], head: Head, lift: Lift) -> None:
     """With no byline in the head, the article's signature at its end ("Von Clemens Höges" under the
     last paragraph, as magazines print it) is the text's author (N405): the body's one paragraph that
-    is only a byline saying "by", with the article's prose just above it. It stays where it is."""
+    is only a byline saying "by", with the article's prose just above it; a dateline straight under it
+    gives the date (N407). They stay where they are."""
     signatures = [index for index in range(head.start, len(blocks))
                   if kind(blocks[index].node) in ("Para", "Plain")
                   and len(_text(blocks[index]).split()) <= SIGNATURE_WORDS and says_by(_text(blocks[index]))]
@@ -787,6 +788,11 @@ def _signature(blocks: list[Block], head: Head, lift: Lift) -> None:
     head.found["authors"] = read[0]
     lift.note("N405", blocks[index], "the signature under the article became the text's author "
               "(it stays where it stands)", ", ".join(read[0]))
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    date = _dateline(following) if following is not None and "date" not in head.found else ""
+    if following is not None and date and lift.may("N407", following):  # "By: X" / "Posted: Dec. 15 2014"
+        head.found["date"] = date
+        lift.note("N407", following, "the dateline under the signature became the text's date", date)
 
 
 def lift_head(

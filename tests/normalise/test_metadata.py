@@ -688,3 +688,10 @@ def test_the_articles_signature_at_its_end(markdown, authors):
     found = inferred(markdown)
     assert found[1] == authors
     assert "Von Clemens Höges" in found[4]  # the signature stays where the page prints it
+
+
+def test_a_dateline_under_the_signature_gives_the_date():
+    # theroot (html2text): the byline and its dateline under a teaser's prose, far below the page's head
+    found = inferred(f"# Why We Strike\n\n{PROSE}\n\n{PROSE}\n\nBy: Jamal Watson\n\n"
+                     f"Posted: Dec. 15 2014 12:56 PM\n\n{PROSE}")
+    assert found[1:3] == (("Jamal Watson",), "2014-12-15")
