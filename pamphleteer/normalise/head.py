@@ -69,6 +69,8 @@ HEAD_LIMIT = 15  # blocks; a head longer than this is not a head
 FAR_TITLE_LIMIT = 200  # blocks: how far down the page's one top-level heading may stand below its menus
 METADATA_LIST_ITEMS = 6  # at most this many lines in a list that is a meta bar
 HEAD_AFTER_TITLE = 10  # blocks under the title where a byline or dateline may stand
+BYLINE_REACH = 4  # blocks under a heading (a standfirst, a picture) within which its byline or date stands
+PROSE_ABOVE_HEADLINE = 2  # at most this many paragraphs of prose above the headline: a pitch, a box's text
 WRAPPED_WORDS = 15  # at most this many words of a heading wrapped onto the next line
 WRAP_WIDTH, WRAP_SLACK = 78, 25  # html2text's line width; a wrapped line is at most this much shorter
 AFTER_BYLINE_WORDS = 6  # at most this many words after a byline's line break (a "Keywords" button)
@@ -272,6 +274,12 @@ def _wraps(heading: Block, block: Block) -> bool:
         and _byline(block) is None and not _dateline(block))
 
 
+def _kicker_before(title: str, site: str) -> bool:
+    """Whether `site`, cut off a title, stood before it and a dash: a kicker as often as a site's name."""
+    title = title.strip()
+    return bool(site) and title.startswith(site) and not title[len(site):].lstrip().startswith("|")
+
+
 def _is_plain_para(block: Block) -> bool:
     return kind(block.node) == "Para" and not is_only_emphasis(block_inlines(block.node))
 
@@ -382,7 +390,68 @@ class _Reader:
         usable = undated or usable  # "Shouts & Murmurs December 22, 2014 Issue" is the section's line
         top = min(header_level(self.blocks[i].node) for i in usable)
         tops = [i for i in usable if header_level(self.blocks[i].node) == top]
-        return next((i for i in tops if self.opens_text(i, end)), tops[0])
+        first = next((i for i in tops if self.opens_text(i, end)), tops[0])
+        if self.bylined(first) or not self.over_heading(first, end):
+            return first
+        # the site's or a section's heading over the next one; the headline stands over the article's text
+        return next((i for i in reversed(tops) if i > first and self.opens_text(i, end)
+                     and not self.over_heading(i, end)), first)
+
+    def over_heading(self, index: int, end: int) -> bool:
+        """Whether the next block under the heading at `index` (rules aside) is another heading."""
+        following = next((block for block in self.blocks[index + 1:end]
+                          if kind(block.node) != "HorizontalRule"), None)
+        return following is not None and kind(following.node) == "Header"
+
+    def bylined(self, index: int) -> bool:
+        """Whether a byline or a dateline stands under the heading at `index`: within a few blocks (its
+        subtitle, a standfirst, a picture between), before any other heading (but a name set as one)."""
+        blocks, level = self.blocks, header_level(self.blocks[index].node)
+        probe = self.past_wrap(index)
+        if (probe < len(blocks) and kind(blocks[probe].node) == "Header"
+                and header_level(blocks[probe].node) > level and _byline(blocks[probe]) is None):
+            probe = self.past_wrap(probe)  # its subtitle
+        for block in map(_single_item, blocks[probe:probe + BYLINE_REACH]):
+            if _byline(block) is not None or _dateline(block):
+                return True
+            if kind(block.node) == "Header" and not read_name_line(_text(block)):
+                return False
+        return False
+
+    def past_wrap(self, index: int) -> int:
+        """The index after the heading at `index` and its last words, when the converter wrapped them."""
+        blocks = self.blocks
+        wrapped = index + 1 < len(blocks) and _wraps(blocks[index], blocks[index + 1])
+        return index + 2 if wrapped else index + 1
+
+    def headline(self, title: int | None) -> int | None:
+        """The article's headline, when the title found is not followed by a byline or date: the first
+        heading that is, with the article's prose under its byline, and at most a pitch or a box's text of
+        prose above it (the page's menus, sections and teasers stand above the article, its byline under
+        its headline). None of that: the title found stands."""
+        blocks = self.blocks
+        if title is not None and self.bylined(title):
+            return title
+        for index, block in enumerate(blocks[:FAR_TITLE_LIMIT]):
+            if kind(block.node) != "Header" or not self.bylined(index) or not self.may_be_title(block):
+                continue
+            above = sum(_is_prose(b) for b in blocks[:index])
+            if above > PROSE_ABOVE_HEADLINE:
+                return title
+            if self.prose_under(index) and above < sum(_is_prose(b) for b in blocks[index + 1:]):
+                return index
+        return title
+
+    def prose_under(self, index: int) -> bool:
+        """Whether the article's prose starts under the heading at `index`, within the head's reach, before
+        a heading as high as it (a teaser's byline is followed by the next teaser's heading)."""
+        level = header_level(self.blocks[index].node)
+        for block in self.blocks[index + 1:index + 1 + HEAD_AFTER_TITLE]:
+            if _is_prose(block):
+                return True
+            if kind(block.node) == "Header" and header_level(block.node) <= level:
+                return False
+        return False
 
     def far_title(self, end: int) -> int | None:
         """With no title in the head, the page's headline below its menus and pitches: the text's one
@@ -521,15 +590,20 @@ class _Reader:
                            "the text's date", date)
 
     def logo(self, block: Block) -> bool:
-        """A heading above the title that is the site's name, letter for letter: the publication (N402)."""
+        """A heading above the title that is the site's name, letter for letter, or that name before its
+        tagline: the publication (N402). True when the heading was only the name (it leaves the body)."""
         text = _text(block)
-        if (kind(block.node) != "Header" or "publication" in self.head.found
-                or not is_site_name(text, self.host) or not self.lift.may("N402", block)):
+        if kind(block.node) != "Header" or "publication" in self.head.found:
             return False
-        self.head.found["publication"] = _publication_name(text)
+        tagline, site = split_title(text, self.host, self.page - {text})
+        # the site's name, or that name before its tagline ("Dwutygodnik - strona kultury")
+        name = text if is_site_name(text, self.host) else site if tagline and text.startswith(site) else ""
+        if not name or not self.lift.may("N402", block):
+            return False
+        self.head.found["publication"] = _publication_name(name)
         self.lift.note("N402", block, "the site's name set as a heading became the text's publication",
                        str(self.head.found["publication"]))
-        return True
+        return name == text  # with its tagline, the heading goes to the credits with the page's header
 
     def title(self, index: int) -> int:
         block = self.blocks[index]
@@ -542,6 +616,8 @@ class _Reader:
             self.lift.note("N403", self.blocks[index], "the title's last words, wrapped onto a line of "
                            "their own by the converter, joined the title", title)
         name, site = split_title(title, self.host, self.page - {title})
+        if _kicker_before(title, site) and not (self.host and is_site(site, self.host, frozenset())):
+            site = ""  # "Corona-Pandemie - „Es kommt …“" at cicero.de: a kicker before the headline, no site
         self.head.found["title"] = name
         self.lift.note("N403", block, "the title heading became the text's title", name)
         if site and "publication" not in self.head.found and self.lift.may("N408", block):
@@ -722,6 +798,8 @@ class _Reader:
         title = self.title_index(end)
         if title is None and not self.known_title:
             title = self.far_title(end)
+        if not self.known_title:
+            title = self.headline(title)
         if title is not None and title >= index:
             title = self.masthead(title, end)
             self.above_title(title)

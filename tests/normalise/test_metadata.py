@@ -408,6 +408,33 @@ def test_the_pages_one_top_heading_below_its_menus_is_the_title(markdown, title,
     assert [block for block in found[4] if block != "Menu"] == body  # (the repeated menu goes as furniture)
 
 
+@pytest.mark.parametrize(("markdown", "title", "authors", "date"), [
+    # a box's heading and its pitch above the article: the headline is the heading its byline and
+    # date stand under (correctiv, cicero, aoc, theroot, ledevoir, avclub, technologyreview)
+    (f"# Latest\n\n## All our investigations\n\n{PITCH}\n\n## We Already Have the Promise\n\n{LEAD}\n\n"
+     f"By Ann Lee\n\nMay 14, 2019\n\n{PROSE}\n\n{PROSE}",
+     "We Already Have the Promise", ("Ann Lee",), "2019-05-14"),
+    # a section's name set as the top heading over a smaller headline
+    (f"# O Opinion\n\nSociety\n\n## The Long Road Back\n\nBy Ann Lee\n\n{PROSE}\n\n{PROSE}",
+     "The Long Road Back", ("Ann Lee",), ""),
+    # the site's and a blog's headings over others: the top heading right over the article's prose (wsj)
+    (f"# The Daily Planet\n\n### Also on the site:\n\n# The Accelerators\n\n## Mentors discuss strategy\n\n"
+     f"# Why Startups Need Sales\n\n{PROSE}\n\n{PROSE}",
+     "Why Startups Need Sales", (), ""),
+    # not a teaser's heading with its byline, the next teaser's heading under it: the title stands
+    (f"## Top stories\n\n### A Teaser\n\nBy Jo Bloggs\n\n### Another Teaser\n\nBy Ann Lee\n\n"
+     f"# The Long Road Back\n\n{PROSE}\n\n{PROSE}",
+     "The Long Road Back", None, ""),
+    # nor a heading of the article's with a date under it, far into its prose
+    (f"# The Long Road Back\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n## Update\n\nMarch 3, 2020\n\n{PROSE}",
+     "The Long Road Back", (), ""),
+])
+def test_the_headline_is_the_heading_over_the_articles_byline_and_prose(markdown, title, authors, date):
+    found = inferred(markdown)
+    assert (found[0], found[2]) == (title, date)
+    assert authors is None or found[1] == authors
+
+
 def lifted_with(markdown, source):
     from pamphleteer.normalise.furniture import lift_furniture
     from tests.normalise.helpers import PATH, blocks
@@ -463,6 +490,22 @@ def test_a_line_after_a_byline_that_is_prose_keeps_the_byline_in_the_body():
 def test_the_head_with_the_source_address(markdown, source, title, date, publication):
     found = lifted_with(markdown, source)
     assert (found.title, found.date, found.publication) == (title, date, publication)
+
+
+@pytest.mark.parametrize(("markdown", "publication"), [
+    # a kicker before the headline and a dash is no site, though the page names it elsewhere (cicero)
+    (f"# Pandemic - The Long Road Back\n\n{PROSE}\n\nMore on Pandemic", "Example"),
+    # the site's name before its tagline, as the heading above the headline (dwutygodnik)
+    (f"# Weekly - a page of culture\n\n## Quick links\n\n# The Long Road Back\n\nBy Ann Lee\n\n{PROSE}"
+     "\n\nWeekly", "Weekly"),
+])
+def test_a_name_before_a_dash_is_the_sites_only_over_the_headline(markdown, publication):
+    from pamphleteer.normalise.furniture import lift_furniture
+    from tests.normalise.helpers import PATH, blocks
+
+    page = tuple(text_of(block.node) for block in blocks(markdown))
+    found = lift_furniture(blocks(markdown), PATH, source="https://www.example.org/x/", page=page).inferred
+    assert (found.title, found.publication) == ("The Long Road Back", publication)
 
 
 def test_the_publication_comes_from_the_source_urls_site_as_the_page_writes_it():
