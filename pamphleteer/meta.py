@@ -145,6 +145,9 @@ class TextMeta:
     # date may be a timestamp's day in another time zone than the page's dateline. Not in the repr,
     # which the build's fingerprint digests: it follows from the keys, which give the values above.
     converter: bool = dataclasses.field(default=False, repr=False)
+    # A site's export gives the post's address as a path on the site (Hugo's `url: /news/x/`): no source,
+    # but its links to the site's other posts have its shape. Not in the repr, as `converter`.
+    site_path: str = dataclasses.field(default="", repr=False)
 
 
 class _Reader:
@@ -325,6 +328,11 @@ class _Reader:
             return ""
         return source
 
+    def site_path(self) -> str:
+        """Hugo's and Jekyll's `url` when it is a path on the site (`source` leaves it out), or ''."""
+        path = self.text("source") if "source" in self.given and not self.strict("source") else ""
+        return path if path.startswith("/") and not path.startswith("//") else ""
+
     def order(self) -> int | None:
         if "order" not in self.given:
             return None
@@ -470,6 +478,7 @@ def parse_meta(
         image=reader.image(),
         introduction=reader.text("introduction"),
         converter=reader.converter,
+        site_path=reader.site_path(),
     )
     meta = _authors_who_are_people(_title_without_site(meta, reader), reader)
     if notes is not None:

@@ -255,11 +255,13 @@ def _infer_from_source(block: Block, found: dict[str, str]) -> None:
 def lift_furniture(
     blocks: tuple[Block, ...], path: Path, known_title: str = "", known_authors: tuple[str, ...] = (),
     keep: Keep | None = None, source: str = "", page: tuple[str, ...] = (), site: str = "", lang: str = "",
+    site_inferred: bool = False,
 ) -> Furniture:
     """Split a text's blocks into body, metadata and the furniture fields (but what `keep` names).
 
     `source` is the text's URL from its front matter, `page` the texts of all the
-    page's blocks (furniture included) and `site` the host most of its links go to:
+    page's blocks (furniture included) and `site` the host most of its links go to (`site_inferred`: or
+    the one a site's export links to, `head.export_site`, then named only as the page writes it):
     they name the site (see `head.lift_head`); `lang` is the text's language, for its dates.
     """
     lift = Lift(path, keep or Keep())
@@ -275,7 +277,10 @@ def lift_furniture(
     url = source or found.get("source", "")
     host = (host_of(url) if url else "") or site
     if not publication and host:
-        publication = site_name(host, list(page)) or name_from_host(host) or (host if host_of(url) else "")
+        guess = name_from_host(host)
+        if site_inferred and len(guess.split()) < 2:
+            guess = ""  # a host only inferred, its name not written: 'Nytimes' would be a wrong guess
+        publication = site_name(host, list(page)) or guess or (host if host_of(url) else "")
     inferred = Inferred(
         title=str(found_head.get("title", "")),
         subtitle=str(found_head.get("subtitle", "")),

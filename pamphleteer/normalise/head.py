@@ -14,6 +14,8 @@ the credits (N410). Each lift is a diagnostic; front matter `keep:` stops any.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -38,6 +40,10 @@ from pamphleteer.normalise.findings import shorten
 from pamphleteer.normalise.images import is_left_out_image
 from pamphleteer.normalise.keep import Keep
 from pamphleteer.normalise.metadata import (
+    LINK_WRAPPERS,
+    PLATFORM_HOSTS,
+    SECOND_LEVEL,
+    SHARING_HOSTS,
     dates_in,
     host_of,
     is_section_name,
@@ -871,6 +877,51 @@ def _signature(blocks: list[Block], head: Head, lift: Lift) -> None:
     if following is not None and date and lift.may("N407", following):  # "By: X" / "Posted: Dec. 15 2014"
         head.found["date"] = date
         lift.note("N407", following, "the dateline under the signature became the text's date", date)
+
+
+EXPORT_DOMINANCE = 2  # an export's host has this many links at least, and this many times another's
+
+
+def _registered(host: str) -> str:
+    """A host as the site's domain: 'a5.img.talkingpointsmemo.com' -> 'talkingpointsmemo.com'."""
+    labels = host.split(".")
+    size = 3 if len(labels) >= 3 and labels[-2] in SECOND_LEVEL else 2
+    return ".".join(labels[-size:])
+
+
+def _path_shape(path: str) -> tuple[str, ...]:
+    """An address's path as its kinds of segment: digits by their count, a word as itself, a slug as '*'
+    ('/news/2020/01/15/access-to-x/' -> ('news', '####', '##', '##', '*')); the last, the post's slug."""
+    segments = [segment for segment in urlsplit(path).path.split("/") if segment]
+    return tuple("#" * len(s) if s.isdigit() else s.casefold() if s.isalpha() and i < len(segments) - 1
+                 else "*" + (s.rsplit(".", 1)[1] if "." in s else "") for i, s in enumerate(segments))
+
+
+def export_site(path: str, blocks: Sequence[Block]) -> str:
+    """The site a CMS export's post is on, when its address is only a path (Hugo's `url: /news/x/`): the
+    host of two of the post's links or more whose paths have that address's shape (its other posts: a
+    section's word or a date, then a slug), or else the host that clearly most of its links and pictures
+    go to (the only one, or three links and twice any other's: a post citing one source twice names no
+    site); '' when neither."""
+    shape = _path_shape(path)
+    hosts: Counter[str] = Counter()
+    shaped: Counter[str] = Counter()
+    for node in (node for block in blocks for node in walk(block.node) if kind(node) in ("Link", "Image")):
+        url = link_target(node)
+        host = _registered(host_of(url)) if url.startswith(("http://", "https://")) else ""
+        if not host or host in SHARING_HOSTS or host in LINK_WRAPPERS or host in PLATFORM_HOSTS:
+            continue
+        hosts[host] += 1
+        if (len(shape) >= 2 and _path_shape(url) == shape
+                and any(part != "*" and not part.startswith("*") for part in shape)):
+            shaped[host] += 1
+    if shaped and shaped.most_common(1)[0][1] >= 2:
+        return shaped.most_common(1)[0][0]
+    ranked = hosts.most_common(2)
+    if ranked and ranked[0][1] >= EXPORT_DOMINANCE and (
+            len(ranked) == 1 or ranked[0][1] >= max(3, EXPORT_DOMINANCE * ranked[1][1])):
+        return ranked[0][0]  # its only host, or three links and more, twice any other's
+    return ""
 
 
 def lift_head(

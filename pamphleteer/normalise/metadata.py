@@ -318,11 +318,29 @@ def site_name(host: str, texts: list[str]) -> str:
     name = (with_article or ordinary or found)[0]
     if len(domain) >= max(3, 2 * sum(text.count(name) for text in texts)):
         return domain[0]  # "Beiträge in literaturkritik.de": the site calls itself by its address
-    name = _with_word_before(name, texts)
+    name = _with_word_after(_with_word_before(name, texts), texts)
     return " ".join(word.capitalize() for word in name.split()) if name.isupper() and len(name) > 5 else name
 
 
 ACRONYM = re.compile(r"[A-Z]{2,5}")
+# The last word of an institution's name: prose writes "the" before it as before any such noun ("the
+# Wikimedia Foundation"), which is no part of the name.
+INSTITUTION_WORDS = frozenset((
+    "foundation", "center", "centre", "institute", "institut", "stiftung", "society", "council", "union",
+    "association", "university", "committee", "fund", "trust", "network", "project", "magazine",
+))
+
+
+def _with_word_after(name: str, texts: list[str]) -> str:
+    """The name with the institution's noun the page writes after it twice or more ("Pew Research Center",
+    found as 'Pew Research' from pewresearch.org)."""
+    if name.split()[-1].casefold() in INSTITUTION_WORDS:
+        return name
+    after = Counter(match.group(1) for text in texts for match in re.finditer(
+        rf"(?<![\w-]){re.escape(name)}\s+([A-Z][\w-]*)", text))
+    word = next((word for word, count in after.most_common() if count >= 2
+                 and word.casefold() in INSTITUTION_WORDS), "")
+    return f"{name} {word}" if word else name
 
 
 def _with_word_before(name: str, texts: list[str]) -> str:
@@ -337,7 +355,8 @@ def _with_word_before(name: str, texts: list[str]) -> str:
         return name
     word, count = before.most_common(1)[0]
     if (word.casefold() == "the" and count >= 2 and count * 2 >= occurrences and not name.isupper()
-            and name.split()[0].casefold() not in ARTICLES):
+            and name.split()[0].casefold() not in ARTICLES
+            and name.split()[-1].casefold() not in INSTITUTION_WORDS):
         return f"The {name}"  # "supporting the Village Voice", "©2023 Village Voice, LLC"
     if count < 2 or count * 3 < occurrences * 2:
         return name

@@ -213,6 +213,13 @@ def test_the_sites_name_as_the_page_writes_it():
                           "by the longtime Village Voice photographer", "©2023 Village Voice, LLC"],
      "The Village Voice"),  # was 'Village Voice'
     ("bbc.com", ["told the BBC", "the BBC said", "BBC News"], "BBC"),  # not before an acronym
+    # nor before an institution's name: "the" goes with its noun, not its name
+    ("wikimediafoundation.org", ["the Wikimedia Foundation has received", "said the Wikimedia Foundation",
+                                 "© Wikimedia Foundation, Inc."], "Wikimedia Foundation"),  # was 'The …'
+    # the institution's noun the page writes after the words the address spells, twice or more
+    ("pewresearch.org", ["a new Pew Research Center analysis", "Pew Research estimates",
+                         "the Pew Research Center found"], "Pew Research Center"),  # was 'Pew Research'
+    ("pewresearch.org", ["a Pew Research Center analysis", "Pew Research estimates"], "Pew Research"),
     # the site calling itself by its address, more often than a capitalised phrase spells it
     ("literaturkritik.de", ["Literaturkritik für das Internet", "Beiträge in literaturkritik.de 2006",
                             "© bei der Autorin und bei literaturkritik.de",
@@ -433,6 +440,40 @@ def test_the_headline_is_the_heading_over_the_articles_byline_and_prose(markdown
     found = inferred(markdown)
     assert (found[0], found[2]) == (title, date)
     assert authors is None or found[1] == authors
+
+
+def exported(markdown, url):
+    """The normaliser over a site's export: its post's address a path on the site (Hugo's `url:`)."""
+    from pamphleteer.normalise import normalise
+    from pamphleteer.parse import ParsedText
+    from pamphleteer.sources import SourceText, TextMeta
+    from tests.normalise.helpers import PATH, blocks
+
+    meta = TextMeta(title="The Long Road Back", site_path=url, converter=True)
+    source = SourceText(path=PATH, slug="example", meta=meta, body=markdown, body_line=1)
+    return normalise(ParsedText(source, blocks(markdown))).inferred.publication
+
+
+@pytest.mark.parametrize(("markdown", "url", "publication"), [
+    # two links to the site's other posts, their addresses of the post's own shape (wikimedia)
+    (f"{PROSE} [Ruling](https://wikimediafoundation.org/news/2019/12/26/court-rules/) and "
+     "[appeal](https://wikimediafoundation.org/news/2019/07/22/appeal/), "
+     "[a report](https://nytimes.com/a/b), [a blog](https://blog.wikimedia.org/2018/05/02/miss/), "
+     "[a court](https://anayasa.gov.tr/x.pdf).\n\nToday the Wikimedia Foundation said so.",
+     "/news/2020/01/15/access-restored/", "Wikimedia Foundation"),
+    # the only site the post links to (aclu)
+    (f"{PROSE} [A settlement](https://www.aclu.org/legal-document/settlement) in [the case]"
+     "(https://www.aclu.org/cases/x-v-y) the ACLU Foundation brought; the ACLU said so.",
+     "/blog/juvenile-justice/the-long-road-back", "ACLU"),
+    # not a source the post cites twice, the site's own address once; nor a host the page never names
+    (f"{PROSE} [The grid](https://www.caiso.com/Documents/a.pdf), [its loads](http://www.caiso.com/b.pdf) "
+     "and [the fires](https://www.nytimes.com/2020/08/19/us/fires.html).",
+     "/2020/08/16/business/blackouts.html", ""),
+    (f"{PROSE} [One](https://www.nytimes.com/2020/08/19/us/fires.html), "
+     "[two](https://www.nytimes.com/2020/08/18/us/heat.html).", "/2020/08/16/business/blackouts.html", ""),
+])
+def test_a_sites_export_names_its_site_by_its_links(markdown, url, publication):
+    assert exported(markdown, url) == publication
 
 
 def lifted_with(markdown, source):
