@@ -280,6 +280,19 @@ def _wraps(heading: Block, block: Block) -> bool:
         and _byline(block) is None and not _dateline(block))
 
 
+def _kicker_over(heading: Block, block: Block) -> bool:
+    """Whether the heading is a kicker and `block` the headline the converter set on its next line (a line
+    break inside the heading, "# Open Progress  " / "Why collaborative thinking beats individual smarts"):
+    a heading of a few words, then on its very next source line a capitalised line that ends as no
+    sentence does and is no byline or dateline."""
+    kicker, text = _text(heading).strip(), _text(block).strip()
+    return (kind(heading.node) == "Header" and kind(block.node) in ("Para", "Plain")
+            and block.line == heading.line + 1 and 0 < len(kicker.split()) <= MASTHEAD_MAX_WORDS
+            and not kicker.endswith((".", ":", "!", "?")) and 3 <= len(text.split()) <= WRAPPED_WORDS
+            and text[:1].isupper() and not text.endswith((".", ",", ";", ":", "!"))
+            and _byline(block) is None and not _dateline(block))
+
+
 def _kicker_before(title: str, site: str) -> bool:
     """Whether `site`, cut off a title, stood before it and a dash: a kicker as often as a site's name."""
     title = title.strip()
@@ -427,7 +440,8 @@ class _Reader:
     def past_wrap(self, index: int) -> int:
         """The index after the heading at `index` and its last words, when the converter wrapped them."""
         blocks = self.blocks
-        wrapped = index + 1 < len(blocks) and _wraps(blocks[index], blocks[index + 1])
+        wrapped = index + 1 < len(blocks) and (_wraps(blocks[index], blocks[index + 1])
+                                               or _kicker_over(blocks[index], blocks[index + 1]))
         return index + 2 if wrapped else index + 1
 
     def headline(self, title: int | None) -> int | None:
@@ -621,6 +635,11 @@ class _Reader:
             title = f"{title} {_text(self.blocks[index])}"
             self.lift.note("N403", self.blocks[index], "the title's last words, wrapped onto a line of "
                            "their own by the converter, joined the title", title)
+        elif index + 1 < len(self.blocks) and _kicker_over(block, self.blocks[index + 1]):
+            index += 1
+            title = f"{title.strip()}: {_text(self.blocks[index]).strip()}"
+            self.lift.note("N403", self.blocks[index], "the headline under the heading's kicker, on a line "
+                           "of its own, joined the title", title)
         name, site = split_title(title, self.host, self.page - {title})
         if _kicker_before(title, site) and not (self.host and is_site(site, self.host, frozenset())):
             site = ""  # "Corona-Pandemie - „Es kommt …“" at cicero.de: a kicker before the headline, no site

@@ -624,6 +624,12 @@ def test_a_site_relative_source_leaves_the_site_to_the_pages_links():
      "Gute Tabus, schlechte Tabus: Die vertauschten Rollen in der Debatte über", [PROSE]),
     (f"# Gute Tabus, schlechte Tabus: Die Rollen in der Debatte\nIsrael\n\n{PROSE}",
      "Gute Tabus, schlechte Tabus: Die Rollen in der Debatte", ["Israel", PROSE]),
+    # a kicker, then the headline on the next line: a line break inside the heading (html2text's economist)
+    (f"# Open Progress  \nWhy collaborative thinking beats individual smarts\n\n{PROSE}",
+     "Open Progress: Why collaborative thinking beats individual smarts", [PROSE]),
+    # ... not a sentence under a short heading
+    (f"# Open Progress\nWe asked three thinkers about it.\n\n{PROSE}", "Open Progress",
+     ["We asked three thinkers about it.", PROSE]),
 ])
 def test_only_a_heading_wrapped_onto_the_next_line_is_joined(markdown, title, body):
     found = inferred(markdown)
