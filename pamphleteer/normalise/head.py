@@ -428,7 +428,8 @@ class _Reader:
         blocks, level = self.blocks, header_level(self.blocks[index].node)
         probe = self.past_wrap(index)
         if (probe < len(blocks) and kind(blocks[probe].node) == "Header"
-                and header_level(blocks[probe].node) > level and _byline(blocks[probe]) is None):
+                and header_level(blocks[probe].node) > level and _byline(blocks[probe]) is None
+                and not _dateline(blocks[probe])):
             probe = self.past_wrap(probe)  # its subtitle
         for block in map(_single_item, blocks[probe:probe + BYLINE_REACH]):
             if _byline(block) is not None or _dateline(block):
