@@ -76,6 +76,7 @@ FAR_TITLE_LIMIT = 200  # blocks: how far down the page's one top-level heading m
 METADATA_LIST_ITEMS = 6  # at most this many lines in a list that is a meta bar
 HEAD_AFTER_TITLE = 10  # blocks under the title where a byline or dateline may stand
 BYLINE_REACH = 4  # blocks under a heading (a standfirst, a picture) within which its byline or date stands
+LEAD_WORDS = 12  # a smaller heading under the title longer than this is its lead, no headline
 PROSE_ABOVE_HEADLINE = 2  # at most this many paragraphs of prose above the headline: a pitch, a box's text
 WRAPPED_WORDS = 15  # at most this many words of a heading wrapped onto the next line
 WRAP_WIDTH, WRAP_SLACK = 78, 25  # html2text's line width; a wrapped line is at most this much shorter
@@ -459,6 +460,9 @@ class _Reader:
             above = sum(_is_prose(b) for b in blocks[:index])
             if above > PROSE_ABOVE_HEADLINE:
                 return title
+            if (title is not None and index > title and len(_text(block).split()) > LEAD_WORDS
+                    and header_level(block.node) > header_level(blocks[title].node)):
+                return title  # a lead set as a smaller heading under the title, its byline under it
             if self.prose_under(index) and above < sum(_is_prose(b) for b in blocks[index + 1:]):
                 return index
         return title

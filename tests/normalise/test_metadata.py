@@ -432,6 +432,9 @@ def test_the_pages_one_top_heading_below_its_menus_is_the_title(markdown, title,
     (f"## Top stories\n\n### A Teaser\n\nBy Jo Bloggs\n\n### Another Teaser\n\nBy Ann Lee\n\n"
      f"# The Long Road Back\n\n{PROSE}\n\n{PROSE}",
      "The Long Road Back", None, ""),
+    # nor a lead set as a smaller heading under the title, the byline under it (elpais, liberation)
+    (f"# The Long Road Back\n\n## The miners were striking again, as they had for months, and the town "
+     f"waited for the end\n\nBy Ann Lee\n\n{PROSE}\n\n{PROSE}", "The Long Road Back", None, ""),
     # nor a heading of the article's with a date under it, far into its prose
     (f"# The Long Road Back\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n## Update\n\nMarch 3, 2020\n\n{PROSE}",
      "The Long Road Back", (), ""),
