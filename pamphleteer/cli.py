@@ -18,7 +18,7 @@ import time
 import traceback
 from collections import Counter
 from pathlib import Path
-from types import FrameType
+from types import CodeType, FrameType
 from typing import TYPE_CHECKING
 
 import shtab
@@ -583,12 +583,23 @@ def on_interrupt(signum: int, frame: FrameType | None) -> None:
 DEFERRED: list[type[BaseException]] = []  # a stop that came while an exception could not be raised
 
 
+def _only_printed(code: CodeType) -> bool:
+    """Whether `code` is a callback whose exceptions Python only prints ("Exception ignored in"):
+    importlib's module-lock callback, a weak reference's (weakref.py's and _weakrefset.py's
+    `remove` and `_remove`, which the garbage collector may run anywhere), a finaliser."""
+    name, file = code.co_name, code.co_filename
+    return ((name == "cb" and file.startswith("<frozen importlib"))
+            or (name in ("remove", "_remove") and file.endswith(("weakref.py", "_weakrefset.py")))
+            or name == "__del__")
+
+
 def stop_where_safe(kind: type[BaseException], frame: FrameType | None) -> None:
     """Raise `kind` where the signal came, unless that is a callback whose exceptions Python only
-    prints ("Exception ignored in ... _get_module_lock ... cb": the stop would be lost, and the
-    message is a traceback): then raise it a few milliseconds later, once the callback is done."""
+    prints ("Exception ignored in ... _get_module_lock ... cb", "... WeakKeyDictionary ... remove":
+    the stop would be lost, and the message is a traceback): then raise it a few milliseconds
+    later, once the callback is done."""
     while frame is not None:
-        if frame.f_code.co_name == "cb" and frame.f_code.co_filename.startswith("<frozen importlib"):
+        if _only_printed(frame.f_code):
             DEFERRED.append(kind)
             signal.signal(signal.SIGALRM, raise_deferred)
             signal.setitimer(signal.ITIMER_REAL, 0.005)

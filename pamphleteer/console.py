@@ -124,13 +124,15 @@ class Terminal:
         (self.err if diagnostic.severity is not Severity.INFO else self.out).print(line)
 
     def diagnostics(self, diagnostics: Sequence[Diagnostic], root: Path | None = None) -> None:
-        """Each of `diagnostics` as `diagnostic` shows it, except that of the warnings alike (one
-        code, one file) only the first ALIKE_SHOWN are listed, then how many more there are:
-        a page's fifty menu links each "became plain text" say one thing fifty times. With
-        --verbose, every one."""
+        """Each of `diagnostics` as `diagnostic` shows it, except that of the normaliser's warnings
+        alike (one N code, one file) only the first ALIKE_SHOWN are listed, then how many more
+        there are: a page's fifty menu links each "became plain text" say one thing fifty times.
+        Every other warning (an image left out, raw HTML removed: each a thing of its own to put
+        right) is listed; with --verbose, every one."""
         counted: Counter[tuple[str, Path | None]] = Counter()
         for diagnostic in diagnostics:
-            if diagnostic.severity is Severity.WARNING and not self.verbose:
+            repair = diagnostic.code.startswith("N")  # a repair's warning, not a thing to put right
+            if diagnostic.severity is Severity.WARNING and repair and not self.verbose:
                 counted[diagnostic.code, diagnostic.file] += 1
                 if counted[diagnostic.code, diagnostic.file] > ALIKE_SHOWN:
                     continue
