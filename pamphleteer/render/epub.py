@@ -61,25 +61,27 @@ FONT_URL = re.compile(r'url\("([^"]+)"\)')
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 OWN = "own/"  # the files the publication's own ebook.css names, by their path in the sources
 MEDIA = "media/"  # the texts' images, by their path in the sources (never beside the cover in images/)
-PACKED_IMAGE = re.compile(r'<img\b[^>]*\ssrc="media/([^"#]+)"')
-SHOWN_IMAGE = re.compile(r'<img\b[^>]*\ssrc="media/[^"]*"[^>]*>')
+PACKED_IMAGE = re.compile(r'<img\b[^>]*\ssrc="media/([^"#]+)"[^>]*>')  # an <img> of the texts: its path
 PULL_QUOTE = 'role="doc-pullquote"'
 
 
 @dataclass(frozen=True)
 class Shown:
-    """What the content documents show besides text, as the accessibility metadata describes it."""
+    """What the content documents show besides text: the images to pack in the manifest, and what
+    the accessibility metadata says of them."""
 
-    images: int  # images of the texts (the cover is not counted)
+    paths: frozenset[str]  # each image's path in the sources (the cover is not among them)
+    images: int  # <img> elements showing them
     without_alt: int  # of them, how many have an empty text alternative
     pull_quotes: bool
 
     @classmethod
     def of(cls, documents: Iterable[str]) -> Shown:
         listed = list(documents)
-        tags = [tag for xhtml in listed for tag in SHOWN_IMAGE.findall(xhtml)]
-        without_alt = sum(' alt=""' in tag for tag in tags)
-        return cls(len(tags), without_alt, any(PULL_QUOTE in xhtml for xhtml in listed))
+        found = [match for xhtml in listed for match in PACKED_IMAGE.finditer(xhtml)]
+        return cls(frozenset(unquote(match.group(1)) for match in found), len(found),
+                   sum(' alt=""' in match.group(0) for match in found),
+                   any(PULL_QUOTE in xhtml for xhtml in listed))
 
 
 def page_marker(label: str) -> Markup:
@@ -201,11 +203,12 @@ def render_epub(
     spine = tuple(document for document in documents(publication) if image or document.uid != "cover")
     content, nav_points, pages = _content(publication, spine, page_starts, page_labels)
     book = epub.EpubBook()
-    _describe(book, publication, pages, print_pages, Shown.of(content.values()))
+    shown = Shown.of(content.values())
+    _describe(book, publication, pages, print_pages, shown)
     _add_resources(book, image, cover_name(publication), frozenset("".join(content.values())),
                    publication.look, publication.settings.path.parent)
     book.spine = [_add_document(book, document, content[document.uid]) for document in spine]
-    _add_images(book, publication, content.values())
+    _add_images(book, publication, shown.paths)
     book.add_item(epub.EpubItem(
         uid="ncx", file_name="toc.ncx", media_type="application/x-dtbncx+xml",
         content=render_template(
@@ -337,9 +340,8 @@ def _packed(publication: Publication, path: str) -> str | None:
     return f"{MEDIA}{quote(path)}" if publication.image(path) is not None else None
 
 
-def _add_images(book: epub.EpubBook, publication: Publication, documents: Iterable[str]) -> None:
-    """Every image a content document shows, in the manifest (and no other)."""
-    shown = {unquote(src) for xhtml in documents for src in PACKED_IMAGE.findall(xhtml)}
+def _add_images(book: epub.EpubBook, publication: Publication, shown: Set[str]) -> None:
+    """Every image a content document shows (by its path, `shown`), in the manifest (and no other)."""
     for number, image in enumerate(image for image in publication.images if image.path in shown):
         book.add_item(epub.EpubItem(uid=f"image-{number + 1}", file_name=MEDIA + image.path,
                                     media_type=image.media_type, content=image.data))
