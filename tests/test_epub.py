@@ -22,7 +22,7 @@ import pytest
 from pamphleteer.check import epubcheck
 from pamphleteer.model import Part, Publication
 from pamphleteer.parse import Block
-from pamphleteer.render.epub import _before_headings, _mark_before, page_marker, render_epub
+from pamphleteer.render.epub import XML_LANG, _before_headings, _mark_before, page_marker, render_epub
 from pamphleteer.render.markup import PageStart
 from pamphleteer.render.raster import page_png
 from tests.textmatch import contains_in_order, words
@@ -406,6 +406,27 @@ def test_accessibility_metadata_describes_this_publication(sample, marked):
 
 
 # -- cover, fonts, stylesheet -----------------------------------------------
+
+
+def test_the_english_accessibility_summary_of_a_german_book_says_it_is_english(sample, marked, tmp_path):
+    """The summary and the page source are written in English whatever the book's language; a
+    reading system must not read them aloud with German rules, so they carry xml:lang="en"."""
+    publication, pdf, pages = sample
+    settings = dataclasses.replace(publication.settings, language="de")
+    german = render_epub(dataclasses.replace(publication, settings=settings), starts_for(publication),
+                         pdf, pages)[0]
+    opf = xml(german, "content.opf")
+    language = opf.find("opf:metadata/dc:language", NS)
+    assert language is not None and language.text == "de"
+    for name in ("schema:accessibilitySummary", "pageBreakSource"):
+        (worded,) = opf.findall(f"opf:metadata/opf:meta[@property='{name}']", NS)
+        assert worded.get(XML_LANG) == "en", name
+    (english,) = xml(marked, "content.opf").findall(
+        "opf:metadata/opf:meta[@property='schema:accessibilitySummary']", NS)
+    assert english.get(XML_LANG) is None  # the book's own language already
+    (tmp_path / "german.epub").write_bytes(german)
+    result = epubcheck(tmp_path / "german.epub")
+    assert (result.errors, result.warnings) == (0, 0), [d.message for d in result.diagnostics]
 
 
 def test_the_cover_is_the_print_cover(sample, marked):

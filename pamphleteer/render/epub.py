@@ -510,8 +510,12 @@ def _describe(
     if pages:
         source = render_template("epub/page-source.txt", pub=publication, print_pages=print_pages)
         properties.append(("pageBreakSource", " ".join(source.split())))
+    # The summary and the page source are written in English (templates/epub/); a reading system
+    # that reads them aloud in the book's own language is told so.
+    english = {} if publication.language.split("-")[0] == "en" else {XML_LANG: "en"}
     for name, value in properties:
-        book.add_metadata(None, "meta", value, {"property": name})
+        worded = name in {"schema:accessibilitySummary", "pageBreakSource"}
+        book.add_metadata(None, "meta", value, {"property": name, **(english if worded else {})})
 
 
 def _own_files(css: str, root: Path) -> tuple[str, dict[str, Path]]:
