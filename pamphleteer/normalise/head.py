@@ -62,6 +62,7 @@ from pamphleteer.normalise.metadata import (
 )
 from pamphleteer.normalise.names import find_date
 from pamphleteer.normalise.pullquotes import best_passage, framed_at
+from pamphleteer.normalise.titles import site_suffix
 from pamphleteer.parse import Block, Node
 
 # A label the page sets over its author's name, alone on its line ("Autor", "Authors:", "Auteur").
@@ -298,6 +299,10 @@ def _kicker_before(title: str, site: str) -> bool:
     """Whether `site`, cut off a title, stood before it and a dash: a kicker as often as a site's name."""
     title = title.strip()
     return bool(site) and title.startswith(site) and not title[len(site):].lstrip().startswith("|")
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).casefold()
 
 
 def _is_plain_para(block: Block) -> bool:
@@ -582,6 +587,7 @@ class _Reader:
                 self.head.lifted.add(index)
                 continue
             self.kicker_date(block)
+            self.site_beside_title(block, _text(self.blocks[title]))
             if self.lift.may("N410", block):
                 self.head.above.append(block)
                 self.head.lifted.add(index)
@@ -592,6 +598,21 @@ class _Reader:
                     "left the body for the credits",
                     "the credits",
                 )
+
+    def site_beside_title(self, block: Block, title: str) -> None:
+        """The page's `<title>` as a heading above the headline ("# Kaeser verarscht Neubauer - taz.de"
+        over "# Kaeser verarscht Neubauer", as reader-mode extractors write it): the site's name it
+        ends with is the publication (N408). The heading goes to the credits with the page's header."""
+        text = _text(block)
+        if kind(block.node) != "Header" or "publication" in self.head.found or not _fold(title):
+            return
+        name, site = site_suffix(text, self.host, self.page - {text})
+        if not site:
+            name, site = split_title(text, self.host, self.page - {text})
+        if site and _fold(title) in _fold(name) and self.lift.may("N408", block):
+            self.head.found["publication"] = site
+            self.lift.note("N408", block, "the site's name after the page's title above the headline "
+                           "became the publication", site)
 
     def date_above(self, above: object, title: int) -> None:
         """The date read above the title stands unless a dateline under it gave another: a page's
@@ -645,7 +666,9 @@ class _Reader:
             title = f"{title.strip()}: {_text(self.blocks[index]).strip()}"
             self.lift.note("N403", self.blocks[index], "the headline under the heading's kicker, on a line "
                            "of its own, joined the title", title)
-        name, site = split_title(title, self.host, self.page - {title})
+        name, site = site_suffix(title, self.host, self.page - {title})
+        if not site:
+            name, site = split_title(title, self.host, self.page - {title})
         if _kicker_before(title, site) and not (self.host and is_site(site, self.host, frozenset())):
             site = ""  # "Corona-Pandemie - „Es kommt …“" at cicero.de: a kicker before the headline, no site
         self.head.found["title"] = name

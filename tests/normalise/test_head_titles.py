@@ -1,0 +1,120 @@
+"""The title and the publication a reader sees, read from a scraped page's head (head.py, titles.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pamphleteer.ast import text_of
+from pamphleteer.normalise.furniture import lift_furniture
+from pamphleteer.normalise.titles import site_suffix
+from tests.normalise.helpers import PATH, blocks
+
+PROSE = (
+    "The strike wave that swept the country this autumn was not an accident. It was the product of "
+    "years of patient organising by rank-and-file workers who had grown tired of waiting."
+)
+
+
+def inferred(markdown: str, source: str = ""):
+    page = tuple(text_of(block.node) for block in blocks(markdown))
+    return lift_furniture(blocks(markdown), PATH, source=source, page=page).inferred
+
+
+@pytest.mark.parametrize(
+    ("title", "host", "result"),
+    [
+        # the site's name after a colon set off by spaces: cut when the site's address spells it
+        (
+            "Vom Boden aus gedacht : literaturkritik.de",
+            "literaturkritik.de",
+            ("Vom Boden aus gedacht", "literaturkritik.de"),
+        ),
+        (
+            "Why the Strike Wave Matters : The Daily Radical",
+            "dailyradical.org",
+            ("Why the Strike Wave Matters", "The Daily Radical"),
+        ),
+        # ... never a subtitle after such a colon
+        (
+            "Vom Boden aus gedacht : Ann Cotten verwebt Lokales und Globales",
+            "literaturkritik.de",
+            ("Vom Boden aus gedacht : Ann Cotten verwebt Lokales und Globales", ""),
+        ),
+        (
+            "Why the Strike Wave Matters : Notes From Below",
+            "dailyradical.org",
+            ("Why the Strike Wave Matters : Notes From Below", ""),
+        ),
+        (
+            "Why the Strike Wave Matters : The Daily Radical",
+            "",
+            ("Why the Strike Wave Matters : The Daily Radical", ""),
+        ),
+        # the site's address after a dash or a bar, known site or not
+        (
+            "Siemens und die Kohlemine Adani: Kaeser verarscht Neubauer - taz.de",
+            "",
+            ("Siemens und die Kohlemine Adani: Kaeser verarscht Neubauer", "taz.de"),
+        ),
+        (
+            "Why the Strike Wave Matters | www.dailyradical.org",
+            "",
+            ("Why the Strike Wave Matters", "www.dailyradical.org"),
+        ),
+        # a magazine's name with its issue's number
+        ("Ein Albtraum - DER SPIEGEL 52/2018", "", ("Ein Albtraum", "DER SPIEGEL")),
+        (
+            "Why the Strike Wave Matters - Red Pepper No. 12",
+            "",
+            ("Why the Strike Wave Matters", "Red Pepper"),
+        ),
+        # a headline's own last words are no name: a sentence, a part, a number
+        (
+            "The Miners Who Would Not Go Back - part 2/2018",
+            "",
+            ("The Miners Who Would Not Go Back - part 2/2018", ""),
+        ),
+        (
+            "Why the miners went back to work - The end",
+            "",
+            ("Why the miners went back to work - The end", ""),
+        ),
+        ("Marx - taz.de", "", ("Marx - taz.de", "")),  # one word is no title: nothing is cut
+    ],
+)
+def test_the_sites_name_at_the_end_of_a_title(title, host, result):
+    assert site_suffix(title, host) == result
+
+
+@pytest.mark.parametrize(
+    ("markdown", "source", "title", "publication"),
+    [
+        # a clipper's heading: the page's <title>, its ' : Site' ending the site's name
+        (
+            "# Vom Boden aus gedacht - Ann Cotten verwebt Lokales und Globales : literaturkritik.de\n\n"
+            f"{PROSE}",
+            "https://literaturkritik.de/franke-cotten,30063.html",
+            "Vom Boden aus gedacht - Ann Cotten verwebt Lokales und Globales",
+            "literaturkritik.de",
+        ),
+        # a subtitle after ' : ' stays the title's
+        (
+            f"# Vom Boden aus gedacht : Ann Cotten verwebt Lokales und Globales\n\n{PROSE}",
+            "https://literaturkritik.de/franke-cotten,30063.html",
+            "Vom Boden aus gedacht : Ann Cotten verwebt Lokales und Globales",
+            "Literaturkritik",
+        ),
+        # a reader-mode extractor's page <title> over the headline: its site's name is the publication
+        (
+            "# Siemens und die Kohlemine Adani: Kaeser verarscht Neubauer - taz.de\n\n"
+            f"#### Siemens und die Kohlemine Adani\n\n# Kaeser verarscht Neubauer\n\n{PROSE}\n\n{PROSE}",
+            "",
+            "Kaeser verarscht Neubauer",
+            "taz.de",
+        ),
+        (f"# Ein Albtraum - DER SPIEGEL 52/2018\n\n{PROSE}", "", "Ein Albtraum", "DER SPIEGEL"),
+    ],
+)
+def test_the_title_without_the_sites_name_which_becomes_the_publication(markdown, source, title, publication):
+    found = inferred(markdown, source)
+    assert (found.title, found.publication) == (title, publication)
