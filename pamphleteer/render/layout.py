@@ -30,6 +30,9 @@ from html import escape
 from pathlib import Path
 from typing import TypeVar
 
+from pamphleteer.render import libraries  # noqa: F401  (first: WeasyPrint imported quickly)
+
+# isort: split
 import weasyprint
 from weasyprint.document import Document
 from weasyprint.formatting_structure import boxes
