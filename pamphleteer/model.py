@@ -208,11 +208,14 @@ class Publication:
 def _given_standfirst(summary: str, body: tuple[Block, ...]) -> tuple[Block, ...]:
     """The converter's summary (front matter `description`, `excerpt` …) as the standfirst.
 
-    Not when the body's opening already says it (converters often copy the first paragraph).
+    Not when the body's opening already says it (converters often copy the first paragraph, in
+    the page's straight quotes where the body's are curled by now, or cut it short with "…").
     """
+    from pamphleteer.normalise.clipper import repeats  # loaded by now: the body is normalised
+
     words = " ".join(summary.split())
-    opening = " ".join(" ".join(ast.text_of(block.node).split()) for block in body[:3])
-    if not words or words.rstrip(".…") in opening:
+    opening = " ".join(ast.text_of(block.node) for block in body[:3])
+    if not words or repeats(words, opening):
         return ()
     return (Block(line=1, node=ast.make_para(ast.words_to_inlines(words))),)
 

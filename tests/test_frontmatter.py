@@ -163,6 +163,40 @@ def test_inferred_metadata_is_used_and_reported_and_gaps_warned():
     assert all(d.file == Path("/s/texts/bare-text.md") for d in diagnostics)
 
 
+@pytest.mark.parametrize("description", [
+    "Workers don't strike for fun -- they strike to win.",  # the body's quote and dash are curled
+    "Workers don't strike for fun -- they str...",  # cut by the converter, mid-word
+    "Workers don't strike for fun -- they str",  # and without an ellipsis (trafilatura's)
+    "WORKERS DON'T STRIKE FOR FUN: THEY STRIKE TO WIN",
+])
+def test_a_converters_description_that_the_opening_says_is_not_printed_again(tmp_path, description):
+    """trafilatura and the clippers copy the first paragraph into `description:`, in the page's
+    straight quotes; the body's are curled by then. The opening is not doubled as a standfirst."""
+    from pamphleteer.normalise import normalise
+    from pamphleteer.parse import parse_text
+    from pamphleteer.sources import read_text
+
+    opening = "Workers don't strike for fun -- they strike to win. The rest is detail."
+    path = tmp_path / "clipped.md"
+    path.write_text(f'---\ntitle: T\ndescription: "{description}"\n---\n\n{opening}\n\nMore.\n',
+                    encoding="utf-8")
+    text, _ = build_text(normalise(parse_text(read_text(path))), "en")
+    assert "don\u2019t" in words_of(text.body[0])  # the body was curled, so the words differ as written
+    assert text.standfirst == ()
+
+    other = tmp_path / "other.md"
+    other.write_text(f'---\ntitle: T\ndescription: "A reply to the critics."\n---\n\n{opening}\n',
+                     encoding="utf-8")
+    text, _ = build_text(normalise(parse_text(read_text(other))), "en")
+    assert [words_of(block) for block in text.standfirst] == ["A reply to the critics."]
+
+
+def words_of(block: Block) -> str:
+    from pamphleteer.ast import text_of
+
+    return " ".join(text_of(block.node).split())
+
+
 def test_front_matter_wins_over_inference():
     meta = TextMeta(title="Given", authors=("Given Author",), source="https://given.example.org")
     text, diagnostics = build_text(normalised("x", meta, ROE.inferred), "en")

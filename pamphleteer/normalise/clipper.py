@@ -56,14 +56,15 @@ def _plain(text: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", text).casefold().split())
 
 
-def _repeats(summary: str, text: str) -> bool:
+def repeats(summary: str, text: str) -> bool:
     """Whether `text` says `summary`'s words, to where an ellipsis cut them (the word before a
-    "…" may be cut short, so it is not compared)."""
+    "…" may be cut short, so it is not compared), or a converter cut them without one (its last
+    word may be the start of the text's: trafilatura's `description: … have in commo`)."""
     cut = summary.rstrip().endswith(("…", "...", "[…]"))
     words = _plain(summary).split()
     if cut:
         words = words[:-1]
-    return bool(words) and f" {' '.join(words)} " in f" {_plain(text)} "
+    return bool(words) and f" {' '.join(words)}" in f" {_plain(text)} "  # its last word perhaps cut
 
 
 @rule(Stage.DAMAGE, order=25, codes={  # once the letters are mended (N710), before any rule reads the head
@@ -81,7 +82,7 @@ def clipper_excerpt(
         if refused is not None:
             return blocks, (refused,)
         said = " ".join(" ".join(text_of(paragraph).split()) for paragraph in paragraphs)
-        if _repeats(said, " ".join(text_of(later.node) for later in blocks[index + 1 :])):
+        if repeats(said, " ".join(text_of(later.node) for later in blocks[index + 1 :])):
             found = Finding(CODE, "the clipper's 'Excerpt' box was removed: the text says its words",
                             shorten(said), "")
             return blocks[:index] + blocks[index + 1 :], (found.at(path, block.line),)
