@@ -7,8 +7,11 @@ import os
 import pickle
 import resource
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
+from subprocess import CompletedProcess
 
 import pytest
 
@@ -24,6 +27,7 @@ EPOCH = "1767225600"  # 2026-01-01T00:00:00Z, given to builds as SOURCE_DATE_EPO
 TEST_PROCESSES = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT") or 1)
 JOBS = (default_jobs(os.environ["PAMPHLETEER_JOBS"]) if os.environ.get("PAMPHLETEER_JOBS")
         else max(1, default_jobs() // TEST_PROCESSES))
+COMMAND_JOBS = default_jobs(os.environ.get("PAMPHLETEER_JOBS"))  # what the command line takes here
 
 
 SYSTEM_TOOLS = {  # a tool a test runs -> the system package that has it (`make tools` installs them as root)
@@ -140,6 +144,23 @@ def built(tmp_path_factory: pytest.TempPathFactory):
 
     return made_once(tmp_path_factory, "output",
                      lambda folder: build(SOURCES, folder, epoch=EPOCH, jobs=JOBS))
+
+
+@pytest.fixture(scope="session")
+def built_by_command(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, CompletedProcess[str]]:
+    """The seed reader built again, by the command line (build.py) in a process of its own, once (for all
+    test processes): its dates fixed by SOURCE_DATE_EPOCH, its hash seed another than the test
+    processes' (PYTHONHASHSEED 4242), as many processes as the command line takes here (COMMAND_JOBS).
+    Its output folder and the finished process."""
+    def make(folder: Path) -> tuple[Path, CompletedProcess[str]]:
+        environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONHASHSEED": "4242"}
+        result = subprocess.run(
+            [sys.executable, str(PROJECT / "build.py"), "--sources", str(SOURCES), "--output", str(folder)],
+            env=environment, capture_output=True, text=True, timeout=600, check=False,
+        )
+        return folder, result
+
+    return made_once(tmp_path_factory, "command", make)
 
 
 @pytest.fixture

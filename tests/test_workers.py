@@ -14,7 +14,7 @@ import pytest
 
 from pamphleteer import parse
 from pamphleteer.workers import Inline, Workers, default_jobs
-from tests.conftest import EPOCH, PROJECT, SOURCES
+from tests.conftest import COMMAND_JOBS, EPOCH, JOBS, PROJECT, SOURCES
 
 
 def build_with(jobs: str, output: Path) -> subprocess.CompletedProcess[str]:
@@ -26,10 +26,18 @@ def build_with(jobs: str, output: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.slow
-def test_one_process_and_two_make_the_same_editions(tmp_path):
-    one, two = tmp_path / "one", tmp_path / "two"
-    assert build_with("1", one).returncode == 0
-    assert build_with("2", two).returncode == 0
+def test_one_process_and_two_make_the_same_editions(built, built_by_command, tmp_path):
+    # conftest's two builds of the seed serve for the counts of processes they were made with (built in
+    # a test process, JOBS; built_by_command by the command line, COMMAND_JOBS): the counts neither
+    # was made with are built here, as the command line builds them.
+    command_output, command = built_by_command
+    assert command.returncode == 0, command.stderr
+    made = {COMMAND_JOBS: command_output, JOBS: built.written[0].parent}
+    for jobs in (1, 2):
+        if jobs not in made:
+            made[jobs] = tmp_path / str(jobs)
+            assert build_with(str(jobs), made[jobs]).returncode == 0
+    one, two = made[1], made[2]
     editions = sorted(path.name for path in one.iterdir() if path.is_file())
     assert any(name.endswith("-booklet.pdf") for name in editions)
     assert editions == sorted(path.name for path in two.iterdir() if path.is_file())
