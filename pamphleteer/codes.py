@@ -77,6 +77,9 @@ TITLE_SITE_CUT = declare("I204", "the site's name ending the front matter title 
 AUTHOR_NOT_A_PERSON = declare("I205", "a front matter author that is the site, a newsroom's label "
                                       "('Staff') or a comment's heading ('X says') left the authors "
                                       "(keep: [I205] keeps it)")
+PUBLICATION_GUESS = declare("I206", "a converter's guess at the site's name in the front matter (its "
+                                    "address, a company's name, a tagline) gave way to the name the page "
+                                    "writes (keep: [I206] keeps it)")
 
 # -- information: what the build put right in the output folder before it went on ---------
 STALE_LOCK = declare("I901", "the lock of a build that was killed was taken over")

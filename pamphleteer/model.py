@@ -312,7 +312,8 @@ def build_text(
             date=pick("date", _dateline_over_time_zone(meta, inferred.date, diagnostics, source),
                       inferred.date),
             lang=_language(meta.lang, inferred.lang, default_lang, diagnostics, source),
-            publication=pick("publication", meta.publication, inferred.publication),
+            publication=pick("publication", _site_named(meta, inferred.publication, diagnostics, source),
+                             inferred.publication),
             source=source_url,
             rights=meta.rights,
             standfirst=text.standfirst or _given_standfirst(meta.standfirst, text.blocks),
@@ -326,6 +327,27 @@ def build_text(
         ),
         tuple(diagnostics),
     )
+
+
+def _site_named(meta: TextMeta, found: str, diagnostics: list[Diagnostic], source: SourceText) -> str:
+    """The front matter's publication, unless a converter wrote its guess there (the site's address,
+    a company's name, the name with its tagline) and the page writes the site's name: then that (I206)."""
+    from pamphleteer.normalise.metadata import host_of, name_from_host  # the normaliser's, loaded on use
+    from pamphleteer.normalise.titles import converter_guess
+
+    if not meta.converter or codes.PUBLICATION_GUESS in meta.keep:
+        return meta.publication
+    host = host_of(meta.source) if meta.source.startswith(("http://", "https://")) else ""
+    why, name = converter_guess(meta.publication, found, host, name_from_host(host) if host else "")
+    if not why:
+        return meta.publication
+    diagnostics.append(Diagnostic(
+        codes.PUBLICATION_GUESS, Severity.INFO,
+        f"the front matter's publication '{meta.publication}' is {why}, the converter's guess: the "
+        f"publication is '{name}', as the page writes it (keep: [I206] keeps the converter's)",
+        source.path, before=meta.publication, after=name,
+    ))
+    return name
 
 
 def _dateline_over_time_zone(

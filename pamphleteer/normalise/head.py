@@ -74,6 +74,7 @@ MASTHEAD_MAX_WORDS = 3
 PROSE_WORDS = 20  # a plain paragraph this long is the article: the head ends before it
 HEAD_LIMIT = 15  # blocks; a head longer than this is not a head
 FAR_TITLE_LIMIT = 200  # blocks: how far down the page's one top-level heading may stand below its menus
+FAR_PROSE_RATIO = 5  # a headline found below the menus by its prose has this many times more under it
 METADATA_LIST_ITEMS = 6  # at most this many lines in a list that is a meta bar
 HEAD_AFTER_TITLE = 10  # blocks under the title where a byline or dateline may stand
 BYLINE_REACH = 4  # blocks under a heading (a standfirst, a picture) within which its byline or date stands
@@ -487,10 +488,17 @@ class _Reader:
         """With no title in the head, the page's headline below its menus and pitches: the text's one
         heading of level 1 (`#`), within the first blocks, a heading that may be a title, with more of
         the article's prose under it than above it (what stands above is the page's header: its menus,
-        a site's welcome, a feature's pitch)."""
+        a site's welcome, a feature's pitch). Else (no `#`, as html2text writes `##  Ein Albtraum` under
+        a breadcrumb's `# Ein Albtraum`; or several) the one heading at the text's highest level, empty
+        ones aside, or of several the one the article's prose stands under, with nearly all of that prose
+        under it: at most a box's text above."""
         blocks = self.blocks
-        firsts = [i for i, block in enumerate(blocks) if kind(block.node) == "Header"
-                  and header_level(block.node) == 1]
+        headings = [i for i, block in enumerate(blocks) if kind(block.node) == "Header"
+                    and _usable_title(_text(block))]
+        top = min((header_level(blocks[i].node) for i in headings), default=1)
+        at_top = [i for i in headings if header_level(blocks[i].node) == top]
+        # of several, the one the article's prose stands under: not a menu's, a button's, a box's
+        firsts = at_top if len(at_top) == 1 else [i for i in at_top if self.prose_under(i)]
         if len(firsts) != 1 or not end <= firsts[0] < FAR_TITLE_LIMIT:
             return None
         title = firsts[0]
@@ -498,6 +506,8 @@ class _Reader:
             return None
         above = sum(_is_prose(block) for block in blocks[:title])
         below = sum(_is_prose(block) for block in blocks[title + 1:])
+        if top > 1 or len(at_top) > 1:  # no page's own `#`: the article's prose, nearly all, under it
+            return title if above <= PROSE_ABOVE_HEADLINE and below >= FAR_PROSE_RATIO * max(above, 1) else None
         return title if above < below else None
 
     def opens_text(self, index: int, end: int) -> bool:

@@ -59,3 +59,36 @@ def site_suffix(title: str, host: str = "", names: frozenset[str] = frozenset())
     if match["separator"] == ":" and host and is_site(site, host, frozenset()):
         return rest, site  # "… : literaturkritik.de"; never "… : Ann Cotten verwebt …", a subtitle
     return title, ""
+
+
+# A company's legal form at the end of its name: the publisher, not the publication.
+LEGAL_FORM = re.compile(
+    r"\b(?:GmbH|AG|SE|KG|KGaA|e\.\s?V\.|Inc\.?|Ltd\.?|LLC|LLP|PLC|S\.?A\.?S?|S\.?L\.?|S\.?p\.?A\.?|SARL|"
+    r"B\.?V\.?|N\.?V\.?|Sp\.\s?z\s?o\.\s?o\.|Verlag\w*|Vertriebs\w*)\s*$"
+)
+TAGLINE = re.compile(r"^(?P<name>.+?)\s*(?:\s[-–—|:·•]|,)\s+\S")  # a name, then its tagline or its place
+
+
+def converter_guess(given: str, found: str, host: str, guessed: str) -> tuple[str, str]:
+    """Why the site's name a converter wrote in the front matter is its guess, and the name to give
+    instead; ('', given) when `given` stands. A guess: the site's address ("www.liberation.fr"), a
+    company's legal name ("TAZ Verlags- und Vertriebs GmbH"), the name with its tagline or its place
+    ("CORRECTIV - Recherchen für die Gesellschaft", "SPIEGEL ONLINE, Hamburg, Germany"). The name
+    instead is `found`, the one the page writes, or for a tagline or a place the name before it; never
+    `guessed`, the normaliser's own name made from the address (no better than the converter's)."""
+    given, found = " ".join(given.split()), " ".join(found.split())
+    written = found if found and found != guessed and not is_address(found) else ""
+    if not given or given.casefold() == found.casefold():
+        return "", given
+    if is_address(given) and written:
+        return "the site's address", written
+    if LEGAL_FORM.search(given) and written:
+        return "a company's legal name", written
+    tagline = TAGLINE.match(given)
+    name = tagline["name"].strip() if tagline else ""
+    if tagline and name and host and is_site(name, host, frozenset()) and not LEGAL_FORM.search(name):
+        if written and is_site(written, host, frozenset()):
+            name = written
+        kind = "its place" if given[tagline.end("name") :].lstrip().startswith(",") else "its tagline"
+        return f"the site's name with {kind}", name
+    return "", given

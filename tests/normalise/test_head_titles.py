@@ -6,7 +6,7 @@ import pytest
 
 from pamphleteer.ast import text_of
 from pamphleteer.normalise.furniture import lift_furniture
-from pamphleteer.normalise.titles import site_suffix
+from pamphleteer.normalise.titles import converter_guess, site_suffix
 from tests.normalise.helpers import PATH, blocks
 
 PROSE = (
@@ -118,3 +118,79 @@ def test_the_sites_name_at_the_end_of_a_title(title, host, result):
 def test_the_title_without_the_sites_name_which_becomes_the_publication(markdown, source, title, publication):
     found = inferred(markdown, source)
     assert (found.title, found.publication) == (title, publication)
+
+
+@pytest.mark.parametrize(
+    ("given", "found", "host", "guessed", "result"),
+    [
+        ("www.liberation.fr", "Libération", "liberation.fr", "Liberation", "Libération"),
+        ("TAZ Verlags- und Vertriebs GmbH", "TAZ", "taz.de", "Taz", "TAZ"),
+        (
+            "CORRECTIV - Recherchen für die Gesellschaft",
+            "Correctiv",
+            "correctiv.org",
+            "Correctiv",
+            "CORRECTIV",
+        ),
+        ("SPIEGEL ONLINE, Hamburg, Germany", "DER SPIEGEL", "spiegel.de", "Spiegel", "DER SPIEGEL"),
+        # the converter's name stands: a name, the page's own or not; an address the page names no better
+        ("The Daily Radical", "Daily Radical", "dailyradical.org", "Daily Radical", "The Daily Radical"),
+        ("Notes From Below", "The Daily Radical", "dailyradical.org", "Daily Radical", "Notes From Below"),
+        ("wolfgangmichal.de", "Wolfgangmichal", "wolfgangmichal.de", "Wolfgangmichal", "wolfgangmichal.de"),
+        (
+            "literaturkritik.de",
+            "literaturkritik.de",
+            "literaturkritik.de",
+            "Literaturkritik",
+            "literaturkritik.de",
+        ),
+        # a tagline after a name that is not the site's is no tagline of its
+        (
+            "Red Pepper - Recherchen für die Gesellschaft",
+            "",
+            "correctiv.org",
+            "Correctiv",
+            "Red Pepper - Recherchen für die Gesellschaft",
+        ),
+    ],
+)
+def test_a_converters_guess_at_the_sites_name(given, found, host, guessed, result):
+    assert converter_guess(given, found, host, guessed)[1] == result
+
+
+def test_the_publication_the_page_writes_over_the_converters_guess(tmp_path):
+    from pamphleteer.model import build_text
+    from pamphleteer.normalise import normalise
+    from pamphleteer.parse import parse_text
+    from pamphleteer.sources import read_text
+
+    front = (
+        "---\ntitle: Why We Strike\nurl: https://www.dailyradical.org/2020/why-we-strike/\n"
+        "sitename: www.dailyradical.org\n{keep}---\n"
+    )
+    body = f"{PROSE}\n\nCopyright The Daily Radical 2020\n"
+    published = []
+    for keep in ("", "keep: [I206]\n"):
+        path = tmp_path / "texts" / "why-we-strike.md"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(front.format(keep=keep) + body, encoding="utf-8")
+        text, diagnostics = build_text(normalise(parse_text(read_text(path))), "en")
+        published.append((text.publication, [d.code for d in diagnostics if d.code == "I206"]))
+    assert published == [("The Daily Radical", ["I206"]), ("www.dailyradical.org", [])]
+
+
+MENU = ("Zeitraum alles letzte Woche letzter Monat letztes Jahr seit 2005 vor 2005 vor 2000 vor 1990 "
+        "vor 1980 vor 1970 Suche starten Abbrechen Suche im Archiv")
+
+
+@pytest.mark.parametrize(("markdown", "title"), [
+    # the page's headline as html2text writes it, far under its menus, no `#` but a breadcrumb's
+    (f"* [Home](/)\n* [Politik](/politik/)\n\n{MENU}\n\n## Deaktivieren\n\n* [Nachrichten](/)\n"
+     f"* # Ein Albtraum\n\n22.12.2018\n\n## Ein Albtraum\n\n" + f"{PROSE}\n\n" * 6, "Ein Albtraum"),
+    # a section's heading in the body of a text without a title is none
+    (f"{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n## Background\n\n" + f"{PROSE}\n\n" * 6, ""),
+    (f"{PROSE}\n\n## Background\n\n" + f"{PROSE}\n\n" * 3, ""),
+    (f"{PROSE}\n\n## Background\n\n{PROSE}\n\n## Aftermath\n\n" + f"{PROSE}\n\n" * 6, ""),
+])
+def test_the_headline_below_the_pages_menus_at_the_texts_highest_level(markdown, title):
+    assert inferred(markdown).title == title
