@@ -87,6 +87,39 @@ def test_a_resumed_layout_writes_the_same_pdf_as_the_whole_one(texts):
     assert again.write_pdf(pdf_variant="pdf/ua-1") == whole.write_pdf(pdf_variant="pdf/ua-1")
 
 
+@pytest.mark.slow
+def test_a_line_broken_before_is_not_broken_again_and_the_pdf_is_the_same(texts, monkeypatch):
+    """A layout after the first breaks only the lines of what changed (render/lines.py): here one
+    paragraph set with a narrower word space; the rest are as remembered, and the PDF is the one
+    a layout breaking every line again writes."""
+    from pamphleteer.render import lines
+
+    broken = []
+
+    def counted(*args: Any) -> Any:
+        broken.append(args[0])
+        return lines.__dict__["_unbroken"](*args)
+
+    monkeypatch.setitem(lines.__dict__, "_unbroken", lines._split)
+    monkeypatch.setattr(lines, "_split", counted)
+    setter = Typesetter("A5", SOURCES)
+    html = setter.html(texts[-1])
+    lines._BROKEN.clear()
+    html.render(font_config=setter.fonts, stylesheets=setter.stylesheets_with(("",)), pdf_tags=True)
+    first = len(broken)
+    block = block_on(html.render(font_config=setter.fonts, stylesheets=setter.stylesheets_with(("",))), 2)
+    css = f'[id="{block}"], [id="{block}"] * {{ word-spacing: -0.06em !important; }}\n'
+    stylesheets = setter.stylesheets_with(("", css))
+    del broken[:]
+    again = html.render(font_config=setter.fonts, stylesheets=stylesheets, pdf_tags=True)
+    assert 0 < len(broken) < first / 5
+    lines._BROKEN.clear()
+    del broken[:]
+    whole = html.render(font_config=setter.fonts, stylesheets=stylesheets, pdf_tags=True)
+    assert len(broken) > first / 2  # every line broken again
+    assert again.write_pdf(pdf_variant="pdf/ua-1") == whole.write_pdf(pdf_variant="pdf/ua-1")
+
+
 def test_an_at_rule_it_cannot_follow_makes_the_whole_layout(texts):
     setter = Typesetter("A5", SOURCES)
     html = setter.html(texts[-1])

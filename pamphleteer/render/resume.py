@@ -47,6 +47,8 @@ from weasyprint.layout.page import make_margin_boxes, remake_page, set_page_type
 from weasyprint.pdf.metadata import DocumentMetadata
 from weasyprint.text.fonts import FontConfiguration
 
+from pamphleteer.render import lines  # noqa: F401  (installed on import: each line broken once a process)
+
 VERSION = "70.0"  # the WeasyPrint whose page making this follows
 MAX_LOOPS = 8  # WeasyPrint's repaginations at most (layout_document's max_loops)
 NTH_PAGE = re.compile(r"@page\s*:nth\((\d+)\)")

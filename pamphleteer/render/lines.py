@@ -1,0 +1,84 @@
+"""Break each line once a process: WeasyPrint's `split_first_line`, remembered.
+
+A part is laid out several times (`render/layout.py`: first, with its loose lines
+set again, to mend its pages, to bring its footnotes back), and each layout
+breaks every line of it again, though most of its paragraphs are set as before:
+in a layout after the first, about two lines in five are broken exactly as one
+was already, and breaking a line (Pango shaping the text left, then trying each
+hyphenation of the next word) is most of what laying out a page costs.
+
+WeasyPrint breaks a line with `split_first_line` (weasyprint/text/line_break.py):
+what it returns depends only on its arguments, the text left of the paragraph's
+run, the available width, whether the line begins there, and of the style the
+properties it reads (`READ`: the face, size, spacings, hyphenation, white-space)
+and the font configuration (the faces; the lines remembered are forgotten when
+another one comes); its layout context lends it only a cache of
+hyphenation dictionaries. The Pango layout it returns comes deactivated (its
+text and metrics, no Pango object: drawing sets one up again from the text box's
+own style), so a copy of one returned before stands for a new one. So this
+module remembers each line broken in this process by all of that, and gives a
+copy of what was returned when the same line is broken again: the layouts, and
+the PDF, are the same byte for byte.
+
+Installed on import (as `render/resume.py` wraps WeasyPrint's block layout);
+`BROKEN` lines at most are remembered, then they are forgotten all at once.
+"""
+
+from __future__ import annotations
+
+from operator import itemgetter
+from typing import Any
+
+from weasyprint.layout import inline, preferred
+from weasyprint.text import line_break
+
+# Every property of a style that split_first_line reads, itself or through what it calls (the
+# Pango layout's set-up, set_text, line_size, get_font_description, font_features) in WeasyPrint 70.
+READ = (
+    "white_space", "font_size", "hyphens", "lang", "hyphenate_limit_chars", "hyphenate_limit_zone",
+    "hyphenate_character", "overflow_wrap", "word_break", "word_spacing", "letter_spacing", "tab_size",
+    "direction", "font_language_override", "font_family", "font_style", "font_stretch", "font_weight",
+    "font_variant_caps", "font_variation_settings", "text_decoration_line", "font_kerning",
+    "font_variant_ligatures", "font_variant_position", "font_variant_numeric", "font_variant_alternates",
+    "font_variant_east_asian", "font_feature_settings",
+)
+_read = itemgetter(*READ)
+BROKEN = 50_000  # lines remembered at most (a few MB: the texts left are most of it)
+
+_split = getattr(line_break.split_first_line, "__wrapped__", line_break.split_first_line)
+_BROKEN: dict[Any, tuple[Any, ...]] = {}
+_FONTS: list[Any] = [None]  # the font configuration the lines remembered were broken with
+
+
+def split_first_line(text: str, style: Any, context: Any, max_width: Any, justification_spacing: Any,
+                     is_line_start: bool = True, minimum: bool = False) -> tuple[Any, ...]:
+    """WeasyPrint's `split_first_line`, or a copy of what it returned for the same line before."""
+    if style.font_config is not _FONTS[0]:  # another typesetter's faces (a stylesheet edited, in watch)
+        _BROKEN.clear()
+        _FONTS[0] = style.font_config
+    key: Any = (text, _read(style), max_width, justification_spacing,
+                is_line_start, minimum)
+    try:
+        found = _BROKEN.get(key)
+    except TypeError:  # a property's value that cannot be hashed: by what it prints
+        key = repr(key)
+        found = _BROKEN.get(key)
+    if found is not None:
+        return (_copy(found[0]), *found[1:])
+    result = _split(text, style, context, max_width, justification_spacing, is_line_start, minimum)
+    if len(_BROKEN) >= BROKEN:
+        _BROKEN.clear()
+    _BROKEN[key] = (_copy(result[0]), *result[1:])
+    return tuple(result)
+
+
+def _copy(layout: Any) -> Any:
+    """A deactivated layout's copy: its text and metrics (drawing sets its own Pango layout up)."""
+    copied = object.__new__(type(layout))
+    copied.__dict__.update(layout.__dict__)
+    return copied
+
+
+split_first_line.__wrapped__ = _split  # type: ignore[attr-defined]
+inline.split_first_line = split_first_line  # what lays out lines and justifies them
+preferred.split_first_line = split_first_line  # what measures shrink-to-fit widths
