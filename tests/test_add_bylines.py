@@ -126,6 +126,10 @@ def test_the_pages_own_heading_is_the_title_when_the_page_declares_it_as_its_hea
     ('<aside class="sponsored-content">Sponsored: a paid post</aside>', False),
     ('<div hidden>Skip to the end</div>', False),
     ('<span aria-hidden="true">•</span>', False),
+    # aria-hidden hides from screen readers, not from the eye: a passage shown nowhere else stays
+    ('<figcaption><span aria-hidden="true">Marchers crossed the bridge at dawn on Sunday.</span>'
+     "</figcaption>", True),
+    ('<div aria-hidden="true"><a href="/w">World news</a> <a href="/b">Business and money</a></div>', False),
     ('<div style="color: red; display:none">Subscribe</div>', False),
     ('<div style="display: block">Shown</div>', True),
     ('<div aria-hidden="true"><img src="photo.jpg" alt="A photo"></div>', True),  # a picture is never hidden
@@ -137,6 +141,25 @@ def test_what_a_reader_never_sees_is_taken_out_before_extraction(element, kept):
     without_unseen(tree)
     text = tree.text_content() + " ".join(image.get("alt") or "" for image in tree.iter("img"))
     assert (before in text) == kept
+
+
+def test_a_passage_hidden_from_screen_readers_that_the_page_shows_again_goes_once():
+    twin = "Read the whole of the report on the commission's site"
+    tree = page(f'<article><h1>{TITLE}</h1>{PROSE}<a href="/r"><span aria-hidden="true">{twin}</span>'
+                f'<span class="visually-hidden">{twin}</span></a>{PROSE}</article>')
+    without_unseen(tree)
+    assert tree.text_content().count(twin) == 1
+
+
+def test_a_caption_the_page_hides_from_screen_readers_only_reaches_its_image():
+    caption = "The grid control center in Folsom, which controls the flow of electricity for the state."
+    html = (f"<html><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>{PROSE}"
+            f'<figure><img src="https://x.test/grid.jpg" alt="{caption}"><figcaption>'
+            f'<span aria-hidden="true">{caption}</span><span>Credit: Rich Pedroncelli</span></figcaption>'
+            f"</figure>{PROSE}{PROSE}</article></body></html>")
+    article = extract_article(html.encode(), url="", origin="page.html")
+    titles = [image.get("title") or "" for image in lxml.html.fromstring(article.html).iter("img")]
+    assert any(caption in title for title in titles)
 
 
 def test_an_element_marked_as_an_ad_that_holds_the_article_is_kept():

@@ -35,6 +35,7 @@ from pamphleteer.ast import (
     link_text,
     make_header,
     make_link,
+    make_para,
     make_soft_break,
     make_space,
     make_str,
@@ -68,7 +69,10 @@ VISIBLE_LINK = re.compile(  # [text](url), text (brackets nested once) and url o
     # title, maybe over lines, maybe with quotation marks of its own inside (`"… to watch "Snoozeville""`)
     # (pandoc may read it as a quotation, or curl its quotes)
 )
-SCRIPT_LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\(\s*(?:javascript|vbscript):", re.IGNORECASE)
+# a link to a script, or a share button's `mailto:` whose subject and body hold a page's words, quotes,
+# parentheses and addresses, over lines: its parentheses balanced, it ends where they close
+SCRIPT_LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\(\s*(?:javascript|vbscript|(mailto)):", re.IGNORECASE)
+MAIL_TITLE = re.compile(r"\s+(?:\"[^\"]*\"|[“”][^“”\"]*[“”])\s*$")  # `"Jaa ⏎sähköpostilla"` closing it
 ORPHAN_LINK = re.compile(  # `text ](url)` with its `[` in the block before: no bracket before it here
     r"^\s*([^\[\]]*?[^\s\[\]][^\[\]]*?)\s*\]\(\s*<?((?:https?://|mailto:|/)[^\s()<>]*)>?\s*\)"
 )
@@ -133,21 +137,34 @@ def _unwrapped(inlines: list[Node]) -> list[Node]:
 
 def _address(written: str) -> str:
     """A link's address as html2text wrote it: a line break after a hyphen is where it wrapped the
-    address ("…-schools-⏎lead"), other line breaks and spaces were the address's own spaces."""
-    return WRAPPED_SPACES.sub("%20", written.replace("-\n", "-"))
+    address ("…-schools-⏎lead"), other line breaks and spaces were the address's own spaces; a dash
+    is the `--` the Markdown reader took for one ("…-his-inner--208708")."""
+    address = written.replace("-\n", "-").replace("—", "---").replace("–", "--")  # the reader's dashes
+    return WRAPPED_SPACES.sub("%20", address)
 
 
-def _script_links(text: str) -> list[tuple[int, int, int, int]]:
-    """`[words](javascript:…)` left as text, its script's parentheses balanced: for each, where
-    it starts and ends and where its words are."""
-    found: list[tuple[int, int, int, int]] = []
+def _written(inlines: list[Node]) -> str:
+    """Inlines as the converter wrote them: an address the reader made a link of is its text again."""
+    return "".join("\n" if is_kind(node, "SoftBreak") else " " if is_kind(node, "Space", "LineBreak")
+                   else text_of([node]) for node in inlines)
+
+
+def _script_links(inlines: list[Node], text: str, where: list[tuple[int, int]]
+                  ) -> list[tuple[int, int, int, int, str]]:
+    """`[words](javascript:…)` (or `mailto:…`) left as text, its parentheses balanced: for each, where
+    it starts and ends, where its words are, and the address of a `mailto:` ('' for a script)."""
+    found: list[tuple[int, int, int, int, str]] = []
     for match in SCRIPT_LINK.finditer(text):
         depth, index = 1, match.end()
         while index < len(text) and depth:
             depth += {"(": 1, ")": -1}.get(text[index], 0)
             index += 1
         if depth == 0 and (not found or match.start() >= found[-1][1]):
-            found.append((match.start(), index, match.start(1), match.end(1)))
+            address = ""
+            if match.group(2):
+                written = _written(slice_inlines(inlines, where, match.start(2), index - 1))
+                address = _address(MAIL_TITLE.sub("", written.strip()).replace("\t", " ").replace("\r", ""))
+            found.append((match.start(), index, match.start(1), match.end(1), address))
     return found
 
 
@@ -171,13 +188,15 @@ def visible_link_syntax(node: Node) -> tuple[Node, list[Finding]]:
             return inlines
         out: list[Node] = []
         position = 0
-        for start, end, label_start, label_end in _script_links(text):
+        for start, end, label_start, label_end, mail in _script_links(inlines, text, where):
             label = _unwrapped(slice_inlines(inlines, where, label_start, label_end))
             out.extend(slice_inlines(inlines, where, position, start))
-            out.extend(label)
-            findings.append(Finding("N706", "the syntax of a link to a script, left as text, went "
-                                    "(its words stay)", shorten(text[start:end].replace("\n", " ")),
-                                    shorten(show(label))))
+            made = _link_nodes(label, mail) if mail else label
+            out.extend(made)
+            message = ("an e-mail link's syntax left as text became a link" if mail else
+                       "the syntax of a link to a script, left as text, went (its words stay)")
+            findings.append(Finding("N706", message, shorten(text[start:end].replace("\n", " ")),
+                                    shorten(show(made)) if made else "(nothing: the link had no words)"))
             position = end
         if position:
             out.extend(slice_inlines(inlines, where, position, len(text)))
@@ -237,13 +256,35 @@ def links_opened_before(node: Node) -> tuple[list[Node], list[Finding]]:
     return [new], findings
 
 
+def _paragraph_link_joined(node: Node, following: Node) -> tuple[Node, list[Finding]] | None:
+    """Two paragraphs as one where a link's (or an image's) words hold a blank line, so that the
+    converter's `[words` ends one and `](url)` starts the next (html2text: an image's description
+    of two paragraphs inside a link); else None."""
+    if not (is_kind(node, "Para", "Plain") and is_kind(following, "Para", "Plain")):
+        return None
+    first, second = flatten(block_inlines(node))[0], flatten(block_inlines(following))[0]
+    if first.rfind("[") <= first.rfind("]") or not second.lstrip().startswith("]("):
+        return None
+    merged = [*block_inlines(node), make_soft_break(), *block_inlines(following)]
+    boundary = len(first)
+    if not any(match.start() < boundary < match.end() for match in VISIBLE_LINK.finditer(flatten(merged)[0])):
+        return None
+    return visible_link_syntax(make_para(merged))
+
+
 def _heading_link_joined(node: Node, following: Node) -> tuple[Node, list[Finding]] | None:
     """A heading and the paragraph after it, as one heading, where a link html2text wrapped runs from
-    one into the other (its repair's findings, none if `visible_link_syntax` finds nothing); else None."""
-    if not (is_kind(node, "Header") and is_kind(following, "Para")):
+    one into the other (its repair's findings, none if `visible_link_syntax` finds nothing); else None.
+    Two paragraphs a link runs over are one paragraph (`_paragraph_link_joined`)."""
+    if not is_kind(node, "Header"):
+        return _paragraph_link_joined(node, following)
+    if not is_kind(following, "Para"):
         return None
     boundary = len(flatten(block_inlines(node))[0])
-    merged = [*block_inlines(node), make_soft_break(), *block_inlines(following)]
+    # a hard line break in what the heading's wrapped words ran into is no line of a heading's own
+    # (`…--208708)  ⏎_`: html2text's emphasis closing on the next line)
+    rest = [make_soft_break() if is_kind(item, "LineBreak") else item for item in block_inlines(following)]
+    merged = [*block_inlines(node), make_soft_break(), *rest]
     text = flatten(merged)[0].rstrip()
     links = VISIBLE_LINK.finditer(text)
     # the link closes at the paragraph's end (but for the marks of emphasis around it, or a link
@@ -260,7 +301,8 @@ def heading_links_over_lines(
     blocks: tuple[Block, ...], path: Path, refuse: Refuse
 ) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:
     """A heading whose link html2text wrapped onto the next line (which then reads as a paragraph:
-    `## [Safe Schools Lead With Support, Not` ⏎ `Police](https://…)`) gets its link back whole."""
+    `## [Safe Schools Lead With Support, Not` ⏎ `Police](https://…)`) gets its link back whole; so
+    does a link whose words hold a blank line (`[![two paragraphs` ⏎⏎ `](data:…) more](/x)`)."""
     return join_pairs(blocks, path, refuse, _heading_link_joined, code="N706")
 
 

@@ -109,17 +109,23 @@ def fix_mojibake(node: Node) -> tuple[Node, list[Finding]]:
 
 PAIRED = re.compile(r"^(.*?)(\*\*|__)(?=\S)([^*_]*?[^\s*_])\2(.*)$")  # "**33%**of": a pair inside one word
 MARKERS_ONLY = re.compile(r"^(?:[*_]{2,}|_)([,.;:!?)]*)$")  # "____", "****", "_**", a lone "_,": no emphasis
-EDGE_MARKERS = re.compile(r"^[*_]{2,}(?=[^\W_])|(?<=[^\s*_])[*_]{2,}$")  # "congressman.****", "**Welcome"
+# at a word's edge: "congressman.****", "**Welcome", "„**Nicht", "macrismo”**,", "Verantwortung?\xa0**" (a
+# no-break space inside the markers, which no Markdown reader then pairs: "<strong>…?&nbsp;</strong>")
+EDGE_MARKERS = re.compile(
+    r"^[*_]{2,}(?=[^\W_])|(?<=^[„“‚‘\"'«‹(\[¿¡])[*_]{2,}(?=[^\W_])|(?<=\u00a0)[*_]{2,}(?=[^\W_])"
+    r"|(?:(?<=[^\s*_])|\u00a0)[*_]{2,}(?=[,.;:!?)\]”’\"'»›]*$)"
+)
 
 
 def _debris_out(inlines: list[Node]) -> tuple[list[Node], bool]:
     out: list[Node] = []
     changed = False
-    for item in inlines:
+    for index, item in enumerate(inlines):
         if not is_kind(item, "Str"):
             out.append(item)
             continue
         text = str_text(item)
+        following = inlines[index + 1] if index + 1 < len(inlines) else None
         paired = PAIRED.match(text)
         if paired:
             before, _mark, inner, after = paired.groups()
@@ -130,12 +136,15 @@ def _debris_out(inlines: list[Node]) -> tuple[list[Node], bool]:
             out.extend([make_str(after)] if after else [])
             changed = True
         elif only := MARKERS_ONLY.match(text):
-            if out and is_kind(out[-1], "Space"):
-                out.pop()
+            glued = following is not None and not is_kind(following, "Space", *BREAKS)
+            if out and is_kind(out[-1], "Space", "SoftBreak") and not (glued and not only.group(1)):
+                out.pop()  # but not the space before a word the marker opened ("Cassie,” _[God Help…]")
             out.extend([make_str(only.group(1))] if only.group(1) else [])  # its punctuation stays
             changed = True
         elif EDGE_MARKERS.search(text):
-            out.append(make_str(EDGE_MARKERS.sub("", text)))
+            while EDGE_MARKERS.search(text):  # "❖**\xa0**": the last pair, then the one it ended
+                text = EDGE_MARKERS.sub("", text)
+            out.append(make_str(text))
             changed = True
         else:
             out.append(item)

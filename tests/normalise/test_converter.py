@@ -219,6 +219,15 @@ EMPHASIS = [
     ("the congressman.**** The campaign", "the congressman. The campaign"),
     ("the Decade From Hell** _, our look", "the Decade From Hell, our look"),
     ("a *real* emphasis and 2 * 3", None),
+    # markers a no-break space kept from pairing (`<strong>…?&nbsp;</strong>`), or inside quotation marks
+    ("organisierte Verantwortungslosigkeit?\u00a0**", "organisierte Verantwortungslosigkeit?"),
+    ("Sterling-gate.\u00a0**One of many", "Sterling-gate.\u00a0One of many"),
+    ("never read that book.” \u00a0❖**\u00a0**", "never read that book.” \u00a0❖"),
+    ("„**Nicht erinnerlich“, sagt er", "„Nicht erinnerlich“, sagt er"),
+    ("refugio del macrismo”**, dice Moreau", "refugio del macrismo”, dice Moreau"),
+    # html2text: a marker glued to the link it opened goes, the space before it stays
+    ("Dance With Cassie,” _[God Help The Girl](https://x.org/g) _",
+     "Dance With Cassie,” [God Help The Girl](https://x.org/g)"),
     ("snake_case_name stays", None),
 ]
 

@@ -47,6 +47,14 @@ VISIBLE = [
     # html2text: a link whose address, relative to the page, it wrapped at a hyphen
     ("[Sociétés](+-Societe-+/une-\nenquete.html) et", "[Sociétés](+-Societe-+/une-enquete.html) et"),
     ("a ratio [of 3](to 4) here", None),  # no address: words in brackets
+    # html2text: a share button's e-mail link, its subject and body the page's words, parentheses,
+    # quotation marks and address, over lines; with no words of its own it leaves nothing
+    ("[Envoyer par\nmail](mailto:?subject=Montebourg envisage\ndes privatisations%20\\(lefigaro.fr\\)&body="
+     "lire :\nhttp://www.lefigaro.fr/a-\nb.php) ici",
+     "[Envoyer par mail](mailto:?subject=Montebourg%20envisage%20des%20privatisations%20(lefigaro.fr)&body="
+     "lire%20:%20http://www.lefigaro.fr/a-b.php) ici"),
+    ('Jaa.[](mailto:?subject=Sanna Marin: Myös - ”Meidän\nnäkemyksiämme”&body=https://www.uusisuomi.fi/a-\n'
+     'b "Jaa\nsähköpostilla") Saksan', "Jaa. Saksan"),
     # html2text writes an address's spaces as they are, and wraps lines at them
     ("By [Mike D’Angelo](/author/Mike D’Angelo/), A.A. Dowd",
      "By [Mike D’Angelo](/author/Mike%20D’Angelo/), A.A. Dowd"),
@@ -203,6 +211,24 @@ def test_a_heading_followed_by_a_paragraph_that_closes_no_link_stays():
     assert out == blocks(text) and not diagnostics
 
 
+def test_a_link_whose_words_hold_a_blank_line_is_one_link_again():
+    # html2text (ledevoir.com): an image's description of two paragraphs, inside a teaser's link
+    text = ("[ ![Cela améliorera la qualité des matières récupérées.\n\n](https://x.org/i/tri.jpg)\n"
+            "Charette annonce sa réforme de la collecte sélective 12 février 2020\n"
+            "](https://x.org/politique/572710/charette-annonce-sa-\nreforme)\n\nText.")
+    out, diagnostics = heading_links_over_lines(blocks(text), PATH, never_refuse)
+    assert len(out) == 2 and "](" not in text_of(out[0].node) and "Charette annonce" in text_of(out[0].node)
+    assert [link_target(n) for n in walk(out[0].node) if n["t"] == "Link"] == [
+        "https://x.org/politique/572710/charette-annonce-sa-reforme"]
+    assert {d.code for d in diagnostics} == {"N706"}
+
+
+def test_two_paragraphs_with_brackets_that_make_no_link_stay():
+    text = "A list [of things\n\n](and more) said in prose."
+    out, diagnostics = heading_links_over_lines(blocks(text), PATH, never_refuse)
+    assert out == blocks(text) and not diagnostics
+
+
 def test_an_image_in_a_link_both_wrapped_leaves_no_syntax():
     text = "[![](https://i0.wp.com/media.boingboing.net/wp-\ncontent/patti.jpg?fit=600)](https://boingboing.net/p-\nsmith.html)"
     result, codes = run_rule(visible_link_syntax, text)
@@ -231,6 +257,11 @@ HEADING_TAILS = [
     ("### [Le pacte de croissance ![François\nHollande à Paris.](http://x.org/photo/4.jpg)\n"
      "](http://x.org/economie/le-pacte-des-\ngrands-patrons)\n\nText.", "Le pacte de croissance",
      "http://x.org/economie/le-pacte-des-grands-patrons"),
+    # the emphasis closing on a line of its own after a hard line break; the address's `--` read as a dash
+    ("#### “Have To Dance With Cassie,” _[God Help The Girl](/review/indie-\n"
+     "rock-star-stuart-murdoch-channels-his-inner--208708)  \n_\n\nText.",
+     "Have To Dance With Cassie,” God Help The Girl",
+     "/review/indie-rock-star-stuart-murdoch-channels-his-inner--208708"),
 ]
 
 
