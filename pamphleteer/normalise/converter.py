@@ -34,14 +34,18 @@ from pamphleteer.ast import (
     header_level,
     is_kind,
     kind,
+    list_items,
     make_block_quote,
+    make_bullet_list,
     make_div,
     make_header,
     make_horizontal_rule,
+    make_ordered_list,
     make_para,
     make_plain,
     make_soft_break,
     make_str,
+    ordered_list_start,
     str_text,
     table_rows,
     text_of,
@@ -350,6 +354,8 @@ def _lines(inlines: list[Node]) -> list[list[Node]]:
 def attribute_debris(node: Node) -> tuple[list[Node], list[Finding]]:
     """Attributes and `:::` fences shown as text leave paragraphs and headings; attributes also
     leave the words of links, emphasis, lists and tables, wherever they are."""
+    if is_kind(node, "BulletList", "OrderedList"):
+        return _debris_in_list_items(node)
     if not is_kind(node, "Para", "Plain", "Header"):
         return _nested_attributes(node)
     heading = is_kind(node, "Header")
@@ -399,6 +405,29 @@ def _without_attributes(node: Node) -> tuple[Node, list[str]]:
         return out if gone else inlines
 
     return transform(node, inlines=strip), removed
+
+
+def _debris_in_list_items(node: Node) -> tuple[list[Node], list[Finding]]:
+    """A list whose items hold fences and attributes shown as text (`- ::: {.autor-bild ;=""}` ⏎
+    `  :::`) without them; an item left empty goes, and the list if no item is left."""
+    findings: list[Finding] = []
+    items: list[list[Node]] = []
+    for item in list_items(node):
+        made: list[Node] = []
+        before = len(findings)
+        for block in item:
+            blocks, found = within_containers(attribute_debris)(block)
+            made.extend(blocks)
+            findings.extend(found)
+        if made or len(findings) == before:  # an item the repair emptied goes
+            items.append(made)
+    if not findings:
+        return _nested_attributes(node)
+    if not items:
+        return [], findings
+    if is_kind(node, "BulletList"):
+        return [make_bullet_list(items)], findings
+    return [make_ordered_list(items, ordered_list_start(node))], findings
 
 
 def _nested_attributes(node: Node) -> tuple[list[Node], list[Finding]]:

@@ -61,9 +61,11 @@ from pamphleteer.sanitise import is_safe_link
 
 VISIBLE_LINK = re.compile(  # [text](url), text (brackets nested once) and url over lines ('\n': a soft break)
     r"(!?)\[((?:[^\[\]]|(?<!!)\[[^\[\]]*\])*)\]"
-    r"\(\s*<?((?:[a-z][a-z0-9+.-]*://|(?:mailto|data|tel|sms):|/|\.{0,2}/|#|[\w%~+-][\w%~.+-]*/)"  # or a
-    # path relative to the page; html2text writes an address's spaces as they are (`?text=The best
-    # scenes`): words after it that no quotation mark opens (a title) are the address's too
+    r"\(\s*<?((?:[a-z][a-z0-9+.-]*(?:-\n[a-z0-9+.-]+)*://|(?:mailto|data|tel|sms):|/|\.{0,2}/|#|"
+    r"[\w%~+-][\w%~.+-]*/|[\w%~+.]+(?:-\n?[\w%~+.]+){2,}(?=\s*\)))"  # or a path relative to the page
+    # (a scheme wrapped at its hyphen, `x-apple-data-⏎detectors://4`; a page's name of three words or
+    # more, `2017-08-10-Donald-⏎Trump-et-Kim`); html2text writes an address's spaces as they are
+    # (`?text=The best scenes`): words after it that no quotation mark opens (a title) are the address's too
     r"[^\s()<>" + OBJECT + r"]*(?:[ \n]+[^\s()<>\"“”'‘" + OBJECT + r"][^\s()<>\"“”" + OBJECT + r"]*)*)>?"
     r"(?:\s+(?:\"[^\"]*\"|[“”][^“”\"]*[“”]|[\"“”][^()]*?[\"“”]|'[^'\n]*'|" + OBJECT + r"))?\s*\)"  # a
     # title, maybe over lines, maybe with quotation marks of its own inside (`"… to watch "Snoozeville""`)
@@ -290,7 +292,11 @@ def _heading_link_joined(node: Node, following: Node) -> tuple[Node, list[Findin
     # the link closes at the paragraph's end (but for the marks of emphasis around it, or a link
     # around it closing too), or the paragraph ends with a link (a byline of two)
     last_link = text.endswith(OBJECT)
-    if not any(match.start() < boundary < match.end() and (last_link or LINK_TAIL.match(text, match.end()))
+    # (or by more links the converter wrote as text: `## [Tag](…-⏎…) : [Title](…-⏎…)`)
+    def closes(end: int) -> bool:
+        return bool(LINK_TAIL.match(text, end) or LINK_TAIL.match(VISIBLE_LINK.sub("", text[end:])))
+
+    if not any(match.start() < boundary < match.end() and (last_link or closes(match.end()))
                for match in links):
         return None
     return visible_link_syntax(make_header(header_level(node), merged, header_attr(node)))

@@ -5,6 +5,11 @@ markers at a word's edge ("congressman.****") go (N711).
 `asterisks_inside_words`: "Investor*innen und Auftragnehmer*innen", German's
 gender star, which the Markdown reader paired into emphasis ("Investor_innen und
 Auftragnehmer_innen"), gets its asterisks back as text (N716).
+`capitals_inside_words`: "Media captionDrone footage", "nos leitoresAtualizado": a word
+ending in small letters run into a capitalised one, where the converter joined two
+blocks' texts, gets its space back (N723); never "iPhone", "JavaScript", "McDonald".
+`money_read_as_maths`: "($1.4 million) … euros ($1.1 million)", whose dollar signs the
+Markdown reader took for the edges of a formula, is text again, its links links (N724).
 `fix_mojibake`: "MarÃ­a" -> "María", "donâ€™t" -> "don’t" (N710), with ftfy,
 told to change nothing else (quotes, widths, ligatures and line breaks stay as
 written). Each run of words between links or emphasis is mended as one
@@ -14,6 +19,8 @@ string, since a broken character can straddle a space.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from pathlib import Path
 
 import ftfy
 
@@ -30,11 +37,14 @@ from pamphleteer.ast import (
     str_text,
     text_of,
     transform,
+    walk,
 )
-from pamphleteer.normalise.converter import over_rewritten_blocks
+from pamphleteer.errors import Diagnostic
+from pamphleteer.normalise.converter import each_block_to_many, one_to_many, over_rewritten_blocks
 from pamphleteer.normalise.findings import Finding, shorten
+from pamphleteer.normalise.keep import Refuse
 from pamphleteer.normalise.registry import Stage, rule
-from pamphleteer.parse import Node
+from pamphleteer.parse import Block, Node, inline_markdown
 
 CONFIG = ftfy.TextFixerConfig(
     unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False,
@@ -233,6 +243,124 @@ def asterisks_inside_words(node: Node) -> tuple[Node, list[Finding]]:
             out.append(item)
             index += 1
         return merge_adjacent(out) if len(findings) > before else inlines
+
+    new = transform(node, inlines=rewrite)
+    return (new if findings else node), findings
+
+
+# -- a space lost where a small letter meets a capital inside one word -----------------
+
+LETTER_RUN = re.compile(r"[^\W\d_]+")
+NOT_PROSE_BEFORE = frozenset("@#/\\._:")  # a handle, a hashtag, a path, a domain ("uusisuomi.fiAsiakastuki")
+MIN_LEFT = 3  # small letters before the capital: "iPhone", "eBay", "de" in "deGrasse" are a word's own
+GENDER_ENDINGS = frozenset(("in", "innen"))  # German's "LehrerInnen", "KollegIn"
+MOJIBAKE_CAPITALS = frozenset("ÃÂ")  # "enquÃªte": a broken character, not a capital
+
+
+def _split_at(run: str) -> int:
+    """Where a run of letters is two words run together ("captionDrone" -> 7), or 0: one capital
+    after at least `MIN_LEFT` small letters, the whole first part small ("JavaScript",
+    "McDonald", "iPhone" are no join), the rest small letters ("macOS" is none)."""
+    humps = [index for index in range(1, len(run)) if run[index - 1].islower() and run[index].isupper()]
+    if len(humps) != 1 or any(char in MOJIBAKE_CAPITALS for char in run):
+        return 0
+    left, right = run[: humps[0]], run[humps[0]:]
+    if not (len(left) >= MIN_LEFT and left.islower() and len(right) >= 2 and right[1:].islower()):
+        return 0
+    return 0 if right.casefold() in GENDER_ENDINGS else humps[0]
+
+
+def _joins(text: str, once: Counter[str]) -> list[int]:
+    """The places in a Str's text where two words were run together (see `_split_at`), only in a
+    run of letters the text has nowhere else (a name spelt so twice is its own: "derFreitag")
+    and not in an address, a handle, a hashtag or a word with digits."""
+    if "://" in text or "www." in text:
+        return []
+    places = []
+    for match in LETTER_RUN.finditer(text):
+        start, end = match.span()
+        before, after = text[start - 1 : start], text[end : end + 1]
+        if before in NOT_PROSE_BEFORE or after in ("@", "/") or before.isdigit() or after.isdigit():
+            continue
+        if once[match.group(0)] == 1 and (split := _split_at(match.group(0))):
+            places.append(start + split)
+    return places
+
+
+@rule(Stage.DAMAGE, order=124, codes={"N723": "spaces lost between a word and a capitalised one inside a "
+                                                "word put back"})
+def capitals_inside_words(
+    blocks: tuple[Block, ...], path: Path, refuse: Refuse
+) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:
+    """A word whose small letters run into a capitalised word ("Media captionDrone footage shows…",
+    "nos leitoresAtualizado às"), where the converter joined two elements' texts, gets its space back."""
+    once: Counter[str] = Counter(
+        run for block in blocks for node in walk(block.node) if is_kind(node, "Str")
+        for run in LETTER_RUN.findall(str_text(node))
+    )
+
+    def one(node: Node) -> tuple[Node, list[Finding]]:
+        findings: list[Finding] = []
+
+        def rewrite(inlines: list[Node]) -> list[Node]:
+            out: list[Node] = []
+            for item in inlines:
+                places = _joins(str_text(item), once) if is_kind(item, "Str") else []
+                if not places:
+                    out.append(item)
+                    continue
+                text, cut = str_text(item), 0
+                for place in places:
+                    out.extend([make_str(text[cut:place]), make_space()])
+                    cut = place
+                out.append(make_str(text[cut:]))
+                shown = " ".join(text[a:b] for a, b in zip([0, *places], [*places, None], strict=True))
+                findings.append(Finding("N723", "a space lost between a word and a capitalised one was "
+                                        "put back", text, shown))
+            return out
+
+        new = transform(node, inlines=rewrite)
+        return (new if findings else node), findings
+
+    return each_block_to_many(blocks, path, one_to_many(one), refuse)
+
+
+# -- dollar amounts read as a formula ---------------------------------------------------
+
+TEX_MARKS = re.compile(r"[\\^_{}]")  # a formula's commands, scripts and groups
+PROSE_WORD = re.compile(r"[^\W\d_]{2,}")
+PROSE_WORDS = 3  # a formula with this many words and no TeX is a passage between two prices
+
+
+def _is_money(formula: str) -> bool:
+    """Whether an inline formula is text between two dollar signs ("1.4 million) from … euros ("):
+    no TeX in it, and a number after the first sign or words of a sentence."""
+    if TEX_MARKS.search(formula):
+        return False
+    return formula[:1].isdigit() or len(PROSE_WORD.findall(formula)) >= PROSE_WORDS
+
+
+@rule(Stage.DAMAGE, order=32, codes={"N724": "dollar amounts read as a formula made text again"},
+      runs=over_rewritten_blocks)
+def money_read_as_maths(node: Node) -> tuple[Node, list[Finding]]:
+    """Text between two dollar signs that the reader took for a formula ("costs $5-$10", "($1.4
+    million) … ($1.1 million)") is text again, read as Markdown (a link in it is a link)."""
+    findings: list[Finding] = []
+
+    def rewrite(inlines: list[Node]) -> list[Node]:
+        if not any(is_kind(item, "Math") for item in inlines):
+            return inlines
+        out: list[Node] = []
+        for item in inlines:
+            formula = item["c"][1] if is_kind(item, "Math") and item["c"][0]["t"] == "InlineMath" else ""
+            if not (formula and _is_money(formula)):
+                out.append(item)
+                continue
+            made = inline_markdown("\\$" + formula.replace("$", "\\$") + "\\$")
+            findings.append(Finding("N724", "dollar amounts read as a formula were made text again",
+                                    shorten("$" + formula + "$"), shorten(text_of(made))))
+            out.extend(made)
+        return merge_adjacent(out)
 
     new = transform(node, inlines=rewrite)
     return (new if findings else node), findings

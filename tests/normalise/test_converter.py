@@ -15,12 +15,19 @@ from pamphleteer.normalise.converter import (
     empty_blocks,
     markdown_code_blocks,
     markdown_code_in_list_items,
+    never_refuse,
     prose_code_blocks,
     scene_breaks,
     shift_headings,
     within_containers,
 )
-from pamphleteer.normalise.converter_text import asterisks_inside_words, emphasis_debris, fix_mojibake
+from pamphleteer.normalise.converter_text import (
+    asterisks_inside_words,
+    capitals_inside_words,
+    emphasis_debris,
+    fix_mojibake,
+    money_read_as_maths,
+)
 from tests.normalise.helpers import PATH, blocks, nodes, run_rule
 
 
@@ -85,6 +92,10 @@ DEBRIS = [
     ("[Mehr zum Thema]{#Mehr zum Thema}", "Mehr zum Thema"),
     ("Schwerpunkt Fridays For Future{#Schwerpunkt Fridays For Future}", "Schwerpunkt Fridays For Future"),
     ("Ranked {#1 in sales} twice", None),  # not an identifier: it starts with no letter
+    # pandoc markdown (makronom.de): a div's fences inside a list item, an attribute `;=""` refused
+    ('- ::: {.autor-bild style="display:inline-block" ;=""}\n  :::\n- [Clara](https://x.org/c)',
+     "- [Clara](https://x.org/c)"),
+    ('- ::: {.autor-bild ;=""}\n  :::', ""),  # nothing else in the list: the list goes
 ]
 
 
@@ -259,3 +270,46 @@ def test_emphasis_markers_left_as_text_go(before, after):
     result, codes = run_rule(emphasis_debris, before)
     assert result == nodes(after or before)
     assert codes == (["N711"] if after else [])
+
+
+RUN_TOGETHER = [
+    # a label and the caption after it, two list items, a name and a date: a space lost between elements
+    ("Media captionDrone footage shows mass burials", "Media caption Drone footage shows mass burials"),
+    ("causaram reações nos leitoresAtualizado às", "causaram reações nos leitores Atualizado às"),
+    ("gabriel sempéréLe 11 septembre 2018", "gabriel sempéré Le 11 septembre 2018"),
+    ("[Related articlesMore from the site](https://x.org/r)", "[Related articles More from the site](https://x.org/r)"),
+    # words written with a capital inside are the words' own
+    ("An iPhone, JavaScript, McDonald's, eBay and macOS", None),
+    ("deGrasse Tyson and DiCaprio", None),
+    ("Liebe LehrerInnen und KollegIn", None),  # German's Binnen-I
+    ("@realDonaldTrump wrote #stopHate on uusisuomi.fiAsiakastuki", None),  # handles, tags, addresses
+    ("derFreitag: the weekly derFreitag prints", None),  # spelt so twice: the text's own name
+    ("une enquÃªte", None),  # mojibake is another repair's
+    ("getElementById and camelCase2", None),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), RUN_TOGETHER)
+def test_words_run_together_at_a_capital_get_their_space_back(before, after):
+    out, diagnostics = capitals_inside_words(blocks(before), PATH, never_refuse)
+    assert [block.node for block in out] == nodes(after or before)
+    assert [d.code for d in diagnostics] == (["N723"] if after else [])
+
+
+MONEY = [
+    # obsidian-clipper (observer.com): two prices, the words and the link between them read as a formula
+    ("is seeking 1.3 million euros ($1.4 million) from the public, while [another](https://x.org/a) "
+     "is donating 1 million euros ($1.1 million), and",
+     "is seeking 1.3 million euros (\\$1.4 million) from the public, while [another](https://x.org/a) "
+     "is donating 1 million euros (\\$1.1 million), and"),
+    ("rooms cost $5-$10 a night", "rooms cost \\$5-\\$10 a night"),
+    ("where $x^2$ grows and $\\alpha$ falls", None),  # formulas stay formulas
+    ("let $n$ be the count", None),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), MONEY)
+def test_dollar_amounts_read_as_a_formula_are_text_again(before, after):
+    result, codes = run_rule(money_read_as_maths, before)
+    assert result == nodes(after or before)
+    assert codes == (["N724"] if after else [])

@@ -47,6 +47,12 @@ VISIBLE = [
     # html2text: a link whose address, relative to the page, it wrapped at a hyphen
     ("[Sociétés](+-Societe-+/une-\nenquete.html) et", "[Sociétés](+-Societe-+/une-enquete.html) et"),
     ("a ratio [of 3](to 4) here", None),  # no address: words in brackets
+    # html2text: a scheme wrapped at its hyphen (an address no reader follows: its words stay)
+    ("beginnend [ab dem 27. April 2020](x-apple-data-\ndetectors://4) Museen",
+     "beginnend ab dem 27. April 2020 Museen"),
+    # html2text: a page's name relative to the page, of several words, wrapped at a hyphen
+    ("[« Donald Trump et Kim » ](2017-08-10-Donald-\nTrump-et-Kim-Jong-un) [-> Article suivant",
+     "[« Donald Trump et Kim »](2017-08-10-Donald-Trump-et-Kim-Jong-un) [-> Article suivant"),
     # html2text: a share button's e-mail link, its subject and body the page's words, parentheses,
     # quotation marks and address, over lines; with no words of its own it leaves nothing
     ("[Envoyer par\nmail](mailto:?subject=Montebourg envisage\ndes privatisations%20\\(lefigaro.fr\\)&body="
@@ -257,6 +263,10 @@ HEADING_TAILS = [
     ("### [Le pacte de croissance ![François\nHollande à Paris.](http://x.org/photo/4.jpg)\n"
      "](http://x.org/economie/le-pacte-des-\ngrands-patrons)\n\nText.", "Le pacte de croissance",
      "http://x.org/economie/le-pacte-des-grands-patrons"),
+    # a heading's link wrapped, with a second link after it, wrapped too (cicero.de)
+    ("##  [Nachhaltigkeit](/kultur/baeume-nachhaltigkeit-umweltschutz-\nindustriekultur-sachsen) : "
+     "[Nachwachsender Rohstoff](/kultur/baeume-\nnachhaltigkeit-sachsen)\n\nText.",
+     "Nachhaltigkeit : Nachwachsender Rohstoff", "/kultur/baeume-nachhaltigkeit-sachsen"),
     # the emphasis closing on a line of its own after a hard line break; the address's `--` read as a dash
     ("#### “Have To Dance With Cassie,” _[God Help The Girl](/review/indie-\n"
      "rock-star-stuart-murdoch-channels-his-inner--208708)  \n_\n\nText.",
