@@ -43,7 +43,7 @@ from pamphleteer.normalise.converter_damage import repair_converter_damage
 from pamphleteer.normalise.findings import BlockRule, each_block
 from pamphleteer.normalise.fixes import apply_fixes
 from pamphleteer.normalise.furniture import Inferred, lift_furniture
-from pamphleteer.normalise.head import export_site
+from pamphleteer.normalise.head import export_site, shared_site
 from pamphleteer.normalise.images import lift_image_leftovers
 from pamphleteer.normalise.keep import Keep
 from pamphleteer.normalise.language import text_language
@@ -108,6 +108,8 @@ def normalise(parsed: ParsedText) -> NormalisedText:
     diagnostics.extend(page.diagnostics)
     # a site's export names its post's address as a path only: its links name the site
     exported = export_site(meta.site_path, images.blocks) if meta.site_path and not page.host else ""
+    # a page saved whole links to its own site by paths only: its share buttons name the site
+    exported = exported or (shared_site(images.blocks) if not page.host and not meta.source else "")
     furniture = lift_furniture(page.body, path, meta.title, meta.authors, keep, meta.source, page.texts,
                                page.host or exported, meta.lang or guess_language(page.body),
                                site_inferred=bool(exported))

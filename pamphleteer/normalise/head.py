@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from pamphleteer.ast import (
     block_inlines,
@@ -507,7 +507,8 @@ class _Reader:
         above = sum(_is_prose(block) for block in blocks[:title])
         below = sum(_is_prose(block) for block in blocks[title + 1:])
         if top > 1 or len(at_top) > 1:  # no page's own `#`: the article's prose, nearly all, under it
-            return title if above <= PROSE_ABOVE_HEADLINE and below >= FAR_PROSE_RATIO * max(above, 1) else None
+            under = above <= PROSE_ABOVE_HEADLINE and below >= FAR_PROSE_RATIO * max(above, 1)
+            return title if under else None
         return title if above < below else None
 
     def opens_text(self, index: int, end: int) -> bool:
@@ -568,8 +569,8 @@ class _Reader:
         if _section_link(self.blocks[above]):
             return title  # "##### [Politiques](…/politiques,11)": a section's page, not the site's
         adjacent = all(kind(block.node) == "HorizontalRule" for block in self.blocks[above + 1:title])
-        if self.host and not is_site(name, self.host, self.page - {name}) or not adjacent:
-            return title  # a kicker or a section, not the site's name: it stays above the title
+        if self.host and not is_site(name, self.host, frozenset()) or not adjacent:
+            return title  # a kicker or a section ("Film"), not the name the site's address spells
         if not self.host and header_level(self.blocks[above].node) > header_level(self.blocks[title].node):
             return title  # a smaller heading over the headline ("#### Germany"): a kicker, not a masthead
         if not self.lift.may("N402", self.blocks[above]):
@@ -978,6 +979,29 @@ def export_site(path: str, blocks: Sequence[Block]) -> str:
     if ranked and ranked[0][1] >= EXPORT_DOMINANCE and (
             len(ranked) == 1 or ranked[0][1] >= max(3, EXPORT_DOMINANCE * ranked[1][1])):
         return ranked[0][0]  # its only host, or three links and more, twice any other's
+    return ""
+
+
+SHARED_ADDRESS = re.compile(r"https?://[^\s&\"'<>]+")
+SHARED_AGREE = 2  # sharing links that carry the same site's address: a page's own, not a quoted one
+
+
+def shared_site(blocks: Sequence[Block]) -> str:
+    """The site of the page whose share buttons the text kept: the host that two of its sharing links
+    or more carry as the address they share (Facebook's `share.php?u=https://www.cicero.de/…`,
+    Twitter's `url=` or `text=`, a mail's `body=`), when one host does; '' otherwise."""
+    hosts: Counter[str] = Counter()
+    for node in (node for block in blocks for node in walk(block.node) if kind(node) == "Link"):
+        url = link_target(node)
+        host = _registered(host_of(url)) if url.startswith(("http://", "https://")) else ""
+        if host not in SHARING_HOSTS and not url.startswith("mailto:"):
+            continue
+        shared = {_registered(host_of(address)) for _, value in parse_qsl(urlsplit(url).query)
+                  for address in SHARED_ADDRESS.findall(value)}
+        hosts.update(shared - SHARING_HOSTS - PLATFORM_HOSTS - {""})
+    ranked = hosts.most_common(2)
+    if ranked and ranked[0][1] >= SHARED_AGREE and (len(ranked) == 1 or ranked[0][1] > 2 * ranked[1][1]):
+        return ranked[0][0]
     return ""
 
 

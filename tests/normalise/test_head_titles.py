@@ -179,18 +179,74 @@ def test_the_publication_the_page_writes_over_the_converters_guess(tmp_path):
     assert published == [("The Daily Radical", ["I206"]), ("www.dailyradical.org", [])]
 
 
-MENU = ("Zeitraum alles letzte Woche letzter Monat letztes Jahr seit 2005 vor 2005 vor 2000 vor 1990 "
-        "vor 1980 vor 1970 Suche starten Abbrechen Suche im Archiv")
+MENU = (
+    "Zeitraum alles letzte Woche letzter Monat letztes Jahr seit 2005 vor 2005 vor 2000 vor 1990 "
+    "vor 1980 vor 1970 Suche starten Abbrechen Suche im Archiv"
+)
 
 
-@pytest.mark.parametrize(("markdown", "title"), [
-    # the page's headline as html2text writes it, far under its menus, no `#` but a breadcrumb's
-    (f"* [Home](/)\n* [Politik](/politik/)\n\n{MENU}\n\n## Deaktivieren\n\n* [Nachrichten](/)\n"
-     f"* # Ein Albtraum\n\n22.12.2018\n\n## Ein Albtraum\n\n" + f"{PROSE}\n\n" * 6, "Ein Albtraum"),
-    # a section's heading in the body of a text without a title is none
-    (f"{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n## Background\n\n" + f"{PROSE}\n\n" * 6, ""),
-    (f"{PROSE}\n\n## Background\n\n" + f"{PROSE}\n\n" * 3, ""),
-    (f"{PROSE}\n\n## Background\n\n{PROSE}\n\n## Aftermath\n\n" + f"{PROSE}\n\n" * 6, ""),
-])
+@pytest.mark.parametrize(
+    ("markdown", "title"),
+    [
+        # the page's headline as html2text writes it, far under its menus, no `#` but a breadcrumb's
+        (
+            f"* [Home](/)\n* [Politik](/politik/)\n\n{MENU}\n\n## Deaktivieren\n\n* [Nachrichten](/)\n"
+            f"* # Ein Albtraum\n\n22.12.2018\n\n## Ein Albtraum\n\n" + f"{PROSE}\n\n" * 6,
+            "Ein Albtraum",
+        ),
+        # a section's heading in the body of a text without a title is none
+        (f"{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n## Background\n\n" + f"{PROSE}\n\n" * 6, ""),
+        (f"{PROSE}\n\n## Background\n\n" + f"{PROSE}\n\n" * 3, ""),
+        (f"{PROSE}\n\n## Background\n\n{PROSE}\n\n## Aftermath\n\n" + f"{PROSE}\n\n" * 6, ""),
+    ],
+)
 def test_the_headline_below_the_pages_menus_at_the_texts_highest_level(markdown, title):
     assert inferred(markdown).title == title
+
+
+SHARE = (
+    "[Share](https://www.facebook.com/share.php?u=https%3A%2F%2Fwww.dailyradical.org%2F2020%2Fwhy-we-strike)"
+    " [Tweet](https://twitter.com/intent/tweet?text=Why+We+Strike+https%3A%2F%2Fwww.dailyradical.org%2F2020%2F"
+    "why-we-strike)"
+)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "site"),
+    [
+        (f"# Why We Strike\n\n{SHARE}\n\n{PROSE}", "dailyradical.org"),
+        # one button is no evidence; a quoted page's address is no share button's
+        (
+            f"# Why We Strike\n\n[Share](https://www.facebook.com/share.php?u=https%3A%2F%2Fdailyradical.org%2Fx)"
+            f"\n\n{PROSE}",
+            "",
+        ),
+        (
+            f"# Why We Strike\n\n[a report](https://www.example.org/?u=https://dailyradical.org/x) and "
+            f"[another](https://www.example.org/?u=https://dailyradical.org/y)\n\n{PROSE}",
+            "",
+        ),
+    ],
+)
+def test_the_site_whose_page_the_share_buttons_share(markdown, site):
+    from pamphleteer.normalise.head import shared_site
+
+    assert shared_site(blocks(markdown)) == site
+
+
+def test_a_page_saved_whole_is_named_by_its_share_buttons():
+    from tests.normalise.helpers import normalised
+
+    markdown = (
+        f"[Home](/) [Politics](/politics/)\n\n# Why We Strike\n\n{SHARE}\n\n{PROSE}\n\n{PROSE}\n\n"
+        "[About The Daily Radical](/about/)"
+    )
+    assert normalised(markdown).inferred.publication == "The Daily Radical"
+
+
+def test_a_sections_heading_over_the_headline_is_no_masthead_though_the_page_is_full_of_its_word():
+    markdown = (
+        f"## Film\n\n# The best film scenes of 2014\n\nBy Ann Lee\n\n{PROSE} Film, film.\n\n"
+        f"{PROSE} The film of films."
+    )
+    assert inferred(markdown, "https://www.avclub.com/x").publication != "Film"
