@@ -12,7 +12,9 @@ and 100 texts (made from the seeds) for time, time per page and peak memory
 (of the largest process, and of the build's processes together: it runs on every
 core); and adding one text at the end of each (a median: between runs the text
 is taken out and the reader built again). This is a script, not a test: the
-machine is shared and noisy, so it reports medians, never pass/fail.
+machine is shared and noisy, so it reports medians, never pass/fail, and for the
+seed's cold build the CPU seconds of each side's processes too (user and system,
+every process: the build's workers, pandoc), which depend much less on the load.
 """
 
 from __future__ import annotations
@@ -38,9 +40,14 @@ ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "NO_COLOR": "1"}
 WRAPPER = (
     "import resource, subprocess, sys\n"
     "code = subprocess.run(sys.argv[1:]).returncode\n"
-    "print('maxrss', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+    "used = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print('maxrss', used.ru_maxrss, file=sys.stderr)\n"
+    "print('cpu', used.ru_utime + used.ru_stime, file=sys.stderr)\n"
     "sys.exit(code)\n"
 )
+# The CPU seconds (user and system) of each command measured, its processes' and theirs, in all: on a
+# shared machine the wall time depends on the others' load, these much less (`cpu_of`).
+CPU: list[float] = []
 
 
 def timed(command: list[str], cwd: Path = PROJECT) -> tuple[float, int]:
@@ -92,6 +99,7 @@ def measured(command: list[str], cwd: Path = PROJECT, sample: bool = False) -> t
         stderr = errors.read()
     if process.returncode != 0:
         sys.exit(f"failed: {' '.join(command)}\n{stderr[-2000:]}")
+    CPU.append(float(re.findall(r"cpu (\S+)", stderr)[-1]))
     return elapsed, int(re.findall(r"maxrss (\d+)", stderr)[-1]), together
 
 
@@ -120,6 +128,13 @@ def run_peer(sources: Path, output: Path) -> float:
     for command in peer_commands(sources, output):
         timed(command)
     return time.perf_counter() - started
+
+
+def cpu_of(action, *args):
+    """`action(*args)`, and the CPU seconds of the commands it measured."""
+    before = len(CPU)
+    result = action(*args)
+    return result, sum(CPU[before:])
 
 
 def clean(output: Path) -> None:
@@ -177,16 +192,23 @@ def main() -> None:
     ours_out, peer_out = work / "ours", work / "peer"
     peer_out.mkdir()
 
-    ours, peer = [], []
+    ours, peer, ours_cpu, peer_cpu = [], [], [], []
     for _ in range(arguments.runs):  # alternate, so both meet the same machine load
         clean(ours_out)
-        ours.append(timed(build_command(SOURCES, ours_out))[0])
-        peer.append(run_peer(SOURCES, peer_out))
+        (seconds, _peak), cpu = cpu_of(timed, build_command(SOURCES, ours_out))
+        ours.append(seconds)
+        ours_cpu.append(cpu)
+        seconds, cpu = cpu_of(run_peer, SOURCES, peer_out)
+        peer.append(seconds)
+        peer_cpu.append(cpu)
     print("seed reader, cold build")
     print(f"  pamphleteer (every edition, build report)             median {statistics.median(ours):6.2f} s")
     print(f"  peer pipeline (pandoc+WeasyPrint, PDF+EPUB+HTML)       median {statistics.median(peer):6.2f} s")
     ratio = statistics.median(ours) / statistics.median(peer)
     print(f"  ratio ours/peer                                        {ratio:6.2f}")
+    cpu_ratio = statistics.median(ours_cpu) / statistics.median(peer_cpu)
+    print(f"  CPU s, all processes: pamphleteer {statistics.median(ours_cpu):6.2f}, "
+          f"peer {statistics.median(peer_cpu):6.2f}, ours/peer {cpu_ratio:6.2f}")
 
     noop = median_of(arguments.runs, lambda: timed(build_command(SOURCES, ours_out))[0])
     print(f"  rebuild, nothing changed                               median {noop:6.2f} s")
