@@ -51,6 +51,7 @@ LONGEST_FIRST = (  # CPU s in a run of 2 December 2026 (-n 2, a loaded machine):
     "test_corpus.py", "test_add_corpus.py", "test_faults.py", "test_install.py", "test_cache.py",
     "test_check.py", "test_print_pages.py", "test_print_hyphens.py", "test_build.py", "test_errors.py",
     "test_frontmatter.py", "test_source_faults.py", "test_epub.py",
+    "test_resume.py",  # 35 CPU s (-n0, 3 December): collected among the last files, it could end a run
 )
 
 
