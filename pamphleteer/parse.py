@@ -328,7 +328,7 @@ def _defuse_brackets(markdown: str) -> str:
     return "".join(out)
 
 
-HEADING_LINE = re.compile(r"^ {0,3}#{1,6}\s")
+HEADING_LINE = re.compile(r"^ {0,3}(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*#{1,6}\s")  # maybe in a list item
 OPEN_TAG_AT_END = re.compile(r"<[A-Za-z][^<>]*$")  # a raw HTML tag the line break cut in two
 FENCE_LINE = re.compile(r"^ {0,3}(```|~~~)")
 HEADING_HTML_JOINED = codes.declare("N712", "headings whose raw HTML ran onto the next lines joined")

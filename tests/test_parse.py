@@ -49,6 +49,17 @@ def test_a_heading_whose_raw_html_ran_onto_the_next_lines_is_read_whole():
     assert blocks[1].line == 5 and [d.code for d in diagnostics] == ["N712"]
 
 
+def test_a_heading_in_a_list_item_whose_raw_html_ran_onto_the_next_line_is_read_whole():
+    # pandoc's gfm writer (wsj.com): a tag list, each tag a heading in a list item
+    text = ('- ## <a href="http://blogs.wsj.com/accelerators/tag/investor/"\n  rel="tag">investor</a>\n\n'
+            '- ## <a href="http://blogs.wsj.com/accelerators/tag/marketing/"\n  rel="tag">Marketing</a>\n')
+    blocks, diagnostics = read_markdown(text, path=Path("t.md"), first_line=1)
+    assert text_of(blocks[0].node).split() == ["investor", "Marketing"]
+    assert [n["c"][2][0] for n in walk(blocks[0].node) if n["t"] == "Link"] == [
+        "http://blogs.wsj.com/accelerators/tag/investor/", "http://blogs.wsj.com/accelerators/tag/marketing/"]
+    assert [d.code for d in diagnostics] == ["N712", "N712"]
+
+
 def test_a_heading_in_a_code_block_is_left_as_it_is():
     text = '```\n# <not a tag\nstill code\n```\n'
     blocks, diagnostics = read_markdown(text, path=Path("t.md"), first_line=1)

@@ -258,18 +258,29 @@ def links_opened_before(node: Node) -> tuple[list[Node], list[Finding]]:
     return [new], findings
 
 
-def _paragraph_link_joined(node: Node, following: Node) -> tuple[Node, list[Finding]] | None:
-    """Two paragraphs as one where a link's (or an image's) words hold a blank line, so that the
-    converter's `[words` ends one and `](url)` starts the next (html2text: an image's description
-    of two paragraphs inside a link); else None."""
-    if not (is_kind(node, "Para", "Plain") and is_kind(following, "Para", "Plain")):
+def _open_brackets(text: str) -> int:
+    """How many `[` of the text no `]` closes after them."""
+    depth = 0
+    for char in text:
+        depth = depth + 1 if char == "[" else max(0, depth - 1) if char == "]" else depth
+    return depth
+
+
+def _paragraphs_link_joined(blocks: list[Node]) -> tuple[Node, list[Finding]] | None:
+    """Paragraphs as one where a link's (or an image's) words hold blank lines, so that the
+    converter's `[words` ends the first and its `](url)` comes in the last (html2text: an image's
+    description of several paragraphs inside a link); else None."""
+    if len(blocks) < 2 or not all(is_kind(block, "Para", "Plain") for block in blocks):
         return None
-    first, second = flatten(block_inlines(node))[0], flatten(block_inlines(following))[0]
-    if first.rfind("[") <= first.rfind("]") or not second.lstrip().startswith("]("):
+    texts = [flatten(block_inlines(block))[0] for block in blocks]
+    if not _open_brackets(texts[0]) or "](" not in texts[-1] or any("](" in text for text in texts[1:-1]):
         return None
-    merged = [*block_inlines(node), make_soft_break(), *block_inlines(following)]
-    boundary = len(first)
-    if not any(match.start() < boundary < match.end() for match in VISIBLE_LINK.finditer(flatten(merged)[0])):
+    merged: list[Node] = []
+    for block in blocks:
+        merged.extend([make_soft_break()] * bool(merged) + block_inlines(block))
+    first, last = len(texts[0]), len(flatten(merged)[0]) - len(texts[-1])
+    if not any(match.start() < first and match.end() > last
+               for match in VISIBLE_LINK.finditer(flatten(merged)[0])):
         return None
     return visible_link_syntax(make_para(merged))
 
@@ -277,9 +288,9 @@ def _paragraph_link_joined(node: Node, following: Node) -> tuple[Node, list[Find
 def _heading_link_joined(node: Node, following: Node) -> tuple[Node, list[Finding]] | None:
     """A heading and the paragraph after it, as one heading, where a link html2text wrapped runs from
     one into the other (its repair's findings, none if `visible_link_syntax` finds nothing); else None.
-    Two paragraphs a link runs over are one paragraph (`_paragraph_link_joined`)."""
+    Paragraphs a link runs over are one paragraph (`_paragraphs_link_joined`)."""
     if not is_kind(node, "Header"):
-        return _paragraph_link_joined(node, following)
+        return _paragraphs_link_joined([node, following])
     if not is_kind(following, "Para"):
         return None
     boundary = len(flatten(block_inlines(node))[0])
@@ -308,8 +319,45 @@ def heading_links_over_lines(
 ) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:
     """A heading whose link html2text wrapped onto the next line (which then reads as a paragraph:
     `## [Safe Schools Lead With Support, Not` ⏎ `Police](https://…)`) gets its link back whole; so
-    does a link whose words hold a blank line (`[![two paragraphs` ⏎⏎ `](data:…) more](/x)`)."""
-    return join_pairs(blocks, path, refuse, _heading_link_joined, code="N706")
+    does a link whose words hold blank lines (`[![two paragraphs` ⏎⏎ `](data:…) more](/x)`)."""
+    blocks, found = _paragraph_runs_joined(blocks, path, refuse)
+    joined, more = join_pairs(blocks, path, refuse, _heading_link_joined, code="N706")
+    return joined, found + more
+
+
+RUN_SIZES = (3, 4)  # paragraphs a link's words may hold beyond a pair (a pair is `join_pairs`'s)
+
+
+def _paragraph_runs_joined(
+    blocks: tuple[Block, ...], path: Path, refuse: Refuse
+) -> tuple[tuple[Block, ...], tuple[Diagnostic, ...]]:
+    """Three or four paragraphs one link runs over (`[![Like his` ⏎⏎ `Ninja Turtle namesake…` ⏎⏎
+    `… in 2004.](…jpg) ](/news/…)`) as one paragraph, the link made whole (N706)."""
+    out: list[Block] = []
+    diagnostics: list[Diagnostic] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        found = None
+        if is_kind(block.node, "Para", "Plain") and _open_brackets(flatten(block_inlines(block.node))[0]):
+            for size in RUN_SIZES:
+                run = blocks[index:index + size]
+                joined = _paragraphs_link_joined([item.node for item in run]) if len(run) == size else None
+                if joined is not None and joined[1]:
+                    found = size, joined
+                    break
+        if found is not None:
+            refused = refuse(block, "N706")
+            if refused is None:
+                size, (node, findings) = found
+                out.append(Block(block.line, node))
+                diagnostics.extend(finding.at(path, block.line) for finding in findings)
+                index += size
+                continue
+            diagnostics.append(refused)
+        out.append(block)
+        index += 1
+    return tuple(out), tuple(diagnostics)
 
 
 # -- links nested in links -------------------------------------------------------

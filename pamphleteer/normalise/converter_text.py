@@ -8,6 +8,8 @@ Auftragnehmer_innen"), gets its asterisks back as text (N716).
 `capitals_inside_words`: "Media captionDrone footage", "nos leitoresAtualizado": a word
 ending in small letters run into a capitalised one, where the converter joined two
 blocks' texts, gets its space back (N723); never "iPhone", "JavaScript", "McDonald".
+`escapes_left_as_text`: "\\#Krótko", "Akteur\\*innen", a Markdown writer's escapes inside raw
+HTML, where no Markdown reader takes them away, lose their backslash (N725).
 `money_read_as_maths`: "($1.4 million) … euros ($1.1 million)", whose dollar signs the
 Markdown reader took for the edges of a formula, is text again, its links links (N724).
 `fix_mojibake`: "MarÃ­a" -> "María", "donâ€™t" -> "don’t" (N710), with ftfy,
@@ -361,6 +363,35 @@ def money_read_as_maths(node: Node) -> tuple[Node, list[Finding]]:
                                     shorten("$" + formula + "$"), shorten(text_of(made))))
             out.extend(made)
         return merge_adjacent(out)
+
+    new = transform(node, inlines=rewrite)
+    return (new if findings else node), findings
+
+
+# -- Markdown escapes inside raw HTML ----------------------------------------------------
+
+# a backslash before a mark a Markdown writer escapes, in a word ("\\#Krótko", "Akteur\\*innen",
+# "\\[1\\]"); "¯\\_(ツ)_/¯" keeps its own
+LEFT_ESCAPE = re.compile(r"\\(?=[#*_`\[\]]\w)|(?<=\w)\\(?=\])")
+
+
+@rule(Stage.DAMAGE, order=112, codes={"N725": "Markdown escapes left as text removed"},
+      runs=over_rewritten_blocks)
+def escapes_left_as_text(node: Node) -> tuple[Node, list[Finding]]:
+    """A Markdown escape shown as text (a writer's `\\#`, `\\*` inside raw HTML, which the
+    reader keeps as it is) loses its backslash: "#Krótko", "Akteur*innen"."""
+    findings: list[Finding] = []
+
+    def rewrite(inlines: list[Node]) -> list[Node]:
+        out: list[Node] = []
+        for item in inlines:
+            if is_kind(item, "Str") and LEFT_ESCAPE.search(str_text(item)):
+                mended = LEFT_ESCAPE.sub("", str_text(item))
+                findings.append(Finding("N725", "a Markdown escape shown as text lost its backslash",
+                                        str_text(item), mended))
+                item = make_str(mended)
+            out.append(item)
+        return out
 
     new = transform(node, inlines=rewrite)
     return (new if findings else node), findings

@@ -25,6 +25,7 @@ from pamphleteer.normalise.converter_text import (
     asterisks_inside_words,
     capitals_inside_words,
     emphasis_debris,
+    escapes_left_as_text,
     fix_mojibake,
     money_read_as_maths,
 )
@@ -313,3 +314,19 @@ def test_dollar_amounts_read_as_a_formula_are_text_again(before, after):
     result, codes = run_rule(money_read_as_maths, before)
     assert result == nodes(after or before)
     assert codes == (["N724"] if after else [])
+
+
+# pandoc's gfm writer escapes inside raw HTML, which the reader keeps as written (klubjagiellonski.pl)
+ESCAPES = [
+    ('<div class="autor">\\#Krótko o przepisach</div>', '<div class="autor">#Krótko o przepisach</div>'),
+    ("<div>Akteur\\*innen und \\[1\\]</div>", "<div>Akteur*innen und [1]</div>"),
+    ("<div>¯\\_(ツ)_/¯ and C:\\Users and a \\* b</div>", None),  # no escape of a writer's
+    ("the hashtag \\#whatsisters", None),  # read as Markdown: the reader took the escape already
+]
+
+
+@pytest.mark.parametrize(("before", "after"), ESCAPES)
+def test_markdown_escapes_shown_as_text_lose_their_backslash(before, after):
+    result, codes = run_rule(escapes_left_as_text, before)
+    assert text_of(result) == text_of(nodes(after or before)) if after else result == nodes(before)
+    assert set(codes) == ({"N725"} if after else set())

@@ -229,6 +229,18 @@ def test_a_link_whose_words_hold_a_blank_line_is_one_link_again():
     assert {d.code for d in diagnostics} == {"N706"}
 
 
+def test_a_link_whose_words_hold_two_blank_lines_is_one_link_again():
+    # html2text (telegraph.co.uk): an image's description of three paragraphs, inside a gallery's link
+    text = ("[![Like his Teenage Mutant\n\nNinja Turtle namesake, Leonardo DiCaprio appeared to be\n"
+            "shrinking into\n\nhis polyester shell in\n2004.](http://i.x.org/archive/summ_big-\n"
+            "please_04.jpg)  ](https://x.org/news/11310148/Celebrities-and-\ntheir-winter-coats.html)\n\nText.")
+    out, diagnostics = heading_links_over_lines(blocks(text), PATH, never_refuse)
+    assert len(out) == 2 and "](" not in text_of(out[0].node) and "[" not in text_of(out[0].node)
+    assert [link_target(n) for n in walk(out[0].node) if n["t"] == "Link"] == [
+        "https://x.org/news/11310148/Celebrities-and-their-winter-coats.html"]
+    assert {d.code for d in diagnostics} == {"N706"}
+
+
 def test_two_paragraphs_with_brackets_that_make_no_link_stay():
     text = "A list [of things\n\n](and more) said in prose."
     out, diagnostics = heading_links_over_lines(blocks(text), PATH, never_refuse)
