@@ -5,7 +5,8 @@
   emphasised text followed by a URL in parentheses becomes a link on that text (N101);
 - `drop_url_from_link_text`: link text that repeats its own URL in parentheses loses it (N102);
 - `unescape_url_text`: a URL shown as link text loses Markdown escapes such as `\\_` (N104);
-- `unwrap_dead_links`: links to nothing (`#`, empty) become their plain text (N110);
+- `unwrap_dead_links`: links to nothing (`#`, empty, a web address with no site: `http:///h`)
+  become their plain text (N110);
 - `resolve_relative_links`: a link relative to the page it was scraped from (`other.html`,
   `/tag/x`, `../x`) is resolved against the text's source URL (N431), or, with no source
   known, becomes its plain text with a warning (N432): an edition never links to a file of
@@ -290,12 +291,22 @@ def _unescaped_url_text(link: Node) -> tuple[list[Node], Finding] | None:
 
 @rule(Stage.LINKS, order=50, codes={"N110": "dead links unwrapped to plain text"})
 def unwrap_dead_links(node: Node) -> tuple[Node, list[Finding]]:
-    """A link to nothing (`[Cuba](#)`) becomes its text (`Cuba`)."""
+    """A link to nothing (`[Cuba](#)`, `[groups](http:///h)`) becomes its text (`Cuba`)."""
     return _mend_links(node, _dead_link_text, merge=True)
 
 
+def _without_host(url: str) -> bool:
+    """A web address with no site in it (`http:///h`, `https://`): a page's broken link, which no
+    reader can follow."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and not parts.netloc
+
+
 def _dead_link_text(link: Node) -> tuple[list[Node], Finding] | None:
-    if not is_dead_link(link):
+    if not (is_dead_link(link) or _without_host(link_target(link))):
         return None
     return link_text(link), Finding("N110", "a dead link became plain text", show([link]),
                                     text_of(link_text(link)))

@@ -93,6 +93,9 @@ DEAD_LINKS = [
     ("[*Kurdistan*](#) and more", "*Kurdistan* and more", 1),
     ("a [live](https://x.org) link and an [anchor](#notes)",
      "a [live](https://x.org) link and an [anchor](#notes)", 0),
+    # the page's own broken link, with no site in its address (talkingpointsmemo.com)
+    ("human rights [organizations](http:///h). The media", "human rights organizations. The media", 1),
+    ("[a file](https:///) and [a site](https://x.org/h)", "a file and [a site](https://x.org/h)", 1),
 ]
 
 
