@@ -49,10 +49,12 @@ from pamphleteer.normalise.boilerplate_pitches import (
     BUTTON_WORDS,
     in_voice,
     is_address_field,
+    is_appeal,
     is_button,
     is_newsletter_line,
     is_pitch_line,
     mentions_mail,
+    site_words,
     stems,
 )
 from pamphleteer.normalise.findings import shorten
@@ -80,6 +82,7 @@ STOPWORDS_LOW, STOPWORDS_HIGH = 0.30, 0.32
 MAX_LINK_DENSITY = 0.2
 PROSE_WORDS = 25  # a block this long, in sentences, is the author's unless a heading says otherwise
 SHORT_WORDS = 12
+LIST_ITEM_WORDS = 12  # a list whose items average fewer words is offers or headlines, not the article's prose
 LANGUAGES = {
     "af": "Afrikaans", "ca": "Catalan", "cs": "Czech", "da": "Danish", "de": "German", "el": "Greek",
     "en": "English", "es": "Spanish", "et": "Estonian", "eu": "Basque", "fi": "Finnish", "fr": "French",
@@ -318,10 +321,14 @@ class Unit:
 
     @property
     def good(self) -> bool:
-        """jusText's good paragraph, a little more forgiving of length: the article's own prose."""
+        """jusText's good paragraph, a little more forgiving of length: the article's own prose. A list
+        is one only when its items average a sentence's length: jusText reads each item as a paragraph
+        of its own, and a site's list of short offers or headlines is no article's first paragraph."""
         return (not self.is_heading and len(self.text) >= LENGTH_LOW + 30
                 and self.stop_density >= STOPWORDS_LOW
-                and self.link_density <= MAX_LINK_DENSITY + 0.1)
+                and self.link_density <= MAX_LINK_DENSITY + 0.1
+                and (kind(self.node) not in ("BulletList", "OrderedList")
+                     or self.words >= LIST_ITEM_WORDS * len(list_items(self.node))))
 
 
 def _link_chars(node: Node) -> int:
@@ -459,6 +466,7 @@ def _runs(units: list[Unit], decided: dict[int, str], exempt: set[int]) -> None:
 
 
 HEADLINE_WORDS = 20
+FULL_STOPS = (".", "!", "?")
 SENTENCE_END = ('.', '!', '?', '…', '"', '”', '’', '»')
 
 
@@ -475,18 +483,20 @@ def _resumes(units: list[Unit], index: int) -> bool:
 
 
 def _headline_list(unit: Unit) -> bool:
-    """A list of headlines (each item a few words, none a paragraph), however many words in all:
-    under a "Most popular" heading it is the box's, not prose."""
+    """A list of headlines (three in four items a few words: a box's last offer may run longer),
+    however many words in all: under a "Most popular" heading it is the box's, not prose."""
     if kind(unit.node) not in ("BulletList", "OrderedList"):
         return False
     items = [text_of({"t": "Div", "c": [["", [], []], item]}) for item in list_items(unit.node)]
-    return len(items) >= 2 and all(len(item.split()) <= HEADLINE_WORDS for item in items)
+    headlines = sum(len(item.split()) <= HEADLINE_WORDS for item in items)
+    return len(items) >= 2 and headlines >= 0.75 * len(items)
 
 
 def classify(units: list[Unit], stop: frozenset[str], exempt: set[int], host: str = "",
-             joined: frozenset[int] = frozenset()) -> dict[int, str]:
+             joined: frozenset[int] = frozenset(), bios: frozenset[int] = frozenset()) -> dict[int, str]:
     """Which units are furniture, each with its code (`host`: the page's own site, when known;
-    `joined`: the units exempt only as the rest of the paragraph before them)."""
+    `joined`: the units exempt only as the rest of the paragraph before them; `bios`: the exempt
+    units that are an author's bio, left for the foot of the text's own rules)."""
     decided: dict[int, str] = {}
     _runs(units, decided, exempt)
     _threads(units, decided, exempt - joined)
@@ -534,7 +544,7 @@ def classify(units: list[Unit], stop: frozenset[str], exempt: set[int], host: st
         label = _label_code(units, index, decided)
         if label and (_list_of_links(unit, stop) or _linked_line(unit)):
             decided[index] = label
-        elif hosts and _headline_link(unit, hosts):
+        elif hosts and (_headline_link(unit, hosts) or _labelled_link(unit, hosts)):
             decided[index] = "N422"
     # After the article has begun, a heading under the title's level that is only a link to another
     # page of the site is another story's headline (a teaser), not a section of this one.
@@ -544,11 +554,24 @@ def classify(units: list[Unit], stop: frozenset[str], exempt: set[int], host: st
             decided[index] = "N422"
     _repeated(units, decided, exempt, begun)
     _between_furniture(units, decided, exempt, last)
-    _foot(units, decided, exempt, begun, stop)
+    site = site_words(host)
+    _foot(units, decided, exempt, begun, stop, site)
+    _stranded_bios(units, decided, bios, article_end(units, decided, exempt, begun, stop, site))
     return decided
 
 
-def _weight(unit: Unit, index: int, decided: dict[int, str], exempt: set[int], stop: frozenset[str]) -> float:
+def _stranded_bios(units: list[Unit], decided: dict[int, str], bios: frozenset[int], end: int) -> None:
+    """An author's bio at the article's end ("Malcolm Harris is an editor at …") with the page's
+    blocks still after it in the body goes to the bio: the text's foot rules lift a bio only at the
+    body's very end, and the page's last boxes stood between."""
+    for index in sorted(bios):
+        if index >= end and any(units[later].text and later not in decided and later not in bios
+                               for later in range(index + 1, len(units))):
+            decided[index] = "N427"
+
+
+def _weight(unit: Unit, index: int, decided: dict[int, str], exempt: set[int], stop: frozenset[str],
+            site: frozenset[str] = frozenset()) -> float:
     """What a block says for "the article goes on here": its words when it is the article's prose,
     less than nothing when it is furniture (taken already, or links, or a short line). A list is
     weighed item by item (a list of headlines or links is no prose, however many words it has)."""
@@ -556,6 +579,8 @@ def _weight(unit: Unit, index: int, decided: dict[int, str], exempt: set[int], s
         return 0.0
     if index in decided:
         return -2.0
+    if kind(unit.node) in ("Para", "Plain") and is_appeal(unit.text, site):
+        return -1.0  # the publisher speaking to the reader: the page's, however many its words
     if kind(unit.node) in ("BulletList", "OrderedList"):
         items = [_measure(unit.top, unit.line, make_div(item), stop) for item in list_items(unit.node)]
         if unit.link_density >= 0.5 or any(kind(n) == "Header" for n in walk(unit.node)):
@@ -587,7 +612,7 @@ def _links_block(unit: Unit, stop: frozenset[str]) -> bool:
 
 
 def article_end(units: list[Unit], decided: dict[int, str], exempt: set[int], begun: int,
-                stop: frozenset[str]) -> int:
+                stop: frozenset[str], site: frozenset[str] = frozenset()) -> int:
     """The article's last block: where the sum of the blocks' weights from its first paragraph on is
     greatest (its prose counts for it, the page's furniture against: what follows is the page's foot).
     Each block of a run of furniture weighs more than the one before (the n-th by the square root of
@@ -595,7 +620,7 @@ def article_end(units: list[Unit], decided: dict[int, str], exempt: set[int], be
     paragraph after it (the author's bio, a pitch)."""
     best, end, total, gap = 0.0, begun, 0.0, 0
     for index in range(begun, len(units)):
-        weight = _weight(units[index], index, decided, exempt, stop)
+        weight = _weight(units[index], index, decided, exempt, stop, site)
         if weight < 0:
             gap += 1
             weight *= gap ** 0.5
@@ -608,17 +633,18 @@ def article_end(units: list[Unit], decided: dict[int, str], exempt: set[int], be
 
 
 def _foot(units: list[Unit], decided: dict[int, str], exempt: set[int], begun: int,
-          stop: frozenset[str]) -> None:
+          stop: frozenset[str], site: frozenset[str] = frozenset()) -> None:
     """After the article's end (`article_end`), what is not prose is the page's foot: the imprint,
     the legal and site links, the site map, app badges and social links, the last boxes. There is a
     foot only where furniture follows the article (one piece taken already, or links); before its
     first piece a line that ends as a sentence does ("Thanks.", "Venceremos!") stays, and a
     paragraph of prose stays anywhere."""
-    end = article_end(units, decided, exempt, begun, stop)
+    end = article_end(units, decided, exempt, begun, stop, site)
     foot = next((index for index in range(end + 1, len(units)) if index in decided
                  or _links_block(units[index], stop)), len(units))
     if foot == len(units):
         return  # no furniture after the article: nothing is the page's foot
+    _appeal_box(units, decided, exempt, foot, site)
     headings = []
     for index in range(end + 1, len(units)):
         unit = units[index]
@@ -628,8 +654,10 @@ def _foot(units: list[Unit], decided: dict[int, str], exempt: set[int], begun: i
             continue  # before the foot's first piece of furniture, a sentence is the author's
         if unit.is_heading:
             headings.append(index)
+        elif index > foot and kind(unit.node) in ("Para", "Plain") and is_appeal(unit.text, site):
+            decided[index] = "N424"  # the publisher speaking to the reader, in the page's foot
         elif not ((unit.prose and not (kind(unit.node) in ("BulletList", "OrderedList")
-                                       and _weight(unit, index, decided, exempt, stop) < 0))
+                                       and _weight(unit, index, decided, exempt, stop, site) < 0))
                   or (_sentence(unit) and unit.words >= SHORT_WORDS)):
             decided[index] = "N429"
     # a heading goes with its section only: over a table, a quotation or prose that stay, it stays
@@ -641,6 +669,40 @@ def _foot(units: list[Unit], decided: dict[int, str], exempt: set[int], begun: i
             section.append(other)
         if all(other in decided for other in section if units[other].text or other in exempt):
             decided[index] = "N429"
+
+
+def _appeal_box(units: list[Unit], decided: dict[int, str], exempt: set[int], foot: int,
+                site: frozenset[str]) -> None:
+    """The publisher's appeal right before the page's foot (`boilerplate_pitches.is_appeal`: the reader
+    addressed about the site, its support or its cookies), with what stands between it and the foot
+    (short lines in the same voice, buttons, labels of a few words) and the box's title above it (a
+    heading, or a few words that end as no sentence does): a donation, subscription or newsletter box
+    at the article's end, found by its place and its voice, not its phrases. The article's prose, a
+    sentence not in that voice, ends the box."""
+    run: list[tuple[int, str]] = []
+    for index in range(foot - 1, -1, -1):
+        unit = units[index]
+        if (not unit.text and index not in exempt) or decided.get(index) == "N424":
+            continue  # a box's button or pitch taken already (`_boxes`) is the box's
+        if index in exempt or index in decided or kind(unit.node) not in ("Para", "Plain", "Header"):
+            break
+        if is_appeal(unit.text, site):
+            run.append((index, "appeal"))
+        elif unit.words <= BUTTON_WORDS and (unit.is_heading or not unit.text.rstrip().endswith(FULL_STOPS)):
+            run.append((index, "label"))
+        elif unit.words <= SHORT_WORDS and (in_voice(unit.text) or is_button(unit.text, False)):
+            run.append((index, "voice"))
+        else:
+            break
+    appeals = [position for position, (_, what) in enumerate(run) if what == "appeal"]
+    if not appeals:
+        return
+    top = appeals[-1]
+    title = 0
+    while top + 1 + title < len(run) and run[top + 1 + title][1] == "label" and title < 2:  # its title
+        title += 1
+    for index, _ in run[:top + 1 + title]:
+        decided[index] = "N424"
 
 
 def _threads(units: list[Unit], decided: dict[int, str], exempt: set[int]) -> None:
@@ -774,6 +836,31 @@ def _headline_link(unit: Unit, hosts: set[str]) -> bool:
     return _own_page(target, hosts) or site_host([target] * 3) in hosts
 
 
+POINTER_LABEL_WORDS = 6
+
+
+def _labelled_link(unit: Unit, hosts: set[str]) -> bool:
+    """A paragraph that is a label of a few words and a link to another article of the site, and
+    nothing else ("A lire aussi : [Notre récit du discours]", "LIRE AUSSI SUR REGARDS.FR >> [Affaire
+    Benalla]"): the label set off by a colon, arrows or a line break, the link most of the text. A
+    link inside a sentence has the sentence's words before and after it."""
+    node = unit.node
+    if kind(node) not in ("Para", "Plain") or unit.link_density < 0.5 or not 3 <= unit.words <= 30:
+        return False
+    inlines = [n for n in block_inlines(node) if kind(n) not in ("Space", "SoftBreak")]
+    links = [n for n in walk(node) if kind(n) == "Link"]
+    if len(links) != 1 or not _own_page(link_target(links[0]), hosts):
+        return False
+    flat = list(walk(node, into=lambda n: kind(n) != "Link"))
+    at = next(i for i, n in enumerate(flat) if kind(n) == "Link")
+    after = "".join(text_of(n) for n in flat[at + 1:] if kind(n) in ("Str", "Space")).strip(" *_»>.?!")
+    label = text_of({"t": "Para", "c": [n for n in flat[:at] if kind(n) in ("Str", "Space", "SoftBreak",
+                                                                              "LineBreak")]}).strip(" *_")
+    broken = any(kind(n) == "LineBreak" for n in flat[:at])
+    return (bool(inlines) and not after and 0 < len(label.split()) <= POINTER_LABEL_WORDS
+            and (label.endswith((":", ">>", "»", "|", "→", "›")) or broken))
+
+
 def _label_code(units: list[Unit], index: int, decided: dict[int, str]) -> str:
     """The code of a furniture label right before block `index` ("Related:", "Tags:")."""
     if index == 0:
@@ -831,7 +918,9 @@ def remove_boilerplate(
     exempt_units |= {i for i in range(first_good) if _author_links(units[i])}  # the head's byline
     links = [link_target(node) for block in blocks for node in walk(block.node) if kind(node) == "Link"]
     host = site_host(links)
-    decided = classify(units, stop, exempt_units, host, joined_only)
+    bios = frozenset(i for i, unit in enumerate(units) if kind(unit.node) in ("Para", "Plain") and (
+        _bio_line(unit) or _classify_tail(Block(unit.line, unit.node), authors, "") == "bio"))
+    decided = classify(units, stop, exempt_units, host, joined_only, bios)
     body: list[Block] = []
     credits: list[Block] = []
     bio: list[Block] = []

@@ -129,3 +129,53 @@ def is_address_field(text: str) -> bool:
 def mentions_mail(text: str) -> bool:
     """Whether a line names the newsletter or mail ("Aktuelle Recherchen per Mail", "in your inbox")."""
     return bool(MAILED.search(text) or MAIL.search(text) or re.search(r"\bmail\b", text, re.IGNORECASE))
+
+
+# The publisher speaking as "we" (the reader's "we" too, so never evidence alone).
+WE = re.compile(r"\b(?:we|us|our\w*|wir|uns\w*|nous|notre|nos|nosotros|nuestr\w*|noi|nostr\w*|nós|noss\w*"
+                r"|nasz\w*|meidän|meitä|мы|наш\w*)\b", re.IGNORECASE)
+# What a notice in the reader's voice may be about instead: the page's cookies, the reader's browser.
+NOTICE = re.compile(r"\bcookies?\b|\bjavascript\b|\bnavigat(?:eur|or|ore)\b|\bbrowser\b", re.IGNORECASE)
+# What only a publisher asks a reader for: to donate, to subscribe, to pay for journalism, the newsletter
+# (not "support" or "members", which an essay's call to action has too).
+ASKED = re.compile(
+    r"\w*(?:spende|spenden|abonn|journalism|newsletter|abo\b|donat|donazion|darowizn|lahjoit|doaç|suscri|subscri"
+    r"|prenumer|abbona|assinatur|infolettre|periodismo|jornalismo|giornalismo|journalisme|dziennikarstw"
+    r"|journalismi|patreon)\w*", re.IGNORECASE)
+APPEAL_WORDS = 80  # an appeal's block is short; a longer one is the article's
+
+
+def site_words(host: str) -> frozenset[str]:
+    """The words a page's own site is named by, from its host ('pagina12.com.ar' -> {'pagina12'})."""
+    labels = [label for label in host.casefold().split(".") if label]
+    if len(labels) >= 3 and labels[-2] in ("co", "com", "org", "net", "ac", "gov", "edu"):
+        core = labels[-3]
+    else:
+        core = labels[-2] if len(labels) >= 2 else ""
+    return frozenset({core, core.replace("-", "")} - {""}) if len(core) >= 3 else frozenset()
+
+
+UNACCENTED = str.maketrans("áàâäãéèêëíìîïóòôöõúùûüç", "aaaaaeeeeiiiiooooouuuuc")
+
+
+def _names_site(text: str, site: frozenset[str]) -> bool:
+    """Whether a text names the site as its host spells it ("Página/12" for pagina12.com.ar)."""
+    return bool(site & {re.sub(r"[\W_]+", "", token.casefold()).translate(UNACCENTED)
+                        for token in re.findall(r"\S+", text)})
+
+
+def is_appeal(text: str, site: frozenset[str] = frozenset()) -> bool:
+    """A short block in which the publisher speaks to the reader about itself: the reader addressed (or
+    the publisher as "we") and the site named; or the reader asked for what only a publisher asks for
+    (a donation, a subscription, to pay for journalism), or asked by "we" with two of a pitch's words,
+    or told of the page's cookies or browser. The words
+    are the voice and the subject, not any site's phrases ("Es porque te interesa … Página/12 cuenta
+    con vos", "Wenn Ihnen dieser Artikel gefallen hat, können Sie mich durch eine Spende unterstützen")."""
+    words = len(text.split())
+    if not 0 < words <= APPEAL_WORDS:
+        return False
+    you, we = bool(YOU.search(text)), bool(WE.search(text))
+    if not (you or we):
+        return False
+    return ((bool(site) and _names_site(text, site))
+            or (you and (bool(ASKED.search(text)) or bool(NOTICE.search(text)) or (we and stems(text) >= 2))))

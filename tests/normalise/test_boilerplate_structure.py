@@ -1,0 +1,172 @@
+"""Furniture found by its place and shape (issue 16, deliverable 2): the publisher's appeal at the
+article's end by its voice, a header's list of short offers no article, a headline box with one long
+item. Each table: the page's blocks, what leaves the body, what stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from pamphleteer.ast import text_of
+from pamphleteer.normalise.boilerplate import remove_boilerplate
+from pamphleteer.normalise.boilerplate_pitches import is_appeal, site_words
+from pamphleteer.normalise.keep import Keep
+from tests.normalise.helpers import PATH, blocks
+
+ES = ("El máximo tribunal decidió este martes firmar una serie de fallos vinculados con causas de lesa "
+      "humanidad que estaban demoradas desde hacía años, después de un reclamo de Naciones Unidas.")
+ES_MORE = ("Por el momento, el tribunal que encabeza Rosatti no está demasiado interesado en dar un mensaje "
+           "para acelerar los juicios, aunque los organismos de derechos humanos insisten en que lo haga.")
+EN = ("The strike wave that swept the country this autumn was not an accident. It was the product of "
+      "years of patient organising by rank-and-file workers who had grown tired of waiting.")
+EN_MORE = ("What made the difference was not any single tactic but the willingness of ordinary members "
+           "to take decisions into their own hands, wherever the officials hesitated.")
+SITE_LINKS = "\n\n".join(f"[Sección {n}](https://www.pagina12.com.ar/secciones/{n})" for n in range(4))
+APPEAL = ("Es porque te interesa la información rigurosa, porque valorás tener otra mirada. Página/12 "
+          "tiene un compromiso de más de 30 años con ella y cuenta con vos para renovarlo cada día.")
+FOOT = "Temas en esta nota:\n\n[Corte Suprema](https://www.pagina12.com.ar/tags/corte)"
+
+
+def credited(markdown: str) -> dict[str, str]:
+    """What left the body for the credits, each block's text with the code it left under."""
+    result = remove_boilerplate(blocks(markdown), PATH)
+    codes = {d.line: d.code for d in result.diagnostics if d.code != "N428"}
+    return {text_of(block.node): codes[block.line] for block in result.credits}
+
+
+def moved(markdown: str, **options: object) -> dict[str, str]:
+    result = remove_boilerplate(blocks(markdown), PATH, **options)  # type: ignore[arg-type]
+    return {d.before: d.code for d in result.diagnostics if d.code != "N428"}
+
+
+def body(markdown: str, **options: object) -> list[str]:
+    result = remove_boilerplate(blocks(markdown), PATH, **options)  # type: ignore[arg-type]
+    return [text_of(block.node) for block in result.body]
+
+
+# The appeal box at the article's end: (its blocks between the article and the foot, what leaves)
+@pytest.mark.parametrize(("box", "leaving"), [
+    # the site named to the reader, its title of a few words above, its short lines and button below
+    (f"Si llegaste hasta acá…\n\n{APPEAL}\n\nDefendé tu voz.\n\nUnite a Página/12",
+     ["Si llegaste hasta acá…", APPEAL, "Defendé tu voz.", "Unite a Página/12"]),
+    # the reader asked for a donation: two of a pitch's words, no site's name needed
+    ("Wenn Ihnen dieser Artikel gefallen hat, können Sie mich durch eine Spende unterstützen.",
+     ["Wenn Ihnen dieser Artikel gefallen hat, können Sie mich durch eine Spende unterstützen."]),
+])
+def test_the_publishers_appeal_before_the_pages_foot_leaves_by_its_voice(box, leaving):
+    page = f"{SITE_LINKS}\n\n# La Corte\n\n{ES}\n\n{ES_MORE}\n\n{box}\n\n{FOOT}"
+    found = credited(page)
+    assert {text: found.get(text) for text in leaving} == dict.fromkeys(leaving, "N424")
+    assert ES_MORE in body(page)
+
+
+@pytest.mark.parametrize("last", [
+    # the article's own last words to the reader, naming no site and asking for nothing
+    "If you have read this far, you already know what the members decided: they will strike again.",
+    "You can read the full ruling, and you should: it is shorter than the commentary on it.",
+    # the article speaking of support, to no one in particular
+    "The support of the members, and the donations they collected, carried the strike through winter.",
+])
+def test_the_articles_last_words_to_the_reader_stay(last):
+    page = f"{SITE_LINKS}\n\n# The Strike\n\n{EN}\n\n{EN_MORE}\n\n{last}\n\n{FOOT}"
+    assert last in body(page)
+
+
+def test_a_notice_in_the_readers_voice_in_the_pages_foot_leaves_however_long():
+    notice = ("Tu navegador tiene deshabilitado el uso de Cookies. Algunas funcionalidades de Página/12 "
+              "necesitan que lo habilites para funcionar. Si no sabés cómo hacerlo, consultá la ayuda.")
+    menu = "\n\n".join(f"[{name}](https://www.pagina12.com.ar/{name}) | [RSS](https://www.pagina12.com.ar/rss)"
+                       for name in ("Contacto", "Suplementos", "Radio", "Editorial"))  # the page's foot
+    page = f"{SITE_LINKS}\n\n# La Corte\n\n{ES}\n\n{ES_MORE}\n\n{menu}\n\n© 2022 Página/12\n\n{notice}"
+    assert credited(page).get(notice) == "N424"
+
+
+def test_keep_leaves_the_appeal_in_the_body():
+    page = f"{SITE_LINKS}\n\n# La Corte\n\n{ES}\n\n{ES_MORE}\n\n{APPEAL}\n\n{FOOT}"
+    assert APPEAL in body(page, keep=Keep.from_entries(("N424",)))
+
+
+@pytest.mark.parametrize(("text", "site", "appeal"), [
+    (APPEAL, "pagina12.com.ar", True),
+    ("Lesen Sie 10 Wochen lang die digitale Ausgabe der taz und die taz am Wochenende.", "taz.de", True),
+    ("Unsere Arbeit ist spendenfinanziert. Helfen auch Sie mit und unterstützen Sie uns.", "", True),
+    ("En poursuivant votre navigation sur ce site, vous acceptez l'utilisation de cookies.", "", True),
+    ("We rely on readers like you: support independent journalism today.", "", True),
+    (ES, "pagina12.com.ar", False),  # the article, in no one's voice
+    ("You will find the ruling at the court's site; it names the judges who voted.", "", False),
+    ("We support the strike, and our members donate.", "", False),  # the publisher's "we", no reader
+    (EN + " " + EN_MORE + " " + EN + " You should support the members.", "", False),  # too long
+])
+def test_an_appeal_is_the_reader_addressed_about_the_site_its_support_or_its_cookies(text, site, appeal):
+    assert is_appeal(text, site_words(site)) is appeal
+
+
+def test_a_headers_list_of_short_offers_is_not_where_the_article_starts():
+    offers = "\n".join(f"- {offer}" for offer in (
+        "Opina en las noticias", "Conectate a Eskup", "Conversa con tus periodistas de referencia",
+        "Recibe avances de tus suplementos favoritos", "Participa en eventos organizados por el diario"))
+    sections = ("Portada", "Internacional", "Política", "Cultura")
+    menu = "\n".join(f"- [{name}](/{name.casefold()})" for name in sections)
+    tags = "- [Sanidad pública](/tag/sanidad)\n- [Listas espera](/tag/listas)\n- [Pacientes](/tag/pacientes)"
+    head = f"{offers}\n\nBuscar temas\n\n{menu}\n\n# Las listas de espera se agravan"
+    page = f"{head}\n\n{tags}\n\n{ES}\n\n{ES_MORE}"
+    found = moved(page)
+    assert found.get("Portada Internacional Política Cultura") == "N420"
+    assert found.get("Sanidad pública Listas espera Pacientes") == "N420"
+    assert body(page)[-2:] == [ES, ES_MORE]
+
+
+def test_a_headline_box_with_one_long_offer_leaves_under_its_heading():
+    box = ("More Great Stories\n\n- Chris Evans [goes to Washington](https://example.com/a)\n"
+           "- What Atlanta can teach tech about [cultivating black talent](https://example.com/b)\n"
+           "- The display of the future [might be in your contact lens](https://example.com/c)\n"
+           "- Want the best tools to get healthy? Check out our team's picks for the best fitness trackers, "
+           "running gear, and headphones [for the new year](https://example.com/d)")
+    page = f"# The Strike\n\n{EN}\n\n{EN_MORE}\n\n{box}"
+    found = moved(page)
+    assert any(text.startswith("Chris Evans goes to Washington") and code == "N422"
+               for text, code in found.items())
+    assert body(page)[-2:] == [EN, EN_MORE]
+
+
+FR = ("A Toulouse, Jean-Marc Ayrault aura fait deux rappels sur scène. Le premier, seul, une fois son "
+      "discours sur le temps long terminé, et le second avec les ministres venus l'écouter au congrès.")
+FR_MORE = ("Après les turbulences de la semaine, le Premier ministre a voulu montrer qu'il tenait la "
+           "majorité, et il a défendu sa méthode devant des militants qui ne demandaient que cela.")
+OWN = "https://www.liberation.fr/politiques"
+MENU = "\n\n".join(f"[Rubrique {n}]({OWN}/{n})" for n in range(4))
+
+
+@pytest.mark.parametrize(("line", "leaves"), [
+    (f"A lire aussi : [Notre récit du discours de Martine Aubry]({OWN}/aubry)", True),
+    (f"**LIRE AUSSI SUR LIBERATION.FR\\\n\\>\\>** *[Le dernier job de Martine Aubry à la tête du Parti "
+     f"socialiste]({OWN}/job)*", True),
+    (f"Notre récit : [le discours de Martine Aubry]({OWN}/aubry).", True),
+    # a link inside the article's sentence, or to another site, or a label too long to be one
+    (f"Il a cité [le discours de Martine Aubry]({OWN}/aubry) devant les militants.", False),
+    ("A lire aussi : [Le rapport de la Cour des comptes](https://www.ccomptes.fr/rapport)", False),
+    (f"Ce que le Premier ministre a dit samedi devant le congrès : [son discours]({OWN}/discours)", False),
+])
+def test_a_label_and_a_link_to_another_article_of_the_site_leaves_the_article(line, leaves):
+    page = f"{MENU}\n\n# Ayrault assume sa méthode\n\n{FR}\n\n{line}\n\n{FR_MORE}"
+    assert (text_of(blocks(line)[0].node) in credited(page)) is leaves
+    prose = [text_of(blocks(text)[0].node) for text in (FR, FR_MORE)]
+    assert [text for text in body(page) if text in prose] == prose
+
+
+def test_an_authors_bio_after_the_article_with_the_pages_boxes_below_goes_to_the_bio():
+    bio = "Malcolm Harris is an editor at The New Inquiry and a writer based in Brooklyn."
+    links = "\n\n".join(f"[{name}](https://tpm.example/{name}) | [RSS](https://tpm.example/rss)"
+                        for name in "Home About Jobs Press Advertise Contact Terms Privacy Help".split())
+    # the page's foot, and a paragraph of its prose below it (the publisher's own, in no one's voice)
+    boxes = (f"Like us on Facebook\n\n{links}\n\nThe magazine was founded in 2000 as a blog and has since "
+             "grown into a newsroom of reporters and editors in the capital and in the two largest cities.")
+    page = f"# The Strike\n\n{EN}\n\n{EN_MORE}\n\n{EN}\n\n{bio}\n\n{boxes}"
+    result = remove_boilerplate(blocks(page), PATH)
+    assert [text_of(block.node) for block in result.bio] == [bio]
+    assert bio not in body(page) and EN_MORE in body(page)
+
+
+def test_an_authors_bio_inside_the_article_stays():
+    bio = "Jane Alvarez is an organiser at the nurses' union and a writer based in Leeds."
+    page = f"# The Strike\n\n{EN}\n\n{bio}\n\n{EN_MORE}\n\nLike us on Facebook"
+    assert text_of(blocks(bio)[0].node) in body(page)
