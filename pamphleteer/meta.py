@@ -52,7 +52,7 @@ CONVERTER_KEYS = {
     "author": ("author", "authors", "byline", "creator", "creators"),
     "date": ("date", "published", "pubdate", "publishdate", "datepublished", "publishedat",
              "publishedtime", "publicationdate"),
-    "lang": ("lang", "language", "locale"),
+    "lang": ("lang", "language", "locale", "og:locale", "oglocale", "contentlanguage", "inlanguage"),
     "rights": ("rights", "license", "licence", "copyright"),
     "publication": ("publication", "sitename", "publisher", "site", "hostname", "sourcename"),
     "source": ("source", "url", "link", "canonical", "canonicalurl", "sourceurl", "originalurl",
@@ -290,7 +290,8 @@ class _Reader:
             names.extend(part for part in AUTHOR_SEPARATOR.split(item))
         return tuple(name for name in (self.clean("author", name) for name in names) if name)
 
-    def date(self) -> str:
+    def date(self, lang: str = "") -> str:
+        """The front matter's date; a numeric one read in the order of the text's language `lang`."""
         if "date" not in self.given:
             return ""
         value = self.given["date"][1]
@@ -299,7 +300,7 @@ class _Reader:
         if isinstance(value, datetime.date):
             return value.isoformat()
         if isinstance(value, str) and value.strip():
-            day = parse_date(self.clean("date", value))
+            day = parse_date(self.clean("date", value), lang)
             if day is not None:
                 return day.isoformat()
             self.wrong("date", f"{{key}} is '{value.strip()[:40]}', which is not a date that can be "
@@ -310,6 +311,8 @@ class _Reader:
 
     def language(self) -> str:
         lang = self.text("lang")
+        if re.fullmatch(r"[A-Za-z]{2,3}_[A-Za-z]{2}", lang):  # og:locale writes en_GB
+            lang = lang.replace("_", "-")
         if lang and not LANGUAGE_TAG.match(lang):
             self.wrong("lang", f"{{key}} is '{lang[:40]}'; it must be {FRONT_MATTER_KEYS['lang']}")
             return ""
@@ -431,11 +434,13 @@ def _named(value: dict[Any, Any]) -> Any:
     return value
 
 
-def parse_date(text: str) -> datetime.date | None:
+def parse_date(text: str, lang: str = "") -> datetime.date | None:
     """The day `text` names, in any common form, or None: never a relative one ("yesterday").
 
     ISO dates are read directly (an impossible one like 2024-13-45 is None); anything else by
-    dateparser, with absolute dates only and the day, month and year all required.
+    dateparser, with absolute dates only and the day, month and year all required, in the text's
+    language `lang` first, and a numeric date's day and month in that language's order
+    (`normalise.metadata.date_order`: 12/10/2020 is 12 October but in American English).
     """
     iso = ISO_DAY.match(text.strip())
     if iso:
@@ -448,10 +453,16 @@ def parse_date(text: str) -> datetime.date | None:
     # Imported only here: it takes a while to load, and most dates are ISO.
     import dateparser  # type: ignore[import-untyped]
 
-    parsed = dateparser.parse(text, settings={
+    from pamphleteer.normalise.metadata import DATE_LANGUAGES, date_order
+
+    primary = lang.replace("_", "-").split("-")[0].casefold()
+    languages = [primary, *(other for other in DATE_LANGUAGES if other != primary)] if primary in (
+        DATE_LANGUAGES) else None
+    parsed = dateparser.parse(text, languages=languages, settings={
         "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
         "REQUIRE_PARTS": ["day", "month", "year"],
         "RETURN_AS_TIMEZONE_AWARE": False,
+        "DATE_ORDER": date_order(lang),
     })
     return parsed.date() if parsed is not None else None
 
@@ -461,12 +472,14 @@ def parse_meta(
 ) -> TextMeta:
     """Check front matter keys and values and build `TextMeta`; notes and warnings go to `notes`."""
     reader = _Reader(data, lines, path)
+    title, subtitle, authors = reader.text("title"), reader.text("subtitle"), reader.authors()
+    lang = reader.language()
     meta = TextMeta(
-        title=reader.text("title"),
-        subtitle=reader.text("subtitle"),
-        authors=reader.authors(),
-        date=reader.date(),
-        lang=reader.language(),
+        title=title,
+        subtitle=subtitle,
+        authors=authors,
+        date=reader.date(lang),
+        lang=lang,
         rights=reader.text("rights"),
         publication=reader.text("publication"),
         source=reader.source(),

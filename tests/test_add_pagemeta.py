@@ -173,3 +173,15 @@ def test_when_no_byline_is_found_the_people_the_page_declares_are_its_authors():
                 '<meta property="article:author" content="Nicole Gallucci">')
     assert declared_people(tree, ("Mashable",)) == ("Nicole Gallucci",)
     assert declared_people(page('<meta name="author" content="BBC News">'), ("BBC News", "bbc")) == ()
+
+
+@pytest.mark.parametrize(("html", "lang"), [
+    ('<html lang="fr"><head><meta property="og:locale" content="en_US"></head></html>', "fr"),
+    ('<html><head><meta property="og:locale" content="en_GB"></head></html>', "en-GB"),
+    ('<html><head><meta http-equiv="Content-Language" content="de-AT, de"></head></html>', "de-AT"),
+    ("<html><head></head></html>", ""),
+])
+def test_a_page_without_a_language_attribute_has_the_language_its_locale_declares(html, lang):
+    from pamphleteer.importers.webpage import _page_language
+
+    assert _page_language(lxml.html.fromstring(html)) == lang

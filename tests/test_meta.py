@@ -176,6 +176,23 @@ def test_dates_in_any_common_form_and_never_an_impossible_or_relative_one(writte
     assert parse_date(written) == day
 
 
+@pytest.mark.parametrize(("front", "day"), [
+    ("lang: fr", datetime.date(2020, 10, 12)),
+    ("lang: de", datetime.date(2020, 10, 12)),
+    ("lang: en-GB", datetime.date(2020, 10, 12)),
+    ("og:locale: en_GB", datetime.date(2020, 10, 12)),  # a clipper's page locale, as og:locale writes it
+    ("locale: fr_FR", datetime.date(2020, 10, 12)),
+    ("lang: en", datetime.date(2020, 10, 12)),  # nothing says American
+    ("", datetime.date(2020, 10, 12)),
+    ("lang: en-US", datetime.date(2020, 12, 10)),
+    ("og:locale: en_US", datetime.date(2020, 12, 10)),
+])
+def test_a_numeric_front_matter_date_is_read_in_the_order_of_the_texts_language(tmp_path, front, day):
+    path = tmp_path / "dated.md"
+    path.write_text(f"---\ntitle: T\ndate: 12/10/2020\n{front}\n---\n\nBody.\n", encoding="utf-8")
+    assert read_text(path).meta.date == day.isoformat()
+
+
 @pytest.mark.parametrize(
     ("front", "line", "message"),
     [

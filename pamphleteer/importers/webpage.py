@@ -108,7 +108,14 @@ def _headings(tree: lxml.html.HtmlElement) -> list[str]:
 
 
 def _page_language(tree: lxml.html.HtmlElement) -> str:
+    """The page's language: `<html lang>`, else its `og:locale` ("en_GB") or `Content-Language`."""
     lang = (tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip()
+    if not LANGUAGE_TAG.match(lang):
+        declared = [meta.get("content") or "" for meta in tree.iter("meta")
+                    if (meta.get("property") or meta.get("name") or "").casefold() == "og:locale"
+                    or (meta.get("http-equiv") or "").casefold() == "content-language"]
+        lang = next((tag for tag in (tag.strip().split(",")[0].strip().replace("_", "-") for tag in declared)
+                     if LANGUAGE_TAG.match(tag)), "")
     return lang if LANGUAGE_TAG.match(lang) else ""
 
 

@@ -43,7 +43,14 @@ from pamphleteer.normalise.converter_damage import repair_converter_damage
 from pamphleteer.normalise.findings import BlockRule, each_block
 from pamphleteer.normalise.fixes import apply_fixes
 from pamphleteer.normalise.furniture import Inferred, lift_furniture
-from pamphleteer.normalise.head import export_site, shared_site
+from pamphleteer.normalise.head import (
+    BIO_BLOCKS,
+    bio_author,
+    export_site,
+    page_author,
+    page_month,
+    shared_site,
+)
 from pamphleteer.normalise.images import lift_image_leftovers
 from pamphleteer.normalise.keep import Keep
 from pamphleteer.normalise.language import text_language
@@ -112,8 +119,15 @@ def normalise(parsed: ParsedText) -> NormalisedText:
     exported = exported or (shared_site(images.blocks) if not page.host and not meta.source else "")
     furniture = lift_furniture(page.body, path, meta.title, meta.authors, keep, meta.source, page.texts,
                                page.host or exported, meta.lang or guess_language(page.body),
-                               site_inferred=bool(exported))
+                               site_inferred=bool(exported), month=page_month(images.blocks))
     diagnostics.extend(furniture.diagnostics)
+    authors = furniture.inferred.authors
+    if not authors and not meta.authors:  # the author's box the page links to, menus and all
+        authors, named = page_author(images.blocks, page.texts, path, keep)
+        diagnostics.extend(named)
+    if not authors and not meta.authors:  # the bio at its end
+        authors, named = bio_author(furniture.body[-BIO_BLOCKS:] + furniture.bio + page.bio, path, keep)
+        diagnostics.extend(named)
     groups: dict[str, tuple[Block, ...]] = {
         "body": furniture.body, "standfirst": furniture.standfirst, "source_note": furniture.source_note,
         "bio": furniture.bio + page.bio,
@@ -148,7 +162,7 @@ def normalise(parsed: ParsedText) -> NormalisedText:
             diagnostics.extend(found)
     diagnostics.extend(keep.unused([*parsed.diagnostics, *diagnostics], path))  # parse's repairs too
 
-    inferred = furniture.inferred
+    inferred = replace(furniture.inferred, authors=authors)
     if not meta.lang:
         inferred = replace(inferred, lang=text_language(groups["body"]))
     return NormalisedText(

@@ -255,19 +255,21 @@ def _infer_from_source(block: Block, found: dict[str, str]) -> None:
 def lift_furniture(
     blocks: tuple[Block, ...], path: Path, known_title: str = "", known_authors: tuple[str, ...] = (),
     keep: Keep | None = None, source: str = "", page: tuple[str, ...] = (), site: str = "", lang: str = "",
-    site_inferred: bool = False,
+    site_inferred: bool = False, month: str = "",
 ) -> Furniture:
     """Split a text's blocks into body, metadata and the furniture fields (but what `keep` names).
 
     `source` is the text's URL from its front matter, `page` the texts of all the
     page's blocks (furniture included) and `site` the host most of its links go to (`site_inferred`: or
     the one a site's export links to, `head.export_site`, then named only as the page writes it):
-    they name the site (see `head.lift_head`); `lang` is the text's language, for its dates.
+    they name the site (see `head.lift_head`); `lang` is the text's language and `month` the year and
+    month of the page's own address (`head.page_month`), for its dates.
     """
     lift = Lift(path, keep or Keep())
     items = list(blocks)
     absolute = source if host_of(source) else ""  # a Hugo export's `url: /news/x/` names no site
-    head = lift_head(items, known_title, lift, absolute or (f"https://{site}/" if site else ""), page, lang)
+    head = lift_head(items, known_title, lift, absolute or (f"https://{site}/" if site else ""), page, lang,
+                     month)
     found_head = head.found
     authors = tuple(known_authors) or tuple(found_head.get("authors", ()))  # type: ignore[arg-type]
     rest = [block for index, block in enumerate(items[: head.start]) if index not in head.lifted]

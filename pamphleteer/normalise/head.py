@@ -44,6 +44,9 @@ from pamphleteer.normalise.metadata import (
     PLATFORM_HOSTS,
     SECOND_LEVEL,
     SHARING_HOSTS,
+    address_month,
+    bio_authors,
+    calendar_dates,
     dates_in,
     host_of,
     is_section_name,
@@ -56,6 +59,7 @@ from pamphleteer.normalise.metadata import (
     read_dateline,
     read_name_line,
     says_by,
+    slug_author,
     split_title,
     title_date,
     url_date,
@@ -67,7 +71,8 @@ from pamphleteer.parse import Block, Node
 
 # A label the page sets over its author's name, alone on its line ("Autor", "Authors:", "Auteur").
 AUTHOR_LABEL = re.compile(
-    r"^(?:autor(?:in|en|innen|\*in|:innen)?|authors?|auteure?s?|autore|autori|autora|autores|written\s+by)"
+    r"^(?:autor(?:in|en|innen|\*in|:innen)?|authors?|auteure?s?|autore|autori|autora|autores|written\s+by"
+    r"|(?:[^\W\d_]+\s+){1,2}(?:von|by|par|por))"  # "Kommentar von", "Ein Essay von", "A column by"
     r"\s*:?$", re.IGNORECASE)
 BY_ALONE = re.compile(r"^(?:by|written\s+by|words\s+by|von|par|por)\s*:?$", re.IGNORECASE)
 MASTHEAD_MAX_WORDS = 3
@@ -228,9 +233,13 @@ def _links(block: Block) -> list[tuple[str, str]]:
 
 
 def _says_by(block: Block) -> bool:
-    """A byline that says so: "By X", "Written by X", or links to the authors' pages."""
+    """A byline that says so: "By X", "Written by X", or links to the authors' pages (the author's
+    photo in the link aside: "[![Ann Lee](photo.png)Por Ann Lee](/autores/ann-lee)")."""
     text = _text(block)
-    return says_by(text) or read_author_links(text, _links(block)) is not None
+    if says_by(text) or read_author_links(text, _links(block)) is not None:
+        return True
+    pictured = _without_images(block)
+    return pictured is not None and _says_by(pictured)
 
 
 def _single_item(block: Block) -> Block:
@@ -318,7 +327,9 @@ class _Reader:
     ) -> None:
         self.blocks, self.known_title, self.lift = blocks, known_title, lift
         self.host, self.page = host_of(source) if source else "", frozenset(page)
+        self.texts = page  # the page's texts, repeats and all
         self.head = Head()
+        self.calendar: frozenset[str] = frozenset()  # dates above the title that are not the text's
 
     def metadata_line(self, block: Block, strict: bool = False) -> bool:
         """A byline or a dateline becomes metadata (True), or the block is something else.
@@ -340,7 +351,7 @@ class _Reader:
             )
             return True
         date = _dateline(block) if "date" not in found and not byline else ""
-        if date and self.lift.may("N407", block):
+        if date and date not in self.calendar and self.lift.may("N407", block):
             found["date"] = date
             self.lift.note("N407", block, "the dateline became the text's date", date)
             return True
@@ -589,7 +600,10 @@ class _Reader:
         return title
 
     def above_title(self, title: int) -> None:
-        """What stands above the title: bylines and dates to the metadata, the rest to the credits."""
+        """What stands above the title: bylines and dates to the metadata, the rest to the credits; of
+        the dates a day-by-day navigation shows there, the one the page writes most (`calendar_dates`)."""
+        self.calendar = calendar_dates([date for index in range(title) if index not in self.head.lifted
+                                        and (date := _dateline(self.blocks[index]))], self.texts)
         for index in range(title):
             if index in self.head.lifted:
                 continue
@@ -609,6 +623,7 @@ class _Reader:
                     "left the body for the credits",
                     "the credits",
                 )
+        self.calendar = frozenset()
 
     def site_beside_title(self, block: Block, title: str) -> None:
         """The page's `<title>` as a heading above the headline ("# Kaeser verarscht Neubauer - taz.de"
@@ -898,13 +913,61 @@ def _labelled_author(blocks: list[Block], page: tuple[str, ...], head: Head, lif
     for index, text in enumerate(page[:-1]):
         if not AUTHOR_LABEL.match(text.strip()):
             continue
-        names = read_name_line(page[index + 1].strip().rstrip(",;"))
+        # the label given twice (a heading and its anchor), an empty link: the names are after them
+        following = next((other for other in page[index + 1:] if other.strip() not in ("", text.strip())), "")
+        names = read_name_line(following.strip().rstrip(",;"))
         label = next((block for block in blocks if AUTHOR_LABEL.match(_text(block).strip())), None)
         if names and label is not None and lift.may("N405", label):
             head.found["authors"] = names
             lift.note("N405", label, "the names under the page's author label became the text's author",
                       ", ".join(names))
         return
+
+
+BIO_BLOCKS = 3  # the text's last blocks, where a bio of its author stands
+
+
+def bio_author(
+    blocks: Sequence[Block], path: Path, keep: Keep
+) -> tuple[tuple[str, ...], list[Diagnostic]]:
+    """For a text with no author found, the authors the bio at its end names (`metadata.bio_authors`:
+    "Autor*in: Prof. Dr. Ann Lee ist …", "**Ann Lee** arbeitet als …"), with its diagnostic (N405);
+    the bio stays where it is. `blocks` are the body's last blocks and the text's bio."""
+    lift = Lift(path, keep)
+    for block in blocks:
+        if kind(block.node) not in ("Para", "Plain"):
+            continue
+        emphasised = [ast_text_of(node) for node in walk(block.node)
+                      if kind(node) in ("Strong", "Emph")]
+        names = bio_authors(_text(block), emphasised)
+        if names and lift.may("N405", block):
+            lift.note("N405", block, "the bio at the text's end named its author", ", ".join(names))
+            return names, lift.diagnostics
+    return (), lift.diagnostics
+
+
+def page_month(blocks: Sequence[Block]) -> str:
+    """The year and month of the page's own address, as the links of its `blocks` (its menus and share
+    buttons included) give it most often ('2023-11'; `metadata.address_month`), or ''."""
+    return address_month([link_target(node) for block in blocks for node in walk(block.node)
+                          if kind(node) == "Link"])
+
+
+def page_author(
+    blocks: Sequence[Block], page: tuple[str, ...], path: Path, keep: Keep
+) -> tuple[tuple[str, ...], list[Diagnostic]]:
+    """For a text with no author found, the one author whose page the page links to by name (an
+    author's box after the article: 'Tapio Nurminen' over '[Other stories](/kirjoittaja/tapio-nurminen)',
+    `metadata.slug_author`), with its diagnostic (N405); the link stays where it is. `blocks` are the
+    page's, its menus and boxes included, `page` their texts."""
+    lift = Lift(path, keep)
+    links = [(block, link) for block in blocks for link in _links(block)]
+    names, target = slug_author([link for _, link in links], page)
+    block = next((block for block, (_, to) in links if to == target), None)
+    if not names or block is None or not lift.may("N405", block):
+        return (), lift.diagnostics
+    lift.note("N405", block, "the link to the author's page named the text's author", ", ".join(names))
+    return names, lift.diagnostics
 
 
 SIGNATURE_WORDS = 8  # a signature is "Von Clemens Höges": the word for "by" and a name or two
@@ -1007,20 +1070,21 @@ def shared_site(blocks: Sequence[Block]) -> str:
 
 def lift_head(
     blocks: list[Block], known_title: str, lift: Lift, source: str = "", page: tuple[str, ...] = (),
-    lang: str = "",
+    lang: str = "", month: str = "",
 ) -> Head:
     """Masthead, title, bylines, datelines and standfirst at the start of a text (see the module).
 
     `source` is the text's URL when known and `page` the texts of the page's blocks:
     they tell a site's name from words that only look like one. `lang`, the text's language,
-    orders a numeric date's day and month (`metadata.date_order`).
+    orders a numeric date's day and month, with the page's other dates and `month`, its own address's
+    (`metadata.date_order`, `page_month`).
     """
-    with dates_in(lang):
+    with dates_in(lang, page, source, month):
         head = _Reader(blocks, known_title, lift, source, page).read()
-    if "authors" not in head.found:
-        _labelled_author(blocks, page, head, lift)
-    if "authors" not in head.found:
-        _signature(blocks, head, lift)
+        if "authors" not in head.found:
+            _labelled_author(blocks, page, head, lift)
+        if "authors" not in head.found:
+            _signature(blocks, head, lift)
     date = url_date(source) if source and "date" not in head.found else ""
     if date and blocks:
         head.found["date"] = date

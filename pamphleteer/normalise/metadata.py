@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
@@ -81,9 +81,10 @@ DATE_LANGUAGES = ["en", "fr", "de", "es", "it", "nl", "pt"]
 LEADING_TIME = re.compile(  # "10:08 am Fri Jul 19, 2013"
     r"^(?:at\s+)?\d{1,2}[:.]\d{2}(?![.\d])\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?\s*[,/|·–-]?\s*",
     re.IGNORECASE)
-UPDATED_CLAUSE = re.compile(  # "… (Mis à jour: 19:56)", "… aktualisiert am …" as well
-    r"(?<=\S)[\s|·•,;(]+(?:(?:last\s+)?(?:modified|updated|edited)|mis\s+à\s+jour|aktualisiert|actualizado"
-    r"|aggiornato|bijgewerkt|atualizado)\b.*$", re.IGNORECASE)
+UPDATED_WORDS = (r"(?:last\s+)?(?:modified|updated|edited)|mis\s+à\s+jour|aktualisiert|actualizado|aggiornato"
+                 r"|bijgewerkt|atualizado|päivitetty|uppdaterad|opdateret|oppdatert|zaktualizowano|aktualizacja")
+UPDATED_CLAUSE = re.compile(  # "… (Mis à jour: 19:56)", "… aktualisiert am …", "19.2.2020 16:20päivitetty …"
+    r"(?<=\S)(?:[\s|·•,;(]+|(?<=\d))(?:" + UPDATED_WORDS + r")\b.*$", re.IGNORECASE)
 WEEKDAY = re.compile(
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?", re.IGNORECASE
 )
@@ -546,7 +547,27 @@ def read_byline(text: str) -> tuple[tuple[str, ...], str] | None:
     if role and ROLE.search(role.group("role")) and looks_like_name(role.group("names").strip()):
         date = find_date(role.group("role"))
         return split_names(role.group("names")), date
-    return _name_and_title(text) or _byline_in_bar(text)
+    return _name_and_title(text) or _byline_in_bar(text) or _name_after_date(text)
+
+
+BEFORE_DATE_WORDS = 6  # words at most before a dateline that a name follows: the site's, a section's
+
+
+def _name_after_date(text: str) -> tuple[tuple[str, ...], str] | None:
+    """ "The Guardian 02/10/2020 Anna Fazackerley", "3 March 2020 · Ann Lee": one dateline, then the
+    names alone (a byline after its date, without "by"); before the date a few words at most, without
+    a digit (the site's name, a section's)."""
+    dates = [*NUMERIC_DATE.finditer(text), *(m for pattern in DATE_PATTERNS for m in pattern.finditer(text))]
+    if len(dates) != 1:
+        return None
+    before, after = text[: dates[0].start()].strip(" |·•,–—-"), text[dates[0].end() :].strip(" |·•,–—-")
+    if len(before.split()) > BEFORE_DATE_WORDS or re.search(r"\d", before):
+        return None
+    names = split_names(after)
+    if not names or not all(looks_like_name(name) for name in names):
+        return None
+    date = read_dateline(dates[0].group(0))
+    return (names, date) if date else None
 
 
 BAR = re.compile(r"\s+[|·•]\s+|\s*\|\s*")
@@ -680,6 +701,13 @@ def author_link(inlines_text: str, links: list[str]) -> tuple[str, ...]:
     return names if names and all(looks_like_name(name) for name in names) else ()
 
 
+# The author's photo's description run into the byline inside the author's link ("[![Ann Lee](ann.png)Por
+# Ann Lee](/autores/ann-lee)" reads "Ann LeePor Ann Lee"): all up to the glued word for "by".
+PHOTO_THEN_BY = re.compile(r"^.+?[^\W\d_](?-i:By|Von|Par|Por|Door)\s+(?=[^\W\d_])")
+# A count of the comments beside a byline ("24 comments", "3 Kommentare"), or the count alone at its end.
+COMMENT_COUNT = re.compile(
+    r"(?<!\S)\d{1,5}\s+(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|reactions?"
+    r"|responses?|replies|kommentteja|kommentit|komentarzy?|komentarze)\b", re.IGNORECASE)
 AUTHOR_LINE_GLUE = re.compile(r"^(?:by|von|par|por|and|und|et|y|&|with)$|^[\W_]+$", re.IGNORECASE)
 
 
@@ -688,7 +716,9 @@ def read_author_links(text: str, links: list[tuple[str, str]]) -> tuple[tuple[st
 
     "[Cory Doctorow](/author/cory) / 10:08 am Fri Jul 19, 2013", "By [A B](/by/a) and [C D](/by/c)":
     `links` are the block's links as (text, target); the names are those whose target is an
-    author's page, and what is left of the line must be joining words, punctuation or a date.
+    author's page, and what is left of the line must be joining words, punctuation, a date, or what
+    bylines carry beside the names: a section's or tag's link of a few words, a count of comments
+    ("[A](/autoren/a) | [Community](/community) 1", "By [A](/author/a)[24 comments](#comments)").
     """
     text = re.sub(r"\s+", " ", text).strip()
     if not text or len(text.split()) > 30:
@@ -699,20 +729,88 @@ def read_author_links(text: str, links: list[tuple[str, str]]) -> tuple[tuple[st
         label = re.sub(r"\s+", " ", label).strip(" .,")
         if not label or not AUTHOR_PATH.search(urlsplit(target).path) or label not in rest:
             continue
-        found = split_names(label)
+        found = split_names(PHOTO_THEN_BY.sub("", label))
         if not found or not all(looks_like_name(name) for name in found):
             return None
         names.extend(found)
         rest = rest.replace(label, " ", 1)
     if not names:
         return None
+    for label, target in links:  # "[A](/autoren/a) | [Community](/community) 1": a section's link, a count
+        label = re.sub(r"\s+", " ", label).strip(" .,")
+        if (label and not AUTHOR_PATH.search(urlsplit(target).path) and len(label.split()) <= BAR_PART_WORDS
+                and not find_date(label)):
+            rest = rest.replace(label, " ", 1)
+    rest = COMMENT_COUNT.sub(" ", rest)
     words = [word for word in re.split(r"\s+", rest.strip()) if word and not AUTHOR_LINE_GLUE.match(word)]
-    if not words:
+    if not words or (len(words) == 1 and re.fullmatch(r"\d{1,4}", words[0])):
         return tuple(dict.fromkeys(names)), ""
     date = read_dateline(" ".join(words))
     if not date and len(words) > 1 and _place(words[0]):  # "[A](/autor/a) / [B](/autor/b) Madrid 27 OCT 2012"
         date = read_dateline(" ".join(words[1:]))
     return (tuple(dict.fromkeys(names)), date) if date else None
+
+
+def slug_author(links: Sequence[tuple[str, str]], texts: Sequence[str]) -> tuple[tuple[str, ...], str]:
+    """The author an author's page names by its address, and that link's target: a link to
+    '/kirjoittaja/tapio-nurminen' or '/author/ljazdzewski' (the initial and the surname) when the page
+    writes that name as a line of its own or as the link's words (an author's box: 'Tapio Nurminen' /
+    '[Other stories by the author](/kirjoittaja/tapio-nurminen)'). One name only: a page that links
+    several authors' pages (a list of the site's writers) names none this way. ((), '') when none."""
+    spelled: dict[str, str] = {}
+    for text in [*texts, *(label for label, _ in links)]:
+        names = read_name_line(text) if len(text) <= 80 else ()
+        if len(names) == 1:
+            words = names[0].split()
+            spelled.setdefault(_letters(names[0]), names[0])
+            spelled.setdefault(_letters(words[0][0] + words[-1]), names[0])
+    found: dict[str, str] = {}
+    for _, target in links:
+        path = urlsplit(target).path
+        match = AUTHOR_PATH.search(path)
+        segment = path[match.end():].strip("/").split("/")[0] if match else ""
+        slug = _letters(re.sub(r"^\d+[-_]|[-_]\d+$", "", segment))  # "/autores/289094-luciana-bertoia"
+        if slug in spelled:
+            found.setdefault(spelled[slug], target)
+    return ((next(iter(found)),), next(iter(found.values()))) if len(found) == 1 else ((), "")
+
+
+# A bio's label before the author's name ("Autor*in: Prof. Dr. Ann Lee ist …", "About the author: Ann Lee …").
+BIO_LABEL = re.compile(
+    r"^(?:(?:über\s+(?:den|die)|zu(?:m|r|\s+den)|about\s+the|l['’]|sobre\s+(?:el|la|los)\s*)\s*)?"
+    r"(?:autor(?:in|en|innen|\*in|:innen|Innen)?|authors?|auteure?s?|autore|autori|autora|autores)\s*:\s*",
+    re.IGNORECASE)
+ACADEMIC_TITLES = re.compile(r"^(?:(?:prof|dr|pd|mag|dipl|ing|phil|rer|nat|pol|habil)\.(?:-\w+\.)?\s*)+",
+                             re.IGNORECASE)
+# What a bio says its subject is or does, just after the name, in the languages of the corpus.
+BIO_VERB = re.compile(
+    r"^(?:is|was|has|teaches|writes|works|lives|leads|ist|war|arbeitet|lebt|leitet|lehrt|forscht|schreibt"
+    r"|est|était|enseigne|travaille|es|era|trabaja|enseña|è|era|insegna|lavora|jest|był|była|on|oli)\b",
+    re.IGNORECASE)
+
+
+def bio_authors(text: str, emphasised: Sequence[str]) -> tuple[str, ...]:
+    """The authors a bio names as what it tells of them: after an author's label and their academic
+    titles, the first name ("Autor*in: Prof. Dr. Ann Lee ist seit 2014 …"); or each name set in bold or
+    italics (`emphasised`, the paragraph's emphasised words) that a verb of a bio follows ("**Ann Lee**
+    arbeitet als … **Bo Chan** ist …"). () when it names no one so."""
+    text = re.sub(r"\s+", " ", text).strip()
+    label = BIO_LABEL.match(text)
+    if label:
+        rest = ACADEMIC_TITLES.sub("", text[label.end():])
+        for size in (4, 3, 2):
+            words = rest.split(" ")
+            name = " ".join(words[:size])
+            if len(words) > size and looks_like_name(name) and BIO_VERB.match(words[size]):
+                return (name,)
+        return ()
+    names: list[str] = []
+    for name in dict.fromkeys(re.sub(r"\s+", " ", part).strip(" .,:") for part in emphasised):
+        at = text.find(name)
+        if (at >= 0 and looks_like_name(name) and len(name.split()) <= 4 and (at == 0 or text[at - 1] == " ")
+                and BIO_VERB.match(text[at + len(name):].lstrip(" *_,"))):
+            names.append(name)
+    return tuple(names) if names and text.startswith(names[0]) else ()
 
 
 def _place(word: str) -> bool:
@@ -739,9 +837,7 @@ def url_date(url: str) -> str:
     return ""
 
 
-UPDATE_LINE = re.compile(
-    r"^\W*(?:last\s+)?(?:updated|modified|edited|mis\s+à\s+jour|aktualisiert|actualizado|aggiornato"
-    r"|bijgewerkt|atualizado)\b", re.IGNORECASE)
+UPDATE_LINE = re.compile(r"^\W*(?:" + UPDATED_WORDS + r")\b", re.IGNORECASE)
 
 
 def is_update_line(text: str) -> bool:
@@ -769,6 +865,22 @@ def read_dateline(text: str) -> str:
     return parsed.date().isoformat() if parsed is not None else ""
 
 
+def calendar_dates(shown: Sequence[str], page: Sequence[str]) -> frozenset[str]:
+    """Of the different dates the lines above a title give (`shown`), those that are not the text's: a
+    day-by-day navigation shows the days around the article's ("08 .12 .19", "mardi 10.12 .19",
+    "11 .12 .19"), and the article's day is the one the page of `page` writes most often. Nothing when
+    the lines give one date, or no date is written more often than the others."""
+    different = frozenset(shown)
+    if len(different) < 2:
+        return frozenset()
+    counts = Counter(date for text in page
+                     if re.search(r"\d", text) and (date := read_dateline(text)) in different)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return frozenset()
+    return different - {ranked[0][0]}
+
+
 KICKER_WORDS = 3
 QUOTE_MARKS = "„“”‚‘’«»\"' "  # a kicker in quotation marks: '„Heikles“ Thema 3. November 2023'
 
@@ -791,24 +903,90 @@ def kicker_date(text: str) -> str:
 
 
 # English as the United States writes it puts the month first (03.05.19 is 5 March); other languages,
-# and English as Britain and the Commonwealth write it, the day (03/04/2020 in a French text is 3 April).
+# and English as Britain, the Commonwealth and most of the world write it, the day (03/04/2020 in a
+# French text is 3 April). A text whose language is unknown, or only "en", is read day first unless
+# something on its page says it is American: a numeric date that can only be month first (12/25/2020),
+# dates written month first in words ("October 12, 2020") more often than day first, or a `.us` address.
 DAY_FIRST_ENGLISH = frozenset(("gb", "uk", "ie", "au", "nz", "in", "za", "ng", "ke", "sg", "hk", "pk"))
-_DATE_ORDER: ContextVar[str] = ContextVar("date_order", default="MDY")
+MONTH_FIRST_REGIONS = frozenset(("us", "ph", "pr", "gu", "as", "vi", "um", "fm", "mh", "pw"))
+_DATE_ORDER: ContextVar[str] = ContextVar("date_order", default="DMY")
+# A numeric date: day and month either way round, then the year ("25/12/2020", "10.12.19").
+NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)?\d\d)(?![\d/-]|\.\d)")
 
 
-def date_order(lang: str) -> str:
-    """The order of a numeric date's day and month in a text in language `lang` ('fr', 'en-GB'):
-    "MDY" in American English (and when the language is unknown), "DMY" otherwise."""
+DATELINE_WORDS = 12  # a text this short may be a dateline, whose date in words tells the site's order
+WORD_DATES = 2  # dates in words at the least, and twice as many one way as the other, to tell the order
+
+
+ADDRESS_MONTH = re.compile(r"/((?:19|20)\d{2})/(\d{2})/")
+ADDRESS_REPEATS = 2  # the page's own address is in its share buttons, its canonical link, its comments' form
+
+
+def address_month(targets: Sequence[str]) -> str:
+    """The year and month of the page's own address ('2023-11' of '…/2023/11/arnault-louvre/'), as its
+    links give it most often (the share buttons each carry it), twice at the least; or ''."""
+    counts = Counter(f"{m.group(1)}-{m.group(2)}" for target in targets
+                     for m in ADDRESS_MONTH.finditer(target) if 1 <= int(m.group(2)) <= 12)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < ADDRESS_REPEATS or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return ""
+    return ranked[0][0]
+
+
+def page_date_order(texts: Sequence[str], month: str = "") -> tuple[str, str]:
+    """The order the page of `texts` writes its dates in ("DMY", "MDY" or '' when it does not tell),
+    by its numeric dates that can only be read one way (25/12/2020 against 12/25/2020), or only one way
+    in the month of the page's own address, `month` ('2023-11': 11/08/23 is 8 November), whichever it
+    writes more often, and by the dates in words of its short lines, the site's datelines ("12 October
+    2020" against "October 12, 2020": two at the least, and twice as many as the other way)."""
+    numbers: Counter[str] = Counter()
+    words: Counter[str] = Counter()
+    for text in texts:
+        for first, _, second, year in NUMERIC_DATE.findall(text):
+            if 12 < int(first) <= 31 and 1 <= int(second) <= 12:
+                numbers["DMY"] += 1
+            elif 12 < int(second) <= 31 and 1 <= int(first) <= 12:
+                numbers["MDY"] += 1
+            elif month and month[:4].endswith(year) and int(first) != int(second):  # the address's month
+                numbers["MDY" if int(first) == int(month[5:]) else "DMY" if int(second) == int(month[5:])
+                        else ""] += 1
+        if len(text.split()) <= DATELINE_WORDS:  # the site's datelines, not a quotation's or a caption's
+            words["DMY"] += len(DATE_PATTERNS[1].findall(text))
+            words["MDY"] += len(DATE_PATTERNS[2].findall(text))
+    by_words = "" if not words else max(words, key=lambda order: words[order])
+    if words[by_words] < WORD_DATES or words[by_words] < 2 * (sum(words.values()) - words[by_words]):
+        by_words = ""  # one date in words is a quotation's, a photo agency's caption ("Sept. 29, 2020 --")
+    numbers.pop("", None)
+    by_numbers = "" if numbers["DMY"] == numbers["MDY"] else max(numbers, key=lambda order: numbers[order])
+    return by_numbers, by_words
+
+
+def date_order(lang: str, texts: Sequence[str] = (), source: str = "", month: str = "") -> str:
+    """The order of a numeric date's day and month in a text in language `lang` ('fr', 'en-GB', or
+    'en_US' as og:locale writes it) on a page of `texts` at address `source` whose own address is of
+    `month` (`address_month`; else the one `source` gives): "MDY" in American
+    English, "DMY" otherwise. An English page whose numeric dates can only be read one way is read
+    that way whatever its region says (WordPress tags many a British site's pages en-US)."""
     parts = lang.replace("_", "-").casefold().split("-")
-    if not parts[0] or (parts[0] == "en" and not DAY_FIRST_ENGLISH.intersection(parts[1:])):
+    if parts[0] and parts[0] != "en":
+        return "DMY"
+    by_numbers, by_words = page_date_order(texts, month or url_date(source)[:7])
+    if by_numbers:
+        return by_numbers
+    if MONTH_FIRST_REGIONS.intersection(parts[1:]):
         return "MDY"
-    return "DMY"
+    if DAY_FIRST_ENGLISH.intersection(parts[1:]):
+        return "DMY"
+    if by_words:
+        return by_words
+    return "MDY" if host_of(source).endswith(".us") else "DMY"
 
 
 @contextmanager
-def dates_in(lang: str) -> Iterator[None]:
-    """Numeric dates read in the order of language `lang` while in the block (see `date_order`)."""
-    token = _DATE_ORDER.set(date_order(lang))
+def dates_in(lang: str, texts: Sequence[str] = (), source: str = "", month: str = "") -> Iterator[None]:
+    """Numeric dates read in the order of language `lang` and the page of `texts` at address `source`
+    while in the block (see `date_order`)."""
+    token = _DATE_ORDER.set(date_order(lang, texts, source, month))
     try:
         yield
     finally:

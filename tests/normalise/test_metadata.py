@@ -115,6 +115,9 @@ def test_a_columns_name_before_a_colon_is_no_site_though_the_page_writes_it_else
     ("By [Jo Bloggs](//example.org/author/jo- bloggs/)@jobloggs", ("Jo Bloggs",), ""),  # wrapped in its URL
     # "By" and the name in two spans with no space between (tpm, pandoc markdown)
     ("ByMalcolm Harris | January 14, 2015", ("Malcolm Harris",), "2015-01-14"),
+    # the name after the date, without "by"; the site's name before it (msn.com)
+    ("The Guardian 02/10/2020 Anna Fazackerley", ("Anna Fazackerley",), "2020-10-02"),
+    ("3 March 2020 · Ann Lee and Bo Chan", ("Ann Lee", "Bo Chan"), "2020-03-03"),
 ])
 def test_bylines_as_sites_write_them(line, authors, date):
     assert read_byline(line) == (authors, date)
@@ -130,6 +133,7 @@ def test_bylines_as_sites_write_them(line, authors, date):
     "Bread and Roses, a history of the strike & The Union, another story",
     "By Jo Bloggs jo@example.org",  # an address is no handle
     "Byron Smith and Ann Lee",  # a name that starts like "By"
+    "On 3 March 2020 Boris Johnson said", "Ann Lee 3 March 2020 Politics",  # a sentence; a name before
 ])
 def test_sentences_are_not_bylines(line):
     assert read_byline(line) is None
@@ -158,6 +162,7 @@ def test_sentences_are_not_bylines(line):
     ("martes, 10 de marzo de 2020", "2020-03-10"),
     ("12.16.14", "2014-12-16"),  # a date in dots is no time of day
     ("Do it by 3 March 2020", ""),
+    ("19.2.2020 16:20päivitetty 19.2.2020 16:20", "2020-02-19"),  # "updated" in Finnish, run on to the time
 ])
 def test_datelines(line, date):
     assert read_dateline(line) == date
@@ -172,10 +177,68 @@ FRENCH = ("La grève qui a traversé le pays cet automne n’était pas un accid
     (f"# Pourquoi nous faisons grève\n\nPar Jean Dupont, 03/04/2020\n\n{FRENCH}", "", "2020-04-03"),
     (f"# Pourquoi nous faisons grève\n\nmardi 10.12.19\n\n{FRENCH}", "fr", "2019-12-10"),  # aoc.media
     (f"# Why We Strike\n\nBy Ann Lee, 03/04/2020\n\n{PROSE}", "en-GB", "2020-04-03"),
-    (f"# Why We Strike\n\nBy Ann Lee, 03/04/2020\n\n{PROSE}", "", "2020-03-04"),  # as the US writes it
+    (f"# Why We Strike\n\nBy Ann Lee, 03/04/2020\n\n{PROSE}", "en-US", "2020-03-04"),  # as the US writes it
+    (f"# Why We Strike\n\nBy Ann Lee, 03/04/2020\n\n{PROSE}", "", "2020-04-03"),  # nothing says American
+    # the page's other dates say how it writes them: only month first (12/25/2019), or month first in words
+    (f"# Why We Strike\n\nBy Ann Lee, 03/04/2020\n\n{PROSE}\n\nUpdated 12/25/2019", "", "2020-03-04"),
+    (f"# Why We Strike\n\nBy Ann Lee, 03/04/2020\n\n{PROSE}\n\nRelated: October 12, 2019\n\nOct. 1, 2019",
+     "", "2020-03-04"),
+    (f"# Why We Strike\n\nBy Ann Lee, 03/04/2020\n\n{PROSE}\n\nRelated: 12 October 2019\n\n1 Oct 2019",
+     "en", "2020-04-03"),
+    # one date in words is a quotation's or a caption's: it does not tell
+    (f"# Why We Strike\n\nBy Ann Lee, 03/04/2020\n\n{PROSE}\n\nLONDON, Sept. 29, 2019 -- A photo", "",
+     "2020-04-03"),
+    (f"# Why We Strike\n\nBy Ann Lee, 03/04/2020\n\n{PROSE}\n\nUpdated 25/12/2019", "en-US", "2020-04-03"),
 ])
 def test_a_numeric_dates_day_and_month_in_the_order_of_the_texts_language(markdown, lang, date):
     assert normalised(markdown, lang=lang).inferred.date == date
+
+
+@pytest.mark.parametrize(("address", "date"), [
+    ("https://observer.com/2023/11/arnault-louvre/", "2023-11-08"),  # 11/08/23 in November: month first
+    ("https://example.co/2023/08/arnault-louvre/", "2023-08-11"),  # in August: day first
+])
+def test_a_numeric_date_is_read_in_the_month_of_the_pages_own_address(address, date):
+    share = f"[Share](https://www.facebook.com/sharer.php?u={address}) [Tweet](https://twitter.com/intent?url={address})"
+    markdown = f"{share}\n\n# Why We Strike\n\nBy Ann Lee • 11/08/23 5:19pm\n\n{PROSE}\n\n{PROSE}"
+    assert normalised(markdown).inferred.date == date
+
+
+def test_of_the_days_a_navigation_shows_above_the_title_the_one_the_page_repeats_is_the_texts():
+    # aoc.media: the day before, the article's day with its weekday, the day after; the dateline again below
+    markdown = (f"08.12.2019\n\nmardi 10.12.2019\n\n11.12.2019\n\n# Pourquoi nous faisons grève\n\n"
+                f"Par Jean Dupont\n\n{FRENCH}\n\n{FRENCH}\n\nmardi 10.12.2019")
+    assert normalised(markdown, lang="fr").inferred.date == "2019-12-10"
+
+
+@pytest.mark.parametrize(("box", "authors"), [
+    # an author's box after the article: the name, and a link to the author's page that spells it
+    ("Tapio Nurminen\n\n[Ota yhteyttä](mailto:t@x.fi) [Kirjoittajan muut jutut](/kirjoittaja/tapio-nurminen)",
+     ("Tapio Nurminen",)),
+    ("[**Loïc Le Clerc**](http://www.regards.fr/auteur/loic-le-clerc)", ("Loïc Le Clerc",)),
+    ("##### [Leszek Jażdżewski](https://liberte.pl/author/ljazdzewski/)", ("Leszek Jażdżewski",)),  # initial
+    # the site's writers, each linked: no one of them is the author
+    ("* [Ann Lee](/author/ann-lee)\n* [Bo Chan](/author/bo-chan)", ()),
+    ("Tapio Nurminen\n\n[More stories](/kirjoittaja/anna-virtanen)", ()),  # not that name's page
+])
+def test_the_one_author_whose_page_the_text_links_to_by_name(box, authors):
+    assert normalised(f"# Why We Strike\n\n{PROSE}\n\n{PROSE}\n\n{box}").inferred.authors == authors
+
+
+@pytest.mark.parametrize(("bio", "authors"), [
+    # after an author's label and academic titles, the first name (der Freitag)
+    ("Autor\\*in: Prof. Dr. Ann-Marie Lee ist seit 2014 Ministerin. Bo Chan ist Staatssekretärin.",
+     ("Ann-Marie Lee",)),
+    ("About the author: Ann Lee is a historian of the labour movement.", ("Ann Lee",)),
+    # each name in bold or italics that the bio's verb follows (makronom.de)
+    ("***Ann Lee*** *arbeitet als Wissenschaftlerin.* **Bo Chan** ist Senior Researcher. **Cy Dahl*** *war "
+     "bis 2023 Leiter der Gruppe.*", ("Ann Lee", "Bo Chan", "Cy Dahl")),
+    # a closing paragraph of the article that names someone in bold is no bio
+    ("Yesterday **Ann Lee** is said to have left the union for good.", ()),
+    ("**Ann Lee** said the strike would go on.", ()),
+])
+def test_the_bio_at_the_texts_end_names_its_authors(bio, authors):
+    assert normalised(f"# Why We Strike\n\n{PROSE}\n\n{PROSE}\n\n{bio}").inferred.authors == authors
 
 
 def test_the_sites_name_as_the_page_writes_it():
@@ -256,6 +319,15 @@ def test_a_heading_that_is_the_sites_name(text, host, result):
     # a sentence with a link to the author's page is no byline; nor a link elsewhere
     ("Ana Ruiz wrote about the strike last year", [("Ana Ruiz", "/author/ana")], None),
     ("Ana Ruiz | 3 March 2021", [("Ana Ruiz", "https://x.org/2021/strike")], None),
+    # beside the names, a section's link and a count of comments (freitag.de; pewresearch.org)
+    ("Ana Ruiz | Community __ 1", [("Ana Ruiz", "https://x.de/autoren/ana-ruiz"), ("Community", "/c")],
+     (("Ana Ruiz",), "")),
+    ("By Ana Ruiz and Bo S. Chan24 comments",
+     [("Ana Ruiz", "/author/ana"), ("Bo S. Chan", "/author/bo"), ("24 comments", "/2014/11/x/#comments")],
+     (("Ana Ruiz", "Bo S. Chan"), "")),
+    ("Ana Ruiz | Community and the strike wave", [("Ana Ruiz", "/autoren/ana"), ("Community", "/c")], None),
+    # the author's photo inside the link, its description run into the byline (pagina12.com.ar)
+    ("Ana RuizPor Ana Ruiz", [("Ana RuizPor Ana Ruiz", "/autores/289094-ana-ruiz")], (("Ana Ruiz",), "")),
 ])
 def test_a_byline_of_links_to_the_authors_pages(text, links, result):
     assert read_author_links(text, links) == result
@@ -323,9 +395,9 @@ def inferred(markdown, **meta):
     # a byline set as a heading is no subtitle
     (f"# The Long Road Back\n\n#### By Ann Lee | March 3, 2020\n\n{PROSE}",
      "The Long Road Back", ("Ann Lee",), "2020-03-03", ""),
-    # a kicker, the date, then the headline
+    # a kicker, the date (day first: nothing on the page says American), then the headline
     (f"## Holy Smoke\n\n03.05.19\n\n## The Real Headline Is Longer Than the Kicker\n\n{PROSE}",
-     "The Real Headline Is Longer Than the Kicker", (), "2019-03-05", ""),
+     "The Real Headline Is Longer Than the Kicker", (), "2019-05-03", ""),
     # a sidebar's lower heading before the article's headline
     (f"### Newsletter\n\n# The Long Road Back\n\nBy Ann Lee\n\n{PROSE}",
      "The Long Road Back", ("Ann Lee",), "", ""),
@@ -672,6 +744,9 @@ def test_a_byline_heading_read_already_does_not_end_the_head_before_its_date():
     # a label over no name is nothing; a byline read under the title stands
     (f"# The Long Road Back\n\n#### Autor\n\n{PROSE}\n\n{PROSE}", ()),
     (f"# The Long Road Back\n\nBy Ann Lee\n\n{PROSE}\n\n#### Author\n\nBo Chan\n\n{PROSE}", ("Ann Lee",)),
+    # what the text is, then "by", over the name after the article (taz.de); the label given twice
+    (f"# The Long Road Back\n\n{PROSE}\n\n{PROSE}\n\n## [Kommentar von]{{#k}}\n\n## Kommentar von\n\n"
+     f"#### Ann Lee\n\nRedakteurin", ("Ann Lee",)),
 ])
 def test_the_names_under_the_pages_author_label(markdown, authors):
     assert inferred(markdown)[1] == authors
