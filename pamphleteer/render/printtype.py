@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from html import escape, unescape
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -75,6 +76,34 @@ _ADDRESS_BREAKS = re.compile(r"(?<=/)(?=[^/])|(?<=[^/.])(?=\.)")
 LONGEST_UNBROKEN = 64  # characters: a longer piece of an address may break where it must
 
 
+LONGEST_SHOWN = 100  # characters: a longer address is printed cut short (`shown_address`)
+_ADDRESS_PARTS = re.compile(r"(?<=/)(?=[^/])|(?=[?&#;])")  # after each "/", before each parameter
+
+
+def shown_address(address: str) -> str:
+    """An address (not escaped) as print shows it in a note: whole up to LONGEST_SHOWN characters;
+    a longer one (a search's or a book viewer's query, a tracking parameter: 150 to 600 characters
+    that fill a note and that no reader types) cut after the last of its parts that fit, its host
+    and path first, then its parameters, with an ellipsis ("https://books.google.com/books?id=x…").
+    The link keeps the whole address: a reader of the PDF follows it, and the ebook and the web
+    page print none."""
+    if len(address) <= LONGEST_SHOWN:
+        return address
+    parts = _ADDRESS_PARTS.split(address)
+    shown = "".join(parts[:2])  # the scheme and the host, whatever their length
+    for part in parts[2:]:
+        if len(shown) + len(part) >= LONGEST_SHOWN:
+            break
+        shown += part
+    return shown + "\u2026"
+
+
+def printed_address(address: str) -> str:
+    """An HTML-escaped address as print sets it: shortened (`shown_address`), each piece kept whole
+    between the places it may break (`breakable_address`)."""
+    return breakable_address(escape(shown_address(unescape(address)), quote=False))
+
+
 def breakable_address(address: str) -> str:
     """An address (HTML-escaped) as print sets it in a footnote: each piece between the places it
     may break (after a "/", before a ".") kept whole, never broken at its own hyphens, with a
@@ -94,14 +123,14 @@ def breakable_source_urls(html: str) -> Markup:
     as a footnote's is: only after a "/" or before a ".", never at its own hyphens."""
     def broken(match: re.Match[str]) -> str:
         address = match.group(1)
-        return f'<a class="source-url" href="{address}">{breakable_address(address)}</a>'
+        return f'<a class="source-url" href="{address}">{printed_address(address)}</a>'
 
     return Markup(_SOURCE_URL.sub(broken, str(html)))
 
 
 def _breakable(match: re.Match[str]) -> str:
     address = match.group(1)
-    return f'<span class="link-note"><a href="{address}">{breakable_address(address)}</a></span>'
+    return f'<span class="link-note"><a href="{address}">{printed_address(address)}</a></span>'
 
 
 
@@ -186,6 +215,7 @@ def _last_word_whole(text: str, names: bool = True) -> str:
 
 def _names_whole(text: str, names: bool) -> str:
     return _CAPITALISED.sub(_whole, text) if names else text
+
 
 
 def _whole(match: re.Match[str]) -> str:

@@ -24,8 +24,12 @@ again after an edit is laid out first with the spacings decided before, and only
 its new paragraphs are looked at and tried, which gives the same choices, and
 so the same edition, as a build without the cache.
 
-Only word spaces change (and, at A6, the glyphs' size by 1 or 2 %: SCALED):
-letter spacing would break Crimson Pro's ligatures (fi, ffi). A word space a
+Only word spaces change (and, where no word spacing mends a paragraph, the
+glyphs' size by 1 or 2 %: SCALED): letter spacing would break the faces'
+ligatures (fi, ffi: Pango sets no ligature in a letter-spaced run). A line is
+loose by its word spaces as printed: the face's own space (`face_space_em`:
+Gentium Book Plus's is 0.22 em, Crimson Pro's 0.19), its word spacing and what
+justification adds. A word space a
 little narrower than the face's also lets WeasyPrint set a line a fraction of
 a point too long, which it then breaks early and justifies across the whole
 measure; such a line is loose too, and so set again the same way. And where
@@ -44,23 +48,26 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 import weasyprint
 from weasyprint.document import Document
 from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
+from weasyprint.text.line_break import Layout, line_size
 
 from pamphleteer.cache import digest
 
 LOOSE_EM = 0.5  # a line whose word spaces average more than this, in em, is loose
-FACE_SPACE_EM = 0.19  # the text face's own word space (Crimson Pro's), in em
-# The word spacings a paragraph with loose lines is tried with (print.css sets -0.03em at A5).
+# The word spacings a paragraph with loose lines is tried with (print.css sets -0.03em at A5), less what
+# the face's space is wider than Crimson Pro's (`--face-space`: 0 for Crimson Pro).
 SPACINGS_ONLY = ("0.02em", "0em", "-0.015em", "-0.045em", "-0.06em", "-0.075em")
 # And the same with the glyphs a hair smaller (99 %, 98 %), as a book designer's glyph scaling, where
-# the page size's stylesheet allows it (`--glyphs-99`, `--glyphs-98`: 100 % but at A6, whose narrow
-# measure word spaces alone leave loose). The line height stays the text's (`--leading-99`: the text's
-# leading over the scale), so the lines after such a paragraph stay on the grid. A paragraph with an
+# the page size's stylesheet allows it (`--glyphs-99`, `--glyphs-98`: print.css, print-A6.css; tried
+# last, and chosen only where word spacing alone leaves the paragraph loose). The line height stays the
+# text's (`--leading-99`: the text's leading over the scale), so the lines after such a paragraph stay on
+# the grid. A paragraph with an
 # initial is not scaled (the initial is set to its lines).
 SCALED = tuple(f"{spacing} {scale}" for scale in ("99", "98") for spacing in SPACINGS_ONLY)
 WORD_SPACINGS = SPACINGS_ONLY + SCALED
@@ -158,13 +165,32 @@ def _lines(box: object, block: tuple[str, str]) -> Iterator[tuple[tuple[str, str
 
 
 def _mean_space_em(line: boxes.LineBox) -> float:
-    """The mean word space of a justified line, in em of its text (0 for a line not justified)."""
+    """The mean word space of a justified line, in em of its text (0 for a line not justified): the
+    face's own space (`face_space_em`), its word spacing and what justification added."""
     for text in _text_boxes(line):
         spacing = getattr(text, "justification_spacing", 0)
         if spacing and " " in text.text:
             size = text.style["font_size"]
-            return float(FACE_SPACE_EM + (text.style["word_spacing"] + spacing) / size)
+            return float(face_space_em(text.style) + (text.style["word_spacing"] + spacing) / size)
     return 0.0
+
+
+def face_space_em(style: Any) -> float:
+    """The word space of the face a text is set in, in em, without word spacing: as Pango sets it
+    ("n n" less "nn"). Crimson Pro's is 0.19 em, Gentium Book Plus's 0.22, a publication's own face's
+    its own: a line is loose by what a reader sees, whatever the face."""
+    key = (tuple(style["font_family"]), style["font_weight"], style["font_style"], style["font_stretch"],
+           style["font_size"], style["lang"])
+    known: dict[tuple[Any, ...], float] = style.font_config.__dict__.setdefault("pamphleteer_spaces", {})
+    if key not in known:
+        def width(text: str) -> float:
+            layout = Layout(style, 0)
+            layout.set_text(text)
+            line, _ = layout.get_first_line()
+            return float(line_size(line, style)[0])
+
+        known[key] = (width("n n") - width("nn") - float(style["word_spacing"])) / float(style["font_size"])
+    return float(known[key])
 
 
 def _text_boxes(box: object) -> Iterator[boxes.TextBox]:
@@ -179,7 +205,8 @@ def spacing_rules(spacings: dict[str, str]) -> str:
     out = []
     for block, value in sorted(spacings.items()):
         spacing, _, scale = value.partition(" ")
-        out.append(f'[id="{block}"], [id="{block}"] * {{ word-spacing: {spacing} !important; }}\n')
+        out.append(f'[id="{block}"], [id="{block}"] * {{ word-spacing: calc({spacing} - var(--face-space))'
+                   ' !important; }\n')
         if scale:
             out.append(f'[id="{block}"] {{ font-size: var(--glyphs-{scale}) !important;'
                        f' line-height: var(--leading-{scale}) !important; }}\n')
