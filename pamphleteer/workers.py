@@ -47,6 +47,11 @@ from pamphleteer.output import StopsHeld
 
 JOBS_VARIABLE = "PAMPHLETEER_JOBS"
 MAX_JOBS = 4  # beyond this, each process adds memory faster than it saves time
+# A worker's cycle collector makes a full pass after this many passes over its middle generation (Python's
+# default: 10). A layout allocates millions of objects, which live as long as it is kept (render/layout.py
+# keeps a part's last four), and the full passes over them took a seventh of a worker's CPU; instead the
+# worker makes one when a part is done and its layouts are dropped (layout.last_step).
+FULL_PASSES = 1000
 
 T = TypeVar("T")
 
@@ -157,6 +162,8 @@ def _start_worker() -> None:
     # What the worker was forked with (the build's texts, the loaded modules) stays shared with the
     # build process as long as nothing writes to it: the cycle collector, which would, leaves it be.
     gc.freeze()
+    young, middle, _full = gc.get_threshold()
+    gc.set_threshold(young, middle, FULL_PASSES)
 
 
 @dataclass(order=True)

@@ -22,6 +22,7 @@ write its PDF are handed to that process; the edition is the same as
 
 from __future__ import annotations
 
+import gc
 import json
 from collections import OrderedDict
 from collections.abc import Callable
@@ -464,7 +465,10 @@ def last_step(step: Step, ids: frozenset[str]) -> LaidOut:
     _PARSED.pop(part, None)
     stylesheets = setter.stylesheets_with(step.layers)
     document, moved = keep_notes_with_their_calls(document, html, stylesheets, setter.fonts)
-    return setter.laid_out(document, html, ids, moved, before)
+    laid = setter.laid_out(document, html, ids, moved, before)
+    del document, html
+    gc.collect()  # the part's layouts, now dropped, at once (workers.py: no full pass meanwhile)
+    return laid
 
 
 def shares(blocks: dict[str, Setting], count: int) -> list[tuple[str, ...]]:
