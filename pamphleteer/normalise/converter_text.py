@@ -372,6 +372,7 @@ def money_read_as_maths(node: Node) -> tuple[Node, list[Finding]]:
 
 # a backslash before a mark a Markdown writer escapes, in a word ("\\#Krótko", "Akteur\\*innen",
 # "\\[1\\]"); "¯\\_(ツ)_/¯" keeps its own
+URL_LIKE = re.compile(r"://|\bwww\.", re.IGNORECASE)  # an address shown as text: `unescape_url_text`'s (N104)
 LEFT_ESCAPE = re.compile(r"\\(?=[#*_`\[\]]\w)|(?<=\w)\\(?=\])")
 
 
@@ -385,10 +386,11 @@ def escapes_left_as_text(node: Node) -> tuple[Node, list[Finding]]:
     def rewrite(inlines: list[Node]) -> list[Node]:
         out: list[Node] = []
         for item in inlines:
-            if is_kind(item, "Str") and LEFT_ESCAPE.search(str_text(item)):
-                mended = LEFT_ESCAPE.sub("", str_text(item))
+            text = str_text(item) if is_kind(item, "Str") else ""
+            if LEFT_ESCAPE.search(text) and not URL_LIKE.search(text):
+                mended = LEFT_ESCAPE.sub("", text)
                 findings.append(Finding("N725", "a Markdown escape shown as text lost its backslash",
-                                        str_text(item), mended))
+                                        text, mended))
                 item = make_str(mended)
             out.append(item)
         return out

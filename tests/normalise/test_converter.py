@@ -322,6 +322,7 @@ ESCAPES = [
     ("<div>Akteur\\*innen und \\[1\\]</div>", "<div>Akteur*innen und [1]</div>"),
     ("<div>¯\\_(ツ)_/¯ and C:\\Users and a \\* b</div>", None),  # no escape of a writer's
     ("the hashtag \\#whatsisters", None),  # read as Markdown: the reader took the escape already
+    ("<div>https://newpol.org/issue\\_post/a-settler/</div>", None),  # an address: N104's, as link text
 ]
 
 
