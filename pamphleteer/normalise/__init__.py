@@ -47,6 +47,7 @@ from pamphleteer.normalise.head import (
     BIO_BLOCKS,
     bio_author,
     export_site,
+    own_site,
     page_author,
     page_month,
     shared_site,
@@ -116,9 +117,11 @@ def normalise(parsed: ParsedText) -> NormalisedText:
     # a site's export names its post's address as a path only: its links name the site
     exported = export_site(meta.site_path, images.blocks) if meta.site_path and not page.host else ""
     # a page saved whole links to its own site by paths only: its share buttons name the site
-    exported = exported or (shared_site(images.blocks) if not page.host and not meta.source else "")
+    shared = shared_site(images.blocks) if not meta.source else ""
+    exported = exported or (shared if not page.host else "")
+    site = own_site(page.host, shared) or exported  # a network's sister site gives way to the shared one
     furniture = lift_furniture(page.body, path, meta.title, meta.authors, keep, meta.source, page.texts,
-                               page.host or exported, meta.lang or guess_language(page.body),
+                               site, meta.lang or guess_language(page.body),
                                site_inferred=bool(exported), month=page_month(images.blocks))
     diagnostics.extend(furniture.diagnostics)
     authors = furniture.inferred.authors

@@ -1068,6 +1068,16 @@ def shared_site(blocks: Sequence[Block]) -> str:
     return ""
 
 
+def own_site(linked: str, shared: str) -> str:
+    """The page's own site: the one its share buttons share (`shared`) over the one most of its links go
+    to (`linked`: a network's sister site, as theonion.com's footer on an avclub.com page), unless the
+    two are one name (politi.co, politico.com's short links)."""
+    if not shared or not linked:
+        return linked or shared
+    ours, theirs = _fold(_registered(shared)), _fold(_registered(linked))
+    return linked if ours.startswith(theirs) or theirs.startswith(ours) else shared
+
+
 def lift_head(
     blocks: list[Block], known_title: str, lift: Lift, source: str = "", page: tuple[str, ...] = (),
     lang: str = "", month: str = "",

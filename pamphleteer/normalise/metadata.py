@@ -300,7 +300,8 @@ def site_name(host: str, texts: list[str]) -> str:
                         if not (core.startswith(plain) or core.startswith(umlauts)):
                             break  # a longer phrase only adds letters
                         continue
-                    phrase = " ".join(word.strip("*.-") for word in words[start:end]).strip()
+                    phrase = " ".join(word.strip("*-") if re.fullmatch(r"(?:[^\W\d_]\.)+", word.strip("*-"))
+                                      else word.strip("*.-") for word in words[start:end]).strip()  # "A.V."
                     if phrase[:1].isupper():
                         article = words[start - 1] if start > 0 else ""
                         found.append(f"{article} {phrase}" if article.casefold() in ARTICLES

@@ -250,3 +250,24 @@ def test_a_sections_heading_over_the_headline_is_no_masthead_though_the_page_is_
         f"{PROSE} The film of films."
     )
     assert inferred(markdown, "https://www.avclub.com/x").publication != "Film"
+
+
+@pytest.mark.parametrize(("linked", "shared", "site"), [
+    ("theonion.com", "avclub.com", "avclub.com"),  # a network's footer links to its sister site
+    ("politico.com", "politi.co", "politico.com"),  # the share buttons' short links are the same site
+    ("", "cicero.de", "cicero.de"),
+    ("dailyradical.org", "", "dailyradical.org"),
+])
+def test_the_pages_own_site_is_the_one_its_share_buttons_share(linked, shared, site):
+    from pamphleteer.normalise.head import own_site
+
+    assert own_site(linked, shared) == site
+
+
+def test_a_page_whose_footer_links_to_a_sister_site_is_named_by_its_share_buttons():
+    from tests.normalise.helpers import normalised
+
+    share = SHARE.replace("dailyradical.org", "avclub.com")
+    footer = " ".join(f"[The Onion {n}](https://www.theonion.com/{n})" for n in range(4))
+    markdown = f"# Why We Strike\n\n{share}\n\n{PROSE}\n\n{PROSE}\n\nHighlights from The A.V. Club\n\n{footer}"
+    assert normalised(markdown).inferred.publication == "The A.V. Club"
