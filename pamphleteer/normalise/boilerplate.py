@@ -159,7 +159,12 @@ RUN_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
                     r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)",
                     r"(?:what\s+to\s+)?read\s+(?:next|more|also)$", r"recent\s+(?:posts?|articles?|stories)$",
                     r"in\s+case\s+you\s+missed\s+it", r"editor'?s?’?\s+picks?$",
-                    r"(?:also\s+)?in\s+this\s+series$")),
+                    r"(?:also\s+)?in\s+this\s+series$",
+                    # the same boxes' headings in Spanish, German, French and Finnish pages
+                    r"(?:noticias|art[íi]culos|v[íi]deos)\s+relacionad[oa]s$", r"lo\s+m[áa]s\s+le[íi]do$",
+                    r"(?:weitere\s+(?:inhalte|artikel|beitr[äa]ge)|mehr)\s+zum\s+thema$", r"meistgelesen\w*$",
+                    r"la\s+r[ée]daction\s+vous\s+conseille$", r"(?:ses|nos)\s+derniers\s+articles$",
+                    r"plus\s+d['’]articles\b.{0,30}$", r"les\s+plus\s+lus$", r"luetuimmat(?:\s+nyt)?$")),
     ("N426", _words(r"(?:tags?|tagged(?:\s+with)?|topics?|categories|category|filed\s+under|posted\s+in"
                     r"|labels?"
                     r"|keywords|subjects?|archives?)\s*:?$", rf"(?:{TAG_LABELS})\s*:?$")),
@@ -173,6 +178,11 @@ RUN_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("N427", _words(r"about\s+the\s+authors?$", r"about\s+the\s+writers?$", r"about\s+the\s+contributors?$",
                     r"author\s+(?:bio|profile|information)$", r"(?:the\s+)?authors?$")),
 )
+# The label over the author's bio in German, Polish, Spanish, Portuguese, French and Finnish: only after the
+# article's first paragraph (in the head, "Autor" is the byline's label, and what follows is the article).
+BIO_LABEL = _words(r"autor(?:in|innen|en|ka|zy|es|as?)?$", r"autoreninfo$", r"zu[rm]?\s+(?:den\s+)?autor\w*$",
+                   r"(?:über|sobre|o)\s+(?:den\s+|el\s+|la\s+|o\s+|a\s+)?autor\w*$", r"o\s+autorze$",
+                   r"(?:[àa]\s+propos\s+de\s+)?l['’]auteur(?:e|s)?$", r"kirjoittaja(?:sta)?$")
 # Short blocks that are page chrome by their words alone (one phrase, or several in a row).
 SHARE_WORDS = (
     r"share|tweet|e-?mail|print|save|listen|copy(?:\s+link)?|link\s+copied|facebook|twitter|x|linkedin|whatsapp"
@@ -193,6 +203,13 @@ SHARE_WORDS = (
     r"|przeczytanie\s+zajmie\s+\d+\s+min(?:ut[ya]?)?|jaa(?:\s+\w+)?|tulosta|lukuaika\s*:?\s*\d+\s+min\w*"
     r"|compartilh(?:ar|e)(?:\s+(?:no|via)\s+\w+)?|imprim(?:ir|a)|\d+\s+min(?:utos)?\s+de\s+leitura"
     r"|condividi(?:\s+su\s+\w+)?|stampa|\d+\s+min(?:uti)?\s+di\s+lettura"
+    # the buttons to recommend, send, comment, follow, print and enlarge in French, Spanish and German
+    r"|recommander|recomendar|empfehlen|tweeter|twittear|twittern|commenter|kommentieren|comentar"
+    r"|(?:recomendar|compartir|partager|teilen|empfehlen)\s+(?:en|sur|auf|bei)\s+\w+"
+    r"|envoyer(?:\s+(?:l['’]article\s+)?par\s+(?:e-?)?mail)?|enviar(?:\s+(?:por\s+(?:e-?mail|correo)|a\s+\w+))?"
+    r"|versenden|per\s+e-?mail\s+(?:versenden|teilen)|haut\s+de\s+page|nach\s+oben|volver\s+arriba"
+    r"|(?:pdf\s+)?drucken|liken|ampliar\s+(?:foto|imagen)|agrandir(?:\s+l['’]image)?"
+    r"|bild\s+vergr[öo]ßern|video\s+schlie(?:ß|ss)en|t[ée]l[ée]charger\s+l['’]article"
 )
 NAV_WORDS = (
     r"home|menu|search(?:\s+for)?|enter\s+search(?:\s+\w+)?|log\s*in|sign\s+in|log\s*out|register|my\s+account"
@@ -415,6 +432,12 @@ def _pitch(unit: Unit) -> bool:
             and (bool(PITCH.match(unit.text.strip(" *_#>"))) or is_newsletter_line(unit.text)))
 
 
+def _bio_label(unit: Unit) -> bool:
+    """A heading or a short paragraph that labels the author's bio in one of `BIO_LABEL`'s languages."""
+    return (unit.is_heading or (kind(unit.node) in ("Para", "Plain") and unit.words <= 5)) and bool(
+        BIO_LABEL.match(unit.text.strip(" :")))
+
+
 def _run_heading(unit: Unit) -> str:
     """The code of a heading (or a short paragraph standing as one) that opens a run of furniture."""
     if not unit.is_heading and not (kind(unit.node) in ("Para", "Plain") and unit.words <= 5):
@@ -446,15 +469,20 @@ def _runs(units: list[Unit], decided: dict[int, str], exempt: set[int]) -> None:
     run, except under a comments or an author's heading that comes after the article has begun."""
     first_good = next((i for i, unit in enumerate(units) if unit.good), len(units))
     for index, unit in enumerate(units):
-        code = _run_heading(unit)
+        code = _run_heading(unit) or ("N427" if index > first_good and _bio_label(unit) else "")
         if not code or index in exempt or index in decided:
             continue
         decided[index] = code
         holds_prose = code in ("N423", "N427") and unit.is_heading and index > first_good
+        # a label of a few words over the author's bio ("Autoreninfo", "Zu den AutorInnen:") holds the bio
+        bio = code == "N427" and not unit.is_heading and index > first_good
         for follower in range(index + 1, len(units)):
             other = units[follower]
             if other.is_heading and _level(other) <= _level(unit):
                 break
+            if bio and other.prose and follower not in exempt and follower not in decided:
+                decided[follower], bio = code, False
+                continue
             if follower in exempt or (other.prose and not holds_prose and follower not in decided
                                       and not _headline_list(other)):
                 break
@@ -462,7 +490,8 @@ def _runs(units: list[Unit], decided: dict[int, str], exempt: set[int]) -> None:
                 break  # the article's text again, after the box: a short paragraph, then prose
             if code == "N427" and other.is_heading:
                 break
-            decided.setdefault(follower, _chrome(other) or _list_chrome(other) or code)
+            decided.setdefault(follower, _chrome(other) or _list_chrome(other) or (
+                "N420" if code == "N427" and _linked_line(other) else code))  # a link by the bio: the page's
 
 
 HEADLINE_WORDS = 20

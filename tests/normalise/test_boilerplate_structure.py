@@ -170,3 +170,51 @@ def test_an_authors_bio_inside_the_article_stays():
     bio = "Jane Alvarez is an organiser at the nurses' union and a writer based in Leeds."
     page = f"# The Strike\n\n{EN}\n\n{bio}\n\n{EN_MORE}\n\nLike us on Facebook"
     assert text_of(blocks(bio)[0].node) in body(page)
+
+
+DE = ("Die Streikwelle, die in diesem Herbst durch das Land ging, war kein Zufall. Sie war das Ergebnis "
+      "jahrelanger geduldiger Organisierung durch die Beschäftigten, die es satt hatten, zu warten.")
+DE_MORE = ("Was den Unterschied machte, war nicht eine einzelne Taktik, sondern die Bereitschaft der "
+           "Mitglieder, die Entscheidungen selbst in die Hand zu nehmen, wo die Vorstände zögerten.")
+
+
+@pytest.mark.parametrize("button", [
+    "Recomendar en Facebook 0", "Enviar a LinkedIn 0", "Enviar Imprimir", "ampliar foto", "Recommander",
+    "Envoyer par mail", "Tweeter", "Commenter", "Haut de page", "Télécharger l’article", "PDF drucken",
+    "Video schließen",
+])
+def test_the_buttons_to_recommend_send_comment_print_and_enlarge_leave_in_their_languages(button):
+    page = f"# Der Streik\n\n{button}\n\n{DE}\n\n{DE_MORE}"
+    assert credited(page).get(button) == "N421"
+
+
+def test_a_german_section_heading_that_is_a_buttons_word_elsewhere_stays():
+    page = f"# Der Streik\n\n{DE}\n\n## Folgen\n\n{DE_MORE}\n\n## Drucken und Verteilen\n\n{DE}"
+    assert "Folgen" in body(page) and "Drucken und Verteilen" in body(page)
+
+
+@pytest.mark.parametrize("heading", ["Noticias relacionadas", "Weitere Inhalte zum Thema",
+                                     "La rédaction vous conseille", "Luetuimmat"])
+def test_a_related_stories_heading_takes_its_box_in_its_language(heading):
+    box = "- [Eine andere Geschichte](https://example.com/a)\n- [Noch eine](https://example.com/b)"
+    page = f"# Der Streik\n\n{DE}\n\n{DE_MORE}\n\n## {heading}\n\n{box}"
+    found = credited(page)
+    assert found.get(heading) == "N422" and found.get("Eine andere Geschichte Noch eine") == "N422"
+
+
+@pytest.mark.parametrize("label", ["Autoreninfo", "Zu den AutorInnen:", "Autor", "À propos de l'auteur"])
+def test_a_label_over_the_authors_bio_takes_the_bio_to_the_bio_in_its_language(label):
+    bio = ("Moritz Gathmann leitet das Ressort Berliner Republik. Er studierte Russistik und Geschichte in "
+           "Berlin und war viele Jahre Korrespondent in Moskau, bevor er zur Redaktion kam.")
+    page = f"# Der Streik\n\n{DE}\n\n{label}\n\n{bio}\n\n[Zur Artikelübersicht](/artikel)\n\n{DE_MORE}"
+    result = remove_boilerplate(blocks(page), PATH)
+    assert [text_of(block.node) for block in result.bio] == [text_of(blocks(label)[0].node), bio]
+    assert "Zur Artikelübersicht" in credited(page)
+    assert DE_MORE in body(page)  # one bio: the article's prose after it stays
+
+
+def test_the_bylines_label_in_the_head_takes_nothing_of_the_article():
+    question = "Nikolai Huke: Wo sind Sie in die Europäische Union eingereist?"
+    page = (f"# Wir waren fast 40 Tage in Quarantäne\n\n## Autor\n\n[Nikolai Huke](/autor/huke)\n\n"
+            f"{question}\n\n{DE}\n\n{DE_MORE}")
+    assert question in body(page) and DE in body(page)
