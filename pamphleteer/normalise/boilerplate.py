@@ -122,6 +122,13 @@ MESSAGES = {
 
 # A copyright notice: "© 2020 …", "Copyright © 2019 …", "Copyright 2019 …", "(c) 2013 …".
 COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*\d{4}\b|^copyright\s+\d{4}\b", re.IGNORECASE)
+# A rights notice anywhere in a short line, in the corpus's languages ("DER SPIEGEL 52/2018 Alle Rechte
+# vorbehalten", "República Argentina | Todos los derechos reservados").
+RIGHTS = re.compile(r"\b(?:all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tous\s+droits\s+r[ée]serv[ée]s"
+                    r"|todos\s+los\s+derechos\s+reservados|todos\s+os\s+direitos\s+reservados"
+                    r"|tutti\s+i\s+diritti\s+riservati|wszelkie\s+prawa\s+zastrze[żz]one"
+                    r"|kaikki\s+oikeudet\s+pid[äa]tet[äa][äa]n)\b", re.IGNORECASE)
+RIGHTS_WORDS = 30
 
 
 def _words(*patterns: str) -> re.Pattern[str]:
@@ -536,7 +543,8 @@ def classify(units: list[Unit], stop: frozenset[str], exempt: set[int], host: st
             continue
         if _pitch(unit):
             decided[index] = "N424"
-        elif kind(unit.node) in ("Para", "Plain") and COPYRIGHT.match(unit.text):
+        elif kind(unit.node) in ("Para", "Plain") and (COPYRIGHT.match(unit.text) or (
+                unit.words <= RIGHTS_WORDS and RIGHTS.search(unit.text))):
             decided[index] = "N420"  # the site's copyright notice, however long
         elif unit.prose:
             continue
@@ -582,6 +590,7 @@ def classify(units: list[Unit], stop: frozenset[str], exempt: set[int], host: st
         if index not in decided and index not in exempt and _teaser_heading(units[index], hosts):
             decided[index] = "N422"
     _repeated(units, decided, exempt, begun)
+    _recurring(units, decided, exempt, begun)
     _between_furniture(units, decided, exempt, last)
     site = site_words(host)
     _foot(units, decided, exempt, begun, stop, site)
@@ -795,6 +804,21 @@ def _repeated(units: list[Unit], decided: dict[int, str], exempt: set[int], firs
         code = codes.get(unit.text.casefold(), "") if unit.text and not unit.prose else ""
         if code and index not in decided and index not in exempt:
             decided[index] = code
+
+
+RECURS = 3  # a headline the page prints this often is its teaser's; a pull quote says its line again once
+
+
+def _recurring(units: list[Unit], decided: dict[int, str], exempt: set[int], first: int) -> None:
+    """After the article has begun, a headline's few words (3 to 20, no sentence's end) that the page
+    prints three times or more, as heading or line, are a teaser's: the same box in the page's
+    sidebar, its carousel and its foot. The article says a line again once at most (a pull quote)."""
+    counts = Counter(unit.text.casefold() for unit in units if unit.text)
+    for index, unit in enumerate(units[first + 1:], start=first + 1):
+        if (index not in decided and index not in exempt and kind(unit.node) in ("Para", "Plain", "Header")
+                and 3 <= unit.words <= HEADLINE_WORDS and not unit.prose
+                and not unit.text.rstrip().endswith(FULL_STOPS) and counts[unit.text.casefold()] >= RECURS):
+            decided[index] = "N422"
 
 
 def _between_furniture(units: list[Unit], decided: dict[int, str], exempt: set[int], last: int) -> None:

@@ -28,6 +28,8 @@ COMMENT_HEADING = re.compile(
     rf"|(?:\d+\s+)?kommen(?:tit|ttia)|\d+\s+kommentti|(?:\d+\s+)?commenti|\d+\s+commento"
     rf"|comments|(?:\d+\s+)?r[ée]actions|leserbriefe|reacties){COUNT}$"
     r"|^(?:einen\s+)?kommentar\s+(?:schreiben|abschicken|hinterlassen|verfassen)\b"
+    r"|^(?:ihr|dein)\s+kommentar(?:\s+zu\s+diesem\s+(?:artikel|beitrag))?$|^kommentieren\b\W*$"
+    r"|^(?:your|leave\s+your|add\s+your)\s+comments?$|^votre\s+commentaire$|^tu\s+comentario$"
     r"|^(?:laisser|[ée]crire|ajouter|poster)\s+un\s+commentaire\b|^r[ée]agir(?:\s+[àa]\s+cet\s+article)?$"
     r"|^(?:deja|dejar|escribe|deixe|deixar)\s+(?:un|um|seu|tu)\s+coment[áa]rio\b"
     r"|^(?:dodaj|napisz)\s+komentarz\b|^osallistu\s+keskusteluun\b|^kommentoi\b"

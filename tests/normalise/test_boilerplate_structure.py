@@ -218,3 +218,39 @@ def test_the_bylines_label_in_the_head_takes_nothing_of_the_article():
     page = (f"# Wir waren fast 40 Tage in Quarantäne\n\n## Autor\n\n[Nikolai Huke](/autor/huke)\n\n"
             f"{question}\n\n{DE}\n\n{DE_MORE}")
     assert question in body(page) and DE in body(page)
+@pytest.mark.parametrize("notice", [
+    "DER SPIEGEL 52/2018 Alle Rechte vorbehalten Vervielfältigung nur mit Genehmigung",
+    "República Argentina | Todos los derechos reservados | Política de privacidad",
+])
+def test_a_rights_notice_leaves_wherever_its_words_stand_in_the_line(notice):
+    page = f"# Der Streik\n\n{DE}\n\n{DE_MORE}\n\n{notice}"
+    assert credited(page).get(notice) == "N420"
+
+
+def test_the_articles_sentence_about_rights_reserved_stays():
+    sentence = ("Der Verlag hatte sich in den Verträgen alle Rechte vorbehalten, auch die an den Fotos der "
+                "Streikenden, und die Gewerkschaft fand das erst heraus, als die Bilder in einer Werbung "
+                "auftauchten, die niemand von ihnen je gesehen hatte.")
+    page = f"# Der Streik\n\n{DE}\n\n{sentence}\n\n{DE_MORE}"
+    assert sentence in body(page)
+
+
+@pytest.mark.parametrize("heading", ["Ihr Kommentar zu diesem Artikel", "Kommentieren …", "Your comment"])
+def test_the_comment_forms_heading_opens_the_thread(heading):
+    page = f"# Der Streik\n\n{DE}\n\n{DE_MORE}\n\n## {heading}\n\nName\n\nE-Mail"
+    assert credited(page).get(heading) == "N423"
+
+
+def test_a_headline_the_page_prints_three_times_after_the_article_has_begun_leaves():
+    teaser = "AfD zahlt fragwürdige Wahlkampfspende für Vorstand Reil bislang nicht zurück"
+    page = (f"# Der Streik\n\n{DE}\n\n## {teaser}\n\nweiterlesen\n\n{DE_MORE}\n\n{teaser}\n\n{DE}\n\n"
+            f"## {teaser}\n\nweiterlesen")
+    result = remove_boilerplate(blocks(page), PATH)
+    assert teaser not in body(page)
+    assert sum(text_of(block.node) == teaser for block in result.credits) == 3
+
+
+def test_a_line_the_article_says_twice_stays_as_a_pull_quote_would():
+    line = "Wer nicht kämpft, hat schon verloren"
+    page = f"# Der Streik\n\n{DE}\n\n## {line}\n\n{DE_MORE}\n\n{line}\n\n{DE}"
+    assert body(page).count(line) == 2
