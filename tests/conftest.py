@@ -197,15 +197,31 @@ def built_print(tmp_path_factory: pytest.TempPathFactory):
 class NormaliseOnce:
     """`parse_text` and `normalise` remembered by content for the last few texts: a text parsed and
     repaired twice (by `add`, then by a test reading what `add` wrote) is worked on once. Both are
-    pure functions of the text, so the second caller gets what it would have computed."""
+    pure functions of the text, so the second caller gets what it would have computed.
+
+    With `pandoc` given, pandoc's output is remembered too, by its input: `add` parses a page's body
+    twice under two names (the probe that infers its metadata, then the text it writes, whose front
+    matter differs), so the parse is not the same, but pandoc reads the same Markdown."""
 
     KEPT = 4  # texts remembered: the last ones parsed
+    PANDOC_KEPT = 8  # pandoc runs remembered (a text takes one to three)
 
-    def __init__(self, parse, normalise):
-        self._parse, self._normalise = parse, normalise
+    def __init__(self, parse, normalise, pandoc=None):
+        self._parse, self._normalise, self._pandoc = parse, normalise, pandoc
         self._parsed: dict[tuple[object, ...], object] = {}
         self._normalised: dict[int, tuple[object, object]] = {}  # id(parsed) -> (parsed, normalised)
+        self._read: dict[tuple[str, str, str], str] = {}  # (text, reader, writer) -> pandoc's output
         self.hits = 0
+
+    def pandoc(self, text: str, reader: str, writer: str) -> str:
+        key = (text, reader, writer)
+        if key in self._read:
+            self.hits += 1
+            return self._read[key]
+        output = self._read[key] = self._pandoc(text, reader, writer)  # a failure is raised, not kept
+        while len(self._read) > self.PANDOC_KEPT:
+            del self._read[next(iter(self._read))]
+        return output
 
     def parse_text(self, source, *args, **options):
         key = (source.path, source.slug, repr(source.meta), source.body, source.body_line,
@@ -235,15 +251,20 @@ class NormaliseOnce:
 @pytest.fixture(scope="module")
 def normalise_once():
     """While a module's tests run, `add` and the corpus's `edition` (tests/corpus/run.py) parse and
-    repair each text once, however often they are given it (see NormaliseOnce)."""
+    repair each text once, however often they are given it, and pandoc reads each Markdown once
+    (see NormaliseOnce)."""
     import pamphleteer.add
+    import pamphleteer.normalise.converter_source
+    import pamphleteer.parse
     import tests.corpus.run
     from pamphleteer.normalise import normalise
     from pamphleteer.parse import parse_text
 
-    once = NormaliseOnce(parse_text, normalise)
+    once = NormaliseOnce(parse_text, normalise, pamphleteer.parse._pandoc)
     with pytest.MonkeyPatch.context() as patch:
         for module in (pamphleteer.add, tests.corpus.run):
             patch.setattr(module, "parse_text", once.parse_text)
             patch.setattr(module, "normalise", once.normalise)
+        for module in (pamphleteer.parse, pamphleteer.normalise.converter_source):
+            patch.setattr(module, "_pandoc", once.pandoc)
         yield once
