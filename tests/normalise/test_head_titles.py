@@ -269,5 +269,6 @@ def test_a_page_whose_footer_links_to_a_sister_site_is_named_by_its_share_button
 
     share = SHARE.replace("dailyradical.org", "avclub.com")
     footer = " ".join(f"[The Onion {n}](https://www.theonion.com/{n})" for n in range(4))
-    markdown = f"# Why We Strike\n\n{share}\n\n{PROSE}\n\n{PROSE}\n\nHighlights from The A.V. Club\n\n{footer}"
+    markdown = (f"# Why We Strike\n\n{share}\n\n{PROSE}\n\n{PROSE}\n\n"
+                f"Highlights from The A.V. Club\n\n{footer}")
     assert normalised(markdown).inferred.publication == "The A.V. Club"
