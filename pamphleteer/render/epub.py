@@ -512,7 +512,7 @@ def _describe(
         properties.append(("pageBreakSource", " ".join(source.split())))
     # The summary and the page source are written in English (templates/epub/); a reading system
     # that reads them aloud in the book's own language is told so.
-    english = {} if publication.language.split("-")[0] == "en" else {XML_LANG: "en"}
+    english = {} if publication.language.split("-")[0].lower() == "en" else {XML_LANG: "en"}
     for name, value in properties:
         worded = name in {"schema:accessibilitySummary", "pageBreakSource"}
         book.add_metadata(None, "meta", value, {"property": name, **(english if worded else {})})
