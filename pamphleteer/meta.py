@@ -26,6 +26,7 @@ from typing import Any
 from pamphleteer import codes
 from pamphleteer.errors import Diagnostic, Severity, SourceError
 from pamphleteer.sanitise import plain_text
+from pamphleteer.wording import primary_language
 
 FRONT_MATTER_KEYS = {
     "title": "a text",
@@ -455,7 +456,7 @@ def parse_date(text: str, lang: str = "") -> datetime.date | None:
 
     from pamphleteer.normalise.metadata import DATE_LANGUAGES, date_order
 
-    primary = lang.replace("_", "-").split("-")[0].casefold()
+    primary = primary_language(lang)
     languages = [primary, *(other for other in DATE_LANGUAGES if other != primary)] if primary in (
         DATE_LANGUAGES) else None
     parsed = dateparser.parse(text, languages=languages, settings={

@@ -25,7 +25,7 @@ from pamphleteer.errors import Diagnostic, Severity, SourceError
 from pamphleteer.figures import ImageFile
 from pamphleteer.look import Look
 from pamphleteer.parse import Block, ParsedPart
-from pamphleteer.wording import words
+from pamphleteer.wording import primary_language, words
 
 if TYPE_CHECKING:  # only named in annotations: loading the normaliser here would slow every command
     from pamphleteer.meta import TextMeta
@@ -223,7 +223,7 @@ def _given_standfirst(summary: str, body: tuple[Block, ...]) -> tuple[Block, ...
 def _language(given: str, found: str, default: str, diagnostics: list[Diagnostic], source: SourceText) -> str:
     """The text's language: its front matter's, else the one its words are in where that is
     not the publication's (printed, for a person to confirm), else the publication's."""
-    if given or not found or found == default.split("-")[0].lower():
+    if given or not found or found == primary_language(default):
         return given or default
     diagnostics.append(Diagnostic(
         codes.INFERRED, Severity.INFO,

@@ -416,6 +416,11 @@ def cite(title: str) -> Markup:
     return Markup("<cite>{}</cite>").format(title)
 
 
+def primary_language(tag: str) -> str:
+    """The primary subtag of a language tag, in lower case: "pt" for "pt-BR", "PT_br" or "pt"."""
+    return tag.replace("_", "-").split("-")[0].casefold()
+
+
 def words(language: str) -> Words:
     """The furniture of `language` (a language tag: "ru", "pt-BR"); English for one not listed."""
-    return LANGUAGES.get(language.split("-")[0].lower(), ENGLISH)
+    return LANGUAGES.get(primary_language(language), ENGLISH)

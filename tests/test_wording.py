@@ -123,3 +123,11 @@ def test_every_language_says_every_piece_of_furniture():
         assert len(set(said.months)) == 12, language
     assert words("ru-RU") is words("ru") and words("xx") is ENGLISH and words("pt-BR") is LANGUAGES["pt"]
     assert words("fr").on(datetime.date(2026, 1, 1)) == "1er janvier 2026"
+
+
+@pytest.mark.parametrize("tag, language", [("ru", "ru"), ("pt-BR", "pt"), ("DE", "de"), ("fr_CA", "fr"),
+                                           ("en-GB", "en"), ("xx", "en")])
+def test_a_language_tag_in_any_case_or_locale_form_finds_its_furniture(tag, language):
+    # Converters write a page's locale as "fr_CA" (og:locale) and people write "DE": both are French
+    # and German furniture, not English.
+    assert words(tag) is LANGUAGES[language]

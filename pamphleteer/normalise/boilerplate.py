@@ -74,6 +74,7 @@ from pamphleteer.normalise.metadata import (
 from pamphleteer.normalise.paragraphs import continues
 from pamphleteer.normalise.registry import Stage, rule
 from pamphleteer.parse import Block, Node
+from pamphleteer.wording import primary_language
 
 # jusText's thresholds (justext.core): a paragraph under LENGTH_LOW characters is short,
 # one whose stop-word density reaches STOPWORDS_HIGH over LENGTH_HIGH characters is good.
@@ -303,7 +304,7 @@ TAIL_KINDS = ("ps", "bio", "credit", "disclaimer", "more", "source", "signature"
 @lru_cache(maxsize=16)
 def stopwords(lang: str) -> frozenset[str]:
     """jusText's stop-word list for a language tag ("en-GB" -> English's); English when unknown."""
-    name = LANGUAGES.get(lang.split("-")[0].lower(), "English") if lang else "English"
+    name = LANGUAGES.get(primary_language(lang), "English") if lang else "English"
     return frozenset(justext.get_stoplist(name))
 
 

@@ -40,7 +40,7 @@ from pamphleteer.render.ownface import EBOOK_STACK, font_subset, lacked, screen_
 from pamphleteer.render.raster import page_png
 from pamphleteer.render.templates import STYLES, block_writer, read_style, render_template
 from pamphleteer.textface import FaceFile, TextFace
-from pamphleteer.wording import ENGLISH, words
+from pamphleteer.wording import ENGLISH, primary_language, words
 
 COVER_WIDTH = 1200  # pixels; the cover image keeps the print page's proportions
 PART_TYPES = {"introduction": ("introduction", "doc-introduction")}  # part name -> epub:type, role
@@ -512,7 +512,7 @@ def _describe(
         properties.append(("pageBreakSource", " ".join(source.split())))
     # The summary and the page source are written in English (templates/epub/); a reading system
     # that reads them aloud in the book's own language is told so.
-    english = {} if publication.language.split("-")[0].lower() == "en" else {XML_LANG: "en"}
+    english = {} if primary_language(publication.language) == "en" else {XML_LANG: "en"}
     for name, value in properties:
         worded = name in {"schema:accessibilitySummary", "pageBreakSource"}
         book.add_metadata(None, "meta", value, {"property": name, **(english if worded else {})})

@@ -29,6 +29,7 @@ from markupsafe import Markup
 
 from pamphleteer.ast.traverse import text_of
 from pamphleteer.parse import Block
+from pamphleteer.wording import primary_language
 
 if TYPE_CHECKING:
     from pamphleteer.render.templates import Written
@@ -191,7 +192,7 @@ NOUNS_CAPITALISED = frozenset({"de", "lb", "gsw", "bar", "nds"})
 
 def names_capitalised(lang: str) -> bool:
     """Whether a capital letter marks a name (or a sentence's first word) in language `lang`."""
-    return lang.split("-")[0].lower() not in NOUNS_CAPITALISED
+    return primary_language(lang) not in NOUNS_CAPITALISED
 
 
 # A paragraph's last word, when hyphenation could break it (6 letters or more: hyphenate-limit-chars),
