@@ -11,8 +11,8 @@ PY     := $(VENV)/bin/python
 all: build
 
 # pip itself is pinned first (requirements-pip.lock): the pip that venv brings (23.x) cannot resolve
-# two packages asking for one extra spelt two ways (jusText's lxml[html_clean], readability's
-# lxml[html-clean]). Every package installed, the transitive ones too, is pinned with its hashes
+# two packages asking for one extra spelt two ways, as the test extra's converters do (jusText's
+# lxml[html_clean], readability-lxml's lxml[html-clean]). Every package installed, the transitive ones too, is pinned with its hashes
 # (--require-hashes: pip refuses anything else). requirements-test.lock holds all of requirements.lock.
 PIP_VERSION := 25.3
 $(VENV)/.runtime: requirements.lock requirements-pip.lock

@@ -86,3 +86,13 @@ def test_a_summary_cut_short_or_escaped_twice_finds_the_standfirst_it_was_taken_
     second = extract_article(page(ARTICLE, head=f'<meta name="description" content="{escaped}">',
                                   header=f"<p class='dek'>{shown}</p>"), url="", origin="strike.html")
     assert first.standfirst == second.standfirst == dek
+
+
+def test_an_article_trafilatura_reads_as_page_furniture_still_arrives_by_reader_mode():
+    # A page whose whole article sits in a <footer>: trafilatura finds no article there, and the
+    # reader mode it ships (its port of readability-lxml) is asked instead of refusing the page.
+    saved = f"<html><head><title>The strike</title></head><body><footer>{ARTICLE}</footer></body></html>"
+    article = extract_article(saved.encode(), url="", origin="strike.html")
+    assert article.extractor == "readability"
+    paragraphs = lxml.html.fromstring(article.html).iter("p")
+    assert [paragraph.text_content().split()[1] for paragraph in paragraphs] == [str(n) for n in range(6)]

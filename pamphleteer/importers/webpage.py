@@ -2,9 +2,10 @@
 
 The article body is extracted with trafilatura, as HTML that keeps its headings,
 quotations, lists, links, emphasis and figures; when trafilatura finds nothing,
-readability-lxml tries. The metadata comes from the page's own statements, which
-trafilatura reads (JSON-LD, OpenGraph, `<meta>`, `citation_*`, `<time>`, with
-htmldate for the date); its canonical address becomes the text's `source`.
+readability tries (trafilatura's own port of readability-lxml, the one its fallback runs).
+The metadata comes from the page's own statements, which trafilatura reads (JSON-LD,
+OpenGraph, `<meta>`, `citation_*`, `<time>`, with htmldate for the date); its canonical
+address becomes the text's `source`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 
 import lxml.html
 import trafilatura
-from readability import Document
+from trafilatura.readability_lxml import Document as ReaderMode
 
 from pamphleteer.errors import SourceError
 from pamphleteer.importers.bylines import publisher_names
@@ -50,7 +51,7 @@ class Article:
     """The article of a page, as HTML, and what the page says about it. Empty means "not stated"."""
 
     html: str
-    extractor: str  # "trafilatura" or "readability-lxml"
+    extractor: str  # "trafilatura" or "readability"
     title: str = ""
     authors: tuple[str, ...] = ()
     date: str = ""  # ISO 8601: 2020-01-19
@@ -310,10 +311,11 @@ def extract_article(page: bytes, *, url: str, origin: str, charset: str = "") ->
     extractor = "trafilatura"
     if not html or _words(html) < MIN_ARTICLE_WORDS:
         try:
-            html = Document(content, url=url or None).summary(html_partial=True)
-        except Exception:  # readability-lxml raises its own and lxml's errors on pages it cannot read
+            tree = trafilatura.load_html(content)
+            html = ReaderMode(tree).summary() if tree is not None else ""
+        except Exception:  # readability raises its own and lxml's errors on pages it cannot read
             html = ""
-        extractor = "readability-lxml"
+        extractor = "readability"
     if not html or _words(html) < MIN_ARTICLE_WORDS:
         raise SourceError(f"{origin}: no article was found in the page (fewer than {MIN_ARTICLE_WORDS} words "
                           "of running text); save the page from its article view, or add its text by hand")
