@@ -20,8 +20,14 @@ module remembers each line broken in this process by all of that, and gives a
 copy of what was returned when the same line is broken again: the layouts, and
 the PDF, are the same byte for byte.
 
+A justified line's text boxes are given their Pango layouts again, with the
+justification's word spaces (`add_word_spacing`, weasyprint/layout/inline.py: its
+`create_layout`, deactivated at once); such a layout depends on the same (its text,
+the style's `READ` properties, the spacing added), so it is remembered the same way.
+
 Installed on import (as `render/resume.py` wraps WeasyPrint's block layout);
-`BROKEN` lines at most are remembered, then they are forgotten all at once.
+`BROKEN` lines (and as many justified boxes) at most are remembered, then they are
+forgotten all at once.
 """
 
 from __future__ import annotations
@@ -46,16 +52,24 @@ _read = itemgetter(*READ)
 BROKEN = 20_000  # lines remembered at most: about 12 MB (a seed text of 21 pages leaves 3600, 2 MB)
 
 _split = getattr(line_break.split_first_line, "__wrapped__", line_break.split_first_line)
+_create_layout = line_break.create_layout
 _BROKEN: dict[Any, tuple[Any, ...]] = {}
+_JUSTIFIED: dict[Any, Any] = {}  # the deactivated layouts of justified text boxes
 _FONTS: list[Any] = [None]  # the font configuration the lines remembered were broken with
+
+
+def _fonts(style: Any) -> None:
+    """Forget the lines broken with another typesetter's faces (a stylesheet edited, in watch)."""
+    if style.font_config is not _FONTS[0]:
+        _BROKEN.clear()
+        _JUSTIFIED.clear()
+        _FONTS[0] = style.font_config
 
 
 def split_first_line(text: str, style: Any, context: Any, max_width: Any, justification_spacing: Any,
                      is_line_start: bool = True, minimum: bool = False) -> tuple[Any, ...]:
     """WeasyPrint's `split_first_line`, or a copy of what it returned for the same line before."""
-    if style.font_config is not _FONTS[0]:  # another typesetter's faces (a stylesheet edited, in watch)
-        _BROKEN.clear()
-        _FONTS[0] = style.font_config
+    _fonts(style)
     key: Any = (text, _read(style), max_width, justification_spacing,
                 is_line_start, minimum)
     try:
@@ -72,6 +86,27 @@ def split_first_line(text: str, style: Any, context: Any, max_width: Any, justif
     return tuple(result)
 
 
+def create_layout(text: str, style: Any, context: Any, max_width: Any, justification_spacing: Any) -> Any:
+    """WeasyPrint's `create_layout` as `add_word_spacing` calls it (which deactivates the layout at
+    once): a copy of the one made for the same text box before, with what deactivating drops."""
+    _fonts(style)
+    key: Any = (text, _read(style), max_width, justification_spacing)
+    try:
+        found = _JUSTIFIED.get(key)
+    except TypeError:  # a property's value that cannot be hashed: by what it prints
+        key = repr(key)
+        found = _JUSTIFIED.get(key)
+    if found is None:
+        made = _create_layout(text, style, context, max_width, justification_spacing)
+        made.deactivate()
+        if len(_JUSTIFIED) >= BROKEN:
+            _JUSTIFIED.clear()
+        found = _JUSTIFIED[key] = made
+    layout = _copy(found)
+    layout.layout = layout.language = layout.style = None  # what `deactivate` drops
+    return layout
+
+
 def _copy(layout: Any) -> Any:
     """A deactivated layout's copy: its text and metrics (drawing sets its own Pango layout up)."""
     copied = object.__new__(type(layout))
@@ -82,3 +117,4 @@ def _copy(layout: Any) -> Any:
 split_first_line.__wrapped__ = _split  # type: ignore[attr-defined]
 inline.split_first_line = split_first_line  # what lays out lines and justifies them
 preferred.split_first_line = split_first_line  # what measures shrink-to-fit widths
+inline.create_layout = create_layout  # its only caller there: add_word_spacing (justified lines)

@@ -47,7 +47,8 @@ from weasyprint.layout.page import make_margin_boxes, remake_page, set_page_type
 from weasyprint.pdf.metadata import DocumentMetadata
 from weasyprint.text.fonts import FontConfiguration
 
-from pamphleteer.render import lines  # noqa: F401  (installed on import: each line broken once a process)
+# installed on import: selectors matched once a document, each line broken once a process
+from pamphleteer.render import cascade, lines  # noqa: F401
 
 VERSION = "70.0"  # the WeasyPrint whose page making this follows
 MAX_LOOPS = 8  # WeasyPrint's repaginations at most (layout_document's max_loops)
