@@ -17,9 +17,6 @@ import io
 import warnings
 from dataclasses import dataclass
 
-from PIL import Image, UnidentifiedImageError
-from slugify import slugify
-
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # a 40-megapixel photograph; beyond it Pillow's decompression-bomb guard
 FORMATS = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}
@@ -55,6 +52,8 @@ def judge_image(data: bytes) -> ImageKind:
     if len(data) > MAX_IMAGE_BYTES:
         raise NotAnImage(f"it is {len(data) / 1024 / 1024:.1f} MB, more than the "
                          f"{MAX_IMAGE_BYTES // 1024 // 1024} MB an image may be", too_large=True)
+    from PIL import Image, UnidentifiedImageError  # here, not on import: a build with nothing changed
+
     head = data[:512].lstrip().lower()
     if head.startswith((b"<svg", b"<?xml")) and b"<svg" in data[:4096].lower():
         raise NotAnImage("it is an SVG drawing, which can carry scripts; save it as PNG to keep it")
@@ -81,5 +80,7 @@ def image_name(data: bytes, suffix: str, hint: str) -> str:
     """A file name for the image: from its own name (`hint`), with a digest of its bytes, so that
     two pictures never share a name and the same picture twice is kept once."""
     name = hint.rsplit("/", 1)[-1]
+    from slugify import slugify
+
     stem = slugify(name.rsplit(".", 1)[0] if "." in name[-6:] else name, max_length=40, word_boundary=True)
     return f"{stem or 'image'}-{hashlib.sha256(data).hexdigest()[:8]}{suffix}"

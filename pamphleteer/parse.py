@@ -26,8 +26,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pypandoc
-
 from pamphleteer import codes, sanitise
 from pamphleteer.ast import (
     Attr,
@@ -88,6 +86,8 @@ class ParsedPart:
 
 def pandoc_version() -> str:
     """The version of the bundled pandoc, for the build report."""
+    import pypandoc  # here, not on import: a build with nothing changed runs no pandoc (pipeline.LAZY)
+
     return str(pypandoc.get_pandoc_version())
 
 
@@ -277,6 +277,8 @@ def _pandoc_command(*arguments: str) -> list[str]:
     and fetch nothing (its HTML reader would otherwise fetch an iframe's page). Started through
     `setpriv --pdeathsig KILL` where there is one, so that pandoc dies with the process that started
     it (see `_dies_with_parent`)."""
+    import pypandoc
+
     command = [pypandoc.get_pandoc_path(), "--sandbox", *arguments]
     setpriv = _setpriv()
     return [setpriv, "--pdeathsig", "KILL", *command] if setpriv else command
@@ -476,6 +478,8 @@ def parse_cached(source: SourceText, cache: Cache | None = None, version: str = 
 
 def inline_markdown(text: str) -> list[Node]:
     """Parse a short piece of Markdown (a question, a title) into inline nodes."""
+    import pypandoc
+
     document = load_json(pypandoc.convert_text(text, "json", format="commonmark_x-yaml_metadata_block"))
     blocks, _ = flatten_deep(document["blocks"])
     blocks = sanitise.safe_targets(blocks, Path(), 0, [])

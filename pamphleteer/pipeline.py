@@ -48,6 +48,10 @@ from pamphleteer.progress import SILENT, Progress
 from pamphleteer.sources import SourcePart, Sources, SourceText, read_sources
 from pamphleteer.workers import Inline, Workers
 
+# What a build with nothing changed never needs, imported only where it is used (about 0.15 CPU s of
+# the 0.3 s such a build takes): imported here once something is to be built, before the workers fork.
+LAZY = ("pamphleteer.normalise", "pypandoc", "fontTools.ttLib", "PIL.Image", "slugify")
+
 if TYPE_CHECKING:  # imported where a text is normalised: a build with nothing changed never needs it
     from pamphleteer.normalise import NormalisedText
 
@@ -497,7 +501,8 @@ def build(
                     up_to_date=True,
                     rule_names=_rule_names_of(state),
                 )
-        importlib.import_module("pamphleteer.normalise")  # before the workers fork: each has it loaded
+        for module in LAZY:  # before the workers fork: each has them loaded
+            importlib.import_module(module)
         cache = Cache(output_dir / CACHE_FOLDER)
         progress.stage("read")
         sources = read_sources(sources_dir)

@@ -29,8 +29,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from fontTools.ttLib import TTFont, TTLibError
-
 from pamphleteer import codes
 from pamphleteer.config import Settings
 from pamphleteer.errors import Diagnostic, Severity
@@ -89,6 +87,8 @@ def _vendored(name: str) -> str | None:
 
 @functools.cache
 def _code_points(path: Path, digest: str) -> frozenset[int]:
+    from fontTools.ttLib import TTFont  # here, not on import: a build with nothing changed reads no font
+
     with TTFont(path, lazy=True) as font:
         return frozenset(font.getBestCmap() or {})
 
@@ -109,6 +109,8 @@ class _Font:
 @functools.cache
 def _inspect(path: Path, size: int, mtime: int) -> _Font:
     """What the font file `path` is (the file's size and time in the key: an edited file is read again)."""
+    from fontTools.ttLib import TTFont, TTLibError
+
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()[:16]
     try:
