@@ -51,7 +51,7 @@ tools: $(VENV)/.test
 	@bash scripts/install-tools.sh
 
 # ruff over everything (rules in pyproject's [tool.ruff]), mypy --strict over the library and
-# build.py (pyproject's [tool.mypy]). `make test` runs it first: a finding fails the tests.
+# build.py (pyproject's [tool.mypy]). `make test` runs both too: a finding fails the tests.
 lint: $(VENV)/.test
 	$(PY) -m ruff check .
 	$(PY) -m mypy
@@ -60,15 +60,26 @@ lint: $(VENV)/.test
 # in one process per core (pytest-xdist; at most 4), each test file in one of them, so that a file's
 # shared builds are made once, the longest files first (tests/conftest.py: LONGEST_FIRST, in that
 # order: --no-loadscope-reorder); `make test TEST_PROCESSES=0` runs them all in one process. The 15
-# slowest tests are listed at the end, to see where the minutes go, by wall-clock and by CPU seconds.
+# slowest tests and the 15 slowest files are listed at the end, to see where the minutes go, by
+# wall-clock and by CPU seconds.
 # The code is compiled first, as for `build`: where PYTHONDONTWRITEBYTECODE is set, each of the
 # hundreds of command-line runs the tests start would otherwise compile the package again (0.13 to
 # 0.3 CPU s each) and each test process the modules it imports.
+# ruff runs first (a fraction of a second); mypy (about 11 CPU s from a cold cache, one core) runs
+# alongside pytest, which starts its processes meanwhile, and what it found is shown after the tests:
+# either failing fails `make test`.
 TEST_PROCESSES ?= auto
-test: $(VENV)/.test lint tools
+TEST_OPTIONS := --maxprocesses 4 --dist loadfile --no-loadscope-reorder --durations=15 --cpu-durations=15
+test: $(VENV)/.test tools
 	@$(PY) -m compileall -q pamphleteer build.py scripts tests >/dev/null
-	$(PY) -m pytest -n $(TEST_PROCESSES) --maxprocesses 4 --dist loadfile --no-loadscope-reorder \
-	    --durations=15 --cpu-durations=15
+	$(PY) -m ruff check .
+	@report=$$(mktemp); trap 'kill $$typing 2>/dev/null; rm -f "$$report"' EXIT INT TERM; \
+	$(PY) -m mypy >"$$report" 2>&1 & typing=$$!; \
+	echo "$(PY) -m mypy  (alongside the tests; its report follows them)"; \
+	echo "$(PY) -m pytest -n $(TEST_PROCESSES) $(TEST_OPTIONS)"; \
+	$(PY) -m pytest -n $(TEST_PROCESSES) $(TEST_OPTIONS); tests=$$?; \
+	wait $$typing; typed=$$?; echo "$(PY) -m mypy:"; cat "$$report"; \
+	[ $$tests -eq 0 ] && [ $$typed -eq 0 ]
 
 # Build every edition into output/, then run every validator over them (report: output/check-report.json).
 check: $(VENV)/.test tools build

@@ -80,15 +80,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                           "same on a loaded machine as on an idle one")
 
 
-def _cpu_seconds() -> float:
+def _cpu_seconds() -> tuple[float, float]:
+    """The CPU seconds of this process and of its finished child processes (programs it started)."""
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def _timed(item: pytest.Item) -> Generator[None, None, None]:
-    started = _cpu_seconds()
+    own, children = _cpu_seconds()
     yield
-    item.user_properties.append(("cpu seconds", _cpu_seconds() - started))  # the phase's report carries it
+    own_now, children_now = _cpu_seconds()
+    spent = children_now - children
+    item.user_properties.append(("cpu seconds", own_now - own + spent))  # the phase's report carries it
+    item.user_properties.append(("child cpu seconds", spent))
     # How large the test process has grown by then: each program it starts with a full fork costs more
     item.user_properties.append(("max rss", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
 
@@ -103,18 +107,33 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:  #
     if count is None:
         return
     phases = []
+    by_file: dict[str, list[float]] = {}  # file -> [CPU s, of it its programs', phases]
     for reports in terminalreporter.stats.values():
         for report in reports:
             properties = getattr(report, "user_properties", ())
             seconds = [value for key, value in properties if key == "cpu seconds"]
+            spent = [value for key, value in properties if key == "child cpu seconds"]
             rss = [value for key, value in properties if key == "max rss"]
             if seconds and getattr(report, "when", None):
                 phases.append((seconds[-1], report.when, report.nodeid, rss[-1] if rss else 0.0))
+                kept = by_file.setdefault(report.nodeid.split("::")[0], [0.0, 0.0, 0])
+                kept[0] += seconds[-1]
+                kept[1] += spent[-1] if spent else 0.0
+                kept[2] += 1
     total = sum(phase[0] for phase in phases)
     terminalreporter.write_sep("=", f"slowest {count} by CPU seconds (all tests: {total:.0f} s; "
                                     "MB: the test process's largest size by then)")
     for seconds, when, nodeid, rss in sorted(phases, reverse=True)[:count]:
         terminalreporter.write_line(f"{seconds:8.2f}s {when:<8} {rss:6.0f} MB {nodeid}")
+    # By file, to see where the minutes go and what LONGEST_FIRST should say. "child processes": the
+    # CPU of the programs the tests started (build.py, pandoc, the validators, a pool's workers), which
+    # the first figure includes.
+    started = sum(kept[1] for kept in by_file.values())
+    terminalreporter.write_sep("=", f"slowest {count} files by CPU seconds (of all {total:.0f} s, "
+                                    f"{started:.0f} s in child processes)")
+    for name, (seconds, spent, done) in sorted(by_file.items(), key=lambda item: -item[1][0])[:count]:
+        terminalreporter.write_line(f"{seconds:8.2f}s  child processes {spent:7.2f}s  {done:5.0f} phases  "
+                                    f"{name}")
 
 
 def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]) -> object:
