@@ -40,6 +40,7 @@ from pamphleteer.normalise import links, pullquotes, typography
 from pamphleteer.normalise.boilerplate import guess_language, remove_boilerplate
 from pamphleteer.normalise.converter import refusing, shift_headings
 from pamphleteer.normalise.converter_damage import repair_converter_damage
+from pamphleteer.normalise.converter_source import kept_sites
 from pamphleteer.normalise.findings import BlockRule, each_block
 from pamphleteer.normalise.fixes import apply_fixes
 from pamphleteer.normalise.furniture import Inferred, lift_furniture
@@ -102,7 +103,9 @@ def normalise(parsed: ParsedText) -> NormalisedText:
     path, meta = source.path, source.meta
     diagnostics: list[Diagnostic] = []
     keep = Keep.from_entries(meta.keep)
-    refuse = refusing(keep, path)
+    # where keep: left a source repair unmade, the codes alike it do not mend that damage either
+    sites = kept_sites(parsed.diagnostics, (block.line for block in parsed.blocks)) if keep else None
+    refuse = refusing(keep, path, sites)
 
     blocks, found = repair_converter_damage(parsed.blocks, path, refuse)
     diagnostics.extend(found)

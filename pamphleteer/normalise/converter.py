@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from pamphleteer.ast import (
@@ -95,10 +95,15 @@ def never_refuse(block: Block, code: str) -> Diagnostic | None:
     return None
 
 
-def refusing(keep: Keep, path: Path) -> Refuse:
-    """The `Refuse` of a text's front matter `keep:` entries."""
+def refusing(keep: Keep, path: Path, sites: Mapping[int, Mapping[str, str]] | None = None) -> Refuse:
+    """The `Refuse` of a text's front matter `keep:` entries; `sites`: the lines of blocks where
+    `keep:` left damage as written that other codes would mend another way, with those codes and
+    the entry (converter_source.kept_sites)."""
     def refuse(block: Block, code: str) -> Diagnostic | None:
-        return None if keep.allows(code, block.node) else keep.kept(code, block, path)
+        if not keep.allows(code, block.node):
+            return keep.kept(code, block, path)
+        entry = sites.get(block.line, {}).get(code) if sites else None
+        return keep.kept(code, block, path, entry) if entry else None
     return refuse
 
 

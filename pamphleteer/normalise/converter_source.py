@@ -27,6 +27,7 @@ leaves the text as written.
 
 from __future__ import annotations
 
+import bisect
 import re
 import secrets
 import subprocess
@@ -324,7 +325,8 @@ def _closes_first(text: str) -> bool:
     return close is not None and BRACKET.search(text, 0, close.start()) is None
 
 
-@rule(Stage.SOURCE, order=5, codes={"N721": "line breaks inside a link kept in its paragraph"})
+@rule(Stage.SOURCE, order=5, codes={"N721": "line breaks inside a link kept in its paragraph"},
+      alike=("N706",))  # N706 joins the paragraphs such a link ran over, after pandoc
 def line_breaks_inside_links(markdown: str) -> SourceRepair:
     """html2text writes a link around `<br><br>` (a teaser's lines, a list of books) with lines of
     spaces between its words, which end the paragraph inside the link: its `[` stays in one
@@ -369,7 +371,8 @@ def repair_source(
     markdown: str, path: Path, first_line: int, keep: Iterable[str] = ()
 ) -> tuple[str, tuple[Diagnostic, ...], dict[str, Node]]:
     """Every source repair over a text's Markdown, in order; a repair whose code front matter
-    `keep:` names is not made, and is reported as not made (N603)."""
+    `keep:` names (or a code `alike` it: see registry.register) is not made, and each place it
+    was not made is reported (N603, naming the entry; `kept_sites` reads them)."""
     kept = {entry.strip().upper() for entry in keep}
     diagnostics: list[Diagnostic] = []
     nodes: dict[str, Node] = {}
@@ -378,14 +381,36 @@ def repair_source(
         found = repair.found
         if not found:
             continue
-        if kept & set(entry.codes):
-            code = ", ".join(sorted(kept & set(entry.codes)))
-            line, finding = found[0]
-            diagnostics.append(Diagnostic("N603", Severity.INFO, f"left as written, as front matter 'keep' "
-                                          f"asks ({code} not made)", path, first_line + line,
-                                          finding.before, code))
+        stopped = kept & set(entry.codes) or kept & set(entry.alike)
+        if stopped:
+            code = ", ".join(sorted(stopped))
+            diagnostics.extend(
+                Diagnostic("N603", Severity.INFO, f"left as written, as front matter 'keep' asks "
+                           f"({', '.join(entry.codes)} not made)", path, first_line + line,
+                           finding.before, code)
+                for line, finding in found)
             continue
         markdown = repair.markdown
         nodes.update(repair.nodes)
         diagnostics.extend(finding.at(path, first_line + line) for line, finding in found)
     return markdown, tuple(diagnostics), nodes
+
+
+def kept_sites(diagnostics: Iterable[Diagnostic], lines: Iterable[int]) -> dict[int, dict[str, str]]:
+    """Where `keep:` stopped a source repair that has `alike` codes (its N603 reports among a parsed
+    text's `diagnostics`): the line of the block holding each such place (of the blocks starting at
+    `lines`), with those codes and the entry that stopped it. A later rule does not mend there."""
+    alike = {code: entry.alike for entry in rules(Stage.SOURCE) if entry.alike for code in entry.codes}
+    starts = sorted(set(lines))
+    sites: dict[int, dict[str, str]] = {}
+    for diagnostic in diagnostics:
+        codes = [code for code in (diagnostic.after or "").split(", ") if code in alike]
+        if diagnostic.code != "N603" or not codes or diagnostic.line is None:
+            continue
+        held = bisect.bisect_right(starts, diagnostic.line) - 1
+        if held < 0:
+            continue
+        for code in codes:
+            for other in alike[code]:
+                sites.setdefault(starts[held], {})[other] = diagnostic.after or code
+    return sites

@@ -106,10 +106,12 @@ class Keep:
             for d, entry in refused
         )
 
-    def kept(self, code: str, block: Block, path: Path) -> Diagnostic:
-        """The report that repair `code` was not made on `block`."""
+    def kept(self, code: str, block: Block, path: Path, entry: str = "") -> Diagnostic:
+        """The report that repair `code` was not made on `block` (stopped by `entry`, else by the
+        entry that forbids it there)."""
         return Diagnostic(KEPT, Severity.INFO, _not_made(code), path, block.line,
-                          shorten(text_of(block.node)) or kind(block.node), self.entry_for(code, block.node))
+                          shorten(text_of(block.node)) or kind(block.node),
+                          entry or self.entry_for(code, block.node))
 
     def unused(self, diagnostics: Iterable[Diagnostic], path: Path) -> tuple[Diagnostic, ...]:
         """A warning for each entry that stopped no repair in this text."""

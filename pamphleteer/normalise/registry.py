@@ -10,7 +10,8 @@ and so does `converter_damage` with the converter's repairs (`Stage.DAMAGE`), an
 the furniture, fixes and keep stages have one entry point each, called by name,
 and are registered for their codes and place. A rule may also say how its stage
 runs it (`runs`: over each block, inside quotations …), run again at a later
-place (`again`), and give a code another rule of its stage declares (`gives`). Every code is declared in
+place (`again`), give a code another rule of its stage declares (`gives`), and name the codes of later
+rules that mend the same damage another way (`alike`: see `register`). Every code is declared in
 `pamphleteer.codes`, so the catalogue and the build summary read it there.
 
 Guards, checked when a rule module is imported: a stage that is not a `Stage`,
@@ -64,6 +65,7 @@ class Rule:
     order: int
     codes: tuple[str, ...]
     function: Callable[..., Any]  # the rule, or what `runs` made of it
+    alike: tuple[str, ...] = ()  # later rules' codes that mend the same damage (see `register`)
 
 
 _RULES: list[Rule] = []
@@ -74,11 +76,16 @@ Runs = Callable[[Any], Callable[..., Any]]  # a rule -> what its stage runs (ove
 def register(
     function: Callable[..., Any], stage: Stage, order: int, declared: Mapping[str, str], *,
     gives: Iterable[str] = (), again: Iterable[int] = (), runs: Runs | None = None,
+    alike: Iterable[str] = (),
 ) -> Rule:
     """Record a rule and declare its codes; fails on any guard (see the module's docstring).
 
     `gives`: codes the rule also gives, declared by another rule of its stage; `again`: later
-    places in its stage where it runs again; `runs`: what its stage runs (the rule itself without).
+    places in its stage where it runs again; `runs`: what its stage runs (the rule itself without);
+    `alike`: codes of later rules that mend the same damage in their own way (a link's Markdown
+    left as text, mended in the lines before pandoc reads them or in the blocks after): front
+    matter `keep:` naming the rule's code keeps those from mending what it left, and naming
+    one of those keeps the rule from mending anything, so that either leaves the damage as written.
     """
     name = function.__qualname__
     if not isinstance(stage, Stage):
@@ -102,7 +109,7 @@ def register(
     for code, summary in declared.items():
         codes.declare(code, summary)
     run = function if runs is None else runs(function)
-    entries = [Rule(name, stage, place, given, run) for place in places]
+    entries = [Rule(name, stage, place, given, run, tuple(alike)) for place in places]
     _RULES.extend(entries)
     return entries[0]
 
@@ -110,12 +117,14 @@ def register(
 def rule(
     stage: Stage, order: int, codes: Mapping[str, str], *,
     gives: Iterable[str] = (), again: Iterable[int] = (), runs: Runs | None = None,
+    alike: Iterable[str] = (),
 ) -> Callable[[Function], Function]:
     """Register the decorated function as the rule at place `order` of `stage`, giving `codes`
-    (and `gives`, `again`, `runs`: see `register`). The function itself is returned unchanged."""
+    (and `gives`, `again`, `runs`, `alike`: see `register`). The function itself is returned unchanged."""
 
     def decorate(function: Function) -> Function:
-        register(function, stage, order, codes, gives=tuple(gives), again=tuple(again), runs=runs)
+        register(function, stage, order, codes, gives=tuple(gives), again=tuple(again), runs=runs,
+                 alike=tuple(alike))
         return function
 
     return decorate

@@ -170,9 +170,27 @@ def test_lines_of_spaces_outside_a_link_stay_paragraph_breaks():
     assert "N721" not in {d.code for d in parsed.diagnostics}
 
 
-def test_keep_leaves_the_lines_of_spaces_in_a_link_as_written():
-    # N706 (Markdown link syntax left as text) mends such a link too, from the text side: a person
-    # who wants the lines as written keeps both
-    parsed, text = _body(BOOK_LINKS, keep=("N721", "N706"))
-    assert "](" in " ".join(text_of(b.node) for b in text.blocks)
+# N706 (Markdown link syntax left as text) mends such a link too, from the blocks pandoc read: keeping
+# either code, or both, leaves the link as written, not half mended (was: keep N721 alone, and N706
+# joined its first two paragraphs, one link made, the second's words left after a '[')
+@pytest.mark.parametrize("keep", [("N721",), ("N706",), ("N721", "N706")])
+def test_keep_leaves_the_lines_of_spaces_in_a_link_as_written(keep):
+    parsed, text = _body(BOOK_LINKS, keep=keep)
+    shown = [text_of(b.node) for b in text.blocks]  # its last line, "](…) und andere.", is a source note
+    assert shown[:2] == ["Empfohlen für [Physiker, die gerne Krimis lesen",
+                         "](http://x.org/buch/im-namen-der-rosen.html)[Science Fiction-Fans"]
+    assert not [n for b in text.blocks for n in walk(b.node) if kind(n) == "Link"]
     assert "N721" not in {d.code for d in parsed.diagnostics}
+    diagnostics = (*parsed.diagnostics, *text.diagnostics)
+    assert {d.after for d in diagnostics if d.code == "N603"} == set(keep)  # each entry named
+    assert not [d for d in diagnostics if d.code in ("N604", "N706")]  # no entry went unused
+
+
+def test_keep_n721_leaves_other_link_syntax_to_n706():
+    # what N721 left as written stays so; N706 still mends link syntax elsewhere in the text
+    other = ('\n\nÜber [Ciro Gomes](https://x.org/ciro-gomes/ ?ref=link-\ninterno "Ciro\nGomes"), '
+             "den Kandidaten.\n")
+    parsed, text = _body(BOOK_LINKS + other, keep=("N721",))
+    links = [(b.line, link_target(n)) for b in text.blocks for n in walk(b.node) if kind(n) == "Link"]
+    assert links == [(10, "https://x.org/ciro-gomes/%20?ref=link-interno")]
+    assert [d.line for d in text.diagnostics if d.code == "N706"] == [10]
