@@ -233,6 +233,19 @@ def _language(given: str, found: str, default: str, diagnostics: list[Diagnostic
     return found
 
 
+def _curled(key: str, value: str, meta: TextMeta, diagnostics: list[Diagnostic], source: SourceText) -> str:
+    """A title's straight quotes set as the body's are (N501), unless `keep:` names N501: a title
+    "Germany's past" is printed "Germany’s past", as the same word is in the text under it."""
+    if ("'" not in value and '"' not in value) or "N501" in {entry.upper() for entry in meta.keep}:
+        return value
+    from pamphleteer.normalise.typography import curl_text
+
+    curled = curl_text(value)
+    diagnostics.append(Diagnostic("N501", Severity.INFO, f"straight quotes in the {key} became typographic "
+                                  "quotes", source.path, 1, value, curled))
+    return curled
+
+
 def build_text(
     text: NormalisedText, default_lang: str, introduction: tuple[Block, ...] = ()
 ) -> tuple[Text, tuple[Diagnostic, ...]]:
@@ -260,6 +273,7 @@ def build_text(
                 source.path,
             )
         )
+    title = _curled("title", title, meta, diagnostics, source)
     authors = meta.authors or inferred.authors
     if not meta.authors and inferred.authors:
         diagnostics.append(
@@ -307,7 +321,8 @@ def build_text(
         Text(
             slug=source.slug,
             title=title,
-            subtitle=pick("subtitle", meta.subtitle, inferred.subtitle),
+            subtitle=_curled("subtitle", pick("subtitle", meta.subtitle, inferred.subtitle), meta,
+                             diagnostics, source),
             authors=authors,
             date=pick("date", _dateline_over_time_zone(meta, inferred.date, diagnostics, source),
                       inferred.date),

@@ -425,3 +425,24 @@ def test_the_pages_dateline_over_a_converters_date_a_time_zone_away(tmp_path, fr
     text, notes = build_text(normalise(parse_text(read_text(path))), "en")
     assert text.date == date
     assert any("a day apart" in note.message for note in notes) is (date == "2023-11-01")
+
+
+@pytest.mark.parametrize("front, title, subtitle, repaired", [
+    # a converter writes the page's title as it stands, with typewriter quotes: set as the body's are
+    ("title: Berlin confronts Germany's colonial past\nsubtitle: 'The \"African Quarter\" renamed'",
+     "Berlin confronts Germany’s colonial past", "The “African Quarter” renamed", True),
+    ("title: Germany's past\nkeep: [N501]", "Germany's past", "", False),  # a person keeps them as written
+    ("title: Germany’s past", "Germany’s past", "", False),
+])
+def test_a_titles_straight_quotes_are_set_as_the_texts_are(tmp_path, front, title, subtitle, repaired):
+    from pamphleteer.model import build_text
+    from pamphleteer.normalise import normalise
+    from pamphleteer.parse import parse_text
+
+    path = tmp_path / "text.md"
+    path.write_text(f"---\n{front}\n---\n\n{DATED_BODY}", encoding="utf-8")
+    text, notes = build_text(normalise(parse_text(read_text(path))), "en")
+    assert (text.title, text.subtitle) == (title, subtitle)
+    written = ("Berlin confronts Germany's colonial past", 'The "African Quarter" renamed')
+    assert [(note.before, note.after) for note in notes if note.code == "N501"] == (
+        list(zip(written, (title, subtitle), strict=True)) if repaired else [])
