@@ -96,3 +96,33 @@ def test_an_article_trafilatura_reads_as_page_furniture_still_arrives_by_reader_
     assert article.extractor == "readability"
     paragraphs = lxml.html.fromstring(article.html).iter("p")
     assert [paragraph.text_content().split()[1] for paragraph in paragraphs] == [str(n) for n in range(6)]
+
+
+def boxed(caption: str) -> str:
+    """A picture box written without <figure>, as WordPress's classic editor and news sites write it."""
+    return (f'<div class="wp-caption"><a href="/gate"><img src="https://img.example/gate.jpg" alt=""></a>'
+            f'<p class="wp-caption-text">{caption}</p></div>')
+
+
+def test_a_caption_in_a_picture_box_among_the_paragraphs_goes_to_the_credits_not_the_text(sources_copy,
+                                                                                          tmp_path):
+    saved = tmp_path / "strike.html"
+    paragraphs = [PROSE.format(n=n) for n in range(6)]
+    saved.write_bytes(page("".join(paragraphs[:3]) + boxed("Strikers at the depot gate in March") + "".join(
+        paragraphs[3:])))
+    shown = edition(add(Input(origin="strike.html", kind="page", path=saved), sources_copy).path)
+    assert not [block for block in shown.body if "Strikers at the depot gate" in block]
+    assert "Strikers at the depot gate in March" in shown.elsewhere
+    assert len([block for block in shown.body if block.startswith("Paragraph")]) == 6
+
+
+def test_a_short_article_under_its_picture_stays_the_text(sources_copy, tmp_path):
+    # an image and two short paragraphs in one box are the article, not a picture and its caption,
+    # unless the box stands among other paragraphs
+    saved = tmp_path / "note.html"
+    short = ("<p>The depot reopened on Monday after a week.</p>"
+             "<p>The drivers went back with the raise they had asked for, and a day's pay for the strike.</p>")
+    saved.write_bytes(page('<div class="entry"><img src="https://img.example/gate.jpg" alt="">'
+                           + short + "</div>" + PROSE.format(n=0).replace("<p>", "<div>").replace("</p>", "</div>")))
+    shown = edition(add(Input(origin="note.html", kind="page", path=saved), sources_copy).path)
+    assert [block for block in shown.body if "The depot reopened on Monday" in block]

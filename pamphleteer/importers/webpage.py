@@ -138,7 +138,38 @@ def _captions_on_images(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
             image.set("title", CAPTION_MARK + text)
         for caption in captions:
             caption.drop_tree()
+    for box in [element for element in tree.iter("div", "span", "section") if _boxed_image(element)]:
+        captions = _beside(box)
+        text = " ".join(" ".join(_caption_text(caption) for caption in captions).split())
+        next(box.iter("img")).set("title", CAPTION_MARK + text)
+        for caption in captions:
+            caption.drop_tree()
     return tree
+
+
+CAPTION_WORDS = 60  # at most, in an image's box: more is the article's text around a picture
+CAPTION_BLOCKS = ("p", "div", "span", "small", "em", "i", "cite")  # what a caption is written in
+
+
+def _boxed_image(box: lxml.html.HtmlElement) -> bool:
+    """Whether `box` is a figure written without `<figure>` (WordPress's `wp-caption`, a news site's
+    picture box): its first element holds its one image, and what follows it is a caption, a few
+    words in paragraphs or spans, in a box that stands among the article's paragraphs."""
+    children = [child for child in box if isinstance(child.tag, str)]
+    if len(children) < 2 or (box.text or "").strip() or any((child.tail or "").strip() for child in children):
+        return False
+    first, rest = children[0], children[1:]
+    if len(rest) > 2:  # a caption and a credit at most
+        return False
+    only_image = first.tag == "img" or (first.find(".//img") is not None and not first.text_content().strip())
+    if not only_image or len(list(box.iter("img"))) != 1:
+        return False
+    if any(child.tag not in CAPTION_BLOCKS or child.find(".//img") is not None for child in rest):
+        return False
+    words = len(" ".join(child.text_content() for child in rest).split())
+    parent = box.getparent()
+    among = parent is not None and any(other.tag == "p" and other.text_content().strip() for other in parent)
+    return 0 < words <= CAPTION_WORDS and among
 
 
 def _caption_text(caption: lxml.html.HtmlElement) -> str:
