@@ -78,7 +78,7 @@ test: $(VENV)/.test tools
 	echo "$(PY) -m mypy  (alongside the tests; its report follows them)"; \
 	echo "$(PY) -m pytest -n $(TEST_PROCESSES) $(TEST_OPTIONS)"; \
 	$(PY) -m pytest -n $(TEST_PROCESSES) $(TEST_OPTIONS); tests=$$?; \
-	wait $$typing; typed=$$?; echo "$(PY) -m mypy:"; cat "$$report"; \
+	wait $$typing; typed=$$?; echo "$(PY) -m mypy:"; cat "$$report" 2>/dev/null; \
 	[ $$tests -eq 0 ] && [ $$typed -eq 0 ]
 
 # Build every edition into output/, then run every validator over them (report: output/check-report.json).
