@@ -1,23 +1,51 @@
-"""How the print edition sets its lines: word spaces as wide in every text face, and long
-addresses in notes shown cut short."""
+"""How the print edition breaks its lines: never a word left alone on a line mid-paragraph, word
+spaces as wide in every text face, and long addresses in notes shown cut short."""
 
 from __future__ import annotations
 
 import re
 
 import pymupdf
+import pytest
 import weasyprint
 
+from pamphleteer.render import linebreak  # noqa: F401  (the mended line breaking, as print sets it)
 from pamphleteer.render.layout import Typesetter
 from pamphleteer.render.printtype import LONGEST_SHOWN, shown_address
 from pamphleteer.render.spacing import face_space_em
 from tests.conftest import SOURCES
+
+WORDS = "mean giving political support to those who would never give it back"
 
 
 def _pdf_lines(document: weasyprint.document.Document) -> list[str]:
     page = pymupdf.open(stream=document.write_pdf(), filetype="pdf")[0]
     return ["".join(span["text"] for span in line["spans"]).strip()
             for block in page.get_text("dict")["blocks"] for line in block.get("lines", [])]
+
+
+def _run_width(setter: Typesetter, text: str) -> float:
+    """The width (px) WeasyPrint sets `text` in, alone on a line, in the print text face."""
+    html = weasyprint.HTML(string=f'<p style="white-space: nowrap; word-spacing: 0"><span>{text}</span></p>')
+    document = html.render(font_config=setter.fonts, stylesheets=setter.stylesheets)
+    line = document.pages[0]._page_box.children[0].children[0].children[0].children[0]
+    return float(line.children[0].width)
+
+
+@pytest.mark.parametrize("extra", [0.25, 0.5, 0.75])
+def test_a_run_that_fits_but_for_its_last_space_is_not_cut_to_its_first_word(extra):
+    """A run of text that fills a line but for the space it ends with, before a span (a name held
+    whole): WeasyPrint 70 took it for a run too long to break but at its first word and set "mean"
+    alone on a line mid-paragraph, the rest on the next (A6's "would", Gentium's "mean")."""
+    setter = Typesetter("A5", SOURCES)
+    space = _run_width(setter, "a b") - _run_width(setter, "ab")
+    width = _run_width(setter, WORDS) + extra * space  # the run fits; its trailing space does not
+    html = weasyprint.HTML(string=(
+        f'<p style="width: {width}px; text-align: justify; hyphens: manual; word-spacing: 0">'
+        f'{WORDS} <span class="nohyphen">Palestinian</span> political current.</p>'))
+    lines = _pdf_lines(html.render(font_config=setter.fonts, stylesheets=setter.stylesheets))
+    assert lines[0] == WORDS, lines
+    assert all(" " in line for line in lines[:-1]), lines  # no word alone mid-paragraph
 
 
 def test_word_spaces_are_measured_in_the_face_the_text_is_set_in():

@@ -48,8 +48,10 @@ MOST_LAYOUTS = 2  # whole layouts of a part, at most, to mend its pages
 MOST_SHORT = 2  # lines a spread may run short (a runt page's spread: one more)
 # The word spacings a paragraph is tried with (print.css sets -0.03em at A5, 0 at A6): the loosest and
 # the tightest `render/spacing.py` allows, and one between (the lines of a paragraph do not always
-# grow fewer as its spaces narrow).
-TRIAL_SPACINGS = ("0.02em", "-0.045em", "-0.06em")
+# grow fewer as its spaces narrow); then A5's spacing with the glyphs a hair smaller (99 %, 98 %, as
+# spacing.py's SCALED: where the page size scales them), which sets a paragraph a line shorter where no
+# spacing alone does at A6's narrow measure. Not for a paragraph with an initial (set to its lines).
+TRIAL_SPACINGS = ("0.02em", "-0.045em", "-0.06em", "-0.03em 99", "-0.03em 98")
 BODY = "text-body"  # the class of what holds a text's paragraphs (templates/print/book.html)
 
 
@@ -195,10 +197,17 @@ def changes(trials: dict[str, dict[str, Setting]], now: dict[str, Setting]) -> l
 def trial_settings(html: weasyprint.HTML, stylesheets: list[weasyprint.CSS], fonts: FontConfiguration,
                    blocks: set[str]) -> dict[str, dict[str, Setting]]:
     """How `blocks`, laid out alone, are set with each of `TRIAL_SPACINGS` (spacing -> block -> setting)."""
-    document = alone(html, blocks)
-    found = {}
+    initials = {element.get("id") for element in html.etree_element.iter()
+                if element.get("id") in blocks and element.find(".//*[@class='initial']") is not None}
+    found: dict[str, dict[str, Setting]] = {}
+    document, left = alone(html, blocks), blocks
     for spacing in TRIAL_SPACINGS:
-        css = weasyprint.CSS(string=TRIAL_PAGES + spacing_rules(dict.fromkeys(blocks, spacing)),
+        if " " in spacing and initials & left:  # scaled values (last): not for a paragraph with an initial
+            left = left - initials
+            document = alone(html, left)
+        if not left:
+            break
+        css = weasyprint.CSS(string=TRIAL_PAGES + spacing_rules(dict.fromkeys(left, spacing)),
                              font_config=fonts)
         found[spacing] = settings(document.render(font_config=fonts, stylesheets=[*stylesheets, css]))
     return found
@@ -223,7 +232,8 @@ def fixes(fault: Fault, pages: list[PageLines], found: list[Change],
           shorten: Callable[[dict[int, int]], str]) -> list[str]:
     """The CSS of each way that may mend `fault`, the likeliest first.
 
-    A spread: a paragraph on it set a line longer or shorter, else both pages run as short as the
+    A spread: a paragraph on it set a line longer or shorter (first those that leave the pages after
+    it as they are: `local`), else both pages run as short as the
     shorter (a short spread: two lines kept together at a page's foot leave a line of room), else a
     pull quote on it shown a paragraph later, where its twin is (a quote at a page's foot or head,
     kept whole with a paragraph's two lines after it, may leave a page short when no paragraph
@@ -235,7 +245,8 @@ def fixes(fault: Fault, pages: list[PageLines], found: list[Change],
     """
     if fault.kind == "spread":
         near = {block: rank for rank, index in enumerate(fault.pages) for block in pages[index].blocks}
-        rank = lambda change: (near[change.block], TRIAL_SPACINGS.index(change.spacing))  # noqa: E731
+        rank = lambda change: (not local(change, fault, pages), near[change.block],  # noqa: E731
+                               TRIAL_SPACINGS.index(change.spacing))
         spaced = _firsts(sorted((change for change in found if change.block in near), key=rank))
         short = max(pages[index].short_by for index in fault.pages)
         spacings = [spacing_rules({change.block: change.spacing}) for change in spaced]
@@ -254,6 +265,14 @@ def fixes(fault: Fault, pages: list[PageLines], found: list[Change],
     pulled = _firsts(sorted((change for change in found if change.block in near and change.lines == -1),
                             key=lambda change: (near[change.block], TRIAL_SPACINGS.index(change.spacing))))
     return shorter + [spacing_rules({change.block: change.spacing}) for change in pulled]
+
+
+def local(change: Change, fault: Fault, pages: list[PageLines]) -> bool:
+    """Whether `change` likely mends the spread `fault` and leaves the pages after it as they are: a
+    paragraph on its page that ends short set a line longer (the line fills the room at its foot,
+    and the page after begins where it did). The others move a line to or from the page after."""
+    short = max(fault.pages, key=lambda index: pages[index].short_by)
+    return change.lines == 1 and change.block in pages[short].blocks
 
 
 def _firsts(changes: list[Change]) -> list[Change]:
@@ -413,15 +432,11 @@ class Mending:
         return "".join(chosen) if len(chosen) > 1 else ""
 
     def _local(self, fault: Fault) -> set[str]:
-        """The ways to mend a spread `fault` that leave the pages after it as they are, likely: a
-        paragraph on its page that ends short set a line longer (the line fills the room at its
-        foot, and the page after begins where it did)."""
+        """The ways to mend a spread `fault` that leave the pages after it as they are, likely (`local`)."""
         if fault.kind != "spread" or not self.candidates:
             return set()
-        pages = self.reading.pages
-        short = max(fault.pages, key=lambda index: pages[index].short_by)
         return {spacing_rules({change.block: change.spacing}) for change in self.candidates
-                if change.lines == 1 and change.block in pages[short].blocks}
+                if local(change, fault, self.reading.pages)}
 
     def wants_trials(self) -> bool:
         """Whether the next layout to make depends on the candidates, not known yet."""
@@ -450,8 +465,12 @@ class Mending:
         # (mending one fault moves the pages after it: the faults are read again of each layout kept)
         # A pull quote shown a paragraph later is tried last, and once, past MOST_LAYOUTS: the faults
         # a paragraph's lines mend are mended as they were without it.
+        # A way that leaves the pages after its fault as they are (`local`) goes first, whichever fault
+        # it mends: it moves no other fault, as a way that moves the pages after the first would.
         options = [(css, index) for index, ways in enumerate(self._ways()[0]) for css in ways
-                   if self.layouts < MOST_LAYOUTS or css.startswith(MOVED_QUOTE)][:1]
+                   if self.layouts < MOST_LAYOUTS or css.startswith(MOVED_QUOTE)]
+        options = [option for option in options
+                   if option[0] in self._local(self.reading.found[option[1]])][:1] or options[:1]
         if not options:
             return None
         (css, self.mending), = options

@@ -32,7 +32,8 @@ Gentium Book Plus's is 0.22 em, Crimson Pro's 0.19), its word spacing and what
 justification adds. A word space a
 little narrower than the face's also lets WeasyPrint set a line a fraction of
 a point too long, which it then breaks early and justifies across the whole
-measure; such a line is loose too, and so set again the same way. And where
+measure (`render/linebreak.py` now asks for a break that fits instead); such a
+line is loose too, and so set again the same way. And where
 even the shortest hyphenation of the word that ends a line does not fit (a
 line a hair full), WeasyPrint keeps that break all the same, then finds the
 line too long and breaks it before the word: the fragment ("cit-") is left
@@ -58,6 +59,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.text.line_break import Layout, line_size
 
 from pamphleteer.cache import digest
+from pamphleteer.render import linebreak  # noqa: F401  WeasyPrint's line breaking mended (see there)
 
 LOOSE_EM = 0.5  # a line whose word spaces average more than this, in em, is loose
 # The word spacings a paragraph with loose lines is tried with (print.css sets -0.03em at A5), less what
