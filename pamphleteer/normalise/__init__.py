@@ -59,6 +59,7 @@ from pamphleteer.normalise.language import text_language
 from pamphleteer.normalise.links import resolve_relative_links
 from pamphleteer.normalise.paragraphs import lost_initial, report_initial
 from pamphleteer.normalise.registry import BodyRule, Stage, rule_names, rules
+from pamphleteer.normalise.subheads import bold_subheadings
 from pamphleteer.parse import Block, ParsedText
 from pamphleteer.sources import SourceText
 
@@ -147,6 +148,8 @@ def normalise(parsed: ParsedText) -> NormalisedText:
     credits = lift_image_leftovers(groups["body"], path, refuse, every_credit=True)
     groups["body"], groups["credits"] = credits.blocks, groups["credits"] + credits.credits
     diagnostics.extend(credits.diagnostics)
+    groups["body"], found = bold_subheadings(groups["body"], path, refuse)
+    diagnostics.extend(found)
     groups["body"], found = shift_headings(groups["body"], path, refuse)
     diagnostics.extend(found)
 
