@@ -20,7 +20,6 @@ import json
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor, as_completed
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,22 +29,22 @@ from pamphleteer.cache import (
     STATE_FILE,
     Cache,
     digest,
-    fingerprint,
-    outputs_digest,
-    read_state,
     state_bytes,
 )
-from pamphleteer.codeprint import code_fingerprint
 from pamphleteer.cover import cover_file
 from pamphleteer.errors import ConfigurationError, Diagnostic, RenderError, Severity, StrictFailure
 from pamphleteer.figures import check_images
-from pamphleteer.history import last_commit_time
 from pamphleteer.look import read_look
 from pamphleteer.model import Publication, build_publication, pamphlet
 from pamphleteer.output import after_writing, locked, write_all
 from pamphleteer.parse import Block, ParsedText, pandoc_version, parse_cached, parse_part
 from pamphleteer.progress import SILENT, Progress
 from pamphleteer.sources import SourcePart, Sources, SourceText, read_sources
+from pamphleteer.uptodate import BuildResult as BuildResult
+from pamphleteer.uptodate import edition_time as edition_time
+from pamphleteer.uptodate import input_fingerprint as input_fingerprint
+from pamphleteer.uptodate import own_output, up_to_date
+from pamphleteer.uptodate import read_files as read_files
 from pamphleteer.workers import Inline, Workers
 
 # What a build with nothing changed never needs, imported only where it is used (about 0.15 CPU s of
@@ -57,73 +56,6 @@ if TYPE_CHECKING:  # imported where a text is normalised: a build with nothing c
 
 FORMATS = ("pdf", "epub", "html")
 PREVIEW_PAGE_WIDTH = 420  # pixels a page in <slug>-preview.png
-
-
-@dataclass(frozen=True)
-class BuildResult:
-    """What a build did: the files it wrote and what it noticed."""
-
-    title: str
-    text_count: int
-    written: tuple[Path, ...]
-    diagnostics: tuple[Diagnostic, ...]
-    seconds: float
-    page_count: int  # of the reader's print edition
-    up_to_date: bool = False  # nothing had changed: the editions in the folder were kept
-    # What each repair code the diagnostics hold does, for the summary (kept in the state, so that
-    # a build with nothing changed need not load the normaliser to say it).
-    rule_names: dict[str, str] = dataclasses.field(default_factory=dict)
-
-
-def own_output(sources_dir: Path, output_dir: Path) -> bool:
-    """Whether `output_dir` is the publication's own `output/` folder (in it, and never read)."""
-    return output_dir.resolve() == sources_dir.resolve() / "output"
-
-
-def read_files(sources_dir: Path) -> list[Path]:
-    """Every file under `sources_dir` but those in its own `output/` folder and hidden ones (`.git/`)."""
-    root = sources_dir.resolve()
-    return [path for path in sources_dir.rglob("*") if path.is_file()
-            and not path.relative_to(sources_dir).parts[0].startswith(".")
-            and root / "output" not in path.resolve().parents]
-
-
-def input_fingerprint(
-    sources_dir: Path, code: str, formats: tuple[str, ...], strict: bool, edition: datetime.datetime
-) -> str:
-    """A hash of everything a build reads: if it is unchanged, so are the editions."""
-    sources = [  # a link to a file outside the sources is never read (read_sources refuses it)
-        path for path in read_files(sources_dir) if path.resolve().is_relative_to(sources_dir.resolve())
-    ]
-    options = {
-        "formats": ",".join(formats), "strict": str(strict), "code": code,
-        "edition": edition.isoformat(),
-    }
-    return fingerprint(sources, sources_dir, options)
-
-
-def edition_time(sources: Path, epoch: str | None = None) -> datetime.datetime:
-    """The edition's date: `epoch` (SOURCE_DATE_EPOCH, as the command line was given it), else the
-    sources' last commit, else their newest file."""
-    if epoch is not None:
-        try:
-            seconds = int(epoch)
-            if seconds < 0:
-                raise ValueError
-            return datetime.datetime.fromtimestamp(seconds, datetime.UTC).replace(tzinfo=None)
-        except (ValueError, OverflowError, OSError):
-            raise ConfigurationError(
-                f"SOURCE_DATE_EPOCH is '{epoch}'; it must be a whole number of seconds since 1970 "
-                "(for example: SOURCE_DATE_EPOCH=$(date +%s))"
-            ) from None
-    committed = last_commit_time(sources)  # read from the repository's files: git is never run
-    if committed is not None:
-        try:
-            return datetime.datetime.fromtimestamp(committed, datetime.UTC).replace(tzinfo=None)
-        except (ValueError, OverflowError, OSError):
-            pass  # a commit dated past what a date can hold
-    newest = max((path.stat().st_mtime for path in read_files(sources)), default=0)
-    return datetime.datetime.fromtimestamp(int(newest), datetime.UTC).replace(tzinfo=None)
 
 
 def normalise_text(parsed: ParsedText) -> NormalisedText:
@@ -455,6 +387,7 @@ def build(
     progress: Progress = SILENT,
     epoch: str | None = None,
     jobs: int | None = None,
+    noted: tuple[Diagnostic, ...] = (),
 ) -> BuildResult:
     """Build every chosen edition of the publication in `sources_dir` into `output_dir`.
 
@@ -463,7 +396,8 @@ def build(
 
     Nothing is rebuilt when no input changed since the last build into the same
     folder (and its editions are intact); otherwise stage results are reused
-    from the folder's cache wherever their inputs are unchanged.
+    from the folder's cache wherever their inputs are unchanged. `noted`: what an
+    earlier look at the folder (`uptodate.kept_editions`) put right, to report.
     """
     started = time.monotonic()
     sources_dir = sources_dir.resolve()
@@ -475,32 +409,10 @@ def build(
             file=output_dir,
         )
     with locked(output_dir) as recovered:  # taken first, so that a second build is refused at once
-        code = code_fingerprint()
-        edition = edition_time(sources_dir, epoch)  # reads the git history: once a build
-        inputs = input_fingerprint(sources_dir, code, formats, strict, edition)
-        state, damaged = read_state(output_dir)
-        if damaged:
-            recovered += (Diagnostic(
-                codes.STATE_UNREADABLE, Severity.INFO,
-                "the state the last build left here could not be read; every edition is built again",
-                output_dir / STATE_FILE,
-            ),)
-        if state is not None and state.get("inputs") == inputs:
-            names = [str(name) for name in state.get("outputs", [])]
-            if outputs_digest(output_dir, names) == state.get("outputs_digest"):
-                return BuildResult(
-                    title=str(state.get("title", "")),
-                    text_count=int(state.get("text_count", 0)),
-                    written=tuple(output_dir / name for name in names if name != STATE_FILE),
-                    diagnostics=recovered + tuple(
-                        Diagnostic.from_dict(item, sources_dir.parent)
-                        for item in state.get("diagnostics", [])
-                    ),
-                    seconds=time.monotonic() - started,
-                    page_count=int(state.get("page_count", 0)),
-                    up_to_date=True,
-                    rule_names=_rule_names_of(state),
-                )
+        kept, code, edition, inputs, recovered = up_to_date(sources_dir, output_dir, formats, strict, epoch,
+                                                            recovered + noted, started)
+        if kept is not None:
+            return kept
         for module in LAZY:  # before the workers fork: each has them loaded
             importlib.import_module(module)
         cache = Cache(output_dir / CACHE_FOLDER)
@@ -555,11 +467,3 @@ def build(
         page_count=page_count,
         rule_names=named_rules,
     )
-
-
-def _rule_names_of(state: dict[str, Any]) -> dict[str, str]:
-    """The rule names a state file kept ({} from an older build's, or one that is not that)."""
-    names = state.get("rule_names")
-    if not isinstance(names, dict):
-        return {}
-    return {str(code): str(name) for code, name in names.items() if isinstance(name, str)}

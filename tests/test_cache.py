@@ -10,7 +10,7 @@ import fitz
 import pypdf
 import pytest
 
-from pamphleteer import pipeline
+from pamphleteer import pipeline, uptodate
 from pamphleteer.cache import CACHE_FOLDER, Cache, digest
 from pamphleteer.render import html
 from tests.conftest import EPOCH, JOBS, SOURCES
@@ -210,7 +210,7 @@ def test_other_code_lays_every_part_out_again(sources_copy, tmp_path, monkeypatc
     after_a_first_build(first_print_build, output)
     layouts = output / CACHE_FOLDER / "layout"
     before = {path.name for path in layouts.iterdir()}
-    for module in (pipeline, pdf):
+    for module in (uptodate, pdf):  # where a build and a layout take the code's fingerprint
         monkeypatch.setattr(module, "code_fingerprint", lambda: "the code of another version")
     build(sources_copy, output, ("pdf",))
     assert len({path.name for path in layouts.iterdir()} - before) == len(before)
