@@ -7,7 +7,9 @@ import weasyprint
 from pamphleteer.render.layout import Typesetter
 from pamphleteer.render.spacing import (
     PERFECT,
+    TRIAL_PAGES,
     WORD_SPACINGS,
+    alone,
     faulty,
     is_stub,
     preference,
@@ -141,3 +143,26 @@ def _line_boxes(box):
 
 def _words_under(box):
     return "".join(text.text for text in _texts(box))
+
+
+def test_a_trial_of_paragraphs_that_fill_pages_runs_on_one_page_and_sets_each_as_the_book_does():
+    # Three pages' worth of paragraphs, each with a link's footnote: a trial of them all (the page
+    # mending tries the paragraphs of two spreads at once) is laid out on one page, far deeper than
+    # the page (TRIAL_PAGES), so no page is broken; each paragraph breaks its lines as in the book.
+    note = '<a href="https://example.org/">a source</a><span class="link-note">https://example.org/</span>'
+    body = "".join(f'<p id="p{index}">{BROKEN[10:-4]} As {note} says.</p>' for index in range(14))
+    document, html, setter = laid_out(body)
+    blocks = {f"p{index}" for index in range(14)}
+    spaced = weasyprint.CSS(string=spacing_rules(dict.fromkeys(blocks, "-0.045em")), font_config=setter.fonts)
+    book = html.render(font_config=setter.fonts, stylesheets=[*setter.stylesheets, spaced])
+    trial_css = weasyprint.CSS(string=TRIAL_PAGES + spacing_rules(dict.fromkeys(blocks, "-0.045em")),
+                               font_config=setter.fonts)
+    trial = alone(html, blocks).render(font_config=setter.fonts, stylesheets=[*setter.stylesheets, trial_css])
+    assert len(book.pages) >= 3 and len(trial.pages) == 1
+    in_book, in_trial = settings(book), settings(trial)
+    lines = lambda found: {block: (s.lines, s.heights, s.loose, s.stub)  # noqa: E731
+                           for block, s in found.items() if block in blocks}
+    assert lines(in_book) == lines(in_trial)
+    found = tried(html, setter.stylesheets, setter.fonts, blocks, ("-0.045em",))["-0.045em"]
+    assert {block: (s.lines, s.loose, s.stub) for block, s in found.items()} == {
+        block: (in_book[block].lines, in_book[block].loose, in_book[block].stub) for block in blocks}
