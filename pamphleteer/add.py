@@ -36,8 +36,9 @@ from pathlib import Path
 import yaml
 from slugify import slugify
 
+from pamphleteer import codes
 from pamphleteer.config import SLUG_PATTERN, load_settings
-from pamphleteer.errors import ConfigurationError, Diagnostic, PamphleteerError, SourceError
+from pamphleteer.errors import ConfigurationError, Diagnostic, PamphleteerError, Severity, SourceError
 from pamphleteer.importers.convert import SLUG, Converted, convert
 from pamphleteer.importers.inputs import Input, refuse_non_text, regular_file
 from pamphleteer.importers.localimages import bring_images
@@ -97,6 +98,16 @@ def _inferred_items(inferred: Inferred) -> tuple[tuple[str, str], ...]:
         ("source", inferred.source),
     )
     return tuple((key, value) for key, value in items if value)
+
+
+def _guessed(inferred: Inferred, given: dict[str, str], path: Path) -> tuple[Diagnostic, ...]:
+    """A note for a person when the publication written into the front matter is only the normaliser's
+    guess from the page's address (the page never writes the site's name): it may be spelt wrong."""
+    if not inferred.publication_guessed or given.get("publication") or not inferred.publication:
+        return ()
+    return (Diagnostic(codes.INFERRED, Severity.INFO, f"the publication '{inferred.publication}' is guessed "
+                       "from the page's address, which the page never writes as a name: check its spelling "
+                       "in the front matter", path),)
 
 
 def suggest_slug(inferred: Inferred, file: Path) -> str:
@@ -291,7 +302,8 @@ def _add_markdown(item: Input, sources_dir: Path, slug: str | None, language: st
         path=written.path, slug=chosen, inferred=found, kept_front_matter=existing is not None,
         missing=tuple(key for key in METADATA_KEYS if not known.get(key)),
         has_questions=bool(written.meta.questions), diagnostics=diagnostics, listed=chosen in order,
-        origin=item.origin, kind=item.kind, taken=taken, notes=tuple(brought.notes),
+        origin=item.origin, kind=item.kind, taken=taken,
+        notes=tuple(brought.notes) + _guessed(inferred, given, written.path),
         images=tuple(sources_dir / "images" / chosen / name for name in sorted(brought.images)),
     )
 
@@ -340,7 +352,7 @@ def _add_converted(converted: Converted, sources_dir: Path, slug: str | None, la
         kind=converted.kind, stated=tuple(given.items()),
         original=sources_dir / "originals" / originals[0][0] if originals else None,
         images=tuple(sources_dir / "images" / chosen / name for name in sorted(converted.images)),
-        notes=converted.notes, taken=taken,
+        notes=converted.notes + _guessed(inferred, given, written.path), taken=taken,
     )
 
 

@@ -15,7 +15,7 @@ import datetime
 import functools
 import hashlib
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -29,7 +29,7 @@ from pamphleteer.wording import primary_language, words
 
 if TYPE_CHECKING:  # only named in annotations: loading the normaliser here would slow every command
     from pamphleteer.meta import TextMeta
-    from pamphleteer.normalise import NormalisedText
+    from pamphleteer.normalise import Inferred, NormalisedText
     from pamphleteer.sources import SourceText
 
 # Ids the edition templates use for their own sections: no text or part may take them.
@@ -327,8 +327,7 @@ def build_text(
             date=pick("date", _dateline_over_time_zone(meta, inferred.date, diagnostics, source),
                       inferred.date),
             lang=_language(meta.lang, inferred.lang, default_lang, diagnostics, source),
-            publication=pick("publication", _site_named(meta, inferred.publication, diagnostics, source),
-                             inferred.publication),
+            publication=_publication(meta, inferred, diagnostics, source, pick),
             source=source_url,
             rights=meta.rights,
             standfirst=text.standfirst or _given_standfirst(meta.standfirst, text.blocks),
@@ -342,6 +341,20 @@ def build_text(
         ),
         tuple(diagnostics),
     )
+
+
+def _publication(meta: TextMeta, inferred: Inferred, diagnostics: list[Diagnostic], source: SourceText,
+                 pick: Callable[[str, str, str], str]) -> str:
+    """The front matter's publication (or the name the page writes for a converter's guess there), else the
+    one the normaliser found; a name it only made of the site's address is said to be a guess."""
+    given = _site_named(meta, inferred.publication, diagnostics, source)
+    if given or not inferred.publication or not inferred.publication_guessed:
+        return pick("publication", given, inferred.publication)
+    diagnostics.append(Diagnostic(
+        codes.INFERRED, Severity.INFO,
+        f"publication guessed from the site's address: {inferred.publication} (the page never writes the "
+        "site's name); write 'publication:' in the front matter to name it", source.path))
+    return inferred.publication
 
 
 def _site_named(meta: TextMeta, found: str, diagnostics: list[Diagnostic], source: SourceText) -> str:

@@ -227,3 +227,14 @@ def test_cli_add_refuses_to_overwrite_with_exit_code_2(sources_copy, scraped):
         (sources_copy / "texts" / "camfield-internationalism-today.md").read_text(encoding="utf-8"), Path("x")
     )
     assert text.get("author") == "David Camfield"
+
+
+def test_cli_add_asks_a_person_to_check_a_publication_only_guessed_from_the_address(
+        sources_copy, scraped, monkeypatch, capsys):
+    import build
+
+    guessed = Inferred(title="Solidarity across borders", publication="Avclub", publication_guessed=True)
+    monkeypatch.setattr(pamphleteer.add, "normalise", fake_normalise(guessed))
+    assert build.main(["add", str(scraped), "--sources", str(sources_copy)]) == 0
+    needs = capsys.readouterr().out.split("Still needs a person")[1]
+    assert "'Avclub' is guessed from the page's address" in needs

@@ -79,6 +79,7 @@ class Inferred:
     publication: str = ""
     source: str = ""
     lang: str = ""  # the language the body's words are in, when clear (normalise.language)
+    publication_guessed: bool = False  # made from the site's address, a name the page never writes
 
 
 @dataclass(frozen=True)
@@ -278,11 +279,14 @@ def lift_furniture(
     publication = str(found_head.get("publication", "") or found.get("publication", ""))
     url = source or found.get("source", "")
     host = (host_of(url) if url else "") or site
+    guessed = False
     if not publication and host:
         guess = name_from_host(host)
         if site_inferred and len(guess.split()) < 2:
             guess = ""  # a host only inferred, its name not written: 'Nytimes' would be a wrong guess
-        publication = site_name(host, list(page)) or guess or (host if host_of(url) else "")
+        written = site_name(host, list(page))
+        publication = written or guess or (host if host_of(url) else "")
+        guessed = bool(publication) and not written
     inferred = Inferred(
         title=str(found_head.get("title", "")),
         subtitle=str(found_head.get("subtitle", "")),
@@ -290,6 +294,7 @@ def lift_furniture(
         date=str(found_head.get("date", "") or found.get("date", "")),
         publication=publication,
         source=found.get("source", ""),
+        publication_guessed=guessed,
     )
     return Furniture(
         body=body,

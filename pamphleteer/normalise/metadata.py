@@ -911,6 +911,7 @@ def kicker_date(text: str) -> str:
 DAY_FIRST_ENGLISH = frozenset(("gb", "uk", "ie", "au", "nz", "in", "za", "ng", "ke", "sg", "hk", "pk"))
 MONTH_FIRST_REGIONS = frozenset(("us", "ph", "pr", "gu", "as", "vi", "um", "fm", "mh", "pw"))
 _DATE_ORDER: ContextVar[str] = ContextVar("date_order", default="DMY")
+_DATE_LANGUAGE: ContextVar[str] = ContextVar("date_language", default="")  # the text's, as dates_in sets it
 # A numeric date: day and month either way round, then the year ("25/12/2020", "10.12.19").
 NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)?\d\d)(?![\d/-]|\.\d)")
 
@@ -988,9 +989,11 @@ def dates_in(lang: str, texts: Sequence[str] = (), source: str = "", month: str 
     """Numeric dates read in the order of language `lang` and the page of `texts` at address `source`
     while in the block (see `date_order`)."""
     token = _DATE_ORDER.set(date_order(lang, texts, source, month))
+    language = _DATE_LANGUAGE.set(lang.replace("_", "-").split("-")[0].casefold())
     try:
         yield
     finally:
+        _DATE_LANGUAGE.reset(language)
         _DATE_ORDER.reset(token)
 
 
@@ -998,7 +1001,7 @@ def _dateparser_parse(text: str) -> Any:
     day_first = re.match(r"^(?:1[3-9]|2\d|3[01])[/.-]", text)
     return _parser()(
         text,
-        languages=DATE_LANGUAGES,
+        languages=_languages(_DATE_LANGUAGE.get()),
         settings={
             "REQUIRE_PARTS": ["day", "month", "year"],
             "PREFER_DATES_FROM": "past",
@@ -1006,6 +1009,17 @@ def _dateparser_parse(text: str) -> Any:
             "DATE_ORDER": "DMY" if day_first else _DATE_ORDER.get(),
         },
     )
+
+
+@lru_cache(maxsize=16)
+def _languages(lang: str) -> list[str]:
+    """The languages a date's words are read in: those of DATE_LANGUAGES, and the text's own when
+    dateparser knows it ('28 kwietnia 2021' on a Polish page)."""
+    if not lang or lang in DATE_LANGUAGES or not re.fullmatch(r"[a-z]{2,3}", lang):
+        return DATE_LANGUAGES
+    from dateparser.languages.loader import default_loader  # type: ignore[import-untyped]
+
+    return [*DATE_LANGUAGES, lang] if lang in default_loader.get_locale_map() else DATE_LANGUAGES
 
 
 @lru_cache(maxsize=1)

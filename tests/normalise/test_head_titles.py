@@ -272,3 +272,27 @@ def test_a_page_whose_footer_links_to_a_sister_site_is_named_by_its_share_button
     markdown = (f"# Why We Strike\n\n{share}\n\n{PROSE}\n\n{PROSE}\n\n"
                 f"Highlights from The A.V. Club\n\n{footer}")
     assert normalised(markdown).inferred.publication == "The A.V. Club"
+
+
+@pytest.mark.parametrize(("body", "publication", "message"), [
+    # the page never writes the site's name: the name made of its address is said to be a guess
+    (f"{PROSE}\n", "Daily Radical", "publication guessed from the site's address: Daily Radical"),
+    # the page writes it: inferred from the text, as the title is
+    (f"{PROSE}\n\nCopyright The Daily Radical 2020\n", "The Daily Radical",
+     "publication inferred from the text: The Daily Radical"),
+])
+def test_a_publication_made_of_the_address_is_reported_as_a_guess(tmp_path, body, publication, message):
+    from pamphleteer.model import build_text
+    from pamphleteer.normalise import normalise
+    from pamphleteer.parse import parse_text
+    from pamphleteer.sources import read_text
+
+    path = tmp_path / "texts" / "why-we-strike.md"
+    path.parent.mkdir()
+    path.write_text(f"---\ntitle: Why We Strike\nsource: https://www.dailyradical.org/2020/x/\n---\n{body}",
+                    encoding="utf-8")
+    text, diagnostics = build_text(normalise(parse_text(read_text(path))), "en")
+    said = [d.message for d in diagnostics if d.message.startswith("publication ")]
+    assert text.publication == publication
+    assert said and said[0].startswith(message)
+    assert ("never writes" in said[0]) == (publication == "Daily Radical")

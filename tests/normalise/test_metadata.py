@@ -863,3 +863,16 @@ def test_a_dateline_under_the_signature_gives_the_date():
     found = inferred(f"# Why We Strike\n\n{PROSE}\n\n{PROSE}\n\nBy: Jamal Watson\n\n"
                      f"Posted: Dec. 15 2014 12:56 PM\n\n{PROSE}")
     assert found[1:3] == (("Jamal Watson",), "2014-12-15")
+
+
+POLISH = ("Pakt lewicy z PiS oznacza dla tej formacji nowy model opozycyjności. Zamiast jednoznacznego "
+          "stanowiska w sprawach fundamentalnych taktyczna współpraca tam, gdzie obu stronom się ona opłaca.")
+
+
+@pytest.mark.parametrize(("lang", "date"), [
+    ("pl", "2021-04-28"),  # a month's name in the text's own language (liberte.pl, klubjagiellonski.pl)
+    ("", "2021-04-28"),  # no language given: the words' language, as the normaliser guesses it
+])
+def test_a_dateline_in_the_texts_own_language(lang, date):
+    markdown = f"# Koncesjonowana opozycja\n\nLeszek Jażdżewski\n\n28 kwietnia 2021\n\n{POLISH}\n\n{POLISH}"
+    assert normalised(markdown, **({"lang": lang} if lang else {})).inferred.date == date
