@@ -47,6 +47,7 @@ from pamphleteer.normalise.metadata import (
     address_month,
     bio_authors,
     calendar_dates,
+    date_before_tags,
     dates_in,
     host_of,
     is_section_name,
@@ -58,6 +59,7 @@ from pamphleteer.normalise.metadata import (
     read_byline,
     read_dateline,
     read_name_line,
+    run_in_date,
     says_by,
     slug_author,
     split_title,
@@ -771,6 +773,7 @@ class _Reader:
             else:
                 plain_seen = plain_seen or kind(block.node) in ("Para", "Plain")
                 prose_seen += _is_prose(block)
+                self.run_in_date(block)
                 if (prose_seen >= 2 or (prose_seen and "title" not in head.found)
                         or (prose_seen and "authors" in head.found and "date" in head.found)):
                     break  # without a title, the head ends at the article's first paragraph
@@ -779,6 +782,18 @@ class _Reader:
             self.name_line(start, index)
         self.repeated_names(index)
         return index
+
+    def run_in_date(self, block: Block) -> None:
+        """A lead paragraph under the title that opens with its date ("31. Oktober 2023. Dragqueens sind
+        …"), or a meta bar that does, before the article's section and tags: the date is the text's (N407),
+        over one above the title (a page's header shows today's); the paragraph stays as written."""
+        text = _text(block) if kind(block.node) in ("Para", "Plain") else ""
+        date = text and (run_in_date(text) or date_before_tags(text, [words for words, _ in _links(block)]))
+        if (date and "date" not in self.head.found and date not in self.calendar
+                and self.lift.may("N407", block)):
+            self.head.found["date"] = date
+            self.lift.note("N407", block, "the date the paragraph under the title opens with became the "
+                           "text's date (the paragraph stays as written)", date)
 
     def over_byline(self, index: int) -> bool:
         """A heading straight over a byline that says "by" or links to its authors ("## Analyse Après

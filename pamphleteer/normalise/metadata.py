@@ -903,6 +903,39 @@ def kicker_date(text: str) -> str:
     return ""
 
 
+RUN_IN_DATE = re.compile(  # the date, then a full stop, a colon or a dash before a sentence, or a meta bar's
+    r"^(?P<date>[^!?]{0,40}?\b(?:19|20)\d{2})(?:\s*(?:[.:]|\s[–—-])\s+(?=[^\W\d_])"  # bar ("| Politik", and
+    r"|\s+(?:[|·•]|__)\s*(?=[^\W\d_]))")  # "__", an icon's empty emphasis as html2text writes it)
+RUN_IN_WORDS = 6  # a run-in dateline is a date, a place: this many words at most
+
+
+LEADING_DATE = re.compile(r"^(?P<date>[^!?]{0,40}?\b(?:19|20)\d{2})\s+(?P<rest>\S.*)$")
+BAR_WORDS = 12  # a meta bar after a date (a section, tags) has this many words at most
+
+
+def date_before_tags(text: str, linked: Sequence[str]) -> str:
+    """The date a meta bar opens with, the rest of it the article's section and its tags, most of its
+    words links (`linked`: the texts of the line's links): "28 kwietnia 2021 Polityka Fundusz Odbudowy,
+    lewica, PiS"; or ''."""
+    match = LEADING_DATE.match(re.sub(r"\s+", " ", text).strip())
+    if not match or len(match["rest"].split()) > BAR_WORDS or len(match["date"].split()) > RUN_IN_WORDS:
+        return ""
+    tagged = sum(len(link.split()) for link in linked if link.strip() and link in match["rest"])
+    return read_dateline(match["date"]) if tagged * 2 > len(match["rest"].split()) else ""
+
+
+def run_in_date(text: str) -> str:
+    """The date a paragraph opens with, set off from its first sentence by a full stop or a dash, as a
+    German or a news agency's lead writes it ("31. Oktober 2023. Dragqueens sind …", "BERLIN, 3 March
+    2020 – The …"), or from a meta bar's section and tags ("28 kwietnia 2021 | Polityka | lewica"), or ''.
+    The date and what stands before it must be a dateline by themselves."""
+    match = RUN_IN_DATE.match(re.sub(r"\s+", " ", text).strip())
+    if not match or len(match["date"].split()) > RUN_IN_WORDS:
+        return ""
+    date = match["date"]
+    return read_dateline(date) or read_dateline(date.split(",", 1)[1]) if "," in date else read_dateline(date)
+
+
 # English as the United States writes it puts the month first (03.05.19 is 5 March); other languages,
 # and English as Britain, the Commonwealth and most of the world write it, the day (03/04/2020 in a
 # French text is 3 April). A text whose language is unknown, or only "en", is read day first unless

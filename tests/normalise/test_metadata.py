@@ -876,3 +876,28 @@ POLISH = ("Pakt lewicy z PiS oznacza dla tej formacji nowy model opozycyjności.
 def test_a_dateline_in_the_texts_own_language(lang, date):
     markdown = f"# Koncesjonowana opozycja\n\nLeszek Jażdżewski\n\n28 kwietnia 2021\n\n{POLISH}\n\n{POLISH}"
     assert normalised(markdown, **({"lang": lang} if lang else {})).inferred.date == date
+
+
+GERMAN = ("Dragqueens sind Kunstfiguren aus Make-Up und Glitter, auf Partys und in Shows, auch in der Freien "
+          "Szene und im Stadttheater. Jetzt finden sie sich zunehmend in den Schusslinien wieder.")
+
+
+@pytest.mark.parametrize(("markdown", "lang", "date"), [
+    # the page's header shows the day it was saved; the lead opens with the article's (nachtkritik)
+    (f"Mittwoch, 01. November 2023\n\n# Queer Royal\n\nIm Schlepptau\n\n31\\. Oktober 2023. {GERMAN}\n\n"
+     f"Von Georg Kasch\n\n{GERMAN}", "de", "2023-10-31"),
+    # a news agency's dateline run into the lead
+    (f"# Why We Strike\n\nBERLIN, 3 March 2020 – {PROSE}\n\n{PROSE}", "en", "2020-03-03"),
+    # the meta bar under the byline: the date, the section, the tags as links (liberte.pl)
+    (f"# Koncesjonowana opozycja\n\n##### [Leszek Jażdżewski](/author/lj/)\n\n28 kwietnia 2021 Polityka "
+     f"[Fundusz Odbudowy](/tag/fo/), [lewica](/tag/lewica/), [PiS](/tag/pis/)\n\n{POLISH}\n\n{POLISH}",
+     "pl", "2021-04-28"),
+    # a sentence that starts with a date is no dateline
+    (f"# Why We Strike\n\n3 March 2020 was the day the strike began, and nobody who was there forgot it.\n\n"
+     f"{PROSE}", "en", ""),
+])
+def test_the_date_a_paragraph_under_the_title_opens_with(markdown, lang, date):
+    text = normalised(markdown, lang=lang)
+    assert text.inferred.date == date
+    if date:  # the paragraph stays as written
+        assert any(text_of(block.node).startswith(("31. Oktober", "BERLIN", "Pakt")) for block in text.blocks)
