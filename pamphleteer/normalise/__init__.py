@@ -48,6 +48,7 @@ from pamphleteer.normalise.head import (
     BIO_BLOCKS,
     bio_author,
     export_site,
+    one_address,
     own_site,
     page_author,
     page_month,
@@ -118,12 +119,13 @@ def normalise(parsed: ParsedText) -> NormalisedText:
     diagnostics.extend(images.diagnostics)
     page = remove_boilerplate(images.blocks, path, meta.lang, keep, meta.authors)
     diagnostics.extend(page.diagnostics)
+    linked = "" if page.host and one_address(page.host, images.blocks) else page.host  # a service's form
     # a site's export names its post's address as a path only: its links name the site
-    exported = export_site(meta.site_path, images.blocks) if meta.site_path and not page.host else ""
+    exported = export_site(meta.site_path, images.blocks) if meta.site_path and not linked else ""
     # a page saved whole links to its own site by paths only: its share buttons name the site
     shared = shared_site(images.blocks) if not meta.source else ""
-    exported = exported or (shared if not page.host else "")
-    site = own_site(page.host, shared) or exported  # a network's sister site gives way to the shared one
+    exported = exported or (shared if not linked else "")
+    site = own_site(linked, shared) or exported  # a network's sister site gives way to the shared one
     furniture = lift_furniture(page.body, path, meta.title, meta.authors, keep, meta.source, page.texts,
                                site, meta.lang or guess_language(page.body),
                                site_inferred=bool(exported), month=page_month(images.blocks))

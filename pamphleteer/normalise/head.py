@@ -1083,6 +1083,17 @@ def shared_site(blocks: Sequence[Block]) -> str:
     return ""
 
 
+def one_address(host: str, blocks: Sequence[Block]) -> bool:
+    """Whether every link of the page to `host` goes to one address, but for its query: a service's form
+    the page links to from its buttons ("Subscribe" thrice to tnr-reg.onecount.net/…/display.php?id=…),
+    no site of pages; the page's own site is where its menus go, many addresses (or its logo, home)."""
+    paths = {(urlsplit(url).netloc.casefold(), urlsplit(url).path.rstrip("/"))
+             for node in (node for block in blocks for node in walk(block.node) if kind(node) == "Link")
+             if (url := link_target(node)).startswith(("http://", "https://"))
+             and _registered(host_of(url)) == _registered(host)}
+    return len(paths) == 1 and next(iter(paths))[1] != ""  # links to the home page only: the site's logo
+
+
 def own_site(linked: str, shared: str) -> str:
     """The page's own site: the one its share buttons share (`shared`) over the one most of its links go
     to (`linked`: a network's sister site, as theonion.com's footer on an avclub.com page), unless the

@@ -296,3 +296,22 @@ def test_a_publication_made_of_the_address_is_reported_as_a_guess(tmp_path, body
     assert text.publication == publication
     assert said and said[0].startswith(message)
     assert ("never writes" in said[0]) == (publication == "Daily Radical")
+
+
+@pytest.mark.parametrize(("links", "publication"), [
+    # three buttons to one subscription form at a service's host: no site of the page's, nothing guessed
+    ("[Subscribe](https://tnr-reg.onecount.net/onecount/form/display.php?id=65b6)\n\n"
+     "[Give a gift](https://tnr-reg.onecount.net/onecount/form/display.php?id=77c1)\n\n"
+     "[Renew](https://tnr-reg.onecount.net/onecount/form/display.php?id=81d2)", ""),
+    # links to the site's pages name it
+    ("[Politics](https://www.dailyradical.org/politics/)\n\n[Books](https://www.dailyradical.org/books/)\n\n"
+     "[About](https://www.dailyradical.org/about/)", "Daily Radical"),
+    # and so do links to its home page only, its logo's
+    ("[Home](https://www.dailyradical.org/)\n\n[Daily Radical](https://www.dailyradical.org/)\n\n"
+     "[Back](https://www.dailyradical.org/)", "Daily Radical"),
+])
+def test_a_page_linking_only_to_one_form_at_a_host_is_not_that_hosts(links, publication):
+    from tests.normalise.helpers import normalised
+
+    text = normalised(f"{links}\n\n# Why We Strike\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}")
+    assert text.inferred.publication == publication
