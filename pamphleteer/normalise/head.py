@@ -55,6 +55,7 @@ from pamphleteer.normalise.metadata import (
     is_site_name,
     is_update_line,
     kicker_date,
+    labelled_date,
     read_author_links,
     read_byline,
     read_dateline,
@@ -1121,6 +1122,12 @@ def lift_head(
             _labelled_author(blocks, page, head, lift)
         if "authors" not in head.found:
             _signature(blocks, head, lift)
+        labelled = labelled_date(page) if "date" not in head.found and blocks else ""
+    if labelled:
+        head.found["date"] = labelled
+        lift.note("N407", Block(blocks[0].line, make_plain([make_str(labelled)])),
+                  "the date the page labels as the text's publication ('Published:', 'Erschienen am:') "
+                  "became its date", labelled)
     date = url_date(source) if source and "date" not in head.found else ""
     if date and blocks:
         head.found["date"] = date

@@ -909,6 +909,29 @@ RUN_IN_DATE = re.compile(  # the date, then a full stop, a colon or a dash befor
 RUN_IN_WORDS = 6  # a run-in dateline is a date, a place: this many words at most
 
 
+PUBLISHED_LABEL = re.compile(  # a page's info box: "Erschienen am: 01.11.2023", "Published: 3 March 2020"
+    r"(?<![\w-])(?:(?:first\s+)?published(?:\s+on)?|erschienen(?:\s+am)?|ver[öo]ffentlicht(?:\s+am)?"
+    r"|publi[ée]e?(?:\s+le)?|publicado(?:\s+el)?|pubblicato(?:\s+il)?|opublikowano|julkaistu|publicerad"
+    r")\s*:?\s+(?=(?P<rest>\S.{0,40}))", re.IGNORECASE)
+LABEL_DATE_WORDS = 5  # words at most of the date after its label
+
+
+def labelled_date(texts: Sequence[str]) -> str:
+    """The date the page labels as its publication's ("Letzte Änderung: 31.10.2023 Erschienen am:
+    01.11.2023 Lesungen: 61", a page's info box under the article), when every such label on the page
+    gives the same day; '' otherwise (a list of other articles, each "Published …", names none)."""
+    dates = set()
+    for text in texts:
+        for match in PUBLISHED_LABEL.finditer(re.sub(r"\s+", " ", text)):
+            words = match["rest"].split()
+            date = next((read for size in range(min(LABEL_DATE_WORDS, len(words)), 0, -1)
+                         if re.search(r"\d", " ".join(words[:size]))
+                         and (read := read_dateline(" ".join(words[:size])))), "")
+            if date:
+                dates.add(date)
+    return next(iter(dates)) if len(dates) == 1 else ""
+
+
 LEADING_DATE = re.compile(r"^(?P<date>[^!?]{0,40}?\b(?:19|20)\d{2})\s+(?P<rest>\S.*)$")
 BAR_WORDS = 12  # a meta bar after a date (a section, tags) has this many words at most
 

@@ -901,3 +901,17 @@ def test_the_date_a_paragraph_under_the_title_opens_with(markdown, lang, date):
     assert text.inferred.date == date
     if date:  # the paragraph stays as written
         assert any(text_of(block.node).startswith(("31. Oktober", "BERLIN", "Pakt")) for block in text.blocks)
+
+
+@pytest.mark.parametrize(("footer", "date"), [
+    # the page's info box under the article: the day it was changed, the day it came out (literaturkritik)
+    ("Letzte Änderung: 31.10.2023 - 14:49:39  \nErschienen am: 01.11.2023  \nLesungen: 61", "2023-11-01"),
+    ("Published: 3 March 2020", "2020-03-03"),
+    # other articles' days, each labelled: none is the text's
+    ("* Published: 3 March 2020\n* Published: 9 May 2021", ""),
+    # prose about a book is no label
+    ("The book was published in 1999 by Verso.", ""),
+])
+def test_the_date_the_page_labels_as_the_texts_publication(footer, date):
+    markdown = f"# Why We Strike\n\n{PROSE}\n\n{PROSE}\n\n{footer}"
+    assert normalised(markdown, lang="de").inferred.date == date
