@@ -1085,14 +1085,16 @@ def shared_site(blocks: Sequence[Block]) -> str:
 
 
 def one_address(host: str, blocks: Sequence[Block]) -> bool:
-    """Whether every link of the page to `host` goes to one address, but for its query: a service's form
-    the page links to from its buttons ("Subscribe" thrice to tnr-reg.onecount.net/…/display.php?id=…),
-    no site of pages; the page's own site is where its menus go, many addresses (or its logo, home)."""
-    paths = {(urlsplit(url).netloc.casefold(), urlsplit(url).path.rstrip("/"))
-             for node in (node for block in blocks for node in walk(block.node) if kind(node) == "Link")
-             if (url := link_target(node)).startswith(("http://", "https://"))
-             and _registered(host_of(url)) == _registered(host)}
-    return len(paths) == 1 and next(iter(paths))[1] != ""  # links to the home page only: the site's logo
+    """Whether every link of the page to `host` calls one address with a query: a service's form the page
+    links to from its buttons ("Subscribe" thrice to tnr-reg.onecount.net/…/display.php?id=…), no site
+    of pages; the page's own site is where its menus, its logo or its author's page go."""
+    addresses = [urlsplit(url) for node in (node for block in blocks for node in walk(block.node)
+                                            if kind(node) == "Link")
+                 if (url := link_target(node)).startswith(("http://", "https://"))
+                 and _registered(host_of(url)) == _registered(host)]
+    paths = {(address.netloc.casefold(), address.path.rstrip("/")) for address in addresses}
+    # a form is called with a query; a page of the site (its author's, linked thrice by the byline) is not
+    return len(paths) == 1 and all(address.query for address in addresses)
 
 
 def own_site(linked: str, shared: str) -> str:

@@ -306,9 +306,12 @@ def test_a_publication_made_of_the_address_is_reported_as_a_guess(tmp_path, body
     # links to the site's pages name it
     ("[Politics](https://www.dailyradical.org/politics/)\n\n[Books](https://www.dailyradical.org/books/)\n\n"
      "[About](https://www.dailyradical.org/about/)", "Daily Radical"),
-    # and so do links to its home page only, its logo's
+    # and so do links to its home page only, its logo's, or to its author's page only, the byline's
     ("[Home](https://www.dailyradical.org/)\n\n[Daily Radical](https://www.dailyradical.org/)\n\n"
      "[Back](https://www.dailyradical.org/)", "Daily Radical"),
+    ("[Ann Lee](https://www.dailyradical.org/author/ann-lee/)\n\n"
+     "[Ann Lee](https://www.dailyradical.org/author/ann-lee/)\n\n"
+     "[More by Ann Lee](https://www.dailyradical.org/author/ann-lee/)", "Daily Radical"),
 ])
 def test_a_page_linking_only_to_one_form_at_a_host_is_not_that_hosts(links, publication):
     from tests.normalise.helpers import normalised
