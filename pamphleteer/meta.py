@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -537,7 +538,9 @@ def _authors_who_are_people(meta: TextMeta, reader: _Reader) -> TextMeta:
     people = tuple(name for name in meta.authors if not SAYS.search(name) and not _cut_dateline(name)
                    and not EDITED.search(name)
                    and not _newsroom(name) and not (len(meta.authors) > 1 and _letters(name) in sites)
-                   and not _agency(name) and not _address_as_name(name, meta))
+                   and not _agency(name) and not _address_as_name(name, meta) and not _publisher(name, meta))
+    if len(meta.authors) > 1 and _letters("".join(meta.authors)) in _site_letters(meta):
+        people = ()  # "SPIEGEL ONLINE; Hamburg; Germany": the site's name as trafilatura splits it
     if people == meta.authors:
         return meta
     left = [name for name in meta.authors if name not in people]
@@ -592,6 +595,61 @@ def _agency(name: str) -> bool:
     """A news agency's name, or several ("AFP", "dpa/AFP", "Reuters; AP"), not a person's."""
     parts = [part.strip().casefold() for part in re.split(r"\s*[/;,&]\s*|\s+and\s+", name) if part.strip()]
     return bool(parts) and all(part in NEWS_AGENCIES for part in parts)
+
+
+# Words a publisher's or a site's company name adds to the site's name ("SPIEGEL ONLINE", "Ediciones El
+# País", "Guardian News & Media"): in the languages of the corpus, as NEWS_AGENCIES are.
+PUBLISHER_WORDS = frozenset((
+    "online", "digital", "web", "media", "medien", "médias", "group", "gruppe", "groupe", "grupo", "gruppo",
+    "ediciones", "editions", "éditions", "edizioni", "edições", "verlag", "verlagsgruppe", "publishing",
+    "publications", "publishers", "press", "presse", "prensa", "inc", "ltd", "llc", "gmbh", "ag", "sa", "srl",
+    "corporation", "corp", "company", "co", "redaktion", "rédaction", "redacción", "redazione", "redakcja",
+    "&", "and", "und", "y", "et", "the", "le", "la", "les", "el", "der", "die", "das",
+))
+
+
+def _unaccented(text: str) -> str:
+    """'país' -> 'pais', as a site's address writes its name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+ARTICLE_WORDS = frozenset(("the", "le", "la", "les", "el", "der", "die", "das"))
+
+
+def _publisher(name: str, meta: TextMeta) -> bool:
+    """The site's publisher given as the author: the site's name as its address or its front matter's
+    publication spells it, with a publisher's words ("SPIEGEL ONLINE" at spiegel.de, "Ediciones El País"
+    at elpais.com). The site's name alone may be the author (an institution's statement): see
+    `site_as_author`."""
+    return _site_in_name(name, meta) == "publisher"
+
+
+def site_as_author(meta: TextMeta) -> bool:
+    """Whether the one author the front matter gives is the site's name alone ("Makronom" at makronom.de,
+    "The Economist"), not a person's (wolfgangmichal.de is Wolfgang Michal's own site): an institution's
+    statement, or a clipper's guess where the page names its writers. The text's own byline then
+    comes first."""
+    return len(meta.authors) == 1 and _site_in_name(meta.authors[0], meta) == "site"
+
+
+def _site_in_name(name: str, meta: TextMeta) -> str:
+    """'publisher' for the site's name with a publisher's words, 'site' for the name alone when it is no
+    person's, '' otherwise."""
+    from pamphleteer.normalise.metadata import looks_like_name  # the normaliser's, loaded on use
+
+    words = re.findall(r"[^\W_]+|&", _unaccented(name.casefold()))
+    sites = {_unaccented(site) for site in _site_letters(meta)} - {""}
+    for start in range(len(words)):
+        for end in range(start + 1, len(words) + 1):
+            if "".join(words[start:end]) not in sites:
+                continue
+            rest = words[:start] + words[end:]
+            if any(word not in PUBLISHER_WORDS for word in rest):
+                continue
+            if any(word not in ARTICLE_WORDS for word in rest):
+                return "publisher"
+            return "" if looks_like_name(name.strip()) else "site"
+    return ""
 
 
 def _address_as_name(name: str, meta: TextMeta) -> bool:

@@ -24,6 +24,7 @@ from pamphleteer.config import SLUG_PATTERN, Settings
 from pamphleteer.errors import Diagnostic, Severity, SourceError
 from pamphleteer.figures import ImageFile
 from pamphleteer.look import Look
+from pamphleteer.meta import site_as_author
 from pamphleteer.parse import Block, ParsedPart
 from pamphleteer.wording import primary_language, words
 
@@ -246,6 +247,15 @@ def _curled(key: str, value: str, meta: TextMeta, diagnostics: list[Diagnostic],
     return curled
 
 
+def _completes(found: tuple[str, ...], given: tuple[str, ...]) -> bool:
+    """Whether the authors the text names (`found`) are those the front matter gives and more: a clipper
+    takes the first of a byline's names, or a group's pieces are each signed by one of several writers."""
+    from pamphleteer.normalise.names import same_name  # a leaf module of the normaliser
+
+    return bool(given) and len(found) > len(given) and all(
+        any(same_name(name, other) for other in found) for name in given)
+
+
 def build_text(
     text: NormalisedText, default_lang: str, introduction: tuple[Block, ...] = ()
 ) -> tuple[Text, tuple[Diagnostic, ...]]:
@@ -275,6 +285,20 @@ def build_text(
         )
     title = _curled("title", title, meta, diagnostics, source)
     authors = meta.authors or inferred.authors
+    if inferred.authors and site_as_author(meta):  # "Makronom" at makronom.de, the writers in its bio
+        authors = inferred.authors
+        diagnostics.append(
+            Diagnostic(codes.INFERRED, Severity.INFO,
+                       f"author inferred from the text: {', '.join(authors)} (the front matter's author, "
+                       f"{meta.authors[0]}, is the site's name)", source.path)
+        )
+    elif _completes(inferred.authors, meta.authors):  # a clipper's first author of the byline's several
+        authors = inferred.authors
+        diagnostics.append(
+            Diagnostic(codes.INFERRED, Severity.INFO,
+                       f"authors completed from the text: {', '.join(authors)} "
+                       f"(the front matter names {', '.join(meta.authors)})", source.path)
+        )
     if not meta.authors and inferred.authors:
         diagnostics.append(
             Diagnostic(codes.INFERRED, Severity.INFO, f"author inferred from the text: {', '.join(authors)}",

@@ -446,3 +446,58 @@ def test_a_titles_straight_quotes_are_set_as_the_texts_are(tmp_path, front, titl
     written = ("Berlin confronts Germany's colonial past", 'The "African Quarter" renamed')
     assert [(note.before, note.after) for note in notes if note.code == "N501"] == (
         list(zip(written, (title, subtitle), strict=True)) if repaired else [])
+
+
+@pytest.mark.parametrize(("front", "authors"), [
+    # the site's publisher given as the author: the site's name with a publisher's words
+    ("author: SPIEGEL ONLINE\nurl: https://www.spiegel.de/spiegel/print/d-1.html", ()),
+    ('author: ["[[Ediciones El País]]"]\nsource: http://sociedad.elpais.com/sociedad/x.html', ()),
+    # trafilatura's author is the site's name, split where its sitename has commas
+    ("author: SPIEGEL ONLINE; Hamburg; Germany\nsitename: SPIEGEL ONLINE, Hamburg, Germany\n"
+     "url: https://www.spiegel.de/x.html", ()),
+    # a person whose own site it is keeps it, and so does a person whose name holds a site's word
+    ("author: Wolfgang Michal\nurl: https://www.wolfgangmichal.de/2017/06/x/", ("Wolfgang Michal",)),
+    ("author: Ann Spiegel\nurl: https://www.spiegel.de/x.html", ("Ann Spiegel",)),
+])
+def test_the_sites_publisher_is_no_author(tmp_path, front, authors):
+    path = tmp_path / "text.md"
+    path.write_text(f"---\n{front}\n---\n\nThe body.\n", encoding="utf-8")
+    assert read_text(path).meta.authors == authors
+
+
+BIO_BODY = ("# Warum wir streiken\n\n" + "Die Streikwelle dieses Herbstes war kein Zufall, sondern das "
+            "Ergebnis jahrelanger geduldiger Arbeit von Beschäftigten, die nicht länger warten wollten. " * 2
+            + "\n\n**Ann Lee** arbeitet als Wissenschaftlerin am Institut. **Bo Chan** ist Senior "
+            "Researcher.\n")
+
+
+@pytest.mark.parametrize(("front", "authors"), [
+    # the site's name alone as the author (a clipper's guess): the writers its bio names come first
+    ("author: Makronom\nsource: https://makronom.de/warum-45273", ("Ann Lee", "Bo Chan")),  # was Makronom
+    # a person's name the front matter gives stands
+    ("author: Cy Dahl\nsource: https://makronom.de/warum-45273", ("Cy Dahl",)),
+])
+def test_the_sites_name_as_the_author_gives_way_to_the_writers_the_page_names(tmp_path, front, authors):
+    from pamphleteer.model import build_text
+    from pamphleteer.normalise import normalise
+    from pamphleteer.parse import parse_text
+
+    path = tmp_path / "text.md"
+    path.write_text(f"---\n{front}\n---\n\n{BIO_BODY}", encoding="utf-8")
+    text, notes = build_text(normalise(parse_text(read_text(path))), "en")
+    assert text.authors == authors
+
+
+def test_a_clippers_first_author_is_completed_by_the_signatures_of_the_texts_pieces(tmp_path):
+    from pamphleteer.model import build_text
+    from pamphleteer.normalise import normalise
+    from pamphleteer.parse import parse_text
+
+    piece = "This scene works only in relation to the moments that occur before and after it, and it is good."
+    body = "\n\n".join(f"## Scene {n}\n\n{piece} [{name}]" for n, name in enumerate(
+        ("Ann Lee", "Bo Chan", "Ann Lee", "Cy Dahl"), start=1))
+    path = tmp_path / "text.md"
+    path.write_text(f"---\ntitle: The best scenes\nauthor: Ann Lee\n---\n\n{body}\n", encoding="utf-8")
+    text, notes = build_text(normalise(parse_text(read_text(path))), "en")
+    assert text.authors == ("Ann Lee", "Bo Chan", "Cy Dahl")  # was Ann Lee alone
+    assert any("completed" in note.message for note in notes)

@@ -36,6 +36,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from pamphleteer.errors import Diagnostic
+from pamphleteer.meta import site_as_author
 from pamphleteer.normalise import links, pullquotes, typography
 from pamphleteer.normalise.boilerplate import guess_language, remove_boilerplate
 from pamphleteer.normalise.converter import refusing, shift_headings
@@ -51,13 +52,18 @@ from pamphleteer.normalise.head import (
     one_address,
     own_site,
     page_author,
+    page_headings,
     page_month,
+    run_in_author,
     shared_site,
+    signed_authors,
+    standfirst_author,
 )
 from pamphleteer.normalise.images import lift_image_leftovers
 from pamphleteer.normalise.keep import Keep
 from pamphleteer.normalise.language import text_language
 from pamphleteer.normalise.links import resolve_relative_links
+from pamphleteer.normalise.names import same_name
 from pamphleteer.normalise.paragraphs import lost_initial, report_initial
 from pamphleteer.normalise.registry import BodyRule, Stage, rule_names, rules
 from pamphleteer.normalise.subheads import bold_subheadings
@@ -126,16 +132,30 @@ def normalise(parsed: ParsedText) -> NormalisedText:
     shared = shared_site(images.blocks) if not meta.source else ""
     exported = exported or (shared if not linked else "")
     site = own_site(linked, shared) or exported  # a network's sister site gives way to the shared one
-    furniture = lift_furniture(page.body, path, meta.title, meta.authors, keep, meta.source, page.texts,
+    given = () if site_as_author(meta) else meta.authors  # "Makronom" at makronom.de: the page's byline first
+    furniture = lift_furniture(page.body, path, meta.title, given, keep, meta.source, page.texts,
                                site, meta.lang or guess_language(page.body),
                                site_inferred=bool(exported), month=page_month(images.blocks))
     diagnostics.extend(furniture.diagnostics)
     authors = furniture.inferred.authors
-    if not authors and not meta.authors:  # the author's box the page links to, menus and all
+    signed, named = signed_authors(furniture.body, path, keep)  # a group's pieces, each signed "[A.A. Dowd]"
+    known = authors or given
+    if len(signed) > len(known) and all(any(same_name(name, other) for other in signed) for name in known):
+        authors = signed  # the byline's or the front matter's one name is the first of them
+        diagnostics.extend(named)
+    if not authors and not given:  # the author's box the page links to, menus and all
         authors, named = page_author(images.blocks, page.texts, path, keep)
         diagnostics.extend(named)
-    if not authors and not meta.authors:  # the bio at its end
+    if not authors and not given:  # the bio at its end
         authors, named = bio_author(furniture.body[-BIO_BLOCKS:] + furniture.bio + page.bio, path, keep)
+        diagnostics.extend(named)
+    if not authors and not given:  # a clipper's description that is the page's byline: "Par X (…)"
+        authors, named = standfirst_author(meta.standfirst, path, keep)
+        diagnostics.extend(named)
+    if not authors and not given:  # the name its first paragraph runs in: a guest column, an interview
+        titles = (meta.title, furniture.inferred.title, *page_headings(images.blocks))
+        authors, named = run_in_author(furniture.standfirst + furniture.body, titles,
+                                       furniture.inferred.publication, path, keep)
         diagnostics.extend(named)
     groups: dict[str, tuple[Block, ...]] = {
         "body": furniture.body, "standfirst": furniture.standfirst, "source_note": furniture.source_note,

@@ -61,10 +61,13 @@ from pamphleteer.normalise.metadata import (
     read_dateline,
     read_name_line,
     run_in_date,
+    run_in_name,
     says_by,
+    signers,
     slug_author,
     split_title,
     title_date,
+    title_run_in,
     url_date,
 )
 from pamphleteer.normalise.names import find_date
@@ -77,6 +80,7 @@ AUTHOR_LABEL = re.compile(
     r"^(?:autor(?:in|en|innen|\*in|:innen)?|authors?|auteure?s?|autore|autori|autora|autores|written\s+by"
     r"|(?:[^\W\d_]+\s+){1,2}(?:von|by|par|por))"  # "Kommentar von", "Ein Essay von", "A column by"
     r"\s*:?$", re.IGNORECASE)
+HANDLE_LINE = re.compile(r"@\w{2,15}")
 BY_ALONE = re.compile(r"^(?:by|written\s+by|words\s+by|von|par|por)\s*:?$", re.IGNORECASE)
 MASTHEAD_MAX_WORDS = 3
 PROSE_WORDS = 20  # a plain paragraph this long is the article: the head ends before it
@@ -804,6 +808,9 @@ class _Reader:
         following = index + 1
         if following < len(self.blocks) and _wraps(self.blocks[index], self.blocks[following]):
             following += 1  # the heading's last words, wrapped onto a line of their own
+        while (following < len(self.blocks) and kind(self.blocks[following].node) == "Header"
+               and _same_words(_text(self.blocks[following]), _text(self.blocks[index]))):
+            following += 1  # the same lead again (a page's print and screen versions of it)
         return ("authors" not in self.head.found and following < len(self.blocks)
                 and _byline(self.blocks[following]) is not None and _says_by(self.blocks[following]))
 
@@ -843,8 +850,12 @@ class _Reader:
             text = _text(block).strip()
             if kind(block.node) not in ("Para", "Plain") or not text or len(text.split()) > 6:
                 break
+            if HANDLE_LINE.fullmatch(text):  # "@aprilroach28": the author's handle under the name
+                continue
+            if read_name_line(text) and read_name_line(pieces[-1]):
+                text = f", {text}"  # two authors' names, each a line of its own: "April Roach" / "Dan Lee"
             pieces.append(text)
-            candidate = read_byline(" ".join(pieces))
+            candidate = read_byline(" ".join(pieces).replace(" , ", ", "))
             if candidate and not re.search(r"(?:,|\band|&)$", text):
                 best, read = probe + 1 - index, candidate
         if read is None or not all(self.lift.may("N405", blocks[i]) for i in range(index, index + best)):
@@ -931,13 +942,24 @@ def _labelled_author(blocks: list[Block], page: tuple[str, ...], head: Head, lif
             continue
         # the label given twice (a heading and its anchor), an empty link: the names are after them
         following = next((other for other in page[index + 1:] if other.strip() not in ("", text.strip())), "")
-        names = read_name_line(following.strip().rstrip(",;"))
+        names = read_name_line(following.strip().rstrip(",;")) or _name_run_in(following)
         label = next((block for block in blocks if AUTHOR_LABEL.match(_text(block).strip())), None)
         if names and label is not None and lift.may("N405", label):
             head.found["authors"] = names
             lift.note("N405", label, "the names under the page's author label became the text's author",
                       ", ".join(names))
         return
+
+
+def _name_run_in(text: str) -> tuple[str, ...]:
+    """A name run into what follows it in the author's link, where the converter joined the name, the
+    author's role and the photo's description: "Ingo ArztRedakteur für Wirtschaft und UmweltIngo Arzt".
+    The name is the first piece when the last one, the photo's description, is the same name."""
+    pieces = [piece.strip() for piece in re.split(r"(?<=[^\W\d_])(?<![A-Z])(?=[A-Z][a-z])", text.strip())]
+    if len(pieces) < 2:
+        return ()
+    names = read_name_line(pieces[0])
+    return names if len(names) == 1 and _same_words(pieces[-1], pieces[0]) else ()
 
 
 BIO_BLOCKS = 3  # the text's last blocks, where a bio of its author stands
@@ -962,11 +984,86 @@ def bio_author(
     return (), lift.diagnostics
 
 
+RUN_IN_REACH = 4  # the body's first blocks, where a guest column's or an interview's run-in name stands
+
+
+def run_in_author(
+    body: Sequence[Block], titles: Sequence[str], publication: str, path: Path, keep: Keep
+) -> tuple[tuple[str, ...], list[Diagnostic]]:
+    """For a text with no author found, the person whose name its first paragraph runs in before a colon
+    (`metadata.run_in_name`), with its diagnostic (N405); the paragraph stays as it is. Either a guest
+    column: the first paragraph of prose opens "JESSICA LIVINGSTON: The most …" under a title that opens
+    "Jessica Livingston: Why …" (one of `titles`, the text's and the page's headings); or an interview:
+    its first question, set in bold or italics and ending in a question mark, opens with the
+    interviewer's name ("**Ann Lee: Where did you arrive?**"), an answer in plain type under it. Never
+    the site's name (`publication`): "ZEIT ONLINE: Herr X, …?" is the magazine asking."""
+    lift = Lift(path, keep)
+    prose = next((index for index, block in enumerate(body) if _is_prose(block)), len(body))
+    for index in (*range(min(prose, RUN_IN_REACH)), prose):  # the questions above it, its first paragraph
+        block = body[index] if index < len(body) else None
+        if block is None or kind(block.node) != "Para":
+            continue
+        text = _text(block)
+        name = run_in_name(text)
+        if not name or (publication and is_site(name, "", frozenset({publication}))):
+            continue
+        column = index == prose and any(title_run_in(title, name) for title in titles)
+        following = body[index + 1] if index + 1 < len(body) else None
+        question = (index < RUN_IN_REACH and is_only_emphasis(block_inlines(block.node))
+                    and text.rstrip(" *_").endswith("?")
+                    and following is not None and _is_plain_para(following))
+        if (column or question) and lift.may("N405", block):
+            lift.note("N405", block, "the name the first paragraph runs in became the text's author ("
+                      + ("the title opens with it" if column else "the interviewer's first question") + ")",
+                      name)
+            return (name,), lift.diagnostics
+    return (), lift.diagnostics
+
+
+def signed_authors(
+    body: Sequence[Block], path: Path, keep: Keep
+) -> tuple[tuple[str, ...], list[Diagnostic]]:
+    """The writers who sign the pieces of a text at their ends in brackets (`metadata.signers`: "…
+    should give thanks. [A.A. Dowd]"), with a diagnostic (N405) on the first signed paragraph; the
+    signatures stay where they are."""
+    lift = Lift(path, keep)
+    paragraphs = [block for block in body if kind(block.node) in ("Para", "Plain")]
+    names = signers([_text(block) for block in paragraphs])
+    first = next((block for block in paragraphs if names and _text(block).rstrip().endswith("]")), None)
+    if not names or first is None or not lift.may("N405", first):
+        return (), lift.diagnostics
+    lift.note("N405", first, "the names that sign the text's pieces in brackets became its authors",
+              ", ".join(names))
+    return names, lift.diagnostics
+
+
+def standfirst_author(standfirst: str, path: Path, keep: Keep) -> tuple[tuple[str, ...], list[Diagnostic]]:
+    """The authors of a converter's description that is the page's byline, not its lead ("Par Didier Roy
+    (Planète Asie, Les blogs du Diplo, 21 juin 2018)"): it says "by", then names (N405)."""
+    lift = Lift(path, keep)
+    read = read_byline(standfirst) if standfirst and says_by(standfirst) else None
+    block = Block(1, make_plain([make_str(standfirst)]))
+    if read is None or not lift.may("N405", block):
+        return (), lift.diagnostics
+    lift.note("N405", block, "the description the front matter gives is a byline: its names became the "
+              "text's author", ", ".join(read[0]))
+    return read[0], lift.diagnostics
+
+
+def page_headings(blocks: Sequence[Block]) -> tuple[str, ...]:
+    """The texts of every heading of the page's `blocks`, those inside its boxes and lists included."""
+    return tuple(ast_text_of(header_inlines(node)) for block in blocks for node in walk(block.node)
+                 if kind(node) == "Header")
+
+
 def page_month(blocks: Sequence[Block]) -> str:
     """The year and month of the page's own address, as the links of its `blocks` (its menus and share
     buttons included) give it most often ('2023-11'; `metadata.address_month`), or ''."""
     return address_month([link_target(node) for block in blocks for node in walk(block.node)
                           if kind(node) == "Link"])
+
+
+SLUG_LINE = 80  # characters at most of a line that is only a name
 
 
 def page_author(
@@ -978,7 +1075,10 @@ def page_author(
     page's, its menus and boxes included, `page` their texts."""
     lift = Lift(path, keep)
     links = [(block, link) for block in blocks for link in _links(block)]
-    names, target = slug_author([link for _, link in links], page)
+    # the name on a line of its own inside an author's box, a list's item or a div ("- Tapio Nurminen")
+    lines = tuple(text for block in blocks for node in walk(block.node) if kind(node) in ("Para", "Plain")
+                  and len(text := ast_text_of(block_inlines(node)).strip()) <= SLUG_LINE)
+    names, target = slug_author([link for _, link in links], (*page, *lines))
     block = next((block for block, (_, to) in links if to == target), None)
     if not names or block is None or not lift.may("N405", block):
         return (), lift.diagnostics
@@ -1002,7 +1102,9 @@ def _signature(blocks: list[Block], head: Head, lift: Lift) -> None:
         return
     index = signatures[0]
     read = read_byline(_text(blocks[index]))
-    above = blocks[max(0, index - SIGNATURE_AFTER_PROSE):index]
+    # the blocks just above it; a pull quote set as a heading between them and the prose aside
+    above = [block for block in blocks[head.start:index]
+             if kind(block.node) != "Header"][-SIGNATURE_AFTER_PROSE:]
     if (read is None or read[1] or not any(_is_prose(block) for block in above)
             or not lift.may("N405", blocks[index])):
         return

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from pamphleteer.normalise.names import DATE_PATTERNS, find_date, split_names
+from pamphleteer.normalise.names import DATE_PATTERNS, find_date, natural_name, same_name, split_names
 from pamphleteer.normalise.names import looks_like_name as _capitalised_words
 
 TITLE_SEPARATORS = re.compile(r"\s*(\|)\s*|\s+(–|—|-|::|·|•|/)\s+")
@@ -531,6 +531,9 @@ def read_byline(text: str) -> tuple[tuple[str, ...], str] | None:
     text = MARKDOWN_LINK.sub(r"\1", re.sub(r"\s+", " ", text)).strip()
     if not text or len(text.split()) > 30:
         return None
+    dashes = re.match(r"^[-–—]+\s*", text)  # "---- by Kenneth Surin", "— by X": a signature's dash
+    if dashes and PREFIX.match(text[dashes.end():]):
+        text = text[dashes.end():]
     match = re.match(r"^(?P<posted>.{0,80}?)[,\s]+(?=by\s)", text, re.IGNORECASE)
     posted = ""
     if match and find_date(match.group("posted")):
@@ -1083,3 +1086,40 @@ def _parser() -> Any:
     import dateparser  # type: ignore[import-untyped]  # half a second to import: only when a line needs it
 
     return dateparser.parse
+
+
+RUN_IN = re.compile(r"^\W{0,3}(?P<name>[^\W\d_][^:!?.]{2,60}?)\s*:\s+\S")  # "JESSICA LIVINGSTON: The most …"
+
+
+def run_in_name(text: str) -> str:
+    """The person's name a paragraph opens with before a colon, as a guest column's or an interviewer's
+    question is run in ("JESSICA LIVINGSTON: The most important …", "Ann Lee: Where did you …?"), in
+    reading order and ordinary case; '' when it opens with no name so."""
+    match = RUN_IN.match(re.sub(r"\s+", " ", text).strip())
+    if not match:
+        return ""
+    name = natural_name(match.group("name").strip())
+    return name if looks_like_name(name) and len(name.split()) <= 4 else ""
+
+
+def title_run_in(title: str, name: str) -> bool:
+    """Whether a title opens with `name` and a colon, as a guest column's does ("Jessica Livingston: Why
+    Startups Need to Focus on Sales"): the name its first paragraph runs in is the columnist's."""
+    head, colon, rest = title.partition(":")
+    return bool(colon and rest.strip() and name) and same_name(head.strip(), name)
+
+
+SIGNED = re.compile(r"\[(?P<name>[^\[\]]{3,60})\]\s*$")  # "… should give thanks. [A.A. Dowd]"
+SIGNED_PIECES = 3  # paragraphs signed so at the least, by two writers or more: a group's pieces
+
+
+def signers(texts: Sequence[str]) -> tuple[str, ...]:
+    """The writers of a text made of pieces, each signed at its last paragraph's end with its writer's name
+    in brackets, as a magazine's critics sign their entries in a list of the year's best ("… should give
+    thanks. [A.A. Dowd]"): the names in the order they first sign; () unless three paragraphs or more are
+    signed so, by two names or more."""
+    names = [match.group("name").strip() for text in texts
+             if (match := SIGNED.search(re.sub(r"\s+", " ", text)))
+             and looks_like_name(match.group("name").strip())]
+    distinct = tuple(dict.fromkeys(names))
+    return distinct if len(names) >= SIGNED_PIECES and len(distinct) >= 2 else ()

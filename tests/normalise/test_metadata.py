@@ -915,3 +915,75 @@ def test_the_date_a_paragraph_under_the_title_opens_with(markdown, lang, date):
 def test_the_date_the_page_labels_as_the_texts_publication(footer, date):
     markdown = f"# Why We Strike\n\n{PROSE}\n\n{PROSE}\n\n{footer}"
     assert normalised(markdown, lang="de").inferred.date == date
+
+
+@pytest.mark.parametrize(("markdown", "authors"), [
+    # a guest column: its first paragraph runs in the name the title opens with (wsj.com)
+    (f"# Ann Lee: Why We Strike\n\n[ANN LEE](https://x.org/ann-lee-2/): {PROSE}\n\n{PROSE}", ("Ann Lee",)),
+    (f"# Ann Lee: Why We Strike\n\nANN LEE: {PROSE}\n\n{PROSE}", ("Ann Lee",)),
+    # an interview: the interviewer's name before the first question, in bold (rosalux.de)
+    (f"# Wir waren 40 Tage in Quarantäne\n\n**Ann Lee: Wo sind Sie in die Union eingereist?**\n\n{PROSE}",
+     ("Ann Lee",)),  # the question, the paragraph under the title, read as the standfirst
+    (f"# Wir waren 40 Tage in Quarantäne\n\nTareq Salem über sein Leben als Flüchtling.\n\n"
+     f"**Ann Lee: Wo sind Sie in die Union eingereist?**\n\n{PROSE}", ("Ann Lee",)),
+    # no title opening with the name: a quotation's speaker, not the columnist
+    (f"# Why We Strike\n\nANN LEE: {PROSE}\n\n{PROSE}", ()),
+    (f"# Bo Chan: Why We Strike\n\nANN LEE: {PROSE}\n\n{PROSE}", ()),
+    # a bold line that asks nothing is no interviewer's question
+    (f"# Why We Strike\n\n**Ann Lee: The strike goes on.**\n\n{PROSE}", ()),
+])
+def test_the_name_the_first_paragraph_runs_in(markdown, authors):
+    assert normalised(markdown).inferred.authors == authors
+
+
+@pytest.mark.parametrize(("markdown", "authors"), [
+    # a list of the year's best, each entry signed by its critic in brackets (avclub.com)
+    ("\n\n".join(f"## Scene {n}\n\n{PROSE} [{name}]" for n, name in enumerate(
+        ("Ann Lee", "Bo Chan", "Ann Lee", "Cy Dahl"), start=1)), ("Ann Lee", "Bo Chan", "Cy Dahl")),
+    # a bracket at a paragraph's end or two is an editor's insertion, no signature
+    (f"# Why We Strike\n\n{PROSE} [Ann Lee]\n\n{PROSE} [Bo Chan]\n\n{PROSE}", ()),
+])
+def test_the_writers_who_sign_the_texts_pieces(markdown, authors):
+    assert normalised(markdown).inferred.authors == authors
+
+
+@pytest.mark.parametrize(("markdown", "authors"), [
+    # the author's box a list item of divs: the name a line of its own inside it (uusisuomi, pandoc)
+    (f"# Why We Strike\n\n{PROSE}\n\n{PROSE}\n\n- ::: photo\n  ![](x.png)\n  :::\n\n  ::: name\n"
+     "  Tapio Nurminen\n  :::\n\n  [Kirjoittajan muut jutut](/kirjoittaja/tapio-nurminen)\n",
+     ("Tapio Nurminen",)),
+    # the signature under the article, pull quotes set as headings just above it (spiegel.de)
+    (f"# Ein Albtraum\n\n{PROSE}\n\n{PROSE}\n\n#### Die Erzählung ist grauenhaft.\n\nwirklich.\n\n"
+     "#### Relotius legt ein Profil an.\n\nVon Clemens Höges", ("Clemens Höges",)),
+    # a byline cut into lines, the first author's handle under the name (standard.co.uk)
+    (f"# Why We Strike\n\nBy\n\n[April Roach](/author/april-roach)\n\n[@aprilroach28](https://x.com/a)\n\n"
+     f"[Daniel O'Mahony](/author/daniel-omahony)\n\n01 October 2020\n\n{PROSE}",
+     ("April Roach", "Daniel O’Mahony")),
+    # a signature's dashes before "by" (enacademic)
+    (f"# micropolitics\n\n**_\\---- by Kenneth Surin_**\n\n{PROSE}\n\n{PROSE}", ("Kenneth Surin",)),
+    # the lead set as a heading twice over the byline (liberation.fr, pandoc's gfm)
+    ("# Ayrault assume sa méthode\n\n27 octobre 2012\n\n"
+     "## Analyse Après une semaine agitée, le Premier ministre jubile.\n\n"
+     "## Analyse Après une semaine agitée, le Premier ministre jubile.\n\nPar **LILIAN ALEMAGNA**, **LAURE "
+     f"BRETTON** Envoyés spéciaux à Toulouse\n\n{PROSE}\n\n{PROSE}", ("Lilian Alemagna", "Laure Bretton")),
+    # under the author's label, the name run into the role and the photo's description (taz.de)
+    ("# Kaeser verarscht Neubauer\n\n## Kommentar von\n\n#### [Ingo ArztRedakteur für Wirtschaft![Ingo Arzt]"
+     f"(/p/132.png)](/Ingo-Arzt/!a132/)\n\n{PROSE}\n\n{PROSE}", ("Ingo Arzt",)),
+])
+def test_bylines_in_more_forms(markdown, authors):
+    assert normalised(markdown).inferred.authors == authors
+
+
+def test_a_description_that_is_the_pages_byline_names_the_author():
+    from pamphleteer.normalise import normalise
+    from pamphleteer.parse import ParsedText
+    from pamphleteer.sources import SourceText, TextMeta
+    from tests.normalise.helpers import PATH, blocks
+
+    markdown = f"# Turpitude et architecture\n\n{PROSE}\n\n{PROSE}"
+    for standfirst, authors in (
+            ("Par Didier Roy (Planète Asie, Les blogs du Diplo, 21 juin 2018)", ("Didier Roy",)),
+            ("Le Parlement a voté la loi par 300 voix contre 200.", ())):
+        meta = TextMeta(standfirst=standfirst)
+        source = SourceText(path=PATH, slug="example", meta=meta, body=markdown, body_line=1)
+        assert normalise(ParsedText(source, blocks(markdown))).inferred.authors == authors
