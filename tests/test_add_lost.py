@@ -121,8 +121,9 @@ def test_a_short_article_under_its_picture_stays_the_text(sources_copy, tmp_path
     # unless the box stands among other paragraphs
     saved = tmp_path / "note.html"
     short = ("<p>The depot reopened on Monday after a week.</p>"
-             "<p>The drivers went back with the raise they had asked for, and a day's pay for the strike.</p>")
+             "<p>The drivers went back with the raise they asked for, and a day's pay for the strike.</p>")
+    after = PROSE.format(n=0).replace("<p>", "<div>").replace("</p>", "</div>")
     saved.write_bytes(page('<div class="entry"><img src="https://img.example/gate.jpg" alt="">'
-                           + short + "</div>" + PROSE.format(n=0).replace("<p>", "<div>").replace("</p>", "</div>")))
+                           + short + "</div>" + after))
     shown = edition(add(Input(origin="note.html", kind="page", path=saved), sources_copy).path)
     assert [block for block in shown.body if "The depot reopened on Monday" in block]
