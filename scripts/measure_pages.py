@@ -48,6 +48,7 @@ import pymupdf
 
 PROJECT = Path(__file__).resolve().parent.parent
 LOOSE_EM = 0.5  # a mean word space wider than this (in em of the line's size) is loose
+TIGHT_EM = 0.14  # narrower than this, cramped: three quarters of Crimson Pro's space (render/spacing.py)
 RUNT_LINES = 5  # a text's page with fewer lines of text is a runt
 MM = 72 / 25.4
 SPACES = " \u00a0"
@@ -77,6 +78,10 @@ class Line:
     def loose(self) -> bool:
         return self.justified and self.mean_space_em > LOOSE_EM
 
+    @property
+    def tight(self) -> bool:
+        return self.justified and bool(self.gaps) and self.mean_space_em < TIGHT_EM
+
 
 @dataclass
 class Page:
@@ -100,6 +105,7 @@ class Measures:
     text_pages: list[int] = field(default_factory=list)
     intro_pages: list[int] = field(default_factory=list)
     loose: list[tuple[int, Line]] = field(default_factory=list)
+    tight: list[tuple[int, Line]] = field(default_factory=list)
     lines_per_page: list[int] = field(default_factory=list)
     characters: list[int] = field(default_factory=list)
     widows: list[int] = field(default_factory=list)
@@ -292,6 +298,8 @@ def measure(path: Path, booklet: Path | None = None, compounds: frozenset[str] =
         for line in page.lines:
             if line.loose:
                 result.loose.append((page.index, line))
+            if line.tight:
+                result.tight.append((page.index, line))
         if page.index not in in_text:
             continue
         result.characters += [len(line.text) for line in page.lines if line.justified]
@@ -431,7 +439,8 @@ def report(result: Measures, verbose: bool) -> str:
     out = [
         f"{result.path.name}: {result.pages} pages, {n} text pages",
         f"  loose lines (mean word space > {LOOSE_EM} em): {len(result.loose)}"
-        f" ({in_texts} in the texts: {result.per_20(in_texts):.1f} per 20 text pages)",
+        f" ({in_texts} in the texts: {result.per_20(in_texts):.1f} per 20 text pages);"
+        f" cramped (< {TIGHT_EM} em): {len(result.tight)}",
         f"  lines per full page: {min(per_page, default=0)}-{max(per_page, default=0)}",
         f"  characters per justified line: {chars[0] if chars else 0}, median"
         f" {statistics.median(chars) if chars else 0:.0f}, {chars[-1] if chars else 0}",
@@ -447,6 +456,8 @@ def report(result: Measures, verbose: bool) -> str:
         label = result.labels
         out += [f"    loose p.{label[i]}: {line.mean_space_em:.2f} em  {line.text}"
                 for i, line in result.loose]
+        out += [f"    cramped p.{label[i]}: {line.mean_space_em:.2f} em  {line.text}"
+                for i, line in result.tight]
         out += [f"    runt p.{label[i]}" for i in result.runts]
         out += [f"    widow p.{label[i]}" for i in result.widows]
         out += [f"    orphan p.{label[i]}" for i in result.orphans]

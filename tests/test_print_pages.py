@@ -63,6 +63,12 @@ def test_loose_lines_are_at_most_two_per_twenty_text_pages_at_a5(measured):
     assert len(measured.loose) <= 2  # the introduction's too (there were 16, two across the whole measure)
 
 
+def test_no_justified_line_is_cramped(measured):
+    # Paragraphs set again at -0.06em or -0.075em (render/spacing.py) had lines of 0.12-0.14 em word
+    # spaces ("port for national liberation movements against imperialism."): cramped beside lines of 0.16.
+    assert [line.text for _page, line in measured.tight] == []
+
+
 def test_no_paragraph_ends_in_a_hyphenated_stub(measured):
     # There were four at A5 ("ware- / house."), then two: a paragraph's last word is never hyphenated.
     assert measured.stubs == []

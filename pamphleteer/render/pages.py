@@ -182,12 +182,13 @@ class Change:
 
 
 def changes(trials: dict[str, dict[str, Setting]], now: dict[str, Setting]) -> list[Change]:
-    """Each paragraph's settings a line longer or shorter than now, without a loose line or a stub."""
+    """Each paragraph's settings a line longer or shorter than now, without a loose or cramped line or
+    a stub."""
     found = []
     for spacing in TRIAL_SPACINGS:
         for block, setting in trials.get(spacing, {}).items():
             current = now.get(block)
-            if current is None or not setting.paragraph or setting.loose or setting.stub or setting.fragments:
+            if current is None or not setting.paragraph or setting.faults[0]:  # loose, cramped, a stub …
                 continue
             if abs(setting.lines - current.lines) == 1:
                 found.append(Change(block, spacing, setting.lines - current.lines))

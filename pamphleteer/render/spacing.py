@@ -62,6 +62,11 @@ from pamphleteer.cache import digest
 from pamphleteer.render import linebreak  # noqa: F401  WeasyPrint's line breaking mended (see there)
 
 LOOSE_EM = 0.5  # a line whose word spaces average more than this, in em, is loose
+# A justified line whose word spaces average less than this, in em, is cramped: three quarters of Crimson
+# Pro's own space (0.19 em; a wider face's is brought to it). The tightest trials, justified a little,
+# set lines of 0.11-0.13 em ("than the jobs of Mexican or Canadian autoworkers. In"): such a line is a
+# fault as a loose one is, and no spacing that makes one is chosen over one that does not.
+TIGHT_EM = 0.14
 # The word spacings a paragraph with loose lines is tried with (print.css sets -0.03em at A5), less what
 # the face's space is wider than Crimson Pro's (`--face-space`: 0 for Crimson Pro).
 SPACINGS_ONLY = ("0.02em", "0em", "-0.015em", "-0.045em", "-0.06em", "-0.075em")
@@ -107,11 +112,12 @@ class Setting:
     paragraph: bool = True  # a paragraph, a quotation or a list item (not what holds blocks)
     fragments: int = 0  # lines holding only a word's hyphenated first part (`lone_fragment`)
     heights: tuple[float, ...] = field(default=(), compare=False)  # of its lines, in order (px, rounded)
+    tight: int = 0  # justified lines whose word spaces average under TIGHT_EM
 
     @property
     def faults(self) -> tuple[int, float]:
-        """What a reader sees: loose lines, stubs and lone fragments, then how loose."""
-        return self.loose + self.stub + self.fragments, self.excess
+        """What a reader sees: loose and cramped lines, stubs and lone fragments, then how loose."""
+        return self.loose + self.tight + self.stub + self.fragments, self.excess
 
 
 def settings(document: Document) -> dict[str, Setting]:
@@ -125,12 +131,14 @@ def settings(document: Document) -> dict[str, Setting]:
                 tags[block] = tag
     found = {}
     for block, its in lines.items():
-        spaces = [space for space in map(_mean_space_em, its) if space > LOOSE_EM]
+        means = list(map(_mean_space_em, its))  # 0: a line not justified
+        spaces = [space for space in means if space > LOOSE_EM]
         stub = len(its) > 1 and is_stub(_text(its[-2]).rstrip(), _text(its[-1]).strip())
         fragments = sum(lone_fragment(_text(line)) for line in its[:-1])
         heights = tuple(round(line.height, 2) for line in its)
         found[block] = Setting(len(its), len(spaces), sum(space - LOOSE_EM for space in spaces), stub,
-                               tags[block] in PARAGRAPHS, fragments, heights)
+                               tags[block] in PARAGRAPHS, fragments, heights,
+                               sum(0 < space < TIGHT_EM for space in means))
     return found
 
 
