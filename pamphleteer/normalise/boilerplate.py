@@ -190,7 +190,8 @@ RUN_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # article's first paragraph (in the head, "Autor" is the byline's label, and what follows is the article).
 BIO_LABEL = _words(r"autor(?:in|innen|en|ka|zy|es|as?)?$", r"autoreninfo$", r"zu[rm]?\s+(?:den\s+)?autor\w*$",
                    r"(?:über|sobre|o)\s+(?:den\s+|el\s+|la\s+|o\s+|a\s+)?autor\w*$", r"o\s+autorze$",
-                   r"(?:[àa]\s+propos\s+de\s+)?l['’]auteur(?:e|s)?$", r"kirjoittaja(?:sta)?$")
+                   r"(?:[àa]\s+propos\s+de\s+)?l['’]auteur(?:e|s)?$", r"kirjoittaja(?:sta)?$",
+                   r"geschrieben\s+von$", r"written\s+by$")
 # Short blocks that are page chrome by their words alone (one phrase, or several in a row).
 SHARE_WORDS = (
     r"share|tweet|e-?mail|print|save|listen|copy(?:\s+link)?|link\s+copied|facebook|twitter|x|linkedin|whatsapp"
@@ -218,6 +219,8 @@ SHARE_WORDS = (
     r"|versenden|per\s+e-?mail\s+(?:versenden|teilen)|haut\s+de\s+page|nach\s+oben|volver\s+arriba"
     r"|(?:pdf\s+)?drucken|liken|ampliar\s+(?:foto|imagen)|agrandir(?:\s+l['’]image)?"
     r"|bild\s+vergr[öo]ßern|video\s+schlie(?:ß|ss)en|t[ée]l[ée]charger\s+l['’]article"
+    # the comments' count beside the share buttons ("17 Kommentare E-Mail Facebook Twitter WhatsApp")
+    r"|\d+\s+(?:kommentare?|commentaires?|coment[áa]rios?|komentarz(?:e|y)?|kommenttia?|comment[io])"
 )
 NAV_WORDS = (
     r"home|menu|search(?:\s+for)?|enter\s+search(?:\s+\w+)?|log\s*in|sign\s+in|log\s*out|register|my\s+account"
@@ -432,7 +435,18 @@ def _list_chrome(unit: Unit) -> str:
     items = [_measure(unit.top, unit.line, make_div(item), frozenset())
              for item in list_items(unit.node)]
     codes = {_chrome(item, item=True) for item in items if item.words}
-    return codes.pop() if len(codes) == 1 and "" not in codes else ""
+    if len(codes) == 1 and "" not in codes:
+        return codes.pop()
+    # judged item by item (jusText's way with a list): share buttons beside a box's button ("Tweeter",
+    # "Envoyer", "Abonnez-vous à partir de 1€") and the icons' marks between them ("- A +") are one row
+    # of the page's buttons, whatever their mix; the row is named by its buttons
+    named = [code for item in items if item.words and (code := _chrome(item, item=True))]
+    rest = [item for item in items if item.words and not _chrome(item, item=True)]
+    if len(named) >= 2 and all(is_button(item.text, item.link_density >= 0.8) or (
+            item.words <= 2 and not item.text.rstrip().endswith(FULL_STOPS) and item.link_density == 0
+            and len(item.text.strip()) <= 6) for item in rest):
+        return Counter(named).most_common(1)[0][0]
+    return ""
 
 
 def _pitch(unit: Unit) -> bool:
@@ -486,7 +500,10 @@ def _runs(units: list[Unit], decided: dict[int, str], exempt: set[int]) -> None:
         bio = code == "N427" and not unit.is_heading and index > first_good
         for follower in range(index + 1, len(units)):
             other = units[follower]
-            if other.is_heading and _level(other) <= _level(unit):
+            # the bio's own heading, right under its label, is the author's name ("Geschrieben von")
+            named = (code == "N427" and follower == index + 1 and other.is_heading and other.words <= 4
+                     and looks_like_name(other.text))
+            if other.is_heading and _level(other) <= _level(unit) and not named:
                 break
             if bio and other.prose and follower not in exempt and follower not in decided:
                 decided[follower], bio = code, False
@@ -496,7 +513,7 @@ def _runs(units: list[Unit], decided: dict[int, str], exempt: set[int]) -> None:
                 break
             if not holds_prose and follower not in decided and _resumes(units, follower):
                 break  # the article's text again, after the box: a short paragraph, then prose
-            if code == "N427" and other.is_heading:
+            if code == "N427" and other.is_heading and not named:
                 break
             decided.setdefault(follower, _chrome(other) or _list_chrome(other) or (
                 "N420" if code == "N427" and _linked_line(other) else code))  # a link by the bio: the page's
@@ -530,10 +547,12 @@ def _headline_list(unit: Unit) -> bool:
 
 
 def classify(units: list[Unit], stop: frozenset[str], exempt: set[int], host: str = "",
-             joined: frozenset[int] = frozenset(), bios: frozenset[int] = frozenset()) -> dict[int, str]:
+             joined: frozenset[int] = frozenset(), bios: frozenset[int] = frozenset(),
+             notes: frozenset[int] = frozenset()) -> dict[int, str]:
     """Which units are furniture, each with its code (`host`: the page's own site, when known;
     `joined`: the units exempt only as the rest of the paragraph before them; `bios`: the exempt
-    units that are an author's bio, left for the foot of the text's own rules)."""
+    units that are an author's bio, left for the foot of the text's own rules; `notes`: those that
+    are the publisher's disclaimer, left for them too)."""
     decided: dict[int, str] = {}
     _runs(units, decided, exempt)
     _threads(units, decided, exempt - joined)
@@ -582,7 +601,8 @@ def classify(units: list[Unit], stop: frozenset[str], exempt: set[int], host: st
         label = _label_code(units, index, decided)
         if label and (_list_of_links(unit, stop) or _linked_line(unit)):
             decided[index] = label
-        elif hosts and (_headline_link(unit, hosts) or _labelled_link(unit, hosts)):
+        elif hosts and (_headline_link(unit, hosts) or _labelled_link(unit, hosts)
+                        or _own_headlines(unit, hosts, stop)):
             decided[index] = "N422"
     # After the article has begun, a heading under the title's level that is only a link to another
     # page of the site is another story's headline (a teaser), not a section of this one.
@@ -592,25 +612,57 @@ def classify(units: list[Unit], stop: frozenset[str], exempt: set[int], host: st
             decided[index] = "N422"
     _repeated(units, decided, exempt, begun)
     _recurring(units, decided, exempt, begun)
+    if _teaser_blurbs(units, decided, exempt, begun):
+        _repeated(units, decided, exempt, begun)  # the same blurb in the page's other box
     _between_furniture(units, decided, exempt, last)
     site = site_words(host)
-    _foot(units, decided, exempt, begun, stop, site)
-    _stranded_bios(units, decided, bios, article_end(units, decided, exempt, begun, stop, site))
+    twice = _printed_twice(units, exempt, begun)
+    _foot(units, decided, exempt, begun, stop, site, twice)
+    end = article_end(units, decided, exempt, begun, stop, site, twice)
+    _stranded_bios(units, decided, bios, end)
+    _stranded_bios(units, decided, notes - bios, end, "N429", frozenset(exempt))
     return decided
 
 
-def _stranded_bios(units: list[Unit], decided: dict[int, str], bios: frozenset[int], end: int) -> None:
+def _stranded_bios(units: list[Unit], decided: dict[int, str], bios: frozenset[int], end: int,
+                   code: str = "N427", lifted: frozenset[int] = frozenset()) -> None:
     """An author's bio at the article's end ("Malcolm Harris is an editor at …") with the page's
     blocks still after it in the body goes to the bio: the text's foot rules lift a bio only at the
-    body's very end, and the page's last boxes stood between."""
+    body's very end, and the page's last boxes stood between. With `code` N429, the same for the
+    publisher's disclaimer ("Dieser Beitrag gibt die Meinung des Autors wieder …"): to the credits, unless
+    only blocks the foot's rules lift (`lifted`: credits, sources, a signature) stand after it."""
     for index in sorted(bios):
         if index >= end and any(units[later].text and later not in decided and later not in bios
-                               for later in range(index + 1, len(units))):
-            decided[index] = "N427"
+                               and later not in lifted for later in range(index + 1, len(units))):
+            decided[index] = code
+
+
+def _printed_twice(units: list[Unit], exempt: set[int], first: int) -> frozenset[int]:
+    """After the article has begun, the paragraphs of prose the page prints twice as part of a box it
+    prints twice: each copy after the same title or credit line (a heading, a short line, or a blurb
+    of the same box), word for word ("Tamtam und Tabu", "Daniela Dahn", the blurb; again under "Buch
+    der Woche"). An article may say a paragraph again, but not its box's title and credits with it."""
+    counts = Counter(unit.text.casefold() for unit in units if unit.text)
+    copies: dict[str, list[int]] = {}
+    for index, unit in enumerate(units[first + 1:], start=first + 1):
+        if (index not in exempt and kind(unit.node) in ("Para", "Plain") and unit.words >= SHORT_WORDS
+                and counts[unit.text.casefold()] >= 2):
+            copies.setdefault(unit.text.casefold(), []).append(index)
+    twice: set[int] = set()
+    for indexes in sorted(copies.values()):
+        before = [next((i for i in range(index - 1, first, -1) if units[i].text), None) for index in indexes]
+        if len(indexes) < 2 or None in before:
+            continue
+        titles = {units[i].text.casefold() for i in before if i is not None}
+        title = units[before[0]] if before[0] is not None else None
+        if len(titles) == 1 and title is not None and (
+                title.is_heading or (title.words <= SHORT_WORDS and not title.prose) or before[0] in twice):
+            twice.update(indexes)
+    return frozenset(twice)
 
 
 def _weight(unit: Unit, index: int, decided: dict[int, str], exempt: set[int], stop: frozenset[str],
-            site: frozenset[str] = frozenset()) -> float:
+            site: frozenset[str] = frozenset(), twice: frozenset[int] = frozenset()) -> float:
     """What a block says for "the article goes on here": its words when it is the article's prose,
     less than nothing when it is furniture (taken already, or links, or a short line). A list is
     weighed item by item (a list of headlines or links is no prose, however many words it has)."""
@@ -618,6 +670,8 @@ def _weight(unit: Unit, index: int, decided: dict[int, str], exempt: set[int], s
         return 0.0
     if index in decided:
         return -2.0
+    if index in twice:  # a blurb the page prints in two boxes: the page's, however many its words
+        return min(-1.0, _weight(unit, index, decided, exempt, stop, site))
     if kind(unit.node) in ("Para", "Plain") and is_appeal(unit.text, site):
         return -1.0  # the publisher speaking to the reader: the page's, however many its words
     if kind(unit.node) in ("BulletList", "OrderedList"):
@@ -651,7 +705,8 @@ def _links_block(unit: Unit, stop: frozenset[str]) -> bool:
 
 
 def article_end(units: list[Unit], decided: dict[int, str], exempt: set[int], begun: int,
-                stop: frozenset[str], site: frozenset[str] = frozenset()) -> int:
+                stop: frozenset[str], site: frozenset[str] = frozenset(),
+                twice: frozenset[int] = frozenset()) -> int:
     """The article's last block: where the sum of the blocks' weights from its first paragraph on is
     greatest (its prose counts for it, the page's furniture against: what follows is the page's foot).
     Each block of a run of furniture weighs more than the one before (the n-th by the square root of
@@ -659,7 +714,7 @@ def article_end(units: list[Unit], decided: dict[int, str], exempt: set[int], be
     paragraph after it (the author's bio, a pitch)."""
     best, end, total, gap = 0.0, begun, 0.0, 0
     for index in range(begun, len(units)):
-        weight = _weight(units[index], index, decided, exempt, stop, site)
+        weight = _weight(units[index], index, decided, exempt, stop, site, twice)
         if weight < 0:
             gap += 1
             weight *= gap ** 0.5
@@ -672,13 +727,14 @@ def article_end(units: list[Unit], decided: dict[int, str], exempt: set[int], be
 
 
 def _foot(units: list[Unit], decided: dict[int, str], exempt: set[int], begun: int,
-          stop: frozenset[str], site: frozenset[str] = frozenset()) -> None:
+          stop: frozenset[str], site: frozenset[str] = frozenset(),
+          twice: frozenset[int] = frozenset()) -> None:
     """After the article's end (`article_end`), what is not prose is the page's foot: the imprint,
     the legal and site links, the site map, app badges and social links, the last boxes. There is a
     foot only where furniture follows the article (one piece taken already, or links); before its
     first piece a line that ends as a sentence does ("Thanks.", "Venceremos!") stays, and a
     paragraph of prose stays anywhere."""
-    end = article_end(units, decided, exempt, begun, stop, site)
+    end = article_end(units, decided, exempt, begun, stop, site, twice)
     foot = next((index for index in range(end + 1, len(units)) if index in decided
                  or _links_block(units[index], stop)), len(units))
     if foot == len(units):
@@ -693,14 +749,17 @@ def _foot(units: list[Unit], decided: dict[int, str], exempt: set[int], begun: i
             continue  # before the foot's first piece of furniture, a sentence is the author's
         if unit.is_heading:
             headings.append(index)
+        elif index in twice:
+            decided[index] = "N422"  # a teaser's blurb, printed in two of the page's boxes
         elif index > foot and kind(unit.node) in ("Para", "Plain") and is_appeal(unit.text, site):
             decided[index] = "N424"  # the publisher speaking to the reader, in the page's foot
         elif not ((unit.prose and not (kind(unit.node) in ("BulletList", "OrderedList")
-                                       and _weight(unit, index, decided, exempt, stop, site) < 0))
+                                       and _weight(unit, index, decided, exempt, stop, site, twice) < 0))
                   or (_sentence(unit) and unit.words >= SHORT_WORDS)):
             decided[index] = "N429"
-    # a heading goes with its section only: over a table, a quotation or prose that stay, it stays
-    for index in headings:
+    # a heading goes with its section only: over a table, a quotation or prose that stay, it stays; the
+    # last first, so that a section whose subsections have all gone (their headings too) goes whole
+    for index in reversed(headings):
         section = []
         for other in range(index + 1, len(units)):
             if units[other].is_heading and _level(units[other]) <= _level(units[index]):
@@ -723,7 +782,12 @@ def _appeal_box(units: list[Unit], decided: dict[int, str], exempt: set[int], fo
         unit = units[index]
         if (not unit.text and index not in exempt) or decided.get(index) == "N424":
             continue  # a box's button or pitch taken already (`_boxes`) is the box's
-        if index in exempt or index in decided or kind(unit.node) not in ("Para", "Plain", "Header"):
+        if index in exempt or index in decided:
+            break
+        if _appeal_list(unit, site):
+            run.append((index, "appeal"))
+            continue
+        if kind(unit.node) not in ("Para", "Plain", "Header"):
             break
         if is_appeal(unit.text, site):
             run.append((index, "appeal"))
@@ -742,6 +806,19 @@ def _appeal_box(units: list[Unit], decided: dict[int, str], exempt: set[int], fo
         title += 1
     for index, _ in run[:top + 1 + title]:
         decided[index] = "N424"
+
+
+def _appeal_list(unit: Unit, site: frozenset[str]) -> bool:
+    """A list of the publisher's offers, judged item by item: each item a line with a link, half of
+    them at least the publisher speaking to the reader ("Learn Japanese with our original study
+    materials on GaijinPot Study", "Join our … Facebook group")."""
+    if kind(unit.node) not in ("BulletList", "OrderedList"):
+        return False
+    items = [make_div(item) for item in list_items(unit.node)]
+    texts = [text_of(item) for item in items]
+    if len(items) < 2 or not all(any(kind(n) == "Link" for n in walk(item)) for item in items):
+        return False
+    return 2 * sum(is_appeal(text, site) for text in texts) >= len(texts)
 
 
 def _threads(units: list[Unit], decided: dict[int, str], exempt: set[int]) -> None:
@@ -805,6 +882,51 @@ def _repeated(units: list[Unit], decided: dict[int, str], exempt: set[int], firs
         code = codes.get(unit.text.casefold(), "") if unit.text and not unit.prose else ""
         if code and index not in decided and index not in exempt:
             decided[index] = code
+
+
+BLURB_WORDS = 40  # a teaser's blurb is a sentence or two
+
+
+def _teaser_blurbs(units: list[Unit], decided: dict[int, str], exempt: set[int], first: int) -> bool:
+    """After the article has begun, the lines right after a teaser's headline (a heading taken as a
+    related story, N422) up to the page's next piece of furniture are the teaser's: its blurb (a
+    sentence or two, hardly a link) and its byline ("By Chiara Terzuolo Feb 18, 2020 4 min read").
+    Only where furniture follows at once: a paragraph after a related link that the article's own
+    text follows is the article's. A teaser's blurb counts as furniture for the article's end, so the
+    boxes after the article are no longer bridged by their blurbs. Returns whether any was taken."""
+    found = False
+
+    def following(index: int) -> int | None:
+        return next((i for i in range(index + 1, len(units)) if units[i].text), None)
+
+    for index in range(first + 1, len(units)):
+        if decided.get(index) != "N422" or index in exempt or not units[index].is_heading:
+            continue
+        taken: list[int] = []
+        at = following(index)
+        if at is not None and at not in exempt and _blurb(units[at]) and decided.get(at, "N422") == "N422":
+            taken.append(at)  # (taken already when the box's heading's run reached it)
+            at = following(at)
+        if at is not None and at not in decided and at in exempt and _teaser_byline(units[at]):
+            taken.append(at)
+            at = following(at)
+        if taken and at is not None and at in decided:
+            found = found or any(member not in decided for member in taken)
+            for member in taken:
+                decided[member] = "N422"
+    return found
+
+
+def _blurb(unit: Unit) -> bool:
+    """A teaser's blurb: a paragraph of a sentence or two in the text's words, hardly a link."""
+    return (kind(unit.node) in ("Para", "Plain") and 3 <= unit.words <= BLURB_WORDS
+            and unit.link_density < MAX_LINK_DENSITY and not unit.images)
+
+
+def _teaser_byline(unit: Unit) -> bool:
+    """A teaser's byline: a short line that reads as a byline."""
+    return (kind(unit.node) in ("Para", "Plain") and unit.words <= SHORT_WORDS
+            and read_byline(unit.text) is not None)
 
 
 RECURS = 3  # a headline the page prints this often is its teaser's; a pull quote says its line again once
@@ -888,6 +1010,24 @@ def _headline_link(unit: Unit, hosts: set[str]) -> bool:
         return False
     target = link_target(links[0])
     return _own_page(target, hosts) or site_host([target] * 3) in hosts
+
+
+def _own_headlines(unit: Unit, hosts: set[str], stop: frozenset[str]) -> bool:
+    """A list of the site's other articles: every item links and nothing else, a headline's few words
+    (a teaser's picture and section beside it), to other pages of the same site. The article's list of
+    sources links elsewhere, or has its own words between the links."""
+    if kind(unit.node) not in ("BulletList", "OrderedList"):
+        return False
+    items = [make_div(item) for item in list_items(unit.node)]
+    if len(items) < 2:
+        return False
+    for item in items:
+        measured = _measure(unit.top, unit.line, item, stop)
+        targets = [link_target(n) for n in walk(item) if kind(n) == "Link"]
+        if (measured.link_density < 0.9 or not targets or measured.words > 2 * HEADLINE_WORDS
+                or not all(_own_page(target, hosts) for target in targets)):
+            return False
+    return True
 
 
 POINTER_LABEL_WORDS = 6
@@ -974,7 +1114,9 @@ def remove_boilerplate(
     host = site_host(links)
     bios = frozenset(i for i, unit in enumerate(units) if kind(unit.node) in ("Para", "Plain") and (
         _bio_line(unit) or _classify_tail(Block(unit.line, unit.node), authors, "") == "bio"))
-    decided = classify(units, stop, exempt_units, host, joined_only, bios)
+    notes = frozenset(i for i, unit in enumerate(units) if kind(unit.node) in ("Para", "Plain")
+                      and _classify_tail(Block(unit.line, unit.node), authors, "") == "disclaimer")
+    decided = classify(units, stop, exempt_units, host, joined_only, bios, notes)
     body: list[Block] = []
     credits: list[Block] = []
     bio: list[Block] = []

@@ -48,7 +48,14 @@ CREDIT = re.compile(
 )
 DISCLAIMER = re.compile(
     r"\b(?:opinions?|views?)\s+expressed\b|\bdo(?:es)?\s+not\s+necessarily\s+(?:represent|reflect)\b"
-    r"|^disclaimer\b",
+    r"|^disclaimer\b"
+    # the same note in German, French, Spanish, Portuguese and Italian pages: the author's opinion, not
+    # necessarily the editors' ("Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise …")
+    r"|\bgibt\s+(?:ausschlie(?:ß|ss)lich\s+)?die\s+(?:meinung|ansicht)\s+(?:des|der)\s+autor\w*\s+wieder\b"
+    r"|\bnicht\s+(?:unbedingt|notwendigerweise)\s+(?:die|der)\s+(?:meinung|position|haltung)\s+der\s+redaktion\b"
+    r"|\bn['’]engage(?:nt)?\s+que\s+(?:son|leurs?|ses)\s+auteur|\bne\s+refl[èe]te(?:nt)?\s+pas\s+n[ée]cessairement\b"
+    r"|\bno\s+refleja(?:n)?\s+necesariamente\b|\bn[ãa]o\s+reflete(?:m)?\s+necessariamente\b"
+    r"|\bnon\s+riflett(?:e|ono)\s+necessariamente\b",
     re.IGNORECASE,
 )
 MORE_INFORMATION = re.compile(

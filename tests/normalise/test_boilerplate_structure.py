@@ -10,7 +10,7 @@ from pamphleteer.ast import text_of
 from pamphleteer.normalise.boilerplate import remove_boilerplate
 from pamphleteer.normalise.boilerplate_pitches import is_appeal, site_words
 from pamphleteer.normalise.keep import Keep
-from tests.normalise.helpers import PATH, blocks
+from tests.normalise.helpers import PATH, blocks, normalised
 
 ES = ("El máximo tribunal decidió este martes firmar una serie de fallos vinculados con causas de lesa "
       "humanidad que estaban demoradas desde hacía años, después de un reclamo de Naciones Unidas.")
@@ -181,7 +181,7 @@ DE_MORE = ("Was den Unterschied machte, war nicht eine einzelne Taktik, sondern 
 @pytest.mark.parametrize("button", [
     "Recomendar en Facebook 0", "Enviar a LinkedIn 0", "Enviar Imprimir", "ampliar foto", "Recommander",
     "Envoyer par mail", "Tweeter", "Commenter", "Haut de page", "Télécharger l’article", "PDF drucken",
-    "Video schließen",
+    "Video schließen", "17 Kommentare E-Mail Facebook Twitter WhatsApp", "12 commentaires Partager",
 ])
 def test_the_buttons_to_recommend_send_comment_print_and_enlarge_leave_in_their_languages(button):
     page = f"# Der Streik\n\n{button}\n\n{DE}\n\n{DE_MORE}"
@@ -254,3 +254,121 @@ def test_a_line_the_article_says_twice_stays_as_a_pull_quote_would():
     line = "Wer nicht kämpft, hat schon verloren"
     page = f"# Der Streik\n\n{DE}\n\n## {line}\n\n{DE_MORE}\n\n{line}\n\n{DE}"
     assert body(page).count(line) == 2
+
+
+# Teasers after the article: their blurbs and bylines no longer bridge the article's end (session 9)
+SITE = "https://blog.gaijinpot.example"
+FOOT_MENU = "- [Jobs](/jobs)\n- [Study](/study)\n- [Travel](/travel)\n- [Store](/store)"
+
+
+def teaser(n: int, blurb: str) -> str:
+    return (f"[Learn]({SITE}/learn)\n\n"
+            f"### [Kanji Cheat Sheet number {n} for the supermarket]({SITE}/kanji-{n})\n\n"
+            f"{blurb}\n\nBy Chiara Terzuolo Feb 18, 2020 4 min read")
+
+
+def test_a_teasers_blurb_and_byline_after_the_article_leave_with_its_headline():
+    blurbs = ("Vegan food is notoriously hard to find in Japan, so we have got you covered with this guide.",
+              "Does giving obligatory Valentine chocolate leave a bittersweet taste in your mouth?")
+    page = (f"[Home]({SITE}/)\n\n# The Strike\n\n{EN}\n\n{EN_MORE}\n\n## Related\n\n"
+            + "\n\n".join(teaser(n, blurb) for n, blurb in enumerate(blurbs)) + f"\n\n{FOOT_MENU}")
+    found = credited(page)
+    assert [found.get(blurb) for blurb in blurbs] == ["N422", "N422"]
+    assert found.get("By Chiara Terzuolo Feb 18, 2020 4 min read") == "N422"
+    assert body(page)[-2:] == [EN, EN_MORE]
+
+
+def test_a_paragraph_after_a_related_link_that_the_article_follows_stays():
+    line = "It began in the warehouses, where the night shift walked out first and the day shift followed."
+    page = (f"[Home]({SITE}/)\n\n# The Strike\n\n{EN}\n\n### [Another strike, in another town]({SITE}/other)"
+            f"\n\n{line}\n\n{EN_MORE}\n\n{FOOT_MENU}")
+    assert line in body(page)
+
+
+@pytest.mark.parametrize("row", [
+    # share buttons beside the box's offer and the text size's marks, judged item by item
+    "- \\- A +\n- [**Tweeter**](https://twitter.com/share?u=x)\n- [**Envoyer**](https://www.facebook.com/share.php?u=x)\n"
+    "- [Abonnez-vous à partir de 1€](/accounts/subscribe/)",
+    "- [Commenter](/comments/new)\n- [**Tweeter**](https://twitter.com/share?u=x)\n"
+    "- [Abonnez-vous à partir de 1€](/accounts/subscribe/)",
+])
+def test_a_row_of_share_buttons_with_the_sites_offer_among_them_leaves(row):
+    page = f"# Ayrault assume sa méthode\n\n{FR}\n\n{row}\n\n{FR_MORE}"
+    assert "Tweeter" not in " ".join(body(page))
+    assert body(page)[-2:] == [text_of(blocks(text)[0].node) for text in (FR, FR_MORE)]
+
+
+def test_a_list_of_the_sites_own_words_stays_when_some_items_are_no_button():
+    row = ("- [Tweeter](https://twitter.com/share?u=x)\n- [Envoyer](https://www.facebook.com/share.php?u=x)\n"
+           "- Le Premier ministre a défendu sa méthode")
+    page = f"# Ayrault assume sa méthode\n\n{FR}\n\n{row}\n\n{FR_MORE}"
+    assert "Le Premier ministre a défendu sa méthode" in " ".join(body(page))
+
+
+BOOK = ("1990 gilt als das wichtigste Jahr der Nachkriegsgeschichte. Alles scheint gesagt. Die Tabus "
+        "überdauern. Die renommierten Autoren zeigen, wie die Einheit zur Übernahme wurde und warum.")
+FILM = ("Cincinnati, 1998: Der erfolgreiche Wirtschaftsanwalt gerät in einen Zwiespalt, als ihn ein "
+        "Farmer um Hilfe bittet, dessen Kühe auf rätselhafte Weise sterben, seit die Fabrik da ist.")
+
+
+def test_a_blurb_the_page_prints_in_two_boxes_after_the_article_leaves_with_its_headings():
+    boxes = (f"#### Tamtam und Tabu\n\nDaniela Dahn\n\n{BOOK}\n\n"
+             f"#### Vergiftete Wahrheit\n\nTodd Haynes\n\n{FILM}\n\n##### Buch der Woche\n\n"
+             f"#### Tamtam und Tabu\n\nDaniela Dahn\n\n{BOOK}\n\n##### Film der Woche"
+             f"\n\n#### Vergiftete Wahrheit\n\nTodd Haynes\n\n{FILM}")
+    page = (f"# Der Streik\n\n{DE}\n\n{DE_MORE}\n\n{DE}\n\n[Folgen](/folgen)\n\n"
+            "[Buch](/buch) [Film](/film)\n\n"
+            f"{boxes}\n\n[Impressum](/impressum) [Datenschutz](/datenschutz)")
+    kept = body(page)
+    assert BOOK not in kept and FILM not in kept
+    assert not {"Tamtam und Tabu", "Buch der Woche", "Film der Woche"} & set(kept)
+    assert kept[-3:] == [DE, DE_MORE, DE]
+
+
+def test_a_paragraph_the_article_says_twice_in_its_body_stays():
+    page = f"# Der Streik\n\n{DE}\n\n{BOOK}\n\n{DE_MORE}\n\n{BOOK}\n\n{DE}\n\n[Impressum](/impressum)"
+    assert body(page).count(BOOK) == 2
+
+
+def test_the_publishers_disclaimer_and_the_written_by_box_after_the_article_leave():
+    note = ("Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion "
+            "des Freitag.")
+    bio = ("Chef der Staatskanzlei; Minister für Kultur sowie im Ministerium für Infrastruktur und "
+           "Landwirtschaft zuständig für die Kulturpolitik des Landes")
+    page = (f"# Der Streik\n\n{DE}\n\n{DE_MORE}\n\n{DE}\n\nTeilen:\n\n"
+            f"- [Tag eins](/tag/1)\n- [Tag zwei](/tag/2)\n\n{note}\n\n## Geschrieben von\n\n"
+            f"## [Benjamin Hoff](/autoren/hoff)\n\n{bio}\n\n[Folgen](/folgen)"
+            "\n\n[Impressum](/impressum) [Datenschutz](/datenschutz)")
+    text = normalised(page)
+    assert note in [text_of(block.node) for block in text.credits]
+    assert bio in [text_of(block.node) for block in text.bio]
+    assert [text_of(block.node) for block in text.blocks] == [DE, DE_MORE, DE]
+
+
+def test_a_list_of_the_publishers_offers_at_the_articles_end_leaves_with_its_title():
+    offers = ("## For more on learning Japanese\n\n"
+              f"- Learn Japanese with our original study materials on [GaijinPot Study]({SITE}/lesson)\n"
+              f"- Questions about studying in Japan? Take a look at [Higher Education]({SITE}/japan101)\n"
+              "- Join our [GaijinPot Study Facebook group](https://www.facebook.com/groups/x) to connect\n"
+              f"- Learn more about the [GaijinPot Study Placement Program]({SITE}/study-in-japan)")
+    page = (f"[Home]({SITE}/)\n\n# The Strike\n\n{EN}\n\n{EN_MORE}\n\n{offers}\n\n"
+            f"Topics: [Study Japanese]({SITE}/tag/a) / [Tweet of the Week]({SITE}/tag/b)\n\n{FOOT_MENU}")
+    found = credited(page)
+    assert found.get("For more on learning Japanese") == "N424"
+    assert body(page)[-2:] == [EN, EN_MORE]
+
+
+@pytest.mark.parametrize(("items", "leaves"), [
+    ([f"[Le dernier job de Martine Aubry]({OWN}/job)", f"[Podcast]({OWN}/podcast) [Ayrault en flagrant délit "
+      f"d'amateurisme ?]({OWN}/amateurisme)"], True),
+    # sources on other sites, or the article's own words beside its links
+    (["[Le rapport de la Cour des comptes](https://www.ccomptes.fr/rapport)",
+      "[La décision du Conseil constitutionnel](https://www.conseil-constitutionnel.fr/decision)"], False),
+    ([f"Le congrès de Toulouse, où [Martine Aubry]({OWN}/aubry) a parlé",
+      f"Le discours du Premier ministre, dont [le texte]({OWN}/texte) est en ligne"], False),
+])
+def test_a_list_of_the_sites_other_headlines_inside_the_article_leaves(items, leaves):
+    listed = "\n".join(f"- {item}" for item in items)
+    page = f"{MENU}\n\n# Ayrault assume sa méthode\n\n{FR}\n\n{listed}\n\n{FR_MORE}"
+    assert any(code == "N422" for code in credited(page).values()) is leaves
+    assert body(page)[-1] == text_of(blocks(FR_MORE)[0].node)
