@@ -52,6 +52,7 @@ from pamphleteer.render.spacing import (
     Setting,
     chosen_again,
     chosen_spacings,
+    kept_lines,
     new_settings,
     paragraph_keys,
     spacing_rules,
@@ -427,11 +428,11 @@ def first_layout(step: Step, cache: Cache | None) -> Done:
     return _refusals(step, work)
 
 
-def spacing_trials(step: Step, blocks: tuple[str, ...]) -> Done:
-    """The loose-line pass's trials of `blocks` (`spacing.tried`)."""
+def spacing_trials(step: Step, blocks: tuple[str, ...], keep: dict[str, int] | None = None) -> Done:
+    """The loose-line pass's trials of `blocks` (`spacing.tried`; `keep`: see there)."""
     setter = step.setter()
     return _refusals(step, lambda: tried(step.parsed(), setter.stylesheets_with(step.layers),
-                                         setter.fonts, set(blocks)))
+                                         setter.fonts, set(blocks), keep=keep))
 
 
 def mending_trials(step: Step, blocks: tuple[str, ...]) -> Done:
@@ -519,7 +520,9 @@ def _conduct(pool: Pool, how: Handing, page_size: str, sources: Path, html: str,
     chosen: dict[str, str] = {}
     results: dict[str, dict[str, Setting]] = {}
     if first.found:
-        trials = [pool.submit_as(how, spacing_trials, step, run)
+        keep = kept_lines(first.found)
+        trials = [pool.submit_as(how, spacing_trials, step, run,
+                                 {block: keep[block] for block in run if block in keep})
                   for run in shares(first.found, pool.jobs)]
         results = _together([trial.result() for trial in trials], refused)
         chosen = chosen_spacings(first.found, results)
