@@ -8,7 +8,7 @@ anyway. So this module reads the JSON without recursion and replaces any
 element nested deeper than the limits (one holding others, or raw markup: a
 word, a space or code never needs to be) by its words, kept in order: a block becomes a paragraph
 of its words, an inline element a plain span of them. The depth is read and
-the tree rebuilt by `ast.descend` and `ast.rewrite`, which keep their own
+the tree rebuilt by a walk and `ast.rewrite`, which keep their own
 stacks, so no depth of input can overflow Python's.
 """
 
@@ -17,13 +17,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from pamphleteer.ast import (
     Node,
     code_text,
-    descend,
     is_kind,
     kind,
     make_para,
@@ -35,6 +33,7 @@ from pamphleteer.ast import (
     str_text,
     walk,
 )
+from pamphleteer.ast.shape import LEAVES
 
 BLOCK_KINDS = frozenset({
     "Plain", "Para", "LineBlock", "CodeBlock", "RawBlock", "BlockQuote", "OrderedList",
@@ -138,39 +137,40 @@ WRAPPERS = frozenset({"Div", "Span"})  # the elements `flatten_deep` may be told
 RAW = frozenset({"RawBlock", "RawInline"})  # raw markup: HTML the parser reads as a tree later
 
 
-@dataclass(frozen=True)
-class Depth:
-    """How deep a node stands: inside how many elements, and how many of them block containers."""
-
-    elements: int = 0
-    blocks: int = 0
-
-
-class _Limits:
-    """Which nodes stand too deep; `ignore(node)` says whether a Div or Span does not count."""
-
-    def __init__(self, ignore: Callable[[Node], bool] | None):
-        self.ignore = ignore
-
-    def _counts(self, node: Node) -> bool:
-        return self.ignore is None or kind(node) not in WRAPPERS or not self.ignore(node)
-
-    def too_deep(self, node: Node, depth: Depth) -> bool:
-        """A node nested beyond the limits that holds others, or raw markup (read as a tree later);
-        a word, a space or code never is."""
-        beyond = depth.elements >= MAX_DEPTH or (kind(node) in CONTAINERS and depth.blocks >= MAX_BLOCK_DEPTH)
-        return beyond and self._counts(node) and (kind(node) in RAW or bool(slots(node)))
-
-    def inside(self, node: Node, depth: Depth) -> Depth | None:
-        """The depth of the node's children, or None for a node too deep (its children are not read)."""
-        if self.too_deep(node, depth):
-            return None
-        if not self._counts(node):
-            return depth
-        return Depth(depth.elements + 1, depth.blocks + (kind(node) in CONTAINERS))
-
-
 Tree = TypeVar("Tree", Node, list[Node])
+
+
+def _too_deep(value: Node | list[Node], ignore: Callable[[Node], bool] | None) -> set[int]:
+    """The ids of the nodes of `value` nested beyond the limits that hold others, or raw markup (read
+    as a tree later); a word, a space or code never is. The walk does not go inside such a node.
+
+    A node stands inside how many elements, and how many of them block containers, not counting a
+    Div or Span `ignore(node)` says does not count. The walk keeps its own stack of (node, elements,
+    blocks) and runs over every node of every text, so it is written lean."""
+    deep: set[int] = set()
+    roots = [value] if isinstance(value, dict) else value
+    stack: list[tuple[Node, int, int]] = [(node, 0, 0) for node in roots]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node, elements, blocks = pop()
+        node_kind = node["t"]
+        container = node_kind in CONTAINERS
+        beyond = elements >= MAX_DEPTH or (container and blocks >= MAX_BLOCK_DEPTH)
+        if node_kind in LEAVES:  # holds nothing: too deep only as raw markup (never a wrapper)
+            if beyond and node_kind in RAW:
+                deep.add(id(node))
+            continue
+        node_slots = slots(node)
+        counts = ignore is None or node_kind not in WRAPPERS or not ignore(node)
+        if beyond and counts and (node_kind in RAW or node_slots):
+            deep.add(id(node))
+            continue
+        if counts:
+            elements, blocks = elements + 1, blocks + container
+        for _level, items in node_slots:
+            for child in items:
+                push((child, elements, blocks))
+    return deep
 
 
 def flatten_deep(value: Tree, *, ignore: Callable[[Node], bool] | None = None) -> tuple[Tree, int]:
@@ -180,9 +180,7 @@ def flatten_deep(value: Tree, *, ignore: Callable[[Node], bool] | None = None) -
     `ignore(node)` says whether a Div or Span does not count as a level (e.g.
     pandoc's source-position wrappers, which double the depth of everything).
     """
-    limits = _Limits(ignore)
-    walked = descend(value, limits.inside, Depth())
-    deep = {id(node) for node, depth in walked if limits.too_deep(node, depth)}
+    deep = _too_deep(value, ignore)
     if not deep:
         return value, 0
     roots = [value] if isinstance(value, dict) else value

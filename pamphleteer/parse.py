@@ -117,8 +117,10 @@ def _without_position(node: Node) -> Node:
     if not has_attr(node):
         return node
     attr = attr_of(node)
-    return with_attr(node, Attr(attr.identifier, attr.classes,
-                                tuple(pair for pair in attr.pairs if pair[0] not in POSITION_KEYS)))
+    pairs = tuple(pair for pair in attr.pairs if pair[0] not in POSITION_KEYS)
+    if len(pairs) == len(attr.pairs):
+        return node
+    return with_attr(node, Attr(attr.identifier, attr.classes, pairs))
 
 
 def _unwrapped(nodes: list[Node]) -> list[Node]:
@@ -126,7 +128,9 @@ def _unwrapped(nodes: list[Node]) -> list[Node]:
     attributes, and with the Str nodes the wrappers split apart joined again."""
     out: list[Node] = []
     for node in nodes:
-        if _is_wrapper_node(node):
+        if not has_attr(node):  # a word or a space (most nodes): neither a wrapper nor positioned
+            out.append(node)
+        elif _is_wrapper_node(node):
             out.extend(_wrapped_content(node))
         else:
             out.append(_without_position(node))

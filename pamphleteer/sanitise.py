@@ -249,12 +249,13 @@ def safe_targets(
     def kept(items: list[Node]) -> list[Node]:
         return items if keep_raw else [item for item in items if not is_raw(item)]
 
-    def rewrite(items: list[Node]) -> list[Node]:
-        return [_safe_node(item) for item in kept(items)]
+    def rewrite(items: list[Node]) -> list[Node]:  # a node without attributes (a word, a space) stays
+        return [_safe_node(item) if has_attr(item) else item for item in kept(items)]
 
     roots = kept(node) if isinstance(node, list) else [node]  # a raw node given alone is kept
     for item, leaving in events(roots):
-        diagnostics.extend(Diagnostic(code, Severity.WARNING, message, path, line)
-                           for code, message in _target_reports(item, leaving))
+        if has_attr(item):  # the only nodes with names, links or images to report
+            diagnostics.extend(Diagnostic(code, Severity.WARNING, message, path, line)
+                               for code, message in _target_reports(item, leaving))
     safe = [_safe_node(transform(item, inlines=rewrite, blocks=rewrite)) for item in roots]
     return safe if isinstance(node, list) else safe[0]

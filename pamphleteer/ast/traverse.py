@@ -114,16 +114,17 @@ def _containers(node: Node) -> list[tuple[Node, list[Slot]]]:
     """Every node under `node` (itself included) that holds others, with its slots; children
     pushed in reading order, so that the list read backwards is left-to-right, innermost first."""
     found: list[tuple[Node, list[Slot]]] = []
+    if node["t"] in LEAVES:
+        return found
     stack = [node]
-    while stack:
-        item = stack.pop()
-        if item["t"] in LEAVES:
-            continue
+    pop, extend, append = stack.pop, stack.extend, found.append
+    while stack:  # only nodes that may hold others are pushed: most children are words and spaces
+        item = pop()
         item_slots = slots(item)
         if item_slots:
-            found.append((item, item_slots))
+            append((item, item_slots))
             for _level, children in item_slots:
-                stack.extend(children)
+                extend([child for child in children if child["t"] not in LEAVES])
     return found
 
 
