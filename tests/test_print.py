@@ -493,6 +493,12 @@ def test_a_pull_quote_is_printed_but_read_once_in_the_pdf_s_tags(built):
     for quote in quotes:
         assert heard.count(quote) == text.count(quote), quote  # once where the text says it, or never
         assert quote in printed, quote
-    with pymupdf.open(path) as document:  # and in the text a program extracts, in the page's order
+    with pymupdf.open(path) as document:  # and in the text a program extracts, in the page's order,
         extracted = squeeze(" ".join(page.get_text() for page in document))
-    assert all(extracted.count(quote) == text.count(quote) + 1 for quote in quotes)
+    # hyphens set aside: a word the text hyphenates at a line's end ("them-" / "selves") is extracted so
+    def unhyphenated(words: str) -> str:
+        return words.replace("-", "")
+
+    counts = [(quote[:40], unhyphenated(extracted).count(unhyphenated(quote)), text.count(quote))
+              for quote in quotes]
+    assert all(found == said + 1 for _, found, said in counts), counts
