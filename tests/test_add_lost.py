@@ -127,3 +127,13 @@ def test_a_short_article_under_its_picture_stays_the_text(sources_copy, tmp_path
                            + short + "</div>" + after))
     shown = edition(add(Input(origin="note.html", kind="page", path=saved), sources_copy).path)
     assert [block for block in shown.body if "The depot reopened on Monday" in block]
+
+
+def test_a_saved_pages_picture_named_from_its_sites_root_is_said_to_be_on_the_site(sources_copy, tmp_path):
+    # "/image/gate.jpg" in a page saved without its pictures is an address on the page's site, not a
+    # file at the root of this machine's disk
+    saved = tmp_path / "strike.html"
+    saved.write_bytes(page(ARTICLE + boxed("Strikers at the gate").replace("https://img.example", "")))
+    added = add(Input(origin="strike.html", kind="page", path=saved), sources_copy)
+    [note] = [note for note in added.notes if note.code == "W120"]
+    assert "on the page's own site" in note.message and "outside" not in note.message

@@ -71,8 +71,10 @@ class Converted:
 class _Images:
     """Collects the images a text keeps, and notes for those it cannot."""
 
-    def __init__(self, origin: str, local: Path | None, remote: str, inside: Path | None = None):
+    def __init__(self, origin: str, local: Path | None, remote: str, inside: Path | None = None,
+                 page: bool = False):
         self.origin = origin
+        self.page = page  # a web page's: an address from the site's root ("/image/x.jpg") is the site's
         self.local = local  # the folder relative image paths are read from (a saved page's)
         self.remote = remote  # the address relative image paths are fetched from (a fetched page's)
         self.inside = inside  # local images must lie inside this folder
@@ -108,6 +110,10 @@ class _Images:
         path = (path if path.is_absolute() else self.local / path).resolve()
         inside = (self.inside or self.local).resolve()
         if not path.is_relative_to(inside):
+            if self.page and address.startswith("/") and not address.startswith("//") and not self.remote:
+                # a saved page's "/image/x.jpg" is an address on the site it came from, not a file here
+                raise NotAnImage("it is on the page's own site and the page was saved without it; "
+                                 "save the page as 'Web page, complete' to keep it")
             raise NotAnImage(f"it is outside {inside}, where the text's own files are")
         regular_file(path, MAX_IMAGE_BYTES)
         return path.read_bytes()
@@ -177,7 +183,7 @@ def _page(item: Input) -> Converted:
     fetched_from = address if item.kind == "url" else ""
     article = extract_article(page, url=fetched_from, origin=item.origin, charset=charset)
     document = read_document(sanitise.clean_html(article.html), "html", path=item.origin)
-    images = _Images(item.origin, local=folder, remote=fetched_from)
+    images = _Images(item.origin, local=folder, remote=fetched_from, page=True)
     base = article.source or address
     document = tidy(document, base=base, place=images.place)
     # a fetched page's featured image (og:image), kept for a person to choose as the opening image
