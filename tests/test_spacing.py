@@ -166,15 +166,3 @@ def test_a_trial_of_paragraphs_that_fill_pages_runs_on_one_page_and_sets_each_as
     found = tried(html, setter.stylesheets, setter.fonts, blocks, ("-0.045em",))["-0.045em"]
     assert {block: (s.lines, s.loose, s.stub) for block, s in found.items()} == {
         block: (in_book[block].lines, in_book[block].loose, in_book[block].stub) for block in blocks}
-
-
-def test_a_line_nearly_loose_is_never_traded_for_a_looser_one():
-    """Gentium's paragraph 98 ("there's also Quebec national-" set across the measure, 5.47 em): a
-    spacing leaving a loose line of 5 em was chosen over one of 0.7 em because it had a line fewer
-    nearly loose (0.45-0.5 em). How loose comes before lines nearly loose."""
-    from pamphleteer.render.spacing import Setting, chosen_spacings
-
-    found = {"a": Setting(lines=20, loose=1, excess=0.7, wide=2)}
-    results = {"-0.045em": {"a": Setting(lines=20, loose=1, excess=4.97, wide=1)},
-               "-0.06em": {"a": Setting(lines=20, tight=1, wide=2)}}
-    assert chosen_spacings(found, results) == {"a": "-0.06em"}

@@ -83,7 +83,7 @@ SPACINGS_ONLY = ("0.02em", "0em", "-0.015em", "-0.045em", "-0.06em", "-0.075em")
 # initial is not scaled (the initial is set to its lines).
 SCALED = tuple(f"{spacing} {scale}" for scale in ("99", "98") for spacing in SPACINGS_ONLY)
 WORD_SPACINGS = SPACINGS_ONLY + SCALED
-PERFECT = (0, 0.0, 0)  # the faults of a paragraph set without any
+PERFECT = (0, 0, 0.0)  # the faults of a paragraph set without any
 # A trial's pages without running heads and folios: what is read of a trial is its paragraphs' lines,
 # which margin boxes do not move (the page's side margins stay), and they take a tenth of its layout.
 # And each page's area reaches far below the page (its foot margin negative: TRIAL_DEPTH), so that the
@@ -121,10 +121,10 @@ class Setting:
     wide: int = 0  # lines nearly loose (WIDE_EM to LOOSE_EM)
 
     @property
-    def faults(self) -> tuple[int, float, int]:
-        """What a reader sees: loose and cramped lines, stubs and lone fragments, then how loose, then
-        lines nearly loose (never weighed against a loose line: one of 5 em is worse than two of 0.48)."""
-        return self.loose + self.tight + self.stub + self.fragments, self.excess, self.wide
+    def faults(self) -> tuple[int, int, float]:
+        """What a reader sees: loose and cramped lines, stubs and lone fragments, then lines nearly
+        loose, then how loose."""
+        return self.loose + self.tight + self.stub + self.fragments, self.wide, self.excess
 
 
 def settings(document: Document) -> dict[str, Setting]:
@@ -171,7 +171,7 @@ def is_stub(before: str, last: str) -> bool:
 def faulty(found: dict[str, Setting]) -> dict[str, Setting]:
     """The paragraphs a reader would find fault with."""
     return {block: setting for block, setting in found.items()
-            if setting.paragraph and setting.faults != PERFECT}
+            if setting.paragraph and setting.faults[:2] != PERFECT[:2]}
 
 
 def _text(line: boxes.LineBox) -> str:
