@@ -69,19 +69,6 @@ def test_no_justified_line_is_cramped(measured):
     assert [line.text for _page, line in measured.tight] == []
 
 
-def test_a_line_nearly_loose_is_set_again_where_its_paragraph_keeps_its_lines(built):
-    # The introduction's last paragraph: "credits”; in the print edition, the links in the texts are
-    # given as" had 0.48 em word spaces (under LOOSE_EM, but nearly three times the face's), beside 0.17.
-    import pymupdf
-
-    document = pymupdf.open(output(built, ".pdf"))
-    page = next(page for page in document
-                if "links in the texts are given" in page.get_text().replace("\n", " "))
-    size = measure_pages.body_size(document, list(range(len(document))))
-    wide = [line.text for line in measure_pages.page_lines(page, size) if line.mean_space_em > 0.45]
-    assert wide == []
-
-
 def test_no_paragraph_ends_in_a_hyphenated_stub(measured):
     # There were four at A5 ("ware- / house."), then two: a paragraph's last word is never hyphenated.
     assert measured.stubs == []

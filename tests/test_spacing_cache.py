@@ -30,9 +30,9 @@ def trials(monkeypatch: pytest.MonkeyPatch) -> list[set[str]]:
     found: list[set[str]] = []
     real = spacing.tried
 
-    def tried(html, stylesheets, fonts, blocks, *rest, **options):  # type: ignore[no-untyped-def]
+    def tried(html, stylesheets, fonts, blocks, *rest):  # type: ignore[no-untyped-def]
         found.append(set(blocks))
-        return real(html, stylesheets, fonts, blocks, *rest, **options)
+        return real(html, stylesheets, fonts, blocks, *rest)
 
     monkeypatch.setattr(spacing, "tried", tried)
     return found

@@ -52,7 +52,6 @@ from pamphleteer.render.spacing import (
     Setting,
     chosen_again,
     chosen_spacings,
-    kept_lines,
     new_settings,
     paragraph_keys,
     spacing_rules,
@@ -428,11 +427,11 @@ def first_layout(step: Step, cache: Cache | None) -> Done:
     return _refusals(step, work)
 
 
-def spacing_trials(step: Step, blocks: tuple[str, ...], keep: dict[str, int] | None = None) -> Done:
-    """The loose-line pass's trials of `blocks` (`spacing.tried`; `keep`: see there)."""
+def spacing_trials(step: Step, blocks: tuple[str, ...]) -> Done:
+    """The loose-line pass's trials of `blocks` (`spacing.tried`)."""
     setter = step.setter()
     return _refusals(step, lambda: tried(step.parsed(), setter.stylesheets_with(step.layers),
-                                         setter.fonts, set(blocks), keep=keep))
+                                         setter.fonts, set(blocks)))
 
 
 def mending_trials(step: Step, blocks: tuple[str, ...]) -> Done:
@@ -520,9 +519,7 @@ def _conduct(pool: Pool, how: Handing, page_size: str, sources: Path, html: str,
     chosen: dict[str, str] = {}
     results: dict[str, dict[str, Setting]] = {}
     if first.found:
-        keep = kept_lines(first.found)
-        trials = [pool.submit_as(how, spacing_trials, step, run,
-                                 {block: keep[block] for block in run if block in keep})
+        trials = [pool.submit_as(how, spacing_trials, step, run)
                   for run in shares(first.found, pool.jobs)]
         results = _together([trial.result() for trial in trials], refused)
         chosen = chosen_spacings(first.found, results)

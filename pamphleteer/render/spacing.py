@@ -67,11 +67,6 @@ LOOSE_EM = 0.5  # a line whose word spaces average more than this, in em, is loo
 # set lines of 0.11-0.13 em ("than the jobs of Mexican or Canadian autoworkers. In"): such a line is a
 # fault as a loose one is, and no spacing that makes one is chosen over one that does not.
 TIGHT_EM = 0.14
-# A line wider than this but not loose (0.45-0.5 em: nearly three times the face's space) reads loose
-# beside its neighbours ("credits”; in the print edition, the links in the texts are given as"): a
-# spacing that sets its paragraph without one is chosen, never at the cost of a fault (a loose, cramped
-# or broken line) or of its lines (a paragraph set again for it alone keeps them: `kept_lines`).
-WIDE_EM = 0.45
 # The word spacings a paragraph with loose lines is tried with (print.css sets -0.03em at A5), less what
 # the face's space is wider than Crimson Pro's (`--face-space`: 0 for Crimson Pro).
 SPACINGS_ONLY = ("0.02em", "0em", "-0.015em", "-0.045em", "-0.06em", "-0.075em")
@@ -83,7 +78,7 @@ SPACINGS_ONLY = ("0.02em", "0em", "-0.015em", "-0.045em", "-0.06em", "-0.075em")
 # initial is not scaled (the initial is set to its lines).
 SCALED = tuple(f"{spacing} {scale}" for scale in ("99", "98") for spacing in SPACINGS_ONLY)
 WORD_SPACINGS = SPACINGS_ONLY + SCALED
-PERFECT = (0, 0, 0.0)  # the faults of a paragraph set without any
+PERFECT = (0, 0.0)  # the faults of a paragraph set without any
 # A trial's pages without running heads and folios: what is read of a trial is its paragraphs' lines,
 # which margin boxes do not move (the page's side margins stay), and they take a tenth of its layout.
 # And each page's area reaches far below the page (its foot margin negative: TRIAL_DEPTH), so that the
@@ -118,13 +113,11 @@ class Setting:
     fragments: int = 0  # lines holding only a word's hyphenated first part (`lone_fragment`)
     heights: tuple[float, ...] = field(default=(), compare=False)  # of its lines, in order (px, rounded)
     tight: int = 0  # justified lines whose word spaces average under TIGHT_EM
-    wide: int = 0  # lines nearly loose (WIDE_EM to LOOSE_EM)
 
     @property
-    def faults(self) -> tuple[int, int, float]:
-        """What a reader sees: loose and cramped lines, stubs and lone fragments, then lines nearly
-        loose, then how loose."""
-        return self.loose + self.tight + self.stub + self.fragments, self.wide, self.excess
+    def faults(self) -> tuple[int, float]:
+        """What a reader sees: loose and cramped lines, stubs and lone fragments, then how loose."""
+        return self.loose + self.tight + self.stub + self.fragments, self.excess
 
 
 def settings(document: Document) -> dict[str, Setting]:
@@ -145,8 +138,7 @@ def settings(document: Document) -> dict[str, Setting]:
         heights = tuple(round(line.height, 2) for line in its)
         found[block] = Setting(len(its), len(spaces), sum(space - LOOSE_EM for space in spaces), stub,
                                tags[block] in PARAGRAPHS, fragments, heights,
-                               sum(0 < space < TIGHT_EM for space in means),
-                               sum(WIDE_EM < space <= LOOSE_EM for space in means))
+                               sum(0 < space < TIGHT_EM for space in means))
     return found
 
 
@@ -170,8 +162,7 @@ def is_stub(before: str, last: str) -> bool:
 
 def faulty(found: dict[str, Setting]) -> dict[str, Setting]:
     """The paragraphs a reader would find fault with."""
-    return {block: setting for block, setting in found.items()
-            if setting.paragraph and setting.faults[:2] != PERFECT[:2]}
+    return {block: setting for block, setting in found.items() if setting.paragraph and setting.faults[0]}
 
 
 def _text(line: boxes.LineBox) -> str:
@@ -276,8 +267,7 @@ def alone(html: weasyprint.HTML, blocks: set[str]) -> weasyprint.HTML:
 
 
 def tried(html: weasyprint.HTML, stylesheets: list[weasyprint.CSS], fonts: FontConfiguration,
-          blocks: set[str], values: tuple[str, ...] = WORD_SPACINGS,
-          keep: Mapping[str, int] | None = None) -> dict[str, dict[str, Setting]]:
+          blocks: set[str], values: tuple[str, ...] = WORD_SPACINGS) -> dict[str, dict[str, Setting]]:
     """How `blocks` are set with each of `values` (spacing -> block -> setting).
 
     The values are tried in the order `set_loose_paragraphs_again` prefers them
@@ -285,11 +275,8 @@ def tried(html: weasyprint.HTML, stylesheets: list[weasyprint.CSS], fonts: FontC
     sets every paragraph as its word spacing alone did), and a block set without
     a fault is not tried again: no later value could be chosen over that one, so
     its later trials are left out (each block is laid out alone, so the others
-    are set as they would be with it). `keep`: blocks (-> their lines) set again
-    only for a line nearly loose (`kept_lines`), which a trial that moves their
-    lines does not mend.
+    are set as they would be with it).
     """
-    keep = keep or {}
     found: dict[str, dict[str, Setting]] = {}
     left = set(blocks)
     document = alone(html, left)
@@ -307,8 +294,7 @@ def tried(html: weasyprint.HTML, stylesheets: list[weasyprint.CSS], fonts: FontC
         twin = found.get(value.split(" ")[0], {})
         if " " in value and all(twin.get(block) == setting for block, setting in found[value].items()):
             break  # set exactly as without the scale: this page size does not scale (--glyphs: 100 %)
-        perfect = {block for block, setting in found[value].items()
-                   if setting.faults == PERFECT and keep.get(block, setting.lines) == setting.lines}
+        perfect = {block for block, setting in found[value].items() if setting.faults == PERFECT}
         if perfect & left:
             left -= perfect
             document = alone(html, left)
@@ -353,7 +339,7 @@ def chosen_again(
     found = to_set_again(document, decided)
     if not found:
         return {}, {}
-    results = tried(html, stylesheets, fonts, set(found), keep=kept_lines(found))
+    results = tried(html, stylesheets, fonts, set(found))
     chosen = chosen_spacings(found, results)
     return chosen, new_settings(chosen, results)
 
@@ -371,23 +357,14 @@ def to_set_again(document: Document, decided: Mapping[str, str]) -> dict[str, Se
 
 def chosen_spacings(found: dict[str, Setting], results_of: dict[str, dict[str, Setting]]) -> dict[str, str]:
     """The word spacing each of the paragraphs `found` is set with, of those it was tried with
-    (`tried`): the one leaving it the fewest faults, if fewer than its own; among as few, one that keeps
-    its lines before one with fewer lines nearly loose (a line more or less moves the page breaks)."""
+    (`tried`): the one leaving it the fewest faults, if fewer than its own."""
     chosen: dict[str, str] = {}
-    keep = kept_lines(found)
     for block, setting in found.items():
-        results = [((r.faults[0], r.lines != setting.lines, *r.faults[1:]), preference(value))
-                   for value in WORD_SPACINGS if (r := results_of.get(value, {}).get(block)) is not None
-                   and keep.get(block, r.lines) == r.lines]
-        if results and min(results)[0] < (setting.faults[0], False, *setting.faults[1:]):
+        results = [(results_of[value][block].faults, preference(value))
+                   for value in WORD_SPACINGS if block in results_of.get(value, {})]
+        if results and min(results)[0] < setting.faults:
             chosen[block] = min(results)[1][1]
     return chosen
-
-
-def kept_lines(found: Mapping[str, Setting]) -> dict[str, int]:
-    """The paragraphs of `found` set again only for a line nearly loose (no fault), with their lines: they
-    are set again only on as many lines, so that no page breaks elsewhere (and the pages stay mended)."""
-    return {block: setting.lines for block, setting in found.items() if not setting.faults[0]}
 
 
 def preference(value: str) -> tuple[bool, str]:
