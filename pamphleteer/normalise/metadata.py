@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from pamphleteer.normalise.names import DATE_PATTERNS, find_date, natural_name, same_name, split_names
 from pamphleteer.normalise.names import looks_like_name as _capitalised_words
+from pamphleteer.wording import primary_language
 
 TITLE_SEPARATORS = re.compile(r"\s*(\|)\s*|\s+(–|—|-|::|·|•|/)\s+")
 SITE_MAX_WORDS = 6
@@ -1048,7 +1049,7 @@ def dates_in(lang: str, texts: Sequence[str] = (), source: str = "", month: str 
     """Numeric dates read in the order of language `lang` and the page of `texts` at address `source`
     while in the block (see `date_order`)."""
     token = _DATE_ORDER.set(date_order(lang, texts, source, month))
-    language = _DATE_LANGUAGE.set(lang.replace("_", "-").split("-")[0].casefold())
+    language = _DATE_LANGUAGE.set(primary_language(lang))
     try:
         yield
     finally:
