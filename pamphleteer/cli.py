@@ -587,27 +587,30 @@ def on_interrupt(signum: int, frame: FrameType | None) -> None:
     stop_where_safe(KeyboardInterrupt, frame)
 
 
-DEFERRED: list[type[BaseException]] = []  # a stop that came while an exception could not be raised
+DEFERRED: list[int] = []  # the signal of a stop that came while an exception could not be raised
 
 
 def _only_printed(code: CodeType) -> bool:
-    """Whether `code` is a callback whose exceptions Python only prints ("Exception ignored in"):
-    importlib's module-lock callback, a weak reference's (weakref.py's and _weakrefset.py's
-    `remove` and `_remove`, which the garbage collector may run anywhere), a finaliser."""
+    """Whether a stop raised in `code` would be lost or crash the process: an import in progress
+    (importlib's frames; its module-lock callback only prints an exception, "Exception ignored in
+    ... cb", and a compiled module being initialised may abort the process on one: pikepdf's
+    nanobind, "Critical nanobind error: enum_create(...)", exit by SIGABRT), a weak reference's
+    callback (weakref.py's and _weakrefset.py's `remove` and `_remove`, which the garbage collector
+    may run anywhere), a finaliser."""
     name, file = code.co_name, code.co_filename
-    return ((name == "cb" and file.startswith("<frozen importlib"))
+    return (file.startswith("<frozen importlib")
             or (name in ("remove", "_remove") and file.endswith(("weakref.py", "_weakrefset.py")))
             or name == "__del__")
 
 
 def stop_where_safe(kind: type[BaseException], frame: FrameType | None) -> None:
-    """Raise `kind` where the signal came, unless that is a callback whose exceptions Python only
-    prints ("Exception ignored in ... _get_module_lock ... cb", "... WeakKeyDictionary ... remove":
-    the stop would be lost, and the message is a traceback): then raise it a few milliseconds
-    later, once the callback is done."""
+    """Raise `kind` where the signal came, unless that is inside an import or a callback whose
+    exceptions Python only prints ("Exception ignored in ... _get_module_lock ... cb", "...
+    WeakKeyDictionary ... remove": the stop would be lost, and the message is a traceback): then
+    raise it a few milliseconds after, once the import or the callback is done."""
     while frame is not None:
         if _only_printed(frame.f_code):
-            DEFERRED.append(kind)
+            DEFERRED.append(signal.SIGTERM if kind is Terminated else signal.SIGINT)
             signal.signal(signal.SIGALRM, raise_deferred)
             signal.setitimer(signal.ITIMER_REAL, 0.005)
             return
@@ -616,7 +619,10 @@ def stop_where_safe(kind: type[BaseException], frame: FrameType | None) -> None:
 
 
 def raise_deferred(signum: int, frame: FrameType | None) -> None:
-    stop_where_safe(DEFERRED.pop() if DEFERRED else KeyboardInterrupt, frame)
+    """The stop deferred, sent again as its own signal: to its handler as it is now, which may
+    defer it again, or hold it (output.StopsHeld, while workers are forked: raised here, in a
+    fork's callback, it would be lost, "Exception ignored in: <function _releaseLock>")."""
+    signal.raise_signal(DEFERRED.pop() if DEFERRED else signal.SIGINT)
 
 
 def interrupted(arguments: argparse.Namespace, stop: BaseException) -> str:

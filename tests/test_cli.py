@@ -280,13 +280,14 @@ def test_ctrl_c_inside_an_import_lock_callback_is_raised_once_the_callback_is_do
     import sys
     import time
 
-    from pamphleteer.cli import stop_where_safe
+    from pamphleteer.cli import on_interrupt, stop_where_safe
 
     namespace: dict[str, object] = {"stop": stop_where_safe, "sys": sys}
     exec(compile("def cb():\n    stop(KeyboardInterrupt, sys._getframe())\n    return 'done'\n",
                  "<frozen importlib._bootstrap>", "exec"), namespace)
     callback = namespace["cb"]
     previous = signal.getsignal(signal.SIGALRM)
+    interrupt = signal.signal(signal.SIGINT, on_interrupt)  # as the command line sets it
     try:
         assert callback() == "done"  # not raised inside the callback
         with pytest.raises(KeyboardInterrupt):
@@ -294,6 +295,43 @@ def test_ctrl_c_inside_an_import_lock_callback_is_raised_once_the_callback_is_do
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGINT, interrupt)
+    with pytest.raises(KeyboardInterrupt):  # anywhere else, at once
+        stop_where_safe(KeyboardInterrupt, sys._getframe())
+
+
+def test_ctrl_c_during_an_import_is_raised_once_the_module_is_imported(tmp_path, monkeypatch):
+    """A stop raised while a module is being imported can crash the process: pikepdf's compiled
+    part (nanobind) aborts on one while it makes its enums ("Critical nanobind error:
+    enum_create("FormFieldFlag")", exit by SIGABRT and a traceback: the CI run of 4 Dec, Ctrl-C
+    1.5 s into a build). The stop waits until the import is done, and then comes."""
+    import importlib
+    import signal
+    import sys
+    import time
+
+    from pamphleteer.cli import on_interrupt, stop_where_safe
+
+    (tmp_path / "slow_to_import.py").write_text(
+        "import sys\n"
+        "from pamphleteer.cli import stop_where_safe\n"
+        "stop_where_safe(KeyboardInterrupt, sys._getframe())  # as if Ctrl-C came here\n"
+        "import time\n"
+        "time.sleep(0.05)\n"
+        "finished = True\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    previous = signal.getsignal(signal.SIGALRM)
+    interrupt = signal.signal(signal.SIGINT, on_interrupt)  # as the command line sets it
+    try:
+        module = importlib.import_module("slow_to_import")  # not raised inside the import
+        assert module.finished
+        with pytest.raises(KeyboardInterrupt):
+            time.sleep(1)  # but once it is done
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGINT, interrupt)
+        sys.modules.pop("slow_to_import", None)
     with pytest.raises(KeyboardInterrupt):  # anywhere else, at once
         stop_where_safe(KeyboardInterrupt, sys._getframe())
 
@@ -308,13 +346,14 @@ def test_ctrl_c_inside_a_weak_references_callback_is_raised_once_the_callback_is
     import sys
     import time
 
-    from pamphleteer.cli import stop_where_safe
+    from pamphleteer.cli import on_interrupt, stop_where_safe
 
     namespace: dict[str, object] = {"stop": stop_where_safe, "sys": sys}
     exec(compile("def remove(k):\n    stop(KeyboardInterrupt, sys._getframe())\n    return 'done'\n",
                  where, "exec"), namespace)
     remove = namespace["remove"]
     previous = signal.getsignal(signal.SIGALRM)
+    interrupt = signal.signal(signal.SIGINT, on_interrupt)  # as the command line sets it
     try:
         assert remove(None) == "done"  # not raised inside the callback
         with pytest.raises(KeyboardInterrupt):
@@ -322,6 +361,7 @@ def test_ctrl_c_inside_a_weak_references_callback_is_raised_once_the_callback_is
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGINT, interrupt)
 
 
 def test_what_the_build_put_right_in_the_output_folder_is_no_repair(built):
