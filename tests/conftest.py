@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
 import pickle
 import resource
@@ -198,16 +199,28 @@ def sources_copy(tmp_path: Path) -> Path:
     return target
 
 
+@functools.cache
+def seed_assembled(dated: bool = True):
+    """What `assemble` makes of the seed reader (its publication, parsed, repaired and modelled but not
+    rendered, and the diagnostics), once per test process however many tests read it (each took about
+    2 CPU s): with its edition date fixed (EPOCH), or with none given (`dated` False). The publication
+    is frozen, so no test can change what the next one reads."""
+    from pamphleteer.pipeline import assemble, edition_time
+    from pamphleteer.sources import read_sources
+
+    if dated:
+        return assemble(read_sources(SOURCES), edition=edition_time(SOURCES, EPOCH))
+    return assemble(read_sources(SOURCES))
+
+
 @pytest.fixture(scope="session")
 def built_print(tmp_path_factory: pytest.TempPathFactory):
     """The seed reader's publication and its print edition, laid out once (for all test processes;
     fixed dates)."""
-    from pamphleteer.pipeline import assemble, edition_time
     from pamphleteer.render.pdf import render_pdf
-    from pamphleteer.sources import read_sources
 
     def make(_folder: Path):
-        publication, _ = assemble(read_sources(SOURCES), edition=edition_time(SOURCES, EPOCH))
+        publication, _ = seed_assembled()
         return publication, render_pdf(publication, SOURCES)
 
     return made_once(tmp_path_factory, "print", make)

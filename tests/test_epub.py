@@ -564,11 +564,9 @@ def built_file(built, suffix: str) -> Path:
 
 
 def built_publication(built):
-    from pamphleteer.pipeline import assemble
-    from pamphleteer.sources import read_sources
-    from tests.conftest import SOURCES
+    from tests.conftest import seed_assembled
 
-    return assemble(read_sources(SOURCES))[0]
+    return seed_assembled(dated=False)[0]
 
 
 def test_the_page_list_follows_the_print_edition_page_by_page(built):

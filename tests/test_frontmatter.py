@@ -32,7 +32,7 @@ from pamphleteer.render.epub import render_epub
 from pamphleteer.render.html import render_html
 from pamphleteer.render.pdf import print_html
 from pamphleteer.sources import SourcePart, SourceText, TextMeta
-from tests.conftest import SOURCES
+from tests.conftest import SOURCES, seed_assembled
 from tests.test_build import run_cli
 from tests.textmatch import contains_in_order, words
 
@@ -479,10 +479,8 @@ def test_the_introduction_is_in_every_edition(built):
 @pytest.fixture(scope="module")
 def seed() -> Publication:
     """The seed reader as the model sees it (no rendering)."""
-    from pamphleteer.pipeline import assemble
-    from pamphleteer.sources import read_sources
 
-    return assemble(read_sources(SOURCES))[0]
+    return seed_assembled(dated=False)[0]
 
 
 def test_every_question_is_in_every_edition_and_the_counts_agree(built, seed):

@@ -24,7 +24,7 @@ from pamphleteer.parse import Block
 from pamphleteer.render.html import render_html, self_contained
 from pamphleteer.render.markup import PageStart
 from pamphleteer.render.templates import FONTS
-from tests.conftest import EPOCH, SOURCES
+from tests.conftest import seed_assembled
 
 HTML_NS = "{http://www.w3.org/1999/xhtml}"
 LATIN = "U+0000-00FF"
@@ -99,10 +99,8 @@ def declarations(rules: list, selector: str) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def seed():
     """The seed reader's publication (no print layout), for pages rendered with chosen page starts."""
-    from pamphleteer.pipeline import assemble, edition_time
-    from pamphleteer.sources import read_sources
 
-    publication, _ = assemble(read_sources(SOURCES), edition=edition_time(SOURCES, EPOCH))
+    publication, _ = seed_assembled()
     return publication
 
 

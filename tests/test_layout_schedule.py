@@ -11,11 +11,10 @@ from typing import Any, TypeVar
 
 import pytest
 
-from pamphleteer.pipeline import assemble, edition_time, load_renderers, render
+from pamphleteer.pipeline import load_renderers, render
 from pamphleteer.render.layout import OPENS_LEFT, lay_out_part, typesetter
-from pamphleteer.sources import read_sources
 from pamphleteer.workers import Workers
-from tests.conftest import EPOCH, SOURCES
+from tests.conftest import SOURCES, seed_assembled
 
 T = TypeVar("T")
 
@@ -71,7 +70,7 @@ class Recording(Executor):
 
 @pytest.mark.slow
 def test_work_that_waits_on_nothing_is_handed_over_before_the_build_waits():
-    publication, _ = assemble(read_sources(SOURCES), edition=edition_time(SOURCES, EPOCH))
+    publication, _ = seed_assembled()
     pool = Recording()
     render(publication, SOURCES, ("pdf", "epub", "html"), pool=pool)
     log = pool.log
@@ -98,7 +97,7 @@ def test_page_mending_tries_the_paragraphs_near_a_fault_not_the_whole_text(monke
     from pamphleteer.render import pages
     from pamphleteer.render.pdf import part_sources
 
-    publication, _ = assemble(read_sources(SOURCES), edition=edition_time(SOURCES, EPOCH))
+    publication, _ = seed_assembled()
     text, part = max(zip(publication.texts, part_sources(publication).texts, strict=True),
                      key=lambda pair: len(pair[1].html))  # the longest: the seed's uneven spreads
     tried: list[set[str]] = []

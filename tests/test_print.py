@@ -19,7 +19,7 @@ from PIL import Image
 from pamphleteer.config import load_settings
 from pamphleteer.errors import ConfigurationError
 from pamphleteer.render.impose import impose_booklet, placement
-from tests.conftest import SOURCES
+from tests.conftest import SOURCES, seed_assembled
 
 SLUG = "no-alien-but-the-capitalist"
 TEXTS = {  # slug -> title
@@ -368,11 +368,9 @@ def test_booklet_sheet_defaults_to_the_page_size_s_sheet(tmp_path):
 
 
 def print_html_of_seeds() -> str:
-    from pamphleteer.pipeline import assemble
     from pamphleteer.render.pdf import print_html
-    from pamphleteer.sources import read_sources
 
-    publication, _ = assemble(read_sources(SOURCES))
+    publication, _ = seed_assembled(dated=False)
     return print_html(publication)
 
 

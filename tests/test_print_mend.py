@@ -124,15 +124,13 @@ def test_a_runt_page_s_trials_are_made_only_once_running_pages_short_does_not_me
 
 @pytest.mark.slow
 def test_what_the_mending_reads_of_a_text_set_again_without_moving_a_line_is_foreseen_without_its_layout():
-    from pamphleteer.pipeline import assemble, edition_time
     from pamphleteer.render.layout import spaced_layout, typesetter
     from pamphleteer.render.pages import foreseen, read
     from pamphleteer.render.pdf import part_sources
     from pamphleteer.render.spacing import chosen_again, spacing_rules
-    from pamphleteer.sources import read_sources
-    from tests.conftest import EPOCH, SOURCES
+    from tests.conftest import SOURCES, seed_assembled
 
-    publication, _ = assemble(read_sources(SOURCES), edition=edition_time(SOURCES, EPOCH))
+    publication, _ = seed_assembled()
     setter = typesetter("A5", SOURCES)
     seen = []
     for part in part_sources(publication).texts:

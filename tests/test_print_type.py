@@ -19,7 +19,7 @@ from pamphleteer.render.printtype import (
     with_initial,
 )
 from pamphleteer.render.pullquotes import PULL_QUOTE_CHARACTERS, place_pull_quotes
-from tests.conftest import SOURCES
+from tests.conftest import SOURCES, seed_assembled
 
 CAP_HEIGHT = 587 / 1024  # Crimson Pro's cap height, in em
 MM = 72 / 25.4
@@ -28,12 +28,10 @@ MM = 72 / 25.4
 @functools.cache
 def laid_out(page_size: str) -> pymupdf.Document:
     """The seed reader's first text laid out alone in `page_size`, as the build lays out a part."""
-    from pamphleteer.pipeline import assemble
     from pamphleteer.render.layout import Typesetter
     from pamphleteer.render.pdf import print_html
-    from pamphleteer.sources import read_sources
 
-    publication, _ = assemble(read_sources(SOURCES))
+    publication, _ = seed_assembled(dated=False)
     html = print_html(publication, frozenset({"main"}), texts=publication.texts[:1])
     setter = Typesetter(page_size, SOURCES)
     document = weasyprint.HTML(string=html, base_url=f"{SOURCES}/", url_fetcher=setter.fetcher).render(
@@ -297,11 +295,9 @@ def test_about_the_authors_names_each_author_once(before, after):
 
 
 def test_the_seed_s_about_the_authors_prints_each_name_once():
-    from pamphleteer.pipeline import assemble
     from pamphleteer.render.pdf import print_html
-    from pamphleteer.sources import read_sources
 
-    publication, _ = assemble(read_sources(SOURCES))
+    publication, _ = seed_assembled(dated=False)
     html = print_html(publication, frozenset({"back"}))
     about = html[html.index('id="about-the-authors"'):html.index('id="sources-and-credits"')]
     about = re.sub(r'<span class="nohyphen">([^<]*)</span>', r"\1", about)  # names are never hyphenated
@@ -537,12 +533,10 @@ def test_an_imprint_too_full_for_its_page_sends_the_texts_credits_to_the_back(so
 def test_the_imprint_breaks_a_text_s_address_only_after_a_slash_or_before_a_dot():
     """In A6 the seed's second address does not fit a line: it breaks after a "/", not at
     "need-/today/" (its own hyphen)."""
-    from pamphleteer.pipeline import assemble
     from pamphleteer.render.layout import Typesetter
     from pamphleteer.render.pdf import part_sources
-    from pamphleteer.sources import read_sources
 
-    publication, _ = assemble(read_sources(SOURCES))
+    publication, _ = seed_assembled(dated=False)
     title = part_sources(publication).title
     laid = Typesetter("A6", SOURCES).lay_out(title.html, title.css, title.ids)
     lines = pymupdf.open(stream=laid.pdf, filetype="pdf")[1].get_text().splitlines()

@@ -18,17 +18,15 @@ from pamphleteer.render.epub import render_epub
 from pamphleteer.render.html import render_html
 from pamphleteer.render.pullquotes import PULL_QUOTE_AFTER
 from pamphleteer.render.templates import STYLES
-from tests.conftest import SOURCES
+from tests.conftest import seed_assembled
 
 SLUG = "camfield-internationalism-today"  # the seed text with three pull quotes
 
 
 @cache
 def seed() -> Publication:
-    from pamphleteer.pipeline import assemble
-    from pamphleteer.sources import read_sources
 
-    publication, _ = assemble(read_sources(SOURCES))
+    publication, _ = seed_assembled(dated=False)
     return publication
 
 

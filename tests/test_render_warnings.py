@@ -8,20 +8,19 @@ import pytest
 
 from pamphleteer import codes
 from pamphleteer.errors import Diagnostic, Severity, StrictFailure
-from pamphleteer.pipeline import assemble, build, edition_time
+from pamphleteer.pipeline import build
 from pamphleteer.render import pdf
 from pamphleteer.render.epub import render_epub
 from pamphleteer.render.laidout import LaidOut
 from pamphleteer.render.markup import PageStart
-from pamphleteer.sources import read_sources
-from tests.conftest import EPOCH, JOBS, SOURCES
+from tests.conftest import EPOCH, JOBS, SOURCES, seed_assembled
 
 SLUG = "no-alien-but-the-capitalist"
 
 
 @pytest.fixture(scope="module")
 def publication():
-    return assemble(read_sources(SOURCES), edition=edition_time(SOURCES, EPOCH))[0]
+    return seed_assembled()[0]
 
 
 def laid(pages: int, **found: tuple) -> LaidOut:

@@ -9,13 +9,11 @@ from typing import Any
 
 import pytest
 
-from pamphleteer.pipeline import assemble, edition_time
 from pamphleteer.render import resume
 from pamphleteer.render.layout import Typesetter
 from pamphleteer.render.pdf import part_sources
-from pamphleteer.sources import read_sources
 from pamphleteer.workers import Handing, Pool
-from tests.conftest import EPOCH, SOURCES
+from tests.conftest import SOURCES, seed_assembled
 
 
 def signature(page: Any) -> list[tuple[object, ...]]:
@@ -34,7 +32,7 @@ def signature(page: Any) -> list[tuple[object, ...]]:
 
 @pytest.fixture(scope="module")
 def texts() -> list[str]:
-    publication, _ = assemble(read_sources(SOURCES), edition=edition_time(SOURCES, EPOCH))
+    publication, _ = seed_assembled()
     return [part.html for part in part_sources(publication).texts]
 
 

@@ -18,7 +18,7 @@ from pamphleteer.render.spacing import (
     spacing_rules,
     tried,
 )
-from tests.conftest import SOURCES
+from tests.conftest import SOURCES, seed_assembled
 
 # A paragraph of the seed: WeasyPrint hyphenates "ideol-ogy", then finds the rest of the line
 # (after the span around "People") a fraction of a point too long, breaks before "People" and
@@ -82,11 +82,9 @@ def test_each_paragraph_gets_its_own_word_spacing_and_what_it_holds_too():
 
 
 def test_the_seed_s_paragraphs_ending_in_a_hyphenated_stub_are_set_again_without_one():
-    from pamphleteer.pipeline import assemble
     from pamphleteer.render.pdf import print_html
-    from pamphleteer.sources import read_sources
 
-    publication, _ = assemble(read_sources(SOURCES))
+    publication, _ = seed_assembled(dated=False)
     setter = Typesetter("A5", SOURCES)
     # Print never hyphenates a paragraph's last word (render/printtype.py): without that rule, the seed
     # has stubs for this pass to set again.
