@@ -214,14 +214,18 @@ def seed_assembled(dated: bool = True):
 
 
 @pytest.fixture(scope="session")
-def built_print(tmp_path_factory: pytest.TempPathFactory):
-    """The seed reader's publication and its print edition, laid out once (for all test processes;
-    fixed dates)."""
+def built_print(tmp_path_factory: pytest.TempPathFactory, built):
+    """The seed reader's publication and its print edition, once (for all test processes; fixed dates):
+    laid out from a copy of the cache of the session's build of the seed (`built`), which laid out the
+    same parts, so in a second or two rather than the 12 of a layout from nothing (the cache gives
+    the editions of a build without it: test_spacing_cache)."""
+    from pamphleteer.cache import CACHE_FOLDER, Cache
     from pamphleteer.render.pdf import render_pdf
 
-    def make(_folder: Path):
+    def make(folder: Path):
         publication, _ = seed_assembled()
-        return publication, render_pdf(publication, SOURCES)
+        shutil.copytree(built.written[0].parent / CACHE_FOLDER, folder / "cache")
+        return publication, render_pdf(publication, SOURCES, Cache(folder / "cache"))
 
     return made_once(tmp_path_factory, "print", make)
 
