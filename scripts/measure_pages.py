@@ -46,6 +46,9 @@ from pathlib import Path
 
 import pymupdf
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from pamphleteer.wording import LANGUAGES  # noqa: E402
+
 PROJECT = Path(__file__).resolve().parent.parent
 LOOSE_EM = 0.5  # a mean word space wider than this (in em of the line's size) is loose
 TIGHT_EM = 0.14  # narrower than this, cramped: three quarters of Crimson Pro's space (render/spacing.py)
@@ -53,6 +56,7 @@ RUNT_LINES = 5  # a text's page with fewer lines of text is a runt
 MM = 72 / 25.4
 SPACES = " \u00a0"
 COMPOUND = re.compile(r"\w+(?:-\w+)+")
+QUESTIONS = {words.questions for words in LANGUAGES.values()}  # the questions' heading
 
 
 @dataclass
@@ -241,16 +245,19 @@ def mark_paragraphs(pages: list[Page], size: float) -> tuple[float, dict[int, tu
 
 def outline_parts(document: pymupdf.Document) -> tuple[list[tuple[int, int, int]], list[int]]:
     """The texts' page ranges (first, questions, end), and the introduction's pages, from the
-    bookmarks: a text is a top-level bookmark with a "Questions" bookmark under it."""
+    bookmarks: a text is a top-level bookmark with bookmarks under it: its questions' (in any of the
+    languages of `pamphleteer.wording`; without them the text runs to the next part) or its headings'
+    (a heading is not where the questions begin: DW's "Freedom fighters replace colonial leaders")."""
     toc = document.get_toc()
     tops = [(title, page - 1) for level, title, page in toc if level == 1]
     texts, intro = [], []
-    questioned = [page - 1 for level, title, page in toc if level == 2]
+    under = [(title, page - 1) for level, title, page in toc if level == 2]
     for number, (title, first) in enumerate(tops):
         end = tops[number + 1][1] if number + 1 < len(tops) else len(document)
-        questions = [q for q in questioned if first < q < end]
-        if questions:
-            texts.append((first, questions[0], end))
+        inside = [(heading, page) for heading, page in under if first <= page < end]
+        questions = [page for heading, page in inside if heading.strip() in QUESTIONS and page > first]
+        if inside:
+            texts.append((first, questions[0] if questions else end, end))
         elif title.lower().startswith("introduction"):
             intro = list(range(first, end))
     return texts, intro

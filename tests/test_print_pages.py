@@ -83,6 +83,36 @@ def test_a_spread_is_a_left_hand_page_and_the_right_hand_page_facing_it(measured
     assert (measured.labels[left], measured.labels[right]) == ("2", "3")  # even folios on the left
 
 
+class _Outline:
+    """A PDF's bookmarks and page count, as `measure_pages.outline_parts` reads them."""
+
+    def __init__(self, toc, pages):
+        self.toc, self.pages = toc, pages
+
+    def get_toc(self):
+        return self.toc
+
+    def __len__(self):
+        return self.pages
+
+
+def test_a_text_s_headings_are_not_taken_for_its_questions():
+    """DW's text (built with `add`, no questions yet) has two headings, bookmarked under its title: the
+    first was taken for where its questions begin, so its pages after the first were never measured
+    and its spread pp. 2-3, ending a line apart, was not counted."""
+    dw = [[1, "DW", 1], [1, "Contents", 3], [1, "Introduction", 5],
+          [1, "Berlin confronts Germany’s colonial past", 7],
+          [2, "Freedom fighters replace colonial leaders", 8],
+          [2, "Right-wing resistance", 9], [1, "About the author", 11], [1, "Sources and credits", 13]]
+    assert measure_pages.outline_parts(_Outline(dw, 16)) == ([(6, 10, 10)], [4, 5])
+    seed = [[1, "Introduction", 5], [1, "What does internationalism mean today?", 9],
+            [2, "Biopolitik", 12], [2, "Questions for discussion", 27], [1, "About the authors", 41]]
+    assert measure_pages.outline_parts(_Outline(seed, 44))[0] == [(8, 26, 40)]
+    german = [[1, "Mit Foucault die Pandemie verstehen?", 25], [2, "Fragen zur Diskussion", 33],
+              [1, "Über", 35]]
+    assert measure_pages.outline_parts(_Outline(german, 40))[0] == [(24, 32, 34)]
+
+
 def test_no_runt_page_and_facing_pages_end_on_the_same_line(measured):
     # The second text's last three lines and its source note were alone on page 28; three spreads
     # ended a line apart (render/pages.py runs one short, or sets a paragraph a line longer).
