@@ -298,7 +298,9 @@ def measure(path: Path, booklet: Path | None = None, compounds: frozenset[str] =
         page.quote_rule = pull_quote_rule(document[page.index], measure_width, page.lines)
     _room(pages, pitch)
     in_text = set(result.text_pages)
-    prose = {p for a, q, _b in texts for p in range(a, q)}  # the texts' pages before their questions
+    # the texts' pages before their questions (or, without them, before the blank pages that end it)
+    texts = [(first, _prose_end(first, questions, result.blanks), end) for first, questions, end in texts]
+    prose = {p for a, q, _b in texts for p in range(a, q)}
     by_index = {page.index: page for page in pages}
     openings = {first for first, _q, _b in texts}  # a paragraph never runs on into another text
     for page in pages:
@@ -345,6 +347,14 @@ def measure(path: Path, booklet: Path | None = None, compounds: frozenset[str] =
     if booklet is not None:
         result.booklet = booklet_figures(len(document), result.blanks, booklet)
     return result
+
+
+def _prose_end(first: int, questions: int, blanks: list[int]) -> int:
+    """Where a text's prose ends: at its questions, or before the blank pages that end the text (the
+    text's last page is no page of a spread that runs on)."""
+    while questions - 1 > first and questions - 1 in blanks:
+        questions -= 1
+    return questions
 
 
 def _opens(line: Line, before: Line, pitch: float, edges: dict[int, tuple[float, float]], index: int) -> bool:

@@ -173,3 +173,51 @@ def test_a_spread_holding_a_pull_quote_is_first_mended_by_showing_the_quote_a_pa
     plain = fixes(Fault("spread", (1, 2)), [page(20), page(30, 2, "a"), page(31, 1, "b"), page(32)],
                   [Change("b", "0.02em", 1)], lambda short: f"short {short}")
     assert plain == ways[:-1]
+
+
+def test_a_spread_run_short_already_is_never_run_less_short_by_a_later_way():
+    """The room a page run short leaves is read above the foot it was given: a spread run 3 lines short
+    for the runt after it, its pages then a line apart (1 and 0 lines of room), was offered the way
+    "run both pages 1 line short", which gave them back 2 lines each (DW's pp. 2-3: the mending's
+    ways counted from the page's own margin, not from the one the kept layout set)."""
+    from pamphleteer.render.pages import Mending
+
+    pages = [PageLines(("a",) * 20, 0), PageLines(("b",) * 32, 0), PageLines(("c",) * 32, 0),
+             PageLines(("d",) * 32, 0), PageLines(("e",) * 29, 3), PageLines(("f",) * 3, 29)]
+    mending = Mending(_reading(pages, [Fault("runt", (5,))]))
+    first = mending.next()
+    assert first == short_pages({3: 3, 4: 3}, _PageBox(), 20.0)
+    after = [PageLines(("a",) * 20, 0), PageLines(("b",) * 32, 0), PageLines(("c",) * 32, 0),
+             PageLines(("d",) * 28, 1), PageLines(("e",) * 29, 0), PageLines(("f",) * 7, 25)]
+    assert mending.judge(first, _reading(after, [Fault("spread", (3, 4))]))
+    ways = [css for options in mending._ways()[0] for css in options]
+    assert short_pages({3: 1, 4: 1}, _PageBox(), 20.0) not in ways  # 1 line short: 2 lines longer
+    assert short_pages({3: 3, 4: 3}, _PageBox(), 20.0) not in ways
+
+
+def test_a_runt_page_is_mended_before_the_spreads_before_it():
+    """A runt is the worst fault: with two layouts spent on the spreads before it, a text's last page
+    kept its two lines (the German reader's Foucault text, p.28); its way (the spread before it run
+    short) is tried first, and a spread's after."""
+    from pamphleteer.render.pages import Mending
+
+    pages = [PageLines(("a",) * 20, 0), PageLines(("b",) * 32, 0), PageLines(("c",) * 31, 1),
+             PageLines(("d",) * 32, 0), PageLines(("e",) * 32, 0), PageLines(("f",) * 29, 3),
+             PageLines(("g",) * 30, 2), PageLines(("h",) * 2, 30)]
+    found = [Fault("spread", (1, 2)), Fault("runt", (7,))]
+    mending = Mending(_reading(pages, found))
+    mending.combined = ""  # (the layout mending both at once is not made: one fault at a time)
+    mending.consider({"0.02em": {"c": Setting(lines=11)}})  # "c" a line longer would level pages 1-2
+    first = mending.next()
+    assert first == short_pages({5: 3, 6: 3}, _PageBox(), 20.0)
+
+
+def test_a_spread_is_not_run_short_by_no_line_for_a_runt():
+    """Both pages of the spread before a runt ending at their foot: running them "as short as the
+    page with the most room" is no change, and spent one of the two layouts on nothing (the German
+    reader's Expert*innen text)."""
+    from pamphleteer.render.pages import fixes
+
+    pages = [page(20), page(32, 0, "b"), page(32, 0, "c"), page(3, 29, "d")]
+    ways = fixes(Fault("runt", (3,)), pages, [], lambda short: f"short {short}")
+    assert ways == ["short {1: 1, 2: 1}", "short {1: 2, 2: 2}"]

@@ -19,9 +19,9 @@ does the same, inside the layout step (`render/layout.py`), after the loose line
    mended by running the spread before it short, which needs no trial);
 3. with two faults or more, the document is laid out again with the likeliest way to mend each,
    all at once, and kept if that leaves no fault (and no more loose lines): one layout, not one a
-   fault. Else the document is laid out again with one way to mend the first fault (a
-   candidate's spacing, nearest the fault first, or pages run short), and kept if it has fewer
-   faults (and no more loose lines) than before; at most MOST_LAYOUTS times.
+   fault. Else the document is laid out again with one way to mend the first fault (a runt page
+   first, the worst; a candidate's spacing, nearest the fault first, or pages run short), and kept
+   if it has fewer faults (and no more loose lines) than before; at most MOST_LAYOUTS times.
 
 No word is dropped or moved: only word spaces change, by at most what the loose-line pass
 allows.
@@ -222,6 +222,17 @@ def short_pages(pages: dict[int, int], page_box: object, pitch: float) -> str:
                    for index, lines in sorted(pages.items()))
 
 
+SHORT_PAGE = re.compile(r"@page :nth\((\d+)\) \{ margin-bottom: ([\d.]+)px; \}")  # as `short_pages` writes
+
+
+def run_short(css: str, page_box: object, pitch: float) -> dict[int, int]:
+    """The pages `css` runs short (index -> lines), as `short_pages` wrote them (the last rule for a
+    page wins, as in CSS)."""
+    bottom = float(page_box.margin_bottom)  # type: ignore[attr-defined]
+    return {int(page) - 1: round((float(margin) - bottom) / pitch) for page, margin in SHORT_PAGE.findall(css)
+            if pitch}
+
+
 def _pitch(document: Document) -> float:
     heights = Counter(round(line.height, 2) for page in document.pages
                       for line, _block, in_body in _lines(page._page_box, "", False)
@@ -230,7 +241,7 @@ def _pitch(document: Document) -> float:
 
 
 def fixes(fault: Fault, pages: list[PageLines], found: list[Change],
-          shorten: Callable[[dict[int, int]], str]) -> list[str]:
+          shorten: Callable[[dict[int, int]], str], already: dict[int, int] | None = None) -> list[str]:
     """The CSS of each way that may mend `fault`, the likeliest first.
 
     A spread: a paragraph on it set a line longer or shorter (first those that leave the pages after
@@ -243,13 +254,16 @@ def fixes(fault: Fault, pages: list[PageLines], found: list[Change],
     come over to it (a paragraph set a line shorter pulls it back only when a line would do). Of
     the spacings that set one paragraph a line longer (or shorter), only the first is a way: the
     others move the same lines, and would take a layout that another paragraph could have.
+    `already`: the pages the layout `pages` were read of runs short (index -> lines): their room is
+    read above the foot it set, and a page run shorter is run short by both.
     """
+    already = already or {}
     if fault.kind == "spread":
         near = {block: rank for rank, index in enumerate(fault.pages) for block in pages[index].blocks}
         rank = lambda change: (not local(change, fault, pages), near[change.block],  # noqa: E731
                                TRIAL_SPACINGS.index(change.spacing))
         spaced = _firsts(sorted((change for change in found if change.block in near), key=rank))
-        short = max(pages[index].short_by for index in fault.pages)
+        short = max(already.get(index, 0) + pages[index].short_by for index in fault.pages)
         spacings = [spacing_rules({change.block: change.spacing}) for change in spaced]
         moved = [move_quote(number) for index in fault.pages for number in pages[index].quotes]
         shortened = [shorten(dict.fromkeys(fault.pages, short))] if short <= MOST_SHORT else []
@@ -258,9 +272,11 @@ def fixes(fault: Fault, pages: list[PageLines], found: list[Change],
     before = [runt - 2, runt - 1] if (runt - 1) % 2 == 0 else [runt - 1]
     before = [index for index in before if index > 0]  # never the opening page
     lacking = RUNT_LINES - pages[runt].lines
-    longest = max(pages[index].short_by for index in before) if before else 0
+    room = [already.get(index, 0) + pages[index].short_by for index in before]  # lines above the foot
+    longest = max(room, default=0)
+    # (as short as the page with the most room: none shorter than its text already ends is no way)
     shorter = [shorten(dict.fromkeys(before, longest + lines)) for lines in dict.fromkeys((0, 1, lacking))
-               if before and longest + lines <= MOST_SHORT + 1]
+               if before and min(room) < longest + lines <= MOST_SHORT + 1]
     near = {block: rank for rank, index in enumerate((runt - 1, runt - 2)) if index >= 0
             for block in pages[index].blocks}
     pulled = _firsts(sorted((change for change in found if change.block in near and change.lines == -1),
@@ -413,8 +429,9 @@ class Mending:
         else:
             found = [Change(block, TRIAL_SPACINGS[0], -1) for block in sorted(self.near)]
             unknown = {spacing_rules({change.block: change.spacing}) for change in found}
-        ways = [[css for css in fixes(fault, self.reading.pages, found, shorten) if css not in self.tried]
-                for fault in self.reading.found]
+        already = run_short(self.chosen, self.first.page_box, self.first.pitch)
+        ways = [[css for css in fixes(fault, self.reading.pages, found, shorten, already)
+                 if css not in self.tried] for fault in self.reading.found]
         return ways, unknown
 
     def _combined(self, ways: list[list[str]]) -> str:
@@ -466,12 +483,16 @@ class Mending:
         # (mending one fault moves the pages after it: the faults are read again of each layout kept)
         # A pull quote shown a paragraph later is tried last, and once, past MOST_LAYOUTS: the faults
         # a paragraph's lines mend are mended as they were without it.
-        # A way that leaves the pages after its fault as they are (`local`) goes first, whichever fault
-        # it mends: it moves no other fault, as a way that moves the pages after the first would.
+        # A runt page's ways go first: it is the worst fault (`_cost`), the last in page order, and its
+        # ways (the spread before it run short) move no page before it; with the layouts spent on the
+        # spreads before it, a text's last page was left with two lines (the German reader's three texts).
+        # Then a way that leaves the pages after its fault as they are (`local`), whichever fault it
+        # mends: it moves no other fault, as a way that moves the pages after the first would.
         options = [(css, index) for index, ways in enumerate(self._ways()[0]) for css in ways
                    if self.layouts < MOST_LAYOUTS or css.startswith(MOVED_QUOTE)]
-        options = [option for option in options
-                   if option[0] in self._local(self.reading.found[option[1]])][:1] or options[:1]
+        runts = [option for option in options if self.reading.found[option[1]].kind == "runt"]
+        options = runts[:1] or [option for option in options
+                                if option[0] in self._local(self.reading.found[option[1]])][:1] or options[:1]
         if not options:
             return None
         (css, self.mending), = options
