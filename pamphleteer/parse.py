@@ -46,6 +46,7 @@ from pamphleteer.ast import (
     with_attr,
 )
 from pamphleteer.ast import Node as Node  # named here too, for the rules that import it with Block
+from pamphleteer.ast.nodes import ATTR_AT
 from pamphleteer.cache import Cache, digest
 from pamphleteer.errors import Diagnostic, RenderError, Severity, SourceError
 from pamphleteer.nesting import MAX_BLOCK_DEPTH, MAX_DEPTH, flatten_deep, load_json
@@ -94,13 +95,13 @@ def pandoc_version() -> str:
 POSITION_KEYS = ("data-pos", "wrapper")
 
 
-def _is_wrapper_attr(attr: Attr) -> bool:
-    return not attr.identifier and not attr.classes and any(key == "wrapper" for key, _ in attr.pairs)
-
-
 def _is_wrapper_node(node: Node) -> bool:
-    """A Div or Span the sourcepos reader put around a block or a run of text to say where it stands."""
-    return is_kind(node, "Div", "Span") and _is_wrapper_attr(attr_of(node))
+    """A Div or Span the sourcepos reader put around a block or a run of text to say where it stands.
+    (Read off the JSON itself, not through `attr_of`: it is asked of every node pandoc gives.)"""
+    if node["t"] not in ("Div", "Span"):
+        return False
+    identifier, classes, pairs = node["c"][0]
+    return not identifier and not classes and any(pair[0] == "wrapper" for pair in pairs)
 
 
 def _position_line(attr: Attr) -> int | None:
@@ -114,7 +115,7 @@ def _position_line(attr: Attr) -> int | None:
 
 def _without_position(node: Node) -> Node:
     """The node without the source-position attributes pandoc gave it (the node itself if it has none)."""
-    if not has_attr(node):
+    if not has_attr(node) or not any(pair[0] in POSITION_KEYS for pair in node["c"][ATTR_AT[node["t"]]][2]):
         return node
     attr = attr_of(node)
     pairs = tuple(pair for pair in attr.pairs if pair[0] not in POSITION_KEYS)
