@@ -110,22 +110,28 @@ def _same(first: list[Node], second: list[Node]) -> bool:
     return first is second or (len(first) == len(second) and all(map(operator.is_, first, second)))
 
 
-def _containers(node: Node) -> list[tuple[Node, list[Slot]]]:
+def _containers(node: Node) -> tuple[list[tuple[Node, list[Slot]]], dict[int, list[int]]]:
     """Every node under `node` (itself included) that holds others, with its slots; children
-    pushed in reading order, so that the list read backwards is left-to-right, innermost first."""
+    pushed in reading order, so that the list read backwards is left-to-right, innermost first.
+    And, for the id of each of them but `node`, the places in that list of the nodes holding it
+    (more than one where a node stands twice in the tree)."""
     found: list[tuple[Node, list[Slot]]] = []
+    holders: dict[int, list[int]] = {}
     if node["t"] in LEAVES:
-        return found
-    stack = [node]
+        return found, holders
+    stack: list[tuple[Node, int]] = [(node, -1)]
     pop, extend, append = stack.pop, stack.extend, found.append
     while stack:  # only nodes that may hold others are pushed: most children are words and spaces
-        item = pop()
+        item, holder = pop()
         item_slots = slots(item)
         if item_slots:
+            if holder >= 0:
+                holders.setdefault(id(item), []).append(holder)
+            index = len(found)
             append((item, item_slots))
             for _level, children in item_slots:
-                extend([child for child in children if child["t"] not in LEAVES])
-    return found
+                extend([(child, index) for child in children if child["t"] not in LEAVES])
+    return found, holders
 
 
 def transform(node: Node, inlines: ListRewrite | None = None, blocks: ListRewrite | None = None) -> Node:
@@ -136,10 +142,13 @@ def transform(node: Node, inlines: ListRewrite | None = None, blocks: ListRewrit
     """
     rewrite = {Level.INLINES: inlines, Level.BLOCKS: blocks}
     changed: dict[int, Node] = {}  # id of an original node -> its rebuilt version, where it changed
-    for item, item_slots in reversed(_containers(node)):
+    found, holders = _containers(node)
+    stale = [False] * len(found)  # whether a node holds one that changed (its lists are then rebuilt)
+    for index in range(len(found) - 1, -1, -1):
+        item, item_slots = found[index]
         lists, differs = [], False
         for level, children in item_slots:
-            kept = [changed.get(id(c), c) for c in children] if changed else children
+            kept = [changed.get(id(c), c) for c in children] if stale[index] else children
             function = rewrite[level]
             if function is not None:
                 kept = function(kept)
@@ -147,6 +156,8 @@ def transform(node: Node, inlines: ListRewrite | None = None, blocks: ListRewrit
             lists.append(kept)
         if differs:
             changed[id(item)] = with_slots(item, lists)
+            for holder in holders.get(id(item), ()):
+                stale[holder] = True
     return changed.get(id(node), node)
 
 
