@@ -354,11 +354,24 @@ def _lines(inlines: list[Node]) -> list[list[Node]]:
     return lines
 
 
+def _may_hold_debris(node: Node) -> bool:
+    """Whether any text in `node` has a `{` (attributes) or a `:` (fences): most blocks have neither,
+    and `attribute_debris` then leaves them as they are."""
+    for item in walk(node):
+        kind_of = item["t"]
+        text = item["c"] if kind_of == "Str" else item["c"][1] if kind_of in ("Code", "Math") else ""
+        if "{" in text or ":" in text:
+            return True
+    return False
+
+
 @rule(Stage.DAMAGE, order=50, codes={"N702": "pandoc attributes and fences shown as text removed"},
       runs=over_blocks_and_containers)
 def attribute_debris(node: Node) -> tuple[list[Node], list[Finding]]:
     """Attributes and `:::` fences shown as text leave paragraphs and headings; attributes also
     leave the words of links, emphasis, lists and tables, wherever they are."""
+    if not _may_hold_debris(node):
+        return [node], []
     if is_kind(node, "BulletList", "OrderedList"):
         return _debris_in_list_items(node)
     if not is_kind(node, "Para", "Plain", "Header"):

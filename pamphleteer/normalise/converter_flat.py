@@ -7,6 +7,8 @@ any node that is not text as OBJECT) with, for each character, where it came fro
 
 from __future__ import annotations
 
+from itertools import repeat
+
 from pamphleteer.ast import is_kind, make_str, str_text
 from pamphleteer.parse import Node
 
@@ -27,9 +29,8 @@ def flatten(inlines: list[Node]) -> tuple[str, list[tuple[int, int]]]:
             text = "\n"
         else:
             text = OBJECT
-        for offset, char in enumerate(text):
-            chars.append(char)
-            where.append((index, offset))
+        chars.append(text)
+        where.extend(zip(repeat(index, len(text)), range(len(text)), strict=True))  # (index, offset) each
     return "".join(chars), where
 
 

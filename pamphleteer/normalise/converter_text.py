@@ -91,6 +91,8 @@ def _run_nodes(text: str) -> list[Node]:
 })  # a link's text only by the link repairs
 def fix_mojibake(node: Node) -> tuple[Node, list[Finding]]:
     """Characters garbled by a wrong encoding are restored."""
+    if not any(item["t"] == "Str" and SUSPECT.search(item["c"]) for item in walk(node)):
+        return node, []  # no word has a character mojibake is made of (`mend` would keep every run)
     findings: list[Finding] = []
 
     def rewrite(inlines: list[Node]) -> list[Node]:

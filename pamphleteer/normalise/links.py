@@ -129,6 +129,8 @@ LinkRepair = Callable[[Node], "tuple[list[Node], Finding] | None"]  # a link -> 
 def _mend_links(node: Node, repair: LinkRepair, merge: bool = False) -> tuple[Node, list[Finding]]:
     """`node` with every Link that `repair` mends replaced by the inlines it returns, with a
     finding for each; with `merge`, the words around them joined as pandoc would."""
+    if not any(item["t"] == "Link" for item in walk(node)):  # most blocks: no link to mend, nothing rebuilt
+        return node, []
     findings: list[Finding] = []
 
     def rewrite(inlines: list[Node]) -> list[Node]:

@@ -260,7 +260,8 @@ def mark_acronyms(node: Node) -> tuple[Node, list[Finding]]:
         out: list[Node] = []
         for index, item in enumerate(inlines):
             text = word_of(item)
-            if not text or id(item) in marked or _in_capitals(inlines, index):
+            # a word without capitals (most words) has no acronym: `_marked` would keep it as it is
+            if not text or text.islower() or id(item) in marked or _in_capitals(inlines, index):
                 out.append(item)
                 continue
             parts = _marked(text)
