@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import justext  # type: ignore[import-untyped]
@@ -320,7 +320,7 @@ def guess_language(blocks: tuple[Block, ...]) -> str:
     tokens = [token.lower() for block in blocks for token in re.findall(r"[^\W\d_]+", text_of(block.node))]
     if not tokens:
         return ""
-    scores = {lang: sum(token in stopwords(lang) for token in tokens) for lang in GUESSED}
+    scores = {lang: sum(map(stopwords(lang).__contains__, tokens)) for lang in GUESSED}
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] > 1.5 * scores["en"] else "en"
 
@@ -1099,7 +1099,16 @@ def remove_boilerplate(
         for div in opened
     ]
     units = _units(blocks, stop)
-    exempt_units = {i for i, unit in enumerate(units) if _spared(unit) or _read_elsewhere(unit, authors)}
+    tails: dict[int, str] = {}  # each unit's `_classify_tail`, asked up to three times below
+
+    def tail(index: int) -> str:
+        if index not in tails:
+            unit = units[index]
+            tails[index] = _classify_tail(Block(unit.line, unit.node), authors, "")
+        return tails[index]
+
+    exempt_units = {i for i, unit in enumerate(units) if _spared(unit)
+                    or _read_elsewhere(unit, partial(tail, i))}
     exempt_units |= _apparatus(units)
     # The rest of a paragraph cut by a page break is the article's, however many links it holds.
     joined = {i for i in range(1, len(blocks)) if continues(blocks[i - 1], blocks[i])}
@@ -1113,9 +1122,9 @@ def remove_boilerplate(
     links = [link_target(node) for block in blocks for node in walk(block.node) if kind(node) == "Link"]
     host = site_host(links)
     bios = frozenset(i for i, unit in enumerate(units) if kind(unit.node) in ("Para", "Plain") and (
-        _bio_line(unit) or _classify_tail(Block(unit.line, unit.node), authors, "") == "bio"))
+        _bio_line(unit) or tail(i) == "bio"))
     notes = frozenset(i for i, unit in enumerate(units) if kind(unit.node) in ("Para", "Plain")
-                      and _classify_tail(Block(unit.line, unit.node), authors, "") == "disclaimer")
+                      and tail(i) == "disclaimer")
     decided = classify(units, stop, exempt_units, host, joined_only, bios, notes)
     body: list[Block] = []
     credits: list[Block] = []
@@ -1155,13 +1164,14 @@ def _apparatus(units: list[Unit]) -> set[int]:
     return out
 
 
-def _read_elsewhere(unit: Unit, authors: tuple[str, ...]) -> bool:
-    """A byline, or a block the foot of the text is made of (credits, sources, bio): `furniture` lifts it."""
+def _read_elsewhere(unit: Unit, tail: Callable[[], str]) -> bool:
+    """A byline, or a block the foot of the text is made of (credits, sources, bio): `furniture` lifts
+    it. `tail`: what `furniture._classify_tail` makes of the block."""
     if kind(unit.node) not in ("Para", "Plain"):
         return False
     if read_byline(unit.text):
         return True
-    return _classify_tail(Block(unit.line, unit.node), authors, "") in TAIL_KINDS
+    return tail() in TAIL_KINDS
 
 
 def _author_links(unit: Unit) -> bool:
