@@ -588,7 +588,7 @@ unloaded in the next was no refusal at all.
 
 
 @pytest.fixture(scope="module")
-def with_new_text(tmp_path_factory: pytest.TempPathFactory):
+def with_new_text(tmp_path_factory: pytest.TempPathFactory, built):
     """A copy of the sources with one scraped text added, nothing else touched, built by the CLI."""
     import shutil
 
@@ -597,6 +597,9 @@ def with_new_text(tmp_path_factory: pytest.TempPathFactory):
     shutil.copytree(SOURCES, sources)
     (sources / "texts" / "ruiz-solidarity.md").write_text(NEW_TEXT, encoding="utf-8")
     output = root / "out"
+    # into the build's own folder as the session's build of the seed left it, as a user's next build
+    # finds it: the seed's texts come from its cache, the new one and what lists it are made anew
+    shutil.copytree(built.written[0].parent / ".pamphleteer", output / ".pamphleteer", symlinks=True)
     result = run_cli(
         "--sources", str(sources), "--output", str(output), env={"SOURCE_DATE_EPOCH": "1767225600"}
     )
