@@ -22,6 +22,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from pamphleteer.ast import (
     block_inlines,
+    div_blocks,
     header_inlines,
     header_level,
     is_only_emphasis,
@@ -31,11 +32,13 @@ from pamphleteer.ast import (
     list_items,
     make_plain,
     make_str,
+    ordered_list_start,
     transform,
     walk,
 )
 from pamphleteer.ast import text_of as ast_text_of
 from pamphleteer.errors import Diagnostic, Severity
+from pamphleteer.normalise.boilerplate_comments import BUTTONS, COMMENT_HEADING
 from pamphleteer.normalise.findings import shorten
 from pamphleteer.normalise.images import is_left_out_image
 from pamphleteer.normalise.keep import Keep
@@ -56,6 +59,7 @@ from pamphleteer.normalise.metadata import (
     is_update_line,
     kicker_date,
     labelled_date,
+    page_dateline,
     read_author_links,
     read_byline,
     read_dateline,
@@ -259,24 +263,47 @@ def _single_item(block: Block) -> Block:
 
 
 def _list_lines(block: Block) -> list[Block]:
-    """The paragraphs of a list's items, nested lists' as well, each without its images (an author's
-    photo whose alt text is the name beside it); [] when an item holds anything else."""
+    """The paragraphs of a list's items, nested lists' and those in an item's div as well ("- ::: date"
+    / "26. Oktober 2023"), each without its images (an author's photo whose alt text is the name beside
+    it); [] when an item holds anything else."""
     lines: list[Block] = []
     for item in list_items(block.node):
-        for node in item:
-            if kind(node) in ("BulletList", "OrderedList"):
-                nested = _list_lines(Block(block.line, node))
-                if not nested:
-                    return []
-                lines.extend(nested)
-            elif kind(node) in ("Para", "Plain"):
-                inlines = [inline for inline in block_inlines(node)
-                           if kind(inline) != "Image" and not is_left_out_image(inline)]
-                if ast_text_of(inlines).strip():
-                    lines.append(Block(block.line, make_plain(inlines)))
-            else:
-                return []
+        if not _item_lines(block.line, item, lines):
+            return []
     return lines
+
+
+def _item_lines(line: int, nodes: list[Node], lines: list[Block]) -> bool:
+    """Adds the paragraphs of a list item's blocks to `lines` (see `_list_lines`); False when a block
+    is no paragraph, list or div of them. An empty div (a share bar's remains) adds nothing."""
+    for node in nodes:
+        if kind(node) in ("BulletList", "OrderedList"):
+            nested = _list_lines(Block(line, node))
+            if not nested:
+                return False
+            lines.extend(nested)
+        elif kind(node) == "Div":
+            if not _item_lines(line, div_blocks(node), lines):
+                return False
+        elif kind(node) in ("Para", "Plain"):
+            inlines = [inline for inline in block_inlines(node)
+                       if kind(inline) != "Image" and not is_left_out_image(inline)]
+            if ast_text_of(inlines).strip():
+                lines.append(Block(line, make_plain(inlines)))
+        else:
+            return False
+    return True
+
+
+def _numbered_day(block: Block) -> str:
+    """The text of a paragraph that opens with a day and a full stop, which Markdown read as a list of
+    one item numbered from that day ("31. Oktober 2023. Dragqueens …"), the day put back; or ''."""
+    if kind(block.node) != "OrderedList" or not 1 <= ordered_list_start(block.node) <= 31:
+        return ""
+    items = list_items(block.node)
+    if len(items) != 1 or not items[0] or kind(items[0][0]) not in ("Para", "Plain"):
+        return ""
+    return f"{ordered_list_start(block.node)}. {ast_text_of(block_inlines(items[0][0]))}"
 
 
 def _dateline(block: Block) -> str:
@@ -790,9 +817,10 @@ class _Reader:
 
     def run_in_date(self, block: Block) -> None:
         """A lead paragraph under the title that opens with its date ("31. Oktober 2023. Dragqueens sind
-        …"), or a meta bar that does, before the article's section and tags: the date is the text's (N407),
-        over one above the title (a page's header shows today's); the paragraph stays as written."""
-        text = _text(block) if kind(block.node) in ("Para", "Plain") else ""
+        …", which Markdown reads as a list numbered from 31), or a meta bar that does, before the
+        article's section and tags: the date is the text's (N407), over one above the title (a page's
+        header shows today's); the paragraph stays as written."""
+        text = _text(block) if kind(block.node) in ("Para", "Plain") else _numbered_day(block)
         date = text and (run_in_date(text) or date_before_tags(text, [words for words, _ in _links(block)]))
         if (date and "date" not in self.head.found and date not in self.calendar
                 and self.lift.may("N407", block)):
@@ -1227,14 +1255,36 @@ def lift_head(
         if "authors" not in head.found:
             _signature(blocks, head, lift)
         labelled = labelled_date(page) if "date" not in head.found and blocks else ""
-    if labelled:
-        head.found["date"] = labelled
-        lift.note("N407", Block(blocks[0].line, make_plain([make_str(labelled)])),
-                  "the date the page labels as the text's publication ('Published:', 'Erschienen am:') "
-                  "became its date", labelled)
-    date = url_date(source) if source and "date" not in head.found else ""
-    if date and blocks:
-        head.found["date"] = date
-        lift.note("N407", Block(blocks[0].line, make_plain([make_str(source)])),
-                  "the date in the text's address became its date", date)
+        if labelled:
+            head.found["date"] = labelled
+            lift.note("N407", Block(blocks[0].line, make_plain([make_str(labelled)])),
+                      "the date the page labels as the text's publication ('Published:', 'Erschienen am:') "
+                      "became its date", labelled)
+        date = url_date(source) if source and "date" not in head.found else ""
+        if date and blocks:
+            head.found["date"] = date
+            lift.note("N407", Block(blocks[0].line, make_plain([make_str(source)])),
+                      "the date in the text's address became its date", date)
+        title = head.found.get("title")
+        if "date" not in head.found and blocks and isinstance(title, str) and title:
+            _page_dateline(blocks, page, title, head, lift)
     return head
+
+
+def _stops_dateline(text: str) -> bool:
+    """Where the search for a dateline after the headline ends: a heading over the readers' comments,
+    a comment's reply button."""
+    return bool(COMMENT_HEADING.match(text) or BUTTONS.match(text))
+
+
+def _page_dateline(blocks: list[Block], page: tuple[str, ...], title: str, head: Head, lift: Lift) -> None:
+    """With no date in the head, the label or the address, the first dateline alone on the page after
+    its headline (`metadata.page_dateline`) is the text's date (N407); the line, where it is still
+    in the body, stays."""
+    line, date = page_dateline(page, title, _stops_dateline)
+    at = next((block for block in blocks if _text(block).strip() == line), None) if date else None
+    at = at or Block(blocks[0].line, make_plain([make_str(line)]))  # the line left with the furniture
+    if date and lift.may("N407", at):
+        head.found["date"] = date
+        lift.note("N407", at, "the date set alone after the headline (the page's meta box) became the "
+                  "text's date", date)

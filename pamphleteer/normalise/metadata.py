@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
@@ -887,19 +887,22 @@ def calendar_dates(shown: Sequence[str], page: Sequence[str]) -> frozenset[str]:
 
 
 KICKER_WORDS = 3
+HASHTAG_WORDS = 10  # a tag written as a hashtag ("#Krótko o przepisach prawa w Polsce") is this long at most
 QUOTE_MARKS = "„“”‚‘’«»\"' "  # a kicker in quotation marks: '„Heikles“ Thema 3. November 2023'
 
 
 def kicker_date(text: str) -> str:
     """The date of a line that is a section's or a tag's name, then a date: "conservatism May 16, 2020",
     "Politics | 3 March 2020" (a kicker above a headline), or ''. The kicker is one to three words
-    without a digit; what follows it must be a dateline by itself."""
+    without a digit, or a tag written as a hashtag of up to ten ("#Krótko o przepisach prawa w Nowej
+    Zelandii i Polsce 22 kwietnia 2021"); what follows it must be a dateline by itself."""
     words = re.sub(r"\s+", " ", text).strip().split(" ")
     if PREFIX.match(" ".join(words[:2]) + " "):
         return ""
-    for cut in range(1, min(KICKER_WORDS, len(words) - 1) + 1):
+    reach = HASHTAG_WORDS if re.match(r"#[^\W\d_]", words[0]) else KICKER_WORDS
+    for cut in range(1, min(reach, len(words) - 1) + 1):
         kicker = " ".join(words[:cut])
-        if re.search(r"\d", kicker) or not re.match(r"[^\W\d_]", kicker.lstrip(QUOTE_MARKS)):
+        if re.search(r"\d", kicker) or not re.match(r"[^\W\d_]", kicker.lstrip(QUOTE_MARKS + "#")):
             return ""
         date = read_dateline(" ".join(words[cut:]).lstrip("|·•:/,–—- "))
         if date:
@@ -917,16 +920,20 @@ PUBLISHED_LABEL = re.compile(  # a page's info box: "Erschienen am: 01.11.2023",
     r"(?<![\w-])(?:(?:first\s+)?published(?:\s+on)?|erschienen(?:\s+am)?|ver[öo]ffentlicht(?:\s+am)?"
     r"|publi[ée]e?(?:\s+le)?|publicado(?:\s+el)?|pubblicato(?:\s+il)?|opublikowano|julkaistu|publicerad"
     r")\s*:?\s+(?=(?P<rest>\S.{0,40}))", re.IGNORECASE)
+DATE_LABEL = re.compile(  # an info box that opens with the label "Date", then the date: "Date 19.01.2020 …"
+    r"^(?:date|datum|fecha|data|date\s+de\s+publication)\s*:?\s+(?=(?P<rest>\S.{0,40}))", re.IGNORECASE)
 LABEL_DATE_WORDS = 5  # words at most of the date after its label
 
 
 def labelled_date(texts: Sequence[str]) -> str:
     """The date the page labels as its publication's ("Letzte Änderung: 31.10.2023 Erschienen am:
-    01.11.2023 Lesungen: 61", a page's info box under the article), when every such label on the page
-    gives the same day; '' otherwise (a list of other articles, each "Published …", names none)."""
+    01.11.2023 Lesungen: 61", a page's info box under the article, or one that opens with the label
+    "Date" and a date: "Date 19.01.2020 Author Ben Knight"), when every such label on the page gives
+    the same day; '' otherwise (a list of other articles, each "Published …", names none)."""
     dates = set()
     for text in texts:
-        for match in PUBLISHED_LABEL.finditer(re.sub(r"\s+", " ", text)):
+        line = re.sub(r"\s+", " ", text).strip()
+        for match in (*PUBLISHED_LABEL.finditer(line), *DATE_LABEL.finditer(line)):
             words = match["rest"].split()
             date = next((read for size in range(min(LABEL_DATE_WORDS, len(words)), 0, -1)
                          if re.search(r"\d", " ".join(words[:size]))
@@ -934,6 +941,37 @@ def labelled_date(texts: Sequence[str]) -> str:
             if date:
                 dates.add(date)
     return next(iter(dates)) if len(dates) == 1 else ""
+
+
+def _fold_words(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text).casefold().strip()
+
+
+DATELINE_CHARACTERS = 60  # a text longer than this is no dateline alone
+UPDATED = re.compile(r"(?<!\w)(?:" + UPDATED_WORDS + r")(?!\w)", re.IGNORECASE)  # "Article mis à jour le …"
+
+
+def page_dateline(texts: Sequence[str], title: str, stop: Callable[[str], bool]) -> tuple[str, str]:
+    """The first of the page's texts (`texts`, furniture and all, in order) after its headline
+    (`title`) that is a dateline and nothing else, or a section's name and a date (`kicker_date`):
+    "20:34 17.04.2020", "Öko Ökonomie 13. 1. 2020", a meta box after the article, between its share
+    buttons and its tags; with its date, or ('', ''). Never the day it was updated ("Article mis à jour
+    le 7 janvier 2020."), which is not the day it came out; never a comment's:
+    the search stops at the first text that `stop` matches (a heading over the comments, a reply
+    button); nor a dateline before the headline (a page's header shows today's)."""
+    key = _fold_words(title)
+    start = next((index for index, text in enumerate(texts) if key and key in _fold_words(text)
+                  and len(text) <= 2 * len(title) + 40), None)
+    if start is None:
+        return "", ""
+    for text in texts[start + 1:]:
+        line = re.sub(r"\s+", " ", text).strip()
+        if stop(line):
+            return "", ""
+        if len(line) <= DATELINE_CHARACTERS and re.search(r"\d", line) and not UPDATED.search(line) and (
+                date := read_dateline(line) or kicker_date(line)):
+            return line, date
+    return "", ""
 
 
 LEADING_DATE = re.compile(r"^(?P<date>[^!?]{0,40}?\b(?:19|20)\d{2})\s+(?P<rest>\S.*)$")
