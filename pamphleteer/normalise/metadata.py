@@ -949,6 +949,10 @@ def _fold_words(text: str) -> str:
 
 DATELINE_CHARACTERS = 60  # a text longer than this is no dateline alone
 UPDATED = re.compile(r"(?<!\w)(?:" + UPDATED_WORDS + r")(?!\w)", re.IGNORECASE)  # "Article mis à jour le …"
+UPDATE_HEADING = re.compile(  # a heading over an update to the text, whose date follows it
+    r"^\W*(?:updates?|corrections?|editor['’]?s\s+note|nachtrag|aktualisierung|korrektur|mise\s+à\s+jour"
+    r"|rectificatif|actualizaci[óo]n|fe\s+de\s+erratas|aggiornamento|" + UPDATED_WORDS + r")\W*$",
+    re.IGNORECASE)
 
 
 def page_dateline(texts: Sequence[str], title: str, stop: Callable[[str], bool]) -> tuple[str, str]:
@@ -956,7 +960,8 @@ def page_dateline(texts: Sequence[str], title: str, stop: Callable[[str], bool])
     (`title`) that is a dateline and nothing else, or a section's name and a date (`kicker_date`):
     "20:34 17.04.2020", "Öko Ökonomie 13. 1. 2020", a meta box after the article, between its share
     buttons and its tags; with its date, or ('', ''). Never the day it was updated ("Article mis à jour
-    le 7 janvier 2020."), which is not the day it came out; never a comment's:
+    le 7 janvier 2020.", a date under a heading "Update"), which is not the day it came out; never a
+    comment's:
     the search stops at the first text that `stop` matches (a heading over the comments, a reply
     button); nor a dateline before the headline (a page's header shows today's)."""
     key = _fold_words(title)
@@ -964,13 +969,16 @@ def page_dateline(texts: Sequence[str], title: str, stop: Callable[[str], bool])
                   and len(text) <= 2 * len(title) + 40), None)
     if start is None:
         return "", ""
+    previous = ""
     for text in texts[start + 1:]:
         line = re.sub(r"\s+", " ", text).strip()
         if stop(line):
             return "", ""
-        if len(line) <= DATELINE_CHARACTERS and re.search(r"\d", line) and not UPDATED.search(line) and (
-                date := read_dateline(line) or kicker_date(line)):
+        if (len(line) <= DATELINE_CHARACTERS and re.search(r"\d", line) and not UPDATED.search(line)
+                and not UPDATE_HEADING.match(previous)
+                and (date := read_dateline(line) or kicker_date(line))):
             return line, date
+        previous = line
     return "", ""
 
 
