@@ -173,3 +173,11 @@ def test_at_letter_facing_pages_end_on_the_same_line(measured_letter):
     # without unsettling the spreads after; the quote is now shown a paragraph later, heading page 5.
     assert measured_letter.uneven_spreads == []
     assert measured_letter.runts == [] and measured_letter.widows == [] and measured_letter.orphans == []
+
+
+def test_a_text_without_questions_ends_before_the_blank_page_that_closes_it():
+    """The Expert*innen text (German reader) ends on p.33, a blank after it: the spread p.32-33 was
+    counted as ending 26 lines apart, its last page against the blank."""
+    assert measure_pages._prose_end(34, 40, [39]) == 39
+    assert measure_pages._prose_end(34, 40, [38, 39]) == 38
+    assert measure_pages._prose_end(34, 40, []) == 40
