@@ -221,6 +221,13 @@ SHARE_WORDS = (
     r"|bild\s+vergr[öo]ßern|video\s+schlie(?:ß|ss)en|t[ée]l[ée]charger\s+l['’]article"
     # the comments' count beside the share buttons ("17 Kommentare E-Mail Facebook Twitter WhatsApp")
     r"|\d+\s+(?:kommentare?|commentaires?|coment[áa]rios?|komentarz(?:e|y)?|kommenttia?|comment[io])"
+    # the print version's button ("Version imprimable de cet article", "Druckversion")
+    r"|(?:printer[- ]friendly|print(?:able)?)\s+version|version\s+imprimable(?:\s+de\s+cet\s+article)?"
+    r"|druckversion|druckansicht|versi[óo]n\s+(?:para\s+)?imprimir|vers[ãa]o\s+para\s+impress[ãa]o"
+    # the listen button in other languages ("Ouça este conteúdo", "Artikel anhören", "Écouter l'article")
+    r"|ou[çc]a\s+(?:este\s+conte[úu]do|esta\s+mat[ée]ria|a\s+not[íi]cia)|ouvir\s+(?:este\s+conte[úu]do|a\s+mat[ée]ria)"
+    r"|(?:artikel\s+)?(?:anh[öo]ren|vorlesen)|[ée]couter(?:\s+(?:cet\s+article|l['’]article))?"
+    r"|escuchar(?:\s+(?:este\s+art[íi]culo|la\s+noticia))?|ascolta(?:\s+l['’]articolo)?|pos[łl]uchaj"
 )
 NAV_WORDS = (
     r"home|menu|search(?:\s+for)?|enter\s+search(?:\s+\w+)?|log\s*in|sign\s+in|log\s*out|register|my\s+account"
@@ -240,6 +247,9 @@ NAV_WORDS = (
     r"|nawigacja\s+główna|siirry\s+(?:sisältöön|pääsisältöön)|hae|sulje|etusivu|valikko"
     r"|(?:ir|pular)\s+para\s+o\s+conte[úu]do|pesquisar|buscar|fechar|p[áa]gina\s+inicial"
     r"|vai\s+al\s+contenuto|cerca|chiudi"
+    # a widget's placeholder, left where it did not load ("Loading…", "Carregando…", "Wird geladen …")
+    r"|(?:loading|carregando|cargando|chargement(?:\s+en\s+cours)?|(?:wird\s+)?geladen|caricamento|ładowanie"
+    r"|ladataan)\s*(?:\.{3}|…)?"
 )
 
 
@@ -614,6 +624,7 @@ def classify(units: list[Unit], stop: frozenset[str], exempt: set[int], host: st
     _recurring(units, decided, exempt, begun)
     if _teaser_blurbs(units, decided, exempt, begun):
         _repeated(units, decided, exempt, begun)  # the same blurb in the page's other box
+    _boxed_in_head(units, decided, exempt, start, first, bios)
     _between_furniture(units, decided, exempt, last)
     site = site_words(host)
     twice = _printed_twice(units, exempt, begun)
@@ -964,6 +975,43 @@ def _between_furniture(units: list[Unit], decided: dict[int, str], exempt: set[i
             if before in decided and (after is None or after in decided):
                 decided[index] = decided[before]
                 changed = True
+
+
+def _boxed_in_head(units: list[Unit], decided: dict[int, str], exempt: set[int], start: int | None,
+                   first: int, bios: frozenset[int]) -> None:
+    """Between the article's heading and its first paragraph, a run of short blocks with the page's
+    furniture on both sides (the nearest blocks with words) is furniture too: jusText's context, which
+    judges a short block by its neighbours. The author's box between two rows of share buttons ("Ann
+    Coulter" / "Political Commentator" / "See All Articles" / "### Ann Coulter" / her bio's line) is the
+    page's; its bio's line goes to the bio. A byline or a date (exempt), a sentence of prose, a heading as
+    high as the article's own, end the run, which then stays."""
+    if start is None:
+        return  # no heading opens the article: where its head begins is not known
+    top = _level(units[start])
+    run: list[int] = []
+    bounded = False
+    for index in range(start + 1, first):
+        unit = units[index]
+        if not unit.text:
+            continue
+        if index in decided:
+            if bounded:
+                for member in run:
+                    decided[member] = "N427" if member in bios else decided[index]
+            run, bounded = [], True
+        elif (index in exempt or unit.prose or (unit.is_heading and _level(unit) <= top)
+              or _longest_item(unit) > SHORT_WORDS):
+            run, bounded = [], False
+        else:
+            run.append(index)
+
+
+def _longest_item(unit: Unit) -> int:
+    """The words of a block, or of a list's longest item (jusText reads each item as a block)."""
+    if kind(unit.node) not in ("BulletList", "OrderedList"):
+        return unit.words
+    items = (text_of(make_div(item)) for item in list_items(unit.node))
+    return max((len(re.findall(r"[^\W\d_][\w'’-]*", text)) for text in items), default=0)
 
 
 def _menu_hosts(units: list[Unit], decided: dict[int, str]) -> set[str]:

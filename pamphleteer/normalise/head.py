@@ -239,6 +239,24 @@ def _section_link(block: Block) -> bool:
             and urlsplit(links[0][1]).path.strip("/") != "")
 
 
+BREADCRUMB_WORDS = 8  # at most this many words in a trail of sections ("Home ECONOMIE Conjoncture")
+CRUMB_SEPARATORS = " >/»›|→·•-"
+
+
+def _breadcrumb(block: Block) -> bool:
+    """A line that is a trail of two links or more to the site's pages and nothing else, a few words
+    ("[Home](/) [ECONOMIE](/economie) [Conjoncture](/conjoncture/)"): the sections above the page."""
+    links = _links(block)
+    if len(links) < 2 or len(_text(block).split()) > BREADCRUMB_WORDS:
+        return False
+    if any(urlsplit(target).scheme not in ("", "http", "https") or not target for _, target in links):
+        return False
+    rest = _text(block)
+    for words, _ in links:
+        rest = rest.replace(words.strip(), " ", 1)
+    return not rest.strip(CRUMB_SEPARATORS + "\n\t")
+
+
 def _links(block: Block) -> list[tuple[str, str]]:
     return [(ast_text_of(link_text(n)), link_target(n)) for n in walk(block.node) if kind(n) == "Link"]
 
@@ -407,6 +425,8 @@ class _Reader:
                      and (date := _dateline(item))]
         if len(bylines) > 1 or (not bylines and not datelines):
             return False
+        crumbs = [item for item in items if not any(item is b for b, _ in bylines)
+                  and not any(item is d for d, _ in datelines) and _breadcrumb(item)]
         read_any = False
         if bylines and "authors" not in found and self.lift.may("N405", bylines[0][0]):
             found["authors"], date = bylines[0][1]
@@ -422,7 +442,16 @@ class _Reader:
             self.lift.note("N407", published[0][0], "the dateline in the list under the title became the "
                            "text's date", published[0][1])
             read_any = True
-        return read_any and len(bylines) + len(datelines) == len(items)
+        if not read_any or len(bylines) + len(datelines) + len(crumbs) != len(items):
+            return False
+        for crumb in crumbs:  # the section's trail beside the byline: the page's header, to the credits
+            if not self.lift.may("N410", crumb):
+                return False
+        for crumb in crumbs:
+            self.head.above.append(crumb)
+            self.lift.note("N410", crumb, "a breadcrumb in the list under the title (the page's header) "
+                           "left the body for the credits", "the credits")
+        return True
 
     def frames_quote(self, index: int) -> bool:
         """Whether the rule at `index` opens or closes a pull quote: rule, emphasised paragraph,
