@@ -48,6 +48,7 @@ from pamphleteer.normalise.furniture import Inferred, lift_furniture
 from pamphleteer.normalise.head import (
     BIO_BLOCKS,
     bio_author,
+    box_author,
     export_site,
     one_address,
     own_site,
@@ -145,6 +146,9 @@ def normalise(parsed: ParsedText) -> NormalisedText:
         diagnostics.extend(named)
     if not authors and not given:  # the author's box the page links to, menus and all
         authors, named = page_author(images.blocks, page.texts, path, keep)
+        diagnostics.extend(named)
+    if not authors and not given:  # the label over the author's box after the article, which left the body
+        authors, named = box_author(page.credits, page.texts, path, keep)
         diagnostics.extend(named)
     if not authors and not given:  # the bio at its end
         authors, named = bio_author(furniture.body[-BIO_BLOCKS:] + furniture.bio + page.bio, path, keep)

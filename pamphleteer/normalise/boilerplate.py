@@ -626,6 +626,7 @@ def classify(units: list[Unit], stop: frozenset[str], exempt: set[int], host: st
         _repeated(units, decided, exempt, begun)  # the same blurb in the page's other box
     _boxed_in_head(units, decided, exempt, start, first, bios)
     _between_furniture(units, decided, exempt, last)
+    _author_box(units, decided, exempt, begun)
     site = site_words(host)
     twice = _printed_twice(units, exempt, begun)
     _foot(units, decided, exempt, begun, stop, site, twice)
@@ -689,6 +690,8 @@ def _weight(unit: Unit, index: int, decided: dict[int, str], exempt: set[int], s
         items = [_measure(unit.top, unit.line, make_div(item), stop) for item in list_items(unit.node)]
         if unit.link_density >= 0.5 or any(kind(n) == "Header" for n in walk(unit.node)):
             return -3.0
+        if _pitch_list(unit, site):
+            return -1.0  # the publisher's box set as a list: its appeal and its button
         return sum(item.words / 2 if item.words >= PROSE_WORDS else item.words / 4 if (
             item.words >= 3 and item.stop_density >= STOPWORDS_LOW) else -0.5 for item in items if item.text)
     if unit.good:
@@ -764,6 +767,8 @@ def _foot(units: list[Unit], decided: dict[int, str], exempt: set[int], begun: i
             decided[index] = "N422"  # a teaser's blurb, printed in two of the page's boxes
         elif index > foot and kind(unit.node) in ("Para", "Plain") and is_appeal(unit.text, site):
             decided[index] = "N424"  # the publisher speaking to the reader, in the page's foot
+        elif index > foot and _pitch_list(unit, site):
+            decided[index] = "N424"  # the same, set as a list with its button
         elif not ((unit.prose and not (kind(unit.node) in ("BulletList", "OrderedList")
                                        and _weight(unit, index, decided, exempt, stop, site, twice) < 0))
                   or (_sentence(unit) and unit.words >= SHORT_WORDS)):
@@ -819,6 +824,18 @@ def _appeal_box(units: list[Unit], decided: dict[int, str], exempt: set[int], fo
         decided[index] = "N424"
 
 
+def _pitch_list(unit: Unit, site: frozenset[str]) -> bool:
+    """A subscription or donation box set as a list: an item in which the publisher speaks to the
+    reader (`is_appeal`) and a line that is the box's button ("Her damit", "Jetzt spenden"), each an
+    item or a paragraph of one."""
+    if kind(unit.node) not in ("BulletList", "OrderedList"):
+        return False
+    texts = [text_of(make_div(item)) for item in list_items(unit.node)]
+    texts += [text_of(node) for node in walk(unit.node) if kind(node) in ("Para", "Plain")]
+    return (any(is_appeal(text, site) for text in texts)
+            and any(is_button(text, False) and not is_appeal(text, site) for text in texts))
+
+
 def _appeal_list(unit: Unit, site: frozenset[str]) -> bool:
     """A list of the publisher's offers, judged item by item: each item a line with a link, half of
     them at least the publisher speaking to the reader ("Learn Japanese with our original study
@@ -834,11 +851,12 @@ def _appeal_list(unit: Unit, site: frozenset[str]) -> bool:
 
 def _threads(units: list[Unit], decided: dict[int, str], exempt: set[int]) -> None:
     """A comment thread after the article has begun (`boilerplate_comments.threads_in`: its shape of
-    names, timestamps and reply buttons, in any language) leaves whole, the comments' prose with it."""
+    names, timestamps and reply buttons, in any language) leaves whole, the comments' prose with it,
+    and their quotations of the comments they answer."""
     begun = next((i for i, unit in enumerate(units) if unit.good), len(units)) + 1
     for first, last in threads_in([unit.node for unit in units[begun:]]):
         for index in range(begun + first, begun + last + 1):
-            if index not in exempt:
+            if index not in exempt or _spared(units[index]):  # a comment quoting the one it answers
                 decided.setdefault(index, "N423")
 
 
@@ -953,6 +971,57 @@ def _recurring(units: list[Unit], decided: dict[int, str], exempt: set[int], fir
                 and 3 <= unit.words <= HEADLINE_WORDS and not unit.prose
                 and not unit.text.rstrip().endswith(FULL_STOPS) and counts[unit.text.casefold()] >= RECURS):
             decided[index] = "N422"
+
+
+BOX_BIO_WORDS = 80  # the bio in an author's box is a few sentences
+
+
+def _split_byline(label: Unit, name: Unit) -> bool:
+    """A byline set on two lines: a label of a few words ending in the word for "by" ("Kommentar
+    von", "Ein Essay von", "Written by"), the name alone on the line under it."""
+    words, named = label.text.split(), name.text.strip()
+    return (kind(label.node) in ("Para", "Plain", "Header") and 1 <= len(words) <= 4
+            and kind(name.node) in ("Para", "Plain", "Header") and 2 <= name.words <= 4
+            and looks_like_name(named) and read_byline(f"{words[-1]} {named}") is not None)
+
+
+def _author_box(units: list[Unit], decided: dict[int, str], exempt: set[int], begun: int) -> None:
+    """After the article, the author's box: a byline set on two lines (`_split_byline`), the lines of
+    a few words under the name (the role, the name again, the links to the author's page; at most
+    BOX_LINES, no other box's title) and the bio's paragraph under them when the page's furniture (a
+    heading, a box taken already) follows it.
+    The byline's label leaves for the credits (N429), the rest for the bio (N427): the bio no longer
+    reads as the article's last paragraph, which left the box's lines in the body above it."""
+    texts = [index for index in range(begun + 1, len(units)) if units[index].text]
+    for position, index in enumerate(texts[:-1]):
+        name = texts[position + 1]
+        if index in decided or index in exempt or name in decided or not _split_byline(units[index],
+                                                                                        units[name]):
+            continue
+        box, bio = [name], None
+        for later in texts[position + 2:position + 2 + BOX_LINES + 1]:
+            unit = units[later]
+            if later in exempt or (later in decided and unit.is_heading):
+                break  # (another box's title)
+            if later in decided or (unit.words <= BUTTON_WORDS and not unit.prose
+                                    and not unit.text.rstrip().endswith(FULL_STOPS)):
+                if later not in decided:
+                    box.append(later)
+                continue
+            if kind(unit.node) in ("Para", "Plain") and unit.words <= BOX_BIO_WORDS:
+                bio = later
+            break
+        if bio is None:
+            continue
+        after = next((later for later in texts if later > bio), None)
+        if after is not None and not (after in decided or units[after].is_heading):
+            continue
+        labels = [index] + [other for other in texts[:position] if other > begun and other not in decided
+                            and units[other].text == units[index].text and other >= index - 2]
+        for other in labels:
+            decided[other] = "N429"
+        for other in [*box, bio]:
+            decided[other] = "N427"
 
 
 def _between_furniture(units: list[Unit], decided: dict[int, str], exempt: set[int], last: int) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pamphleteer.ast import kind, list_items, make_div, text_of, walk
+from pamphleteer.ast import definition_items, kind, list_items, make_div, text_of, walk
 from pamphleteer.parse import Node
 
 # A heading over a thread, in the corpus's languages: "Kommentare", "2 Kommentare", "Comments (5 of 23)".
@@ -75,6 +75,7 @@ AGO = re.compile(
     re.IGNORECASE)
 STAMP_WORDS = 12  # a timestamp line, with the commenter's name beside it, is no longer than this
 NEAR = 6  # markers of one thread are at most this many blocks apart
+FAR = 3 * NEAR  # markers that carry on a thread found already: a long comment may stand between
 NAME_WORDS = 4
 
 
@@ -93,10 +94,13 @@ def is_buttons(text: str) -> bool:
 
 
 def leaf_texts(node: Node) -> list[str]:
-    """The text of each paragraph and heading inside a block (the block's own, when it is one)."""
+    """The text of each paragraph and heading inside a block (the block's own, when it is one), and
+    of each term of a definition list (a converter's "(22 juin 2018 @11h13)" over ":" and the comment)."""
     if kind(node) in ("Para", "Plain", "Header"):
         return [text_of(node)]
-    return [text_of(leaf) for leaf in walk(node) if kind(leaf) in ("Para", "Plain", "Header")]
+    terms = [text_of(term) for leaf in walk(node) if kind(leaf) == "DefinitionList"
+             for term, _ in definition_items(leaf)]
+    return terms + [text_of(leaf) for leaf in walk(node) if kind(leaf) in ("Para", "Plain", "Header")]
 
 
 def markers(node: Node) -> tuple[int, int]:
@@ -118,20 +122,39 @@ def threads_in(nodes: Sequence[Node]) -> list[tuple[int, int]]:
     Its markers recur at most NEAR blocks apart; it holds two timestamps and a line
     of reply buttons, or three timestamps; it begins at the first comment's name
     (a short line right before its first timestamp) and ends after the last comment's
-    text (the blocks after its last timestamp up to the next heading, at most NEAR)."""
+    text (the blocks after its last timestamp up to the next heading, at most NEAR, or FAR when
+    a heading ends it). A run of markers further apart carries on a thread found already (FAR)."""
     found = [(index, *markers(node)) for index, node in enumerate(nodes)]
     marked = [(index, stamps, buttons) for index, stamps, buttons in found if stamps or buttons]
-    spans: list[tuple[int, int]] = []
+    groups: list[list[tuple[int, int, int]]] = []
     group: list[tuple[int, int, int]] = []
-    for entry in [*marked, (len(nodes) + NEAR + 1, 0, 0)]:
+    for entry in [*marked, (len(nodes) + FAR + 1, 0, 0)]:
         if group and entry[0] - group[-1][0] > NEAR:
-            stamps = sum(item[1] for item in group)
-            buttons = sum(item[2] for item in group)
-            if (stamps >= 2 and buttons >= 1) or stamps >= 3 or buttons >= 3:
-                spans.append(_span(nodes, group))
+            groups.append(group)
             group = []
         group.append(entry)
-    return spans
+    # a thread goes on while its markers recur, a long comment apart (FAR): a run of markers too few
+    # to be a thread by itself, after a thread or before one, is the same thread's
+    threads: list[list[tuple[int, int, int]]] = []
+    pending: list[tuple[int, int, int]] = []
+    for group in groups:
+        if threads and group[0][0] - threads[-1][-1][0] <= FAR and not pending:
+            threads[-1].extend(group)
+        elif _is_thread(group):
+            if pending and group[0][0] - pending[-1][0] <= FAR:
+                group = pending + group
+            threads.append(group)
+            pending = []
+        else:
+            pending = group
+    return [_span(nodes, thread) for thread in threads]
+
+
+def _is_thread(group: list[tuple[int, int, int]]) -> bool:
+    """Two timestamps and a line of reply buttons, or three timestamps, or three lines of buttons."""
+    stamps = sum(item[1] for item in group)
+    buttons = sum(item[2] for item in group)
+    return (stamps >= 2 and buttons >= 1) or stamps >= 3 or buttons >= 3
 
 
 def _span(nodes: Sequence[Node], group: list[tuple[int, int, int]]) -> tuple[int, int]:
@@ -140,7 +163,11 @@ def _span(nodes: Sequence[Node], group: list[tuple[int, int, int]]) -> tuple[int
         first -= 1
     leaves = leaf_texts(nodes[last])
     if group[-1][1] and not (leaves and is_buttons(leaves[-1])):  # the last comment's text, after its time
-        for index in range(last + 1, min(len(nodes), last + 1 + NEAR)):
+        # up to the next heading (the page's next box), when one is near; else a comment's few blocks
+        heading = next((index for index in range(last + 1, min(len(nodes), last + 1 + FAR))
+                        if kind(nodes[index]) == "Header"), None)
+        reach = NEAR if heading is None else FAR
+        for index in range(last + 1, min(len(nodes), last + 1 + reach)):
             if kind(nodes[index]) == "Header":
                 break
             last = index

@@ -1008,6 +1008,17 @@ def _labelled_author(blocks: list[Block], page: tuple[str, ...], head: Head, lif
         return
 
 
+def box_author(
+    furniture: Sequence[Block], page: tuple[str, ...], path: Path, keep: Keep
+) -> tuple[tuple[str, ...], list[Diagnostic]]:
+    """For a text with no author found, the names under the page's author label where the label left
+    the body with the author's box after the article (`boilerplate._author_box`: "Kommentar von" over
+    "Ingo Arzt"): as `_labelled_author`, its note on the label among the page's `furniture` blocks."""
+    lift, head = Lift(path, keep), Head()
+    _labelled_author(list(furniture), page, head, lift)
+    return tuple(head.found.get("authors", ())), lift.diagnostics  # type: ignore[arg-type]
+
+
 def _name_run_in(text: str) -> tuple[str, ...]:
     """A name run into what follows it in the author's link, where the converter joined the name, the
     author's role and the photo's description: "Ingo ArztRedakteur für Wirtschaft und UmweltIngo Arzt".
