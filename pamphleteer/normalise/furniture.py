@@ -63,7 +63,7 @@ MORE_INFORMATION = re.compile(
     re.IGNORECASE,
 )
 SOURCE_LINE = re.compile(
-    r"^(?:this\s+\w+\s+(?:was|is)\s+)?(?:first|originally)\s+(?:published|appeared)\b|^source\s*:"
+    r"^(?:this\s+\w+\s+(?:(?:was|is|has\s+been)\s+)?)?(?:first|originally)\s+(?:published|appeared)\b|^source\s*:"
     r"|^(?:re)?published\s+(?:in|by|from)\b|^reprinted\b",
     re.IGNORECASE,
 )
@@ -243,6 +243,31 @@ def _infer_from_source(block: Block, found: dict[str, str]) -> None:
             found["publication"] = head
 
 
+SOURCE_HEAD_WORDS = 15  # at most this many words in a source line under the title
+SOURCE_HEAD_REACH = 4  # blocks: how far under the title a source line stands, before the article's prose
+
+
+def _head_source_lines(blocks: list[Block], lift: Lift) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
+    """A short source line under the title, before the article's first paragraph of prose ("This post
+    originally appeared on Grist."), goes to the source note as one at the text's end does (N413).
+    Returns the body and the lines taken. A sentence of the article that opens so is longer."""
+    taken: list[int] = []
+    for index, block in enumerate(blocks[:SOURCE_HEAD_REACH]):
+        if not is_kind(block.node, "Para", "Plain"):
+            continue
+        text = text_of(block.node).strip()
+        if len(text.split()) > SOURCE_HEAD_WORDS:
+            break  # the article's prose: the head is over
+        if SOURCE_LINE.match(text) and lift.may("N413", block):
+            lift.note("N413", block, "a source line under the title left the body for the source note",
+                      "the source note")
+            taken.append(index)
+    if not taken:
+        return tuple(blocks), ()
+    return (tuple(block for index, block in enumerate(blocks) if index not in taken),
+            tuple(blocks[index] for index in taken))
+
+
 @rule(Stage.FURNITURE, order=20, codes={
     "N401": "page separator rules dropped",
     "N402": "masthead -> publication",
@@ -282,7 +307,7 @@ def lift_furniture(
     authors = tuple(known_authors) or tuple(found_head.get("authors", ()))  # type: ignore[arg-type]
     rest = [block for index, block in enumerate(items[: head.start]) if index not in head.lifted]
     end, tail, found = _lift_tail(rest + items[head.start :], authors, lift)
-    body = tuple((rest + items[head.start :])[:end])
+    body, noted = _head_source_lines((rest + items[head.start :])[:end], lift)
     publication = str(found_head.get("publication", "") or found.get("publication", ""))
     url = source or found.get("source", "")
     host = (host_of(url) if url else "") or site
@@ -307,7 +332,7 @@ def lift_furniture(
         body=body,
         inferred=inferred,
         standfirst=tuple(head.standfirst),
-        source_note=tuple(tail.get("source_note", ())),
+        source_note=noted + tuple(tail.get("source_note", ())),
         bio=tuple(tail.get("bio", ())),
         credits=tuple(head.above) + tuple(tail.get("credits", ())),
         diagnostics=tuple(lift.diagnostics),

@@ -110,3 +110,20 @@ def test_an_authors_box_whose_list_holds_the_bio_leaves_judged_item_by_item():
     markdown = f"# Happy Holidays\n\n{SHARE}\n\n{box}4419111\n\n- [Tweet](https://twitter.com/share)\n\n{PROSE}"
     body = [text_of(block.node) for block in remove_boilerplate(blocks(markdown), PATH).body]
     assert body == ["Happy Holidays", PROSE]
+
+
+def test_a_source_line_under_the_title_goes_to_the_source_note():
+    # salon (html2text): the piece is a reprint, said under the byline and date, before the article
+    markdown = (f"# Despite everything, emissions dipped\n\nJanuary 10, 2020\n\n"
+                f"This post originally appeared on [Grist](https://grist.org/energy/x/).\n\n{PROSE}\n\n{MORE_PROSE}")
+    text = normalised(markdown)
+    assert [text_of(block.node) for block in text.blocks] == [PROSE, MORE_PROSE]
+    assert [text_of(block.node) for block in text.source_note] == ["This post originally appeared on Grist."]
+    assert any(d.code == "N413" and d.after == "the source note" for d in text.diagnostics)
+
+
+def test_a_lead_that_opens_like_a_source_line_stays():
+    lead = ("First published in 1923, the novel was banned in three countries within a year, and its author "
+            "went into exile.")
+    text = normalised(f"# The Banned Novel\n\n{lead}\n\n{PROSE}")
+    assert lead in [text_of(block.node) for block in text.blocks]
