@@ -390,13 +390,15 @@ def _site_named(meta: TextMeta, found: str, diagnostics: list[Diagnostic], sourc
     if not meta.converter or codes.PUBLICATION_GUESS in meta.keep:
         return meta.publication
     host = host_of(meta.source) if meta.source.startswith(("http://", "https://")) else ""
-    why, name = converter_guess(meta.publication, found, host, name_from_host(host) if host else "")
+    guessed = name_from_host(host) if host else ""
+    why, name = converter_guess(meta.publication, found, host, guessed)
     if not why:
         return meta.publication
+    how = "a guess from the site's address" if name == guessed else "as the page writes it"
     diagnostics.append(Diagnostic(
         codes.PUBLICATION_GUESS, Severity.INFO,
         f"the front matter's publication '{meta.publication}' is {why}, the converter's guess: the "
-        f"publication is '{name}', as the page writes it (keep: [I206] keeps the converter's)",
+        f"publication is '{name}', {how} (keep: [I206] keeps the converter's)",
         source.path, before=meta.publication, after=name,
     ))
     return name

@@ -134,9 +134,12 @@ def normalise(parsed: ParsedText) -> NormalisedText:
     exported = exported or (shared if not linked else "")
     site = own_site(linked, shared) or exported  # a network's sister site gives way to the shared one
     given = () if site_as_author(meta) else meta.authors  # "Makronom" at makronom.de: the page's byline first
+    # the host most links go to, nothing else names: maybe a sister's or the owner's (no guess from it)
+    only_linked = bool(site) and site == linked and not shared and not meta.site_path
     furniture = lift_furniture(page.body, path, meta.title, given, keep, meta.source, page.texts,
                                site, meta.lang or guess_language(page.body),
-                               site_inferred=bool(exported), month=page_month(images.blocks))
+                               site_inferred=bool(exported), month=page_month(images.blocks),
+                               site_linked=only_linked)
     diagnostics.extend(furniture.diagnostics)
     authors = furniture.inferred.authors
     signed, named = signed_authors(furniture.body, path, keep)  # a group's pieces, each signed "[A.A. Dowd]"

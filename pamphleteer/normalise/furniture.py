@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pamphleteer import codes
 from pamphleteer.ast import (
     Node,
     block_inlines,
@@ -30,10 +31,19 @@ from pamphleteer.ast import (
     walk,
     wrapped,
 )
-from pamphleteer.errors import Diagnostic
+from pamphleteer.errors import Diagnostic, Severity
 from pamphleteer.normalise.head import Lift, lift_head
 from pamphleteer.normalise.keep import Keep
-from pamphleteer.normalise.metadata import host_of, name_from_host, read_byline, site_name
+from pamphleteer.normalise.metadata import (
+    PLATFORM_HOSTS,
+    _letters,
+    copyright_site,
+    host_of,
+    name_from_host,
+    own_name,
+    read_byline,
+    site_name,
+)
 
 __all__ = ["Furniture", "Inferred", "lift_furniture", "read_byline"]
 from pamphleteer.normalise.names import find_date, looks_like_name, same_name
@@ -268,6 +278,14 @@ def _head_source_lines(blocks: list[Block], lift: Lift) -> tuple[tuple[Block, ..
             tuple(blocks[index] for index in taken))
 
 
+def _holds(written: str, holder: str) -> bool:
+    """Whether the copyright line's `holder` may stand for `written`, the name the page writes for the
+    host its links go to: an address ("nachtkritik.de" for nachtkritik.plus), or a part of it ("Reuters"
+    of "The Thomson Reuters"); not where the page calls that host by its address ("enacademic.com",
+    whose copyright line says "© Academic"): the host is then its own."""
+    return "." in holder or not written or ("." not in written and _letters(holder) in _letters(written))
+
+
 @rule(Stage.FURNITURE, order=20, codes={
     "N401": "page separator rules dropped",
     "N402": "masthead -> publication",
@@ -288,13 +306,15 @@ def _head_source_lines(blocks: list[Block], lift: Lift) -> tuple[tuple[Block, ..
 def lift_furniture(
     blocks: tuple[Block, ...], path: Path, known_title: str = "", known_authors: tuple[str, ...] = (),
     keep: Keep | None = None, source: str = "", page: tuple[str, ...] = (), site: str = "", lang: str = "",
-    site_inferred: bool = False, month: str = "",
+    site_inferred: bool = False, month: str = "", site_linked: bool = False,
 ) -> Furniture:
     """Split a text's blocks into body, metadata and the furniture fields (but what `keep` names).
 
     `source` is the text's URL from its front matter, `page` the texts of all the
     page's blocks (furniture included) and `site` the host most of its links go to (`site_inferred`: or
-    the one a site's export links to, `head.export_site`, then named only as the page writes it):
+    the one a site's export links to, `head.export_site`, then named only as the page writes it;
+    `site_linked`: the host only the count of its links names, with no source URL, perhaps a sister or
+    the owner's site, so never named by a guess from its address):
     they name the site (see `head.lift_head`); `lang` is the text's language and `month` the year and
     month of the page's own address (`head.page_month`), for its dates.
     """
@@ -312,11 +332,30 @@ def lift_furniture(
     url = source or found.get("source", "")
     host = (host_of(url) if url else "") or site
     guessed = False
-    if not publication and host:
-        guess = name_from_host(host)
+    linked_only = site_linked and not host_of(url)  # the host most links go to: maybe a sister site's
+    owner = own_name(host, authors) if not publication and host else ""
+    if owner:  # "wolfgangmichal.de": the writer's own site, under the writer's name
+        publication = owner
+        lift.diagnostics.append(Diagnostic(
+            codes.INFERRED, Severity.INFO, f"publication inferred from the site's address: {host} spells its "
+            f"author's name, {owner}: the writer's own site", path))
+    elif (not publication and host and linked_only and (holder := copyright_site(host, list(page)))
+          and _holds(site_name(host, list(page)), holder)):
+        publication = holder  # "© Reuters" on a page whose links go to thomsonreuters.com
+        lift.diagnostics.append(Diagnostic(
+            codes.INFERRED, Severity.INFO, f"publication inferred from the page's copyright line: {holder} "
+            f"(its links go mostly to {host}, the owner's or a sister site)", path))
+    elif not publication and host and ".".join(host.split(".")[-2:]) not in PLATFORM_HOSTS:
+        guess = name_from_host(host)  # not a blog platform's ('WordPress.com'): its blogs have their own
         if site_inferred and len(guess.split()) < 2:
             guess = ""  # a host only inferred, its name not written: 'Nytimes' would be a wrong guess
         written = site_name(host, list(page))
+        if linked_only and not written and guess:
+            lift.diagnostics.append(Diagnostic(
+                codes.INFERRED, Severity.INFO, f"no publication inferred: the page's links go mostly to "
+                f"{host}, whose name it never writes (a guess from the address would be '{guess}'); the page "
+                "has no source URL to tell its own site; write 'publication:' in the front matter", path))
+            guess = ""
         publication = written or guess or (host if host_of(url) else "")
         guessed = bool(publication) and not written
     inferred = Inferred(

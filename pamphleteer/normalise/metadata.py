@@ -206,7 +206,8 @@ def split_title(title: str, site_hint: str = "", names: frozenset[str] = frozens
         remaining = (f" {separators[0]} " if len(rest) > 1 else "").join(rest)
         if not site or len(site.split()) > SITE_MAX_WORDS or len(remaining.split()) < 2:
             continue
-        known = is_site(site, site_hint, names) or (index == 0 and _title_case_name(site, remaining))
+        known = (is_site(site, site_hint, names, remaining)
+                 or (index == 0 and _title_case_name(site, remaining)))
         if (separator == "|" and (known or (index == 0 and _name_like(site)))) or known:
             if separator == "|" and "|" in separators[:-1] and len(rest[0].split()) >= 3:
                 remaining = rest[0]  # "Title | Section | Tagline | Site": the title is the first part
@@ -261,11 +262,16 @@ def _article_name(words: list[str]) -> bool:
 FOREIGN_ARTICLES = frozenset(("Le", "La", "Les", "El", "Los", "Las", "Il", "Lo"))
 
 
-def is_site(name: str, host: str, names: frozenset[str]) -> bool:
+def is_site(name: str, host: str, names: frozenset[str], besides: str = "") -> bool:
+    """Whether `name` is the site's: the name `host` spells, or one the page writes elsewhere (`names`),
+    not only beside `besides`, the rest of the title it ends ("The Garden · Derek Jarman (1990)", the
+    film's title again in a list, names no site "Derek Jarman · The Garden" ends with)."""
     letters = _letters(name)
     if not letters or is_section_name(name) or re.search(r"\w:\s", name):
         return False  # "Kolumne: Queer Royal - Über …": a column's name, a kicker, not the site's
-    if _name_like(name) and any(letters in _letters(n) for n in names):  # the page names itself elsewhere
+    rest = _letters(besides)
+    if _name_like(name) and any(letters in (spelt := _letters(n)) and not (rest and rest in spelt)
+                                for n in names):  # the page names itself elsewhere
         return True
     core = _letters(host.rsplit(".", 1)[0]) if host else ""
     return bool(core) and len(letters) >= 3 and any(
@@ -334,15 +340,25 @@ INSTITUTION_WORDS = frozenset((
 ))
 
 
+# A periodical's own noun: written after the name each time the page writes it, once is enough
+# ("Harper’s Magazine"); an owner's ("ACLU Foundation") is no publication's unless written so twice.
+PUBLICATION_NOUNS = frozenset(("magazine", "review", "journal", "quarterly", "weekly"))
+
+
 def _with_word_after(name: str, texts: list[str]) -> str:
-    """The name with the institution's noun the page writes after it twice or more ("Pew Research Center",
-    found as 'Pew Research' from pewresearch.org)."""
+    """The name with the institution's noun the page writes after it twice or more, or a periodical's
+    every time it writes the name ("Pew Research Center", found as 'Pew Research' from pewresearch.org;
+    "Harper’s Magazine")."""
     if name.split()[-1].casefold() in INSTITUTION_WORDS:
         return name
+    spelt = re.sub(r"['’]", "['’]", re.escape(name))  # "Harper’s" as the page also writes it, "Harper's"
     after = Counter(match.group(1) for text in texts for match in re.finditer(
-        rf"(?<![\w-]){re.escape(name)}\s+([A-Z][\w-]*)", text))
-    word = next((word for word, count in after.most_common() if count >= 2
-                 and word.casefold() in INSTITUTION_WORDS), "")
+        rf"(?<![\w-]){spelt}\s+([A-Z][\w-]*)", text))
+    if not after:
+        return name
+    written = sum(len(re.findall(rf"(?<![\w-]){spelt}(?![\w-])", text)) for text in texts)
+    word = next((word for word, count in after.most_common() if word.casefold() in INSTITUTION_WORDS
+                 and (count >= 2 or (count == written and word.casefold() in PUBLICATION_NOUNS))), "")
     return f"{name} {word}" if word else name
 
 
@@ -432,6 +448,60 @@ COMMON_TLDS = frozenset((
     "br", "mx", "ar", "il", "tr", "gr", "cz", "hu", "ro", "sk", "si", "hr", "rs", "ua", "by", "lt", "lv",
     "ee", "is", "lu", "li", "mt", "cy", "me", "tv", "cc", "biz", "int", "mil",
 ))
+
+
+# "© 2019 The Nation", "© Copyright 2020 Harper's Magazine Foundation", "Copyright © nachtkritik.de",
+# "© 0 Reuters. All Rights Reserved.": the holder's name, up to a full stop, a bar or the reserved rights.
+COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|\bcopyright\s*(?=©|\(c\)|(?:19|20)\d\d))\s*(?:copyright\s*)?(?:©\s*)?"
+    r"(?:\d{1,4}(?:\s*[-–]\s*\d{2,4})?,?\s+)?(?P<name>[^\W\d_][\w'’&.\- ]{1,60}?)"
+    r"\s*(?:[.,|;:]\s|[.,|;:]?$|\s+(?:all\s+rights|alle\s+rechte|tous\s+droits|todos\s+los))",
+    re.IGNORECASE,
+)
+COPYRIGHT_WORDS = 12  # a copyright line is short: the footer's line, not a sentence about copyright
+
+
+def _registrable(host: str) -> str:
+    labels = host.casefold().removeprefix("www.").split(".")
+    size = 3 if len(labels) >= 3 and labels[-2] in SECOND_LEVEL else 2
+    return ".".join(labels[-size:])
+
+
+def copyright_site(host: str, texts: Sequence[str]) -> str:
+    """The site the page's copyright line names when `host`, the one most of its links go to, is not
+    the page's own: a part of the host's name ("© Reuters" where the links go to thomsonreuters.com,
+    the owner's) or another address ("© nachtkritik.de" where they go to nachtkritik.plus, a sister
+    site's); '' when the line names the host itself, or someone else (a publisher: "© Condé Nast")."""
+    core = _letters(_registrable(host).split(".")[0])
+    for text in texts:
+        if "©" not in text and "copyright" not in text.casefold() and "(c)" not in text.casefold():
+            continue
+        if len(text.split()) > COPYRIGHT_WORDS:
+            continue
+        match = COPYRIGHT.search(text)
+        holder = match["name"].strip(" .-") if match else ""
+        if not holder:
+            continue
+        if re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.([a-z]{2,6})", holder, re.IGNORECASE):
+            other = _registrable(holder) != _registrable(host)
+            if holder.rsplit(".", 1)[1].casefold() in COMMON_TLDS and other:
+                return holder
+            continue
+        letters = _letters(holder)
+        if len(letters) >= 4 and letters != core and letters in core and _name_like(holder):
+            return holder
+    return ""
+
+
+def own_name(host: str, authors: Sequence[str]) -> str:
+    """The author whose name the site's address spells ('wolfgangmichal.de': Wolfgang Michal), a
+    writer's own site, or ''. Not a name of the language's words, as a company's is ('dailycaller.com',
+    'Daily Caller'): a surname is no word, so a person's address does not read as words."""
+    core = _letters(_registrable(host).split(".")[0]) if host else ""
+    if len(core) < 6 or not re.fullmatch(r"[a-z0-9-]+", core) or len(_segment(core)) > 1:
+        return ""
+    return next((name for name in authors if len(name.split()) >= 2 and looks_like_name(name)
+                 and core in _spellings(name)), "")
 
 
 def is_site_name(text: str, host: str) -> bool:

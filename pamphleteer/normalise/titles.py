@@ -66,6 +66,12 @@ LEGAL_FORM = re.compile(
     r"\b(?:GmbH|AG|SE|KG|KGaA|e\.\s?V\.|Inc\.?|Ltd\.?|LLC|LLP|PLC|S\.?A\.?S?|S\.?L\.?|S\.?p\.?A\.?|SARL|"
     r"B\.?V\.?|N\.?V\.?|Sp\.\s?z\s?o\.\s?o\.|Verlag\w*|Vertriebs\w*)\s*$"
 )
+# An account's handle, as a converter takes it from the page's `twitter:site` ("@TNBtweets"): one word
+# of a handle's letters, with '@', an underscore or a capital inside it ("TNBtweets", "the_nation"), not
+# an acronym ("WNYC"), no name the address spells ("DiEM25" at diem25.org is the site's).
+HANDLE = re.compile(
+    r"@[A-Za-z0-9_]{2,15}|(?![A-Z0-9]+$)(?=\w*(?:_|[A-Z][a-z]*[A-Z]|[A-Z]{2,}[a-z]))[A-Za-z][A-Za-z0-9_]{1,14}"
+)
 TAGLINE = re.compile(r"^(?P<name>.+?)\s*(?:\s[-–—|:·•]|,)\s+\S")  # a name, then its tagline or its place
 
 
@@ -84,6 +90,10 @@ def converter_guess(given: str, found: str, host: str, guessed: str) -> tuple[st
         return "the site's address", written
     if LEGAL_FORM.search(given) and written:
         return "a company's legal name", written
+    if host and HANDLE.fullmatch(given) and (given.startswith("@") or not is_site(given, host, frozenset())):
+        instead = written or (guessed if len(guessed.split()) >= 2 else "")
+        if instead:  # trafilatura's sitename from `twitter:site`: "TNBtweets" at thenervousbreakdown.com
+            return "a social-media account's handle", instead
     tagline = TAGLINE.match(given)
     name = tagline["name"].strip() if tagline else ""
     if tagline and name and host and is_site(name, host, frozenset()) and not LEGAL_FORM.search(name):
