@@ -34,6 +34,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeAlias, TypeVar, cast
 
 from pamphleteer.ast.shape import LEAVES, Level, Node, Slot, slots, with_slots
@@ -224,11 +225,43 @@ def _spoken(node: Node) -> bool:
     return node["t"] not in SILENT
 
 
+# While `texts_remembered` runs: the text of each node `text_of` was asked for, by the node's id, with
+# the node itself (so that its id is not given to another node meanwhile). Nodes are never edited in
+# place, so a node's text never changes; the rules of the normaliser ask for the same block's text many times.
+_TEXTS: dict[int, tuple[Node, str]] | None = None
+
+
+@contextmanager
+def texts_remembered() -> Iterator[None]:
+    """Within it, `text_of` works out the text of one node once (nested: the outermost one forgets)."""
+    global _TEXTS
+    outermost = _TEXTS is None
+    if outermost:
+        _TEXTS = {}
+    try:
+        yield
+    finally:
+        if outermost:
+            _TEXTS = None
+
+
 def text_of(nodes: Iterable[Node] | Node) -> str:
     """The words of inline (or block) nodes as one plain string, spaces collapsed.
 
     Quotes get their marks; code and maths their text; raw markup and notes are left out.
     """
+    texts = _TEXTS
+    if texts is None or not isinstance(nodes, dict):
+        return _text_of(nodes)
+    known = texts.get(id(nodes))
+    if known is not None and known[0] is nodes:
+        return known[1]
+    text = _text_of(nodes)
+    texts[id(nodes)] = (nodes, text)
+    return text
+
+
+def _text_of(nodes: Iterable[Node] | Node) -> str:
     # The walk of `events(nodes, into=_spoken)`, written out: a quotation's closing mark waits on the
     # stack below its children, as its leaving event would come after them.
     parts: list[str] = []

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from pamphleteer.ast.traverse import texts_remembered
 from pamphleteer.errors import Diagnostic
 from pamphleteer.meta import site_as_author
 from pamphleteer.normalise import links, pullquotes, typography
@@ -108,6 +109,11 @@ def _body_rules() -> tuple[BodyRule, ...]:
 
 def normalise(parsed: ParsedText) -> NormalisedText:
     """Repair one text: every rule, in the order above."""
+    with texts_remembered():  # the rules read the same blocks' text again and again
+        return _normalise(parsed)
+
+
+def _normalise(parsed: ParsedText) -> NormalisedText:
     source = parsed.source
     path, meta = source.path, source.meta
     diagnostics: list[Diagnostic] = []
