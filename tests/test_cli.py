@@ -336,6 +336,31 @@ def test_ctrl_c_during_an_import_is_raised_once_the_module_is_imported(tmp_path,
         stop_where_safe(KeyboardInterrupt, sys._getframe())
 
 
+def test_a_stop_deferred_as_the_command_ends_does_not_kill_the_process_on_its_way_out():
+    """A Ctrl-C deferred (inside an import, a callback) just as the command ends: its timer must not
+    outlive the command, for once Python puts the signals back to their defaults on its way out, it
+    would kill the process by SIGALRM (exit -14, no message: CI of 4 Dec, `list` interrupted at
+    0.12 s)."""
+    script = (
+        "import atexit, signal, sys\n"
+        "from pamphleteer import cli\n"
+        "namespace = {'stop': cli.stop_where_safe, 'sys': sys}\n"
+        "exec(compile('def cb():\\n    stop(KeyboardInterrupt, sys._getframe())\\n',\n"
+        "             '<frozen importlib._bootstrap>', 'exec'), namespace)\n"
+        "def command(argv=None):\n"
+        "    signal.signal(signal.SIGINT, cli.on_interrupt)\n"
+        "    namespace['cb']()  # Ctrl-C in an import, deferred\n"
+        "    return 0  # and the command is done\n"
+        "cli.main = command\n"
+        "atexit.register(lambda: print('timer', signal.getitimer(signal.ITIMER_REAL)[0] > 0))\n"
+        "cli.start()\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                            cwd=PROJECT)
+    assert result.returncode == 0, (result.returncode, result.stderr)
+    assert result.stdout.strip() == "timer False"
+    assert "Traceback" not in result.stderr
+
+
 @pytest.mark.parametrize("where", ["/usr/lib/python3.11/weakref.py", "/usr/lib/python3.11/_weakrefset.py"])
 def test_ctrl_c_inside_a_weak_references_callback_is_raised_once_the_callback_is_done(where):
     """A weak reference's `remove` (WeakKeyDictionary's, WeakSet's), which the garbage collector runs
