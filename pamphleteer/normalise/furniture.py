@@ -350,11 +350,10 @@ def lift_furniture(
         if site_inferred and len(guess.split()) < 2:
             guess = ""  # a host only inferred, its name not written: 'Nytimes' would be a wrong guess
         written = site_name(host, list(page))
-        if linked_only and not written and guess:
-            lift.diagnostics.append(Diagnostic(
-                codes.INFERRED, Severity.INFO, f"no publication inferred: the page's links go mostly to "
-                f"{host}, whose name it never writes (a guess from the address would be '{guess}'); the page "
-                "has no source URL to tell its own site; write 'publication:' in the front matter", path))
+        if linked_only and not written:
+            # The host most links go to, whose name the page never writes, and no source URL to tell the
+            # page's own site: no guess ('Home Sand Property'), and nothing said, for nothing was inferred
+            # (a text of one's own linking thrice to a site gets no message either).
             guess = ""
         publication = written or guess or (host if host_of(url) else "")
         guessed = bool(publication) and not written
