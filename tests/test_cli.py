@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -9,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -273,29 +275,40 @@ def test_cli_list_prints_one_entry_per_text(tmp_path):
     assert "first.md" in lines[5] and "questions" in lines[5]
 
 
+@contextlib.contextmanager
+def ctrl_c_as_the_command_line_takes_it() -> Iterator[None]:
+    """Within it, Ctrl-C goes to the command line's handler, as in a run of the command; after it, the
+    handlers are as they were and no deferred stop's timer is left armed."""
+    import signal
+
+    from pamphleteer.cli import on_interrupt
+
+    previous = signal.getsignal(signal.SIGALRM)
+    interrupt = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGINT, interrupt)
+
+
 def test_ctrl_c_inside_an_import_lock_callback_is_raised_once_the_callback_is_done():
     """Python only prints an exception raised in importlib's lock callback ("Exception ignored in
     ... cb"): a Ctrl-C arriving there would be lost and print a traceback. It is raised just after."""
-    import signal
     import sys
     import time
 
-    from pamphleteer.cli import on_interrupt, stop_where_safe
+    from pamphleteer.cli import stop_where_safe
 
     namespace: dict[str, object] = {"stop": stop_where_safe, "sys": sys}
     exec(compile("def cb():\n    stop(KeyboardInterrupt, sys._getframe())\n    return 'done'\n",
                  "<frozen importlib._bootstrap>", "exec"), namespace)
     callback = namespace["cb"]
-    previous = signal.getsignal(signal.SIGALRM)
-    interrupt = signal.signal(signal.SIGINT, on_interrupt)  # as the command line sets it
-    try:
+    with ctrl_c_as_the_command_line_takes_it():
         assert callback() == "done"  # not raised inside the callback
         with pytest.raises(KeyboardInterrupt):
             time.sleep(1)  # but a few milliseconds later
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        signal.signal(signal.SIGINT, interrupt)
     with pytest.raises(KeyboardInterrupt):  # anywhere else, at once
         stop_where_safe(KeyboardInterrupt, sys._getframe())
 
@@ -306,11 +319,10 @@ def test_ctrl_c_during_an_import_is_raised_once_the_module_is_imported(tmp_path,
     enum_create("FormFieldFlag")", exit by SIGABRT and a traceback: the CI run of 4 Dec, Ctrl-C
     1.5 s into a build). The stop waits until the import is done, and then comes."""
     import importlib
-    import signal
     import sys
     import time
 
-    from pamphleteer.cli import on_interrupt, stop_where_safe
+    from pamphleteer.cli import stop_where_safe
 
     (tmp_path / "slow_to_import.py").write_text(
         "import sys\n"
@@ -320,17 +332,13 @@ def test_ctrl_c_during_an_import_is_raised_once_the_module_is_imported(tmp_path,
         "time.sleep(0.05)\n"
         "finished = True\n", encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
-    previous = signal.getsignal(signal.SIGALRM)
-    interrupt = signal.signal(signal.SIGINT, on_interrupt)  # as the command line sets it
     try:
-        module = importlib.import_module("slow_to_import")  # not raised inside the import
-        assert module.finished
-        with pytest.raises(KeyboardInterrupt):
-            time.sleep(1)  # but once it is done
+        with ctrl_c_as_the_command_line_takes_it():
+            module = importlib.import_module("slow_to_import")  # not raised inside the import
+            assert module.finished
+            with pytest.raises(KeyboardInterrupt):
+                time.sleep(1)  # but once it is done
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        signal.signal(signal.SIGINT, interrupt)
         sys.modules.pop("slow_to_import", None)
     with pytest.raises(KeyboardInterrupt):  # anywhere else, at once
         stop_where_safe(KeyboardInterrupt, sys._getframe())
@@ -367,26 +375,19 @@ def test_ctrl_c_inside_a_weak_references_callback_is_raised_once_the_callback_is
     anywhere: an exception raised there Python only prints ("Exception ignored in ... remove"), and
     the stop was lost (this session's CI: test_ctrl_c_at_any_moment_prints_no_traceback...[0.5]).
     It is raised just after."""
-    import signal
     import sys
     import time
 
-    from pamphleteer.cli import on_interrupt, stop_where_safe
+    from pamphleteer.cli import stop_where_safe
 
     namespace: dict[str, object] = {"stop": stop_where_safe, "sys": sys}
     exec(compile("def remove(k):\n    stop(KeyboardInterrupt, sys._getframe())\n    return 'done'\n",
                  where, "exec"), namespace)
     remove = namespace["remove"]
-    previous = signal.getsignal(signal.SIGALRM)
-    interrupt = signal.signal(signal.SIGINT, on_interrupt)  # as the command line sets it
-    try:
+    with ctrl_c_as_the_command_line_takes_it():
         assert remove(None) == "done"  # not raised inside the callback
         with pytest.raises(KeyboardInterrupt):
             time.sleep(1)  # but a few milliseconds later
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        signal.signal(signal.SIGINT, interrupt)
 
 
 def test_what_the_build_put_right_in_the_output_folder_is_no_repair(built):
