@@ -264,17 +264,18 @@ def keep_notes_with_their_calls(
 
     When a line at a page's foot cannot move to the next page alone (orphans and
     widows: 2), WeasyPrint moves the page's last footnote to the next page to make
-    room for it. On such a page, the last paragraph (with a heading just before it)
-    is sent to the next page instead, the page stays a line or two short, and the
+    room for it. On the first such page, the last paragraph (with a heading just before
+    it) is sent to the next page instead, the page stays a line or two short, and the
     document is laid out again, as long as that brings notes back (the best layout
-    is kept: fewest misplaced notes, then fewest pages).
+    is kept: fewest misplaced notes, then fewest pages). One page a layout: every page
+    after it moves, and the paragraph read at the foot of a later page may no longer be there.
     """
     moved = pages_with_moved_notes(document)
     best = (len(moved), len(document.pages), document, moved)
     pushed: set[str] = set()
     rule = ""
     for _ in range(NOTE_PASSES):
-        blocks = {block for block in moved.values() if block} - pushed
+        blocks = set([block for _page, block in sorted(moved.items()) if block and block not in pushed][:1])
         if not blocks:
             break
         pushed |= blocks
