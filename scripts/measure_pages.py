@@ -223,6 +223,12 @@ def mark_paragraphs(pages: list[Page], size: float) -> tuple[float, dict[int, tu
     pitches = [b.baseline - a.baseline
                for page in pages for a, b in zip(page.lines, page.lines[1:], strict=False)]
     pitch = _mode(pitches) if pitches else 1.38 * size
+    # A page's first line after a page whose last line ends short of the measure begins a paragraph
+    # (or is a heading: "Selbstgewissheit abrüsten" at the head of p.30 of the German reader, set flush
+    # left like a paragraph's last line, was counted as a widow).
+    opens = {following.index for page, following in zip(pages, pages[1:], strict=False)
+             if page.lines and following.lines and following.index == page.index + 1
+             and page.lines[-1].x1 < edges.get(page.index % 2, (0.0, 0.0))[1] - 1.5}
     for page in pages:
         left, right = edges.get(page.index % 2, (0.0, 0.0))
         for number, line in enumerate(page.lines):
@@ -231,6 +237,7 @@ def mark_paragraphs(pages: list[Page], size: float) -> tuple[float, dict[int, tu
             after_end = before is not None and before.x1 < right - 1.5
             after_space = before is not None and line.baseline - before.baseline > 1.4 * pitch
             line.starts = after_end or after_space or 0.8 * size < indent < 2 * size
+            line.starts = line.starts or (number == 0 and page.index in opens)
         for number, line in enumerate(page.lines):
             after = page.lines[number + 1] if number + 1 < len(page.lines) else None
             line.ends = line.x1 < right - 1.5 or (after is not None and after.starts)

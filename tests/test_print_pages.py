@@ -181,3 +181,23 @@ def test_a_text_without_questions_ends_before_the_blank_page_that_closes_it():
     assert measure_pages._prose_end(34, 40, [39]) == 39
     assert measure_pages._prose_end(34, 40, [38, 39]) == 38
     assert measure_pages._prose_end(34, 40, []) == 40
+
+
+def test_a_heading_at_the_head_of_a_page_after_a_paragraph_s_last_line_is_no_widow():
+    """The German reader's p.30 opens with the heading "Selbstgewissheit abrüsten", set flush left and
+    short of the measure like a paragraph's last line; p.29 ends its paragraph. It was counted as a
+    widow (a paragraph's last line alone at the head of a page)."""
+    Line, Page = measure_pages.Line, measure_pages.Page
+
+    def line(baseline: float, x1: float = 300.0, text: str = "a line of words set across the measure") -> object:
+        return Line(baseline, 50.0, x1, baseline + 3, 11.0, text, [3.0] * 6)
+
+    full = [line(100.0 + 15 * n) for n in range(20)]
+    ending = Page(28, "29", [*full[:-1], line(385.0, 200.0, "Das wäre auch ein ethisches Problem.")], None, False)
+    heading = Page(29, "30", [line(100.0, 150.0, "Selbstgewissheit abrüsten"), *full[2:]], None, False)
+    running_on = Page(30, "31", [line(100.0, 120.0, "Problem."), *full[2:]], None, False)
+    before = Page(29, "30", list(full), None, False)
+    measure_pages.mark_paragraphs([ending, heading], 11.0)
+    assert heading.lines[0].starts  # not a paragraph's last line: no widow
+    measure_pages.mark_paragraphs([before, running_on], 11.0)
+    assert running_on.lines[0].ends and not running_on.lines[0].starts  # a widow, as before
