@@ -189,11 +189,12 @@ def test_a_heading_at_the_head_of_a_page_after_a_paragraph_s_last_line_is_no_wid
     widow (a paragraph's last line alone at the head of a page)."""
     Line, Page = measure_pages.Line, measure_pages.Page
 
-    def line(baseline: float, x1: float = 300.0, text: str = "a line of words set across the measure") -> object:
+    def line(baseline: float, x1: float = 300.0, text: str = "a line of words across the measure") -> object:
         return Line(baseline, 50.0, x1, baseline + 3, 11.0, text, [3.0] * 6)
 
     full = [line(100.0 + 15 * n) for n in range(20)]
-    ending = Page(28, "29", [*full[:-1], line(385.0, 200.0, "Das wäre auch ein ethisches Problem.")], None, False)
+    last = line(385.0, 200.0, "Das wäre auch ein ethisches Problem.")
+    ending = Page(28, "29", [*full[:-1], last], None, False)
     heading = Page(29, "30", [line(100.0, 150.0, "Selbstgewissheit abrüsten"), *full[2:]], None, False)
     running_on = Page(30, "31", [line(100.0, 120.0, "Problem."), *full[2:]], None, False)
     before = Page(29, "30", list(full), None, False)
