@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
@@ -59,6 +59,7 @@ from pamphleteer.normalise.boilerplate_pitches import (
 )
 from pamphleteer.normalise.findings import shorten
 from pamphleteer.normalise.furniture import _classify_tail
+from pamphleteer.normalise.images import is_left_out_image
 from pamphleteer.normalise.keep import Keep
 from pamphleteer.normalise.metadata import (
     ROLE,
@@ -215,7 +216,7 @@ SHARE_WORDS = (
     # the buttons to recommend, send, comment, follow, print and enlarge in French, Spanish and German
     r"|recommander|recomendar|empfehlen|tweeter|twittear|twittern|commenter|kommentieren|comentar"
     r"|(?:recomendar|compartir|partager|teilen|empfehlen)\s+(?:en|sur|auf|bei)\s+\w+"
-    r"|envoyer(?:\s+(?:l['’]article\s+)?par\s+(?:e-?)?mail)?|enviar(?:\s+(?:por\s+(?:e-?mail|correo)|a\s+\w+))?"
+    r"|envoyer(?:\s+(?:(?:l['’]|cet\s+)article\s+)?par\s+(?:e-?)?mail)?|enviar(?:\s+(?:por\s+(?:e-?mail|correo)|a\s+\w+))?"
     r"|versenden|per\s+e-?mail\s+(?:versenden|teilen)|haut\s+de\s+page|nach\s+oben|volver\s+arriba"
     r"|(?:pdf\s+)?drucken|liken|ampliar\s+(?:foto|imagen)|agrandir(?:\s+l['’]image)?"
     r"|bild\s+vergr[öo]ßern|video\s+schlie(?:ß|ss)en|t[ée]l[ée]charger\s+l['’]article"
@@ -432,7 +433,7 @@ def _chrome(unit: Unit, item: bool = False) -> str:
     if not item and kind(unit.node) not in ("Para", "Plain", "Header"):
         return ""
     for code, pattern in CHROME:
-        if pattern.match(unit.text.strip(" *_#>")) and (code != "N422" or unit.link_density >= 0.5):
+        if pattern.match(unit.text.strip(" *_#<>")) and (code != "N422" or unit.link_density >= 0.5):
             return code
     return ""
 
@@ -457,6 +458,34 @@ def _list_chrome(unit: Unit) -> str:
             and len(item.text.strip()) <= 6) for item in rest):
         return Counter(named).most_common(1)[0][0]
     return ""
+
+
+def _button_row(unit: Unit, page: Iterable[str]) -> str:
+    """The code of a list each of whose items opens with a page's button ("Partager", "Imprimer", "Haut
+    de page") and holds, under it, only the button's panel: icons, its form, lines of a few words, and
+    the article's title and standfirst again (text the page prints elsewhere, `page`), no paragraph of
+    its own. A row of buttons whose share button opens a panel reads item by item as no button."""
+    items = list_items(unit.node)
+    if len(items) < 2 or not all(item and kind(item[0]) in ("Para", "Plain") for item in items):
+        return ""
+    codes = [_chrome(_measure(unit.top, unit.line, item[0], frozenset()), item=True) for item in items]
+    if not all(code in ("N420", "N421") for code in codes) or "N421" not in codes:
+        return ""
+    def words(text: str) -> str:
+        return " " + " ".join(re.findall(r"\w+", text)) + " "
+
+    printed = [words(text) for text in page if len(text) >= LENGTH_LOW // 2]
+    for item in items:
+        for node in walk(item[1:], into=lambda n: kind(n) not in ("Para", "Plain")):
+            if kind(node) not in ("Para", "Plain"):
+                continue
+            text = words(text_of(node))
+            if len(text.split()) >= PROSE_WORDS:
+                for other in printed:
+                    text = text.replace(other, " ")
+                if len(text.split()) >= PROSE_WORDS // 2:
+                    return ""  # a paragraph of its own: no panel's
+    return "N421"
 
 
 def _pitch(unit: Unit) -> bool:
@@ -567,6 +596,7 @@ def classify(units: list[Unit], stop: frozenset[str], exempt: set[int], host: st
     _runs(units, decided, exempt)
     _threads(units, decided, exempt - joined)
     _boxes(units, decided, exempt)
+    _ad_slots(units, decided, exempt)
     texts = Counter(unit.text.casefold() for unit in units if unit.text and not unit.prose)
     for index, unit in enumerate(units):
         if index in decided or index in exempt:
@@ -576,6 +606,11 @@ def classify(units: list[Unit], stop: frozenset[str], exempt: set[int], host: st
         elif kind(unit.node) in ("Para", "Plain") and (COPYRIGHT.match(unit.text) or (
                 unit.words <= RIGHTS_WORDS and RIGHTS.search(unit.text))):
             decided[index] = "N420"  # the site's copyright notice, however long
+        elif _colophon(unit):
+            decided[index] = "N420"  # the copyright notice among the page's record of the article
+        elif kind(unit.node) == "BulletList" and (
+                code := _button_row(unit, (other.text for other in units if other is not unit))):
+            decided[index] = code  # however many words its panels hold
         elif unit.prose:
             continue
         elif code := _chrome(unit) or _list_chrome(unit):
@@ -858,6 +893,79 @@ def _threads(units: list[Unit], decided: dict[int, str], exempt: set[int]) -> No
         for index in range(begun + first, begun + last + 1):
             if index not in exempt or _spared(units[index]):  # a comment quoting the one it answers
                 decided.setdefault(index, "N423")
+
+
+# The label over an ad slot, in the corpus's languages ("Anzeigen", "Publicité", "Advertisement").
+AD_LABEL = re.compile(
+    r"^(?:advertisements?|advertising|ads?|sponsored(?:\s+(?:content|links?|posts?))?|promoted(?:\s+content)?"
+    r"|anzeigen?|werbung|publicit[ée]s?|publicidad|anuncios?|pubblicit[àa]|publicidade|reklam[ay]?|mainos"
+    r"|advertenties?)\s*:?$", re.IGNORECASE)
+AD_WORDS = 60  # an ad's blurb under its picture is a sentence or two
+
+
+COLOPHON_LINE_WORDS = 8
+LABELLED = re.compile(r"^[^\W\d_][\w.-]*(?:\s+[\w.-]+){0,3}\s*:\s*\S")
+
+
+def _colophon(unit: Unit) -> bool:
+    """The page's record of the article set as a paragraph of short lines: labelled values ("Letzte
+    Änderung: 31.10.2023", "Lesungen: 61", "Views: 1,204") and a copyright line ("© bei der Autorin
+    und bei literaturkritik.de"), no line a sentence. The date the page labels is read from it
+    (`metadata`) wherever it goes."""
+    if kind(unit.node) not in ("Para", "Plain"):
+        return False
+    lines: list[list[Node]] = []
+    line: list[Node] = []
+    for node in block_inlines(unit.node):
+        if kind(node) == "LineBreak":
+            lines.append(line)
+            line = []
+        else:
+            line.append(node)
+    texts = [text for text in (text_of(each).strip() for each in [*lines, line]) if text]
+    copyright_at = next((i for i, text in enumerate(texts) if re.match(r"(?:©|\(c\)|copyright\b)", text,
+                                                                        re.IGNORECASE)), None)
+    return (len(texts) >= 3 and copyright_at is not None
+            and all(len(text.split()) <= COLOPHON_LINE_WORDS and not text.endswith(FULL_STOPS)
+                    for text in texts)
+            and all(LABELLED.match(text) for text in texts[:copyright_at])
+            and sum(bool(LABELLED.match(text)) for text in texts) >= 2)
+
+
+def _ad_label(unit: Unit) -> bool:
+    """A heading or a line of a word or two that labels an ad slot ("Anzeigen", "Publicité")."""
+    return (kind(unit.node) in ("Para", "Plain", "Header") and unit.words <= 3
+            and bool(AD_LABEL.match(unit.text.strip(" *_#>"))))
+
+
+def _ad(unit: Unit) -> bool:
+    """An ad: a picture that is a link (the advertiser's), with a blurb of a sentence or two and the
+    advertiser's link under it."""
+    return kind(unit.node) in ("Para", "Plain") and unit.words <= AD_WORDS and any(
+        kind(n) == "Link" and any(kind(m) == "Image" or is_left_out_image(m) for m in walk(n))
+        for n in walk(unit.node))
+
+
+def _ad_slots(units: list[Unit], decided: dict[int, str], exempt: set[int]) -> None:
+    """An ad slot, wherever it stands: its label ("Anzeigen", "Advertisement") and the ads under it
+    (`_ad`: a linked picture and its blurb, however many its words) with the links between and after
+    them ("Anzeigenangebote bei literaturkritik.de hier!"). Anything else ends the slot: the label
+    takes no text of the article's."""
+    for index, unit in enumerate(units):
+        if index in exempt or not _ad_label(unit) or decided.get(index, "N421") != "N421":
+            continue
+        slot = [index]
+        for later in range(index + 1, len(units)):
+            other = units[later]
+            if later in exempt and other.text:
+                break
+            if not other.text and not other.images:
+                continue
+            if not (_ad(other) or _linked_line(other)):
+                break
+            slot.append(later)
+        for member in slot:
+            decided.setdefault(member, "N421")
 
 
 BOX_LINES = 4  # a box's pitch is at most this many blocks above its button
