@@ -949,8 +949,8 @@ def _ad(unit: Unit) -> bool:
 def _ad_slots(units: list[Unit], decided: dict[int, str], exempt: set[int]) -> None:
     """An ad slot, wherever it stands: its label ("Anzeigen", "Advertisement") and the ads under it
     (`_ad`: a linked picture and its blurb, however many its words) with the links between and after
-    them ("Anzeigenangebote bei literaturkritik.de hier!"). Anything else ends the slot: the label
-    takes no text of the article's."""
+    them ("Anzeigenangebote bei literaturkritik.de hier!"). Anything else ends the slot, and so does a
+    link before the first ad: the label takes no text of the article's."""
     for index, unit in enumerate(units):
         if index in exempt or not _ad_label(unit) or decided.get(index, "N421") != "N421":
             continue
@@ -961,8 +961,8 @@ def _ad_slots(units: list[Unit], decided: dict[int, str], exempt: set[int]) -> N
                 break
             if not other.text and not other.images:
                 continue
-            if not (_ad(other) or _linked_line(other)):
-                break
+            if not (_ad(other) or (_linked_line(other) and any(_ad(units[i]) for i in slot))):
+                break  # (a link right under the label is no ad: a related story's, the page's)
             slot.append(later)
         for member in slot:
             decided.setdefault(member, "N421")
