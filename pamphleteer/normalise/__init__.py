@@ -59,12 +59,15 @@ from pamphleteer.normalise.head import (
     run_in_author,
     shared_site,
     signed_authors,
+    site_owner_author,
     standfirst_author,
+    titled_author,
 )
 from pamphleteer.normalise.images import lift_image_leftovers
 from pamphleteer.normalise.keep import Keep
 from pamphleteer.normalise.language import text_language
 from pamphleteer.normalise.links import resolve_relative_links
+from pamphleteer.normalise.metadata import host_of
 from pamphleteer.normalise.names import same_name
 from pamphleteer.normalise.paragraphs import lost_initial, report_initial
 from pamphleteer.normalise.registry import BodyRule, Stage, rule_names, rules
@@ -169,6 +172,15 @@ def _normalise(parsed: ParsedText) -> NormalisedText:
         titles = (meta.title, furniture.inferred.title, *page_headings(images.blocks))
         authors, named = run_in_author(furniture.standfirst + furniture.body, titles,
                                        furniture.inferred.publication, path, keep)
+        diagnostics.extend(named)
+    if not authors and not given:  # a writer's own site: "© 2020 Wolfgang Michal" (a credit) and "Über mich"
+        authors, named = site_owner_author(images.blocks + images.credits, page.texts,
+                                           furniture.inferred.publication, path, keep)
+        diagnostics.extend(named)
+    if not authors and not given:  # "Koncesjonowana opozycja -Leszek Jażdżewski - Liberté!"
+        first = page_headings(images.blocks)[:1]
+        authors, named = titled_author((meta.title, *first), furniture.inferred.publication,
+                                       host_of(meta.source or furniture.inferred.source), path, keep)
         diagnostics.extend(named)
     groups: dict[str, tuple[Block, ...]] = {
         "body": furniture.body, "standfirst": furniture.standfirst, "source_note": furniture.source_note,

@@ -43,6 +43,7 @@ from pamphleteer.normalise.findings import shorten
 from pamphleteer.normalise.images import is_left_out_image
 from pamphleteer.normalise.keep import Keep
 from pamphleteer.normalise.metadata import (
+    ABOUT_ME,
     LINK_WRAPPERS,
     PLATFORM_HOSTS,
     SECOND_LEVEL,
@@ -59,6 +60,7 @@ from pamphleteer.normalise.metadata import (
     is_update_line,
     kicker_date,
     labelled_date,
+    own_site_author,
     page_dateline,
     read_author_links,
     read_byline,
@@ -70,6 +72,7 @@ from pamphleteer.normalise.metadata import (
     signers,
     slug_author,
     split_title,
+    title_author,
     title_date,
     title_run_in,
     url_date,
@@ -84,6 +87,11 @@ AUTHOR_LABEL = re.compile(
     r"^(?:autor(?:in|en|innen|\*in|:innen)?|authors?|auteure?s?|autore|autori|autora|autores|written\s+by"
     r"|(?:[^\W\d_]+\s+){1,2}(?:von|by|par|por))"  # "Kommentar von", "Ein Essay von", "A column by"
     r"\s*:?$", re.IGNORECASE)
+# The label and the names on one line, as an info box's item sets them ("**Author** Ben Knight",
+# "Autorin: Ann Lee").
+LABELLED_NAMES = re.compile(
+    r"^(?:autor(?:in|en|innen)?|authors?|auteure?s?|autore|autori|autora|autores)\s*:?\s+(?P<names>\S.*)$",
+    re.IGNORECASE)
 HANDLE_LINE = re.compile(r"@\w{2,15}")
 BY_ALONE = re.compile(r"^(?:by|written\s+by|words\s+by|von|par|por)\s*:?$", re.IGNORECASE)
 MASTHEAD_MAX_WORDS = 3
@@ -928,6 +936,8 @@ class _Reader:
         """With no byline in the head, a line under the title that is only people's names is one."""
         for index in range(start, end):
             block = self.blocks[index]
+            if _is_prose(block):
+                return  # the article has begun: a name under its prose is a photo's caption, no byline
             names = read_name_line(_text(block)) if kind(block.node) in ("Para", "Plain", "Header") else ()
             if index not in self.head.lifted and names and self.lift.may("N405", block):
                 self.head.found["authors"] = names
@@ -994,6 +1004,16 @@ def _labelled_author(blocks: list[Block], page: tuple[str, ...], head: Head, lif
     """With no byline read, the names the page sets under an author's label ("#### Autor" over
     "[Nikolai Huke](/profil/…)", a meta box beside the article) are the text's authors (N405). The
     page's texts are read, as the name's link may have left the body with the page's navigation."""
+    for block in blocks:  # an info box's item: "**Author** Ben Knight", the label and the names on a line
+        for node in walk(block.node):
+            one_line = LABELLED_NAMES.match(ast_text_of(block_inlines(node)).strip()) if kind(node) in (
+                "Para", "Plain") else None
+            names = read_name_line(one_line["names"]) if one_line else ()
+            if names and lift.may("N405", block):
+                head.found["authors"] = names
+                lift.note("N405", block, "the names after the page's author label became the text's author",
+                          ", ".join(names))
+                return
     for index, text in enumerate(page[:-1]):
         if not AUTHOR_LABEL.match(text.strip()):
             continue
@@ -1084,6 +1104,45 @@ def run_in_author(
             lift.note("N405", block, "the name the first paragraph runs in became the text's author ("
                       + ("the title opens with it" if column else "the interviewer's first question") + ")",
                       name)
+            return (name,), lift.diagnostics
+    return (), lift.diagnostics
+
+
+def site_owner_author(
+    blocks: Sequence[Block], page: tuple[str, ...], publication: str, path: Path, keep: Keep
+) -> tuple[tuple[str, ...], list[Diagnostic]]:
+    """For a text with no author found, the writer whose own site the page is (`metadata.own_site_author`:
+    the publication "Wolfgang Michal" holds the copyright line and the menu links to "Über mich"), with
+    its diagnostic (N405) on the "about me" link's block, which stays where it is. `blocks` are the
+    page's, its menus included, `page` their texts."""
+    lift = Lift(path, keep)
+    links = [(block, words) for block in blocks for words, _ in _links(block)]
+    # the footer's line, inside the page's divs: "© 2020 Wolfgang Michal"
+    lines = tuple(text for block in blocks for node in walk(block.node) if kind(node) in ("Para", "Plain")
+                  and "©" in (text := ast_text_of(block_inlines(node))))
+    name = own_site_author(publication, [words for _, words in links], (*page, *lines)) if publication else ""
+    about = next((block for block, words in links if ABOUT_ME.match(words.strip())), None) if name else None
+    if about is None or not lift.may("N405", about):
+        return (), lift.diagnostics
+    lift.note("N405", about, "the site is its writer's own (its copyright line holds the name it is "
+              "published under, and it links to the page about its owner): that writer became the text's "
+              "author", name)
+    return (name,), lift.diagnostics
+
+
+def titled_author(
+    titles: Sequence[str], publication: str, host: str, path: Path, keep: Keep
+) -> tuple[tuple[str, ...], list[Diagnostic]]:
+    """For a text with no author found, the person the page's title names between its headline and the
+    site's name (`metadata.title_author`), with its diagnostic (N405). `titles` are the front matter's
+    and the page's first heading, as the converter wrote them."""
+    lift = Lift(path, keep)
+    for title in titles:
+        name = title_author(title, publication, host) if title else ""
+        block = Block(1, make_plain([make_str(title)]))
+        if name and lift.may("N405", block):
+            lift.note("N405", block, "the name between the title's headline and the site's name became the "
+                      "text's author", name)
             return (name,), lift.diagnostics
     return (), lift.diagnostics
 

@@ -493,6 +493,37 @@ def copyright_site(host: str, texts: Sequence[str]) -> str:
     return ""
 
 
+# A link to the page about the site's owner in the first person: a person's own site ("About us" is a firm's).
+ABOUT_ME = re.compile(
+    r"^(?:über\s+mich|about\s+me|à\s+propos\s+de\s+moi|qui\s+suis[-\s]je\s*\??|sobre\s+m[ií]|chi\s+sono"
+    r"|over\s+mij|o\s+mnie|om\s+mig|minusta)$",
+    re.IGNORECASE,
+)
+
+
+def holds_copyright(name: str, texts: Sequence[str]) -> bool:
+    """Whether a copyright line of the page names `name` as its holder ("© 2020 Wolfgang Michal")."""
+    for text in texts:
+        if len(text.split()) > COPYRIGHT_WORDS or not any(
+                mark in text.casefold() for mark in ("©", "(c)", "copyright")):
+            continue
+        match = COPYRIGHT.search(text)
+        if match and same_name(match["name"].strip(" .-"), name):
+            return True
+    return False
+
+
+def own_site_author(publication: str, links: Sequence[str], texts: Sequence[str]) -> str:
+    """The writer whose own site the page is, or '': its publication is a person's name (two words or
+    more) that its copyright line holds, and it links to its owner's page in the first person ("Über
+    mich", "About me", among `links`' words). An organisation's name at an address that reads as no
+    words ("El País", "Klub Jagielloński") has no "about me" page: it is no author."""
+    if (len(publication.split()) < 2 or not looks_like_name(publication)
+            or not any(ABOUT_ME.match(words.strip()) for words in links)):
+        return ""
+    return publication if holds_copyright(publication, texts) else ""
+
+
 def own_name(host: str, authors: Sequence[str]) -> str:
     """The author whose name the site's address spells ('wolfgangmichal.de': Wolfgang Michal), a
     writer's own site, or ''. Not a name of the language's words, as a company's is ('dailycaller.com',
@@ -502,6 +533,36 @@ def own_name(host: str, authors: Sequence[str]) -> str:
         return ""
     return next((name for name in authors if len(name.split()) >= 2 and looks_like_name(name)
                  and core in _spellings(name)), "")
+
+
+# A title's parts, a dash that lost its space before the next word included ("opozycja -Leszek Jażdżewski").
+TITLE_PARTS = re.compile(r"\s*[|ǀ]\s*|\s+[-–—·•](?:\s+|(?=[^\W\d_]))")
+GLUED_DASH = re.compile(r"\s[-–—](?=[^\W\d_])")  # "Koncesjonowana opozycja -Leszek Jażdżewski"
+
+
+def title_author(title: str, site: str = "", host: str = "") -> str:
+    """The author a page's title names between its headline and the site's name ("Koncesjonowana
+    opozycja -Leszek Jażdżewski - Liberté!", or without the site's name, cut off by the converter, when
+    the dash before the name has lost its space as there), or ''. A person's name only: two or three
+    words, none a word of the English list (its given names are: an English writer's name is
+    missed, as wrong is worse than missing, while "Open Future" or "London Evening Standard", a
+    section's or the site's name, never pass), and not the site's (the title's last part, `site`,
+    the host's letters: "Klub Jagielloński" at klubjagiellonski.pl)."""
+    from pamphleteer.normalise.converter_words import is_word  # its word list, loaded on use
+
+    parts = TITLE_PARTS.split(title.strip())
+    if len(parts) == 2 and GLUED_DASH.search(title):  # the site's name cut off already, the template's dash
+        parts.append(site)
+    if len(parts) != 3 or len(parts[0].split()) < 2 or not _name_like(parts[2]):
+        return ""
+    names = read_name_line(parts[1])
+    if len(names) != 1 or not 2 <= len(names[0].split()) <= 3:
+        return ""
+    if any(is_word(word) for word in LINK_WORDS.findall(names[0])):
+        return ""
+    letters = _letters(names[0])
+    sites = {_letters(parts[2]), _letters(site), _letters(_registrable(host).split(".")[0]) if host else ""}
+    return "" if any(other and (letters in other or other in letters) for other in sites) else names[0]
 
 
 def is_site_name(text: str, host: str) -> bool:
