@@ -103,9 +103,12 @@ def test_page_mending_tries_the_paragraphs_near_a_fault_not_the_whole_text(monke
     tried: list[set[str]] = []
     real = pages.trial_settings
 
-    def trial_settings(html, stylesheets, fonts, blocks):  # type: ignore[no-untyped-def]
+    values: list[tuple[str, ...]] = []
+
+    def trial_settings(html, stylesheets, fonts, blocks, spacings):  # type: ignore[no-untyped-def]
         tried.append(set(blocks))
-        return real(html, stylesheets, fonts, blocks)
+        values.append(spacings)
+        return real(html, stylesheets, fonts, blocks, spacings)
 
     monkeypatch.setattr(pages, "trial_settings", trial_settings)
     typesetter("A5", SOURCES).lay_out(part.html, part.css, part.ids)
@@ -113,3 +116,8 @@ def test_page_mending_tries_the_paragraphs_near_a_fault_not_the_whole_text(monke
     # its paragraphs, each laid out alone; the text that holds them (laid out whole, with every
     # paragraph in it, a trial took as long as the text's own layout) is not one of them
     assert all(block.startswith(f"{text.slug}-") for blocks in tried for block in blocks), tried
+    # word spacing alone first; the scaled values only for the paragraphs near a fault it leaves
+    # without a candidate (before, all five values for every paragraph near a fault)
+    assert values[0] == pages.SPACING_TRIALS
+    assert all(later == pages.SCALED_TRIALS and blocks <= tried[0]
+               for later, blocks in zip(values[1:], tried[1:], strict=True))

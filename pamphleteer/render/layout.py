@@ -44,7 +44,16 @@ from pamphleteer.render import resume
 from pamphleteer.render.fetch import ConfinedFetcher
 from pamphleteer.render.laidout import LaidOut, print_css
 from pamphleteer.render.pagemap import page_starts
-from pamphleteer.render.pages import Mending, Reading, foreseen, mend_pages, read, trial_settings
+from pamphleteer.render.pages import (
+    SCALED_TRIALS,
+    SPACING_TRIALS,
+    Mending,
+    Reading,
+    foreseen,
+    mend_pages,
+    read,
+    trial_settings,
+)
 from pamphleteer.render.pdftags import tagged_pdf
 from pamphleteer.render.spacing import (
     LOOKING_AHEAD,
@@ -435,11 +444,11 @@ def spacing_trials(step: Step, blocks: tuple[str, ...]) -> Done:
                                          setter.fonts, set(blocks)))
 
 
-def mending_trials(step: Step, blocks: tuple[str, ...]) -> Done:
-    """The page mending's trials of `blocks` (`pages.trial_settings`)."""
+def mending_trials(step: Step, blocks: tuple[str, ...], spacings: tuple[str, ...]) -> Done:
+    """The page mending's trials of `blocks` with `spacings` (`pages.trial_settings`)."""
     setter = step.setter()
     html, stylesheets = step.parsed(), setter.stylesheets_with(step.layers)
-    return _refusals(step, lambda: trial_settings(html, stylesheets, setter.fonts, set(blocks)))
+    return _refusals(step, lambda: trial_settings(html, stylesheets, setter.fonts, set(blocks), spacings))
 
 
 def read_layout(step: Step, first: bool) -> Done:
@@ -546,9 +555,18 @@ def _conduct(pool: Pool, how: Handing, page_size: str, sources: Path, html: str,
     while True:
         if mending.wants_trials():
             near = {block: mending.first.now[block] for block in mending.first.now if block in mending.near}
-            trials = [pool.submit_as(how, mending_trials, spaced_step, run)
+            trials = [pool.submit_as(how, mending_trials, spaced_step, run, SPACING_TRIALS)
                       for run in shares(near, pool.jobs)]
-            mending.consider(_together([trial.result() for trial in trials], refused))
+            found = _together([trial.result() for trial in trials], refused)
+            # the scaled values only for the faults no spacing alone gives a candidate (decided here,
+            # from all the trials, not in a process from its share)
+            to_scale = mending.to_scale(found)
+            if scaled := {block: setting for block, setting in near.items() if block in to_scale}:
+                trials = [pool.submit_as(how, mending_trials, spaced_step, run, SCALED_TRIALS)
+                          for run in shares(scaled, pool.jobs)]
+                for spacing, its in _together([trial.result() for trial in trials], refused).items():
+                    found.setdefault(spacing, {}).update(its)
+            mending.consider(found)
         if (rules := mending.next()) is None:
             break
         again = replace(spaced_step, layers=(*spaced_step.layers, rules))

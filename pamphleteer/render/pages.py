@@ -195,14 +195,19 @@ def changes(trials: dict[str, dict[str, Setting]], now: dict[str, Setting]) -> l
     return found
 
 
+SPACING_TRIALS = tuple(spacing for spacing in TRIAL_SPACINGS if " " not in spacing)
+SCALED_TRIALS = tuple(spacing for spacing in TRIAL_SPACINGS if " " in spacing)
+
+
 def trial_settings(html: weasyprint.HTML, stylesheets: list[weasyprint.CSS], fonts: FontConfiguration,
-                   blocks: set[str]) -> dict[str, dict[str, Setting]]:
-    """How `blocks`, laid out alone, are set with each of `TRIAL_SPACINGS` (spacing -> block -> setting)."""
+                   blocks: set[str], spacings: tuple[str, ...] = TRIAL_SPACINGS,
+                   ) -> dict[str, dict[str, Setting]]:
+    """How `blocks`, laid out alone, are set with each of `spacings` (spacing -> block -> setting)."""
     initials = {element.get("id") for element in html.etree_element.iter()
                 if element.get("id") in blocks and element.find(".//*[@class='initial']") is not None}
     found: dict[str, dict[str, Setting]] = {}
     document, left = alone(html, blocks), blocks
-    for spacing in TRIAL_SPACINGS:
+    for spacing in spacings:
         if " " in spacing and initials & left:  # scaled values (last): not for a paragraph with an initial
             left = left - initials
             document = alone(html, left)
@@ -419,6 +424,20 @@ class Mending:
         """Take the trial settings of the `near` paragraphs (`trial_settings`)."""
         self.candidates = changes(trials, self.first.now)
 
+    def to_scale(self, trials: dict[str, dict[str, Setting]]) -> set[str]:
+        """The `near` paragraphs to try with the glyphs scaled (SCALED_TRIALS), given their trials with
+        word spacing alone (SPACING_TRIALS): those near a fault that no spacing alone gives a candidate
+        (a runt's: a paragraph a line shorter). The scaled values are for what spacing cannot mend."""
+        found = changes(trials, self.first.now)
+        pages, left = self.first.pages, set()
+        for fault in self.first.found:
+            blocks = {block for index in _near(fault, len(pages)) for block in pages[index].blocks}
+            blocks &= self.near
+            if not any(change.block in blocks and (fault.kind == "spread" or change.lines == -1)
+                       for change in found):
+                left |= blocks
+        return left
+
     def _ways(self) -> tuple[list[list[str]], set[str]]:
         """The untried ways to mend each fault read (CSS, the likeliest first), and of them those that
         stand for a candidate not known yet (the trials are not made: each `near` paragraph stands for
@@ -541,7 +560,12 @@ def mend_pages(
     document = None
     while True:
         if mending.wants_trials():
-            mending.consider(trial_settings(html, stylesheets, fonts, mending.near))
+            trials = trial_settings(html, stylesheets, fonts, mending.near, SPACING_TRIALS)
+            if scaled := mending.to_scale(trials):
+                more = trial_settings(html, stylesheets, fonts, scaled, SCALED_TRIALS)
+                for spacing, its in more.items():
+                    trials.setdefault(spacing, {}).update(its)
+            mending.consider(trials)
         if (rules := mending.next()) is None:
             break
         if rules not in laid:
